@@ -1,0 +1,2 @@
+//! casewatch binary (being built).
+fn main() {}

@@ -1,0 +1,1 @@
+//! casewatch-extract (being built).

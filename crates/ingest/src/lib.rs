@@ -1,0 +1,1 @@
+//! casewatch-ingest (being built).

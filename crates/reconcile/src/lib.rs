@@ -1,0 +1,1 @@
+//! casewatch-reconcile (being built).

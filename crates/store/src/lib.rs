@@ -1,0 +1,1 @@
+//! casewatch-store (being built).
