@@ -1,1 +1,381 @@
-//! casewatch-store (being built).
+//! casewatch-store: the storage API the rest of casewatch sees, over an
+//! embedded SQLite database (a PostgreSQL backend will sit behind the same API).
+//!
+//! The store holds
+//!
+//! * **articles** with their body text and their extraction record
+//!   ([`ExtractRecord`], `spec/extract-output.md`), normalised into tables
+//!   (people, organisations, events with subjects, charges with subjects) in
+//!   record order, so [`Store::articles`] gives back records equal (`==`) to
+//!   the ones inserted;
+//! * **cases** ([`CaseFile`], `spec/casefile.md`): derived data the reconciler
+//!   recomputes and hands over whole with [`Store::replace_cases`];
+//! * **full-text indexes** (SQLite FTS5) over article titles and bodies and
+//!   over event evidence sentences, for [`Store::search`].
+//!
+//! No backend type appears in the public API: errors carry the engine's error
+//! as the opaque [`DbError`].
+//!
+//! ```no_run
+//! use casewatch_store::{ArticleInput, Store};
+//! # fn demo(record: &casewatch_model::ExtractRecord, body: &str) -> casewatch_store::Result<()> {
+//! let mut store = Store::open(std::path::Path::new("casewatch.db"))?;
+//! let outcomes = store.insert_articles(&[ArticleInput { record, body }])?;
+//! for hit in store.search("remanded", 10)? {
+//!     println!("{} {}", hit.article, hit.snippet);
+//! }
+//! # let _ = outcomes; Ok(()) }
+//! ```
+//!
+//! # Durability and concurrency
+//!
+//! The database runs in WAL mode with `synchronous=NORMAL` and foreign keys
+//! on: a committed batch survives a crash of the process (an OS crash or power
+//! loss may lose the last batches, never consistency). Writers take the lock
+//! at the start of their transaction (`BEGIN IMMEDIATE`) and wait up to
+//! [`BUSY_TIMEOUT`] for another writer.
+//!
+//! # Constraints
+//!
+//! A batch of [`Store::insert_articles`] and a [`Store::replace_cases`] are
+//! single transactions: if any row violates a constraint, nothing of the call
+//! is stored ([`StoreError::is_constraint_violation`] tells this case apart).
+//! The constraints are:
+//!
+//! * article `sha256` non-empty (a repeated sha256 is *not* an error: that
+//!   article is skipped and reported [`InsertOutcome::Duplicate`]);
+//! * person ids and organisation ids unique within their article;
+//! * event evidence offsets `0 <= start <= end`;
+//! * case ids unique within a case file.
+
+mod articles;
+mod cases;
+mod error;
+mod migrate;
+mod search;
+
+pub use error::{DbError, StoreError};
+
+use casewatch_model::{CaseFile, ExtractRecord};
+use chrono::NaiveDate;
+use error::Context as _;
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Result of every store operation.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// How long a writer waits for another connection's write lock before it
+/// fails with a busy error.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The schema version (number of the last migration) this build creates.
+pub const SCHEMA_VERSION: u32 = migrate::LATEST;
+
+/// One article to store: its extraction record (article meta, people,
+/// organisations, events, charges) and its body text (the text the record's
+/// evidence offsets point into).
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleInput<'a> {
+    /// The extraction record.
+    pub record: &'a ExtractRecord,
+    /// The article body, after the `date …` header line is removed.
+    pub body: &'a str,
+}
+
+/// What [`Store::insert_articles`] did with one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InsertOutcome {
+    /// The article was stored.
+    New,
+    /// An article with the same sha256 was already stored (or came earlier in
+    /// the same batch): nothing was written for this input.
+    Duplicate,
+}
+
+/// A stored article: its record and its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredArticle {
+    /// The extraction record, as inserted.
+    pub record: ExtractRecord,
+    /// The body text, as inserted.
+    pub body: String,
+}
+
+/// Where a search hit matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HitKind {
+    /// The article's title or body.
+    Article,
+    /// The evidence sentence of one of the article's events.
+    Evidence,
+}
+
+/// One result of [`Store::search`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    /// The article's id (`ArticleMeta::id`).
+    pub article: String,
+    /// The article's publication date.
+    pub published: Option<NaiveDate>,
+    /// The article's title.
+    pub title: Option<String>,
+    /// Id of the case the article belongs to (the first in case order when
+    /// it belongs to several), `None` when it belongs to none.
+    pub case: Option<String>,
+    /// A short excerpt around the match, matched terms marked with `[` and `]`,
+    /// elisions with `…`.
+    pub snippet: String,
+    /// Whether the article text or an event's evidence sentence matched.
+    pub kind: HitKind,
+}
+
+/// Row counts of the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Stored articles.
+    pub articles: u64,
+    /// People, summed over articles (not reconciled).
+    pub people: u64,
+    /// Organisations, summed over articles.
+    pub organizations: u64,
+    /// Events, summed over articles.
+    pub events: u64,
+    /// Charges, summed over articles.
+    pub charges: u64,
+    /// Cases.
+    pub cases: u64,
+}
+
+/// One line of a case listing, read from summary columns without decoding
+/// the case itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseSummary {
+    /// Case id (`c1`).
+    pub id: String,
+    /// Case title.
+    pub title: String,
+    /// Number of people in the case.
+    pub people: u64,
+    /// Number of timeline entries.
+    pub events: u64,
+    /// Earliest date of a dated timeline entry (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub first_date: Option<String>,
+    /// Latest date of a dated timeline entry.
+    pub last_date: Option<String>,
+    /// Number of distinct articles the case draws on.
+    pub sources: u64,
+}
+
+/// The store: one open connection to one database file.
+///
+/// Not `Sync`; open one `Store` per thread (SQLite WAL allows many readers
+/// next to one writer).
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens the SQLite database file at `path`, creating it (not its parent
+    /// directory) and applying migrations. WAL mode, `synchronous=NORMAL`,
+    /// foreign keys on.
+    ///
+    /// Errors: [`StoreError::Open`] when the file cannot be opened or is not a
+    /// database, [`StoreError::Migration`] when a migration fails,
+    /// [`StoreError::SchemaTooNew`] when a newer casewatch wrote the file.
+    pub fn open(path: &Path) -> Result<Store> {
+        let open_err = |what: &str, source: rusqlite::Error| StoreError::Open {
+            path: path.to_path_buf(),
+            what: what.to_string(),
+            source: DbError(source),
+        };
+        let mut conn = Connection::open(path).map_err(|e| open_err("opening the file", e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| open_err("setting the busy timeout", e))?;
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| open_err("setting journal_mode=WAL", e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Data {
+                path: path.to_path_buf(),
+                what: "setting journal_mode=WAL".into(),
+                detail: format!("the database stayed in journal mode {mode:?}"),
+            });
+        }
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            .map_err(|e| open_err("setting synchronous=NORMAL and foreign_keys=ON", e))?;
+        conn.set_prepared_statement_cache_capacity(64);
+        migrate::migrate(&mut conn, path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The database file this store was opened on.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open file (`PRAGMA user_version`); equals
+    /// [`SCHEMA_VERSION`] after [`Store::open`].
+    pub fn schema_version(&self) -> Result<u32> {
+        let v = migrate::user_version(&self.conn).ctx(&self.path, || "reading user_version")?;
+        u32::try_from(v).map_err(|_| {
+            error::data_error(&self.path, "user_version", format!("{v} is not a version"))
+        })
+    }
+
+    /// True when an article with this sha256 is stored.
+    pub fn contains(&self, sha256: &str) -> Result<bool> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE sha256 = ?1)")
+            .ctx(&self.path, || "preparing the sha256 look-up")?;
+        st.query_row([sha256], |r| r.get(0))
+            .ctx(&self.path, || format!("looking up sha256 {sha256}"))
+    }
+
+    /// Stores a batch of articles in ONE transaction (all or nothing),
+    /// skipping duplicates by sha256 (also duplicates inside the batch).
+    /// Returns one outcome per input, in order.
+    ///
+    /// Errors: [`StoreError::Query`] naming the article and row that failed
+    /// (for a constraint violation, see the crate docs); nothing of the batch
+    /// is stored then.
+    pub fn insert_articles(&mut self, batch: &[ArticleInput<'_>]) -> Result<Vec<InsertOutcome>> {
+        articles::insert_batch(&mut self.conn, &self.path, batch)
+    }
+
+    /// Every stored article with its record, in insertion order. After
+    /// [`Store::insert_articles`] the records are equal (`==`) to the ones
+    /// inserted.
+    ///
+    /// Errors: [`StoreError::Data`] when a stored value no longer parses (an
+    /// event type this build does not know, …).
+    pub fn articles(&self) -> Result<Vec<StoredArticle>> {
+        articles::read_all(&self.conn, &self.path)
+    }
+
+    /// Replaces the stored cases with this case file, in one transaction.
+    ///
+    /// Errors: a repeated case id is a constraint violation; nothing changes then.
+    pub fn replace_cases(&mut self, cases: &CaseFile) -> Result<()> {
+        cases::replace(&mut self.conn, &self.path, cases)
+    }
+
+    /// All cases, in the order they were given to [`Store::replace_cases`].
+    pub fn cases(&self) -> Result<CaseFile> {
+        cases::read_all(&self.conn, &self.path)
+    }
+
+    /// One case by id; `None` when there is no such case.
+    pub fn case(&self, id: &str) -> Result<Option<casewatch_model::Case>> {
+        cases::read_one(&self.conn, &self.path, id)
+    }
+
+    /// A listing of all cases (id, title and summary counts and dates), in
+    /// case order, without decoding the cases.
+    pub fn case_summaries(&self) -> Result<Vec<CaseSummary>> {
+        cases::summaries(&self.conn, &self.path)
+    }
+
+    /// Full-text search (FTS5) over article titles and bodies and over event
+    /// evidence sentences; at most `limit` hits, best first (BM25; a title
+    /// match weighs more than a body match). Snippets mark matched terms with
+    /// `[` and `]`.
+    ///
+    /// `query` is FTS5 query syntax (words, `"phrases"`, `AND`/`OR`/`NOT`,
+    /// `prefix*`). A malformed query (unbalanced quotes, stray operators) is
+    /// not an error: it is retried with each whitespace-separated word quoted
+    /// as a phrase. An empty query gives no hits.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        search::search(&self.conn, &self.path, query, limit)
+    }
+
+    /// Row counts: articles, people, organisations, events, charges, cases.
+    pub fn counts(&self) -> Result<Counts> {
+        let count = |table: &str| -> Result<u64> {
+            let n: i64 = self
+                .conn
+                .prepare_cached(&format!("SELECT COUNT(*) FROM {table}"))
+                .and_then(|mut st| st.query_row([], |r| r.get(0)))
+                .ctx(&self.path, || format!("counting {table}"))?;
+            Ok(count(n))
+        };
+        Ok(Counts {
+            articles: count("articles")?,
+            people: count("people")?,
+            organizations: count("organizations")?,
+            events: count("events")?,
+            charges: count("charges")?,
+            cases: count("cases")?,
+        })
+    }
+
+    /// Checks the database file: SQLite's `integrity_check`, foreign keys,
+    /// and both full-text indexes against their tables. Returns the problems
+    /// found, empty when the file is sound.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut st = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .ctx(&self.path, || "running integrity_check")?;
+        let rows = st
+            .query_map([], |r| r.get::<_, String>(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .ctx(&self.path, || "running integrity_check")?;
+        problems.extend(rows.into_iter().filter(|m| m != "ok"));
+        let mut st = self
+            .conn
+            .prepare("PRAGMA foreign_key_check")
+            .ctx(&self.path, || "running foreign_key_check")?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(format!(
+                    "foreign key violation in {} row {:?}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .ctx(&self.path, || "running foreign_key_check")?;
+        problems.extend(rows);
+        for fts in ["article_fts", "evidence_fts"] {
+            if let Err(e) = self.conn.execute(
+                &format!("INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"),
+                [],
+            ) {
+                problems.push(format!("{fts}: {e}"));
+            }
+        }
+        Ok(problems)
+    }
+}
+
+/// The current UTC time as RFC 3339 with seconds (`2025-03-12T10:04:05Z`).
+pub(crate) fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A list position or length as an SQL integer (lengths of in-memory lists
+/// always fit; saturates rather than wraps).
+pub(crate) fn pos(i: usize) -> i64 {
+    i64::try_from(i).unwrap_or(i64::MAX)
+}
+
+/// A stored count as `u64` (counts are never negative; a negative reads as 0).
+pub(crate) fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}

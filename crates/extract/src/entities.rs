@@ -1,0 +1,739 @@
+//! Named entities of one article: organisations (lexicon, name heads, outlet
+//! cues) and people (capitalised name sequences with titles, particles,
+//! occupations and appositions), and every mention of them by sentence.
+
+use crate::lexicon::{Lexicon, OccupationKind};
+use crate::segment::{Sentence, Token, TokenKind};
+use casewatch_model::OrgKind;
+
+/// A person recognised in the article.
+#[derive(Debug, Clone)]
+pub struct PersonEntity {
+    /// Name tokens of the fullest form (nickname in quotes removed).
+    pub tokens: Vec<String>,
+    /// Every form seen, first-seen order.
+    pub variants: Vec<String>,
+    /// Occupation phrase, lower-case.
+    pub occupation: Option<String>,
+    /// Kind of the occupation.
+    pub occupation_kind: Option<OccupationKind>,
+    /// Outlet or organisation (index into the org list).
+    pub affiliation: Option<usize>,
+    /// Whether the occupation/affiliation is former.
+    pub former: bool,
+    /// Grammatical gender when it can be told from the name or pronouns.
+    pub gender: Option<Gender>,
+    /// The rule that recognised the person.
+    pub rule: &'static str,
+}
+
+impl PersonEntity {
+    /// The canonical name: the fullest form.
+    pub fn name(&self) -> String {
+        self.tokens.join(" ")
+    }
+}
+
+/// Grammatical gender, for pronoun resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he/him/his
+    Male,
+    /// she/her
+    Female,
+}
+
+/// An organisation recognised in the article.
+#[derive(Debug, Clone)]
+pub struct OrgEntity {
+    /// Canonical name.
+    pub name: String,
+    /// Other forms seen.
+    pub variants: Vec<String>,
+    /// Kind.
+    pub kind: OrgKind,
+    /// Rule or lexicon entry id.
+    pub rule: String,
+}
+
+/// What a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Index into `people`.
+    Person(usize),
+    /// Index into `orgs`.
+    Org(usize),
+}
+
+/// One mention: token range `[first, last)` of sentence `sentence`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Sentence index.
+    pub sentence: usize,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Referent.
+    pub target: Target,
+}
+
+/// All entities of an article.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// People, in order of first mention.
+    pub people: Vec<PersonEntity>,
+    /// Organisations, in order of first mention.
+    pub orgs: Vec<OrgEntity>,
+    /// Mentions per sentence, in token order.
+    pub mentions: Vec<Vec<Mention>>,
+}
+
+const CONNECTORS_ORG: &[&str] = &["of", "for", "and", "the", "on", "de", "del", "la", "el"];
+const PLACE_NOUNS: &[&str] = &[
+    "district", "township", "microdistrict", "province", "region", "valley", "area", "village", "city", "county",
+    "street", "avenue", "road", "square", "border", "airport", "state", "department", "municipality", "oblast",
+    "neighbourhood", "neighborhood", "quarter", "river", "mountains", "island", "islands",
+];
+const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "from", "to", "into", "across", "via", "towards", "inside", "around"];
+const FEMALE_ENDINGS: &[&str] = &["ova", "eva", "yeva", "ina", "aya", "kaya", "skaya", "ovna", "evna", "kyzy", "qizi", "kizi"];
+const MALE_ENDINGS: &[&str] = &["ov", "ev", "yev", "in", "sky", "skiy", "uulu", "ogly", "oglu", "ugli", "ovich", "evich"];
+
+fn is_cap_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.is_capitalized()
+}
+
+fn all_caps(t: &Token) -> bool {
+    let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
+}
+
+/// Finds the entities of an article.
+pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -> Entities {
+    let mut ents = Entities { mentions: vec![Vec::new(); sentences.len()], ..Default::default() };
+    // pass 1: organisations
+    for (si, s) in sentences.iter().enumerate() {
+        let mut taken = vec![false; s.tokens.len()];
+        known_orgs(si, s, lex, &mut ents, &mut taken);
+        headed_orgs(si, s, lex, &mut ents, &mut taken);
+        cued_outlets(si, s, lex, &mut ents, &mut taken);
+    }
+    // pass 2: people (full names), then short forms
+    for (si, s) in sentences.iter().enumerate() {
+        if si < skip_sentences {
+            continue;
+        }
+        full_names(si, s, lex, &mut ents);
+    }
+    for (si, s) in sentences.iter().enumerate() {
+        short_names(si, s, lex, &mut ents);
+    }
+    for m in &mut ents.mentions {
+        m.sort_by_key(|m| (m.first, m.last));
+    }
+    for p in &mut ents.people {
+        if p.gender.is_none() {
+            p.gender = gender_of(&p.tokens);
+        }
+    }
+    ents
+}
+
+fn gender_of(tokens: &[String]) -> Option<Gender> {
+    let last = tokens.iter().rev().find(|t| t.chars().count() > 1)?.to_lowercase();
+    if FEMALE_ENDINGS.iter().any(|e| last.ends_with(e)) {
+        return Some(Gender::Female);
+    }
+    if MALE_ENDINGS.iter().any(|e| last.ends_with(e)) {
+        return Some(Gender::Male);
+    }
+    None
+}
+
+fn overlaps(ents: &Entities, si: usize, first: usize, last: usize) -> bool {
+    ents.mentions[si].iter().any(|m| m.first < last && first < m.last)
+}
+
+fn add_org(ents: &mut Entities, name: &str, kind: OrgKind, rule: &str, variant: Option<&str>) -> usize {
+    let key = name.to_lowercase();
+    let idx = match ents.orgs.iter().position(|o| o.name.to_lowercase() == key) {
+        Some(i) => i,
+        None => {
+            ents.orgs.push(OrgEntity { name: name.to_string(), variants: Vec::new(), kind, rule: rule.to_string() });
+            ents.orgs.len() - 1
+        }
+    };
+    if let Some(v) = variant
+        && v != ents.orgs[idx].name
+        && !ents.orgs[idx].variants.iter().any(|x| x == v)
+    {
+        ents.orgs[idx].variants.push(v.to_string());
+    }
+    idx
+}
+
+fn known_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, taken: &mut [bool]) {
+    let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+    for known in &lex.orgs {
+        let forms = std::iter::once(&known.name).chain(known.aliases.iter());
+        for form in forms {
+            let fw = crate::lexicon::words_of(form);
+            if fw.is_empty() || fw.len() > words.len() {
+                continue;
+            }
+            let acronym = form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            for i in 0..=words.len() - fw.len() {
+                if taken[i..i + fw.len()].iter().any(|t| *t) {
+                    continue;
+                }
+                let same = (0..fw.len()).all(|k| strip_possessive(words[i + k]) == fw[k]);
+                if !same {
+                    continue;
+                }
+                // acronyms must be written in capitals; names must start with a capital
+                let tok = &s.tokens[i];
+                if (acronym && !all_caps(tok)) || (!acronym && !tok.is_capitalized()) {
+                    continue;
+                }
+                let idx = add_org(ents, &known.name, known.kind, &known.id, Some(form));
+                for t in taken.iter_mut().skip(i).take(fw.len()) {
+                    *t = true;
+                }
+                ents.mentions[si].push(Mention { sentence: si, first: i, last: i + fw.len(), target: Target::Org(idx) });
+            }
+        }
+    }
+}
+
+/// Capitalised runs that may contain org connectors: `[first, last)`.
+fn cap_runs(s: &Sentence, taken: &[bool], connectors: &[&str]) -> Vec<(usize, usize)> {
+    let toks = &s.tokens;
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if taken[i] || !(is_cap_word(&toks[i])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        loop {
+            if j < toks.len() && !taken[j] && (is_cap_word(&toks[j]) || (toks[j].kind == TokenKind::Number && j > start)) {
+                j += 1;
+            } else if j + 1 < toks.len()
+                && !taken[j]
+                && !taken[j + 1]
+                && connectors.contains(&toks[j].lower.as_str())
+                && is_cap_word(&toks[j + 1])
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        runs.push((start, j));
+        i = j;
+    }
+    runs
+}
+
+fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, taken: &mut [bool]) {
+    let toks = &s.tokens;
+    for (a, b) in cap_runs(s, taken, CONNECTORS_ORG) {
+        // find the longest prefix of the run ending in an org head
+        let mut end = None;
+        for k in (a..b).rev() {
+            if lex.org_heads.contains_key(strip_possessive(&toks[k].lower)) {
+                end = Some(k + 1);
+                break;
+            }
+        }
+        // lower-case heads right after the run: "Nasimi district police department", "Osh city police department"
+        let mut tail = b;
+        while tail < toks.len() && !taken[tail] && toks[tail].kind == TokenKind::Word && !toks[tail].is_capitalized() {
+            let w = strip_possessive(&toks[tail].lower);
+            if matches!(w, "district" | "city" | "regional" | "police" | "department" | "court" | "prosecutor" | "directorate") {
+                tail += 1;
+            } else {
+                break;
+            }
+        }
+        if tail > b && lex.org_heads.contains_key(strip_possessive(&toks[tail - 1].lower)) {
+            end = Some(tail);
+        }
+        let Some(end) = end else { continue };
+        let mut start = a;
+        // drop leading words that are not part of a name ("The", "Officers", "On")
+        while start < end && lex.not_names.contains(&toks[start].lower) && !lex.org_heads.contains_key(&toks[start].lower) {
+            if toks[start].lower == "the" && start + 1 < end && lex.org_heads.get(strip_possessive(&toks[end - 1].lower)).is_some_and(|h| h.0 == OrgKind::MediaOutlet) {
+                break; // "The Nyanza Lantern"
+            }
+            if matches!(toks[start].lower.as_str(), "state" | "federal" | "national" | "supreme" | "constitutional" | "high" | "regional" | "city" | "district" | "grave" | "crimes" | "criminal" | "press" | "ministry" | "court" | "committee" | "service" | "office" | "prison" | "people's") {
+                break;
+            }
+            start += 1;
+        }
+        if start >= end {
+            continue;
+        }
+        let last = strip_possessive(&toks[end - 1].lower).to_string();
+        let Some((kind, rule)) = lex.org_heads.get(&last).cloned() else { continue };
+        // a single head word alone ("Court", "Media") is not a name; nor is "Criminal Code"
+        if end - start == 1 && !all_caps(&toks[start]) {
+            continue;
+        }
+        let name = org_text(s, start, end);
+        let idx = add_org(ents, &name, kind, &rule, None);
+        for t in taken.iter_mut().take(end).skip(start) {
+            *t = true;
+        }
+        ents.mentions[si].push(Mention { sentence: si, first: start, last: end, target: Target::Org(idx) });
+    }
+}
+
+fn org_text(s: &Sentence, start: usize, end: usize) -> String {
+    let mut out = String::new();
+    for (k, t) in s.tokens[start..end].iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let text = if start + k + 1 == end { strip_possessive(&t.text) } else { &t.text };
+        out.push_str(text);
+    }
+    out
+}
+
+fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, taken: &mut [bool]) {
+    let toks = &s.tokens;
+    for (a, b) in cap_runs(s, taken, &["de", "del", "la", "el"]) {
+        if lex.not_names.contains(&toks[a].lower) && b - a == 1 {
+            continue;
+        }
+        if lex.places.contains(&toks[a].lower) {
+            continue;
+        }
+        let before = a > 0 && lex.outlet_cues_before.contains(&toks[a - 1].lower);
+        let after_words: Vec<&str> = toks[b..].iter().take(3).map(|t| t.lower.as_str()).collect();
+        let after = lex.outlet_cues_after.iter().any(|cue| {
+            let cw: Vec<&str> = cue.split(' ').collect();
+            after_words.len() >= cw.len() && after_words[..cw.len()] == cw[..]
+        });
+        // "<Outlet> camera operators", "<Outlet>'s deputy editor", "Pereulok's former photo editor"
+        let occ_after = {
+            let mut k = b;
+            if k < toks.len() && toks[k].lower == "former" {
+                k += 1;
+            }
+            occupation_at(toks, k, lex).is_some_and(|(_, kind, _)| kind == OccupationKind::Media)
+                && (b - a == 1 || toks[b - 1].lower.ends_with("'s") || lex.org_heads.contains_key(&toks[b - 1].lower))
+        };
+        let possessive_outlet = toks[b - 1].lower.ends_with("'s") && occ_after;
+        if !(before || after || occ_after || possessive_outlet) {
+            continue;
+        }
+        // a run that starts the sentence and is followed by an occupation may be a person's name instead
+        if occ_after && !before && !after && a == 0 && b - a > 1 && !toks[b - 1].lower.ends_with("'s") {
+            continue;
+        }
+        let name = org_text(s, a, b);
+        let idx = add_org(ents, &name, OrgKind::MediaOutlet, "cue.outlet", None);
+        for t in taken.iter_mut().take(b).skip(a) {
+            *t = true;
+        }
+        ents.mentions[si].push(Mention { sentence: si, first: a, last: b, target: Target::Org(idx) });
+    }
+    // later bare mentions of known outlets ("Semender", "Kloop")
+    let outlet_names: Vec<(usize, Vec<String>)> = ents
+        .orgs
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.kind == OrgKind::MediaOutlet)
+        .map(|(i, o)| (i, crate::lexicon::words_of(&o.name)))
+        .collect();
+    for (idx, words) in outlet_names {
+        for i in 0..toks.len() {
+            if i + words.len() > toks.len() || taken[i..i + words.len()].iter().any(|t| *t) {
+                continue;
+            }
+            if (0..words.len()).all(|k| strip_possessive(&toks[i + k].lower) == words[k]) && toks[i].is_capitalized() {
+                for t in taken.iter_mut().skip(i).take(words.len()) {
+                    *t = true;
+                }
+                ents.mentions[si].push(Mention { sentence: si, first: i, last: i + words.len(), target: Target::Org(idx) });
+            }
+        }
+        // the first word alone of a multi-word outlet ("Pereulok's", "Semender")
+        if words.len() > 1 {
+            for i in 0..toks.len() {
+                if !taken[i] && toks[i].is_capitalized() && strip_possessive(&toks[i].lower) == words[0] && !toks.get(i + 1).is_some_and(is_cap_word) {
+                    taken[i] = true;
+                    ents.mentions[si].push(Mention { sentence: si, first: i, last: i + 1, target: Target::Org(idx) });
+                }
+            }
+        }
+    }
+}
+
+/// The occupation phrase starting at token `k`: (end, kind, phrase).
+pub fn occupation_at(toks: &[Token], k: usize, lex: &Lexicon) -> Option<(usize, OccupationKind, String)> {
+    for (words, kind, _) in &lex.occupations {
+        if k + words.len() <= toks.len() && (0..words.len()).all(|j| strip_possessive(&toks[k + j].lower) == words[j]) {
+            return Some((k + words.len(), *kind, words.join(" ")));
+        }
+    }
+    None
+}
+
+/// The occupation phrase ending right before token `k`: (start, kind, phrase).
+pub fn occupation_before(toks: &[Token], k: usize, lex: &Lexicon) -> Option<(usize, OccupationKind, String)> {
+    for (words, kind, _) in &lex.occupations {
+        let n = words.len();
+        if k >= n && (0..n).all(|j| toks[k - n + j].lower == words[j]) {
+            return Some((k - n, *kind, words.join(" ")));
+        }
+    }
+    None
+}
+
+fn singular(occ: &str) -> String {
+    let irregular = [("cameramen", "cameraman"), ("staff members", "staff member")];
+    for (p, s) in irregular {
+        if occ == p {
+            return s.to_string();
+        }
+    }
+    if let Some(stem) = occ.strip_suffix('s')
+        && !occ.ends_with("ss")
+    {
+        return stem.to_string();
+    }
+    occ.to_string()
+}
+
+fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
+    let toks = &s.tokens;
+    let taken: Vec<bool> = (0..toks.len()).map(|i| ents.mentions[si].iter().any(|m| m.first <= i && i < m.last)).collect();
+    let mut i = 0;
+    while i < toks.len() {
+        if taken[i] || !is_cap_word(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // collect a run of capitalised words, particles, and a quoted nickname
+        let start = i;
+        let mut j = i;
+        let mut nickname = None;
+        while j < toks.len() && !taken[j] {
+            let t = &toks[j];
+            if is_cap_word(t) && !all_caps(t) {
+                j += 1;
+                if t.lower.ends_with("'s") {
+                    break;
+                }
+            } else if j > start && lex.particles.contains(&t.lower) && (j + 1 >= toks.len() || !toks[j + 1].is_capitalized() || is_cap_word(&toks[j + 1])) {
+                // "Sadyr uulu", "Ormon kyzy", "van der Berg"
+                j += 1;
+            } else if j > start
+                && matches!(t.text.as_str(), "\"" | "“" | "«")
+                && toks.get(j + 1).is_some_and(is_cap_word)
+                && toks.get(j + 2).is_some_and(|q| matches!(q.text.as_str(), "\"" | "”" | "»"))
+                && toks.get(j + 3).is_some_and(is_cap_word)
+            {
+                nickname = Some((j, j + 3));
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        // trailing particle that is actually a lower-case word is fine; trim trailing connectors
+        let mut a = start;
+        let b = j;
+        i = j.max(i + 1);
+        // strip leading titles, occupations, not-names, places, outlet words
+        let mut title_occ: Option<(String, OccupationKind)> = None;
+        while a < b {
+            let w = strip_possessive(&toks[a].lower);
+            if let Some((end, kind, phrase)) = occupation_at(toks, a, lex)
+                && end <= b
+                && end < b
+            {
+                title_occ = Some((phrase, kind));
+                a = end;
+                continue;
+            }
+            if lex.titles.iter().any(|x| x == w) {
+                if matches!(w, "judge" | "prosecutor" | "investigator" | "lawyer" | "attorney" | "advocate") {
+                    title_occ = Some((w.to_string(), lex.occupation_kind(w).unwrap_or(OccupationKind::Official)));
+                }
+                a += 1;
+                continue;
+            }
+            if lex.not_names.iter().any(|x| x == w) || lex.places.iter().any(|x| x == w) || w == "former" || w == "current" || w == "freelance" {
+                a += 1;
+                continue;
+            }
+            break;
+        }
+        if b - a < 2 {
+            continue;
+        }
+        let name_toks: Vec<usize> = (a..b).filter(|k| nickname.is_none_or(|(x, y)| *k < x || *k >= y)).collect();
+        if name_toks.iter().filter(|k| !lex.particles.contains(&toks[**k].lower)).count() < 2 {
+            continue;
+        }
+        // reject when any word is a known non-name, place or org head
+        if name_toks.iter().any(|k| {
+            let w = strip_possessive(&toks[*k].lower);
+            (lex.not_names.iter().any(|x| x == w) && !lex.particles.iter().any(|x| x == w))
+                || lex.places.iter().any(|x| x == w)
+                || lex.org_heads.contains_key(w)
+        }) {
+            continue;
+        }
+        // places: "Hlaing Tharyar township", "in Nueva Segovia"
+        if b < toks.len() && PLACE_NOUNS.contains(&toks[b].lower.as_str()) {
+            continue;
+        }
+        let locative = a > 0 && LOCATIVE.contains(&toks[a - 1].lower.as_str()) && title_occ.is_none();
+        let person_cue_after = toks.get(b).is_some_and(|t| t.text == ",") && toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Number);
+        if locative && !person_cue_after {
+            continue;
+        }
+        let mut parts: Vec<String> = name_toks.iter().map(|k| toks[*k].text.clone()).collect();
+        if let Some(last) = parts.last_mut() {
+            *last = strip_possessive(last).to_string();
+        }
+        let full_variant = if nickname.is_some() {
+            let mut v: Vec<String> = (a..b).map(|k| toks[k].text.clone()).collect();
+            if let Some(l) = v.last_mut() {
+                *l = strip_possessive(l).to_string();
+            }
+            Some(join_name(&v))
+        } else {
+            None
+        };
+        let idx = person_index(ents, &parts);
+        let p = &mut ents.people[idx];
+        let name = parts.join(" ");
+        if !p.variants.contains(&name) {
+            p.variants.push(name);
+        }
+        if let Some(v) = full_variant
+            && !p.variants.contains(&v)
+        {
+            p.variants.push(v);
+        }
+        if title_occ.is_some() && p.occupation.is_none() {
+            let (phrase, kind) = title_occ.clone().unwrap_or_default_pair();
+            p.occupation = Some(singular(&phrase));
+            p.occupation_kind = Some(kind);
+        }
+        ents.mentions[si].push(Mention { sentence: si, first: a, last: b, target: Target::Person(idx) });
+        describe_person(si, s, a, b, lex, ents, idx);
+    }
+}
+
+trait PairDefault {
+    fn unwrap_or_default_pair(self) -> (String, OccupationKind);
+}
+impl PairDefault for Option<(String, OccupationKind)> {
+    fn unwrap_or_default_pair(self) -> (String, OccupationKind) {
+        self.unwrap_or((String::new(), OccupationKind::Other))
+    }
+}
+
+fn join_name(parts: &[String]) -> String {
+    let mut out = String::new();
+    for (k, p) in parts.iter().enumerate() {
+        let quote_close = matches!(p.as_str(), "\"" | "”" | "»");
+        let prev_quote_open = k > 0 && matches!(parts[k - 1].as_str(), "\"" | "“" | "«") && !out.ends_with(' ');
+        if k > 0 && !quote_close && !prev_quote_open {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// The person these name parts belong to (same full name, or a longer/shorter
+/// form of a known name), creating one if new.
+fn person_index(ents: &mut Entities, parts: &[String]) -> usize {
+    let low: Vec<String> = parts.iter().map(|p| p.to_lowercase()).collect();
+    for (i, p) in ents.people.iter_mut().enumerate() {
+        let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();
+        if pl == low {
+            return i;
+        }
+        // "Ko Naing Lin Thway" vs "Naing Lin Thway"; "Temirlan Sadyr uulu" vs "Temirlan Sadyr"
+        let contains = |long: &[String], short: &[String]| short.len() >= 2 && long.windows(short.len()).any(|w| w == short);
+        if contains(&pl, &low) {
+            return i;
+        }
+        if contains(&low, &pl) {
+            p.tokens = parts.to_vec();
+            return i;
+        }
+    }
+    ents.people.push(PersonEntity {
+        tokens: parts.to_vec(),
+        variants: Vec::new(),
+        occupation: None,
+        occupation_kind: None,
+        affiliation: None,
+        former: false,
+        gender: None,
+        rule: "name.capitalised",
+    });
+    ents.people.len() - 1
+}
+
+/// Occupation, affiliation and "former" from the words around a name:
+/// "former Kloop camera operators A and B", "A, a former reporter for X,", "X's deputy editor, A,".
+fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, ents: &mut Entities, idx: usize) {
+    let toks = &s.tokens;
+    // walk left over a coordinated list of names: "A, B and C" share the occupation before A
+    let mut left = a;
+    loop {
+        let prev_name = ents.mentions[si].iter().filter(|m| matches!(m.target, Target::Person(_)) && m.last < left && m.last + 2 >= left).max_by_key(|m| m.last).copied();
+        match prev_name {
+            Some(m) if (m.last..left).all(|k| matches!(toks[k].lower.as_str(), "," | "and")) => left = m.first,
+            _ => break,
+        }
+    }
+    let mut occ: Option<(String, OccupationKind)> = None;
+    let mut former = false;
+    let mut aff: Option<usize> = None;
+    let mut k = left;
+    if k > 0 && toks[k - 1].text == "," {
+        k -= 1; // "His lawyer, Aizada Zhumabaeva"
+    }
+    if let Some((start, kind, phrase)) = occupation_before(toks, k, lex) {
+        occ = Some((phrase, kind));
+        let mut j = start;
+        // outlet or "former" right before the occupation
+        if j > 0 && toks[j - 1].lower == "former" {
+            former = true;
+            j -= 1;
+        }
+        if let Some(m) = ents.mentions[si].iter().find(|m| m.last == j || (m.last + 1 == j && toks[j - 1].lower == "former")) {
+            if let Target::Org(o) = m.target {
+                aff = Some(o);
+            }
+            if m.first > 0 && toks[m.first - 1].lower == "former" {
+                former = true;
+            }
+        }
+        if start > 0 && toks[..start].iter().rev().take(3).any(|t| t.lower == "former") {
+            former = true;
+        }
+    }
+    // apposition after: ", (a|the|who is a) (former) <occupation> (for|at|of|with) <Org>"
+    let mut j = b;
+    if occ.is_none() && j < toks.len() && toks[j].text == "," {
+        j += 1;
+        if j < toks.len() && toks[j].kind == TokenKind::Number {
+            j += 1; // age
+            if j < toks.len() && toks[j].text == "," {
+                j += 1;
+            }
+        }
+        while j < toks.len() && matches!(toks[j].lower.as_str(), "a" | "an" | "the" | "his" | "her" | "who" | "is" | "was" | "former" | "freelance" | "independent") {
+            if toks[j].lower == "former" {
+                former = true;
+            }
+            j += 1;
+        }
+        // outlet before the occupation: "a Kloop accountant"
+        let mut org_first = None;
+        if let Some(m) = ents.mentions[si].iter().find(|m| m.first == j && matches!(m.target, Target::Org(_))) {
+            org_first = Some(m);
+            j = m.last;
+        }
+        if let Some((end, kind, phrase)) = occupation_at(toks, j, lex) {
+            occ = Some((phrase, kind));
+            if let Some(Target::Org(o)) = org_first.map(|m| m.target) {
+                aff = Some(o);
+            }
+            let mut e = end;
+            if e < toks.len() && matches!(toks[e].lower.as_str(), "for" | "at" | "of" | "with") {
+                e += 1;
+                while e < toks.len() && matches!(toks[e].lower.as_str(), "the" | "a" | "an") {
+                    e += 1;
+                }
+                // skip descriptive words up to the org
+                if let Some(m) = ents.mentions[si].iter().find(|m| m.first >= e && m.first <= e + 6 && matches!(m.target, Target::Org(_))) {
+                    if let Target::Org(o) = m.target {
+                        aff = Some(o);
+                    }
+                }
+            }
+        } else {
+            former = false;
+        }
+    }
+    if occ.is_none() {
+        former = false;
+    }
+    let p = &mut ents.people[idx];
+    if let Some((phrase, kind)) = occ {
+        if p.occupation.is_none() || p.occupation_kind == Some(OccupationKind::Other) {
+            p.occupation = Some(singular(&phrase));
+            p.occupation_kind = Some(kind);
+        }
+        if former {
+            p.former = true;
+        }
+    }
+    if aff.is_some() && p.affiliation.is_none() {
+        p.affiliation = aff;
+    }
+}
+
+/// Surname-only, given-name-only and particle forms of people already named:
+/// "Alexandrov", "Sadyr uulu", "Selamawit".
+fn short_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
+    let toks = &s.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_cap_word(&toks[i]) || overlaps(ents, si, i, i + 1) {
+            i += 1;
+            continue;
+        }
+        let w = strip_possessive(&toks[i].lower).to_string();
+        let with_particle = toks.get(i + 1).is_some_and(|t| lex.particles.contains(&t.lower) && !overlaps(ents, si, i + 1, i + 2));
+        let mut best: Option<(usize, usize)> = None; // (person, score)
+        for (pi, p) in ents.people.iter().enumerate() {
+            let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();
+            let n = pl.len();
+            let core: Vec<&String> = pl.iter().filter(|t| !lex.particles.contains(t)).collect();
+            let score = if core.last().is_some_and(|l| **l == w) {
+                3
+            } else if n >= 3 && core.iter().skip(1).any(|t| **t == w) {
+                2
+            } else if core.first().is_some_and(|f| **f == w) && n >= 2 {
+                1
+            } else {
+                0
+            };
+            if score > 0 && best.is_none_or(|(_, s)| score > s) {
+                best = Some((pi, score));
+            }
+        }
+        if let Some((pi, _)) = best {
+            let end = if with_particle { i + 2 } else { i + 1 };
+            let form = (i..end).map(|k| strip_possessive(&toks[k].text).to_string()).collect::<Vec<_>>().join(" ");
+            let p = &mut ents.people[pi];
+            if !p.variants.contains(&form) {
+                p.variants.push(form);
+            }
+            ents.mentions[si].push(Mention { sentence: si, first: i, last: end, target: Target::Person(pi) });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}

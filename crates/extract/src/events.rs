@@ -1,0 +1,1011 @@
+//! Events: trigger matching, then per trigger the subjects (voice, coordination,
+//! pronouns, role nouns, groups), date, agent, place, detail and status.
+
+use crate::dates::{self, DateMention, When};
+use crate::entities::{occupation_at, Entities, Gender, Mention, Target};
+use crate::lexicon::{Lexicon, OccupationKind, Voice};
+use crate::segment::{Sentence, TokenKind};
+use crate::status::{self, StatusReason, SPEECH};
+use casewatch_model::{DateQualifier, EventType, OrgKind, PartialDate, Status};
+use chrono::NaiveDate;
+
+/// A subject as found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubjectRef {
+    /// A person (index into the entities).
+    Person(usize),
+    /// An unnamed group with an optional count.
+    Group {
+        /// The words describing it ("two accountants").
+        desc: String,
+        /// The head count when stated.
+        count: Option<u32>,
+    },
+    /// An organisation as subject (an outlet whose site is blocked).
+    Org(usize),
+}
+
+/// An event found in one sentence, before it becomes a record entry.
+#[derive(Debug, Clone)]
+pub struct FoundEvent {
+    /// Type.
+    pub event_type: EventType,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Trigger tokens `[start, end)`.
+    pub trigger: (usize, usize),
+    /// Rule id of the trigger.
+    pub rule: String,
+    /// The pattern that matched.
+    pub pattern: String,
+    /// Subjects.
+    pub subjects: Vec<SubjectRef>,
+    /// How the subjects were found.
+    pub subject_reason: &'static str,
+    /// Resolved date.
+    pub date: Option<PartialDate>,
+    /// Qualifier.
+    pub qualifier: Option<DateQualifier>,
+    /// The date words.
+    pub date_text: Option<String>,
+    /// How the date was found.
+    pub date_reason: &'static str,
+    /// Agent: an org index or a generic name.
+    pub agent: Option<(Option<usize>, String)>,
+    /// Place.
+    pub place: Option<String>,
+    /// Status and the cue that decided it.
+    pub status: StatusReason,
+    /// Who the article cites.
+    pub attributed_to: Option<String>,
+    /// Detail.
+    pub detail: Option<String>,
+}
+
+/// Event types that happen to people and need a subject.
+fn needs_person(t: EventType) -> bool {
+    !matches!(
+        t,
+        EventType::Search
+            | EventType::Seizure
+            | EventType::AssetFreeze
+            | EventType::WebsiteBlock
+            | EventType::Liquidation
+            | EventType::Designation
+    )
+}
+
+fn preferred_agents(t: EventType) -> &'static [OrgKind] {
+    use EventType::*;
+    match t {
+        Detention | Search | Seizure | Questioning | Expulsion => &[OrgKind::SecurityAgency, OrgKind::Police, OrgKind::Prosecutor],
+        Charge => &[OrgKind::Prosecutor, OrgKind::SecurityAgency, OrgKind::Police],
+        PretrialDetention | HouseArrest | TravelBan | Hearing | Appeal | Conviction | Sentence | Acquittal | AssetFreeze => &[OrgKind::Court],
+        Release => &[OrgKind::Court, OrgKind::SecurityAgency, OrgKind::Police],
+        WebsiteBlock | Liquidation | Designation | Pardon => &[OrgKind::Government, OrgKind::Court, OrgKind::SecurityAgency, OrgKind::Prosecutor],
+        _ => &[],
+    }
+}
+
+const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "remains", "remained", "had", "has", "have"];
+const ADVERBS: &[&str] = &[
+    "also", "later", "subsequently", "then", "reportedly", "allegedly", "previously", "already", "just", "briefly",
+    "eventually", "initially", "formally", "officially", "repeatedly", "twice", "again", "first", "both", "all",
+    "each", "immediately", "temporarily", "forcibly", "illegally", "never", "not", "been", "being", "once",
+];
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "while", "although", "though", "because", "whereas", "which", "who", "whom",
+    "where", "unless", "since", "but", "as", "once", "whose",
+];
+const PERSON_ROLE_NOUNS: &[&str] = &[
+    "lawyer", "lawyers", "sister", "brother", "wife", "husband", "mother", "father", "son", "daughter", "family",
+    "relatives", "colleague", "colleagues", "parents", "children", "friend", "friends", "editor", "employer",
+    "client", "defence", "defense", "team", "son's",
+];
+const GROUP_NOUNS: &[&str] = &[
+    "people", "staff", "staffers", "members", "workers", "colleagues", "persons", "individuals", "others",
+];
+const BACKGROUND: &[&str] = &["previously", "earlier", "recall", "separately"];
+
+struct Ctx<'a> {
+    sentences: &'a [Sentence],
+    ents: &'a Entities,
+    lex: &'a Lexicon,
+}
+
+/// Finds the events of an article. Sentences before `first_sentence` (the title) are skipped.
+pub fn find(sentences: &[Sentence], ents: &Entities, lex: &Lexicon, published: Option<NaiveDate>, first_sentence: usize) -> Vec<FoundEvent> {
+    let ctx = Ctx { sentences, ents, lex };
+    let mut out: Vec<FoundEvent> = Vec::new();
+    // the date of the episode the text is telling (last stated event date), and
+    // the last day-precise date (the anchor of "two days later")
+    let mut episode: Option<PartialDate> = None;
+    let mut anchor: Option<PartialDate> = None;
+    let mut focus = Focus::default();
+    for (si, s) in sentences.iter().enumerate() {
+        let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+        let mentions = dates::find(&s.tokens, published);
+        focus.observe(ents, si, &words);
+        if si < first_sentence {
+            continue;
+        }
+        let background = words.first().is_some_and(|w| BACKGROUND.contains(w))
+            || words.windows(3).take(6).any(|w| w == ["as", "previously", "reported"] || w == ["in", "a", "separate"])
+            || words.windows(2).take(6).any(|w| w == ["reported", "earlier"]);
+        let mut found: Vec<FoundEvent> = Vec::new();
+        for (start, end, ti, pi) in trigger_matches(lex, &words) {
+            let trig = &lex.triggers[ti];
+            let Some(event_type) = trig.event_type else { continue };
+            if !sanity(event_type, &words, start, end) || is_reference(&words, start, trig.voice) {
+                continue;
+            }
+            let clause = clause_bounds(&words, start, end);
+            let speech = speech_verb(&ctx, si, &words);
+            let status = status::decide(&words, start, end, clause.0, event_type, speech.as_ref().map(|(k, _)| *k));
+            let (subjects, subject_reason) = subjects_for(&ctx, si, &words, start, end, clause, trig.voice, event_type, &focus);
+            let subjects: Vec<SubjectRef> = subjects
+                .into_iter()
+                .filter(|s| match s {
+                    SubjectRef::Person(p) => !matches!(ents.people[*p].occupation_kind, Some(OccupationKind::Lawyer) | Some(OccupationKind::Official)),
+                    SubjectRef::Org(_) => !needs_person(event_type),
+                    SubjectRef::Group { .. } => true,
+                })
+                .collect();
+            if subjects.is_empty() && needs_person(event_type) {
+                continue;
+            }
+            let attributed_to = speech.and_then(|(_, who)| who).or_else(|| according_to(&ctx, si, &words));
+            let agent = agent_for(&ctx, si, &words, event_type, start, clause);
+            let place = place_for(&ctx, si, &words);
+            let detail = detail_for(&ctx, si, &words, event_type, start, end, &mentions, clause);
+            found.push(FoundEvent {
+                event_type,
+                sentence: si,
+                trigger: (start, end),
+                rule: trig.id.clone(),
+                pattern: trig.patterns[pi].source.clone(),
+                subjects,
+                subject_reason,
+                date: None,
+                qualifier: None,
+                date_text: None,
+                date_reason: "none",
+                agent,
+                place,
+                status,
+                attributed_to,
+                detail,
+            });
+        }
+        // questioning that a denial of counsel describes is the same episode ("questioned without a lawyer")
+        if found.iter().any(|e| e.event_type == EventType::DenialOfCounsel) {
+            found.retain(|e| e.event_type != EventType::Questioning);
+        }
+        assign_dates(s, &words, &mentions, &mut found, &mut anchor, episode, background);
+        for ev in &found {
+            if ev.date_reason == "stated in the sentence" && ev.date.is_some() && ev.status.status != Status::NotOccurred {
+                episode = ev.date;
+            }
+            focus.subjects(&ev.subjects);
+        }
+        if background {
+            episode = None;
+        }
+        out.extend(found);
+    }
+    out
+}
+
+/// Who the text is talking about: recent groups of people, for "they", "both", "the three".
+#[derive(Debug, Default)]
+struct Focus {
+    /// The last set of two or more people named together or as one event's subjects.
+    plural: Vec<usize>,
+    /// Media people in order of their latest mention (most recent last).
+    recent: Vec<usize>,
+}
+
+impl Focus {
+    fn observe(&mut self, ents: &Entities, si: usize, words: &[&str]) {
+        for group in coordinated_people(ents, si, words) {
+            if group.len() >= 2 {
+                self.plural = group;
+            }
+        }
+        for m in &ents.mentions[si] {
+            if let Target::Person(p) = m.target
+                && !matches!(ents.people[p].occupation_kind, Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other))
+            {
+                self.recent.retain(|x| *x != p);
+                self.recent.push(p);
+            }
+        }
+    }
+
+    fn subjects(&mut self, subjects: &[SubjectRef]) {
+        let persons: Vec<usize> = subjects.iter().filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None }).collect();
+        if persons.len() >= 2 {
+            self.plural = persons;
+        }
+    }
+
+    /// The people a plural reference with `count` members means.
+    fn plural_of(&self, count: Option<usize>) -> Vec<usize> {
+        match count {
+            Some(n) if n != self.plural.len() && self.recent.len() >= n => {
+                let mut v: Vec<usize> = self.recent[self.recent.len() - n..].to_vec();
+                v.sort_unstable();
+                v
+            }
+            _ => self.plural.clone(),
+        }
+    }
+}
+
+/// Whether a noun trigger refers back to an event already told: a possessive
+/// or a preposition before it ("during their detention", "after his release",
+/// "Okafor's arrest", "against the suspended sentence").
+fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
+    let w = words[start];
+    if is_verb_form(w) && voice != Voice::Noun {
+        return false;
+    }
+    if voice != Voice::Noun && !matches!(w, "detention" | "arrest" | "release" | "sentence" | "confession" | "interrogation" | "interrogations" | "search" | "searches" | "trial" | "custody" | "suspended" | "conviction" | "appeal") {
+        return false;
+    }
+    let prev = if start > 0 { words[start - 1] } else { "" };
+    let prev2 = if start > 1 { words[start - 2] } else { "" };
+    let possessive = |x: &str| matches!(x, "his" | "her" | "their" | "its") || (x.ends_with("'s") && x.len() > 2);
+    let prep = |x: &str| matches!(x, "during" | "after" | "since" | "before" | "of" | "about" | "over" | "from" | "despite" | "following" | "upon" | "against" | "at" | "into");
+    (prep(prev) && !matches!(w, "custody"))
+        || (possessive(prev) && (prep(prev2) || matches!(w, "detention" | "arrest" | "release" | "sentence" | "suspended" | "conviction" | "appeal")) && !matches!(prev2, "ordered" | "order" | "demanded" | "extended"))
+        || (matches!(prev, "the" | "a") && prep(prev2))
+}
+
+/// Attaches each date expression of a sentence to the nearest trigger (or to a
+/// verb of saying, whose date is the report's and is dropped), resolves
+/// relative ones against the sentence's earlier dates or the anchor, and lets
+/// undated events take the date of the event before them in the sentence or,
+/// outside background passages, of the episode.
+fn assign_dates(
+    s: &Sentence,
+    words: &[&str],
+    mentions: &[DateMention],
+    found: &mut [FoundEvent],
+    anchor: &mut Option<PartialDate>,
+    episode: Option<PartialDate>,
+    background: bool,
+) {
+    let speech: Vec<usize> = (0..words.len()).filter(|&k| SPEECH.contains(&words[k]) && words[k] != "according").collect();
+    let mut attached: Vec<Option<(usize, usize)>> = vec![None; found.len()]; // (mention, distance)
+    for (mi, m) in mentions.iter().enumerate() {
+        // end dates belong to the detail ("until April 4")
+        if m.first > 0 && matches!(words[m.first - 1], "until" | "till") {
+            continue;
+        }
+        let dist_to = |a: usize, b: usize| if m.first >= b { m.first - b } else { a.saturating_sub(m.last) };
+        let mut best: Option<(usize, usize)> = None;
+        for (ei, e) in found.iter().enumerate() {
+            let clause = clause_bounds(words, e.trigger.0, e.trigger.1);
+            let outside = m.last <= clause.0 || m.first >= clause.1;
+            let d = dist_to(e.trigger.0, e.trigger.1) + if outside { 40 } else { 0 };
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((ei, d));
+            }
+        }
+        let speech_d = speech.iter().map(|&k| dist_to(k, k + 1)).min();
+        let Some((ei, d)) = best else { continue };
+        if speech_d.is_some_and(|sd| sd < d) {
+            continue;
+        }
+        if attached[ei].is_none_or(|(_, od)| d < od) {
+            attached[ei] = Some((mi, d));
+        }
+    }
+    let mut prev: Option<PartialDate> = None;
+    for (ei, e) in found.iter_mut().enumerate() {
+        if let Some((mi, _)) = attached[ei] {
+            let m = &mentions[mi];
+            let base = mentions[..mi]
+                .iter()
+                .rev()
+                .find_map(|x| if let When::Absolute(v) = x.when { v } else { None })
+                .or(prev)
+                .or(*anchor)
+                .or(episode);
+            e.date = dates::resolve(m.when, base);
+            e.qualifier = m.qualifier;
+            e.date_text = Some(s.tokens[m.first..m.last].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
+            e.date_reason = "stated in the sentence";
+        } else if let Some(d) = prev.or(if background { None } else { episode }) {
+            e.date = Some(d);
+            e.date_reason = "inherited";
+        }
+        if e.date_reason == "stated in the sentence" && e.date.is_some() {
+            prev = e.date;
+        }
+    }
+    for m in mentions {
+        if let When::Absolute(Some(d)) = m.when
+            && d.precision() == casewatch_model::DatePrecision::Day
+            && !m.first.checked_sub(1).is_some_and(|k| matches!(words[k], "until" | "till" | "by"))
+        {
+            *anchor = Some(d);
+        }
+    }
+    if let Some(d) = found.iter().rev().find_map(|e| e.date.filter(|d| d.precision() == casewatch_model::DatePrecision::Day)) {
+        *anchor = Some(d);
+    }
+}
+
+/// Whether the words between two coordinated subjects only join them:
+/// commas, "and", "or", "as well as", occupations and "former".
+fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
+    !gap.is_empty()
+        && gap.iter().any(|w| matches!(*w, "," | "and" | "or"))
+        && gap.iter().all(|w| matches!(*w, "," | "and" | "as" | "well" | "or" | "former") || ctx.lex.occupations.iter().any(|(o, _, _)| o.iter().any(|x| x == w)))
+}
+
+fn is_verb_form(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("ing")
+}
+
+/// Type-specific checks that reject a trigger in a context where it is not an event.
+fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
+    let next = words.get(end).copied().unwrap_or("");
+    let prev = if start > 0 { words[start - 1] } else { "" };
+    match t {
+        // "freed ... from daily deadlines": released/freed from something that is not custody
+        EventType::Release => {
+            if next == "from" {
+                let what: Vec<&str> = words[end + 1..].iter().take(4).copied().collect();
+                return what.iter().any(|w| {
+                    matches!(*w, "custody" | "prison" | "detention" | "jail" | "colony" | "house" | "arrest" | "centre" | "center" | "captivity" | "penal" | "women's" | "men's" | "remand" | "police")
+                });
+            }
+            true
+        }
+        // "blocked" applies to websites, channels, pages; accounts are asset freezes
+        EventType::WebsiteBlock => {
+            let window: Vec<&str> = words[start.saturating_sub(10)..(end + 6).min(words.len())].to_vec();
+            let web = window.iter().any(|w| matches!(*w, "website" | "site" | "websites" | "sites" | "page" | "channel" | "access" | "internet" | "providers" | "online" | "telegram" | "youtube" | "app" | "platform" | "url" | "domain" | "opening" | "portal" | "blog"));
+            let money = window.iter().any(|w| matches!(*w, "account" | "accounts" | "bank" | "assets" | "funds"));
+            web && !money
+        }
+        EventType::Charge => {
+            // "charge" as a verb of electricity or fees is filtered by blockers; "accused of" needs a crime-like object
+            !(prev == "in" || next == "of" && matches!(words.get(end + 1).copied(), Some("the") | Some("a")) && words[start] == "charge")
+        }
+        EventType::Appeal => !matches!(next, "to") || words.get(end + 1).is_some_and(|w| matches!(*w, "the")) && words.get(end + 2).is_some_and(|w| w.ends_with("court")),
+        EventType::Questioning => !matches!(words[start], "question") || prev == "for",
+        EventType::Search => !(words[start] == "search" && prev != "the" && prev != "a" && !matches!(prev, "during" | "after" | "to")),
+        EventType::Seizure => !(words[start] == "seize" && prev == "to" && start >= 2 && words[start - 2] == "attempt"),
+        _ => true,
+    }
+}
+
+/// All trigger matches of a sentence: (start, end, trigger index, pattern index),
+/// longest first on overlap, then sorted by position. Quote marks are skipped
+/// while matching ("a \"repentance\" video" matches `repentance video`).
+fn trigger_matches(lex: &Lexicon, all_words: &[&str]) -> Vec<(usize, usize, usize, usize)> {
+    let map: Vec<usize> = (0..all_words.len()).filter(|&k| !matches!(all_words[k], "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’")).collect();
+    let words: Vec<&str> = map.iter().map(|&k| all_words[k]).collect();
+    let words = &words[..];
+    let mut all = Vec::new();
+    for (ti, t) in lex.triggers.iter().enumerate() {
+        for (pi, p) in t.patterns.iter().enumerate() {
+            for i in 0..words.len() {
+                if let Some(e) = p.match_at(words, i) {
+                    all.push((i, e, ti, pi));
+                }
+            }
+        }
+    }
+    // longest first; ties: blockers first, then lexicon order
+    all.sort_by(|a, b| {
+        (b.1 - b.0)
+            .cmp(&(a.1 - a.0))
+            .then_with(|| lex.triggers[b.2].event_type.is_none().cmp(&lex.triggers[a.2].event_type.is_none()))
+            .then(a.2.cmp(&b.2))
+            .then(a.0.cmp(&b.0))
+    });
+    let mut kept: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for m in all {
+        if kept.iter().any(|k| k.0 < m.1 && m.0 < k.1) {
+            continue;
+        }
+        kept.push(m);
+    }
+    kept.sort_by_key(|k| k.0);
+    kept.into_iter().map(|(a, b, t, p)| (map[a], map[b - 1] + 1, t, p)).collect()
+}
+
+/// The clause around a trigger: bounded by `;`, `:`, dashes, subordinators and ", and".
+fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
+    let is_bound = |k: usize| -> bool {
+        let w = words[k];
+        matches!(w, ";" | ":" | "—" | "–" | "(" | ")")
+            || SUBORDINATORS.contains(&w)
+            || (w == "and" && k > 0 && words[k - 1] == ",")
+            || (w == "that" && k > 0 && SPEECH.contains(&words[k - 1]))
+    };
+    let mut a = 0;
+    for k in (0..start).rev() {
+        if is_bound(k) {
+            a = k + 1;
+            break;
+        }
+    }
+    let mut b = words.len();
+    for k in end..words.len() {
+        if is_bound(k) {
+            b = k;
+            break;
+        }
+    }
+    (a, b)
+}
+
+/// Groups of people named in coordination ("A, B and C").
+fn coordinated_people(ents: &Entities, si: usize, words: &[&str]) -> Vec<Vec<usize>> {
+    let ms: Vec<&Mention> = ents.mentions[si].iter().filter(|m| matches!(m.target, Target::Person(_))).collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for m in ms {
+        let Target::Person(p) = m.target else { continue };
+        let joined = last_end.is_some_and(|e| m.first >= e && (e..m.first).all(|k| matches!(words[k], "," | "and" | "or")) && m.first - e <= 2);
+        if !joined && !cur.is_empty() {
+            groups.push(std::mem::take(&mut cur));
+        }
+        if !cur.contains(&p) {
+            cur.push(p);
+        }
+        last_end = Some(m.last);
+    }
+    if !cur.is_empty() {
+        groups.push(cur);
+    }
+    groups
+}
+
+/// A verb of saying in the sentence, and its speaker's name: "X said",
+/// "said X", "he told", "his lawyer said" (the lawyer is not named: None).
+fn speech_verb(ctx: &Ctx<'_>, si: usize, words: &[&str]) -> Option<(usize, Option<String>)> {
+    let k = words.iter().position(|w| SPEECH.contains(w) && *w != "according")?;
+    let before = ctx.ents.mentions[si].iter().find(|m| m.last == k || (m.last + 1 == k && matches!(words[m.last], "also" | "has" | "had" | "later")));
+    let after = ctx.ents.mentions[si].iter().find(|m| m.first == k + 1);
+    let who = match before.or(after) {
+        Some(m) => Some(target_name(ctx, m.target)),
+        None if k > 0 && matches!(words[k - 1], "he" | "she") => {
+            let g = if words[k - 1] == "he" { Gender::Male } else { Gender::Female };
+            resolve_pronoun(ctx, si, k - 1, Some(g)).and_then(|v| match v.first() {
+                Some(SubjectRef::Person(p)) => Some(ctx.ents.people[*p].name()),
+                _ => None,
+            })
+        }
+        None => None,
+    };
+    Some((k, who))
+}
+
+fn according_to(ctx: &Ctx<'_>, si: usize, words: &[&str]) -> Option<String> {
+    let k = words.iter().position(|w| *w == "according")?;
+    if words.get(k + 1) != Some(&"to") {
+        return None;
+    }
+    let m = ctx.ents.mentions[si].iter().find(|m| m.first >= k + 2 && m.first <= k + 4)?;
+    Some(target_name(ctx, m.target))
+}
+
+fn target_name(ctx: &Ctx<'_>, t: Target) -> String {
+    match t {
+        Target::Person(p) => ctx.ents.people[p].name(),
+        Target::Org(o) => ctx.ents.orgs[o].name.clone(),
+    }
+}
+
+/// A unit that can be a subject: a mention, pronoun, role noun or group at a token position.
+#[derive(Debug, Clone)]
+struct Unit {
+    first: usize,
+    last: usize,
+    subjects: Vec<SubjectRef>,
+}
+
+/// The subject units of a token range.
+fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus: &Focus) -> Vec<Unit> {
+    let s = &ctx.sentences[si];
+    let mut out = Vec::new();
+    let mut k = from;
+    while k < to {
+        if let Some(m) = ctx.ents.mentions[si].iter().find(|m| m.first == k) {
+            match m.target {
+                Target::Person(p) => {
+                    // "Sadyr uulu's lawyer": a possessive name before a role noun is someone else
+                    let poss = s.tokens[m.last - 1].lower.ends_with("'s");
+                    let role_after = words.get(m.last).is_some_and(|w| PERSON_ROLE_NOUNS.contains(w));
+                    if !(poss && role_after) {
+                        out.push(Unit { first: m.first, last: m.last, subjects: vec![SubjectRef::Person(p)] });
+                    }
+                }
+                Target::Org(o) => {
+                    let org = &ctx.ents.orgs[o];
+                    if org.kind == OrgKind::MediaOutlet {
+                        // "Chyrak Media journalist X": an outlet before an occupation is an affiliation, not a subject
+                        let occ = occupation_at(&s.tokens, m.last, ctx.lex).is_some();
+                        if !occ {
+                            out.push(Unit { first: m.first, last: m.last, subjects: vec![SubjectRef::Org(o)] });
+                        } else if let Some(g) = group_at(ctx, si, words, m.first, to) {
+                            out.push(g.clone());
+                            k = g.last;
+                            continue;
+                        }
+                    } else {
+                        // agents are units too, so they block the search for a subject past them
+                        out.push(Unit { first: m.first, last: m.last, subjects: Vec::new() });
+                    }
+                }
+            }
+            k = m.last;
+            continue;
+        }
+        let w = words[k];
+        // pronouns
+        let pron: Option<Vec<SubjectRef>> = match w {
+            "he" | "him" | "his" | "himself" => resolve_pronoun(ctx, si, k, Some(Gender::Male)),
+            "she" | "her" | "hers" | "herself" => resolve_pronoun(ctx, si, k, Some(Gender::Female)),
+            "they" | "them" | "their" | "themselves" | "both" => {
+                if w == "both" && words.get(k + 1).is_some_and(|n| !matches!(*n, "of" | "were" | "are" | "have" | "had" | "." | "," | "under" | "in" | "to")) {
+                    None
+                } else {
+                    let count = if w == "both" { Some(2) } else { None };
+                    let v = focus.plural_of(count);
+                    (!v.is_empty()).then(|| v.iter().map(|p| SubjectRef::Person(*p)).collect())
+                }
+            }
+            "i" | "me" | "my" | "myself" => speaker_of_quote(ctx, si).map(|p| vec![SubjectRef::Person(p)]),
+            _ => None,
+        };
+        if let Some(subj) = pron {
+            let is_poss = matches!(w, "his" | "her" | "their" | "my");
+            if is_poss && words.get(k + 1).is_some_and(|n| PERSON_ROLE_NOUNS.contains(n) || occupation_at(&s.tokens, k + 1, ctx.lex).is_some()) {
+                // "his lawyer", "their colleague": somebody else
+                out.push(Unit { first: k, last: k + 2, subjects: Vec::new() });
+                k += 2;
+                continue;
+            }
+            out.push(Unit { first: k, last: k + 1, subjects: subj });
+            k += 1;
+            continue;
+        }
+        // "the two", "the three journalists", "all three", "the journalists", "the defendants": people already named
+        if matches!(w, "the" | "all") {
+            let n = words.get(k + 1).and_then(|n| dates::number_word(n)).filter(|n| (2..=12).contains(n));
+            let mut e = k + 1 + usize::from(n.is_some());
+            let noun = words.get(e).is_some_and(|x| matches!(*x, "journalists" | "defendants" | "pair" | "employees" | "reporters" | "women" | "men" | "colleagues" | "accused") || ctx.lex.occupation_kind(x).is_some_and(|k| k == OccupationKind::Media) && x.ends_with('s'));
+            if noun {
+                e += 1;
+            }
+            if (n.is_some() || noun) && !(w == "all" && n.is_none()) {
+                let v = focus.plural_of(n.map(|n| n as usize));
+                if !v.is_empty() && words.get(e) != Some(&"of") {
+                    out.push(Unit { first: k, last: e, subjects: v.iter().map(|p| SubjectRef::Person(*p)).collect() });
+                    k = e;
+                    continue;
+                }
+            }
+        }
+        // role nouns: "the camera operator", "the journalist"
+        if w == "the"
+            && let Some((end, kind, phrase)) = occupation_at(&s.tokens, k + 1, ctx.lex)
+            && kind == OccupationKind::Media
+            && !phrase.ends_with('s')
+            && !words.get(end).is_some_and(|n| *n == "of" || *n == "who")
+            && let Some(p) = role_noun(ctx, si, &phrase)
+        {
+            out.push(Unit { first: k, last: end, subjects: vec![SubjectRef::Person(p)] });
+            k = end;
+            continue;
+        }
+        if let Some(g) = group_at(ctx, si, words, k, to) {
+            k = g.last;
+            out.push(g);
+            continue;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// A group noun phrase starting at `k`: "two employees", "about ten current and
+/// former staff members", "a Kloop accountant", "the outlet's driver".
+fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Option<Unit> {
+    let s = &ctx.sentences[si];
+    let mut j = k;
+    let mut count: Option<u32> = None;
+    let mut quant = false;
+    while j < to && matches!(words[j], "about" | "around" | "some" | "at" | "least" | "more" | "than" | "nearly" | "almost" | "over" | "several" | "a" | "an" | "the" | "other" | "its" | "outlet's" | "channel's" | "site's" | "station's" | "agency's") {
+        if matches!(words[j], "a" | "an") {
+            count = Some(1);
+        }
+        quant = true;
+        j += 1;
+    }
+    if j < to
+        && let Some(n) = dates::number_word(words[j]).filter(|_| words[j] != "a" && words[j] != "an")
+    {
+        count = u32::try_from(n).ok();
+        quant = true;
+        j += 1;
+    }
+    if !quant {
+        return None;
+    }
+    // skip an outlet name and adjectives
+    if let Some(m) = ctx.ents.mentions[si].iter().find(|m| m.first == j && matches!(m.target, Target::Org(_))) {
+        j = m.last;
+    }
+    let mut adj = 0;
+    while j < to && adj < 4 && matches!(words[j], "current" | "former" | "and" | "other" | "administrative" | "local" | "independent" | "senior" | "junior" | "young" | "female" | "male" | "foreign" | "freelance" | "regional") {
+        j += 1;
+        adj += 1;
+    }
+    let (end, is_group) = if let Some((end, kind, _)) = occupation_at(&s.tokens, j, ctx.lex) {
+        (end, kind == OccupationKind::Media)
+    } else if j < to && GROUP_NOUNS.contains(&words[j]) {
+        let end = if words.get(j + 1) == Some(&"members") { j + 2 } else { j + 1 };
+        (end, true)
+    } else {
+        return None;
+    };
+    if !is_group || end > to {
+        return None;
+    }
+    // "reporters Sevinj Aliyeva and ...": an occupation before a name is a title, not a group
+    if ctx.ents.mentions[si].iter().any(|m| m.first == end && matches!(m.target, Target::Person(_))) {
+        return None;
+    }
+    if words[k] == "the" && count.is_none() && !words[k + 1].ends_with("'s") {
+        return None; // "the journalists" is handled as a plural reference
+    }
+    let desc = s.tokens[k..end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    Some(Unit { first: k, last: end, subjects: vec![SubjectRef::Group { desc, count }] })
+}
+
+/// The person a pronoun at token `k` of sentence `si` refers to: the nearest
+/// earlier mention with a compatible gender, preferring media people.
+fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option<Gender>) -> Option<Vec<SubjectRef>> {
+    let para = ctx.sentences[si].paragraph;
+    let mut fallback = None;
+    for sj in (0..=si).rev() {
+        if ctx.sentences[sj].paragraph + 2 < para {
+            break;
+        }
+        for m in ctx.ents.mentions[sj].iter().rev() {
+            if sj == si && m.first >= k {
+                continue;
+            }
+            let Target::Person(p) = m.target else { continue };
+            let person = &ctx.ents.people[p];
+            if gender.is_some() && person.gender.is_some() && person.gender != gender {
+                continue;
+            }
+            if matches!(person.occupation_kind, Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)) {
+                fallback.get_or_insert(p);
+                continue;
+            }
+            return Some(vec![SubjectRef::Person(p)]);
+        }
+    }
+    fallback.map(|p| vec![SubjectRef::Person(p)])
+}
+
+/// The most recent person with this occupation (or any media person).
+fn role_noun(ctx: &Ctx<'_>, si: usize, phrase: &str) -> Option<usize> {
+    let mut any = None;
+    for sj in (0..=si).rev() {
+        for m in ctx.ents.mentions[sj].iter().rev() {
+            let Target::Person(p) = m.target else { continue };
+            let person = &ctx.ents.people[p];
+            if person.occupation.as_deref() == Some(phrase) {
+                return Some(p);
+            }
+            if person.occupation_kind == Some(OccupationKind::Media) && phrase == "journalist" {
+                any.get_or_insert(p);
+            }
+        }
+    }
+    any
+}
+
+/// Who "I"/"me" is in a quote: the speaker named or pronoun-referred in the
+/// paragraph's attribution ("… he told the court"), else the last person named.
+fn speaker_of_quote(ctx: &Ctx<'_>, si: usize) -> Option<usize> {
+    let para = ctx.sentences[si].paragraph;
+    let range: Vec<usize> = (0..ctx.sentences.len()).filter(|&j| ctx.sentences[j].paragraph == para).collect();
+    for &sj in &range {
+        let s = &ctx.sentences[sj];
+        let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+        for (k, w) in words.iter().enumerate() {
+            if !matches!(*w, "said" | "told" | "explained" | "added" | "says" | "recalled" | "wrote") {
+                continue;
+            }
+            if k == 0 {
+                continue;
+            }
+            let before = words[k - 1];
+            if matches!(before, "he" | "she") {
+                let g = if before == "he" { Gender::Male } else { Gender::Female };
+                if let Some(v) = resolve_pronoun(ctx, sj, k - 1, Some(g))
+                    && let Some(SubjectRef::Person(p)) = v.first()
+                {
+                    return Some(*p);
+                }
+            }
+            if let Some(m) = ctx.ents.mentions[sj].iter().find(|m| m.last == k || m.first == k + 1)
+                && let Target::Person(p) = m.target
+            {
+                return Some(p);
+            }
+        }
+    }
+    // the last person named before the quote
+    for sj in (0..=si).rev() {
+        if let Some(m) = ctx.ents.mentions[sj].iter().rev().find(|m| matches!(m.target, Target::Person(_)))
+            && let Target::Person(p) = m.target
+        {
+            return Some(p);
+        }
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn subjects_for(
+    ctx: &Ctx<'_>,
+    si: usize,
+    words: &[&str],
+    start: usize,
+    end: usize,
+    clause: (usize, usize),
+    voice: Voice,
+    t: EventType,
+    focus: &Focus,
+) -> (Vec<SubjectRef>, &'static str) {
+    let left = units(ctx, si, words, clause.0, start, focus);
+    // the object never reaches past "according to"
+    let right_end = (end..clause.1).find(|&k| words[k] == "according").unwrap_or(clause.1);
+    let right = units(ctx, si, words, end, right_end, focus);
+    // passive: a form of "be" (skipping adverbs) right before the trigger
+    let mut k = start;
+    while k > clause.0 && ADVERBS.contains(&words[k - 1]) {
+        k -= 1;
+    }
+    let participle = |w: &str| w.ends_with("ed") || matches!(w, "taken" | "held" | "freed" | "given" | "sent" | "put" | "found" | "forced" | "kept" | "made" | "beaten" | "barred" | "brought" | "driven" | "shut");
+    let mut passive = k > clause.0 && BE.contains(&words[k - 1]) && participle(words[start]);
+    // "was summoned to the ministry and questioned": the voice of the first verb carries over
+    if !passive && k > clause.0 && words[k - 1] == "and" && participle(words[start]) {
+        passive = (clause.0..k - 1).rev().take(10).any(|j| participle(words[j]) && j > 0 && BE.contains(&words[j - 1]));
+    }
+    let take_left = |units: &[Unit]| -> Vec<SubjectRef> {
+        // the nearest unit with subjects, plus units coordinated with it
+        let Some(pos) = units.iter().rposition(|u| !u.subjects.is_empty()) else { return Vec::new() };
+        // a unit that is only an agent (no subjects) nearer the trigger blocks it: "police detained"
+        if units[pos + 1..].iter().any(|u| u.subjects.is_empty()) {
+            return Vec::new();
+        }
+        let mut out = units[pos].subjects.clone();
+        let mut p = pos;
+        while p > 0 {
+            let gap: Vec<&str> = words[units[p - 1].last..units[p].first].to_vec();
+            if !units[p - 1].subjects.is_empty() && !gap.is_empty() && gap.len() <= 6 && coordination_gap(ctx, &gap) {
+                p -= 1;
+                for s in units[p].subjects.iter().rev() {
+                    out.insert(0, s.clone());
+                }
+            } else {
+                break;
+            }
+        }
+        out
+    };
+    let take_right = |units: &[Unit]| -> Vec<SubjectRef> {
+        let Some(first) = units.first() else { return Vec::new() };
+        if first.subjects.is_empty() {
+            return Vec::new();
+        }
+        let mut out = first.subjects.clone();
+        let mut p = 0;
+        while p + 1 < units.len() {
+            let gap: Vec<&str> = words[units[p].last..units[p + 1].first].to_vec();
+            if !units[p + 1].subjects.is_empty() && !gap.is_empty() && (gap.len() <= 6 && coordination_gap(ctx, &gap) || (t == EventType::Sentence && gap.len() <= 14)) {
+                p += 1;
+                out.extend(units[p].subjects.iter().cloned());
+            } else {
+                break;
+            }
+        }
+        out
+    };
+    let dedup = |v: Vec<SubjectRef>| {
+        let mut out: Vec<SubjectRef> = Vec::new();
+        for s in v {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    };
+    // "X, who was detained with them": a relative clause's subject is the noun before "who"
+    if clause.0 >= 1 && matches!(words[clause.0 - 1], "who" | "which") && (voice == Voice::Subject || passive) && left.iter().all(|u| u.subjects.is_empty()) {
+        let before = units(ctx, si, words, 0, clause.0 - 1, focus);
+        let r = take_left(&before);
+        if !r.is_empty() {
+            return (dedup(r), "the noun the relative clause describes");
+        }
+    }
+    let (first_try, reason) = match voice {
+        Voice::Subject => (take_left(&left), "left of the trigger (the person acts)"),
+        Voice::Object if passive => (take_left(&left), "left of a passive trigger"),
+        Voice::Object => (take_right(&right), "object of the trigger"),
+        Voice::Noun => {
+            // "the detention of X", "X's detention", "their arrest"
+            let r = if words.get(end) == Some(&"of") { take_right(&right) } else { Vec::new() };
+            if r.is_empty() { (take_left(&left), "before the noun") } else { (r, "after the noun") }
+        }
+    };
+    if !first_try.is_empty() {
+        return (dedup(first_try), reason);
+    }
+    let second = match voice {
+        Voice::Object if !passive => take_left(&left),
+        _ => take_right(&right),
+    };
+    if !second.is_empty() {
+        return (dedup(second), "other side of the trigger");
+    }
+    if !needs_person(t) {
+        return (Vec::new(), "none");
+    }
+    // whole sentence: media people named in it who are not speakers
+    let mut media: Vec<SubjectRef> = Vec::new();
+    for m in &ctx.ents.mentions[si] {
+        if let Target::Person(p) = m.target {
+            let person = &ctx.ents.people[p];
+            let speaker = words.get(m.last).is_some_and(|w| SPEECH.contains(w)) || (m.first >= 2 && words[m.first - 2] == "according");
+            if !speaker && !matches!(person.occupation_kind, Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)) {
+                media.push(SubjectRef::Person(p));
+            }
+        }
+    }
+    if !media.is_empty() {
+        return (dedup(media), "people named in the sentence");
+    }
+    // the sentence's pronoun subject anywhere ("she told the court that …")
+    let all = units(ctx, si, words, 0, words.len(), focus);
+    if let Some(u) = all.iter().find(|u| u.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_))))
+        && needs_person(t)
+    {
+        return (dedup(u.subjects.clone()), "reference in the sentence");
+    }
+    // court decisions about people already in focus: "the court upheld the sentences"
+    if matches!(t, EventType::Appeal | EventType::Hearing | EventType::Sentence | EventType::Conviction | EventType::PretrialDetention) && !focus.plural.is_empty() {
+        return (focus.plural.iter().map(|p| SubjectRef::Person(*p)).collect(), "the people in focus");
+    }
+    (Vec::new(), "none")
+}
+
+fn agent_for(ctx: &Ctx<'_>, si: usize, words: &[&str], t: EventType, start: usize, clause: (usize, usize)) -> Option<(Option<usize>, String)> {
+    let kinds = preferred_agents(t);
+    let mut best: Option<(usize, usize)> = None; // (distance, org)
+    for m in &ctx.ents.mentions[si] {
+        if let Target::Org(o) = m.target
+            && kinds.contains(&ctx.ents.orgs[o].kind)
+        {
+            let d = m.first.abs_diff(start) + if m.first < clause.0 || m.first >= clause.1 { 20 } else { 0 };
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, o));
+            }
+        }
+    }
+    if let Some((_, o)) = best {
+        return Some((Some(o), ctx.ents.orgs[o].name.clone()));
+    }
+    for (phrase, kind) in &ctx.lex.generic_agents {
+        if !kinds.contains(kind) {
+            continue;
+        }
+        let n = phrase.len();
+        if n == 0 || n > words.len() {
+            continue;
+        }
+        for i in 0..=words.len() - n {
+            if (0..n).all(|j| words[i + j] == phrase[j]) {
+                let name = phrase.iter().filter(|w| !matches!(w.as_str(), "the" | "a")).cloned().collect::<Vec<_>>().join(" ");
+                return Some((None, name));
+            }
+        }
+    }
+    None
+}
+
+fn place_for(ctx: &Ctx<'_>, si: usize, words: &[&str]) -> Option<String> {
+    let s = &ctx.sentences[si];
+    for k in 0..words.len().saturating_sub(1) {
+        if words[k] == "in" && s.tokens[k + 1].is_capitalized() && ctx.lex.places.contains(&words[k + 1].to_string()) {
+            return Some(s.tokens[k + 1].text.trim_end_matches("'s").to_string());
+        }
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn detail_for(ctx: &Ctx<'_>, si: usize, words: &[&str], t: EventType, start: usize, end: usize, mentions: &[DateMention], clause: (usize, usize)) -> Option<String> {
+    let s = &ctx.sentences[si];
+    let text = |a: usize, b: usize| -> String {
+        let mut out = String::new();
+        for (i, tok) in s.tokens[a..b].iter().enumerate() {
+            if i > 0 && tok.kind != TokenKind::Punct || (i > 0 && matches!(tok.text.as_str(), "\"" | "«" | "“")) {
+                out.push(' ');
+            }
+            out.push_str(&tok.text);
+        }
+        out
+    };
+    let stop = |w: &str| matches!(w, "," | "." | ";" | ":" | "after" | "before" | "on" | "in" | "at" | "when" | "while" | "and" | "which" | "who" | "from" | "during" | "because" | "for");
+    match t {
+        EventType::Sentence => {
+            // "to five years in a general-regime colony", "a three-year suspended sentence", "fined her 100,000 som"
+            let k = (start..clause.1.min(words.len())).find(|&k| words[k] == "to" && words.get(k + 1).and_then(|w| dates::number_word(w)).is_some());
+            if let Some(k) = k {
+                let mut e = k + 1;
+                while e < clause.1 && !matches!(words[e], "," | "." | ";" | "for" | "and" | "after" | "under") {
+                    e += 1;
+                }
+                return Some(text(k + 1, e));
+            }
+            if matches!(words[start], "fined" | "fines") {
+                let mut e = end;
+                while e < clause.1 && !matches!(words[e], "," | "." | ";" | "under" | "for" | "over") {
+                    e += 1;
+                }
+                return Some(format!("fine: {}", text(end, e)));
+            }
+            let a = (clause.0..start).rev().find(|&k| dates::number_word(words[k]).is_some() || words[k].contains("-year"));
+            a.map(|a| text(a, end))
+        }
+        EventType::PretrialDetention | EventType::HouseArrest | EventType::TravelBan => {
+            let until = mentions.iter().find(|m| m.first > 0 && matches!(words[m.first - 1], "until" | "till"));
+            if let Some(m) = until
+                && let Some(d) = dates::resolve(m.when, None)
+            {
+                return Some(format!("until {d}"));
+            }
+            let k = (end..clause.1).find(|&k| words[k] == "for" && words.get(k + 1).and_then(|w| dates::number_word(w)).is_some())?;
+            let e = (k + 2..clause.1.min(k + 5)).find(|&e| matches!(words[e], "month" | "months" | "days" | "weeks" | "years" | "day" | "week" | "year"))?;
+            Some(text(k, e + 1))
+        }
+        EventType::Search | EventType::Seizure => {
+            let mut e = end;
+            while e < clause.1 && !stop(words[e]) && e - end < 12 {
+                e += 1;
+            }
+            // lists of seized items run across commas and "and"
+            if t == EventType::Seizure {
+                while e < clause.1 && matches!(words[e], "," | "and") && e - end < 24 {
+                    e += 1;
+                    while e < clause.1 && !stop(words[e]) {
+                        e += 1;
+                    }
+                }
+            }
+            (e > end).then(|| text(end, e))
+        }
+        EventType::Charge | EventType::Conviction | EventType::Acquittal => {
+            let charge = crate::charges::find_in(&s.tokens, ctx.lex).into_iter().next();
+            charge.map(|c| c.label)
+        }
+        _ => None,
+    }
+}

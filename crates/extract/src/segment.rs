@@ -1,0 +1,229 @@
+//! Segmentation: paragraphs, sentences and word tokens, each with byte spans into the body.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with inner hyphens and apostrophes: `pre-trial`, `outlet's`).
+    Word,
+    /// Digits, possibly with inner `.`, `,`, `-`, `:` (`206.3.2`, `40,000`, `361-4`).
+    Number,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token: byte span into the body, its text, and a lower-cased copy.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The text as written.
+    pub text: String,
+    /// Lower-cased text, with typographic apostrophes folded to `'`.
+    pub lower: String,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// Whether the first character is upper-case.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    /// Whether this is a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// One sentence: byte span, paragraph index, tokens.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Byte offset of the first non-space byte.
+    pub start: usize,
+    /// Byte offset one past the last non-space byte.
+    pub end: usize,
+    /// Index of the paragraph (0-based; paragraphs are separated by line breaks).
+    pub paragraph: usize,
+    /// Tokens, in order.
+    pub tokens: Vec<Token>,
+}
+
+/// Abbreviations after which a full stop does not end a sentence (lower-case, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "gen", "col", "lt", "sgt", "capt", "maj", "gov",
+    "sen", "rep", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "para", "approx", "a.m", "p.m",
+    "u.s", "u.k", "e.g", "i.e", "ul", "pr", "str",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’' || c == 'ʼ'
+}
+
+/// Splits `text[start..end]` into tokens. Offsets are absolute byte offsets into `text`.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let slice = &text[start..end];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (bi, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let kind;
+        let mut j = i + 1;
+        if c.is_alphabetic() {
+            kind = TokenKind::Word;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() || cj == '\u{301}' {
+                    j += 1;
+                } else if (cj == '-' || is_apostrophe(cj) || cj == '.')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_alphanumeric()
+                {
+                    // inner hyphen/apostrophe; a dot only inside short all-letter abbreviations like "a.m"
+                    if cj == '.' && !(j - i == 1 && chars[j + 1].1.is_lowercase()) {
+                        break;
+                    }
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            kind = TokenKind::Number;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() {
+                    j += 1;
+                } else if matches!(cj, '.' | ',' | '-' | ':' | '/')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_ascii_digit()
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            kind = TokenKind::Punct;
+        }
+        let be = if j < chars.len() { chars[j].0 } else { slice.len() };
+        let t = &slice[bi..be];
+        let lower: String = t.to_lowercase().chars().map(|c| if is_apostrophe(c) { '\'' } else { c }).collect();
+        out.push(Token { start: start + bi, end: start + be, text: t.to_string(), lower, kind });
+        i = j;
+    }
+    out
+}
+
+/// Splits a body into sentences. Paragraphs are separated by line breaks; a
+/// sentence ends at `.`, `!`, `?` or `…` (with closing quotes and brackets)
+/// followed by a space and a capital, digit or opening quote, except after a
+/// known abbreviation or a single capital initial.
+pub fn sentences(body: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0usize;
+    let mut line_start = 0usize;
+    for line in body.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let content = line.trim_end();
+        if !content.trim().is_empty() {
+            split_line(body, line_start, line_start + content.len(), paragraph, &mut out);
+            paragraph += 1;
+        }
+        line_start = line_end;
+    }
+    out
+}
+
+fn split_line(body: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let toks = tokenize(body, start, end);
+    let mut sent: Vec<Token> = Vec::new();
+    let len = toks.len();
+    let mut idx = 0;
+    while idx < len {
+        let tok = toks[idx].clone();
+        let is_end = tok.kind == TokenKind::Punct && matches!(tok.text.as_str(), "." | "!" | "?" | "…");
+        let prev = sent.last().map(|t: &Token| t.lower.clone());
+        sent.push(tok);
+        idx += 1;
+        if !is_end {
+            continue;
+        }
+        // absorb closing quotes and brackets
+        while idx < len
+            && toks[idx].kind == TokenKind::Punct
+            && matches!(toks[idx].text.as_str(), "\"" | "”" | "»" | "'" | "’" | ")" | "]" | "." )
+            && toks[idx].start == sent.last().map_or(0, |t| t.end)
+        {
+            sent.push(toks[idx].clone());
+            idx += 1;
+        }
+        if idx >= len {
+            break;
+        }
+        let abbrev = match &prev {
+            Some(w) => {
+                ABBREVIATIONS.contains(&w.as_str())
+                    || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+            }
+            None => true,
+        };
+        let next = &toks[idx];
+        let next_starts = next.is_capitalized()
+            || next.kind == TokenKind::Number
+            || matches!(next.text.as_str(), "\"" | "“" | "«" | "'" | "‘" | "(" | "—" | "-");
+        let spaced = next.start > sent.last().map_or(0, |t| t.end);
+        if !abbrev && next_starts && spaced {
+            push_sentence(&mut sent, paragraph, out);
+        }
+    }
+    push_sentence(&mut sent, paragraph, out);
+}
+
+fn push_sentence(sent: &mut Vec<Token>, paragraph: usize, out: &mut Vec<Sentence>) {
+    if let (Some(first), Some(last)) = (sent.first(), sent.last()) {
+        out.push(Sentence { start: first.start, end: last.end, paragraph, tokens: std::mem::take(sent) });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_with_spans() {
+        let body = "Title line\n\nMr. Okafor was detained on Tuesday. He was held at the \
+                    U.S. embassy? No. «I did this.» She left.\nNext para";
+        let s = sentences(body);
+        let texts: Vec<&str> = s.iter().map(|x| &body[x.start..x.end]).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Title line",
+                "Mr. Okafor was detained on Tuesday.",
+                "He was held at the U.S. embassy?",
+                "No.",
+                "«I did this.»",
+                "She left.",
+                "Next para"
+            ]
+        );
+        assert_eq!(s[1].paragraph, 1);
+        assert_eq!(s[6].paragraph, 2);
+    }
+
+    #[test]
+    fn tokens_keep_inner_hyphens_and_numbers() {
+        let t = tokenize("Article 206.3.2, pre-trial outlet’s 40,000 Ak-Buura.", 0, 52);
+        let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words, vec!["Article", "206.3.2", ",", "pre-trial", "outlet’s", "40,000", "Ak-Buura", "."]);
+        assert_eq!(t[4].lower, "outlet's");
+    }
+}

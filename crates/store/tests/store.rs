@@ -1,0 +1,352 @@
+//! Integration tests of the store's invariants on a real database file:
+//! record round trip, de-duplication, atomic batches, cases, search, reopening.
+
+#[allow(dead_code)]
+mod common;
+
+use casewatch_model::ExtractRecord;
+use casewatch_store::{
+    ArticleInput, Counts, HitKind, InsertOutcome, SCHEMA_VERSION, Store, StoreError,
+};
+use common::{case_file, generated, sample};
+use tempfile::TempDir;
+
+fn fresh() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("casewatch.db")).expect("open");
+    (dir, store)
+}
+
+fn inputs(items: &[(ExtractRecord, String)]) -> Vec<ArticleInput<'_>> {
+    items
+        .iter()
+        .map(|(record, body)| ArticleInput { record, body })
+        .collect()
+}
+
+#[test]
+fn records_round_trip_exactly() {
+    let (_dir, mut store) = fresh();
+    let items: Vec<_> = std::iter::once(sample())
+        .chain((0..7).map(generated))
+        .collect();
+    let outcomes = store.insert_articles(&inputs(&items)).expect("insert");
+    assert_eq!(outcomes, vec![InsertOutcome::New; items.len()]);
+
+    let stored = store.articles().expect("articles");
+    assert_eq!(stored.len(), items.len());
+    for (got, (record, body)) in stored.iter().zip(&items) {
+        assert_eq!(&got.record, record);
+        assert_eq!(&got.body, body);
+        for e in &got.record.events {
+            assert_eq!(
+                &got.body[e.evidence.start..e.evidence.end],
+                e.evidence.sentence
+            );
+        }
+    }
+    let counts = store.counts().expect("counts");
+    let sum = |f: fn(&ExtractRecord) -> usize| items.iter().map(|(r, _)| f(r) as u64).sum::<u64>();
+    assert_eq!(
+        counts,
+        Counts {
+            articles: items.len() as u64,
+            people: sum(|r| r.people.len()),
+            organizations: sum(|r| r.organizations.len()),
+            events: sum(|r| r.events.len()),
+            charges: sum(|r| r.charges.len()),
+            cases: 0,
+        }
+    );
+}
+
+#[test]
+fn duplicates_are_skipped_within_and_across_batches() {
+    let (_dir, mut store) = fresh();
+    let items = vec![generated(1), generated(2), generated(1), sample()];
+    assert!(
+        !store
+            .contains(&items[0].0.article.sha256)
+            .expect("contains")
+    );
+    let first = store
+        .insert_articles(&inputs(&items))
+        .expect("first insert");
+    use InsertOutcome::{Duplicate, New};
+    assert_eq!(first, vec![New, New, Duplicate, New]);
+    assert!(
+        store
+            .contains(&items[0].0.article.sha256)
+            .expect("contains")
+    );
+    let counts = store.counts().expect("counts");
+    assert_eq!(counts.articles, 3);
+
+    let second = store
+        .insert_articles(&inputs(&items))
+        .expect("second insert");
+    assert_eq!(second, vec![Duplicate; 4]);
+    assert_eq!(store.counts().expect("counts"), counts);
+    assert_eq!(store.insert_articles(&[]).expect("empty batch"), Vec::new());
+}
+
+#[test]
+fn a_failing_batch_stores_nothing() {
+    let (_dir, mut store) = fresh();
+    let good = generated(10);
+    let (mut bad, bad_body) = generated(11);
+    let ev = &mut bad.events[0].evidence;
+    (ev.start, ev.end) = (ev.end, ev.start); // start > end violates a CHECK
+    let (mut dup_ids, dup_body) = generated(12);
+    dup_ids.people.push(dup_ids.people[0].clone()); // a repeated person id violates a UNIQUE
+    let last = generated(13);
+
+    for (broken, body) in [(&bad, &bad_body), (&dup_ids, &dup_body)] {
+        let batch = [
+            ArticleInput {
+                record: &good.0,
+                body: &good.1,
+            },
+            ArticleInput {
+                record: broken,
+                body,
+            },
+            ArticleInput {
+                record: &last.0,
+                body: &last.1,
+            },
+        ];
+        let err = store
+            .insert_articles(&batch)
+            .expect_err("the batch must fail");
+        assert!(err.is_constraint_violation(), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains(&broken.article.id) && msg.contains("casewatch.db"),
+            "{msg}"
+        );
+        assert_eq!(store.counts().expect("counts"), Counts::default());
+        assert!(!store.contains(&good.0.article.sha256).expect("contains"));
+    }
+    // The connection is still usable, and the good articles go in on their own.
+    let ok = store
+        .insert_articles(&inputs(&[good, last]))
+        .expect("insert");
+    assert_eq!(ok, vec![InsertOutcome::New; 2]);
+    assert_eq!(store.counts().expect("counts").articles, 2);
+}
+
+#[test]
+fn cases_round_trip_in_given_order() {
+    let (_dir, mut store) = fresh();
+    assert_eq!(store.cases().expect("cases").cases, Vec::new());
+    let file = case_file();
+    store.replace_cases(&file).expect("replace");
+    assert_eq!(store.cases().expect("cases"), file);
+    let ids: Vec<_> = store
+        .case_summaries()
+        .expect("summaries")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, ["c2", "c1", "c10"]);
+    assert_eq!(
+        store.case("c1").expect("case").as_ref(),
+        Some(&file.cases[1])
+    );
+    assert_eq!(store.case("c99").expect("case"), None);
+    assert_eq!(store.counts().expect("counts").cases, 3);
+
+    let c1 = &store.case_summaries().expect("summaries")[1];
+    assert_eq!((c1.people, c1.events, c1.sources), (1, 2, 1));
+    assert_eq!(
+        (c1.first_date.as_deref(), c1.last_date.as_deref()),
+        (Some("2025-03-11"), Some("2025-03-11"))
+    );
+
+    // A repeated case id fails the replacement and keeps the old cases.
+    let mut dup = file.clone();
+    dup.cases.push(dup.cases[0].clone());
+    let err = store.replace_cases(&dup).expect_err("duplicate ids");
+    assert!(err.is_constraint_violation(), "{err}");
+    assert_eq!(store.cases().expect("cases"), file);
+
+    // Replacing drops cases that are gone.
+    let smaller = casewatch_model::CaseFile {
+        cases: vec![file.cases[2].clone()],
+    };
+    store.replace_cases(&smaller).expect("replace");
+    assert_eq!(store.cases().expect("cases"), smaller);
+    assert_eq!(store.case("c1").expect("case"), None);
+}
+
+#[test]
+fn search_finds_bodies_and_evidence_and_names_the_case() {
+    let (_dir, mut store) = fresh();
+    let items: Vec<_> = std::iter::once(sample())
+        .chain((0..20).map(generated))
+        .collect();
+    store.insert_articles(&inputs(&items)).expect("insert");
+    store.replace_cases(&case_file()).expect("cases");
+
+    // "courthouse" is only in the sample's body, outside every evidence sentence.
+    let hits = store.search("courthouse", 10).expect("search");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].kind, HitKind::Article);
+    assert_eq!(hits[0].article, "sample-001");
+    assert_eq!(hits[0].case.as_deref(), Some("c1"));
+    assert_eq!(
+        hits[0].title.as_deref(),
+        Some("Court remands camera operator")
+    );
+    assert_eq!(
+        hits[0].published,
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 12)
+    );
+    assert!(
+        hits[0].snippet.contains("[courthouse]"),
+        "{}",
+        hits[0].snippet
+    );
+
+    // "accountants" is in an evidence sentence (and so in the body too).
+    let hits = store.search("accountants", 10).expect("search");
+    let ev = hits
+        .iter()
+        .find(|h| h.kind == HitKind::Evidence)
+        .expect("an evidence hit");
+    assert_eq!(ev.article, "sample-001");
+    assert_eq!(ev.case.as_deref(), Some("c1"));
+    assert!(ev.snippet.contains("[accountants]"), "{}", ev.snippet);
+    assert!(hits.iter().any(|h| h.kind == HitKind::Article));
+
+    // Case-insensitive and Cyrillic.
+    assert!(!store.search("КВАРТИРУ", 5).expect("search").is_empty());
+    // An article in no case; the limit holds across both indexes.
+    let hits = store.search("Generated", 3).expect("search");
+    assert_eq!(hits.len(), 3);
+    assert!(
+        hits.iter()
+            .all(|h| h.case.is_none() || h.article == "gen-000001")
+    );
+    // Phrase and boolean syntax work; malformed queries fall back instead of failing.
+    assert!(
+        !store
+            .search("\"camera operator\" AND remanded", 5)
+            .expect("search")
+            .is_empty()
+    );
+    assert!(store.search("\"unbalanced", 5).expect("search").is_empty());
+    assert!(!store.search("\"courthouse", 5).expect("search").is_empty());
+    assert!(
+        !store
+            .search("courthouse AND", 5)
+            .expect("search")
+            .is_empty()
+    );
+    assert!(
+        store
+            .search("Port-Elm", 5)
+            .expect("search")
+            .iter()
+            .any(|h| h.article == "sample-001")
+    );
+    for odd in [
+        "NEAR(", "title:", "-", "*", "\"", "(", "a OR", "ja:xx", "O'Brien", "^", "a + b", "{x}",
+    ] {
+        store
+            .search(odd, 5)
+            .unwrap_or_else(|e| panic!("{odd:?}: {e}"));
+    }
+    assert!(store.search("   ", 5).expect("search").is_empty());
+    assert!(
+        store
+            .search("nonexistentword", 5)
+            .expect("search")
+            .is_empty()
+    );
+}
+
+#[test]
+fn reopening_keeps_data_and_schema_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("casewatch.db");
+    let items = vec![sample(), generated(3)];
+    {
+        let mut store = Store::open(&path).expect("open");
+        store.insert_articles(&inputs(&items)).expect("insert");
+        store.replace_cases(&case_file()).expect("cases");
+    }
+    for _ in 0..2 {
+        let store = Store::open(&path).expect("reopen");
+        assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+        let records: Vec<_> = store
+            .articles()
+            .expect("articles")
+            .into_iter()
+            .map(|a| a.record)
+            .collect();
+        assert_eq!(
+            records,
+            items.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>()
+        );
+        assert_eq!(store.cases().expect("cases"), case_file());
+        assert_eq!(
+            store.integrity_check().expect("check"),
+            Vec::<String>::new()
+        );
+    }
+    // What the file itself records.
+    let conn = rusqlite::Connection::open(&path).expect("raw open");
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("user_version");
+    assert_eq!(v, i64::from(SCHEMA_VERSION));
+    let applied: Vec<(i64, String)> = conn
+        .prepare("SELECT version, name FROM schema_migrations ORDER BY version")
+        .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .expect("schema_migrations");
+    assert_eq!(applied, vec![(1, "0001_init".to_string())]);
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("journal_mode");
+    assert_eq!(mode, "wal");
+
+    // A file from a newer casewatch is refused, not written to.
+    conn.execute_batch("PRAGMA user_version = 999")
+        .expect("bump");
+    drop(conn);
+    match Store::open(&path) {
+        Err(StoreError::SchemaTooNew {
+            found: 999,
+            supported,
+            ..
+        }) => assert_eq!(supported, SCHEMA_VERSION),
+        other => panic!("expected SchemaTooNew, got {other:?}"),
+    }
+}
+
+#[test]
+fn open_errors_name_the_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("missing-dir").join("casewatch.db");
+    let err = Store::open(&path).expect_err("no parent directory");
+    assert!(matches!(err, StoreError::Open { .. }), "{err:?}");
+    assert!(err.to_string().contains("missing-dir"), "{err}");
+
+    let junk = dir.path().join("junk.db");
+    std::fs::write(
+        &junk,
+        b"this is not a database file, just some text that is long enough",
+    )
+    .expect("write");
+    let err = Store::open(&junk).expect_err("not a database");
+    assert!(err.to_string().contains("junk.db"), "{err}");
+}
+
+#[test]
+fn store_can_move_between_threads() {
+    fn assert_send<T: Send>() {}
+    assert_send::<Store>();
+    assert_send::<StoreError>();
+}
