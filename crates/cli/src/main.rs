@@ -1,2 +1,365 @@
-//! casewatch binary (being built).
-fn main() {}
+//! The `casewatch` command line: argument parsing, exit codes, progress and
+//! output; every piece of logic lives in the library crates.
+
+mod render;
+
+use anyhow::{Context, Result};
+use casewatch_extract::Extractor;
+use casewatch_ingest::{ReadOptions, read_paths};
+use casewatch_store::{ArticleInput, InsertOutcome, Store};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// casewatch: turn news reports about the prosecution of journalists into
+/// dated, source-linked case timelines.
+#[derive(Parser, Debug)]
+#[command(name = "casewatch", version, about, long_about = None)]
+struct Cli {
+    /// SQLite database file (created and migrated automatically).
+    #[arg(long, global = true, env = "CASEWATCH_DB", default_value = "casewatch.db")]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options shared by the commands that read articles.
+#[derive(clap::Args, Debug, Clone)]
+struct ReadArgs {
+    /// Files, directories (read recursively, sorted) or `-` for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for inputs that carry none.
+    #[arg(long, value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    /// Largest input file accepted, in bytes (also the limit after gzip decompression).
+    #[arg(long, default_value_t = 20_000_000)]
+    max_bytes: u64,
+    /// Extra lexicon files (TOML, the format of crates/extract/data/en.toml); repeatable.
+    #[arg(long, env = "CASEWATCH_LEXICON", value_delimiter = ',')]
+    lexicon: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract people, organisations, charges and events; print one record per article.
+    Extract {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RecordFormat::Jsonl)]
+        format: RecordFormat,
+        /// Print, per event, the rule, trigger, subjects, date and status cues that produced it (to stderr).
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Read, extract and store articles, then rebuild the cases.
+    Ingest {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Articles stored per transaction.
+        #[arg(long, default_value_t = 200)]
+        batch: usize,
+    },
+    /// List the cases.
+    Cases {
+        /// Output format (`json` is the case file of spec/casefile.md).
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print one case: people, charges and the timeline with sources.
+    Case {
+        /// Case id (`c1`).
+        id: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CaseFormat::Text)]
+        format: CaseFormat,
+    },
+    /// Full-text search over article text and evidence sentences.
+    Search {
+        /// FTS5 query: words, "phrases", AND/OR/NOT.
+        query: String,
+        /// Most hits to print.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum RecordFormat {
+    Jsonl,
+    Json,
+    Text,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum CaseFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract { read, format, explain } => extract(&read, format, explain),
+        Command::Ingest { read, batch } => ingest(&cli.db, &read, batch.max(1)),
+        Command::Cases { format } => {
+            let store = Store::open(&cli.db)?;
+            let out = match format {
+                ListFormat::Json => serde_json::to_string_pretty(&store.cases()?)? + "\n",
+                ListFormat::Text => render::case_list(&store.case_summaries()?),
+            };
+            print(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Case { id, format } => {
+            let store = Store::open(&cli.db)?;
+            let Some(case) = store.case(&id)? else {
+                eprintln!("error: no case {id:?} in {} (see `casewatch cases`)", cli.db.display());
+                return Ok(ExitCode::from(1));
+            };
+            let out = match format {
+                CaseFormat::Json => serde_json::to_string_pretty(&case)? + "\n",
+                CaseFormat::Text => render::case_text(&case),
+                CaseFormat::Markdown => render::case_markdown(&case),
+            };
+            print(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { query, limit } => {
+            let store = Store::open(&cli.db)?;
+            print(&render::search_hits(&store.search(&query, limit)?))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print(s: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes()).context("writing to standard output")?;
+    out.flush().context("writing to standard output")
+}
+
+fn extractor(read: &ReadArgs) -> Result<Extractor> {
+    let mut ex = Extractor::english().context("loading the built-in lexicon")?;
+    for path in &read.lexicon {
+        ex.add_lexicon(path)?;
+    }
+    Ok(ex)
+}
+
+fn read_options(read: &ReadArgs) -> ReadOptions {
+    ReadOptions {
+        max_bytes: read.max_bytes,
+        published: read.published,
+    }
+}
+
+fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitCode> {
+    let ex = extractor(read)?;
+    let mut failed = 0usize;
+    let mut first = true;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if format == RecordFormat::Json {
+        out.write_all(b"[")?;
+    }
+    for item in read_paths(&read.paths, &read_options(read)) {
+        let article = match item {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        for w in &article.warnings {
+            eprintln!("warning: {}: {w}", article.source);
+        }
+        let extraction = ex.extract(article.meta("en"), &article.body);
+        if explain {
+            eprint!("{}", render::explanation(&extraction));
+        }
+        match format {
+            RecordFormat::Jsonl => {
+                serde_json::to_writer(&mut out, &extraction.record)?;
+                out.write_all(b"\n")?;
+            }
+            RecordFormat::Json => {
+                out.write_all(if first { b"\n" } else { b",\n" })?;
+                serde_json::to_writer_pretty(&mut out, &extraction.record)?;
+            }
+            RecordFormat::Text => out.write_all(render::record_text(&extraction.record).as_bytes())?,
+        }
+        first = false;
+    }
+    if format == RecordFormat::Json {
+        out.write_all(b"\n]\n")?;
+    }
+    out.flush().context("writing to standard output")?;
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Counters for the closing summary of `ingest`.
+#[derive(Default, Debug)]
+struct Tally {
+    read: usize,
+    new: usize,
+    duplicates: usize,
+    failed: usize,
+    events: usize,
+}
+
+fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize) -> Result<ExitCode> {
+    let started = Instant::now();
+    let ex = extractor(read)?;
+    let mut store = Store::open(db)?;
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} articles read {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut tally = Tally::default();
+    let mut pending: Vec<(casewatch_model::ExtractRecord, String)> = Vec::new();
+    for item in read_paths(&read.paths, &read_options(read)) {
+        match item {
+            Ok(article) => {
+                tally.read += 1;
+                bar.inc(1);
+                for w in &article.warnings {
+                    bar.suspend(|| eprintln!("warning: {}: {w}", article.source));
+                }
+                if store.contains(&article.sha256)? {
+                    tally.duplicates += 1;
+                    continue;
+                }
+                let rec = ex.extract(article.meta("en"), &article.body).record;
+                pending.push((rec, article.body));
+                if pending.len() >= batch_size {
+                    flush(&mut store, &mut pending, &mut tally, &bar)?;
+                }
+            }
+            Err(e) => {
+                tally.failed += 1;
+                bar.suspend(|| eprintln!("error: {e}"));
+            }
+        }
+        bar.set_message(format!(
+            "({} new, {} duplicates, {} failed)",
+            tally.new, tally.duplicates, tally.failed
+        ));
+    }
+    flush(&mut store, &mut pending, &mut tally, &bar)?;
+    bar.finish_and_clear();
+    if tally.new > 0 {
+        rebuild_cases(&mut store)?;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "read {} articles: {} new, {} duplicates{}, {} failed; {} events extracted; {:.2} s",
+        tally.read,
+        tally.new,
+        tally.duplicates,
+        if tally.new == 0 && tally.duplicates > 0 {
+            " (nothing added)"
+        } else {
+            ""
+        },
+        tally.failed,
+        tally.events,
+        secs
+    );
+    Ok(if tally.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Stores the pending articles in one transaction; if the batch is refused by
+/// a constraint, stores them one by one so that one bad record fails alone.
+fn flush(
+    store: &mut Store,
+    pending: &mut Vec<(casewatch_model::ExtractRecord, String)>,
+    tally: &mut Tally,
+    bar: &indicatif::ProgressBar,
+) -> Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let inputs: Vec<ArticleInput<'_>> = pending
+        .iter()
+        .map(|(r, b)| ArticleInput { record: r, body: b })
+        .collect();
+    match store.insert_articles(&inputs) {
+        Ok(outcomes) => count(&outcomes, pending, tally),
+        Err(e) if e.is_constraint_violation() => {
+            for i in 0..pending.len() {
+                let (rec, body) = &pending[i];
+                match store.insert_articles(&[ArticleInput { record: rec, body }]) {
+                    Ok(o) => count(&o, &pending[i..=i], tally),
+                    Err(e) => {
+                        tally.failed += 1;
+                        bar.suspend(|| eprintln!("error: {}: not stored: {e}", rec.article.source));
+                    }
+                }
+            }
+        }
+        Err(e) => return Err(e.into()),
+    }
+    pending.clear();
+    Ok(())
+}
+
+fn count(outcomes: &[InsertOutcome], records: &[(casewatch_model::ExtractRecord, String)], tally: &mut Tally) {
+    for (o, (rec, _)) in outcomes.iter().zip(records) {
+        match o {
+            InsertOutcome::New => {
+                tally.new += 1;
+                tally.events += rec.events.len();
+            }
+            InsertOutcome::Duplicate => tally.duplicates += 1,
+        }
+    }
+}
+
+/// Recomputes the case file from every stored record and stores it.
+fn rebuild_cases(store: &mut Store) -> Result<()> {
+    let records: Vec<casewatch_model::ExtractRecord> = store.articles()?.into_iter().map(|a| a.record).collect();
+    let cases = casewatch_reconcile::build_cases(&records, &casewatch_reconcile::Settings::default());
+    store.replace_cases(&cases)?;
+    Ok(())
+}

@@ -33,8 +33,16 @@ pub fn find_in(tokens: &[Token], lex: &Lexicon) -> Vec<FoundCharge> {
                 for t in taken.iter_mut().skip(i).take(n) {
                     *t = true;
                 }
-                let label = tokens[i..i + n].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-                found.push(FoundCharge { label, article: None, span: (i, i + n) });
+                let label = tokens[i..i + n]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                found.push(FoundCharge {
+                    label,
+                    article: None,
+                    span: (i, i + n),
+                });
             }
         }
     }
@@ -44,7 +52,10 @@ pub fn find_in(tokens: &[Token], lex: &Lexicon) -> Vec<FoundCharge> {
         .map(|k| (k, format!("{} {}", capitalise(&tokens[k].text), tokens[k + 1].text)))
         .collect();
     for c in &mut found {
-        c.article = articles.iter().min_by_key(|(k, _)| k.abs_diff(c.span.0)).map(|(_, a)| a.clone());
+        c.article = articles
+            .iter()
+            .min_by_key(|(k, _)| k.abs_diff(c.span.0))
+            .map(|(_, a)| a.clone());
     }
     found
 }

@@ -35,10 +35,22 @@ pub enum When {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-const MONTH_ABBR: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_ABBR: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 const WEEKDAYS: [(&str, Weekday); 7] = [
     ("monday", Weekday::Mon),
     ("tuesday", Weekday::Tue),
@@ -85,7 +97,11 @@ fn month_of_cap(t: &Token) -> Option<u32> {
     }
     month_of(&t.lower).or_else(|| {
         let w = t.lower.trim_end_matches('.');
-        if t.lower.len() <= 4 && w != "may" { MONTH_ABBR.iter().position(|m| *m == w).map(|i| i as u32 + 1) } else { None }
+        if t.lower.len() <= 4 && w != "may" {
+            MONTH_ABBR.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+        } else {
+            None
+        }
     })
 }
 
@@ -114,9 +130,19 @@ fn weekday_of(w: &str) -> Option<Weekday> {
 /// Whether the words before a date make it point forward from publication
 /// ("until April 4", "set for 12 October", "by Friday", "next Tuesday").
 fn forward_context(words: &[&str], first: usize) -> bool {
-    let before = |k: usize| if first >= k { words.get(first - k).copied() } else { None };
+    let before = |k: usize| {
+        if first >= k {
+            words.get(first - k).copied()
+        } else {
+            None
+        }
+    };
     matches!(before(1), Some("until" | "till" | "by" | "next" | "before" | "through"))
-        || (before(1) == Some("on") && matches!(before(2), Some("scheduled" | "set" | "due" | "expected" | "will" | "adjourned")))
+        || (before(1) == Some("on")
+            && matches!(
+                before(2),
+                Some("scheduled" | "set" | "due" | "expected" | "will" | "adjourned")
+            ))
         || (before(1) == Some("for") && matches!(before(2), Some("set" | "scheduled" | "adjourned" | "postponed")))
         || matches!(before(2), Some("until" | "till"))
 }
@@ -177,10 +203,22 @@ fn resolve_month_day(published: Option<NaiveDate>, month: u32, day: Option<u32>,
     };
     let this = candidate(p.year())?;
     let pub_pd = PartialDate::from_naive(p);
-    let after_pub = if day.is_some() { this > pub_pd } else { month > p.month() };
-    let before_pub = if day.is_some() { this < pub_pd } else { month < p.month() };
+    let after_pub = if day.is_some() {
+        this > pub_pd
+    } else {
+        month > p.month()
+    };
+    let before_pub = if day.is_some() {
+        this < pub_pd
+    } else {
+        month < p.month()
+    };
     if forward {
-        if before_pub { candidate(p.year() + 1) } else { Some(this) }
+        if before_pub {
+            candidate(p.year() + 1)
+        } else {
+            Some(this)
+        }
     } else if after_pub {
         candidate(p.year() - 1)
     } else {
@@ -190,7 +228,12 @@ fn resolve_month_day(published: Option<NaiveDate>, month: u32, day: Option<u32>,
 
 fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveDate>) -> Option<(DateMention, usize)> {
     let w = words[i];
-    let mk = |first: usize, last: usize, when: When, q: Option<DateQualifier>| DateMention { first, last, when, qualifier: q };
+    let mk = |first: usize, last: usize, when: When, q: Option<DateQualifier>| DateMention {
+        first,
+        last,
+        when,
+        qualifier: q,
+    };
     // <day> <Month> [<year>]
     if let Some(d) = day_number(w)
         && let Some(m) = tokens.get(i + 1).and_then(month_of_cap)
@@ -203,7 +246,15 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
             return Some((mk(first, end, When::Absolute(PartialDate::day(y, m, d)), q), end));
         }
         let fwd = forward_context(words, first);
-        return Some((mk(first, i + 2, When::Absolute(resolve_month_day(published, m, Some(d), fwd)), q), i + 2));
+        return Some((
+            mk(
+                first,
+                i + 2,
+                When::Absolute(resolve_month_day(published, m, Some(d), fwd)),
+                q,
+            ),
+            i + 2,
+        ));
     }
     // <Month> <day>[–<day>][,] [<year>] | <Month> <year> | <Month>
     if let Some(m) = month_of_cap(&tokens[i]) {
@@ -214,7 +265,9 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
         if day.is_some() {
             j += 1;
             // range "28–29" or "28-29": keep the first day
-            if matches!(words.get(j), Some(&"–" | &"-" | &"—")) && words.get(j + 1).and_then(|w| day_number(w)).is_some() {
+            if matches!(words.get(j), Some(&"–" | &"-" | &"—"))
+                && words.get(j + 1).and_then(|w| day_number(w)).is_some()
+            {
                 j += 2;
             }
         }
@@ -239,7 +292,24 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
             };
             return Some((mk(first, end, When::Absolute(v), q), end));
         }
-        let prep = i > 0 && matches!(words[i - 1], "in" | "since" | "from" | "until" | "till" | "by" | "of" | "during" | "early" | "late" | "mid" | "last" | "through" | "before" | "after");
+        let prep = i > 0
+            && matches!(
+                words[i - 1],
+                "in" | "since"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "of"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "through"
+                    | "before"
+                    | "after"
+            );
         if day.is_none() && !prep && first == i {
             return None;
         }
@@ -247,13 +317,30 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
             return None;
         }
         let fwd = forward_context(words, first);
-        return Some((mk(first, j, When::Absolute(resolve_month_day(published, m, day, fwd)), q), j));
+        return Some((
+            mk(first, j, When::Absolute(resolve_month_day(published, m, day, fwd)), q),
+            j,
+        ));
     }
     // in/since <year>, in early 2024, in the spring of 2022
     if let Some(y) = year_number(w) {
         let (q, first) = qualifier_before(words, i);
         let prev = if first > 0 { words[first - 1] } else { "" };
-        let prep = matches!(prev, "in" | "since" | "from" | "until" | "by" | "of" | "during" | "before" | "after" | "early" | "late" | "mid" | "around");
+        let prep = matches!(
+            prev,
+            "in" | "since"
+                | "from"
+                | "until"
+                | "by"
+                | "of"
+                | "during"
+                | "before"
+                | "after"
+                | "early"
+                | "late"
+                | "mid"
+                | "around"
+        );
         if prep || q.is_some() {
             return Some((mk(first, i + 1, When::Absolute(Some(PartialDate::year(y))), q), i + 1));
         }
@@ -274,7 +361,8 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
         let v = published.map(|p| {
             let diff = (p.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
             let d = if fwd {
-                let ahead = (wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64).rem_euclid(7);
+                let ahead =
+                    (wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64).rem_euclid(7);
                 p + Duration::days(ahead)
             } else if i > 0 && words[i - 1] == "last" && diff == 0 {
                 p - Duration::days(7)
@@ -288,8 +376,23 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
     // relative to publication
     let next = words.get(i + 1).copied();
     match (w, next) {
-        ("yesterday", _) => return Some((mk(i, i + 1, When::Absolute(published.map(|p| PartialDate::from_naive(p - Duration::days(1)))), None), i + 1)),
-        ("today", _) => return Some((mk(i, i + 1, When::Absolute(published.map(PartialDate::from_naive)), None), i + 1)),
+        ("yesterday", _) => {
+            return Some((
+                mk(
+                    i,
+                    i + 1,
+                    When::Absolute(published.map(|p| PartialDate::from_naive(p - Duration::days(1)))),
+                    None,
+                ),
+                i + 1,
+            ));
+        }
+        ("today", _) => {
+            return Some((
+                mk(i, i + 1, When::Absolute(published.map(PartialDate::from_naive)), None),
+                i + 1,
+            ));
+        }
         ("last", Some("week")) => {
             let v = published.and_then(|p| {
                 let d = p - Duration::days(7);
@@ -303,19 +406,43 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
         }
         ("last", Some("month")) => {
             let v = published.and_then(|p| {
-                let (y, m) = if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) };
+                let (y, m) = if p.month() == 1 {
+                    (p.year() - 1, 12)
+                } else {
+                    (p.year(), p.month() - 1)
+                };
                 PartialDate::month(y, m)
             });
             return Some((mk(i, i + 2, When::Absolute(v), None), i + 2));
         }
         ("last", Some("year")) => {
             let (q, first) = qualifier_before(words, i);
-            return Some((mk(first, i + 2, When::Absolute(published.map(|p| PartialDate::year(p.year() - 1))), q), i + 2));
+            return Some((
+                mk(
+                    first,
+                    i + 2,
+                    When::Absolute(published.map(|p| PartialDate::year(p.year() - 1))),
+                    q,
+                ),
+                i + 2,
+            ));
         }
         ("this", Some("year")) => {
             let (q, first) = qualifier_before(words, i);
-            let first = if first > 0 && words[first - 1] == "earlier" { first - 1 } else { first };
-            return Some((mk(first, i + 2, When::Absolute(published.map(|p| PartialDate::year(p.year()))), q), i + 2));
+            let first = if first > 0 && words[first - 1] == "earlier" {
+                first - 1
+            } else {
+                first
+            };
+            return Some((
+                mk(
+                    first,
+                    i + 2,
+                    When::Absolute(published.map(|p| PartialDate::year(p.year()))),
+                    q,
+                ),
+                i + 2,
+            ));
         }
         _ => {}
     }
@@ -325,7 +452,9 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
         let n = if next == Some("same") { 0 } else { 1 };
         return Some((mk(i, i + 3, When::DaysAfter(n), None), i + 3));
     }
-    if (w == "that" && matches!(next, Some("day" | "evening" | "morning" | "night" | "afternoon"))) || (w == "same" && next == Some("day")) {
+    if (w == "that" && matches!(next, Some("day" | "evening" | "morning" | "night" | "afternoon")))
+        || (w == "same" && next == Some("day"))
+    {
         return Some((mk(i, i + 2, When::DaysAfter(0), None), i + 2));
     }
     if w == "within" && next == Some("days") {
@@ -350,7 +479,11 @@ pub fn resolve(when: When, anchor: Option<PartialDate>) -> Option<PartialDate> {
         When::DaysAfter(n) | When::DaysBefore(n) => {
             let a = anchor?;
             let Some(d) = a.to_naive() else { return Some(a) };
-            let d = if matches!(when, When::DaysAfter(_)) { d + Duration::days(n) } else { d - Duration::days(n) };
+            let d = if matches!(when, When::DaysAfter(_)) {
+                d + Duration::days(n)
+            } else {
+                d - Duration::days(n)
+            };
             Some(PartialDate::from_naive(d))
         }
         When::AnchorMonth => {
@@ -378,20 +511,38 @@ mod tests {
         find(&toks, p)
             .into_iter()
             .map(|m| {
-                let words = toks[m.first..m.last].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-                (words, resolve(m.when, PartialDate::day(2025, 2, 4)).map(|d| d.to_string()), m.qualifier)
+                let words = toks[m.first..m.last]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (
+                    words,
+                    resolve(m.when, PartialDate::day(2025, 2, 4)).map(|d| d.to_string()),
+                    m.qualifier,
+                )
             })
             .collect()
     }
 
     #[test]
     fn absolute_and_partial_dates() {
-        let d = dates("They were detained on 14 March and remanded on May 28, 2024, then in November 2023.", "2025-09-18");
+        let d = dates(
+            "They were detained on 14 March and remanded on May 28, 2024, then in November 2023.",
+            "2025-09-18",
+        );
         assert_eq!(d[0].1.as_deref(), Some("2025-03-14"));
         assert_eq!(d[1].1.as_deref(), Some("2024-05-28"));
         assert_eq!(d[2].1.as_deref(), Some("2023-11"));
         let d = dates("He was detained at the end of May.", "2025-09-17");
-        assert_eq!(d[0], ("at the end of May".into(), Some("2025-05".into()), Some(DateQualifier::Late)));
+        assert_eq!(
+            d[0],
+            (
+                "at the end of May".into(),
+                Some("2025-05".into()),
+                Some(DateQualifier::Late)
+            )
+        );
         let d = dates("She was detained on December 28.", "2024-02-13");
         assert_eq!(d[0].1.as_deref(), Some("2023-12-28"));
         let d = dates("The next hearing is set for 12 October.", "2023-06-16");
@@ -407,14 +558,20 @@ mod tests {
     #[test]
     fn weekdays_and_relative() {
         // 2025-02-06 is a Thursday
-        let d = dates("Police detained him on Tuesday and searched the office on Wednesday morning.", "2025-02-06");
+        let d = dates(
+            "Police detained him on Tuesday and searched the office on Wednesday morning.",
+            "2025-02-06",
+        );
         assert_eq!(d[0].1.as_deref(), Some("2025-02-04"));
         assert_eq!(d[1].1.as_deref(), Some("2025-02-05"));
         let d = dates("The court will rule by Friday.", "2025-02-06");
         assert_eq!(d[0].1.as_deref(), Some("2025-02-07"));
         let d = dates("He was detained last week.", "2024-10-17");
         assert_eq!(d[0].1.as_deref(), Some("2024-10"));
-        let d = dates("She was released two days later, and the office was searched the following day.", "2025-02-06");
+        let d = dates(
+            "She was released two days later, and the office was searched the following day.",
+            "2025-02-06",
+        );
         assert_eq!(d[0].1.as_deref(), Some("2025-02-06"));
         assert_eq!(d[1].1.as_deref(), Some("2025-02-05"));
         let d = dates("In April last year the site was blocked.", "2023-03-25");

@@ -91,13 +91,43 @@ pub struct Entities {
 
 const CONNECTORS_ORG: &[&str] = &["of", "for", "and", "the", "on", "de", "del", "la", "el"];
 const PLACE_NOUNS: &[&str] = &[
-    "district", "township", "microdistrict", "province", "region", "valley", "area", "village", "city", "county",
-    "street", "avenue", "road", "square", "border", "airport", "state", "department", "municipality", "oblast",
-    "neighbourhood", "neighborhood", "quarter", "river", "mountains", "island", "islands",
+    "district",
+    "township",
+    "microdistrict",
+    "province",
+    "region",
+    "valley",
+    "area",
+    "village",
+    "city",
+    "county",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "border",
+    "airport",
+    "state",
+    "department",
+    "municipality",
+    "oblast",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "river",
+    "mountains",
+    "island",
+    "islands",
 ];
-const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "from", "to", "into", "across", "via", "towards", "inside", "around"];
-const FEMALE_ENDINGS: &[&str] = &["ova", "eva", "yeva", "ina", "aya", "kaya", "skaya", "ovna", "evna", "kyzy", "qizi", "kizi"];
-const MALE_ENDINGS: &[&str] = &["ov", "ev", "yev", "in", "sky", "skiy", "uulu", "ogly", "oglu", "ugli", "ovich", "evich"];
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "from", "to", "into", "across", "via", "towards", "inside", "around",
+];
+const FEMALE_ENDINGS: &[&str] = &[
+    "ova", "eva", "yeva", "ina", "aya", "kaya", "skaya", "ovna", "evna", "kyzy", "qizi", "kizi",
+];
+const MALE_ENDINGS: &[&str] = &[
+    "ov", "ev", "yev", "in", "sky", "skiy", "uulu", "ogly", "oglu", "ugli", "ovich", "evich",
+];
 
 fn is_cap_word(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.is_capitalized()
@@ -114,7 +144,10 @@ fn strip_possessive(s: &str) -> &str {
 
 /// Finds the entities of an article.
 pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -> Entities {
-    let mut ents = Entities { mentions: vec![Vec::new(); sentences.len()], ..Default::default() };
+    let mut ents = Entities {
+        mentions: vec![Vec::new(); sentences.len()],
+        ..Default::default()
+    };
     // pass 1: organisations
     for (si, s) in sentences.iter().enumerate() {
         let mut taken = vec![false; s.tokens.len()];
@@ -163,7 +196,12 @@ fn add_org(ents: &mut Entities, name: &str, kind: OrgKind, rule: &str, variant: 
     let idx = match ents.orgs.iter().position(|o| o.name.to_lowercase() == key) {
         Some(i) => i,
         None => {
-            ents.orgs.push(OrgEntity { name: name.to_string(), variants: Vec::new(), kind, rule: rule.to_string() });
+            ents.orgs.push(OrgEntity {
+                name: name.to_string(),
+                variants: Vec::new(),
+                kind,
+                rule: rule.to_string(),
+            });
             ents.orgs.len() - 1
         }
     };
@@ -203,7 +241,12 @@ fn known_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, taken
                 for t in taken.iter_mut().skip(i).take(fw.len()) {
                     *t = true;
                 }
-                ents.mentions[si].push(Mention { sentence: si, first: i, last: i + fw.len(), target: Target::Org(idx) });
+                ents.mentions[si].push(Mention {
+                    sentence: si,
+                    first: i,
+                    last: i + fw.len(),
+                    target: Target::Org(idx),
+                });
             }
         }
     }
@@ -222,7 +265,10 @@ fn cap_runs(s: &Sentence, taken: &[bool], connectors: &[&str]) -> Vec<(usize, us
         let start = i;
         let mut j = i + 1;
         loop {
-            if j < toks.len() && !taken[j] && (is_cap_word(&toks[j]) || (toks[j].kind == TokenKind::Number && j > start)) {
+            if j < toks.len()
+                && !taken[j]
+                && (is_cap_word(&toks[j]) || (toks[j].kind == TokenKind::Number && j > start))
+            {
                 j += 1;
             } else if j + 1 < toks.len()
                 && !taken[j]
@@ -256,7 +302,10 @@ fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, take
         let mut tail = b;
         while tail < toks.len() && !taken[tail] && toks[tail].kind == TokenKind::Word && !toks[tail].is_capitalized() {
             let w = strip_possessive(&toks[tail].lower);
-            if matches!(w, "district" | "city" | "regional" | "police" | "department" | "court" | "prosecutor" | "directorate") {
+            if matches!(
+                w,
+                "district" | "city" | "regional" | "police" | "department" | "court" | "prosecutor" | "directorate"
+            ) {
                 tail += 1;
             } else {
                 break;
@@ -268,11 +317,42 @@ fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, take
         let Some(end) = end else { continue };
         let mut start = a;
         // drop leading words that are not part of a name ("The", "Officers", "On")
-        while start < end && lex.not_names.contains(&toks[start].lower) && !lex.org_heads.contains_key(&toks[start].lower) {
-            if toks[start].lower == "the" && start + 1 < end && lex.org_heads.get(strip_possessive(&toks[end - 1].lower)).is_some_and(|h| h.0 == OrgKind::MediaOutlet) {
+        while start < end
+            && lex.not_names.contains(&toks[start].lower)
+            && !lex.org_heads.contains_key(&toks[start].lower)
+        {
+            if toks[start].lower == "the"
+                && start + 1 < end
+                && lex
+                    .org_heads
+                    .get(strip_possessive(&toks[end - 1].lower))
+                    .is_some_and(|h| h.0 == OrgKind::MediaOutlet)
+            {
                 break; // "The Nyanza Lantern"
             }
-            if matches!(toks[start].lower.as_str(), "state" | "federal" | "national" | "supreme" | "constitutional" | "high" | "regional" | "city" | "district" | "grave" | "crimes" | "criminal" | "press" | "ministry" | "court" | "committee" | "service" | "office" | "prison" | "people's") {
+            if matches!(
+                toks[start].lower.as_str(),
+                "state"
+                    | "federal"
+                    | "national"
+                    | "supreme"
+                    | "constitutional"
+                    | "high"
+                    | "regional"
+                    | "city"
+                    | "district"
+                    | "grave"
+                    | "crimes"
+                    | "criminal"
+                    | "press"
+                    | "ministry"
+                    | "court"
+                    | "committee"
+                    | "service"
+                    | "office"
+                    | "prison"
+                    | "people's"
+            ) {
                 break;
             }
             start += 1;
@@ -281,7 +361,9 @@ fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, take
             continue;
         }
         let last = strip_possessive(&toks[end - 1].lower).to_string();
-        let Some((kind, rule)) = lex.org_heads.get(&last).cloned() else { continue };
+        let Some((kind, rule)) = lex.org_heads.get(&last).cloned() else {
+            continue;
+        };
         // a single head word alone ("Court", "Media") is not a name; nor is "Criminal Code"
         if end - start == 1 && !all_caps(&toks[start]) {
             continue;
@@ -291,7 +373,12 @@ fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, take
         for t in taken.iter_mut().take(end).skip(start) {
             *t = true;
         }
-        ents.mentions[si].push(Mention { sentence: si, first: start, last: end, target: Target::Org(idx) });
+        ents.mentions[si].push(Mention {
+            sentence: si,
+            first: start,
+            last: end,
+            target: Target::Org(idx),
+        });
     }
 }
 
@@ -301,7 +388,11 @@ fn org_text(s: &Sentence, start: usize, end: usize) -> String {
         if k > 0 {
             out.push(' ');
         }
-        let text = if start + k + 1 == end { strip_possessive(&t.text) } else { &t.text };
+        let text = if start + k + 1 == end {
+            strip_possessive(&t.text)
+        } else {
+            &t.text
+        };
         out.push_str(text);
     }
     out
@@ -344,7 +435,12 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
         for t in taken.iter_mut().take(b).skip(a) {
             *t = true;
         }
-        ents.mentions[si].push(Mention { sentence: si, first: a, last: b, target: Target::Org(idx) });
+        ents.mentions[si].push(Mention {
+            sentence: si,
+            first: a,
+            last: b,
+            target: Target::Org(idx),
+        });
     }
     // later bare mentions of known outlets ("Semender", "Kloop")
     let outlet_names: Vec<(usize, Vec<String>)> = ents
@@ -363,15 +459,29 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
                 for t in taken.iter_mut().skip(i).take(words.len()) {
                     *t = true;
                 }
-                ents.mentions[si].push(Mention { sentence: si, first: i, last: i + words.len(), target: Target::Org(idx) });
+                ents.mentions[si].push(Mention {
+                    sentence: si,
+                    first: i,
+                    last: i + words.len(),
+                    target: Target::Org(idx),
+                });
             }
         }
         // the first word alone of a multi-word outlet ("Pereulok's", "Semender")
         if words.len() > 1 {
             for i in 0..toks.len() {
-                if !taken[i] && toks[i].is_capitalized() && strip_possessive(&toks[i].lower) == words[0] && !toks.get(i + 1).is_some_and(is_cap_word) {
+                if !taken[i]
+                    && toks[i].is_capitalized()
+                    && strip_possessive(&toks[i].lower) == words[0]
+                    && !toks.get(i + 1).is_some_and(is_cap_word)
+                {
                     taken[i] = true;
-                    ents.mentions[si].push(Mention { sentence: si, first: i, last: i + 1, target: Target::Org(idx) });
+                    ents.mentions[si].push(Mention {
+                        sentence: si,
+                        first: i,
+                        last: i + 1,
+                        target: Target::Org(idx),
+                    });
                 }
             }
         }
@@ -416,7 +526,9 @@ fn singular(occ: &str) -> String {
 
 fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
     let toks = &s.tokens;
-    let taken: Vec<bool> = (0..toks.len()).map(|i| ents.mentions[si].iter().any(|m| m.first <= i && i < m.last)).collect();
+    let taken: Vec<bool> = (0..toks.len())
+        .map(|i| ents.mentions[si].iter().any(|m| m.first <= i && i < m.last))
+        .collect();
     let mut i = 0;
     while i < toks.len() {
         if taken[i] || !is_cap_word(&toks[i]) {
@@ -434,13 +546,18 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
                 if t.lower.ends_with("'s") {
                     break;
                 }
-            } else if j > start && lex.particles.contains(&t.lower) && (j + 1 >= toks.len() || !toks[j + 1].is_capitalized() || is_cap_word(&toks[j + 1])) {
+            } else if j > start
+                && lex.particles.contains(&t.lower)
+                && (j + 1 >= toks.len() || !toks[j + 1].is_capitalized() || is_cap_word(&toks[j + 1]))
+            {
                 // "Sadyr uulu", "Ormon kyzy", "van der Berg"
                 j += 1;
             } else if j > start
                 && matches!(t.text.as_str(), "\"" | "“" | "«")
                 && toks.get(j + 1).is_some_and(is_cap_word)
-                && toks.get(j + 2).is_some_and(|q| matches!(q.text.as_str(), "\"" | "”" | "»"))
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|q| matches!(q.text.as_str(), "\"" | "”" | "»"))
                 && toks.get(j + 3).is_some_and(is_cap_word)
             {
                 nickname = Some((j, j + 3));
@@ -466,13 +583,24 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
                 continue;
             }
             if lex.titles.iter().any(|x| x == w) {
-                if matches!(w, "judge" | "prosecutor" | "investigator" | "lawyer" | "attorney" | "advocate") {
-                    title_occ = Some((w.to_string(), lex.occupation_kind(w).unwrap_or(OccupationKind::Official)));
+                if matches!(
+                    w,
+                    "judge" | "prosecutor" | "investigator" | "lawyer" | "attorney" | "advocate"
+                ) {
+                    title_occ = Some((
+                        w.to_string(),
+                        lex.occupation_kind(w).unwrap_or(OccupationKind::Official),
+                    ));
                 }
                 a += 1;
                 continue;
             }
-            if lex.not_names.iter().any(|x| x == w) || lex.places.iter().any(|x| x == w) || w == "former" || w == "current" || w == "freelance" {
+            if lex.not_names.iter().any(|x| x == w)
+                || lex.places.iter().any(|x| x == w)
+                || w == "former"
+                || w == "current"
+                || w == "freelance"
+            {
                 a += 1;
                 continue;
             }
@@ -481,8 +609,15 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         if b - a < 2 {
             continue;
         }
-        let name_toks: Vec<usize> = (a..b).filter(|k| nickname.is_none_or(|(x, y)| *k < x || *k >= y)).collect();
-        if name_toks.iter().filter(|k| !lex.particles.contains(&toks[**k].lower)).count() < 2 {
+        let name_toks: Vec<usize> = (a..b)
+            .filter(|k| nickname.is_none_or(|(x, y)| *k < x || *k >= y))
+            .collect();
+        if name_toks
+            .iter()
+            .filter(|k| !lex.particles.contains(&toks[**k].lower))
+            .count()
+            < 2
+        {
             continue;
         }
         // reject when any word is a known non-name, place or org head
@@ -499,7 +634,8 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
             continue;
         }
         let locative = a > 0 && LOCATIVE.contains(&toks[a - 1].lower.as_str()) && title_occ.is_none();
-        let person_cue_after = toks.get(b).is_some_and(|t| t.text == ",") && toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Number);
+        let person_cue_after =
+            toks.get(b).is_some_and(|t| t.text == ",") && toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Number);
         if locative && !person_cue_after {
             continue;
         }
@@ -532,7 +668,12 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
             p.occupation = Some(singular(&phrase));
             p.occupation_kind = Some(kind);
         }
-        ents.mentions[si].push(Mention { sentence: si, first: a, last: b, target: Target::Person(idx) });
+        ents.mentions[si].push(Mention {
+            sentence: si,
+            first: a,
+            last: b,
+            target: Target::Person(idx),
+        });
         describe_person(si, s, a, b, lex, ents, idx);
     }
 }
@@ -569,7 +710,8 @@ fn person_index(ents: &mut Entities, parts: &[String]) -> usize {
             return i;
         }
         // "Ko Naing Lin Thway" vs "Naing Lin Thway"; "Temirlan Sadyr uulu" vs "Temirlan Sadyr"
-        let contains = |long: &[String], short: &[String]| short.len() >= 2 && long.windows(short.len()).any(|w| w == short);
+        let contains =
+            |long: &[String], short: &[String]| short.len() >= 2 && long.windows(short.len()).any(|w| w == short);
         if contains(&pl, &low) {
             return i;
         }
@@ -598,7 +740,11 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
     // walk left over a coordinated list of names: "A, B and C" share the occupation before A
     let mut left = a;
     loop {
-        let prev_name = ents.mentions[si].iter().filter(|m| matches!(m.target, Target::Person(_)) && m.last < left && m.last + 2 >= left).max_by_key(|m| m.last).copied();
+        let prev_name = ents.mentions[si]
+            .iter()
+            .filter(|m| matches!(m.target, Target::Person(_)) && m.last < left && m.last + 2 >= left)
+            .max_by_key(|m| m.last)
+            .copied();
         match prev_name {
             Some(m) if (m.last..left).all(|k| matches!(toks[k].lower.as_str(), "," | "and")) => left = m.first,
             _ => break,
@@ -619,7 +765,10 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
             former = true;
             j -= 1;
         }
-        if let Some(m) = ents.mentions[si].iter().find(|m| m.last == j || (m.last + 1 == j && toks[j - 1].lower == "former")) {
+        if let Some(m) = ents.mentions[si]
+            .iter()
+            .find(|m| m.last == j || (m.last + 1 == j && toks[j - 1].lower == "former"))
+        {
             if let Target::Org(o) = m.target {
                 aff = Some(o);
             }
@@ -641,7 +790,12 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
                 j += 1;
             }
         }
-        while j < toks.len() && matches!(toks[j].lower.as_str(), "a" | "an" | "the" | "his" | "her" | "who" | "is" | "was" | "former" | "freelance" | "independent") {
+        while j < toks.len()
+            && matches!(
+                toks[j].lower.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "who" | "is" | "was" | "former" | "freelance" | "independent"
+            )
+        {
             if toks[j].lower == "former" {
                 former = true;
             }
@@ -649,7 +803,10 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
         }
         // outlet before the occupation: "a Kloop accountant"
         let mut org_first = None;
-        if let Some(m) = ents.mentions[si].iter().find(|m| m.first == j && matches!(m.target, Target::Org(_))) {
+        if let Some(m) = ents.mentions[si]
+            .iter()
+            .find(|m| m.first == j && matches!(m.target, Target::Org(_)))
+        {
             org_first = Some(m);
             j = m.last;
         }
@@ -665,7 +822,10 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
                     e += 1;
                 }
                 // skip descriptive words up to the org
-                if let Some(m) = ents.mentions[si].iter().find(|m| m.first >= e && m.first <= e + 6 && matches!(m.target, Target::Org(_))) {
+                if let Some(m) = ents.mentions[si]
+                    .iter()
+                    .find(|m| m.first >= e && m.first <= e + 6 && matches!(m.target, Target::Org(_)))
+                {
                     if let Target::Org(o) = m.target {
                         aff = Some(o);
                     }
@@ -704,7 +864,9 @@ fn short_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
             continue;
         }
         let w = strip_possessive(&toks[i].lower).to_string();
-        let with_particle = toks.get(i + 1).is_some_and(|t| lex.particles.contains(&t.lower) && !overlaps(ents, si, i + 1, i + 2));
+        let with_particle = toks
+            .get(i + 1)
+            .is_some_and(|t| lex.particles.contains(&t.lower) && !overlaps(ents, si, i + 1, i + 2));
         let mut best: Option<(usize, usize)> = None; // (person, score)
         for (pi, p) in ents.people.iter().enumerate() {
             let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();
@@ -725,12 +887,20 @@ fn short_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         }
         if let Some((pi, _)) = best {
             let end = if with_particle { i + 2 } else { i + 1 };
-            let form = (i..end).map(|k| strip_possessive(&toks[k].text).to_string()).collect::<Vec<_>>().join(" ");
+            let form = (i..end)
+                .map(|k| strip_possessive(&toks[k].text).to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
             let p = &mut ents.people[pi];
             if !p.variants.contains(&form) {
                 p.variants.push(form);
             }
-            ents.mentions[si].push(Mention { sentence: si, first: i, last: end, target: Target::Person(pi) });
+            ents.mentions[si].push(Mention {
+                sentence: si,
+                first: i,
+                last: end,
+                target: Target::Person(pi),
+            });
             i = end;
         } else {
             i += 1;

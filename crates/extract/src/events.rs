@@ -2,10 +2,10 @@
 //! pronouns, role nouns, groups), date, agent, place, detail and status.
 
 use crate::dates::{self, DateMention, When};
-use crate::entities::{occupation_at, Entities, Gender, Mention, Target};
+use crate::entities::{Entities, Gender, Mention, Target, occupation_at};
 use crate::lexicon::{Lexicon, OccupationKind, Voice};
 use crate::segment::{Sentence, TokenKind};
-use crate::status::{self, StatusReason, SPEECH};
+use crate::status::{self, SPEECH, StatusReason};
 use casewatch_model::{DateQualifier, EventType, OrgKind, PartialDate, Status};
 use chrono::NaiveDate;
 
@@ -78,32 +78,100 @@ fn needs_person(t: EventType) -> bool {
 fn preferred_agents(t: EventType) -> &'static [OrgKind] {
     use EventType::*;
     match t {
-        Detention | Search | Seizure | Questioning | Expulsion => &[OrgKind::SecurityAgency, OrgKind::Police, OrgKind::Prosecutor],
+        Detention | Search | Seizure | Questioning | Expulsion => {
+            &[OrgKind::SecurityAgency, OrgKind::Police, OrgKind::Prosecutor]
+        }
         Charge => &[OrgKind::Prosecutor, OrgKind::SecurityAgency, OrgKind::Police],
-        PretrialDetention | HouseArrest | TravelBan | Hearing | Appeal | Conviction | Sentence | Acquittal | AssetFreeze => &[OrgKind::Court],
+        PretrialDetention | HouseArrest | TravelBan | Hearing | Appeal | Conviction | Sentence | Acquittal
+        | AssetFreeze => &[OrgKind::Court],
         Release => &[OrgKind::Court, OrgKind::SecurityAgency, OrgKind::Police],
-        WebsiteBlock | Liquidation | Designation | Pardon => &[OrgKind::Government, OrgKind::Court, OrgKind::SecurityAgency, OrgKind::Prosecutor],
+        WebsiteBlock | Liquidation | Designation | Pardon => &[
+            OrgKind::Government,
+            OrgKind::Court,
+            OrgKind::SecurityAgency,
+            OrgKind::Prosecutor,
+        ],
         _ => &[],
     }
 }
 
-const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "remains", "remained", "had", "has", "have"];
+const BE: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "remains", "remained", "had", "has",
+    "have",
+];
 const ADVERBS: &[&str] = &[
-    "also", "later", "subsequently", "then", "reportedly", "allegedly", "previously", "already", "just", "briefly",
-    "eventually", "initially", "formally", "officially", "repeatedly", "twice", "again", "first", "both", "all",
-    "each", "immediately", "temporarily", "forcibly", "illegally", "never", "not", "been", "being", "once",
+    "also",
+    "later",
+    "subsequently",
+    "then",
+    "reportedly",
+    "allegedly",
+    "previously",
+    "already",
+    "just",
+    "briefly",
+    "eventually",
+    "initially",
+    "formally",
+    "officially",
+    "repeatedly",
+    "twice",
+    "again",
+    "first",
+    "both",
+    "all",
+    "each",
+    "immediately",
+    "temporarily",
+    "forcibly",
+    "illegally",
+    "never",
+    "not",
+    "been",
+    "being",
+    "once",
 ];
 const SUBORDINATORS: &[&str] = &[
-    "after", "before", "when", "while", "although", "though", "because", "whereas", "which", "who", "whom",
-    "where", "unless", "since", "but", "as", "once", "whose",
+    "after", "before", "when", "while", "although", "though", "because", "whereas", "which", "who", "whom", "where",
+    "unless", "since", "but", "as", "once", "whose",
 ];
 const PERSON_ROLE_NOUNS: &[&str] = &[
-    "lawyer", "lawyers", "sister", "brother", "wife", "husband", "mother", "father", "son", "daughter", "family",
-    "relatives", "colleague", "colleagues", "parents", "children", "friend", "friends", "editor", "employer",
-    "client", "defence", "defense", "team", "son's",
+    "lawyer",
+    "lawyers",
+    "sister",
+    "brother",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "family",
+    "relatives",
+    "colleague",
+    "colleagues",
+    "parents",
+    "children",
+    "friend",
+    "friends",
+    "editor",
+    "employer",
+    "client",
+    "defence",
+    "defense",
+    "team",
+    "son's",
 ];
 const GROUP_NOUNS: &[&str] = &[
-    "people", "staff", "staffers", "members", "workers", "colleagues", "persons", "individuals", "others",
+    "people",
+    "staff",
+    "staffers",
+    "members",
+    "workers",
+    "colleagues",
+    "persons",
+    "individuals",
+    "others",
 ];
 const BACKGROUND: &[&str] = &["previously", "earlier", "recall", "separately"];
 
@@ -114,7 +182,13 @@ struct Ctx<'a> {
 }
 
 /// Finds the events of an article. Sentences before `first_sentence` (the title) are skipped.
-pub fn find(sentences: &[Sentence], ents: &Entities, lex: &Lexicon, published: Option<NaiveDate>, first_sentence: usize) -> Vec<FoundEvent> {
+pub fn find(
+    sentences: &[Sentence],
+    ents: &Entities,
+    lex: &Lexicon,
+    published: Option<NaiveDate>,
+    first_sentence: usize,
+) -> Vec<FoundEvent> {
     let ctx = Ctx { sentences, ents, lex };
     let mut out: Vec<FoundEvent> = Vec::new();
     // the date of the episode the text is telling (last stated event date), and
@@ -130,7 +204,10 @@ pub fn find(sentences: &[Sentence], ents: &Entities, lex: &Lexicon, published: O
             continue;
         }
         let background = words.first().is_some_and(|w| BACKGROUND.contains(w))
-            || words.windows(3).take(6).any(|w| w == ["as", "previously", "reported"] || w == ["in", "a", "separate"])
+            || words
+                .windows(3)
+                .take(6)
+                .any(|w| w == ["as", "previously", "reported"] || w == ["in", "a", "separate"])
             || words.windows(2).take(6).any(|w| w == ["reported", "earlier"]);
         let mut found: Vec<FoundEvent> = Vec::new();
         for (start, end, ti, pi) in trigger_matches(lex, &words) {
@@ -141,12 +218,23 @@ pub fn find(sentences: &[Sentence], ents: &Entities, lex: &Lexicon, published: O
             }
             let clause = clause_bounds(&words, start, end);
             let speech = speech_verb(&ctx, si, &words);
-            let status = status::decide(&words, start, end, clause.0, event_type, speech.as_ref().map(|(k, _)| *k));
-            let (subjects, subject_reason) = subjects_for(&ctx, si, &words, start, end, clause, trig.voice, event_type, &focus);
+            let status = status::decide(
+                &words,
+                start,
+                end,
+                clause.0,
+                event_type,
+                speech.as_ref().map(|(k, _)| *k),
+            );
+            let (subjects, subject_reason) =
+                subjects_for(&ctx, si, &words, start, end, clause, trig.voice, event_type, &focus);
             let subjects: Vec<SubjectRef> = subjects
                 .into_iter()
                 .filter(|s| match s {
-                    SubjectRef::Person(p) => !matches!(ents.people[*p].occupation_kind, Some(OccupationKind::Lawyer) | Some(OccupationKind::Official)),
+                    SubjectRef::Person(p) => !matches!(
+                        ents.people[*p].occupation_kind,
+                        Some(OccupationKind::Lawyer) | Some(OccupationKind::Official)
+                    ),
                     SubjectRef::Org(_) => !needs_person(event_type),
                     SubjectRef::Group { .. } => true,
                 })
@@ -154,7 +242,9 @@ pub fn find(sentences: &[Sentence], ents: &Entities, lex: &Lexicon, published: O
             if subjects.is_empty() && needs_person(event_type) {
                 continue;
             }
-            let attributed_to = speech.and_then(|(_, who)| who).or_else(|| according_to(&ctx, si, &words));
+            let attributed_to = speech
+                .and_then(|(_, who)| who)
+                .or_else(|| according_to(&ctx, si, &words));
             let agent = agent_for(&ctx, si, &words, event_type, start, clause);
             let place = place_for(&ctx, si, &words);
             let detail = detail_for(&ctx, si, &words, event_type, start, end, &mentions, clause);
@@ -183,7 +273,10 @@ pub fn find(sentences: &[Sentence], ents: &Entities, lex: &Lexicon, published: O
         }
         assign_dates(s, &words, &mentions, &mut found, &mut anchor, episode, background);
         for ev in &found {
-            if ev.date_reason == "stated in the sentence" && ev.date.is_some() && ev.status.status != Status::NotOccurred {
+            if ev.date_reason == "stated in the sentence"
+                && ev.date.is_some()
+                && ev.status.status != Status::NotOccurred
+            {
                 episode = ev.date;
             }
             focus.subjects(&ev.subjects);
@@ -214,7 +307,10 @@ impl Focus {
         }
         for m in &ents.mentions[si] {
             if let Target::Person(p) = m.target
-                && !matches!(ents.people[p].occupation_kind, Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other))
+                && !matches!(
+                    ents.people[p].occupation_kind,
+                    Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
+                )
             {
                 self.recent.retain(|x| *x != p);
                 self.recent.push(p);
@@ -223,7 +319,10 @@ impl Focus {
     }
 
     fn subjects(&mut self, subjects: &[SubjectRef]) {
-        let persons: Vec<usize> = subjects.iter().filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None }).collect();
+        let persons: Vec<usize> = subjects
+            .iter()
+            .filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None })
+            .collect();
         if persons.len() >= 2 {
             self.plural = persons;
         }
@@ -250,15 +349,57 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
     if is_verb_form(w) && voice != Voice::Noun {
         return false;
     }
-    if voice != Voice::Noun && !matches!(w, "detention" | "arrest" | "release" | "sentence" | "confession" | "interrogation" | "interrogations" | "search" | "searches" | "trial" | "custody" | "suspended" | "conviction" | "appeal") {
+    if voice != Voice::Noun
+        && !matches!(
+            w,
+            "detention"
+                | "arrest"
+                | "release"
+                | "sentence"
+                | "confession"
+                | "interrogation"
+                | "interrogations"
+                | "search"
+                | "searches"
+                | "trial"
+                | "custody"
+                | "suspended"
+                | "conviction"
+                | "appeal"
+        )
+    {
         return false;
     }
     let prev = if start > 0 { words[start - 1] } else { "" };
     let prev2 = if start > 1 { words[start - 2] } else { "" };
     let possessive = |x: &str| matches!(x, "his" | "her" | "their" | "its") || (x.ends_with("'s") && x.len() > 2);
-    let prep = |x: &str| matches!(x, "during" | "after" | "since" | "before" | "of" | "about" | "over" | "from" | "despite" | "following" | "upon" | "against" | "at" | "into");
+    let prep = |x: &str| {
+        matches!(
+            x,
+            "during"
+                | "after"
+                | "since"
+                | "before"
+                | "of"
+                | "about"
+                | "over"
+                | "from"
+                | "despite"
+                | "following"
+                | "upon"
+                | "against"
+                | "at"
+                | "into"
+        )
+    };
     (prep(prev) && !matches!(w, "custody"))
-        || (possessive(prev) && (prep(prev2) || matches!(w, "detention" | "arrest" | "release" | "sentence" | "suspended" | "conviction" | "appeal")) && !matches!(prev2, "ordered" | "order" | "demanded" | "extended"))
+        || (possessive(prev)
+            && (prep(prev2)
+                || matches!(
+                    w,
+                    "detention" | "arrest" | "release" | "sentence" | "suspended" | "conviction" | "appeal"
+                ))
+            && !matches!(prev2, "ordered" | "order" | "demanded" | "extended"))
         || (matches!(prev, "the" | "a") && prep(prev2))
 }
 
@@ -276,14 +417,22 @@ fn assign_dates(
     episode: Option<PartialDate>,
     background: bool,
 ) {
-    let speech: Vec<usize> = (0..words.len()).filter(|&k| SPEECH.contains(&words[k]) && words[k] != "according").collect();
+    let speech: Vec<usize> = (0..words.len())
+        .filter(|&k| SPEECH.contains(&words[k]) && words[k] != "according")
+        .collect();
     let mut attached: Vec<Option<(usize, usize)>> = vec![None; found.len()]; // (mention, distance)
     for (mi, m) in mentions.iter().enumerate() {
         // end dates belong to the detail ("until April 4")
         if m.first > 0 && matches!(words[m.first - 1], "until" | "till") {
             continue;
         }
-        let dist_to = |a: usize, b: usize| if m.first >= b { m.first - b } else { a.saturating_sub(m.last) };
+        let dist_to = |a: usize, b: usize| {
+            if m.first >= b {
+                m.first - b
+            } else {
+                a.saturating_sub(m.last)
+            }
+        };
         let mut best: Option<(usize, usize)> = None;
         for (ei, e) in found.iter().enumerate() {
             let clause = clause_bounds(words, e.trigger.0, e.trigger.1);
@@ -315,7 +464,13 @@ fn assign_dates(
                 .or(episode);
             e.date = dates::resolve(m.when, base);
             e.qualifier = m.qualifier;
-            e.date_text = Some(s.tokens[m.first..m.last].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
+            e.date_text = Some(
+                s.tokens[m.first..m.last]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             e.date_reason = "stated in the sentence";
         } else if let Some(d) = prev.or(if background { None } else { episode }) {
             e.date = Some(d);
@@ -328,12 +483,19 @@ fn assign_dates(
     for m in mentions {
         if let When::Absolute(Some(d)) = m.when
             && d.precision() == casewatch_model::DatePrecision::Day
-            && !m.first.checked_sub(1).is_some_and(|k| matches!(words[k], "until" | "till" | "by"))
+            && !m
+                .first
+                .checked_sub(1)
+                .is_some_and(|k| matches!(words[k], "until" | "till" | "by"))
         {
             *anchor = Some(d);
         }
     }
-    if let Some(d) = found.iter().rev().find_map(|e| e.date.filter(|d| d.precision() == casewatch_model::DatePrecision::Day)) {
+    if let Some(d) = found
+        .iter()
+        .rev()
+        .find_map(|e| e.date.filter(|d| d.precision() == casewatch_model::DatePrecision::Day))
+    {
         *anchor = Some(d);
     }
 }
@@ -343,7 +505,10 @@ fn assign_dates(
 fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
     !gap.is_empty()
         && gap.iter().any(|w| matches!(*w, "," | "and" | "or"))
-        && gap.iter().all(|w| matches!(*w, "," | "and" | "as" | "well" | "or" | "former") || ctx.lex.occupations.iter().any(|(o, _, _)| o.iter().any(|x| x == w)))
+        && gap.iter().all(|w| {
+            matches!(*w, "," | "and" | "as" | "well" | "or" | "former")
+                || ctx.lex.occupations.iter().any(|(o, _, _)| o.iter().any(|x| x == w))
+        })
 }
 
 fn is_verb_form(w: &str) -> bool {
@@ -360,7 +525,24 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
             if next == "from" {
                 let what: Vec<&str> = words[end + 1..].iter().take(4).copied().collect();
                 return what.iter().any(|w| {
-                    matches!(*w, "custody" | "prison" | "detention" | "jail" | "colony" | "house" | "arrest" | "centre" | "center" | "captivity" | "penal" | "women's" | "men's" | "remand" | "police")
+                    matches!(
+                        *w,
+                        "custody"
+                            | "prison"
+                            | "detention"
+                            | "jail"
+                            | "colony"
+                            | "house"
+                            | "arrest"
+                            | "centre"
+                            | "center"
+                            | "captivity"
+                            | "penal"
+                            | "women's"
+                            | "men's"
+                            | "remand"
+                            | "police"
+                    )
                 });
             }
             true
@@ -368,17 +550,51 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
         // "blocked" applies to websites, channels, pages; accounts are asset freezes
         EventType::WebsiteBlock => {
             let window: Vec<&str> = words[start.saturating_sub(10)..(end + 6).min(words.len())].to_vec();
-            let web = window.iter().any(|w| matches!(*w, "website" | "site" | "websites" | "sites" | "page" | "channel" | "access" | "internet" | "providers" | "online" | "telegram" | "youtube" | "app" | "platform" | "url" | "domain" | "opening" | "portal" | "blog"));
-            let money = window.iter().any(|w| matches!(*w, "account" | "accounts" | "bank" | "assets" | "funds"));
+            let web = window.iter().any(|w| {
+                matches!(
+                    *w,
+                    "website"
+                        | "site"
+                        | "websites"
+                        | "sites"
+                        | "page"
+                        | "channel"
+                        | "access"
+                        | "internet"
+                        | "providers"
+                        | "online"
+                        | "telegram"
+                        | "youtube"
+                        | "app"
+                        | "platform"
+                        | "url"
+                        | "domain"
+                        | "opening"
+                        | "portal"
+                        | "blog"
+                )
+            });
+            let money = window
+                .iter()
+                .any(|w| matches!(*w, "account" | "accounts" | "bank" | "assets" | "funds"));
             web && !money
         }
         EventType::Charge => {
             // "charge" as a verb of electricity or fees is filtered by blockers; "accused of" needs a crime-like object
-            !(prev == "in" || next == "of" && matches!(words.get(end + 1).copied(), Some("the") | Some("a")) && words[start] == "charge")
+            !(prev == "in"
+                || next == "of"
+                    && matches!(words.get(end + 1).copied(), Some("the") | Some("a"))
+                    && words[start] == "charge")
         }
-        EventType::Appeal => !matches!(next, "to") || words.get(end + 1).is_some_and(|w| matches!(*w, "the")) && words.get(end + 2).is_some_and(|w| w.ends_with("court")),
+        EventType::Appeal => {
+            !matches!(next, "to")
+                || words.get(end + 1).is_some_and(|w| matches!(*w, "the"))
+                    && words.get(end + 2).is_some_and(|w| w.ends_with("court"))
+        }
         EventType::Questioning => !matches!(words[start], "question") || prev == "for",
-        EventType::Search => !(words[start] == "search" && prev != "the" && prev != "a" && !matches!(prev, "during" | "after" | "to")),
+        EventType::Search => {
+            !(words[start] == "search" && prev != "the" && prev != "a" && !matches!(prev, "during" | "after" | "to"))
+        }
         EventType::Seizure => !(words[start] == "seize" && prev == "to" && start >= 2 && words[start - 2] == "attempt"),
         _ => true,
     }
@@ -388,7 +604,9 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
 /// longest first on overlap, then sorted by position. Quote marks are skipped
 /// while matching ("a \"repentance\" video" matches `repentance video`).
 fn trigger_matches(lex: &Lexicon, all_words: &[&str]) -> Vec<(usize, usize, usize, usize)> {
-    let map: Vec<usize> = (0..all_words.len()).filter(|&k| !matches!(all_words[k], "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’")).collect();
+    let map: Vec<usize> = (0..all_words.len())
+        .filter(|&k| !matches!(all_words[k], "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’"))
+        .collect();
     let words: Vec<&str> = map.iter().map(|&k| all_words[k]).collect();
     let words = &words[..];
     let mut all = Vec::new();
@@ -405,7 +623,12 @@ fn trigger_matches(lex: &Lexicon, all_words: &[&str]) -> Vec<(usize, usize, usiz
     all.sort_by(|a, b| {
         (b.1 - b.0)
             .cmp(&(a.1 - a.0))
-            .then_with(|| lex.triggers[b.2].event_type.is_none().cmp(&lex.triggers[a.2].event_type.is_none()))
+            .then_with(|| {
+                lex.triggers[b.2]
+                    .event_type
+                    .is_none()
+                    .cmp(&lex.triggers[a.2].event_type.is_none())
+            })
             .then(a.2.cmp(&b.2))
             .then(a.0.cmp(&b.0))
     });
@@ -417,7 +640,9 @@ fn trigger_matches(lex: &Lexicon, all_words: &[&str]) -> Vec<(usize, usize, usiz
         kept.push(m);
     }
     kept.sort_by_key(|k| k.0);
-    kept.into_iter().map(|(a, b, t, p)| (map[a], map[b - 1] + 1, t, p)).collect()
+    kept.into_iter()
+        .map(|(a, b, t, p)| (map[a], map[b - 1] + 1, t, p))
+        .collect()
 }
 
 /// The clause around a trigger: bounded by `;`, `:`, dashes, subordinators and ", and".
@@ -448,13 +673,18 @@ fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
 
 /// Groups of people named in coordination ("A, B and C").
 fn coordinated_people(ents: &Entities, si: usize, words: &[&str]) -> Vec<Vec<usize>> {
-    let ms: Vec<&Mention> = ents.mentions[si].iter().filter(|m| matches!(m.target, Target::Person(_))).collect();
+    let ms: Vec<&Mention> = ents.mentions[si]
+        .iter()
+        .filter(|m| matches!(m.target, Target::Person(_)))
+        .collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
     let mut last_end: Option<usize> = None;
     for m in ms {
         let Target::Person(p) = m.target else { continue };
-        let joined = last_end.is_some_and(|e| m.first >= e && (e..m.first).all(|k| matches!(words[k], "," | "and" | "or")) && m.first - e <= 2);
+        let joined = last_end.is_some_and(|e| {
+            m.first >= e && (e..m.first).all(|k| matches!(words[k], "," | "and" | "or")) && m.first - e <= 2
+        });
         if !joined && !cur.is_empty() {
             groups.push(std::mem::take(&mut cur));
         }
@@ -473,12 +703,18 @@ fn coordinated_people(ents: &Entities, si: usize, words: &[&str]) -> Vec<Vec<usi
 /// "said X", "he told", "his lawyer said" (the lawyer is not named: None).
 fn speech_verb(ctx: &Ctx<'_>, si: usize, words: &[&str]) -> Option<(usize, Option<String>)> {
     let k = words.iter().position(|w| SPEECH.contains(w) && *w != "according")?;
-    let before = ctx.ents.mentions[si].iter().find(|m| m.last == k || (m.last + 1 == k && matches!(words[m.last], "also" | "has" | "had" | "later")));
+    let before = ctx.ents.mentions[si]
+        .iter()
+        .find(|m| m.last == k || (m.last + 1 == k && matches!(words[m.last], "also" | "has" | "had" | "later")));
     let after = ctx.ents.mentions[si].iter().find(|m| m.first == k + 1);
     let who = match before.or(after) {
         Some(m) => Some(target_name(ctx, m.target)),
         None if k > 0 && matches!(words[k - 1], "he" | "she") => {
-            let g = if words[k - 1] == "he" { Gender::Male } else { Gender::Female };
+            let g = if words[k - 1] == "he" {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
             resolve_pronoun(ctx, si, k - 1, Some(g)).and_then(|v| match v.first() {
                 Some(SubjectRef::Person(p)) => Some(ctx.ents.people[*p].name()),
                 _ => None,
@@ -494,7 +730,9 @@ fn according_to(ctx: &Ctx<'_>, si: usize, words: &[&str]) -> Option<String> {
     if words.get(k + 1) != Some(&"to") {
         return None;
     }
-    let m = ctx.ents.mentions[si].iter().find(|m| m.first >= k + 2 && m.first <= k + 4)?;
+    let m = ctx.ents.mentions[si]
+        .iter()
+        .find(|m| m.first >= k + 2 && m.first <= k + 4)?;
     Some(target_name(ctx, m.target))
 }
 
@@ -526,7 +764,11 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                     let poss = s.tokens[m.last - 1].lower.ends_with("'s");
                     let role_after = words.get(m.last).is_some_and(|w| PERSON_ROLE_NOUNS.contains(w));
                     if !(poss && role_after) {
-                        out.push(Unit { first: m.first, last: m.last, subjects: vec![SubjectRef::Person(p)] });
+                        out.push(Unit {
+                            first: m.first,
+                            last: m.last,
+                            subjects: vec![SubjectRef::Person(p)],
+                        });
                     }
                 }
                 Target::Org(o) => {
@@ -535,7 +777,11 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                         // "Chyrak Media journalist X": an outlet before an occupation is an affiliation, not a subject
                         let occ = occupation_at(&s.tokens, m.last, ctx.lex).is_some();
                         if !occ {
-                            out.push(Unit { first: m.first, last: m.last, subjects: vec![SubjectRef::Org(o)] });
+                            out.push(Unit {
+                                first: m.first,
+                                last: m.last,
+                                subjects: vec![SubjectRef::Org(o)],
+                            });
                         } else if let Some(g) = group_at(ctx, si, words, m.first, to) {
                             out.push(g.clone());
                             k = g.last;
@@ -543,7 +789,11 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                         }
                     } else {
                         // agents are units too, so they block the search for a subject past them
-                        out.push(Unit { first: m.first, last: m.last, subjects: Vec::new() });
+                        out.push(Unit {
+                            first: m.first,
+                            last: m.last,
+                            subjects: Vec::new(),
+                        });
                     }
                 }
             }
@@ -556,7 +806,14 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
             "he" | "him" | "his" | "himself" => resolve_pronoun(ctx, si, k, Some(Gender::Male)),
             "she" | "her" | "hers" | "herself" => resolve_pronoun(ctx, si, k, Some(Gender::Female)),
             "they" | "them" | "their" | "themselves" | "both" => {
-                if w == "both" && words.get(k + 1).is_some_and(|n| !matches!(*n, "of" | "were" | "are" | "have" | "had" | "." | "," | "under" | "in" | "to")) {
+                if w == "both"
+                    && words.get(k + 1).is_some_and(|n| {
+                        !matches!(
+                            *n,
+                            "of" | "were" | "are" | "have" | "had" | "." | "," | "under" | "in" | "to"
+                        )
+                    })
+                {
                     None
                 } else {
                     let count = if w == "both" { Some(2) } else { None };
@@ -569,28 +826,60 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
         };
         if let Some(subj) = pron {
             let is_poss = matches!(w, "his" | "her" | "their" | "my");
-            if is_poss && words.get(k + 1).is_some_and(|n| PERSON_ROLE_NOUNS.contains(n) || occupation_at(&s.tokens, k + 1, ctx.lex).is_some()) {
+            if is_poss
+                && words.get(k + 1).is_some_and(|n| {
+                    PERSON_ROLE_NOUNS.contains(n) || occupation_at(&s.tokens, k + 1, ctx.lex).is_some()
+                })
+            {
                 // "his lawyer", "their colleague": somebody else
-                out.push(Unit { first: k, last: k + 2, subjects: Vec::new() });
+                out.push(Unit {
+                    first: k,
+                    last: k + 2,
+                    subjects: Vec::new(),
+                });
                 k += 2;
                 continue;
             }
-            out.push(Unit { first: k, last: k + 1, subjects: subj });
+            out.push(Unit {
+                first: k,
+                last: k + 1,
+                subjects: subj,
+            });
             k += 1;
             continue;
         }
         // "the two", "the three journalists", "all three", "the journalists", "the defendants": people already named
         if matches!(w, "the" | "all") {
-            let n = words.get(k + 1).and_then(|n| dates::number_word(n)).filter(|n| (2..=12).contains(n));
+            let n = words
+                .get(k + 1)
+                .and_then(|n| dates::number_word(n))
+                .filter(|n| (2..=12).contains(n));
             let mut e = k + 1 + usize::from(n.is_some());
-            let noun = words.get(e).is_some_and(|x| matches!(*x, "journalists" | "defendants" | "pair" | "employees" | "reporters" | "women" | "men" | "colleagues" | "accused") || ctx.lex.occupation_kind(x).is_some_and(|k| k == OccupationKind::Media) && x.ends_with('s'));
+            let noun = words.get(e).is_some_and(|x| {
+                matches!(
+                    *x,
+                    "journalists"
+                        | "defendants"
+                        | "pair"
+                        | "employees"
+                        | "reporters"
+                        | "women"
+                        | "men"
+                        | "colleagues"
+                        | "accused"
+                ) || ctx.lex.occupation_kind(x).is_some_and(|k| k == OccupationKind::Media) && x.ends_with('s')
+            });
             if noun {
                 e += 1;
             }
             if (n.is_some() || noun) && !(w == "all" && n.is_none()) {
                 let v = focus.plural_of(n.map(|n| n as usize));
                 if !v.is_empty() && words.get(e) != Some(&"of") {
-                    out.push(Unit { first: k, last: e, subjects: v.iter().map(|p| SubjectRef::Person(*p)).collect() });
+                    out.push(Unit {
+                        first: k,
+                        last: e,
+                        subjects: v.iter().map(|p| SubjectRef::Person(*p)).collect(),
+                    });
                     k = e;
                     continue;
                 }
@@ -604,7 +893,11 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
             && !words.get(end).is_some_and(|n| *n == "of" || *n == "who")
             && let Some(p) = role_noun(ctx, si, &phrase)
         {
-            out.push(Unit { first: k, last: end, subjects: vec![SubjectRef::Person(p)] });
+            out.push(Unit {
+                first: k,
+                last: end,
+                subjects: vec![SubjectRef::Person(p)],
+            });
             k = end;
             continue;
         }
@@ -625,7 +918,32 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
     let mut j = k;
     let mut count: Option<u32> = None;
     let mut quant = false;
-    while j < to && matches!(words[j], "about" | "around" | "some" | "at" | "least" | "more" | "than" | "nearly" | "almost" | "over" | "several" | "a" | "an" | "the" | "other" | "its" | "outlet's" | "channel's" | "site's" | "station's" | "agency's") {
+    while j < to
+        && matches!(
+            words[j],
+            "about"
+                | "around"
+                | "some"
+                | "at"
+                | "least"
+                | "more"
+                | "than"
+                | "nearly"
+                | "almost"
+                | "over"
+                | "several"
+                | "a"
+                | "an"
+                | "the"
+                | "other"
+                | "its"
+                | "outlet's"
+                | "channel's"
+                | "site's"
+                | "station's"
+                | "agency's"
+        )
+    {
         if matches!(words[j], "a" | "an") {
             count = Some(1);
         }
@@ -643,18 +961,45 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
         return None;
     }
     // skip an outlet name and adjectives
-    if let Some(m) = ctx.ents.mentions[si].iter().find(|m| m.first == j && matches!(m.target, Target::Org(_))) {
+    if let Some(m) = ctx.ents.mentions[si]
+        .iter()
+        .find(|m| m.first == j && matches!(m.target, Target::Org(_)))
+    {
         j = m.last;
     }
     let mut adj = 0;
-    while j < to && adj < 4 && matches!(words[j], "current" | "former" | "and" | "other" | "administrative" | "local" | "independent" | "senior" | "junior" | "young" | "female" | "male" | "foreign" | "freelance" | "regional") {
+    while j < to
+        && adj < 4
+        && matches!(
+            words[j],
+            "current"
+                | "former"
+                | "and"
+                | "other"
+                | "administrative"
+                | "local"
+                | "independent"
+                | "senior"
+                | "junior"
+                | "young"
+                | "female"
+                | "male"
+                | "foreign"
+                | "freelance"
+                | "regional"
+        )
+    {
         j += 1;
         adj += 1;
     }
     let (end, is_group) = if let Some((end, kind, _)) = occupation_at(&s.tokens, j, ctx.lex) {
         (end, kind == OccupationKind::Media)
     } else if j < to && GROUP_NOUNS.contains(&words[j]) {
-        let end = if words.get(j + 1) == Some(&"members") { j + 2 } else { j + 1 };
+        let end = if words.get(j + 1) == Some(&"members") {
+            j + 2
+        } else {
+            j + 1
+        };
         (end, true)
     } else {
         return None;
@@ -663,14 +1008,25 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
         return None;
     }
     // "reporters Sevinj Aliyeva and ...": an occupation before a name is a title, not a group
-    if ctx.ents.mentions[si].iter().any(|m| m.first == end && matches!(m.target, Target::Person(_))) {
+    if ctx.ents.mentions[si]
+        .iter()
+        .any(|m| m.first == end && matches!(m.target, Target::Person(_)))
+    {
         return None;
     }
     if words[k] == "the" && count.is_none() && !words[k + 1].ends_with("'s") {
         return None; // "the journalists" is handled as a plural reference
     }
-    let desc = s.tokens[k..end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-    Some(Unit { first: k, last: end, subjects: vec![SubjectRef::Group { desc, count }] })
+    let desc = s.tokens[k..end]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Unit {
+        first: k,
+        last: end,
+        subjects: vec![SubjectRef::Group { desc, count }],
+    })
 }
 
 /// The person a pronoun at token `k` of sentence `si` refers to: the nearest
@@ -691,7 +1047,10 @@ fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option<Gender>) -
             if gender.is_some() && person.gender.is_some() && person.gender != gender {
                 continue;
             }
-            if matches!(person.occupation_kind, Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)) {
+            if matches!(
+                person.occupation_kind,
+                Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
+            ) {
                 fallback.get_or_insert(p);
                 continue;
             }
@@ -723,12 +1082,17 @@ fn role_noun(ctx: &Ctx<'_>, si: usize, phrase: &str) -> Option<usize> {
 /// paragraph's attribution ("… he told the court"), else the last person named.
 fn speaker_of_quote(ctx: &Ctx<'_>, si: usize) -> Option<usize> {
     let para = ctx.sentences[si].paragraph;
-    let range: Vec<usize> = (0..ctx.sentences.len()).filter(|&j| ctx.sentences[j].paragraph == para).collect();
+    let range: Vec<usize> = (0..ctx.sentences.len())
+        .filter(|&j| ctx.sentences[j].paragraph == para)
+        .collect();
     for &sj in &range {
         let s = &ctx.sentences[sj];
         let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
         for (k, w) in words.iter().enumerate() {
-            if !matches!(*w, "said" | "told" | "explained" | "added" | "says" | "recalled" | "wrote") {
+            if !matches!(
+                *w,
+                "said" | "told" | "explained" | "added" | "says" | "recalled" | "wrote"
+            ) {
                 continue;
             }
             if k == 0 {
@@ -752,7 +1116,10 @@ fn speaker_of_quote(ctx: &Ctx<'_>, si: usize) -> Option<usize> {
     }
     // the last person named before the quote
     for sj in (0..=si).rev() {
-        if let Some(m) = ctx.ents.mentions[sj].iter().rev().find(|m| matches!(m.target, Target::Person(_)))
+        if let Some(m) = ctx.ents.mentions[sj]
+            .iter()
+            .rev()
+            .find(|m| matches!(m.target, Target::Person(_)))
             && let Target::Person(p) = m.target
         {
             return Some(p);
@@ -782,15 +1149,40 @@ fn subjects_for(
     while k > clause.0 && ADVERBS.contains(&words[k - 1]) {
         k -= 1;
     }
-    let participle = |w: &str| w.ends_with("ed") || matches!(w, "taken" | "held" | "freed" | "given" | "sent" | "put" | "found" | "forced" | "kept" | "made" | "beaten" | "barred" | "brought" | "driven" | "shut");
+    let participle = |w: &str| {
+        w.ends_with("ed")
+            || matches!(
+                w,
+                "taken"
+                    | "held"
+                    | "freed"
+                    | "given"
+                    | "sent"
+                    | "put"
+                    | "found"
+                    | "forced"
+                    | "kept"
+                    | "made"
+                    | "beaten"
+                    | "barred"
+                    | "brought"
+                    | "driven"
+                    | "shut"
+            )
+    };
     let mut passive = k > clause.0 && BE.contains(&words[k - 1]) && participle(words[start]);
     // "was summoned to the ministry and questioned": the voice of the first verb carries over
     if !passive && k > clause.0 && words[k - 1] == "and" && participle(words[start]) {
-        passive = (clause.0..k - 1).rev().take(10).any(|j| participle(words[j]) && j > 0 && BE.contains(&words[j - 1]));
+        passive = (clause.0..k - 1)
+            .rev()
+            .take(10)
+            .any(|j| participle(words[j]) && j > 0 && BE.contains(&words[j - 1]));
     }
     let take_left = |units: &[Unit]| -> Vec<SubjectRef> {
         // the nearest unit with subjects, plus units coordinated with it
-        let Some(pos) = units.iter().rposition(|u| !u.subjects.is_empty()) else { return Vec::new() };
+        let Some(pos) = units.iter().rposition(|u| !u.subjects.is_empty()) else {
+            return Vec::new();
+        };
         // a unit that is only an agent (no subjects) nearer the trigger blocks it: "police detained"
         if units[pos + 1..].iter().any(|u| u.subjects.is_empty()) {
             return Vec::new();
@@ -819,7 +1211,10 @@ fn subjects_for(
         let mut p = 0;
         while p + 1 < units.len() {
             let gap: Vec<&str> = words[units[p].last..units[p + 1].first].to_vec();
-            if !units[p + 1].subjects.is_empty() && !gap.is_empty() && (gap.len() <= 6 && coordination_gap(ctx, &gap) || (t == EventType::Sentence && gap.len() <= 14)) {
+            if !units[p + 1].subjects.is_empty()
+                && !gap.is_empty()
+                && (gap.len() <= 6 && coordination_gap(ctx, &gap) || (t == EventType::Sentence && gap.len() <= 14))
+            {
                 p += 1;
                 out.extend(units[p].subjects.iter().cloned());
             } else {
@@ -838,7 +1233,11 @@ fn subjects_for(
         out
     };
     // "X, who was detained with them": a relative clause's subject is the noun before "who"
-    if clause.0 >= 1 && matches!(words[clause.0 - 1], "who" | "which") && (voice == Voice::Subject || passive) && left.iter().all(|u| u.subjects.is_empty()) {
+    if clause.0 >= 1
+        && matches!(words[clause.0 - 1], "who" | "which")
+        && (voice == Voice::Subject || passive)
+        && left.iter().all(|u| u.subjects.is_empty())
+    {
         let before = units(ctx, si, words, 0, clause.0 - 1, focus);
         let r = take_left(&before);
         if !r.is_empty() {
@@ -851,8 +1250,16 @@ fn subjects_for(
         Voice::Object => (take_right(&right), "object of the trigger"),
         Voice::Noun => {
             // "the detention of X", "X's detention", "their arrest"
-            let r = if words.get(end) == Some(&"of") { take_right(&right) } else { Vec::new() };
-            if r.is_empty() { (take_left(&left), "before the noun") } else { (r, "after the noun") }
+            let r = if words.get(end) == Some(&"of") {
+                take_right(&right)
+            } else {
+                Vec::new()
+            };
+            if r.is_empty() {
+                (take_left(&left), "before the noun")
+            } else {
+                (r, "after the noun")
+            }
         }
     };
     if !first_try.is_empty() {
@@ -873,8 +1280,14 @@ fn subjects_for(
     for m in &ctx.ents.mentions[si] {
         if let Target::Person(p) = m.target {
             let person = &ctx.ents.people[p];
-            let speaker = words.get(m.last).is_some_and(|w| SPEECH.contains(w)) || (m.first >= 2 && words[m.first - 2] == "according");
-            if !speaker && !matches!(person.occupation_kind, Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)) {
+            let speaker = words.get(m.last).is_some_and(|w| SPEECH.contains(w))
+                || (m.first >= 2 && words[m.first - 2] == "according");
+            if !speaker
+                && !matches!(
+                    person.occupation_kind,
+                    Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
+                )
+            {
                 media.push(SubjectRef::Person(p));
             }
         }
@@ -884,26 +1297,51 @@ fn subjects_for(
     }
     // the sentence's pronoun subject anywhere ("she told the court that …")
     let all = units(ctx, si, words, 0, words.len(), focus);
-    if let Some(u) = all.iter().find(|u| u.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_))))
+    if let Some(u) = all
+        .iter()
+        .find(|u| u.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_))))
         && needs_person(t)
     {
         return (dedup(u.subjects.clone()), "reference in the sentence");
     }
     // court decisions about people already in focus: "the court upheld the sentences"
-    if matches!(t, EventType::Appeal | EventType::Hearing | EventType::Sentence | EventType::Conviction | EventType::PretrialDetention) && !focus.plural.is_empty() {
-        return (focus.plural.iter().map(|p| SubjectRef::Person(*p)).collect(), "the people in focus");
+    if matches!(
+        t,
+        EventType::Appeal
+            | EventType::Hearing
+            | EventType::Sentence
+            | EventType::Conviction
+            | EventType::PretrialDetention
+    ) && !focus.plural.is_empty()
+    {
+        return (
+            focus.plural.iter().map(|p| SubjectRef::Person(*p)).collect(),
+            "the people in focus",
+        );
     }
     (Vec::new(), "none")
 }
 
-fn agent_for(ctx: &Ctx<'_>, si: usize, words: &[&str], t: EventType, start: usize, clause: (usize, usize)) -> Option<(Option<usize>, String)> {
+fn agent_for(
+    ctx: &Ctx<'_>,
+    si: usize,
+    words: &[&str],
+    t: EventType,
+    start: usize,
+    clause: (usize, usize),
+) -> Option<(Option<usize>, String)> {
     let kinds = preferred_agents(t);
     let mut best: Option<(usize, usize)> = None; // (distance, org)
     for m in &ctx.ents.mentions[si] {
         if let Target::Org(o) = m.target
             && kinds.contains(&ctx.ents.orgs[o].kind)
         {
-            let d = m.first.abs_diff(start) + if m.first < clause.0 || m.first >= clause.1 { 20 } else { 0 };
+            let d = m.first.abs_diff(start)
+                + if m.first < clause.0 || m.first >= clause.1 {
+                    20
+                } else {
+                    0
+                };
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, o));
             }
@@ -922,7 +1360,12 @@ fn agent_for(ctx: &Ctx<'_>, si: usize, words: &[&str], t: EventType, start: usiz
         }
         for i in 0..=words.len() - n {
             if (0..n).all(|j| words[i + j] == phrase[j]) {
-                let name = phrase.iter().filter(|w| !matches!(w.as_str(), "the" | "a")).cloned().collect::<Vec<_>>().join(" ");
+                let name = phrase
+                    .iter()
+                    .filter(|w| !matches!(w.as_str(), "the" | "a"))
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 return Some((None, name));
             }
         }
@@ -941,7 +1384,16 @@ fn place_for(ctx: &Ctx<'_>, si: usize, words: &[&str]) -> Option<String> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn detail_for(ctx: &Ctx<'_>, si: usize, words: &[&str], t: EventType, start: usize, end: usize, mentions: &[DateMention], clause: (usize, usize)) -> Option<String> {
+fn detail_for(
+    ctx: &Ctx<'_>,
+    si: usize,
+    words: &[&str],
+    t: EventType,
+    start: usize,
+    end: usize,
+    mentions: &[DateMention],
+    clause: (usize, usize),
+) -> Option<String> {
     let s = &ctx.sentences[si];
     let text = |a: usize, b: usize| -> String {
         let mut out = String::new();
@@ -953,11 +1405,33 @@ fn detail_for(ctx: &Ctx<'_>, si: usize, words: &[&str], t: EventType, start: usi
         }
         out
     };
-    let stop = |w: &str| matches!(w, "," | "." | ";" | ":" | "after" | "before" | "on" | "in" | "at" | "when" | "while" | "and" | "which" | "who" | "from" | "during" | "because" | "for");
+    let stop = |w: &str| {
+        matches!(
+            w,
+            "," | "."
+                | ";"
+                | ":"
+                | "after"
+                | "before"
+                | "on"
+                | "in"
+                | "at"
+                | "when"
+                | "while"
+                | "and"
+                | "which"
+                | "who"
+                | "from"
+                | "during"
+                | "because"
+                | "for"
+        )
+    };
     match t {
         EventType::Sentence => {
             // "to five years in a general-regime colony", "a three-year suspended sentence", "fined her 100,000 som"
-            let k = (start..clause.1.min(words.len())).find(|&k| words[k] == "to" && words.get(k + 1).and_then(|w| dates::number_word(w)).is_some());
+            let k = (start..clause.1.min(words.len()))
+                .find(|&k| words[k] == "to" && words.get(k + 1).and_then(|w| dates::number_word(w)).is_some());
             if let Some(k) = k {
                 let mut e = k + 1;
                 while e < clause.1 && !matches!(words[e], "," | "." | ";" | "for" | "and" | "after" | "under") {
@@ -972,18 +1446,28 @@ fn detail_for(ctx: &Ctx<'_>, si: usize, words: &[&str], t: EventType, start: usi
                 }
                 return Some(format!("fine: {}", text(end, e)));
             }
-            let a = (clause.0..start).rev().find(|&k| dates::number_word(words[k]).is_some() || words[k].contains("-year"));
+            let a = (clause.0..start)
+                .rev()
+                .find(|&k| dates::number_word(words[k]).is_some() || words[k].contains("-year"));
             a.map(|a| text(a, end))
         }
         EventType::PretrialDetention | EventType::HouseArrest | EventType::TravelBan => {
-            let until = mentions.iter().find(|m| m.first > 0 && matches!(words[m.first - 1], "until" | "till"));
+            let until = mentions
+                .iter()
+                .find(|m| m.first > 0 && matches!(words[m.first - 1], "until" | "till"));
             if let Some(m) = until
                 && let Some(d) = dates::resolve(m.when, None)
             {
                 return Some(format!("until {d}"));
             }
-            let k = (end..clause.1).find(|&k| words[k] == "for" && words.get(k + 1).and_then(|w| dates::number_word(w)).is_some())?;
-            let e = (k + 2..clause.1.min(k + 5)).find(|&e| matches!(words[e], "month" | "months" | "days" | "weeks" | "years" | "day" | "week" | "year"))?;
+            let k = (end..clause.1)
+                .find(|&k| words[k] == "for" && words.get(k + 1).and_then(|w| dates::number_word(w)).is_some())?;
+            let e = (k + 2..clause.1.min(k + 5)).find(|&e| {
+                matches!(
+                    words[e],
+                    "month" | "months" | "days" | "weeks" | "years" | "day" | "week" | "year"
+                )
+            })?;
             Some(text(k, e + 1))
         }
         EventType::Search | EventType::Seizure => {

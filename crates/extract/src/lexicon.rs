@@ -202,14 +202,19 @@ pub struct Lexicon {
 impl Lexicon {
     /// Adds the entries of a lexicon file (same format as `data/en.toml`).
     pub fn add_file(&mut self, path: &Path) -> Result<(), LexiconError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| LexiconError::Io { path: path.display().to_string(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
         self.add_toml(&text, &path.display().to_string())
     }
 
     /// Adds the entries of lexicon TOML text; `origin` names it in errors.
     pub fn add_toml(&mut self, text: &str, origin: &str) -> Result<(), LexiconError> {
-        let err = |message: String| LexiconError::Parse { path: origin.to_string(), message };
+        let err = |message: String| LexiconError::Parse {
+            path: origin.to_string(),
+            message,
+        };
         let raw: RawFile = toml::from_str(text).map_err(|e| err(e.to_string()))?;
         self.orgs.extend(raw.organization);
         for h in raw.org_head {
@@ -218,13 +223,17 @@ impl Lexicon {
             }
         }
         if let Some(c) = raw.outlet_cues {
-            self.outlet_cues_before.extend(c.before.into_iter().map(|s| s.to_lowercase()));
-            self.outlet_cues_after.extend(c.after.into_iter().map(|s| s.to_lowercase()));
+            self.outlet_cues_before
+                .extend(c.before.into_iter().map(|s| s.to_lowercase()));
+            self.outlet_cues_after
+                .extend(c.after.into_iter().map(|s| s.to_lowercase()));
         }
         let mut agents: Vec<_> = raw.generic_agents.into_iter().collect();
         agents.sort_by(|a, b| a.0.cmp(&b.0));
         for (kind, words) in agents {
-            let kind: OrgKind = kind.parse().map_err(|e: casewatch_model::UnknownId| err(e.to_string()))?;
+            let kind: OrgKind = kind
+                .parse()
+                .map_err(|e: casewatch_model::UnknownId| err(e.to_string()))?;
             for w in words {
                 self.generic_agents.push((words_of(&w), kind));
             }
@@ -252,14 +261,23 @@ impl Lexicon {
             let event_type = if t.event_type == "none" {
                 None
             } else {
-                Some(t.event_type.parse::<EventType>().map_err(|e| err(format!("trigger {}: {e}", t.id)))?)
+                Some(
+                    t.event_type
+                        .parse::<EventType>()
+                        .map_err(|e| err(format!("trigger {}: {e}", t.id)))?,
+                )
             };
             let patterns = t
                 .patterns
                 .iter()
                 .map(|p| compile(p).map_err(|m| err(format!("trigger {}: pattern {p:?}: {m}", t.id))))
                 .collect::<Result<Vec<_>, _>>()?;
-            self.triggers.push(Trigger { id: t.id, event_type, voice: t.voice, patterns });
+            self.triggers.push(Trigger {
+                id: t.id,
+                event_type,
+                voice: t.voice,
+                patterns,
+            });
         }
         Ok(())
     }
@@ -273,7 +291,10 @@ impl Lexicon {
 
 /// Splits a phrase into lower-case word tokens the way the tokenizer does.
 pub fn words_of(phrase: &str) -> Vec<String> {
-    crate::segment::tokenize(phrase, 0, phrase.len()).into_iter().map(|t| t.lower).collect()
+    crate::segment::tokenize(phrase, 0, phrase.len())
+        .into_iter()
+        .map(|t| t.lower)
+        .collect()
 }
 
 /// Compiles one pattern of the trigger language (see `data/en.toml`).
@@ -294,7 +315,10 @@ pub fn compile(src: &str) -> Result<Pattern, String> {
     if matches!(elems.first(), None | Some(Elem::Gap(_))) || matches!(elems.last(), Some(Elem::Gap(_))) {
         return Err("a pattern must start and end with a word".into());
     }
-    Ok(Pattern { elems, source: src.to_string() })
+    Ok(Pattern {
+        elems,
+        source: src.to_string(),
+    })
 }
 
 impl Pattern {
@@ -303,7 +327,9 @@ impl Pattern {
     /// `;` or `:`.
     pub fn match_at(&self, words: &[&str], at: usize) -> Option<usize> {
         fn go(elems: &[Elem], words: &[&str], i: usize) -> Option<usize> {
-            let Some((first, rest)) = elems.split_first() else { return Some(i) };
+            let Some((first, rest)) = elems.split_first() else {
+                return Some(i);
+            };
             match first {
                 Elem::Gap(n) => {
                     for k in 0..=*n {
@@ -318,11 +344,19 @@ impl Pattern {
                 }
                 Elem::Any(alts) => {
                     let w = words.get(i)?;
-                    if alts.iter().any(|a| a == w) { go(rest, words, i + 1) } else { None }
+                    if alts.iter().any(|a| a == w) {
+                        go(rest, words, i + 1)
+                    } else {
+                        None
+                    }
                 }
                 Elem::Prefix(p) => {
                     let w = words.get(i)?;
-                    if w.starts_with(p.as_str()) { go(rest, words, i + 1) } else { None }
+                    if w.starts_with(p.as_str()) {
+                        go(rest, words, i + 1)
+                    } else {
+                        None
+                    }
                 }
             }
         }

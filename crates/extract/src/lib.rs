@@ -29,7 +29,9 @@ pub mod lexicon;
 pub mod segment;
 pub mod status;
 
-use casewatch_model::{Agent, ArticleMeta, Charge, Event, EventDate, Evidence, ExtractRecord, Organization, Person, Subject};
+use casewatch_model::{
+    Agent, ArticleMeta, Charge, Event, EventDate, Evidence, ExtractRecord, Organization, Person, Subject,
+};
 pub use lexicon::{Lexicon, LexiconError};
 use std::fmt::Write as _;
 
@@ -119,27 +121,61 @@ impl Extractor {
                 .subjects
                 .iter()
                 .map(|sr| match sr {
-                    events::SubjectRef::Person(p) => Subject { reference: Some(format!("p{}", p + 1)), name: Some(people[*p].name.clone()), group: None, count: None },
-                    events::SubjectRef::Org(o) => Subject { reference: Some(format!("o{}", o + 1)), name: Some(ents.orgs[*o].name.clone()), group: None, count: None },
-                    events::SubjectRef::Group { desc, count } => Subject { reference: None, name: None, group: Some(desc.clone()), count: *count },
+                    events::SubjectRef::Person(p) => Subject {
+                        reference: Some(format!("p{}", p + 1)),
+                        name: Some(people[*p].name.clone()),
+                        group: None,
+                        count: None,
+                    },
+                    events::SubjectRef::Org(o) => Subject {
+                        reference: Some(format!("o{}", o + 1)),
+                        name: Some(ents.orgs[*o].name.clone()),
+                        group: None,
+                        count: None,
+                    },
+                    events::SubjectRef::Group { desc, count } => Subject {
+                        reference: None,
+                        name: None,
+                        group: Some(desc.clone()),
+                        count: *count,
+                    },
                 })
                 .collect();
-            let agent = f.agent.as_ref().map(|(o, name)| Agent { reference: o.map(|o| format!("o{}", o + 1)), name: name.clone() });
+            let agent = f.agent.as_ref().map(|(o, name)| Agent {
+                reference: o.map(|o| format!("o{}", o + 1)),
+                name: name.clone(),
+            });
             events.push(Event {
                 event_type: f.event_type,
-                date: EventDate { value: f.date, qualifier: f.qualifier, text: f.date_text.clone() },
+                date: EventDate {
+                    value: f.date,
+                    qualifier: f.qualifier,
+                    text: f.date_text.clone(),
+                },
                 subjects,
                 agent,
                 place: f.place.clone(),
                 status: f.status.status,
                 attributed_to: f.attributed_to.clone(),
                 detail: f.detail.clone(),
-                evidence: Evidence { start: s.start, end: s.end, sentence: body[s.start..s.end].to_string() },
+                evidence: Evidence {
+                    start: s.start,
+                    end: s.end,
+                    sentence: body[s.start..s.end].to_string(),
+                },
                 rule: Some(f.rule.clone()),
             });
-            let trig = s.tokens[f.trigger.0..f.trigger.1].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            let trig = s.tokens[f.trigger.0..f.trigger.1]
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             let mut why = String::new();
-            let _ = write!(why, "{}: trigger \"{}\" (rule {}, pattern \"{}\"); subjects: {}", f.event_type, trig, f.rule, f.pattern, f.subject_reason);
+            let _ = write!(
+                why,
+                "{}: trigger \"{}\" (rule {}, pattern \"{}\"); subjects: {}",
+                f.event_type, trig, f.rule, f.pattern, f.subject_reason
+            );
             let _ = write!(why, "; date: {}", f.date_reason);
             if let Some(t) = &f.date_text {
                 let _ = write!(why, " (\"{t}\")");
@@ -159,7 +195,12 @@ impl Extractor {
                     .iter()
                     .zip(&events)
                     .filter(|(f, _)| f.sentence == si)
-                    .flat_map(|(_, e)| e.subjects.iter().filter_map(|s| s.reference.clone()).filter(|r| r.starts_with('p')))
+                    .flat_map(|(_, e)| {
+                        e.subjects
+                            .iter()
+                            .filter_map(|s| s.reference.clone())
+                            .filter(|r| r.starts_with('p'))
+                    })
                     .collect();
                 let key = c.label.to_lowercase();
                 match charges.iter_mut().find(|x| x.label.to_lowercase() == key) {
@@ -180,13 +221,26 @@ impl Extractor {
                                 subj.push(s);
                             }
                         }
-                        charges.push(Charge { label: c.label, article: c.article, subjects: subj });
+                        charges.push(Charge {
+                            label: c.label,
+                            article: c.article,
+                            subjects: subj,
+                        });
                     }
                 }
             }
         }
 
-        Extraction { record: ExtractRecord { article: meta, people, organizations, events, charges }, explanations }
+        Extraction {
+            record: ExtractRecord {
+                article: meta,
+                people,
+                organizations,
+                events,
+                charges,
+            },
+            explanations,
+        }
     }
 }
 

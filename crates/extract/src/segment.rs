@@ -52,10 +52,9 @@ pub struct Sentence {
 
 /// Abbreviations after which a full stop does not end a sentence (lower-case, without the dot).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "gen", "col", "lt", "sgt", "capt", "maj", "gov",
-    "sen", "rep", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "para", "approx", "a.m", "p.m",
-    "u.s", "u.k", "e.g", "i.e", "ul", "pr", "str",
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "gen", "col", "lt", "sgt", "capt", "maj", "gov", "sen", "rep", "jr",
+    "sr", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "art", "para", "approx", "a.m", "p.m", "u.s", "u.k", "e.g", "i.e", "ul", "pr", "str",
 ];
 
 fn is_apostrophe(c: char) -> bool {
@@ -115,8 +114,18 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         }
         let be = if j < chars.len() { chars[j].0 } else { slice.len() };
         let t = &slice[bi..be];
-        let lower: String = t.to_lowercase().chars().map(|c| if is_apostrophe(c) { '\'' } else { c }).collect();
-        out.push(Token { start: start + bi, end: start + be, text: t.to_string(), lower, kind });
+        let lower: String = t
+            .to_lowercase()
+            .chars()
+            .map(|c| if is_apostrophe(c) { '\'' } else { c })
+            .collect();
+        out.push(Token {
+            start: start + bi,
+            end: start + be,
+            text: t.to_string(),
+            lower,
+            kind,
+        });
         i = j;
     }
     out
@@ -159,7 +168,7 @@ fn split_line(body: &str, start: usize, end: usize, paragraph: usize, out: &mut 
         // absorb closing quotes and brackets
         while idx < len
             && toks[idx].kind == TokenKind::Punct
-            && matches!(toks[idx].text.as_str(), "\"" | "”" | "»" | "'" | "’" | ")" | "]" | "." )
+            && matches!(toks[idx].text.as_str(), "\"" | "”" | "»" | "'" | "’" | ")" | "]" | ".")
             && toks[idx].start == sent.last().map_or(0, |t| t.end)
         {
             sent.push(toks[idx].clone());
@@ -170,8 +179,7 @@ fn split_line(body: &str, start: usize, end: usize, paragraph: usize, out: &mut 
         }
         let abbrev = match &prev {
             Some(w) => {
-                ABBREVIATIONS.contains(&w.as_str())
-                    || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+                ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
             }
             None => true,
         };
@@ -189,7 +197,12 @@ fn split_line(body: &str, start: usize, end: usize, paragraph: usize, out: &mut 
 
 fn push_sentence(sent: &mut Vec<Token>, paragraph: usize, out: &mut Vec<Sentence>) {
     if let (Some(first), Some(last)) = (sent.first(), sent.last()) {
-        out.push(Sentence { start: first.start, end: last.end, paragraph, tokens: std::mem::take(sent) });
+        out.push(Sentence {
+            start: first.start,
+            end: last.end,
+            paragraph,
+            tokens: std::mem::take(sent),
+        });
     }
 }
 
@@ -223,7 +236,19 @@ mod tests {
     fn tokens_keep_inner_hyphens_and_numbers() {
         let t = tokenize("Article 206.3.2, pre-trial outlet’s 40,000 Ak-Buura.", 0, 52);
         let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
-        assert_eq!(words, vec!["Article", "206.3.2", ",", "pre-trial", "outlet’s", "40,000", "Ak-Buura", "."]);
+        assert_eq!(
+            words,
+            vec![
+                "Article",
+                "206.3.2",
+                ",",
+                "pre-trial",
+                "outlet’s",
+                "40,000",
+                "Ak-Buura",
+                "."
+            ]
+        );
         assert_eq!(t[4].lower, "outlet's");
     }
 }

@@ -8,29 +8,133 @@ use casewatch_model::{EventType, Status};
 /// offered, threatened, planned, scheduled, conditional. Each is scoped to the
 /// rest of its sentence up to a hard boundary (`;`, `but`).
 const MODAL: &[&str] = &[
-    "offered", "offer", "offering", "offers", "asked", "ask", "asking", "asks", "request", "requested", "requests",
-    "requesting", "petition", "petitioned", "petitions", "motion", "motions", "sought", "seek", "seeks", "seeking",
-    "demand", "demanded", "demanding", "demands", "propose", "proposed", "proposing", "suggest", "suggested",
-    "threaten", "threatened", "threatening", "threatens", "warned", "warn", "warns", "could", "would", "will",
-    "might", "plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "expected",
-    "scheduled", "next", "promised", "promise", "promising", "if", "unless", "wants", "want", "wanted", "hopes",
-    "hope", "urged", "urge", "calls", "called", "risk", "risks", "faces", "potentially", "shall", "should",
-    "refused", "refuse", "refuses", "'ll",
+    "offered",
+    "offer",
+    "offering",
+    "offers",
+    "asked",
+    "ask",
+    "asking",
+    "asks",
+    "request",
+    "requested",
+    "requests",
+    "requesting",
+    "petition",
+    "petitioned",
+    "petitions",
+    "motion",
+    "motions",
+    "sought",
+    "seek",
+    "seeks",
+    "seeking",
+    "demand",
+    "demanded",
+    "demanding",
+    "demands",
+    "propose",
+    "proposed",
+    "proposing",
+    "suggest",
+    "suggested",
+    "threaten",
+    "threatened",
+    "threatening",
+    "threatens",
+    "warned",
+    "warn",
+    "warns",
+    "could",
+    "would",
+    "will",
+    "might",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "intending",
+    "expected",
+    "scheduled",
+    "next",
+    "promised",
+    "promise",
+    "promising",
+    "if",
+    "unless",
+    "wants",
+    "want",
+    "wanted",
+    "hopes",
+    "hope",
+    "urged",
+    "urge",
+    "calls",
+    "called",
+    "risk",
+    "risks",
+    "faces",
+    "potentially",
+    "shall",
+    "should",
+    "refused",
+    "refuse",
+    "refuses",
+    "'ll",
 ];
 
 /// Negation words; scoped to a few tokens before the trigger.
-const NEGATION: &[&str] = &["not", "n't", "never", "no", "without", "nor", "neither", "none", "cannot"];
+const NEGATION: &[&str] = &[
+    "not", "n't", "never", "no", "without", "nor", "neither", "none", "cannot",
+];
 
 /// Verbs of saying; a trigger after one is attributed to its speaker.
 pub const SPEECH: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "stated", "states", "explained", "explains", "added", "adds",
-    "wrote", "writes", "reported", "reports", "recalled", "noted", "confirmed", "announced", "according",
-    "claimed", "claims", "claim", "claiming", "alleged", "alleges", "allege", "alleging", "insisted", "insists",
-    "complained", "testified", "believe", "believes",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "reported",
+    "reports",
+    "recalled",
+    "noted",
+    "confirmed",
+    "announced",
+    "according",
+    "claimed",
+    "claims",
+    "claim",
+    "claiming",
+    "alleged",
+    "alleges",
+    "allege",
+    "alleging",
+    "insisted",
+    "insists",
+    "complained",
+    "testified",
+    "believe",
+    "believes",
 ];
 
 /// Verbs that present what follows as an unestablished claim.
-const CLAIM: &[&str] = &["claimed", "claims", "claim", "claiming", "alleged", "alleges", "allege", "alleging", "insisted", "insists", "believe", "believes"];
+const CLAIM: &[&str] = &[
+    "claimed", "claims", "claim", "claiming", "alleged", "alleges", "allege", "alleging", "insisted", "insists",
+    "believe", "believes",
+];
 
 /// Event types the taxonomy treats as typically alleged when reported through a speaker.
 pub fn allegation_prone(t: EventType) -> bool {
@@ -49,7 +153,14 @@ pub struct StatusReason {
 /// Decides the status of a trigger at tokens `[start, end)` of a sentence
 /// (lower-case words). `speech` tells whether a verb of saying governs the
 /// trigger (then claims and allegation-prone types become `alleged`).
-pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, event_type: EventType, speech: Option<usize>) -> StatusReason {
+pub fn decide(
+    words: &[&str],
+    start: usize,
+    end: usize,
+    clause_start: usize,
+    event_type: EventType,
+    speech: Option<usize>,
+) -> StatusReason {
     let hard = |w: &str| matches!(w, ";" | "but" | "instead" | "—" | ":");
     // scope start: the last hard boundary before the trigger
     let mut scope = 0;
@@ -60,17 +171,31 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, eve
         }
     }
     // denial: "denied that", "reports ... are untrue", "nobody has detained me"
-    let after_denial = words[end..].iter().take_while(|w| !hard(w)).any(|w| matches!(*w, "untrue" | "false" | "baseless" | "fabricated"));
+    let after_denial = words[end..]
+        .iter()
+        .take_while(|w| !hard(w))
+        .any(|w| matches!(*w, "untrue" | "false" | "baseless" | "fabricated"));
     for k in scope..start {
         let w = words[k];
-        let denies_that = matches!(w, "denied" | "denies" | "deny" | "denying" | "refuted") && (words.get(k + 1) == Some(&"that") || start - k <= 3);
+        let denies_that = matches!(w, "denied" | "denies" | "deny" | "denying" | "refuted")
+            && (words.get(k + 1) == Some(&"that") || start - k <= 3);
         let nobody = matches!(w, "nobody") && k >= clause_start;
         if denies_that || nobody {
-            return StatusReason { status: Status::Denied, cue: Some(w.to_string()) };
+            return StatusReason {
+                status: Status::Denied,
+                cue: Some(w.to_string()),
+            };
         }
     }
-    if after_denial && words[scope..start].iter().any(|w| CLAIM.contains(w) || *w == "reports" || *w == "rumours" || *w == "rumors") {
-        return StatusReason { status: Status::Denied, cue: Some("untrue".into()) };
+    if after_denial
+        && words[scope..start]
+            .iter()
+            .any(|w| CLAIM.contains(w) || *w == "reports" || *w == "rumours" || *w == "rumors")
+    {
+        return StatusReason {
+            status: Status::Denied,
+            cue: Some("untrue".into()),
+        };
     }
     // negation close before the trigger, not across a comma unless it continues a coordination
     let lo = start.saturating_sub(5).max(scope);
@@ -87,12 +212,23 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, eve
             if w == "not" && words.get(k + 1) == Some(&"only") {
                 continue;
             }
-            return StatusReason { status: Status::NotOccurred, cue: Some(w.to_string()) };
+            return StatusReason {
+                status: Status::NotOccurred,
+                cue: Some(w.to_string()),
+            };
         }
     }
     // a request or motion noun right after the trigger: "pardon requests", "bail application"
-    if words.get(end).is_some_and(|w| matches!(*w, "request" | "requests" | "motion" | "motions" | "petition" | "petitions" | "application" | "applications")) {
-        return StatusReason { status: Status::NotOccurred, cue: Some(words[end].to_string()) };
+    if words.get(end).is_some_and(|w| {
+        matches!(
+            *w,
+            "request" | "requests" | "motion" | "motions" | "petition" | "petitions" | "application" | "applications"
+        )
+    }) {
+        return StatusReason {
+            status: Status::NotOccurred,
+            cue: Some(words[end].to_string()),
+        };
     }
     // modality anywhere before the trigger in its scope; a new past-tense verb after "and"
     // ("rejected a motion … and ruled that") starts a new scope, and a ruling's "would" is realised
@@ -105,7 +241,10 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, eve
     }
     for k in (mscope..start).rev() {
         let w = words[k];
-        if matches!(w, "would" | "will" | "should" | "shall") && (k.saturating_sub(6)..k).any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders")) {
+        if matches!(w, "would" | "will" | "should" | "shall")
+            && (k.saturating_sub(6)..k)
+                .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
+        {
             continue;
         }
         if MODAL.contains(&w) {
@@ -116,7 +255,9 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, eve
             if matches!(w, "next") && !matches!(event_type, EventType::Hearing | EventType::Appeal) {
                 continue;
             }
-            if matches!(w, "asked" | "ask" | "asks") && words.get(k + 1).is_some_and(|n| matches!(*n, "about" | "questions")) {
+            if matches!(w, "asked" | "ask" | "asks")
+                && words.get(k + 1).is_some_and(|n| matches!(*n, "about" | "questions"))
+            {
                 continue;
             }
             if w == "expected" && words.get(k + 1) != Some(&"to") {
@@ -125,20 +266,37 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, eve
             if w == "risk" || w == "risks" {
                 continue;
             }
-            return StatusReason { status: Status::NotOccurred, cue: Some(w.to_string()) };
+            return StatusReason {
+                status: Status::NotOccurred,
+                cue: Some(w.to_string()),
+            };
         }
     }
     // "set for 12 October": a scheduled event
-    if words[end..].iter().take(3).collect::<Vec<_>>().windows(2).any(|w| matches!((w[0].as_ref(), w[1].as_ref()), ("set", "for") | ("scheduled", "for") | ("due", "on"))) {
-        return StatusReason { status: Status::NotOccurred, cue: Some("scheduled".into()) };
+    if words[end..].iter().take(3).collect::<Vec<_>>().windows(2).any(|w| {
+        matches!(
+            (w[0].as_ref(), w[1].as_ref()),
+            ("set", "for") | ("scheduled", "for") | ("due", "on")
+        )
+    }) {
+        return StatusReason {
+            status: Status::NotOccurred,
+            cue: Some("scheduled".into()),
+        };
     }
     if let Some(sp) = speech {
         if CLAIM.contains(&words[sp]) || allegation_prone(event_type) {
-            return StatusReason { status: Status::Alleged, cue: Some(words[sp].to_string()) };
+            return StatusReason {
+                status: Status::Alleged,
+                cue: Some(words[sp].to_string()),
+            };
         }
         // "accused ... of" by a non-authority is a claim; by investigators it is a charge (handled by triggers)
     }
-    StatusReason { status: Status::Occurred, cue: None }
+    StatusReason {
+        status: Status::Occurred,
+        cue: None,
+    }
 }
 
 #[cfg(test)]
@@ -149,24 +307,93 @@ mod tests {
         let toks = crate::segment::tokenize(sentence, 0, sentence.len());
         let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
         let tw = crate::lexicon::words_of(trigger);
-        let start = (0..words.len()).find(|&i| words[i..].starts_with(&tw.iter().map(String::as_str).collect::<Vec<_>>())).unwrap();
-        let sp = if speech { words.iter().position(|w| SPEECH.contains(w)) } else { None };
+        let start = (0..words.len())
+            .find(|&i| words[i..].starts_with(&tw.iter().map(String::as_str).collect::<Vec<_>>()))
+            .unwrap();
+        let sp = if speech {
+            words.iter().position(|w| SPEECH.contains(w))
+        } else {
+            None
+        };
         decide(&words, start, start + tw.len(), 0, t, sp).status
     }
 
     #[test]
     fn negation_and_modality() {
         use EventType::*;
-        assert_eq!(st("She had not been charged with any crime.", "charged", Charge, false), Status::NotOccurred);
-        assert_eq!(st("Police did not arrest them or seize their laptops.", "seize", Seizure, false), Status::NotOccurred);
-        assert_eq!(st("He was offered house arrest in exchange for a confession.", "house arrest", HouseArrest, false), Status::NotOccurred);
-        assert_eq!(st("The defence asked the court to place him under house arrest.", "house arrest", HouseArrest, false), Status::NotOccurred);
-        assert_eq!(st("The lawyers will appeal.", "appeal", Appeal, false), Status::NotOccurred);
-        assert_eq!(st("The next hearing is set for 12 October.", "hearing", Hearing, false), Status::NotOccurred);
-        assert_eq!(st("Police detained him on Tuesday.", "detained", Detention, false), Status::Occurred);
-        assert_eq!(st("The ministry denied that he had been detained.", "detained", Detention, false), Status::Denied);
-        assert_eq!(st("She said she was questioned without a lawyer.", "without", DenialOfCounsel, true), Status::Alleged);
-        assert_eq!(st("Police detained him, his editor said.", "detained", Detention, true), Status::Occurred);
-        assert_eq!(st("They were detained for calls for mass unrest.", "detained", Detention, false), Status::Occurred);
+        assert_eq!(
+            st("She had not been charged with any crime.", "charged", Charge, false),
+            Status::NotOccurred
+        );
+        assert_eq!(
+            st(
+                "Police did not arrest them or seize their laptops.",
+                "seize",
+                Seizure,
+                false
+            ),
+            Status::NotOccurred
+        );
+        assert_eq!(
+            st(
+                "He was offered house arrest in exchange for a confession.",
+                "house arrest",
+                HouseArrest,
+                false
+            ),
+            Status::NotOccurred
+        );
+        assert_eq!(
+            st(
+                "The defence asked the court to place him under house arrest.",
+                "house arrest",
+                HouseArrest,
+                false
+            ),
+            Status::NotOccurred
+        );
+        assert_eq!(
+            st("The lawyers will appeal.", "appeal", Appeal, false),
+            Status::NotOccurred
+        );
+        assert_eq!(
+            st("The next hearing is set for 12 October.", "hearing", Hearing, false),
+            Status::NotOccurred
+        );
+        assert_eq!(
+            st("Police detained him on Tuesday.", "detained", Detention, false),
+            Status::Occurred
+        );
+        assert_eq!(
+            st(
+                "The ministry denied that he had been detained.",
+                "detained",
+                Detention,
+                false
+            ),
+            Status::Denied
+        );
+        assert_eq!(
+            st(
+                "She said she was questioned without a lawyer.",
+                "without",
+                DenialOfCounsel,
+                true
+            ),
+            Status::Alleged
+        );
+        assert_eq!(
+            st("Police detained him, his editor said.", "detained", Detention, true),
+            Status::Occurred
+        );
+        assert_eq!(
+            st(
+                "They were detained for calls for mass unrest.",
+                "detained",
+                Detention,
+                false
+            ),
+            Status::Occurred
+        );
     }
 }

@@ -70,23 +70,39 @@ impl PartialDate {
     /// A day-precision date; `None` if it is not a real calendar day.
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
         chrono::NaiveDate::from_ymd_opt(year, month, day)?;
-        Some(Self { year, month: Some(month), day: Some(day) })
+        Some(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     /// A month-precision date; `None` if the month is not 1–12.
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(Self {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// A year-precision date.
     pub fn year(year: i32) -> Self {
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// From a full calendar date.
     pub fn from_naive(d: chrono::NaiveDate) -> Self {
         use chrono::Datelike;
-        Self { year: d.year(), month: Some(d.month()), day: Some(d.day()) }
+        Self {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
     }
 
     /// The precision, derived from which parts are known.
@@ -219,7 +235,11 @@ impl<'de> Deserialize<'de> for EventDate {
         {
             return Err(D::Error::custom(format!("date {v} does not have precision {p:?}")));
         }
-        Ok(EventDate { value: flat.date, qualifier: flat.date_qualifier, text: flat.date_text })
+        Ok(EventDate {
+            value: flat.date,
+            qualifier: flat.date_qualifier,
+            text: flat.date_text,
+        })
     }
 }
 
@@ -249,7 +269,11 @@ mod tests {
 
     #[test]
     fn flat_serde() {
-        let e = EventDate { value: Some("2025-05".parse().unwrap()), qualifier: Some(DateQualifier::Late), text: Some("at the end of May".into()) };
+        let e = EventDate {
+            value: Some("2025-05".parse().unwrap()),
+            qualifier: Some(DateQualifier::Late),
+            text: Some("at the end of May".into()),
+        };
         let v = serde_json::to_value(&e).unwrap();
         assert_eq!(v["date"], "2025-05");
         assert_eq!(v["date_precision"], "month");

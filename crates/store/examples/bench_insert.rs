@@ -14,12 +14,7 @@ use std::time::Instant;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(5_000);
-    let batch: usize = args
-        .next()
-        .map(|s| s.parse())
-        .transpose()?
-        .unwrap_or(500)
-        .max(1);
+    let batch: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(500).max(1);
     let items: Vec<_> = (0..n).map(common::generated).collect();
     let events: usize = items.iter().map(|(r, _)| r.events.len()).sum();
 
@@ -61,10 +56,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let began = Instant::now();
     let hits = store.search("appeal lawyer", 20)?;
-    println!(
-        "search: {} hits in {:.4} s",
-        hits.len(),
-        began.elapsed().as_secs_f64()
-    );
+    println!("search: {} hits in {:.4} s", hits.len(), began.elapsed().as_secs_f64());
     Ok(())
 }

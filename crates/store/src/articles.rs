@@ -8,8 +8,8 @@
 use crate::error::{Context as _, data_error};
 use crate::{ArticleInput, InsertOutcome, Result, StoredArticle, pos};
 use casewatch_model::{
-    Agent, ArticleMeta, Charge, DatePrecision, DateQualifier, Event, EventDate, EventType,
-    Evidence, ExtractRecord, OrgKind, Organization, PartialDate, Person, Status, Subject,
+    Agent, ArticleMeta, Charge, DatePrecision, DateQualifier, Event, EventDate, EventType, Evidence, ExtractRecord,
+    OrgKind, Organization, PartialDate, Person, Status, Subject,
 };
 use rusqlite::{Connection, OptionalExtension as _, Transaction, TransactionBehavior, params};
 use std::collections::HashMap;
@@ -24,26 +24,21 @@ pub(crate) fn insert_batch(
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .ctx(path, || {
-            format!(
-                "starting a transaction for a batch of {} articles",
-                batch.len()
-            )
+            format!("starting a transaction for a batch of {} articles", batch.len())
         })?;
     let ingested_at = crate::now_rfc3339();
     let mut outcomes = Vec::with_capacity(batch.len());
     for input in batch {
         outcomes.push(insert_one(&tx, path, input, &ingested_at)?);
     }
-    tx.commit().ctx(path, || {
-        format!("committing a batch of {} articles", batch.len())
-    })?;
+    tx.commit()
+        .ctx(path, || format!("committing a batch of {} articles", batch.len()))?;
     Ok(outcomes)
 }
 
 /// Converts a byte offset or count to an SQL integer.
 fn sql_int(path: &Path, what: impl FnOnce() -> String, n: usize) -> Result<i64> {
-    i64::try_from(n)
-        .map_err(|_| data_error(path, what(), format!("{n} does not fit a 64-bit integer")))
+    i64::try_from(n).map_err(|_| data_error(path, what(), format!("{n} does not fit a 64-bit integer")))
 }
 
 fn precision_id(p: DatePrecision) -> &'static str {
@@ -58,12 +53,7 @@ fn json_list(path: &Path, what: impl FnOnce() -> String, list: &[String]) -> Res
     serde_json::to_string(list).map_err(|e| data_error(path, what(), e))
 }
 
-fn insert_one(
-    tx: &Transaction<'_>,
-    path: &Path,
-    input: &ArticleInput<'_>,
-    ingested_at: &str,
-) -> Result<InsertOutcome> {
+fn insert_one(tx: &Transaction<'_>, path: &Path, input: &ArticleInput<'_>, ingested_at: &str) -> Result<InsertOutcome> {
     let rec = input.record;
     let meta = &rec.article;
     let aid = meta.id.as_str();
@@ -77,7 +67,17 @@ fn insert_one(
         )
         .and_then(|mut st| {
             st.query_row(
-                params![aid, meta.source, published, meta.title, meta.language, meta.sha256, meta.url, input.body, ingested_at],
+                params![
+                    aid,
+                    meta.source,
+                    published,
+                    meta.title,
+                    meta.language,
+                    meta.sha256,
+                    meta.url,
+                    input.body,
+                    ingested_at
+                ],
                 |r| r.get(0),
             )
             .optional()
@@ -119,13 +119,7 @@ fn insert_one(
             )
             .ctx(path, || "preparing the organizations insert")?;
         for (i, o) in rec.organizations.iter().enumerate() {
-            let what = || {
-                format!(
-                    "inserting organization {} ({}) of article {aid}",
-                    i + 1,
-                    o.id
-                )
-            };
+            let what = || format!("inserting organization {} ({}) of article {aid}", i + 1, o.id);
             let variants = json_list(path, what, &o.variants)?;
             st.execute(params![
                 article,
@@ -155,13 +149,7 @@ fn insert_one(
             )
             .ctx(path, || "preparing the event subjects insert")?;
         for (i, e) in rec.events.iter().enumerate() {
-            let what = || {
-                format!(
-                    "inserting event {} ({}) of article {aid}",
-                    i + 1,
-                    e.event_type
-                )
-            };
+            let what = || format!("inserting event {} ({}) of article {aid}", i + 1, e.event_type);
             let start = sql_int(path, what, e.evidence.start)?;
             let end = sql_int(path, what, e.evidence.end)?;
             ev_st
@@ -188,20 +176,9 @@ fn insert_one(
             let event = tx.last_insert_rowid();
             for (j, s) in e.subjects.iter().enumerate() {
                 subj_st
-                    .execute(params![
-                        event,
-                        pos(j),
-                        s.reference,
-                        s.name,
-                        s.group,
-                        s.count
-                    ])
+                    .execute(params![event, pos(j), s.reference, s.name, s.group, s.count])
                     .ctx(path, || {
-                        format!(
-                            "inserting subject {} of event {} of article {aid}",
-                            j + 1,
-                            i + 1
-                        )
+                        format!("inserting subject {} of event {} of article {aid}", j + 1, i + 1)
                     })?;
             }
         }
@@ -211,27 +188,17 @@ fn insert_one(
             .prepare_cached("INSERT INTO charges (article, position, label, legal_article) VALUES (?1, ?2, ?3, ?4)")
             .ctx(path, || "preparing the charges insert")?;
         let mut subj_st = tx
-            .prepare_cached(
-                "INSERT INTO charge_subjects (charge, position, person) VALUES (?1, ?2, ?3)",
-            )
+            .prepare_cached("INSERT INTO charge_subjects (charge, position, person) VALUES (?1, ?2, ?3)")
             .ctx(path, || "preparing the charge subjects insert")?;
         for (i, c) in rec.charges.iter().enumerate() {
             ch_st
                 .execute(params![article, pos(i), c.label, c.article])
-                .ctx(path, || {
-                    format!("inserting charge {} of article {aid}", i + 1)
-                })?;
+                .ctx(path, || format!("inserting charge {} of article {aid}", i + 1))?;
             let charge = tx.last_insert_rowid();
             for (j, person) in c.subjects.iter().enumerate() {
-                subj_st
-                    .execute(params![charge, pos(j), person])
-                    .ctx(path, || {
-                        format!(
-                            "inserting subject {} of charge {} of article {aid}",
-                            j + 1,
-                            i + 1
-                        )
-                    })?;
+                subj_st.execute(params![charge, pos(j), person]).ctx(path, || {
+                    format!("inserting subject {} of charge {} of article {aid}", j + 1, i + 1)
+                })?;
             }
         }
     }
@@ -247,14 +214,9 @@ where
 }
 
 /// Parses a value by its serde name (for enums without `FromStr`).
-fn parse_serde<T: serde::de::DeserializeOwned>(
-    path: &Path,
-    what: impl FnOnce() -> String,
-    s: &str,
-) -> Result<T> {
+fn parse_serde<T: serde::de::DeserializeOwned>(path: &Path, what: impl FnOnce() -> String, s: &str) -> Result<T> {
     use serde::de::IntoDeserializer as _;
-    T::deserialize(s.into_deserializer())
-        .map_err(|e: serde::de::value::Error| data_error(path, what(), e))
+    T::deserialize(s.into_deserializer()).map_err(|e: serde::de::value::Error| data_error(path, what(), e))
 }
 
 fn parse_list(path: &Path, what: impl FnOnce() -> String, s: &str) -> Result<Vec<String>> {
@@ -319,13 +281,7 @@ type PersonRow = (
 type OrgRow = (i64, String, String, String, String, Option<String>);
 #[rustfmt::skip]
 type EventRow = (i64, i64, String, Option<String>, Option<String>, Option<String>, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, i64, i64, String);
-type SubjectRow = (
-    i64,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<u32>,
-);
+type SubjectRow = (i64, Option<String>, Option<String>, Option<String>, Option<u32>);
 
 fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArticle>> {
     let articles: Vec<ArticleRow> = rows(
@@ -429,16 +385,7 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
         path,
         "organizations",
         "SELECT article, local_id, name, variants, kind, rule FROM organizations ORDER BY article, position",
-        |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        },
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
     )?;
     for (row, id, name, variants, kind, rule) in orgs {
         let a = slot(row, "organizations")?;
@@ -504,12 +451,7 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
     ) in events
     {
         let a = slot(row, "events")?;
-        let what = |field: &str| {
-            format!(
-                "event row {ev} of article {}: {field}",
-                out[a].record.article.id
-            )
-        };
+        let what = |field: &str| format!("event row {ev} of article {}: {field}", out[a].record.article.id);
         let event_type: EventType = parse(path, || what("type"), &ty)?;
         let value = match date {
             None => None,
@@ -517,11 +459,7 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
         };
         let qualifier = match qualifier {
             None => None,
-            Some(q) => Some(parse_serde::<DateQualifier>(
-                path,
-                || what("date_qualifier"),
-                &q,
-            )?),
+            Some(q) => Some(parse_serde::<DateQualifier>(path, || what("date_qualifier"), &q)?),
         };
         let status: Status = parse(path, || what("status"), &status)?;
         let agent = agent_name.map(|name| Agent {
@@ -537,11 +475,7 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
         event_index.insert(ev, (a, events.len()));
         events.push(Event {
             event_type,
-            date: EventDate {
-                value,
-                qualifier,
-                text,
-            },
+            date: EventDate { value, qualifier, text },
             subjects: Vec::new(),
             agent,
             place,
@@ -561,13 +495,9 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?;
     for (ev, reference, name, group, count) in subjects {
-        let &(a, e) = event_index.get(&ev).ok_or_else(|| {
-            data_error(
-                path,
-                format!("subject of event row {ev}"),
-                "the event row is missing",
-            )
-        })?;
+        let &(a, e) = event_index
+            .get(&ev)
+            .ok_or_else(|| data_error(path, format!("subject of event row {ev}"), "the event row is missing"))?;
         out[a].record.events[e].subjects.push(Subject {
             reference,
             name,
@@ -602,13 +532,9 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     for (ch, person) in charge_subjects {
-        let &(a, c) = charge_index.get(&ch).ok_or_else(|| {
-            data_error(
-                path,
-                format!("subject of charge row {ch}"),
-                "the charge row is missing",
-            )
-        })?;
+        let &(a, c) = charge_index
+            .get(&ch)
+            .ok_or_else(|| data_error(path, format!("subject of charge row {ch}"), "the charge row is missing"))?;
         out[a].record.charges[c].subjects.push(person);
     }
     Ok(out)

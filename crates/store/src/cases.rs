@@ -27,9 +27,7 @@ pub(crate) fn replace(conn: &mut Connection, path: &Path, file: &CaseFile) -> Re
             )
             .ctx(path, || "preparing the case insert")?;
         let mut art_st = tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO case_articles (case_id, article_id) VALUES (?1, ?2)",
-            )
+            .prepare_cached("INSERT OR IGNORE INTO case_articles (case_id, article_id) VALUES (?1, ?2)")
             .ctx(path, || "preparing the case articles insert")?;
         for (i, case) in file.cases.iter().enumerate() {
             let what = || format!("storing case {} ({})", i + 1, case.id);
@@ -62,9 +60,9 @@ pub(crate) fn replace(conn: &mut Connection, path: &Path, file: &CaseFile) -> Re
                 ])
                 .ctx(path, what)?;
             for article in articles {
-                art_st.execute(params![case.id, article]).ctx(path, || {
-                    format!("linking case {} to article {article}", case.id)
-                })?;
+                art_st
+                    .execute(params![case.id, article])
+                    .ctx(path, || format!("linking case {} to article {article}", case.id))?;
             }
         }
     }

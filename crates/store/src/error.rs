@@ -116,9 +116,7 @@ impl StoreError {
     /// crate docs for the list). The batch it belonged to was rolled back.
     pub fn is_constraint_violation(&self) -> bool {
         match self {
-            StoreError::Query { source, .. } | StoreError::Migration { source, .. } => {
-                source.is_constraint_violation()
-            }
+            StoreError::Query { source, .. } | StoreError::Migration { source, .. } => source.is_constraint_violation(),
             _ => false,
         }
     }
@@ -141,11 +139,7 @@ impl<T> Context<T> for Result<T, rusqlite::Error> {
 }
 
 /// Builds a [`StoreError::Data`].
-pub(crate) fn data_error(
-    path: &Path,
-    what: impl Into<String>,
-    detail: impl fmt::Display,
-) -> StoreError {
+pub(crate) fn data_error(path: &Path, what: impl Into<String>, detail: impl fmt::Display) -> StoreError {
     StoreError::Data {
         path: path.to_path_buf(),
         what: what.into(),

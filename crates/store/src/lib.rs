@@ -231,9 +231,7 @@ impl Store {
     /// [`SCHEMA_VERSION`] after [`Store::open`].
     pub fn schema_version(&self) -> Result<u32> {
         let v = migrate::user_version(&self.conn).ctx(&self.path, || "reading user_version")?;
-        u32::try_from(v).map_err(|_| {
-            error::data_error(&self.path, "user_version", format!("{v} is not a version"))
-        })
+        u32::try_from(v).map_err(|_| error::data_error(&self.path, "user_version", format!("{v} is not a version")))
     }
 
     /// True when an article with this sha256 is stored.

@@ -11,8 +11,7 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// The case an article (row alias `a`) belongs to: the first in case order.
-const CASE_OF_ARTICLE: &str =
-    "(SELECT ca.case_id FROM case_articles ca JOIN cases c ON c.id = ca.case_id
+const CASE_OF_ARTICLE: &str = "(SELECT ca.case_id FROM case_articles ca JOIN cases c ON c.id = ca.case_id
                                 WHERE ca.article_id = a.article_id ORDER BY c.position LIMIT 1)";
 
 fn article_sql() -> String {
@@ -40,10 +39,7 @@ fn evidence_sql() -> String {
 /// Runs both indexes for one FTS5 query; `Err` for a malformed query too.
 fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(f64, SearchHit)>> {
     let mut hits = Vec::new();
-    for (sql, kind) in [
-        (article_sql(), HitKind::Article),
-        (evidence_sql(), HitKind::Evidence),
-    ] {
+    for (sql, kind) in [(article_sql(), HitKind::Article), (evidence_sql(), HitKind::Evidence)] {
         let mut st = conn.prepare_cached(&sql)?;
         let mut rows = st.query(rusqlite::params![fts_query, limit])?;
         while let Some(r) = rows.next()? {
@@ -54,8 +50,7 @@ fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(
                     article: r.get(0)?,
                     // Stored by the store as YYYY-MM-DD; a value that does not
                     // parse is shown as unknown rather than failing the search.
-                    published: published
-                        .and_then(|p| chrono::NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+                    published: published.and_then(|p| chrono::NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
                     title: r.get(2)?,
                     case: r.get(3)?,
                     snippet: r.get(4)?,
@@ -79,12 +74,7 @@ pub(crate) fn quote_words(query: &str) -> String {
 }
 
 /// See [`crate::Store::search`].
-pub(crate) fn search(
-    conn: &Connection,
-    path: &Path,
-    query: &str,
-    limit: usize,
-) -> Result<Vec<SearchHit>> {
+pub(crate) fn search(conn: &Connection, path: &Path, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
     if query.trim().is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
@@ -99,8 +89,7 @@ pub(crate) fn search(
             if quoted.is_empty() {
                 return Ok(Vec::new());
             }
-            run(conn, &quoted, sql_limit)
-                .ctx(path, || format!("searching for {query:?} (as {quoted:?})"))?
+            run(conn, &quoted, sql_limit).ctx(path, || format!("searching for {query:?} (as {quoted:?})"))?
         }
     };
     // Stable: on equal scores, article hits stay before evidence hits.

@@ -38,9 +38,7 @@ fn child_writer_process() {
         if began.elapsed() > Duration::from_secs(60) {
             break;
         }
-        let items: Vec<_> = (0..BATCH)
-            .map(|k| common::generated(start + b * BATCH + k))
-            .collect();
+        let items: Vec<_> = (0..BATCH).map(|k| common::generated(start + b * BATCH + k)).collect();
         let batch: Vec<_> = items
             .iter()
             .map(|(record, body)| ArticleInput { record, body })
@@ -72,12 +70,7 @@ fn killed_writer_leaves_a_consistent_database() {
     let mut stored = 0;
     for round in 0..4u64 {
         let mut child = Command::new(&exe)
-            .args([
-                "child_writer_process",
-                "--exact",
-                "--nocapture",
-                "--test-threads=1",
-            ])
+            .args(["child_writer_process", "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD_DB, &path)
             .env(CHILD_START, (round * 100_000).to_string())
             .stdin(Stdio::null())
@@ -106,10 +99,7 @@ fn killed_writer_leaves_a_consistent_database() {
         );
 
         let store = Store::open(&path).expect("reopen after the kill");
-        assert_eq!(
-            store.integrity_check().expect("integrity check"),
-            Vec::<String>::new()
-        );
+        assert_eq!(store.integrity_check().expect("integrity check"), Vec::<String>::new());
         let articles = store.articles().expect("articles");
         assert!(
             articles.len() as u64 >= stored + 3 * BATCH as u64,

@@ -5,9 +5,7 @@
 mod common;
 
 use casewatch_model::ExtractRecord;
-use casewatch_store::{
-    ArticleInput, Counts, HitKind, InsertOutcome, SCHEMA_VERSION, Store, StoreError,
-};
+use casewatch_store::{ArticleInput, Counts, HitKind, InsertOutcome, SCHEMA_VERSION, Store, StoreError};
 use common::{case_file, generated, sample};
 use tempfile::TempDir;
 
@@ -27,9 +25,7 @@ fn inputs(items: &[(ExtractRecord, String)]) -> Vec<ArticleInput<'_>> {
 #[test]
 fn records_round_trip_exactly() {
     let (_dir, mut store) = fresh();
-    let items: Vec<_> = std::iter::once(sample())
-        .chain((0..7).map(generated))
-        .collect();
+    let items: Vec<_> = std::iter::once(sample()).chain((0..7).map(generated)).collect();
     let outcomes = store.insert_articles(&inputs(&items)).expect("insert");
     assert_eq!(outcomes, vec![InsertOutcome::New; items.len()]);
 
@@ -39,10 +35,7 @@ fn records_round_trip_exactly() {
         assert_eq!(&got.record, record);
         assert_eq!(&got.body, body);
         for e in &got.record.events {
-            assert_eq!(
-                &got.body[e.evidence.start..e.evidence.end],
-                e.evidence.sentence
-            );
+            assert_eq!(&got.body[e.evidence.start..e.evidence.end], e.evidence.sentence);
         }
     }
     let counts = store.counts().expect("counts");
@@ -64,27 +57,15 @@ fn records_round_trip_exactly() {
 fn duplicates_are_skipped_within_and_across_batches() {
     let (_dir, mut store) = fresh();
     let items = vec![generated(1), generated(2), generated(1), sample()];
-    assert!(
-        !store
-            .contains(&items[0].0.article.sha256)
-            .expect("contains")
-    );
-    let first = store
-        .insert_articles(&inputs(&items))
-        .expect("first insert");
+    assert!(!store.contains(&items[0].0.article.sha256).expect("contains"));
+    let first = store.insert_articles(&inputs(&items)).expect("first insert");
     use InsertOutcome::{Duplicate, New};
     assert_eq!(first, vec![New, New, Duplicate, New]);
-    assert!(
-        store
-            .contains(&items[0].0.article.sha256)
-            .expect("contains")
-    );
+    assert!(store.contains(&items[0].0.article.sha256).expect("contains"));
     let counts = store.counts().expect("counts");
     assert_eq!(counts.articles, 3);
 
-    let second = store
-        .insert_articles(&inputs(&items))
-        .expect("second insert");
+    let second = store.insert_articles(&inputs(&items)).expect("second insert");
     assert_eq!(second, vec![Duplicate; 4]);
     assert_eq!(store.counts().expect("counts"), counts);
     assert_eq!(store.insert_articles(&[]).expect("empty batch"), Vec::new());
@@ -107,18 +88,13 @@ fn a_failing_batch_stores_nothing() {
                 record: &good.0,
                 body: &good.1,
             },
-            ArticleInput {
-                record: broken,
-                body,
-            },
+            ArticleInput { record: broken, body },
             ArticleInput {
                 record: &last.0,
                 body: &last.1,
             },
         ];
-        let err = store
-            .insert_articles(&batch)
-            .expect_err("the batch must fail");
+        let err = store.insert_articles(&batch).expect_err("the batch must fail");
         assert!(err.is_constraint_violation(), "{err}");
         let msg = err.to_string();
         assert!(
@@ -129,9 +105,7 @@ fn a_failing_batch_stores_nothing() {
         assert!(!store.contains(&good.0.article.sha256).expect("contains"));
     }
     // The connection is still usable, and the good articles go in on their own.
-    let ok = store
-        .insert_articles(&inputs(&[good, last]))
-        .expect("insert");
+    let ok = store.insert_articles(&inputs(&[good, last])).expect("insert");
     assert_eq!(ok, vec![InsertOutcome::New; 2]);
     assert_eq!(store.counts().expect("counts").articles, 2);
 }
@@ -150,10 +124,7 @@ fn cases_round_trip_in_given_order() {
         .map(|s| s.id)
         .collect();
     assert_eq!(ids, ["c2", "c1", "c10"]);
-    assert_eq!(
-        store.case("c1").expect("case").as_ref(),
-        Some(&file.cases[1])
-    );
+    assert_eq!(store.case("c1").expect("case").as_ref(), Some(&file.cases[1]));
     assert_eq!(store.case("c99").expect("case"), None);
     assert_eq!(store.counts().expect("counts").cases, 3);
 
@@ -183,9 +154,7 @@ fn cases_round_trip_in_given_order() {
 #[test]
 fn search_finds_bodies_and_evidence_and_names_the_case() {
     let (_dir, mut store) = fresh();
-    let items: Vec<_> = std::iter::once(sample())
-        .chain((0..20).map(generated))
-        .collect();
+    let items: Vec<_> = std::iter::once(sample()).chain((0..20).map(generated)).collect();
     store.insert_articles(&inputs(&items)).expect("insert");
     store.replace_cases(&case_file()).expect("cases");
 
@@ -195,19 +164,9 @@ fn search_finds_bodies_and_evidence_and_names_the_case() {
     assert_eq!(hits[0].kind, HitKind::Article);
     assert_eq!(hits[0].article, "sample-001");
     assert_eq!(hits[0].case.as_deref(), Some("c1"));
-    assert_eq!(
-        hits[0].title.as_deref(),
-        Some("Court remands camera operator")
-    );
-    assert_eq!(
-        hits[0].published,
-        chrono::NaiveDate::from_ymd_opt(2025, 3, 12)
-    );
-    assert!(
-        hits[0].snippet.contains("[courthouse]"),
-        "{}",
-        hits[0].snippet
-    );
+    assert_eq!(hits[0].title.as_deref(), Some("Court remands camera operator"));
+    assert_eq!(hits[0].published, chrono::NaiveDate::from_ymd_opt(2025, 3, 12));
+    assert!(hits[0].snippet.contains("[courthouse]"), "{}", hits[0].snippet);
 
     // "accountants" is in an evidence sentence (and so in the body too).
     let hits = store.search("accountants", 10).expect("search");
@@ -225,10 +184,7 @@ fn search_finds_bodies_and_evidence_and_names_the_case() {
     // An article in no case; the limit holds across both indexes.
     let hits = store.search("Generated", 3).expect("search");
     assert_eq!(hits.len(), 3);
-    assert!(
-        hits.iter()
-            .all(|h| h.case.is_none() || h.article == "gen-000001")
-    );
+    assert!(hits.iter().all(|h| h.case.is_none() || h.article == "gen-000001"));
     // Phrase and boolean syntax work; malformed queries fall back instead of failing.
     assert!(
         !store
@@ -238,12 +194,7 @@ fn search_finds_bodies_and_evidence_and_names_the_case() {
     );
     assert!(store.search("\"unbalanced", 5).expect("search").is_empty());
     assert!(!store.search("\"courthouse", 5).expect("search").is_empty());
-    assert!(
-        !store
-            .search("courthouse AND", 5)
-            .expect("search")
-            .is_empty()
-    );
+    assert!(!store.search("courthouse AND", 5).expect("search").is_empty());
     assert!(
         store
             .search("Port-Elm", 5)
@@ -254,17 +205,10 @@ fn search_finds_bodies_and_evidence_and_names_the_case() {
     for odd in [
         "NEAR(", "title:", "-", "*", "\"", "(", "a OR", "ja:xx", "O'Brien", "^", "a + b", "{x}",
     ] {
-        store
-            .search(odd, 5)
-            .unwrap_or_else(|e| panic!("{odd:?}: {e}"));
+        store.search(odd, 5).unwrap_or_else(|e| panic!("{odd:?}: {e}"));
     }
     assert!(store.search("   ", 5).expect("search").is_empty());
-    assert!(
-        store
-            .search("nonexistentword", 5)
-            .expect("search")
-            .is_empty()
-    );
+    assert!(store.search("nonexistentword", 5).expect("search").is_empty());
 }
 
 #[test]
@@ -286,15 +230,9 @@ fn reopening_keeps_data_and_schema_version() {
             .into_iter()
             .map(|a| a.record)
             .collect();
-        assert_eq!(
-            records,
-            items.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>()
-        );
+        assert_eq!(records, items.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>());
         assert_eq!(store.cases().expect("cases"), case_file());
-        assert_eq!(
-            store.integrity_check().expect("check"),
-            Vec::<String>::new()
-        );
+        assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
     }
     // What the file itself records.
     let conn = rusqlite::Connection::open(&path).expect("raw open");
@@ -313,14 +251,11 @@ fn reopening_keeps_data_and_schema_version() {
     assert_eq!(mode, "wal");
 
     // A file from a newer casewatch is refused, not written to.
-    conn.execute_batch("PRAGMA user_version = 999")
-        .expect("bump");
+    conn.execute_batch("PRAGMA user_version = 999").expect("bump");
     drop(conn);
     match Store::open(&path) {
         Err(StoreError::SchemaTooNew {
-            found: 999,
-            supported,
-            ..
+            found: 999, supported, ..
         }) => assert_eq!(supported, SCHEMA_VERSION),
         other => panic!("expected SchemaTooNew, got {other:?}"),
     }

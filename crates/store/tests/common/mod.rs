@@ -3,9 +3,8 @@
 //! and a sample case file. All people and outlets are fictional.
 
 use casewatch_model::{
-    Agent, ArticleMeta, Case, CaseFile, CasePerson, Charge, Conflict, DateQualifier, Event,
-    EventDate, EventType, Evidence, ExtractRecord, OrgKind, Organization, Person, Review, Role,
-    Source, Status, Subject, TimelineEntry,
+    Agent, ArticleMeta, Case, CaseFile, CasePerson, Charge, Conflict, DateQualifier, Event, EventDate, EventType,
+    Evidence, ExtractRecord, OrgKind, Organization, Person, Review, Role, Source, Status, Subject, TimelineEntry,
 };
 use chrono::NaiveDate;
 
@@ -49,7 +48,8 @@ pub fn bare_event(body: &str, event_type: EventType, sentence: &str) -> Event {
 }
 
 pub const SAMPLE_S1: &str = "On Tuesday the Harbour District Court remanded camera operator Mira Halvorsen of Northwind Media until 2025-05-11.";
-pub const SAMPLE_S2: &str = "Two accountants and Teodor Vask were questioned by the State Security Service, according to the outlet.";
+pub const SAMPLE_S2: &str =
+    "Two accountants and Teodor Vask were questioned by the State Security Service, according to the outlet.";
 pub const SAMPLE_S3: &str = "Halvorsen denied the charges of calls for mass unrest.";
 pub const SAMPLE_S4: &str = "Её квартиру обыскали в конце мая.";
 

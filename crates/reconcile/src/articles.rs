@@ -1,0 +1,200 @@
+//! The input side: records de-duplicated by article id and put in a fixed order, person names parsed, event subjects resolved to record entries.
+
+use crate::names::{DEFAULT_GIVEN_NAME_EDITS, Name, fold};
+use casewatch_model::{EventType, ExtractRecord, Status, Subject};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One subject of a record event, resolved against the record's own lists.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Subj {
+    /// Index into the record's `people`.
+    Person(usize),
+    /// Index into the record's `organizations`.
+    Org(usize),
+    /// An unnamed group (its description, possibly empty) or a name the record does not list.
+    Group { desc: String, count: Option<u32> },
+}
+
+/// Event types whose (occurred or alleged) subject is someone being prosecuted:
+/// being one makes a person a case's defendant. Questioning alone makes a witness;
+/// website blocks and liquidations happen to outlets.
+pub(crate) const DEFENDANT_TYPES: [EventType; 21] = [
+    EventType::Detention,
+    EventType::Search,
+    EventType::Seizure,
+    EventType::AssetFreeze,
+    EventType::Charge,
+    EventType::PretrialDetention,
+    EventType::HouseArrest,
+    EventType::TravelBan,
+    EventType::Release,
+    EventType::Hearing,
+    EventType::Appeal,
+    EventType::Conviction,
+    EventType::Sentence,
+    EventType::Acquittal,
+    EventType::Confession,
+    EventType::Retraction,
+    EventType::CoercionAllegation,
+    EventType::DenialOfCounsel,
+    EventType::Designation,
+    EventType::Expulsion,
+    EventType::Pardon,
+];
+
+/// One article as the reconciler sees it. Articles are held in a `Vec`
+/// sorted by (publication date, undated last; id), and an article's index
+/// in it is its *rank*: every "earliest source" tie-break uses it.
+#[derive(Debug)]
+pub(crate) struct Article<'a> {
+    /// The record.
+    pub rec: &'a ExtractRecord,
+    /// Parsed names of `rec.people`, index for index.
+    pub names: Vec<Name>,
+    /// Folded occupation and affiliation of `rec.people`, index for index.
+    pub attrs: Vec<[Option<String>; 2]>,
+    /// Resolved subjects of `rec.events`, index for index (deduplicated, in record order).
+    pub subjects: Vec<Vec<Subj>>,
+    /// Indices of people who are a subject of at least one event.
+    pub subject_people: BTreeSet<usize>,
+    /// Indices of people who are an occurred/alleged subject of a [`DEFENDANT_TYPES`] event.
+    pub prosecuted: BTreeSet<usize>,
+    /// Indices of people who are an occurred/alleged subject of questioning.
+    pub questioned: BTreeSet<usize>,
+}
+
+impl Article<'_> {
+    /// The article id.
+    pub fn id(&self) -> &str {
+        &self.rec.article.id
+    }
+
+    /// The publication date.
+    pub fn published(&self) -> Option<NaiveDate> {
+        self.rec.article.published
+    }
+
+    /// Whether the record has neither people nor events (such an article forms no case).
+    pub fn is_empty(&self) -> bool {
+        self.rec.people.is_empty() && self.rec.events.is_empty()
+    }
+}
+
+/// De-duplicates `records` by article id (of several records with one id the
+/// one whose JSON sorts first is kept, so input order never matters) and
+/// returns them ranked by (published, undated last; id).
+pub(crate) fn prepare(records: &[ExtractRecord]) -> Vec<Article<'_>> {
+    let mut by_id: BTreeMap<&str, Vec<&ExtractRecord>> = BTreeMap::new();
+    for r in records {
+        by_id.entry(r.article.id.as_str()).or_default().push(r);
+    }
+    let mut recs: Vec<&ExtractRecord> = by_id
+        .into_values()
+        .filter_map(|mut same| {
+            if same.len() > 1 {
+                // Several records with one id: keep the one whose JSON sorts first.
+                same.sort_by_cached_key(|r| serde_json::to_string(r).unwrap_or_default());
+            }
+            same.first().copied()
+        })
+        .collect();
+    recs.sort_by(|a, b| {
+        let ka = (a.article.published.is_none(), a.article.published, &a.article.id);
+        let kb = (b.article.published.is_none(), b.article.published, &b.article.id);
+        ka.cmp(&kb)
+    });
+    recs.into_iter().map(article).collect()
+}
+
+fn article(rec: &ExtractRecord) -> Article<'_> {
+    let names: Vec<Name> = rec.people.iter().map(|p| Name::parse(&p.name)).collect();
+    let folded = |v: &Option<String>| v.as_deref().map(fold).filter(|f| !f.is_empty());
+    let attrs = rec
+        .people
+        .iter()
+        .map(|p| [folded(&p.occupation), folded(&p.affiliation)])
+        .collect();
+    let mut subjects = Vec::with_capacity(rec.events.len());
+    let mut subject_people = BTreeSet::new();
+    let mut prosecuted = BTreeSet::new();
+    let mut questioned = BTreeSet::new();
+    for ev in &rec.events {
+        let mut resolved: Vec<Subj> = Vec::new();
+        for s in &ev.subjects {
+            let r = resolve(rec, &names, s);
+            if !resolved.contains(&r) {
+                resolved.push(r);
+            }
+        }
+        let counts = matches!(ev.status, Status::Occurred | Status::Alleged);
+        for s in &resolved {
+            if let Subj::Person(p) = s {
+                subject_people.insert(*p);
+                if counts && DEFENDANT_TYPES.contains(&ev.event_type) {
+                    prosecuted.insert(*p);
+                }
+                if counts && ev.event_type == EventType::Questioning {
+                    questioned.insert(*p);
+                }
+            }
+        }
+        subjects.push(resolved);
+    }
+    Article {
+        rec,
+        names,
+        attrs,
+        subjects,
+        subject_people,
+        prosecuted,
+        questioned,
+    }
+}
+
+/// Resolves a subject: by `ref` to a person or organisation; failing that,
+/// by name (folded equality with a person's name or variant, an
+/// organisation's name or variant, then the person-matching rule); failing
+/// that it is a group, described by its `group` text or its unmatched name.
+fn resolve(rec: &ExtractRecord, names: &[Name], s: &Subject) -> Subj {
+    if let Some(r) = &s.reference {
+        if let Some(i) = rec.people.iter().position(|p| &p.id == r) {
+            return Subj::Person(i);
+        }
+        if let Some(i) = rec.organizations.iter().position(|o| &o.id == r) {
+            return Subj::Org(i);
+        }
+    }
+    if let Some(name) = s.name.as_deref().filter(|n| !n.trim().is_empty()) {
+        let n = Name::parse(name);
+        if let Some(i) = rec
+            .people
+            .iter()
+            .enumerate()
+            .position(|(i, p)| names[i].folded == n.folded || p.variants.iter().any(|v| fold(v) == n.folded))
+        {
+            return Subj::Person(i);
+        }
+        if let Some(i) = rec
+            .organizations
+            .iter()
+            .position(|o| fold(&o.name) == n.folded || o.variants.iter().any(|v| fold(v) == n.folded))
+        {
+            return Subj::Org(i);
+        }
+        let matching: Vec<usize> = (0..names.len())
+            .filter(|&i| names[i].has_given() && names[i].matches(&n, DEFAULT_GIVEN_NAME_EDITS))
+            .collect();
+        if let [i] = matching.as_slice() {
+            return Subj::Person(*i);
+        }
+        return Subj::Group {
+            desc: name.to_string(),
+            count: s.count,
+        };
+    }
+    Subj::Group {
+        desc: s.group.clone().unwrap_or_default(),
+        count: s.count,
+    }
+}

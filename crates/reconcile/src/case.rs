@@ -1,0 +1,451 @@
+//! One case from its articles: people, organisations, merged timeline, charges and title; then ids and the model's `Case`.
+
+use crate::Settings;
+use crate::articles::{Article, Subj};
+use crate::names::fold;
+use crate::people::{self, Mention, Mode, PersonDraft};
+use crate::text::Tally;
+use crate::timeline::{self, CaseAgent, CaseSubject, Entry, Report};
+use crate::unionfind::UnionFind;
+use casewatch_model::{
+    Agent, Case, CasePerson, Charge, Conflict, OrgKind, Organization, Review, Role, Source, Subject, TimelineEntry,
+};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A reconciled organisation of a case, before ids are given out.
+#[derive(Debug, Clone)]
+struct OrgDraft {
+    name: String,
+    variants: Vec<String>,
+    kind: OrgKind,
+}
+
+/// A case charge, before ids are given out.
+#[derive(Debug, Clone)]
+struct ChargeDraft {
+    label: String,
+    article: Option<String>,
+    subjects: BTreeSet<usize>,
+}
+
+/// A case with local indices; [`CaseDraft::emit`] turns it into a [`Case`].
+pub(crate) struct CaseDraft<'a> {
+    /// Article ranks, ascending.
+    articles: Vec<usize>,
+    people: Vec<PersonDraft>,
+    orgs: Vec<OrgDraft>,
+    charges: Vec<ChargeDraft>,
+    reports: Vec<Report<'a>>,
+    entries: Vec<Entry>,
+    title: String,
+    /// (earliest publication date, undated last; smallest article id): the case order.
+    pub sort_key: (bool, Option<NaiveDate>, String),
+}
+
+/// Builds the case made of the articles `members` (ranks, ascending).
+pub(crate) fn build<'a>(arts: &'a [Article<'a>], members: &[usize], settings: &Settings) -> CaseDraft<'a> {
+    // People.
+    let mentions: Vec<Mention> = members
+        .iter()
+        .flat_map(|&art| (0..arts[art].rec.people.len()).map(move |person| Mention { art, person }))
+        .collect();
+    let mut people: Vec<PersonDraft> = people::cluster(arts, &mentions, Mode::Case, settings)
+        .into_iter()
+        .map(|c| {
+            let ms: Vec<Mention> = c.into_iter().map(|i| mentions[i]).collect();
+            people::draft(arts, &ms)
+        })
+        .collect();
+    people.sort_by_key(|a| (a.role, a.first));
+    let person_of: BTreeMap<(usize, usize), usize> = people
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.mentions.iter().map(move |m| ((m.art, m.person), i)))
+        .collect();
+
+    // Organisations.
+    let (orgs, org_of, org_by_key) = organisations(arts, members);
+
+    // Reports and timeline.
+    let mut reports: Vec<Report<'a>> = Vec::new();
+    for &art in members {
+        let a = &arts[art];
+        for (ei, ev) in a.rec.events.iter().enumerate() {
+            let mut subjects: Vec<CaseSubject> = Vec::new();
+            for s in a.subjects.get(ei).into_iter().flatten() {
+                let mapped = match s {
+                    Subj::Person(p) => person_of.get(&(art, *p)).map(|&i| CaseSubject::Person(i)),
+                    Subj::Org(o) => org_of.get(&(art, *o)).map(|&i| CaseSubject::Org(i)),
+                    Subj::Group { desc, count } => Some(CaseSubject::Group {
+                        desc: desc.clone(),
+                        count: *count,
+                    }),
+                };
+                if let Some(m) = mapped.filter(|m| !subjects.contains(m)) {
+                    subjects.push(m);
+                }
+            }
+            let agent = ev.agent.as_ref().map(|ag| {
+                let by_ref = ag
+                    .reference
+                    .as_ref()
+                    .and_then(|r| a.rec.organizations.iter().position(|o| &o.id == r))
+                    .and_then(|o| org_of.get(&(art, o)).copied());
+                let org = by_ref.or_else(|| org_by_key.get(&org_key(&ag.name)).copied());
+                CaseAgent {
+                    org,
+                    name: org.map(|o| orgs[o].name.clone()).unwrap_or_else(|| ag.name.clone()),
+                }
+            });
+            reports.push(Report::new(art, a.published(), ev, subjects, agent));
+        }
+    }
+    timeline::fulfil_plans(&mut reports, settings);
+    if settings.infer_conviction_dates {
+        timeline::infer_dates(&mut reports);
+    }
+    let mut entries = timeline::merge(&reports, settings);
+    entries.sort_by(|a, b| {
+        let ka = (
+            a.date.value.is_none(),
+            a.date.value,
+            a.event_type,
+            a.first_position(&reports),
+            &a.subjects,
+        );
+        let kb = (
+            b.date.value.is_none(),
+            b.date.value,
+            b.event_type,
+            b.first_position(&reports),
+            &b.subjects,
+        );
+        ka.cmp(&kb)
+    });
+
+    // Charges.
+    let mut charge_index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut charges: Vec<ChargeDraft> = Vec::new();
+    let mut legal: Vec<Tally<String>> = Vec::new();
+    for &art in members {
+        let rec = arts[art].rec;
+        for (ci, ch) in rec.charges.iter().enumerate() {
+            let key = fold(&ch.label);
+            if key.is_empty() {
+                continue;
+            }
+            let i = *charge_index.entry(key).or_insert_with(|| {
+                charges.push(ChargeDraft {
+                    label: ch.label.trim().to_string(),
+                    article: None,
+                    subjects: BTreeSet::new(),
+                });
+                legal.push(Tally::default());
+                charges.len() - 1
+            });
+            if let Some(law) = ch.article.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+                legal[i].add(law.to_string(), art, (art, ci));
+            }
+            for pid in &ch.subjects {
+                if let Some(p) = rec.people.iter().position(|p| &p.id == pid)
+                    && let Some(&cp) = person_of.get(&(art, p))
+                {
+                    charges[i].subjects.insert(cp);
+                }
+            }
+        }
+    }
+    for (c, t) in charges.iter_mut().zip(&legal) {
+        c.article = t.winner().cloned();
+    }
+
+    let title = title(arts, members, &people, &orgs, &entries);
+    let first_published = members.iter().filter_map(|&a| arts[a].published()).min();
+    let smallest_id = members
+        .iter()
+        .map(|&a| arts[a].id().to_string())
+        .min()
+        .unwrap_or_default();
+    CaseDraft {
+        articles: members.to_vec(),
+        people,
+        orgs,
+        charges,
+        reports,
+        entries,
+        title,
+        sort_key: (first_published.is_none(), first_published, smallest_id),
+    }
+}
+
+/// Clusters the organisations of a case: two entries are one organisation
+/// when a folded name or variant of one equals one of the other. Returns
+/// the drafts (in order of first mention), the map (article, record index) →
+/// draft, and the map folded name/variant → draft.
+#[allow(clippy::type_complexity)]
+fn organisations(
+    arts: &[Article],
+    members: &[usize],
+) -> (Vec<OrgDraft>, BTreeMap<(usize, usize), usize>, BTreeMap<String, usize>) {
+    let entries: Vec<(usize, usize)> = members
+        .iter()
+        .flat_map(|&a| (0..arts[a].rec.organizations.len()).map(move |o| (a, o)))
+        .collect();
+    let mut uf = UnionFind::new(entries.len());
+    let mut owner: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, &(a, o)) in entries.iter().enumerate() {
+        let org = &arts[a].rec.organizations[o];
+        for n in std::iter::once(&org.name).chain(&org.variants) {
+            let k = org_key(n);
+            if !k.is_empty() {
+                let first = *owner.entry(k).or_insert(i);
+                uf.union(first, i);
+            }
+        }
+    }
+    let mut drafts = Vec::new();
+    let mut org_of = BTreeMap::new();
+    let mut by_key = BTreeMap::new();
+    for group in uf.groups() {
+        let idx = drafts.len();
+        let mut names: Tally<String> = Tally::default();
+        let mut kinds: Tally<OrgKind> = Tally::default();
+        let mut all: BTreeSet<String> = BTreeSet::new();
+        for &i in &group {
+            let (a, o) = entries[i];
+            let org = &arts[a].rec.organizations[o];
+            names.add(org.name.trim().to_string(), a, (a, o));
+            kinds.add(org.kind, a, (a, o));
+            all.extend(
+                std::iter::once(&org.name)
+                    .chain(&org.variants)
+                    .map(|n| n.trim().to_string()),
+            );
+            org_of.insert((a, o), idx);
+        }
+        // Most frequent name; among equals, the longest.
+        let ranked = names.ranked();
+        let top = ranked.first().map(|(_, arts)| arts.len()).unwrap_or(0);
+        let name = ranked
+            .iter()
+            .filter(|(_, arts)| arts.len() == top)
+            .map(|(n, _)| (*n).clone())
+            .max_by_key(|n| n.chars().count())
+            .unwrap_or_default();
+        all.remove(&name);
+        all.remove("");
+        for n in all.iter().chain(std::iter::once(&name)) {
+            by_key.entry(org_key(n)).or_insert(idx);
+        }
+        drafts.push(OrgDraft {
+            name,
+            variants: all.into_iter().collect(),
+            kind: kinds.winner().copied().unwrap_or(OrgKind::Other),
+        });
+    }
+    (drafts, org_of, by_key)
+}
+
+/// An organisation's matching key: folded, without a leading "the".
+fn org_key(name: &str) -> String {
+    crate::linking::outlet_key(name)
+}
+
+/// The case title: "<Outlet> case" when at least two defendants share an
+/// affiliation and more than half of the defendants do; else "<main
+/// defendant> case" (the defendant in most timeline entries); else a media
+/// outlet that events happen to; else the earliest article's title; else the
+/// first-mentioned person who is neither lawyer nor official (else anyone);
+/// else "Case <article id>".
+fn title(arts: &[Article], members: &[usize], people: &[PersonDraft], orgs: &[OrgDraft], entries: &[Entry]) -> String {
+    let defendants: Vec<usize> = (0..people.len())
+        .filter(|&i| people[i].role == Role::Defendant)
+        .collect();
+    let mut outlets: Tally<String> = Tally::default();
+    let mut shown: BTreeMap<String, String> = BTreeMap::new();
+    for &d in &defendants {
+        if let Some(aff) = &people[d].affiliation {
+            shown.entry(fold(aff)).or_insert_with(|| aff.clone());
+            outlets.add(fold(aff), d, (d, 0));
+        }
+    }
+    if let Some((key, who)) = outlets.ranked().first()
+        && who.len() >= 2
+        && who.len() * 2 > defendants.len()
+        && let Some(name) = shown.get(*key)
+    {
+        return format!("{name} case");
+    }
+    let in_entries = |p: usize| {
+        entries
+            .iter()
+            .filter(|e| e.subjects.contains(&CaseSubject::Person(p)))
+            .count()
+    };
+    if let Some(&main) = defendants
+        .iter()
+        .max_by_key(|&&d| (in_entries(d), std::cmp::Reverse(d)))
+    {
+        return format!("{} case", people[main].name);
+    }
+    let mut outlet_subjects: Tally<usize> = Tally::default();
+    for (i, e) in entries.iter().enumerate() {
+        for s in &e.subjects {
+            if let CaseSubject::Org(o) = s
+                && orgs[*o].kind == OrgKind::MediaOutlet
+            {
+                outlet_subjects.add(*o, i, (i, 0));
+            }
+        }
+    }
+    if let Some(&o) = outlet_subjects.winner() {
+        return format!("{} case", orgs[o].name);
+    }
+    if let Some(t) = members
+        .first()
+        .and_then(|&a| arts[a].rec.article.title.as_deref())
+        .filter(|t| !t.trim().is_empty())
+    {
+        return t.trim().to_string();
+    }
+    let bystander = |p: &&PersonDraft| matches!(p.role, Role::Other | Role::Witness);
+    if let Some(p) = people
+        .iter()
+        .filter(bystander)
+        .min_by_key(|p| p.first)
+        .or_else(|| people.first())
+    {
+        return format!("{} case", p.name);
+    }
+    format!("Case {}", members.first().map(|&a| arts[a].id()).unwrap_or_default())
+}
+
+/// Running id counters across the whole case file.
+#[derive(Debug, Default)]
+pub(crate) struct Ids {
+    pub case: usize,
+    pub person: usize,
+    pub org: usize,
+    pub event: usize,
+}
+
+impl CaseDraft<'_> {
+    /// The model's case, numbering people `P…`, organisations `O…` and
+    /// events `E…` on from `ids`.
+    pub(crate) fn emit(&self, arts: &[Article], ids: &mut Ids) -> Case {
+        ids.case += 1;
+        let person_ids: Vec<String> = (0..self.people.len())
+            .map(|i| format!("P{}", ids.person + i + 1))
+            .collect();
+        ids.person += self.people.len();
+        let org_ids: Vec<String> = (0..self.orgs.len()).map(|i| format!("O{}", ids.org + i + 1)).collect();
+        ids.org += self.orgs.len();
+        let subject = |s: &CaseSubject| match s {
+            CaseSubject::Person(p) => Subject {
+                reference: Some(person_ids[*p].clone()),
+                name: Some(self.people[*p].name.clone()),
+                ..Subject::default()
+            },
+            CaseSubject::Org(o) => Subject {
+                reference: Some(org_ids[*o].clone()),
+                name: Some(self.orgs[*o].name.clone()),
+                ..Subject::default()
+            },
+            CaseSubject::Group { desc, count } => Subject {
+                group: Some(desc.clone()).filter(|d| !d.is_empty()),
+                count: *count,
+                ..Subject::default()
+            },
+        };
+        let events = self
+            .entries
+            .iter()
+            .map(|e| {
+                ids.event += 1;
+                TimelineEntry {
+                    id: format!("E{}", ids.event),
+                    event_type: e.event_type,
+                    date: e.date.clone(),
+                    subjects: e.subjects.iter().map(subject).collect(),
+                    agent: e.agent.as_ref().map(|a| Agent {
+                        reference: a.org.map(|o| org_ids[o].clone()),
+                        name: a.name.clone(),
+                    }),
+                    place: e.place.clone(),
+                    status: e.status,
+                    detail: e.detail.clone(),
+                    review: Review::Machine,
+                    sources: e
+                        .reports
+                        .iter()
+                        .map(|&r| {
+                            let rep = &self.reports[r];
+                            let meta = &arts[rep.art].rec.article;
+                            Source {
+                                article: meta.id.clone(),
+                                published: meta.published,
+                                url: meta.url.clone(),
+                                start: rep.event.evidence.start,
+                                end: rep.event.evidence.end,
+                                sentence: rep.event.evidence.sentence.clone(),
+                            }
+                        })
+                        .collect(),
+                    conflicts: e
+                        .conflicts
+                        .iter()
+                        .map(|c| Conflict {
+                            field: c.field.to_string(),
+                            value: c.value.clone(),
+                            sources: c.arts.iter().map(|&a| arts[a].id().to_string()).collect(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let mut articles: Vec<String> = self.articles.iter().map(|&a| arts[a].id().to_string()).collect();
+        articles.sort();
+        Case {
+            id: format!("c{}", ids.case),
+            title: self.title.clone(),
+            people: self
+                .people
+                .iter()
+                .zip(&person_ids)
+                .map(|(p, id)| CasePerson {
+                    id: id.clone(),
+                    name: p.name.clone(),
+                    variants: p.variants.clone(),
+                    occupation: p.occupation.clone(),
+                    affiliation: p.affiliation.clone(),
+                    former: p.former,
+                    role: p.role,
+                })
+                .collect(),
+            organizations: self
+                .orgs
+                .iter()
+                .zip(&org_ids)
+                .map(|(o, id)| Organization {
+                    id: id.clone(),
+                    name: o.name.clone(),
+                    variants: o.variants.clone(),
+                    kind: o.kind,
+                    rule: None,
+                })
+                .collect(),
+            charges: self
+                .charges
+                .iter()
+                .map(|c| Charge {
+                    label: c.label.clone(),
+                    article: c.article.clone(),
+                    subjects: c.subjects.iter().map(|&p| person_ids[p].clone()).collect(),
+                })
+                .collect(),
+            events,
+            articles,
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! Person names: the folded matching key and the rule that says two spellings name one person.
+//!
+//! The reference for both is `eval/score.py` (its `_fold`, `split_name` and
+//! `names_match`): whatever the scorer treats as one person, [`same_person`]
+//! does too. The folding, in order:
+//!
+//! 1. lower-case; a few letters without a decomposition are spelled out
+//!    (Turkish `ı` → `i`, Azerbaijani `ə` → `a`, `ø` → `o`, `ł` → `l`, `ß` → `ss`);
+//! 2. Cyrillic → Latin with the table of score.py (`ж` → `zh`, `х` → `kh`,
+//!    `щ` → `shch`, …), extended with Kyrgyz, Kazakh, Ukrainian and
+//!    Belarusian letters; any other non-ASCII letter loses its accents
+//!    (`deunicode`);
+//! 3. the usual Latin variants of one Cyrillic spelling collapse:
+//!    `shch`/`sh`, `zh`/`j`, `kh`/`h`, `ks`/`x`, `iy`/`yy`/`y`/`i`, `ye`/`e`,
+//!    `yo`/`e`, `yu`/`u`, `ya`/`a`, `ie`/`e`, `w`/`v`, `ph`/`f`, `c`/`k`,
+//!    `q`/`k` (so `-iev`/`-yev` and `-aliyeva`/`-alieva` meet); apostrophes
+//!    vanish, hyphens split;
+//! 4. doubled letters collapse (`Mammadova` = `Mamadova`), anything else that
+//!    is not a letter or digit becomes a space.
+//!
+//! ```
+//! use casewatch_reconcile::names::{fold, same_person};
+//! assert_eq!(fold("Жоомарт"), fold("Zhoomart"));
+//! assert!(same_person("Temirlan Sadyr uulu", "Temirlan Sadyr"));
+//! assert!(!same_person("Ivan Petrov", "Olga Petrova"));
+//! ```
+
+/// Patronymic particles as they are spelled; folded they are `ulu`, `kizi`,
+/// `ogli`, `oglu`, `ugli`. A trailing one stays with the surname
+/// ("Temirlan Sadyr uulu": given `temirlan`, surname `sadyr ulu`).
+pub const PARTICLE_SPELLINGS: [&str; 7] = ["uulu", "kyzy", "kizi", "ogly", "oglu", "qizi", "ugli"];
+
+/// [`PARTICLE_SPELLINGS`] folded (checked by a test).
+const FOLDED_PARTICLES: [&str; 5] = ["ulu", "kizi", "ogli", "oglu", "ugli"];
+
+/// Folded particles meaning "daughter of"; every other particle means "son of".
+/// A son-of particle never matches a daughter-of one (score.py: uulu ≠ kyzy).
+const DAUGHTER_PARTICLES: [&str; 1] = ["kizi"];
+
+/// Default maximum Levenshtein distance between two folded given names that
+/// still agree (score.py's `_given_agree`).
+pub const DEFAULT_GIVEN_NAME_EDITS: usize = 2;
+
+/// The Latin variant rewrites of score.py's `FOLDS`, applied in this order to
+/// lower-case, accent-free, Latin text.
+const FOLDS: [(&str, &str); 19] = [
+    ("shch", "sh"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("ks", "x"),
+    ("iy", "i"),
+    ("yy", "i"),
+    ("ye", "e"),
+    ("yo", "e"),
+    ("yu", "u"),
+    ("ya", "a"),
+    ("ie", "e"),
+    ("y", "i"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("c", "k"),
+    ("q", "k"),
+    ("'", ""),
+    ("`", ""),
+    ("-", " "),
+];
+
+/// Letters spelled out before accent stripping (score.py's `LETTERS`).
+fn special_letter(ch: char) -> Option<&'static str> {
+    Some(match ch {
+        'ı' => "i",
+        'ə' => "a",
+        'ø' => "o",
+        'ł' => "l",
+        'đ' => "d",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        _ => return None,
+    })
+}
+
+/// Lower-case Cyrillic → Latin: score.py's table (Russian plus Kyrgyz `ң ө ү`),
+/// extended with the Kazakh, Ukrainian, Belarusian, Tajik and Serbian letters.
+fn cyrillic(ch: char) -> Option<&'static str> {
+    Some(match ch {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "i",
+        'й' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' => "",
+        'ы' => "y",
+        'ь' => "",
+        'э' => "e",
+        'ю' => "yu",
+        'я' => "ya",
+        'ң' => "n",
+        'ө' => "o",
+        'ү' => "u",
+        // Kazakh, Tatar, Bashkir
+        'ә' => "a",
+        'і' => "i",
+        'қ' => "k",
+        'ғ' => "g",
+        'ұ' => "u",
+        'һ' => "h",
+        // Ukrainian, Belarusian
+        'ї' => "yi",
+        'є' => "ye",
+        'ґ' => "g",
+        'ў' => "u",
+        // Tajik, Uzbek Cyrillic
+        'ҳ' => "h",
+        'ҷ' => "j",
+        'ӣ' => "i",
+        'ӯ' => "u",
+        // Serbian, Macedonian
+        'ђ' => "dj",
+        'ј' => "j",
+        'љ' => "lj",
+        'њ' => "nj",
+        'ћ' => "c",
+        'џ' => "dz",
+        _ => return None,
+    })
+}
+
+/// The matching key of a name (or any short text): lower-case, Latin, no
+/// accents, transliteration variants collapsed, doubled letters collapsed,
+/// words separated by single spaces. `fold("Jyldyz Kasymaliyeva") ==
+/// fold("Zhyldyz Kasymalieva")`. The same function folds organisation names
+/// and charge labels for comparison.
+pub fn fold(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut latin = String::with_capacity(lower.len());
+    for ch in lower.chars() {
+        if ch.is_ascii() {
+            latin.push(ch);
+        } else if let Some(s) = special_letter(ch).or_else(|| cyrillic(ch)) {
+            latin.push_str(s);
+        } else if let Some(s) = deunicode::deunicode_char(ch) {
+            latin.push_str(&s.to_lowercase());
+        } else {
+            latin.push(ch);
+        }
+    }
+    for (from, to) in FOLDS {
+        if latin.contains(from) {
+            latin = latin.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(latin.len());
+    let mut last: Option<char> = None;
+    for ch in latin.chars() {
+        if ch.is_alphabetic() && last == Some(ch) {
+            continue;
+        }
+        let kept = if ch.is_alphanumeric() || ch == ' ' { ch } else { ' ' };
+        out.push(kept);
+        last = Some(kept);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a folded token is a patronymic particle.
+pub fn is_particle(folded_token: &str) -> bool {
+    FOLDED_PARTICLES.contains(&folded_token)
+}
+
+/// A name split the way score.py's `split_name` does: folded given-name
+/// tokens, and the surname (the last token, with a trailing patronymic
+/// particle kept on it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    /// The whole folded name.
+    pub folded: String,
+    /// Folded given-name tokens (empty for a surname alone: "Sadyr uulu", "Okafor").
+    pub given: Vec<String>,
+    /// Folded surname, particle included ("sadyr ulu").
+    pub surname: String,
+}
+
+impl Name {
+    /// Folds and splits `name`.
+    pub fn parse(name: &str) -> Name {
+        let folded = fold(name);
+        let toks: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+        let (given, surname) = match toks.as_slice() {
+            [] => (Vec::new(), String::new()),
+            [.., a, b] if is_particle(b) => (toks[..toks.len() - 2].to_vec(), format!("{a} {b}")),
+            [.., last] => (toks[..toks.len() - 1].to_vec(), (*last).to_string()),
+        };
+        Name {
+            given: given.into_iter().map(str::to_string).collect(),
+            surname,
+            folded,
+        }
+    }
+
+    /// The surname without its particle ("sadyr ulu" → "sadyr"): the blocking key.
+    pub fn bare_surname(&self) -> &str {
+        match self.surname.split_once(' ') {
+            Some((bare, p)) if is_particle(p) => bare,
+            _ => &self.surname,
+        }
+    }
+
+    /// The folded particle, when the name ends with one.
+    pub fn particle(&self) -> Option<&str> {
+        self.surname.split_once(' ').map(|(_, p)| p).filter(|p| is_particle(p))
+    }
+
+    /// Whether any given name (or initial) is present.
+    pub fn has_given(&self) -> bool {
+        !self.given.is_empty()
+    }
+
+    /// score.py's `names_match`: folded names equal; or the surnames agree
+    /// (a particle may be on one side only, but son-of never matches
+    /// daughter-of) and either side has no given name or every paired given
+    /// name agrees (see [`given_names_agree`]).
+    pub fn matches(&self, other: &Name, max_edits: usize) -> bool {
+        if self.folded.is_empty() || other.folded.is_empty() {
+            return false;
+        }
+        if self.folded == other.folded {
+            return true;
+        }
+        if !self.surname_agrees(other) {
+            return false;
+        }
+        if self.given.is_empty() || other.given.is_empty() {
+            return true;
+        }
+        self.given
+            .iter()
+            .zip(&other.given)
+            .all(|(x, y)| given_names_agree(x, y, max_edits))
+    }
+
+    /// Surnames equal, or equal apart from a particle on one side; two
+    /// particles must mean the same (son of / daughter of).
+    pub fn surname_agrees(&self, other: &Name) -> bool {
+        if self.surname == other.surname {
+            return true;
+        }
+        if let (Some(a), Some(b)) = (self.particle(), other.particle())
+            && DAUGHTER_PARTICLES.contains(&a) != DAUGHTER_PARTICLES.contains(&b)
+        {
+            return false;
+        }
+        self.bare_surname() == other.bare_surname()
+    }
+}
+
+/// score.py's `_given_agree` on two folded given names: an initial agrees
+/// with any name it starts; otherwise one is a prefix of the other, or they
+/// are within `max_edits` Levenshtein edits.
+pub fn given_names_agree(x: &str, y: &str, max_edits: usize) -> bool {
+    let (Some(fx), Some(fy)) = (x.chars().next(), y.chars().next()) else {
+        return false;
+    };
+    if x.chars().count() == 1 || y.chars().count() == 1 {
+        return fx == fy;
+    }
+    x.starts_with(y) || y.starts_with(x) || strsim::levenshtein(x, y) <= max_edits
+}
+
+/// Whether two spellings name the same person, by score.py's rule with its
+/// default of two edits between given names.
+///
+/// ```
+/// use casewatch_reconcile::names::same_person;
+/// assert!(same_person("Zh. Duulatov", "Zhoomart Duulatov"));
+/// assert!(same_person("Farid Khalilov", "Farid Halilov"));
+/// assert!(!same_person("Aibek Toktogul uulu", "Aibek Toktogul kyzy"));
+/// ```
+pub fn same_person(a: &str, b: &str) -> bool {
+    Name::parse(a).matches(&Name::parse(b), DEFAULT_GIVEN_NAME_EDITS)
+}
+
+/// The blocking key of a name: its folded surname without a particle.
+/// People are only compared with people of the same key.
+pub fn block_key(name: &str) -> String {
+    Name::parse(name).bare_surname().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same_key(a: &str, b: &str) {
+        assert_eq!(fold(a), fold(b), "{a:?} and {b:?} should fold alike");
+    }
+
+    #[test]
+    fn folds_transliteration_variants() {
+        same_key("Zhyldyz", "Jyldyz"); // zh/j
+        same_key("Khalilov", "Halilov"); // kh/h
+        same_key("Aleksandrov", "Alexandrov"); // ks/x
+        same_key("Aliev", "Aliyev"); // -iev/-yev
+        same_key("Kasymalieva", "Kasymaliyeva");
+        same_key("Dmitriy", "Dmitry"); // iy/y
+        same_key("Yuliya", "Yulia"); // yu, ya
+        same_key("Mammadova", "Mamadova"); // doubled letters
+        same_key("Wiktor", "Viktor"); // w/v
+        same_key("Sevinc", "Sevink"); // c/k
+        same_key("Nadezhda Shcherbakova", "Nadejda Sherbakova"); // shch, zh
+    }
+
+    #[test]
+    fn folds_accents_and_scripts() {
+        same_key("Barış Önder", "Baris Onder");
+        same_key("Yalçınkaya", "Yalcinkaya"); // Turkish dotless i
+        same_key("İlkin Şahin", "Ilkin Sahin"); // Turkish dotted capital I
+        same_key("Məmmədova", "Mammadova"); // Azerbaijani schwa
+        same_key("Жоомарт Дуулатов", "Zhoomart Duulatov");
+        same_key("Александр", "Aleksandr");
+        same_key("Trịnh Quốc Vinh", "Trinh Quoc Vinh");
+        same_key("Ронбек Өмүрзаков", "Ronbek Omurzakov");
+        assert_eq!(fold("  O'Neil-Smith "), "oneil smith");
+        assert_eq!(fold("Zh. Duulatov"), "j dulatov");
+    }
+
+    #[test]
+    fn folded_particles_are_the_spellings_folded() {
+        let mut folded: Vec<String> = PARTICLE_SPELLINGS.iter().map(|p| fold(p)).collect();
+        folded.sort();
+        folded.dedup();
+        let mut expected: Vec<String> = FOLDED_PARTICLES.iter().map(|p| p.to_string()).collect();
+        expected.sort();
+        assert_eq!(folded, expected);
+    }
+
+    #[test]
+    fn splits_particles() {
+        let n = Name::parse("Temirlan Sadyr uulu");
+        assert_eq!(n.given, vec!["temirlan"]);
+        assert_eq!(n.surname, "sadir ulu");
+        assert_eq!(n.bare_surname(), "sadir");
+        assert_eq!(n.particle(), Some("ulu"));
+        let s = Name::parse("Sadyr uulu");
+        assert!(!s.has_given());
+        assert_eq!(block_key("Meerim Ormon kyzy"), "ormon");
+    }
+
+    #[test]
+    fn matches_like_the_scorer() {
+        assert!(same_person("Temirlan Sadyr uulu", "Temirlan Sadyr")); // particle on one side
+        assert!(same_person("Sadyr uulu", "Temirlan Sadyr"));
+        assert!(same_person("Zh. Duulatov", "Zhoomart Duulatov")); // initial
+        assert!(same_person("Жоомарт Дуулатов", "Zhoomart Duulatov"));
+        assert!(same_person("Aleksandr Karpovich", "Alexander Karpovich")); // 1 edit
+        assert!(same_person("Aliaksandr Karpovich", "Aleksandr Karpovich")); // 2 edits
+        assert!(same_person("Duulatov", "Zhoomart Duulatov")); // surname alone
+        assert!(same_person("Rustam Aliev", "Rustam Aliyev"));
+        assert!(same_person("Elchin Mammad ogly", "Elchin Mammad oglu")); // both son-of
+    }
+
+    #[test]
+    fn keeps_different_people_apart() {
+        assert!(!same_person("Ivan Petrov", "Olga Petrova")); // -ov / -ova
+        assert!(!same_person("Petrov", "Petrova"));
+        assert!(!same_person("Aibek Toktogul uulu", "Aibek Toktogul kyzy")); // son / daughter
+        assert!(!same_person("Toktogul uulu", "Toktogul kyzy"));
+        assert!(!same_person("Parviz Mirzoyev", "Davron Mirzoev")); // other given name
+        assert!(!same_person("Ivan Sidorov", "Igor Sidorov"));
+        assert!(!same_person("", "Ivan Sidorov"));
+    }
+
+    #[test]
+    fn given_name_rule() {
+        assert!(given_names_agree("j", "jomart", 2));
+        assert!(!given_names_agree("a", "jomart", 2));
+        assert!(given_names_agree("alex", "alexandr", 2));
+        assert!(given_names_agree("sevinj", "sevink", 2));
+        assert!(!given_names_agree("katsiarina", "katerina", 2));
+        assert!(given_names_agree("katsiarina", "katerina", 3));
+    }
+}

@@ -1,0 +1,702 @@
+//! Timeline merge: the event reports of one case become one entry per real event, with every source, the majority values and the conflicts.
+//!
+//! Before merging, two passes adjust reports: a plan that a later article
+//! reports done leaves the `not_occurred` side ([`fulfil_plans`]), and an
+//! undated conviction takes its sentence's date ([`infer_dates`]).
+//!
+//! The merge works on *assertions*, one per (report, subject), the unit
+//! `eval/score.py` counts:
+//!
+//! 1. assertions go into chains of one (type, `not_occurred` or not, subject):
+//!    a case person, a case organisation, or "some unnamed group";
+//! 2. each chain is clustered by date: finest dates first, an assertion joins
+//!    a cluster when its date is compatible with every dated member
+//!    ([`dates_compatible`]: `2025-05` + `late` with `2025-05-28`, never May
+//!    with October); undated assertions come last and join a dated cluster
+//!    that does not start after their article was published, else an
+//!    undated one; among several candidates the one whose details share the
+//!    most words wins, then the one more articles support. Unnamed-group
+//!    chains also need the same day or overlapping group descriptions;
+//! 3. each cluster gets its date (the most precise one most sources
+//!    support) and status (majority);
+//! 4. clusters of one type, date and status that share a report regroup into
+//!    one entry, so "A and B were detained" reported twice is one entry with
+//!    both subjects, while a report whose subjects turn out to be detained on
+//!    different days feeds both entries. Sources are every distinct
+//!    (article, evidence) of the entry, by article rank then offset;
+//!    detail, agent and place are majority votes; other dates at the chosen
+//!    precision, other statuses and other details are conflicts.
+
+use crate::Settings;
+use crate::names::fold;
+use crate::text::{Tally, content_words, jaccard};
+use crate::unionfind::UnionFind;
+use casewatch_model::{DatePrecision, DateQualifier, Event, EventDate, EventType, PartialDate, Status};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A subject mapped to the case: a case person, a case organisation, or a group.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum CaseSubject {
+    /// Index of the case person.
+    Person(usize),
+    /// Index of the case organisation.
+    Org(usize),
+    /// Unnamed group: description and head count.
+    Group { desc: String, count: Option<u32> },
+}
+
+/// An agent mapped to the case: the case organisation (when known) and the name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct CaseAgent {
+    pub org: Option<usize>,
+    pub name: String,
+}
+
+/// One event as one article reports it, with subjects and agent mapped to the case.
+#[derive(Debug, Clone)]
+pub(crate) struct Report<'a> {
+    /// Rank of the article.
+    pub art: usize,
+    /// Publication date of the article.
+    pub published: Option<NaiveDate>,
+    pub event: &'a Event,
+    pub subjects: Vec<CaseSubject>,
+    pub agent: Option<CaseAgent>,
+    /// The date the merge uses: the event's own, or one [`infer_dates`] filled in.
+    pub date: EventDate,
+    /// Whether the report sits with the `not_occurred` reports: its status is
+    /// `not_occurred` and it is not a plan that a later article reports done
+    /// (see [`fulfil_plans`]).
+    pub negated: bool,
+}
+
+impl<'a> Report<'a> {
+    /// A report of `event` from article `art`, with its own date and status.
+    pub(crate) fn new(
+        art: usize,
+        published: Option<NaiveDate>,
+        event: &'a Event,
+        subjects: Vec<CaseSubject>,
+        agent: Option<CaseAgent>,
+    ) -> Self {
+        let negated = event.status == Status::NotOccurred;
+        Report {
+            art,
+            published,
+            event,
+            subjects,
+            agent,
+            date: event.date.clone(),
+            negated,
+        }
+    }
+
+    fn named(&self) -> impl Iterator<Item = &CaseSubject> {
+        self.subjects.iter().filter(|s| !matches!(s, CaseSubject::Group { .. }))
+    }
+}
+
+impl Report<'_> {
+    /// Where the report sits in source order: (article rank, evidence offset).
+    fn position(&self) -> (usize, usize) {
+        (self.art, self.event.evidence.start)
+    }
+}
+
+/// A value some sources give differently, before article ids are attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DraftConflict {
+    pub field: &'static str,
+    pub value: String,
+    /// Article ranks, ascending.
+    pub arts: Vec<usize>,
+}
+
+/// One merged timeline entry, before ids are given out.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub event_type: EventType,
+    pub date: EventDate,
+    pub subjects: Vec<CaseSubject>,
+    pub agent: Option<CaseAgent>,
+    pub place: Option<String>,
+    pub status: Status,
+    pub detail: Option<String>,
+    /// Indices of the reports, in source order, one per distinct (article, evidence).
+    pub reports: Vec<usize>,
+    pub conflicts: Vec<DraftConflict>,
+}
+
+impl Entry {
+    /// The position of the first source.
+    pub(crate) fn first_position(&self, reports: &[Report]) -> (usize, usize) {
+        self.reports
+            .first()
+            .map(|&r| reports[r].position())
+            .unwrap_or((usize::MAX, usize::MAX))
+    }
+}
+
+/// Who or what a chain is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    Person(usize),
+    Org(usize),
+    Group,
+}
+
+/// One (report, subject) pair.
+#[derive(Debug, Clone)]
+struct Assertion {
+    report: usize,
+    /// The group subject, for group chains (`None` for a report with no subject at all).
+    group: Option<(String, Option<u32>)>,
+    /// Content words of the detail and group description, for similarity.
+    words: BTreeSet<String>,
+    /// Content words of the group description alone.
+    group_words: BTreeSet<String>,
+}
+
+/// A clustered chain: one real event for one subject.
+struct Cluster {
+    event_type: EventType,
+    negated: bool,
+    slot: Slot,
+    members: Vec<Assertion>,
+    date: EventDate,
+    status: Status,
+}
+
+/// Merges the reports of one case into timeline entries (unordered; the
+/// caller sorts them).
+pub(crate) fn merge(reports: &[Report], settings: &Settings) -> Vec<Entry> {
+    let mut chains: BTreeMap<(EventType, bool, Slot), Vec<Assertion>> = BTreeMap::new();
+    for (ri, r) in reports.iter().enumerate() {
+        let negated = r.negated;
+        let key = |slot| (r.event.event_type, negated, slot);
+        let detail = r.event.detail.as_deref().unwrap_or("");
+        if r.subjects.is_empty() {
+            let words = content_words(detail);
+            let group_words = BTreeSet::new();
+            chains.entry(key(Slot::Group)).or_default().push(Assertion {
+                report: ri,
+                group: None,
+                words,
+                group_words,
+            });
+        }
+        let mut seen = BTreeSet::new();
+        for s in &r.subjects {
+            let (slot, group) = match s {
+                CaseSubject::Person(p) => (Slot::Person(*p), None),
+                CaseSubject::Org(o) => (Slot::Org(*o), None),
+                CaseSubject::Group { desc, count } => (Slot::Group, Some((desc.clone(), *count))),
+            };
+            if seen.insert(slot.clone()) {
+                let desc = group.as_ref().map(|g| g.0.as_str()).unwrap_or("");
+                let words = content_words(&format!("{detail} {desc}"));
+                let group_words = content_words(desc);
+                chains.entry(key(slot)).or_default().push(Assertion {
+                    report: ri,
+                    group,
+                    words,
+                    group_words,
+                });
+            }
+        }
+    }
+
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for ((event_type, negated, slot), assertions) in chains {
+        let is_group = slot == Slot::Group;
+        for members in cluster_chain(&assertions, reports, is_group, negated, settings) {
+            let members: Vec<Assertion> = members.into_iter().map(|i| assertions[i].clone()).collect();
+            let ids: Vec<usize> = members.iter().map(|a| a.report).collect();
+            let voters = voters(reports, &ids);
+            let date = resolve_date(reports, &voters);
+            let status = resolve_status(reports, &voters);
+            clusters.push(Cluster {
+                event_type,
+                negated,
+                slot: slot.clone(),
+                members,
+                date,
+                status,
+            });
+        }
+    }
+
+    // Regroup clusters of one type/date/status that share a report.
+    let mut uf = UnionFind::new(clusters.len());
+    let mut by_key: BTreeMap<_, Vec<usize>> = BTreeMap::new();
+    for (ci, c) in clusters.iter().enumerate() {
+        by_key
+            .entry((c.event_type, c.negated, c.date.value, c.date.qualifier, c.status))
+            .or_default()
+            .push(ci);
+    }
+    for group in by_key.values() {
+        let mut owner: BTreeMap<usize, usize> = BTreeMap::new();
+        for &ci in group {
+            for a in &clusters[ci].members {
+                let first = *owner.entry(a.report).or_insert(ci);
+                uf.union(first, ci);
+            }
+        }
+    }
+    uf.groups()
+        .into_iter()
+        .map(|group| entry(&clusters, &group, reports))
+        .collect()
+}
+
+/// Builds one entry from regrouped clusters.
+fn entry(clusters: &[Cluster], group: &[usize], reports: &[Report]) -> Entry {
+    let first = &clusters[group[0]];
+    let mut ids: Vec<usize> = group
+        .iter()
+        .flat_map(|&ci| clusters[ci].members.iter().map(|a| a.report))
+        .collect();
+    ids.sort_by_key(|&r| (reports[r].position(), r));
+    ids.dedup();
+    let mut seen = BTreeSet::new();
+    let sources: Vec<usize> = ids
+        .iter()
+        .copied()
+        .filter(|&r| {
+            let ev = &reports[r].event.evidence;
+            seen.insert((reports[r].art, ev.start, ev.end, ev.sentence.clone()))
+        })
+        .collect();
+
+    let mut subjects: Vec<CaseSubject> = Vec::new();
+    for &ci in group {
+        let c = &clusters[ci];
+        match c.slot {
+            Slot::Person(p) => subjects.push(CaseSubject::Person(p)),
+            Slot::Org(o) => subjects.push(CaseSubject::Org(o)),
+            Slot::Group => {
+                let mut t: Tally<String> = Tally::default();
+                let mut shown: BTreeMap<String, (String, Option<u32>)> = BTreeMap::new();
+                for a in &c.members {
+                    if let Some((desc, count)) = &a.group {
+                        let key = fold(desc);
+                        shown.entry(key.clone()).or_insert_with(|| (desc.clone(), *count));
+                        t.add(key, reports[a.report].art, reports[a.report].position());
+                    }
+                }
+                if let Some((desc, count)) = t.winner().and_then(|k| shown.get(k)) {
+                    subjects.push(CaseSubject::Group {
+                        desc: desc.clone(),
+                        count: *count,
+                    });
+                }
+            }
+        }
+    }
+    subjects.sort();
+    subjects.dedup();
+
+    let date = first.date.clone();
+    let status = first.status;
+    let voters = voters(reports, &ids);
+    let mut conflicts = date_conflicts(reports, &voters, &date);
+    conflicts.extend(status_conflicts(reports, &ids, status));
+    let (detail, detail_conflicts) = resolve_detail(reports, &voters);
+    conflicts.extend(detail_conflicts);
+
+    let mut agents: Tally<(Option<usize>, String)> = Tally::default();
+    let mut agent_of: BTreeMap<(Option<usize>, String), CaseAgent> = BTreeMap::new();
+    let mut places: Tally<String> = Tally::default();
+    let mut place_of: BTreeMap<String, String> = BTreeMap::new();
+    for &r in &voters {
+        let rep = &reports[r];
+        if let Some(a) = &rep.agent {
+            let key = (a.org, if a.org.is_some() { String::new() } else { fold(&a.name) });
+            agent_of.entry(key.clone()).or_insert_with(|| a.clone());
+            agents.add(key, rep.art, rep.position());
+        }
+        if let Some(p) = rep.event.place.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            place_of.entry(fold(p)).or_insert_with(|| p.to_string());
+            places.add(fold(p), rep.art, rep.position());
+        }
+    }
+    Entry {
+        event_type: first.event_type,
+        date,
+        subjects,
+        agent: agents.winner().and_then(|k| agent_of.get(k)).cloned(),
+        place: places.winner().and_then(|k| place_of.get(k)).cloned(),
+        status,
+        detail,
+        reports: sources,
+        conflicts,
+    }
+}
+
+/// Clusters one chain's assertions; returns clusters of indices into `assertions`.
+fn cluster_chain(
+    assertions: &[Assertion],
+    reports: &[Report],
+    is_group: bool,
+    negated: bool,
+    settings: &Settings,
+) -> Vec<Vec<usize>> {
+    let date_of = |i: usize| &reports[assertions[i].report].date;
+    let mut order: Vec<usize> = (0..assertions.len()).collect();
+    order.sort_by_key(|&i| {
+        let d = date_of(i).value;
+        (
+            d.is_none(),
+            d.map(|v| v.precision()),
+            d,
+            reports[assertions[i].report].position(),
+            i,
+        )
+    });
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        let a = &assertions[i];
+        let d = date_of(i);
+        let similar_group = |c: &Vec<usize>| {
+            !is_group
+                || a.group.is_none()
+                || c.iter()
+                    .any(|&m| assertions[m].group.is_none() || !assertions[m].group_words.is_disjoint(&a.group_words))
+        };
+        let candidates: Vec<usize> = if d.value.is_some() {
+            (0..clusters.len())
+                .filter(|&k| {
+                    let c = &clusters[k];
+                    c.iter()
+                        .all(|&m| dates_compatible(d, date_of(m), settings.date_slack_days))
+                        && (similar_group(c)
+                            || (d.precision() == Some(DatePrecision::Day)
+                                && c.iter().any(|&m| date_of(m).value == d.value)))
+                })
+                .collect()
+        } else {
+            let published = reports[a.report].published;
+            let dated: Vec<usize> = (0..clusters.len())
+                .filter(|&k| {
+                    let c = &clusters[k];
+                    let has_dated = c.iter().any(|&m| date_of(m).value.is_some());
+                    let start = c
+                        .iter()
+                        .filter_map(|&m| date_of(m).value)
+                        .filter_map(period_start)
+                        .min();
+                    let after_publication = !negated && matches!((start, published), (Some(s), Some(p)) if s > p);
+                    has_dated && !after_publication && similar_group(c)
+                })
+                .collect();
+            if dated.is_empty() {
+                (0..clusters.len())
+                    .filter(|&k| clusters[k].iter().all(|&m| date_of(m).value.is_none()) && similar_group(&clusters[k]))
+                    .collect()
+            } else {
+                dated
+            }
+        };
+        let best = candidates.into_iter().max_by_key(|&k| {
+            let c = &clusters[k];
+            let sim = c
+                .iter()
+                .map(|&m| jaccard(&a.words, &assertions[m].words))
+                .fold(0.0_f64, f64::max);
+            let arts: BTreeSet<usize> = c.iter().map(|&m| reports[assertions[m].report].art).collect();
+            ((sim * 1_000_000.0) as u64, arts.len(), std::cmp::Reverse(k))
+        });
+        match best {
+            Some(k) => clusters[k].push(i),
+            None => clusters.push(vec![i]),
+        }
+    }
+    clusters
+}
+
+/// The first day of a partial date's period (`2025-05` → 2025-05-01).
+fn period_start(d: PartialDate) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
+}
+
+/// Whether two event dates can be the same day: an undated side fits
+/// anything; otherwise [`PartialDate::compatible`] (or, with `slack_days`,
+/// two days at most that far apart), and a qualified coarse date only fits
+/// finer dates in its part of the period (early: days 1–15 of a month or
+/// months 1–6 of a year; mid: days 6–25 or months 3–10; late: days 16– or
+/// months 7–12); early and late of one period never fit each other.
+pub(crate) fn dates_compatible(a: &EventDate, b: &EventDate, slack_days: u32) -> bool {
+    let (Some(x), Some(y)) = (a.value, b.value) else {
+        return true;
+    };
+    let near = match (x.to_naive(), y.to_naive()) {
+        (Some(dx), Some(dy)) if slack_days > 0 => (dx - dy).num_days().unsigned_abs() <= u64::from(slack_days),
+        _ => false,
+    };
+    if !(x.compatible(&y) || near) {
+        return false;
+    }
+    let opposite = matches!(
+        (a.qualifier, b.qualifier),
+        (Some(DateQualifier::Early), Some(DateQualifier::Late))
+            | (Some(DateQualifier::Late), Some(DateQualifier::Early))
+    );
+    !(x == y && opposite) && part_fits(x, a.qualifier, y) && part_fits(y, b.qualifier, x)
+}
+
+/// Whether finer date `y` falls in the part of coarse date `x` that qualifier `q` names.
+fn part_fits(x: PartialDate, q: Option<DateQualifier>, y: PartialDate) -> bool {
+    let range = |q| match q {
+        DateQualifier::Early => Some((1, 15, 1, 6)),
+        DateQualifier::Mid => Some((6, 25, 3, 10)),
+        DateQualifier::Late => Some((16, 31, 7, 12)),
+        _ => None,
+    };
+    let Some((d0, d1, m0, m1)) = q.and_then(range) else {
+        return true;
+    };
+    match (x.precision(), y.day, y.month) {
+        (DatePrecision::Month, Some(day), _) => (d0..=d1).contains(&day),
+        (DatePrecision::Year, _, Some(month)) => (m0..=m1).contains(&month),
+        _ => true,
+    }
+}
+
+/// The entry date: among the finest dates given, the one most articles
+/// support (an article supports every finer date its own date is compatible
+/// with), then the earliest reported; its qualifier is the most given one
+/// among the sources that give exactly that date.
+fn resolve_date(reports: &[Report], ids: &[usize]) -> EventDate {
+    let dated: Vec<usize> = ids
+        .iter()
+        .copied()
+        .filter(|&r| reports[r].date.value.is_some())
+        .collect();
+    let Some(finest) = dated.iter().filter_map(|&r| reports[r].date.precision()).min() else {
+        return EventDate::default();
+    };
+    let mut candidates: BTreeMap<PartialDate, (BTreeSet<usize>, (usize, usize))> = BTreeMap::new();
+    for &r in &dated {
+        let Some(v) = reports[r].date.value.filter(|v| v.precision() == finest) else {
+            continue;
+        };
+        let e = candidates
+            .entry(v)
+            .or_insert_with(|| (BTreeSet::new(), reports[r].position()));
+        e.1 = e.1.min(reports[r].position());
+    }
+    for (v, (arts, _)) in candidates.iter_mut() {
+        for &r in &dated {
+            if reports[r].date.value.is_some_and(|d| d.compatible(v)) {
+                arts.insert(reports[r].art);
+            }
+        }
+    }
+    let Some(value) = candidates
+        .iter()
+        .min_by(|(va, (aa, pa)), (vb, (ab, pb))| ab.len().cmp(&aa.len()).then(pa.cmp(pb)).then(va.cmp(vb)))
+        .map(|(v, _)| *v)
+    else {
+        return EventDate::default();
+    };
+    let exact: Vec<usize> = dated
+        .iter()
+        .copied()
+        .filter(|&r| reports[r].date.value == Some(value))
+        .collect();
+    let mut qualifiers: Tally<DateQualifier> = Tally::default();
+    for &r in &exact {
+        if let Some(q) = reports[r].date.qualifier {
+            qualifiers.add(q, reports[r].art, reports[r].position());
+        }
+    }
+    let qualifier = qualifiers.winner().copied();
+    let text = exact
+        .iter()
+        .find(|&&r| reports[r].date.qualifier == qualifier)
+        .and_then(|&r| reports[r].date.text.clone());
+    EventDate {
+        value: Some(value),
+        qualifier,
+        text,
+    }
+}
+
+/// Dates at the precision of `chosen` that differ from it, or give another qualifier.
+fn date_conflicts(reports: &[Report], ids: &[usize], chosen: &EventDate) -> Vec<DraftConflict> {
+    let Some(value) = chosen.value else {
+        return Vec::new();
+    };
+    let mut others: Tally<String> = Tally::default();
+    for &r in ids {
+        let d = &reports[r].date;
+        let Some(v) = d.value.filter(|v| v.precision() == value.precision()) else {
+            continue;
+        };
+        if v != value || (d.qualifier.is_some() && chosen.qualifier.is_some() && d.qualifier != chosen.qualifier) {
+            others.add(d.display(), reports[r].art, reports[r].position());
+        }
+    }
+    conflicts_from("date", &others)
+}
+
+/// The reports whose values count: all of them, except that a fulfilled
+/// plan (a `not_occurred` report merged with reports that it happened) only
+/// lends its source, not its date, detail, agent or place.
+fn voters(reports: &[Report], ids: &[usize]) -> Vec<usize> {
+    let happened: Vec<usize> = ids
+        .iter()
+        .copied()
+        .filter(|&r| reports[r].event.status != Status::NotOccurred)
+        .collect();
+    if happened.is_empty() { ids.to_vec() } else { happened }
+}
+
+/// The majority status (articles counted once per status), ties to the earliest.
+fn resolve_status(reports: &[Report], ids: &[usize]) -> Status {
+    let mut t: Tally<Status> = Tally::default();
+    for &r in ids {
+        t.add(reports[r].event.status, reports[r].art, reports[r].position());
+    }
+    t.winner().copied().unwrap_or(Status::Occurred)
+}
+
+/// Statuses other than `chosen`, with the articles that give them.
+fn status_conflicts(reports: &[Report], ids: &[usize], chosen: Status) -> Vec<DraftConflict> {
+    let mut others: Tally<String> = Tally::default();
+    for &r in ids {
+        let s = reports[r].event.status;
+        if s != chosen {
+            others.add(s.as_str().to_string(), reports[r].art, reports[r].position());
+        }
+    }
+    conflicts_from("status", &others)
+}
+
+/// The majority detail (compared folded), ties to the earliest; a different
+/// detail that neither contains nor is contained in it is a conflict.
+fn resolve_detail(reports: &[Report], ids: &[usize]) -> (Option<String>, Vec<DraftConflict>) {
+    let mut t: Tally<String> = Tally::default();
+    let mut shown: BTreeMap<String, String> = BTreeMap::new();
+    for &r in ids {
+        let Some(d) = reports[r]
+            .event
+            .detail
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        else {
+            continue;
+        };
+        let key = fold(d);
+        shown.entry(key.clone()).or_insert_with(|| d.to_string());
+        t.add(key, reports[r].art, reports[r].position());
+    }
+    let Some(win) = t.winner().cloned() else {
+        return (None, Vec::new());
+    };
+    let mut others: Tally<String> = Tally::default();
+    for (k, arts) in t.ranked().into_iter().skip(1) {
+        if win.contains(k.as_str()) || k.contains(win.as_str()) {
+            continue;
+        }
+        for &a in arts {
+            others.add(shown.get(k).cloned().unwrap_or_default(), a, (a, 0));
+        }
+    }
+    (shown.get(&win).cloned(), conflicts_from("detail", &others))
+}
+
+fn conflicts_from(field: &'static str, others: &Tally<String>) -> Vec<DraftConflict> {
+    others
+        .ranked()
+        .into_iter()
+        .map(|(value, arts)| DraftConflict {
+            field,
+            value: value.clone(),
+            arts: arts.iter().copied().collect(),
+        })
+        .collect()
+}
+
+/// Marks plans that came true: a `not_occurred` report dated after its own
+/// article's publication (a hearing "set for Friday") moves out of the
+/// negated chains when a later-published article reports an event of the
+/// same type, with a named subject in common and a compatible date, as
+/// occurred or alleged. The plan then becomes a source of that entry, its
+/// status a conflict. A refused motion (dated on or before publication)
+/// stays `not_occurred`.
+pub(crate) fn fulfil_plans(reports: &mut [Report], settings: &Settings) {
+    let plans: Vec<usize> = (0..reports.len())
+        .filter(|&p| {
+            let r = &reports[p];
+            let start = r.date.value.and_then(period_start);
+            r.negated && matches!((start, r.published), (Some(s), Some(p)) if s > p)
+        })
+        .collect();
+    for p in plans {
+        let plan = &reports[p];
+        let done = reports.iter().any(|q| {
+            !q.negated
+                && q.event.status != Status::NotOccurred
+                && q.event.event_type == plan.event.event_type
+                && q.date.value.is_some()
+                && dates_compatible(&q.date, &plan.date, settings.date_slack_days)
+                && matches!((q.published, plan.published), (Some(a), Some(b)) if a > b)
+                && q.named().any(|s| plan.named().any(|t| s == t))
+        });
+        if done {
+            reports[p].negated = false;
+        }
+    }
+}
+
+/// Fills in the date of an undated conviction from the same person's
+/// sentence: a verdict and its sentence are pronounced together where these
+/// cases are tried, so when every dated (not `not_occurred`) sentence report
+/// about each of the conviction's named people gives compatible dates, the
+/// conviction takes the most precise of them (without `date_text`), unless
+/// that date is after the conviction's article was published.
+pub(crate) fn infer_dates(reports: &mut [Report]) {
+    let mut inferred: Vec<(usize, PartialDate)> = Vec::new();
+    for (ri, r) in reports.iter().enumerate() {
+        if r.event.event_type != EventType::Conviction || r.negated || r.date.value.is_some() {
+            continue;
+        }
+        let people: Vec<&CaseSubject> = r.named().collect();
+        if people.is_empty() {
+            continue;
+        }
+        let dates: Vec<PartialDate> = reports
+            .iter()
+            .filter(|q| q.event.event_type == EventType::Sentence && !q.negated)
+            .filter(|q| q.named().any(|s| people.contains(&s)))
+            .filter_map(|q| q.date.value)
+            .collect();
+        let covered = people.iter().all(|p| {
+            reports.iter().any(|q| {
+                q.event.event_type == EventType::Sentence
+                    && !q.negated
+                    && q.date.value.is_some()
+                    && q.subjects.contains(p)
+            })
+        });
+        let agree = dates.iter().all(|a| dates.iter().all(|b| a.compatible(b)));
+        let Some(finest) = dates.iter().copied().min_by_key(|d| (d.precision(), *d)) else {
+            continue;
+        };
+        let after = matches!((period_start(finest), r.published), (Some(s), Some(p)) if s > p);
+        if covered && agree && !after {
+            inferred.push((ri, finest));
+        }
+    }
+    for (ri, d) in inferred {
+        reports[ri].date = EventDate {
+            value: Some(d),
+            qualifier: None,
+            text: None,
+        };
+    }
+}
