@@ -63,6 +63,9 @@ enum Command {
         /// Articles stored per transaction.
         #[arg(long, default_value_t = 200)]
         batch: usize,
+        /// After storing, print the timeline of every case the read articles belong to.
+        #[arg(long)]
+        print: bool,
     },
     /// List the cases.
     Cases {
@@ -126,7 +129,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract { read, format, explain } => extract(&read, format, explain),
-        Command::Ingest { read, batch } => ingest(&cli.db, &read, batch.max(1)),
+        Command::Ingest { read, batch, print } => ingest(&cli.db, &read, batch.max(1), print),
         Command::Cases { format } => {
             let store = Store::open(&cli.db)?;
             let out = match format {
@@ -238,7 +241,7 @@ struct Tally {
     events: usize,
 }
 
-fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize) -> Result<ExitCode> {
+fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases: bool) -> Result<ExitCode> {
     let started = Instant::now();
     let ex = extractor(read)?;
     let mut store = Store::open(db)?;
@@ -253,12 +256,16 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize) -> Result<Ex
         indicatif::ProgressBar::hidden()
     };
     let mut tally = Tally::default();
+    let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut pending: Vec<(casewatch_model::ExtractRecord, String)> = Vec::new();
     for item in read_paths(&read.paths, &read_options(read)) {
         match item {
             Ok(article) => {
                 tally.read += 1;
                 bar.inc(1);
+                if print_cases {
+                    seen.insert(article.id.clone());
+                }
                 for w in &article.warnings {
                     bar.suspend(|| eprintln!("warning: {}: {w}", article.source));
                 }
