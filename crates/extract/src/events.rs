@@ -133,7 +133,7 @@ const ADVERBS: &[&str] = &[
 ];
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "while", "although", "though", "because", "whereas", "which", "who", "whom", "where",
-    "unless", "since", "but", "as", "once", "whose",
+    "unless", "but", "once", "whose",
 ];
 const PERSON_ROLE_NOUNS: &[&str] = &[
     "lawyer",
@@ -191,15 +191,22 @@ pub fn find(
 ) -> Vec<FoundEvent> {
     let ctx = Ctx { sentences, ents, lex };
     let mut out: Vec<FoundEvent> = Vec::new();
-    // the date of the episode the text is telling (last stated event date), and
-    // the last day-precise date (the anchor of "two days later")
-    let mut episode: Option<PartialDate> = None;
+    // dates an undated event may take: the last stated date of its paragraph,
+    // else the lede's (the first stated date of the article: the news the
+    // article reports); and the last day-precise date, the anchor of "two days later"
+    let mut lede: Option<PartialDate> = None;
+    let mut para_date: Option<PartialDate> = None;
+    let mut last_para = usize::MAX;
     let mut anchor: Option<PartialDate> = None;
     let mut focus = Focus::default();
     for (si, s) in sentences.iter().enumerate() {
         let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
         let mentions = dates::find(&s.tokens, published);
         focus.observe(ents, si, &words);
+        if s.paragraph != last_para {
+            last_para = s.paragraph;
+            para_date = None;
+        }
         if si < first_sentence {
             continue;
         }
@@ -271,18 +278,19 @@ pub fn find(
         if found.iter().any(|e| e.event_type == EventType::DenialOfCounsel) {
             found.retain(|e| e.event_type != EventType::Questioning);
         }
-        assign_dates(s, &words, &mentions, &mut found, &mut anchor, episode, background);
+        let inherit = if background { None } else { para_date.or(lede) };
+        assign_dates(s, &words, &mentions, &mut found, &mut anchor, inherit);
         for ev in &found {
             if ev.date_reason == "stated in the sentence"
                 && ev.date.is_some()
                 && ev.status.status != Status::NotOccurred
             {
-                episode = ev.date;
+                para_date = ev.date;
+                if lede.is_none() && !background {
+                    lede = ev.date;
+                }
             }
             focus.subjects(&ev.subjects);
-        }
-        if background {
-            episode = None;
         }
         out.extend(found);
     }
@@ -359,8 +367,6 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
                 | "confession"
                 | "interrogation"
                 | "interrogations"
-                | "search"
-                | "searches"
                 | "trial"
                 | "custody"
                 | "suspended"
@@ -406,16 +412,16 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
 /// Attaches each date expression of a sentence to the nearest trigger (or to a
 /// verb of saying, whose date is the report's and is dropped), resolves
 /// relative ones against the sentence's earlier dates or the anchor, and lets
-/// undated events take the date of the event before them in the sentence or,
-/// outside background passages, of the episode.
+/// undated events take the date of a dated event in the same clause, else of
+/// the event before them in the sentence, else `inherit` (the paragraph's or
+/// the lede's date; `None` in background passages).
 fn assign_dates(
     s: &Sentence,
     words: &[&str],
     mentions: &[DateMention],
     found: &mut [FoundEvent],
     anchor: &mut Option<PartialDate>,
-    episode: Option<PartialDate>,
-    background: bool,
+    inherit: Option<PartialDate>,
 ) {
     let speech: Vec<usize> = (0..words.len())
         .filter(|&k| SPEECH.contains(&words[k]) && words[k] != "according")
@@ -426,9 +432,12 @@ fn assign_dates(
         if m.first > 0 && matches!(words[m.first - 1], "until" | "till") {
             continue;
         }
+        // a date usually follows the verb it dates, so one before a trigger counts a little farther
         let dist_to = |a: usize, b: usize| {
             if m.first >= b {
                 m.first - b
+            } else if m.last <= a {
+                a - m.last + 2
             } else {
                 a.saturating_sub(m.last)
             }
@@ -442,7 +451,12 @@ fn assign_dates(
                 best = Some((ei, d));
             }
         }
-        let speech_d = speech.iter().map(|&k| dist_to(k, k + 1)).min();
+        // the report's own date sits right next to its verb of saying: "said on Tuesday", "on Wednesday said"
+        let speech_d = speech
+            .iter()
+            .filter(|&&k| (m.first > k && m.first - k <= 4) || (m.last <= k && k - m.last <= 2))
+            .map(|&k| dist_to(k, k + 1))
+            .min();
         let Some((ei, d)) = best else { continue };
         if speech_d.is_some_and(|sd| sd < d) {
             continue;
@@ -461,7 +475,7 @@ fn assign_dates(
                 .find_map(|x| if let When::Absolute(v) = x.when { v } else { None })
                 .or(prev)
                 .or(*anchor)
-                .or(episode);
+                .or(inherit);
             e.date = dates::resolve(m.when, base);
             e.qualifier = m.qualifier;
             e.date_text = Some(
@@ -472,12 +486,31 @@ fn assign_dates(
                     .join(" "),
             );
             e.date_reason = "stated in the sentence";
-        } else if let Some(d) = prev.or(if background { None } else { episode }) {
+        } else if let Some(d) = prev.or(inherit) {
             e.date = Some(d);
             e.date_reason = "inherited";
         }
         if e.date_reason == "stated in the sentence" && e.date.is_some() {
             prev = e.date;
+        }
+    }
+    // an undated event shares the stated date of another event of its clause
+    // ("detained the three in dawn raids on 14 March")
+    let stated: Vec<(usize, (usize, usize), Option<PartialDate>, Option<DateQualifier>)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.date_reason == "stated in the sentence" && e.date.is_some())
+        .map(|(i, e)| (i, clause_bounds(words, e.trigger.0, e.trigger.1), e.date, e.qualifier))
+        .collect();
+    for e in found.iter_mut() {
+        if e.date_reason == "stated in the sentence" {
+            continue;
+        }
+        let clause = clause_bounds(words, e.trigger.0, e.trigger.1);
+        if let Some((_, _, d, q)) = stated.iter().find(|(_, c, _, _)| *c == clause) {
+            e.date = *d;
+            e.qualifier = *q;
+            e.date_reason = "shared with the clause";
         }
     }
     for m in mentions {
@@ -806,20 +839,9 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
             "he" | "him" | "his" | "himself" => resolve_pronoun(ctx, si, k, Some(Gender::Male)),
             "she" | "her" | "hers" | "herself" => resolve_pronoun(ctx, si, k, Some(Gender::Female)),
             "they" | "them" | "their" | "themselves" | "both" => {
-                if w == "both"
-                    && words.get(k + 1).is_some_and(|n| {
-                        !matches!(
-                            *n,
-                            "of" | "were" | "are" | "have" | "had" | "." | "," | "under" | "in" | "to"
-                        )
-                    })
-                {
-                    None
-                } else {
-                    let count = if w == "both" { Some(2) } else { None };
-                    let v = focus.plural_of(count);
-                    (!v.is_empty()).then(|| v.iter().map(|p| SubjectRef::Person(*p)).collect())
-                }
+                let count = if w == "both" { Some(2) } else { None };
+                let v = focus.plural_of(count);
+                (!v.is_empty()).then(|| v.iter().map(|p| SubjectRef::Person(*p)).collect())
             }
             "i" | "me" | "my" | "myself" => speaker_of_quote(ctx, si).map(|p| vec![SubjectRef::Person(p)]),
             _ => None,
@@ -1236,7 +1258,7 @@ fn subjects_for(
     if clause.0 >= 1
         && matches!(words[clause.0 - 1], "who" | "which")
         && (voice == Voice::Subject || passive)
-        && left.iter().all(|u| u.subjects.is_empty())
+        && words.get(clause.0).is_some_and(|w0| BE.contains(w0) || ADVERBS.contains(w0) || w0.ends_with("ed"))
     {
         let before = units(ctx, si, words, 0, clause.0 - 1, focus);
         let r = take_left(&before);
