@@ -197,7 +197,7 @@ pub fn find(
     let mut lede: Option<PartialDate> = None;
     let mut para_date: Option<PartialDate> = None;
     let mut last_para = usize::MAX;
-    let mut anchor: Option<PartialDate> = None;
+    let mut anchor = Anchors::default();
     let mut focus = Focus::default();
     for (si, s) in sentences.iter().enumerate() {
         let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
@@ -246,7 +246,16 @@ pub fn find(
                     SubjectRef::Group { .. } => true,
                 })
                 .collect();
-            if subjects.is_empty() && needs_person(event_type) {
+            if subjects.is_empty() && needs_person(event_type) && event_type != EventType::DenialOfCounsel {
+                continue;
+            }
+            // "blocked" is a website block when the words are about the web or an outlet is what was blocked
+            if event_type == EventType::WebsiteBlock
+                && !web_context(&words, start, end)
+                && !subjects
+                    .iter()
+                    .any(|s| matches!(s, SubjectRef::Org(o) if ents.orgs[*o].kind == OrgKind::MediaOutlet))
+            {
                 continue;
             }
             let attributed_to = speech
@@ -274,9 +283,28 @@ pub fn find(
                 detail,
             });
         }
-        // questioning that a denial of counsel describes is the same episode ("questioned without a lawyer")
+        // questioning that a denial of counsel describes is the same episode ("X had been questioned
+        // before his lawyer was allowed in"): the denial is about the person questioned
         if found.iter().any(|e| e.event_type == EventType::DenialOfCounsel) {
-            found.retain(|e| e.event_type != EventType::Questioning);
+            let questioned: Vec<SubjectRef> = found
+                .iter()
+                .filter(|e| matches!(e.event_type, EventType::Questioning | EventType::Detention))
+                .flat_map(|e| {
+                    e.subjects
+                        .iter()
+                        .filter(|s| matches!(s, SubjectRef::Person(_)))
+                        .cloned()
+                })
+                .collect();
+            for e in found.iter_mut().filter(|e| e.event_type == EventType::DenialOfCounsel) {
+                if !questioned.is_empty()
+                    && (e.subjects.is_empty() || e.trigger.0 > 0 && words[e.trigger.0] == "before")
+                {
+                    e.subjects = questioned.clone();
+                    e.subject_reason = "the person questioned in the same sentence";
+                }
+            }
+            found.retain(|e| e.event_type != EventType::Questioning && !e.subjects.is_empty());
         }
         let inherit = if background { None } else { para_date.or(lede) };
         assign_dates(s, &words, &mentions, &mut found, &mut anchor, inherit);
@@ -304,6 +332,8 @@ struct Focus {
     plural: Vec<usize>,
     /// Media people in order of their latest mention (most recent last).
     recent: Vec<usize>,
+    /// An unnamed group that was the last plural subject ("about ten staff members").
+    group: Option<SubjectRef>,
 }
 
 impl Focus {
@@ -311,6 +341,7 @@ impl Focus {
         for group in coordinated_people(ents, si, words) {
             if group.len() >= 2 {
                 self.plural = group;
+                self.group = None;
             }
         }
         for m in &ents.mentions[si] {
@@ -333,6 +364,11 @@ impl Focus {
             .collect();
         if persons.len() >= 2 {
             self.plural = persons;
+            self.group = None;
+        } else if let [g @ SubjectRef::Group { count, .. }] = subjects
+            && count.is_none_or(|c| c > 1)
+        {
+            self.group = Some(g.clone());
         }
     }
 
@@ -378,6 +414,7 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
     }
     let prev = if start > 0 { words[start - 1] } else { "" };
     let prev2 = if start > 1 { words[start - 2] } else { "" };
+    let next = words.get(start + 1).copied().unwrap_or("");
     let possessive = |x: &str| matches!(x, "his" | "her" | "their" | "its") || (x.ends_with("'s") && x.len() > 2);
     let prep = |x: &str| {
         matches!(
@@ -401,12 +438,14 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
     (prep(prev) && !matches!(w, "custody"))
         || (possessive(prev)
             && (prep(prev2)
-                || matches!(
-                    w,
-                    "detention" | "arrest" | "release" | "sentence" | "suspended" | "conviction" | "appeal"
-                ))
+                || matches!(w, "detention" | "arrest" | "release" | "sentence" | "conviction"))
             && !matches!(prev2, "ordered" | "order" | "demanded" | "extended"))
         || (matches!(prev, "the" | "a") && prep(prev2))
+        // "upheld the sentences", "the release would be": a definite noun names an event already told,
+        // unless its subject follows ("the release of two journalists")
+        || (prev == "the"
+            && matches!(w, "sentence" | "sentences" | "detention" | "arrest" | "release" | "conviction" | "verdict")
+            && next != "of")
 }
 
 /// Attaches each date expression of a sentence to the nearest trigger (or to a
@@ -420,13 +459,15 @@ fn assign_dates(
     words: &[&str],
     mentions: &[DateMention],
     found: &mut [FoundEvent],
-    anchor: &mut Option<PartialDate>,
+    anchor: &mut Anchors,
     inherit: Option<PartialDate>,
 ) {
     let speech: Vec<usize> = (0..words.len())
         .filter(|&k| SPEECH.contains(&words[k]) && words[k] != "according")
         .collect();
-    let mut attached: Vec<Option<(usize, usize)>> = vec![None; found.len()]; // (mention, distance)
+    // every (mention, trigger) pair with its distance; then the closest pairs are
+    // taken first, one date per trigger and one trigger per date
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new(); // (distance, mention, event)
     for (mi, m) in mentions.iter().enumerate() {
         // end dates belong to the detail ("until April 4")
         if m.first > 0 && matches!(words[m.first - 1], "until" | "till") {
@@ -442,28 +483,39 @@ fn assign_dates(
                 a.saturating_sub(m.last)
             }
         };
-        let mut best: Option<(usize, usize)> = None;
-        for (ei, e) in found.iter().enumerate() {
-            let clause = clause_bounds(words, e.trigger.0, e.trigger.1);
-            let outside = m.last <= clause.0 || m.first >= clause.1;
-            let d = dist_to(e.trigger.0, e.trigger.1) + if outside { 40 } else { 0 };
-            if best.is_none_or(|(_, bd)| d < bd) {
-                best = Some((ei, d));
-            }
-        }
         // the report's own date sits right next to its verb of saying: "said on Tuesday", "on Wednesday said"
         let speech_d = speech
             .iter()
             .filter(|&&k| (m.first > k && m.first - k <= 4) || (m.last <= k && k - m.last <= 2))
             .map(|&k| dist_to(k, k + 1))
             .min();
-        let Some((ei, d)) = best else { continue };
-        if speech_d.is_some_and(|sd| sd < d) {
+        for (ei, e) in found.iter().enumerate() {
+            let clause = clause_bounds(words, e.trigger.0, e.trigger.1);
+            let outside = m.last <= clause.0 || m.first >= clause.1;
+            // "detained X late on Monday after searching …": the date stays with the verb before "after"
+            let (lo, hi) = if m.first >= e.trigger.1 {
+                (e.trigger.1, m.first)
+            } else {
+                (m.last, e.trigger.0)
+            };
+            let across = words[lo.min(hi)..hi.max(lo)]
+                .iter()
+                .any(|w| matches!(*w, "after" | "before" | "following"));
+            let d = dist_to(e.trigger.0, e.trigger.1) + if outside { 40 } else { 0 } + if across { 12 } else { 0 };
+            if speech_d.is_none_or(|sd| d <= sd) {
+                pairs.push((d, mi, ei));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let mut attached: Vec<Option<(usize, usize)>> = vec![None; found.len()]; // (mention, distance)
+    let mut used = vec![false; mentions.len()];
+    for (d, mi, ei) in pairs {
+        if used[mi] || attached[ei].is_some() {
             continue;
         }
-        if attached[ei].is_none_or(|(_, od)| d < od) {
-            attached[ei] = Some((mi, d));
-        }
+        used[mi] = true;
+        attached[ei] = Some((mi, d));
     }
     let mut prev: Option<PartialDate> = None;
     for (ei, e) in found.iter_mut().enumerate() {
@@ -473,9 +525,13 @@ fn assign_dates(
                 .iter()
                 .rev()
                 .find_map(|x| if let When::Absolute(v) = x.when { v } else { None })
-                .or(prev)
-                .or(*anchor)
-                .or(inherit);
+                .or(prev);
+            // "two days later" counts from a day; "in April that year" needs only a year
+            let base = match m.when {
+                When::InAnchorYear(_) => base.or(anchor.any),
+                _ => base.or(anchor.day),
+            }
+            .or(inherit);
             e.date = dates::resolve(m.when, base);
             e.qualifier = m.qualifier;
             e.date_text = Some(
@@ -496,18 +552,32 @@ fn assign_dates(
     }
     // an undated event shares the stated date of another event of its clause
     // ("detained the three in dawn raids on 14 March")
-    let stated: Vec<(usize, (usize, usize), Option<PartialDate>, Option<DateQualifier>)> = found
+    #[allow(clippy::type_complexity)]
+    let stated: Vec<(
+        (usize, usize),
+        (usize, usize),
+        Option<PartialDate>,
+        Option<DateQualifier>,
+    )> = found
         .iter()
         .enumerate()
         .filter(|(_, e)| e.date_reason == "stated in the sentence" && e.date.is_some())
-        .map(|(i, e)| (i, clause_bounds(words, e.trigger.0, e.trigger.1), e.date, e.qualifier))
+        .map(|(_, e)| {
+            (
+                e.trigger,
+                clause_bounds(words, e.trigger.0, e.trigger.1),
+                e.date,
+                e.qualifier,
+            )
+        })
         .collect();
     for e in found.iter_mut() {
         if e.date_reason == "stated in the sentence" {
             continue;
         }
         let clause = clause_bounds(words, e.trigger.0, e.trigger.1);
-        if let Some((_, _, d, q)) = stated.iter().find(|(_, c, _, _)| *c == clause) {
+        let near = |t: &(usize, usize)| t.0.abs_diff(e.trigger.1).min(e.trigger.0.abs_diff(t.1)) <= 8;
+        if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
             e.date = *d;
             e.qualifier = *q;
             e.date_reason = "shared with the clause";
@@ -515,13 +585,15 @@ fn assign_dates(
     }
     for m in mentions {
         if let When::Absolute(Some(d)) = m.when
-            && d.precision() == casewatch_model::DatePrecision::Day
             && !m
                 .first
                 .checked_sub(1)
                 .is_some_and(|k| matches!(words[k], "until" | "till" | "by"))
         {
-            *anchor = Some(d);
+            anchor.any = Some(d);
+            if d.precision() == casewatch_model::DatePrecision::Day {
+                anchor.day = Some(d);
+            }
         }
     }
     if let Some(d) = found
@@ -529,8 +601,16 @@ fn assign_dates(
         .rev()
         .find_map(|e| e.date.filter(|d| d.precision() == casewatch_model::DatePrecision::Day))
     {
-        *anchor = Some(d);
+        anchor.day = Some(d);
     }
+}
+
+/// The dates relative expressions count from: the last day-precise date
+/// ("two days later") and the last date of any precision ("that year").
+#[derive(Debug, Default, Clone, Copy)]
+struct Anchors {
+    day: Option<PartialDate>,
+    any: Option<PartialDate>,
 }
 
 /// Whether the words between two coordinated subjects only join them:
@@ -541,6 +621,37 @@ fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
         && gap.iter().all(|w| {
             matches!(*w, "," | "and" | "as" | "well" | "or" | "former")
                 || ctx.lex.occupations.iter().any(|(o, _, _)| o.iter().any(|x| x == w))
+        })
+}
+
+/// Whether the words around a "blocked" trigger are about the web: websites,
+/// pages, channels, access, providers.
+fn web_context(words: &[&str], start: usize, end: usize) -> bool {
+    words[start.saturating_sub(10)..(end + 6).min(words.len())]
+        .iter()
+        .any(|w| {
+            matches!(
+                *w,
+                "website"
+                    | "site"
+                    | "websites"
+                    | "sites"
+                    | "page"
+                    | "channel"
+                    | "access"
+                    | "internet"
+                    | "providers"
+                    | "online"
+                    | "telegram"
+                    | "youtube"
+                    | "app"
+                    | "platform"
+                    | "url"
+                    | "domain"
+                    | "opening"
+                    | "portal"
+                    | "blog"
+            )
         })
 }
 
@@ -555,8 +666,9 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
     match t {
         // "freed ... from daily deadlines": released/freed from something that is not custody
         EventType::Release => {
-            if next == "from" {
-                let what: Vec<&str> = words[end + 1..].iter().take(4).copied().collect();
+            // "freed her from daily deadlines": the first "from" within three words says from what
+            if let Some(f) = (end..(end + 3).min(words.len())).find(|&k| words[k] == "from") {
+                let what: Vec<&str> = words[f + 1..].iter().take(4).copied().collect();
                 return what.iter().any(|w| {
                     matches!(
                         *w,
@@ -582,35 +694,10 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
         }
         // "blocked" applies to websites, channels, pages; accounts are asset freezes
         EventType::WebsiteBlock => {
-            let window: Vec<&str> = words[start.saturating_sub(10)..(end + 6).min(words.len())].to_vec();
-            let web = window.iter().any(|w| {
-                matches!(
-                    *w,
-                    "website"
-                        | "site"
-                        | "websites"
-                        | "sites"
-                        | "page"
-                        | "channel"
-                        | "access"
-                        | "internet"
-                        | "providers"
-                        | "online"
-                        | "telegram"
-                        | "youtube"
-                        | "app"
-                        | "platform"
-                        | "url"
-                        | "domain"
-                        | "opening"
-                        | "portal"
-                        | "blog"
-                )
-            });
-            let money = window
+            let window = &words[start.saturating_sub(10)..(end + 6).min(words.len())];
+            !window
                 .iter()
-                .any(|w| matches!(*w, "account" | "accounts" | "bank" | "assets" | "funds"));
-            web && !money
+                .any(|w| matches!(*w, "account" | "accounts" | "bank" | "assets" | "funds"))
         }
         EventType::Charge => {
             // "charge" as a verb of electricity or fees is filtered by blockers; "accused of" needs a crime-like object
@@ -682,8 +769,16 @@ fn trigger_matches(lex: &Lexicon, all_words: &[&str]) -> Vec<(usize, usize, usiz
 fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
     let is_bound = |k: usize| -> bool {
         let w = words[k];
+        // "after"/"before" open a clause unless a gerund or a plain noun phrase follows
+        // ("after searching their homes", "before the recording and …")
+        let prepositional = matches!(w, "after" | "before")
+            && words.get(k + 1).is_some_and(|n| {
+                n.ends_with("ing")
+                    || (matches!(*n, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                        && !words.get(k + 3).is_some_and(|v| v.ends_with("ed")))
+            });
         matches!(w, ";" | ":" | "—" | "–" | "(" | ")")
-            || SUBORDINATORS.contains(&w)
+            || (SUBORDINATORS.contains(&w) && !prepositional)
             || (w == "and" && k > 0 && words[k - 1] == ",")
             || (w == "that" && k > 0 && SPEECH.contains(&words[k - 1]))
     };
@@ -839,9 +934,14 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
             "he" | "him" | "his" | "himself" => resolve_pronoun(ctx, si, k, Some(Gender::Male)),
             "she" | "her" | "hers" | "herself" => resolve_pronoun(ctx, si, k, Some(Gender::Female)),
             "they" | "them" | "their" | "themselves" | "both" => {
-                let count = if w == "both" { Some(2) } else { None };
-                let v = focus.plural_of(count);
-                (!v.is_empty()).then(|| v.iter().map(|p| SubjectRef::Person(*p)).collect())
+                if let (Some(g), false) = (&focus.group, w == "both") {
+                    // "About ten staff were summoned … All of them were released"
+                    Some(vec![g.clone()])
+                } else {
+                    let count = if w == "both" { Some(2) } else { None };
+                    let v = focus.plural_of(count);
+                    (!v.is_empty()).then(|| v.iter().map(|p| SubjectRef::Person(*p)).collect())
+                }
             }
             "i" | "me" | "my" | "myself" => speaker_of_quote(ctx, si).map(|p| vec![SubjectRef::Person(p)]),
             _ => None,
@@ -1258,7 +1358,9 @@ fn subjects_for(
     if clause.0 >= 1
         && matches!(words[clause.0 - 1], "who" | "which")
         && (voice == Voice::Subject || passive)
-        && words.get(clause.0).is_some_and(|w0| BE.contains(w0) || ADVERBS.contains(w0) || w0.ends_with("ed"))
+        && words
+            .get(clause.0)
+            .is_some_and(|w0| BE.contains(w0) || ADVERBS.contains(w0) || w0.ends_with("ed"))
     {
         let before = units(ctx, si, words, 0, clause.0 - 1, focus);
         let r = take_left(&before);
