@@ -464,7 +464,9 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
         && matches!(next, Some("day" | "days"))
     {
         match words.get(i + 2).copied() {
-            Some("later" | "after") => return Some((mk(i, i + 3, When::DaysAfter(n), None), i + 3)),
+            Some("later") => return Some((mk(i, i + 3, When::DaysAfter(n), None), i + 3)),
+            // "a day after the president signed …": what follows happened N days before the anchor
+            Some("after") => return Some((mk(i, i + 3, When::DaysBefore(n), None), i + 3)),
             Some("before" | "earlier") => return Some((mk(i, i + 3, When::DaysBefore(n), None), i + 3)),
             _ => {}
         }

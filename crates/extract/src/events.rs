@@ -390,26 +390,24 @@ impl Focus {
 /// "Okafor's arrest", "against the suspended sentence").
 fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
     let w = words[start];
-    if is_verb_form(w) && voice != Voice::Noun {
-        return false;
-    }
-    if voice != Voice::Noun
-        && !matches!(
-            w,
-            "detention"
-                | "arrest"
-                | "release"
-                | "sentence"
-                | "confession"
-                | "interrogation"
-                | "interrogations"
-                | "trial"
-                | "custody"
-                | "suspended"
-                | "conviction"
-                | "appeal"
-        )
-    {
+    let _ = voice;
+    // only nouns that name a state or a past act are read back this way; "at the first hearing",
+    // "during closing arguments", "after searches of their homes" introduce events
+    if !matches!(
+        w,
+        "detention"
+            | "arrest"
+            | "release"
+            | "sentence"
+            | "sentences"
+            | "verdict"
+            | "confession"
+            | "interrogation"
+            | "interrogations"
+            | "custody"
+            | "suspended"
+            | "conviction"
+    ) {
         return false;
     }
     let prev = if start > 0 { words[start - 1] } else { "" };
@@ -613,6 +611,18 @@ struct Anchors {
     any: Option<PartialDate>,
 }
 
+/// Whether a mention is the source the sentence quotes: "X said", "X, 34, told",
+/// "according to the outlet's publisher, X".
+fn is_speaker(words: &[&str], m: &Mention) -> bool {
+    let speech = |w: &str| SPEECH.contains(&w) && w != "according";
+    match words.get(m.last).copied() {
+        Some(w) if speech(w) => return true,
+        Some(",") if (m.last + 1..(m.last + 4).min(words.len())).any(|k| speech(words[k])) => return true,
+        _ => {}
+    }
+    (m.first.saturating_sub(6)..m.first).any(|k| words[k] == "according" && words.get(k + 1) == Some(&"to"))
+}
+
 /// Whether the words between two coordinated subjects only join them:
 /// commas, "and", "or", "as well as", occupations and "former".
 fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
@@ -705,11 +715,6 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
                 || next == "of"
                     && matches!(words.get(end + 1).copied(), Some("the") | Some("a"))
                     && words[start] == "charge")
-        }
-        EventType::Appeal => {
-            !matches!(next, "to")
-                || words.get(end + 1).is_some_and(|w| matches!(*w, "the"))
-                    && words.get(end + 2).is_some_and(|w| w.ends_with("court"))
         }
         EventType::Questioning => !matches!(words[start], "question") || prev == "for",
         EventType::Search => {
@@ -1160,10 +1165,16 @@ fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option<Gender>) -
         if ctx.sentences[sj].paragraph + 2 < para {
             break;
         }
-        for m in ctx.ents.mentions[sj].iter().rev() {
-            if sj == si && m.first >= k {
-                continue;
-            }
+        // within a sentence the people it is about come before the sources it quotes
+        // ("Iskandar had been summoned …, according to the publisher, Prak Sokunthea")
+        let words: Vec<&str> = ctx.sentences[sj].tokens.iter().map(|t| t.lower.as_str()).collect();
+        let mut ordered: Vec<&Mention> = ctx.ents.mentions[sj]
+            .iter()
+            .rev()
+            .filter(|m| !(sj == si && m.first >= k))
+            .collect();
+        ordered.sort_by_key(|m| is_speaker(&words, m));
+        for m in ordered {
             let Target::Person(p) = m.target else { continue };
             let person = &ctx.ents.people[p];
             if gender.is_some() && person.gender.is_some() && person.gender != gender {
@@ -1404,9 +1415,7 @@ fn subjects_for(
     for m in &ctx.ents.mentions[si] {
         if let Target::Person(p) = m.target {
             let person = &ctx.ents.people[p];
-            let speaker = words.get(m.last).is_some_and(|w| SPEECH.contains(w))
-                || (m.first >= 2 && words[m.first - 2] == "according");
-            if !speaker
+            if !is_speaker(words, m)
                 && !matches!(
                     person.occupation_kind,
                     Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
@@ -1428,7 +1437,8 @@ fn subjects_for(
     {
         return (dedup(u.subjects.clone()), "reference in the sentence");
     }
-    // court decisions about people already in focus: "the court upheld the sentences"
+    // court decisions about people already in focus: "the court upheld the sentences",
+    // "the trial was held behind closed doors", "the pardon decree had been signed"
     if matches!(
         t,
         EventType::Appeal
@@ -1436,10 +1446,16 @@ fn subjects_for(
             | EventType::Sentence
             | EventType::Conviction
             | EventType::PretrialDetention
-    ) && !focus.plural.is_empty()
+            | EventType::Pardon
+    ) && (!focus.plural.is_empty() || !focus.recent.is_empty())
     {
+        let people: Vec<usize> = if focus.plural.is_empty() {
+            focus.recent.last().copied().into_iter().collect()
+        } else {
+            focus.plural.clone()
+        };
         return (
-            focus.plural.iter().map(|p| SubjectRef::Person(*p)).collect(),
+            people.iter().map(|p| SubjectRef::Person(*p)).collect(),
             "the people in focus",
         );
     }
