@@ -123,7 +123,7 @@ const LOCATIVE: &[&str] = &[
     "in", "at", "near", "outside", "from", "to", "into", "across", "via", "towards", "inside", "around",
 ];
 const FEMALE_ENDINGS: &[&str] = &[
-    "ova", "eva", "yeva", "ina", "aya", "kaya", "skaya", "ovna", "evna", "kyzy", "qizi", "kizi",
+    "ova", "eva", "yeva", "ina", "skaya", "tskaya", "zkaya", "ovna", "evna", "kyzy", "qizi", "kizi",
 ];
 const MALE_ENDINGS: &[&str] = &[
     "ov", "ev", "yev", "in", "sky", "skiy", "uulu", "ogly", "oglu", "ugli", "ovich", "evich",

@@ -308,6 +308,31 @@ pub fn find(
         }
         let inherit = if background { None } else { para_date.or(lede) };
         assign_dates(s, &words, &mentions, &mut found, &mut anchor, inherit);
+        // "who was detained together with him": the same event as theirs, so the same date
+        for ev in found
+            .iter_mut()
+            .filter(|e| matches!(e.date_reason, "inherited" | "none"))
+        {
+            let clause = clause_bounds(&words, ev.trigger.0, ev.trigger.1);
+            let with = (clause.0..clause.1.saturating_sub(1))
+                .any(|k| words[k] == "with" && matches!(words[k + 1], "him" | "her" | "them" | "the"))
+                || words[clause.0..clause.1].windows(2).any(|w| w == ["together", "with"]);
+            if !with {
+                continue;
+            }
+            let joined = out.iter().rev().find(|o| {
+                o.event_type == ev.event_type
+                    && o.date.is_some()
+                    && o.subjects
+                        .iter()
+                        .any(|s| matches!(s, SubjectRef::Person(_)) && !ev.subjects.contains(s))
+            });
+            if let Some(o) = joined {
+                ev.date = o.date;
+                ev.qualifier = o.qualifier;
+                ev.date_reason = "the date of the event it joins";
+            }
+        }
         for ev in &found {
             if ev.date_reason == "stated in the sentence"
                 && ev.date.is_some()
@@ -322,7 +347,46 @@ pub fn find(
         }
         out.extend(found);
     }
+    resolve_counted_groups(sentences, ents, &mut out);
     out
+}
+
+/// A counted group of media workers ("three employees of the outlet") that the
+/// next sentences name one by one ("Editor A, reporter B and camera operator C
+/// were …") is those people.
+fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut [FoundEvent]) {
+    for e in events.iter_mut() {
+        let [SubjectRef::Group { count: Some(n), .. }] = e.subjects.as_slice() else {
+            continue;
+        };
+        let n = *n as usize;
+        if n < 2 {
+            continue;
+        }
+        let mut named: Vec<usize> = Vec::new();
+        for sj in e.sentence + 1..(e.sentence + 3).min(sentences.len()) {
+            let words: Vec<&str> = sentences[sj].tokens.iter().map(|t| t.lower.as_str()).collect();
+            for m in &ents.mentions[sj] {
+                if let Target::Person(p) = m.target
+                    && !is_speaker(&words, m)
+                    && !matches!(
+                        ents.people[p].occupation_kind,
+                        Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
+                    )
+                    && !named.contains(&p)
+                {
+                    named.push(p);
+                }
+            }
+            if named.len() >= n {
+                break;
+            }
+        }
+        if named.len() == n {
+            e.subjects = named.into_iter().map(SubjectRef::Person).collect();
+            e.subject_reason = "a counted group the next sentences name";
+        }
+    }
 }
 
 /// Who the text is talking about: recent groups of people, for "they", "both", "the three".
@@ -574,7 +638,7 @@ fn assign_dates(
             continue;
         }
         let clause = clause_bounds(words, e.trigger.0, e.trigger.1);
-        let near = |t: &(usize, usize)| t.0.abs_diff(e.trigger.1).min(e.trigger.0.abs_diff(t.1)) <= 8;
+        let near = |t: &(usize, usize)| t.0.abs_diff(e.trigger.1).min(e.trigger.0.abs_diff(t.1)) <= 12;
         if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
             e.date = *d;
             e.qualifier = *q;
@@ -896,13 +960,28 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                     // "Sadyr uulu's lawyer": a possessive name before a role noun is someone else
                     let poss = s.tokens[m.last - 1].lower.ends_with("'s");
                     let role_after = words.get(m.last).is_some_and(|w| PERSON_ROLE_NOUNS.contains(w));
-                    if !(poss && role_after) {
-                        out.push(Unit {
-                            first: m.first,
-                            last: m.last,
-                            subjects: vec![SubjectRef::Person(p)],
-                        });
+                    // "a lawsuit brought by journalist X": the person after "by" is the one who acts
+                    let mut b = m.first;
+                    while b > 0
+                        && ctx
+                            .lex
+                            .occupations
+                            .iter()
+                            .any(|(o, _, _)| o.iter().any(|x| x == words[b - 1]))
+                    {
+                        b -= 1;
                     }
+                    let by_agent = b > 0 && words[b - 1] == "by";
+                    let subjects = if poss && role_after || by_agent {
+                        Vec::new()
+                    } else {
+                        vec![SubjectRef::Person(p)]
+                    };
+                    out.push(Unit {
+                        first: m.first,
+                        last: m.last,
+                        subjects,
+                    });
                 }
                 Target::Org(o) => {
                     let org = &ctx.ents.orgs[o];
