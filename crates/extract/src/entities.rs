@@ -407,6 +407,28 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
         if lex.places.contains(&toks[a].lower) {
             continue;
         }
+        let other_kind = if a > 0 {
+            lex.org_cues_before
+                .iter()
+                .find(|(w, _)| *w == toks[a - 1].lower)
+                .map(|(_, k)| *k)
+        } else {
+            None
+        };
+        if let Some(kind) = other_kind {
+            let name = org_text(s, a, b);
+            let idx = add_org(ents, &name, kind, "cue.org", None);
+            for t in taken.iter_mut().take(b).skip(a) {
+                *t = true;
+            }
+            ents.mentions[si].push(Mention {
+                sentence: si,
+                first: a,
+                last: b,
+                target: Target::Org(idx),
+            });
+            continue;
+        }
         let before = a > 0 && lex.outlet_cues_before.contains(&toks[a - 1].lower);
         let after_words: Vec<&str> = toks[b..].iter().take(3).map(|t| t.lower.as_str()).collect();
         let after = lex.outlet_cues_after.iter().any(|cue| {

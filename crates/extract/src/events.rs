@@ -604,7 +604,9 @@ fn assign_dates(
                     .join(" "),
             );
             e.date_reason = "stated in the sentence";
-        } else if let Some(d) = prev.or(inherit) {
+        } else if let Some(d) = prev.or(inherit)
+            && !describes_a_state(words, e.trigger.0)
+        {
             e.date = Some(d);
             e.date_reason = "inherited";
         }
@@ -673,6 +675,21 @@ fn assign_dates(
 struct Anchors {
     day: Option<PartialDate>,
     any: Option<PartialDate>,
+}
+
+/// Whether the verb before a trigger is in the present tense, describing a state
+/// rather than an event of the episode ("the three are accused of …", "she
+/// remains barred from leaving"): such a statement takes no inherited date.
+fn describes_a_state(words: &[&str], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && ADVERBS.contains(&words[k - 1]) {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            words[k - 1],
+            "is" | "are" | "am" | "remains" | "remain" | "faces" | "face"
+        )
 }
 
 /// Whether a mention is the source the sentence quotes: "X said", "X, 34, told",
@@ -849,7 +866,7 @@ fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
         matches!(w, ";" | ":" | "—" | "–" | "(" | ")")
             || (SUBORDINATORS.contains(&w) && !prepositional)
             || (w == "and" && k > 0 && words[k - 1] == ",")
-            || (w == "that" && k > 0 && SPEECH.contains(&words[k - 1]))
+            || (w == "that" && k > 0 && (SPEECH.contains(&words[k - 1]) || words[k - 1] == "and"))
     };
     let mut a = 0;
     for k in (0..start).rev() {
@@ -946,6 +963,8 @@ struct Unit {
     first: usize,
     last: usize,
     subjects: Vec<SubjectRef>,
+    /// An organisation: the agent of an active verb, never a subject of a passive one.
+    org: bool,
 }
 
 /// The subject units of a token range.
@@ -981,6 +1000,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                         first: m.first,
                         last: m.last,
                         subjects,
+                        org: false,
                     });
                 }
                 Target::Org(o) => {
@@ -993,6 +1013,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                                 first: m.first,
                                 last: m.last,
                                 subjects: vec![SubjectRef::Org(o)],
+                                org: true,
                             });
                         } else if let Some(g) = group_at(ctx, si, words, m.first, to) {
                             out.push(g.clone());
@@ -1005,6 +1026,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                             first: m.first,
                             last: m.last,
                             subjects: Vec::new(),
+                            org: true,
                         });
                     }
                 }
@@ -1042,6 +1064,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                     first: k,
                     last: k + 2,
                     subjects: Vec::new(),
+                    org: false,
                 });
                 k += 2;
                 continue;
@@ -1050,6 +1073,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                 first: k,
                 last: k + 1,
                 subjects: subj,
+                org: false,
             });
             k += 1;
             continue;
@@ -1085,6 +1109,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                         first: k,
                         last: e,
                         subjects: v.iter().map(|p| SubjectRef::Person(*p)).collect(),
+                        org: false,
                     });
                     k = e;
                     continue;
@@ -1103,6 +1128,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                 first: k,
                 last: end,
                 subjects: vec![SubjectRef::Person(p)],
+                org: false,
             });
             k = end;
             continue;
@@ -1232,6 +1258,7 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
         first: k,
         last: end,
         subjects: vec![SubjectRef::Group { desc, count }],
+        org: false,
     })
 }
 
@@ -1352,10 +1379,24 @@ fn subjects_for(
     t: EventType,
     focus: &Focus,
 ) -> (Vec<SubjectRef>, &'static str) {
-    let left = units(ctx, si, words, clause.0, start, focus);
+    // for events that happen to people, organisations are agents (or places: "at the SCNS"), not subjects
+    let person_only = |mut v: Vec<Unit>| {
+        if needs_person(t) {
+            for u in v.iter_mut().filter(|u| u.org) {
+                u.subjects.clear();
+            }
+        }
+        v
+    };
+    let left = person_only(units(ctx, si, words, clause.0, start, focus));
     // the object never reaches past "according to"
     let right_end = (end..clause.1).find(|&k| words[k] == "according").unwrap_or(clause.1);
-    let right = units(ctx, si, words, end, right_end, focus);
+    // a pattern with a gap can hold its object: "found them guilty"
+    // (only object forms: "lost their legal status" is about the subject)
+    let gap_object = (start + 1..end)
+        .find(|&k| !matches!(words[k], "their" | "his" | "its" | "our" | "my"))
+        .unwrap_or(end);
+    let right = person_only(units(ctx, si, words, gap_object.min(end), right_end, focus));
     // passive: a form of "be" (skipping adverbs) right before the trigger
     let mut k = start;
     while k > clause.0 && ADVERBS.contains(&words[k - 1]) {
@@ -1390,13 +1431,18 @@ fn subjects_for(
             .take(10)
             .any(|j| participle(words[j]) && j > 0 && BE.contains(&words[j - 1]));
     }
+    let orgs_transparent = passive || voice == Voice::Subject;
     let take_left = |units: &[Unit]| -> Vec<SubjectRef> {
         // the nearest unit with subjects, plus units coordinated with it
         let Some(pos) = units.iter().rposition(|u| !u.subjects.is_empty()) else {
             return Vec::new();
         };
-        // a unit that is only an agent (no subjects) nearer the trigger blocks it: "police detained"
-        if units[pos + 1..].iter().any(|u| u.subjects.is_empty()) {
+        // a unit that is only an agent (no subjects) nearer the trigger blocks it: "police detained";
+        // before a passive verb an organisation is only a place or a by-phrase ("summoned to the GKNB")
+        if units[pos + 1..]
+            .iter()
+            .any(|u| u.subjects.is_empty() && !(u.org && orgs_transparent))
+        {
             return Vec::new();
         }
         let mut out = units[pos].subjects.clone();

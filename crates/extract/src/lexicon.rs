@@ -113,6 +113,8 @@ struct RawFile {
     #[serde(default)]
     outlet_cues: Option<RawCues>,
     #[serde(default)]
+    org_cue: Vec<RawOrgCue>,
+    #[serde(default)]
     generic_agents: HashMap<String, Vec<String>>,
     #[serde(default)]
     people: Option<RawPeople>,
@@ -129,6 +131,11 @@ struct RawHead {
     id: String,
     kind: OrgKind,
     words: Vec<String>,
+}
+#[derive(Deserialize)]
+struct RawOrgCue {
+    kind: OrgKind,
+    before: Vec<String>,
 }
 #[derive(Deserialize, Default)]
 struct RawCues {
@@ -181,6 +188,8 @@ pub struct Lexicon {
     pub outlet_cues_before: Vec<String>,
     /// Nouns after an outlet name ("media outlet").
     pub outlet_cues_after: Vec<String>,
+    /// Nouns before the name of another kind of organisation ("the mining company X").
+    pub org_cues_before: Vec<(String, OrgKind)>,
     /// Common-noun agents (`"police"` → police).
     pub generic_agents: Vec<(Vec<String>, OrgKind)>,
     /// Titles before names (lower-case).
@@ -227,6 +236,10 @@ impl Lexicon {
                 .extend(c.before.into_iter().map(|s| s.to_lowercase()));
             self.outlet_cues_after
                 .extend(c.after.into_iter().map(|s| s.to_lowercase()));
+        }
+        for c in raw.org_cue {
+            self.org_cues_before
+                .extend(c.before.into_iter().map(|w| (w.to_lowercase(), c.kind)));
         }
         let mut agents: Vec<_> = raw.generic_agents.into_iter().collect();
         agents.sort_by(|a, b| a.0.cmp(&b.0));
