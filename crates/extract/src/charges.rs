@@ -20,13 +20,13 @@ pub fn find_in(tokens: &[Token], lex: &Lexicon) -> Vec<FoundCharge> {
     let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
     let mut taken = vec![false; words.len()];
     let mut found = Vec::new();
-    for (phrase, _) in &lex.charges {
-        let n = phrase.len();
-        if n == 0 || n > words.len() {
+    for i in 0..words.len() {
+        if taken[i] {
             continue;
         }
-        for i in 0..=words.len() - n {
-            if taken[i..i + n].iter().any(|t| *t) {
+        for (phrase, _) in lex.charges_starting(words[i]) {
+            let n = phrase.len();
+            if i + n > words.len() || taken[i..i + n].iter().any(|t| *t) {
                 continue;
             }
             if (0..n).all(|j| words[i + j] == phrase[j]) {
@@ -43,6 +43,7 @@ pub fn find_in(tokens: &[Token], lex: &Lexicon) -> Vec<FoundCharge> {
                     article: None,
                     span: (i, i + n),
                 });
+                break;
             }
         }
     }

@@ -215,40 +215,38 @@ fn add_org(ents: &mut Entities, name: &str, kind: OrgKind, rule: &str, variant: 
 }
 
 fn known_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, taken: &mut [bool]) {
-    let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
-    for known in &lex.orgs {
-        let forms = std::iter::once(&known.name).chain(known.aliases.iter());
-        for form in forms {
-            let fw = crate::lexicon::words_of(form);
-            if fw.is_empty() || fw.len() > words.len() {
+    let words: Vec<&str> = s.tokens.iter().map(|t| strip_possessive(&t.lower)).collect();
+    let mut i = 0;
+    while i < words.len() {
+        let mut matched = 0;
+        for f in lex.org_forms_starting(words[i]) {
+            let n = f.words.len();
+            if i + n > words.len() || taken[i..i + n].iter().any(|t| *t) {
                 continue;
             }
-            let acronym = form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            for i in 0..=words.len() - fw.len() {
-                if taken[i..i + fw.len()].iter().any(|t| *t) {
-                    continue;
-                }
-                let same = (0..fw.len()).all(|k| strip_possessive(words[i + k]) == fw[k]);
-                if !same {
-                    continue;
-                }
-                // acronyms must be written in capitals; names must start with a capital
-                let tok = &s.tokens[i];
-                if (acronym && !all_caps(tok)) || (!acronym && !tok.is_capitalized()) {
-                    continue;
-                }
-                let idx = add_org(ents, &known.name, known.kind, &known.id, Some(form));
-                for t in taken.iter_mut().skip(i).take(fw.len()) {
-                    *t = true;
-                }
-                ents.mentions[si].push(Mention {
-                    sentence: si,
-                    first: i,
-                    last: i + fw.len(),
-                    target: Target::Org(idx),
-                });
+            if !(0..n).all(|k| words[i + k] == f.words[k]) {
+                continue;
             }
+            // acronyms must be written in capitals; names must start with a capital
+            let tok = &s.tokens[i];
+            if (f.acronym && !all_caps(tok)) || (!f.acronym && !tok.is_capitalized()) {
+                continue;
+            }
+            let known = &lex.orgs[f.org];
+            let idx = add_org(ents, &known.name, known.kind, &known.id, Some(&f.form));
+            for t in taken.iter_mut().skip(i).take(n) {
+                *t = true;
+            }
+            ents.mentions[si].push(Mention {
+                sentence: si,
+                first: i,
+                last: i + n,
+                target: Target::Org(idx),
+            });
+            matched = n;
+            break;
         }
+        i += matched.max(1);
     }
 }
 
@@ -512,7 +510,8 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
 
 /// The occupation phrase starting at token `k`: (end, kind, phrase).
 pub fn occupation_at(toks: &[Token], k: usize, lex: &Lexicon) -> Option<(usize, OccupationKind, String)> {
-    for (words, kind, _) in &lex.occupations {
+    let first = strip_possessive(&toks.get(k)?.lower);
+    for (words, kind, _) in lex.occupations_starting(first) {
         if k + words.len() <= toks.len() && (0..words.len()).all(|j| strip_possessive(&toks[k + j].lower) == words[j]) {
             return Some((k + words.len(), *kind, words.join(" ")));
         }
@@ -522,10 +521,12 @@ pub fn occupation_at(toks: &[Token], k: usize, lex: &Lexicon) -> Option<(usize, 
 
 /// The occupation phrase ending right before token `k`: (start, kind, phrase).
 pub fn occupation_before(toks: &[Token], k: usize, lex: &Lexicon) -> Option<(usize, OccupationKind, String)> {
-    for (words, kind, _) in &lex.occupations {
-        let n = words.len();
-        if k >= n && (0..n).all(|j| toks[k - n + j].lower == words[j]) {
-            return Some((k - n, *kind, words.join(" ")));
+    // longest first, as the lexicon orders them
+    for n in (1..=4.min(k)).rev() {
+        for (words, kind, _) in lex.occupations_starting(&toks[k - n].lower) {
+            if words.len() == n && (0..n).all(|j| toks[k - n + j].lower == words[j]) {
+                return Some((k - n, *kind, words.join(" ")));
+            }
         }
     }
     None
@@ -604,7 +605,7 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
                 a = end;
                 continue;
             }
-            if lex.titles.iter().any(|x| x == w) {
+            if lex.titles.contains(w) {
                 if matches!(
                     w,
                     "judge" | "prosecutor" | "investigator" | "lawyer" | "attorney" | "advocate"
@@ -617,8 +618,8 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
                 a += 1;
                 continue;
             }
-            if lex.not_names.iter().any(|x| x == w)
-                || lex.places.iter().any(|x| x == w)
+            if lex.not_names.contains(w)
+                || lex.places.contains(w)
                 || w == "former"
                 || w == "current"
                 || w == "freelance"
@@ -645,8 +646,8 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         // reject when any word is a known non-name, place or org head
         if name_toks.iter().any(|k| {
             let w = strip_possessive(&toks[*k].lower);
-            (lex.not_names.iter().any(|x| x == w) && !lex.particles.iter().any(|x| x == w))
-                || lex.places.iter().any(|x| x == w)
+            (lex.not_names.contains(w) && !lex.particles.contains(w))
+                || lex.places.contains(w)
                 || lex.org_heads.contains_key(w)
         }) {
             continue;
@@ -893,7 +894,7 @@ fn short_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         for (pi, p) in ents.people.iter().enumerate() {
             let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();
             let n = pl.len();
-            let core: Vec<&String> = pl.iter().filter(|t| !lex.particles.contains(t)).collect();
+            let core: Vec<&String> = pl.iter().filter(|t| !lex.particles.contains(t.as_str())).collect();
             let score = if core.last().is_some_and(|l| **l == w) {
                 3
             } else if n >= 3 && core.iter().skip(1).any(|t| **t == w) {

@@ -709,10 +709,9 @@ fn is_speaker(words: &[&str], m: &Mention) -> bool {
 fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
     !gap.is_empty()
         && gap.iter().any(|w| matches!(*w, "," | "and" | "or"))
-        && gap.iter().all(|w| {
-            matches!(*w, "," | "and" | "as" | "well" | "or" | "former")
-                || ctx.lex.occupations.iter().any(|(o, _, _)| o.iter().any(|x| x == w))
-        })
+        && gap
+            .iter()
+            .all(|w| matches!(*w, "," | "and" | "as" | "well" | "or" | "former") || ctx.lex.is_occupation_word(w))
 }
 
 /// Whether the words around a "blocked" trigger are about the web: websites,
@@ -744,10 +743,6 @@ fn web_context(words: &[&str], start: usize, end: usize) -> bool {
                     | "blog"
             )
         })
-}
-
-fn is_verb_form(w: &str) -> bool {
-    w.ends_with("ed") || w.ends_with("ing")
 }
 
 /// Type-specific checks that reject a trigger in a context where it is not an event.
@@ -816,12 +811,10 @@ fn trigger_matches(lex: &Lexicon, all_words: &[&str]) -> Vec<(usize, usize, usiz
     let words: Vec<&str> = map.iter().map(|&k| all_words[k]).collect();
     let words = &words[..];
     let mut all = Vec::new();
-    for (ti, t) in lex.triggers.iter().enumerate() {
-        for (pi, p) in t.patterns.iter().enumerate() {
-            for i in 0..words.len() {
-                if let Some(e) = p.match_at(words, i) {
-                    all.push((i, e, ti, pi));
-                }
+    for i in 0..words.len() {
+        for (ti, pi) in lex.patterns_starting(words[i]) {
+            if let Some(e) = lex.triggers[ti].patterns[pi].match_at(words, i) {
+                all.push((i, e, ti, pi));
             }
         }
     }
@@ -986,7 +979,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                             .lex
                             .occupations
                             .iter()
-                            .any(|(o, _, _)| o.iter().any(|x| x == words[b - 1]))
+                            .any(|_| ctx.lex.is_occupation_word(words[b - 1]))
                     {
                         b -= 1;
                     }

@@ -2,8 +2,8 @@
 //! phrases, event triggers) and the token-pattern language triggers are written in.
 
 use casewatch_model::{EventType, OrgKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// The built-in English lexicon, compiled into the binary.
@@ -193,19 +193,45 @@ pub struct Lexicon {
     /// Common-noun agents (`"police"` → police).
     pub generic_agents: Vec<(Vec<String>, OrgKind)>,
     /// Titles before names (lower-case).
-    pub titles: Vec<String>,
+    pub titles: HashSet<String>,
     /// Name particles (lower-case).
-    pub particles: Vec<String>,
+    pub particles: HashSet<String>,
     /// Capitalised words that are not names (lower-case).
-    pub not_names: Vec<String>,
+    pub not_names: HashSet<String>,
     /// Place names and demonyms (lower-case).
-    pub places: Vec<String>,
+    pub places: HashSet<String>,
     /// Occupations as token sequences (lower-case), longest first, with kind and rule id.
     pub occupations: Vec<(Vec<String>, OccupationKind, String)>,
     /// Charge phrases as token sequences (lower-case), longest first, with rule id.
     pub charges: Vec<(Vec<String>, String)>,
     /// Triggers.
     pub triggers: Vec<Trigger>,
+    /// Index: first word of a pattern → (trigger, pattern) pairs, so a sentence is
+    /// matched only against patterns that can start at each token.
+    trigger_first: HashMap<String, Vec<(usize, usize)>>,
+    /// Patterns starting with a prefix element (`pre*`), tried at every token.
+    trigger_prefixed: Vec<(usize, usize)>,
+    /// Index: first word → indices into `occupations` (longest first).
+    occupation_first: HashMap<String, Vec<usize>>,
+    /// Index: first word → indices into `charges` (longest first).
+    charge_first: HashMap<String, Vec<usize>>,
+    /// Every word of every occupation phrase.
+    occupation_words: HashSet<String>,
+    /// Index: first word of a known organisation's name or alias → (words, org index, form, is acronym), longest first.
+    org_form_first: HashMap<String, Vec<OrgForm>>,
+}
+
+/// One written form of a known organisation, tokenised for matching.
+#[derive(Debug, Clone)]
+pub struct OrgForm {
+    /// Lower-case words.
+    pub words: Vec<String>,
+    /// Index into [`Lexicon::orgs`].
+    pub org: usize,
+    /// The form as written in the lexicon.
+    pub form: String,
+    /// Whether it is an acronym (all capitals), which must be written in capitals to match.
+    pub acronym: bool,
 }
 
 impl Lexicon {
@@ -292,7 +318,101 @@ impl Lexicon {
                 patterns,
             });
         }
+        self.reindex();
         Ok(())
+    }
+
+    /// Rebuilds the first-word indexes after entries were added.
+    fn reindex(&mut self) {
+        self.trigger_first.clear();
+        self.trigger_prefixed.clear();
+        for (ti, t) in self.triggers.iter().enumerate() {
+            for (pi, p) in t.patterns.iter().enumerate() {
+                match p.elems.first() {
+                    Some(Elem::Any(words)) => {
+                        for w in words {
+                            self.trigger_first.entry(w.clone()).or_default().push((ti, pi));
+                        }
+                    }
+                    _ => self.trigger_prefixed.push((ti, pi)),
+                }
+            }
+        }
+        self.occupation_first.clear();
+        for (i, (words, _, _)) in self.occupations.iter().enumerate() {
+            if let Some(w) = words.first() {
+                self.occupation_first.entry(w.clone()).or_default().push(i);
+            }
+        }
+        self.occupation_words = self
+            .occupations
+            .iter()
+            .flat_map(|(w, _, _)| w.iter().cloned())
+            .collect();
+        self.org_form_first.clear();
+        for (oi, o) in self.orgs.iter().enumerate() {
+            for form in std::iter::once(&o.name).chain(o.aliases.iter()) {
+                let words = words_of(form);
+                let Some(first) = words.first().cloned() else { continue };
+                let acronym = form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                self.org_form_first.entry(first).or_default().push(OrgForm {
+                    words,
+                    org: oi,
+                    form: form.clone(),
+                    acronym,
+                });
+            }
+        }
+        for forms in self.org_form_first.values_mut() {
+            forms.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        self.charge_first.clear();
+        for (i, (words, _)) in self.charges.iter().enumerate() {
+            if let Some(w) = words.first() {
+                self.charge_first.entry(w.clone()).or_default().push(i);
+            }
+        }
+    }
+
+    /// The (trigger, pattern) pairs whose pattern can start with `word` (lower-case).
+    pub fn patterns_starting(&self, word: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.trigger_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .chain(self.trigger_prefixed.iter())
+            .copied()
+    }
+
+    /// The occupations whose first word is `word`, longest first.
+    pub fn occupations_starting(
+        &self,
+        word: &str,
+    ) -> impl Iterator<Item = &(Vec<String>, OccupationKind, String)> + '_ {
+        self.occupation_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.occupations[i])
+    }
+
+    /// The known organisation forms whose first word is `word`, longest first.
+    pub fn org_forms_starting(&self, word: &str) -> &[OrgForm] {
+        self.org_form_first.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `word` (lower-case) is part of some occupation phrase.
+    pub fn is_occupation_word(&self, word: &str) -> bool {
+        self.occupation_words.contains(word)
+    }
+
+    /// The charge phrases whose first word is `word`, longest first.
+    pub fn charges_starting(&self, word: &str) -> impl Iterator<Item = &(Vec<String>, String)> + '_ {
+        self.charge_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.charges[i])
     }
 
     /// The occupation kind of a lower-case occupation phrase, if listed.
