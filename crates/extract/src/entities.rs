@@ -629,7 +629,24 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
             }
             break;
         }
-        if b - a < 2 {
+        // a single word is a name only with a cue: an occupation before it ("reporter Vinh") or an
+        // apposition or age after it ("Okafor, a former reporter for …", "Okafor, 34,")
+        let single_cue = b - a == 1 && {
+            let occ_before = title_occ.as_ref().is_some_and(|(_, k)| *k == OccupationKind::Media);
+            let comma = toks.get(b).is_some_and(|t| t.text == ",");
+            let age = comma && toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Number);
+            let mut j = b + 1;
+            while toks
+                .get(j)
+                .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the" | "former" | "freelance"))
+            {
+                j += 1;
+            }
+            let appos =
+                comma && j > b + 1 && occupation_at(toks, j, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media);
+            occ_before || age || appos
+        };
+        if b - a < 2 && !single_cue {
             continue;
         }
         let name_toks: Vec<usize> = (a..b)
@@ -639,7 +656,7 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
             .iter()
             .filter(|k| !lex.particles.contains(&toks[**k].lower))
             .count()
-            < 2
+            < if single_cue { 1 } else { 2 }
         {
             continue;
         }
@@ -740,6 +757,14 @@ fn person_index(ents: &mut Entities, parts: &[String]) -> usize {
         }
         if contains(&low, &pl) {
             p.tokens = parts.to_vec();
+            return i;
+        }
+        // a surname first named alone ("Okafor, a reporter …"), then in full ("Dana Okafor"), and the reverse
+        if pl.len() == 1 && low.len() > 1 && low.last() == pl.first() {
+            p.tokens = parts.to_vec();
+            return i;
+        }
+        if low.len() == 1 && pl.len() > 1 && pl.last() == low.first() {
             return i;
         }
     }
@@ -848,10 +873,9 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
                 if let Some(m) = ents.mentions[si]
                     .iter()
                     .find(|m| m.first >= e && m.first <= e + 6 && matches!(m.target, Target::Org(_)))
+                    && let Target::Org(o) = m.target
                 {
-                    if let Target::Org(o) = m.target {
-                        aff = Some(o);
-                    }
+                    aff = Some(o);
                 }
             }
         } else {

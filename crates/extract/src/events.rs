@@ -217,6 +217,15 @@ pub fn find(
                 .any(|w| w == ["as", "previously", "reported"] || w == ["in", "a", "separate"])
             || words.windows(2).take(6).any(|w| w == ["reported", "earlier"]);
         let mut found: Vec<FoundEvent> = Vec::new();
+        // names that are also words ("Grace Hope", "Will Rose") must not read as modality or negation
+        let status_words: Vec<&str> = (0..words.len())
+            .map(|k| {
+                let named = ents.mentions[si]
+                    .iter()
+                    .any(|m| m.first <= k && k < m.last && matches!(m.target, Target::Person(_)));
+                if named { "<name>" } else { words[k] }
+            })
+            .collect();
         for (start, end, ti, pi) in trigger_matches(lex, &words) {
             let trig = &lex.triggers[ti];
             let Some(event_type) = trig.event_type else { continue };
@@ -226,7 +235,7 @@ pub fn find(
             let clause = clause_bounds(&words, start, end);
             let speech = speech_verb(&ctx, si, &words);
             let status = status::decide(
-                &words,
+                &status_words,
                 start,
                 end,
                 clause.0,
@@ -306,8 +315,44 @@ pub fn find(
             }
             found.retain(|e| e.event_type != EventType::Questioning && !e.subjects.is_empty());
         }
+        // "forced to sign a confession": the confession is what the coercion produced, not a separate fact
+        let coerced: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|e| e.event_type == EventType::CoercionAllegation)
+            .map(|e| e.trigger)
+            .collect();
+        found.retain(|e| {
+            e.event_type != EventType::Confession
+                || !coerced.iter().any(|c| c.1 <= e.trigger.0 && e.trigger.0 - c.1 <= 4)
+        });
+        // "withdrew the confession he had signed": a retracted confession was made (its date unknown)
+        let implied: Vec<FoundEvent> = found
+            .iter()
+            .filter(|e| {
+                e.event_type == EventType::Retraction
+                    && words[e.trigger.0..e.trigger.1]
+                        .iter()
+                        .any(|w| matches!(*w, "confession" | "confessions"))
+            })
+            .map(|e| FoundEvent {
+                event_type: EventType::Confession,
+                detail: None,
+                agent: None,
+                subject_reason: "the confession a retraction withdraws",
+                rule: format!("{}+implied", e.rule),
+                ..e.clone()
+            })
+            .collect();
+        found.extend(implied);
+        found.sort_by_key(|e| e.trigger);
         let inherit = if background { None } else { para_date.or(lede) };
         assign_dates(s, &words, &mentions, &mut found, &mut anchor, inherit);
+        for e in found.iter_mut().filter(|e| e.rule.ends_with("+implied")) {
+            e.date = None;
+            e.qualifier = None;
+            e.date_text = None;
+            e.date_reason = "unknown (an earlier confession)";
+        }
         // "who was detained together with him": the same event as theirs, so the same date
         for ev in found
             .iter_mut()
@@ -364,8 +409,8 @@ fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut 
             continue;
         }
         let mut named: Vec<usize> = Vec::new();
-        for sj in e.sentence + 1..(e.sentence + 3).min(sentences.len()) {
-            let words: Vec<&str> = sentences[sj].tokens.iter().map(|t| t.lower.as_str()).collect();
+        for (sj, sentence) in sentences.iter().enumerate().take(e.sentence + 3).skip(e.sentence + 1) {
+            let words: Vec<&str> = sentence.tokens.iter().map(|t| t.lower.as_str()).collect();
             for m in &ents.mentions[sj] {
                 if let Target::Person(p) = m.target
                     && !is_speaker(&words, m)
@@ -508,6 +553,11 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
         || (prev == "the"
             && matches!(w, "sentence" | "sentences" | "detention" | "arrest" | "release" | "conviction" | "verdict")
             && next != "of")
+        // what an appeal court upholds or overturns was decided before: "upheld the sentence of X"
+        || (matches!(w, "sentence" | "sentences" | "conviction" | "verdict" | "detention" | "arrest")
+            && words[start.saturating_sub(4)..start].iter().any(|x| {
+                matches!(*x, "upheld" | "uphold" | "upholds" | "overturned" | "overturn" | "quashed" | "reduced" | "commuted" | "annulled" | "appealed" | "against")
+            }))
 }
 
 /// Attaches each date expression of a sentence to the nearest trigger (or to a
@@ -714,6 +764,24 @@ fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
             .all(|w| matches!(*w, "," | "and" | "as" | "well" | "or" | "former") || ctx.lex.is_occupation_word(w))
 }
 
+/// Whether the words between two subjects are an apposition of the first and a
+/// conjunction: ", the editor-in-chief of the online outlet X, and reporter".
+fn apposition_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
+    let n = gap.len();
+    if !(4..=18).contains(&n) || gap[0] != "," {
+        return false;
+    }
+    let Some(and) = (1..n).rev().find(|&k| gap[k] == "and" && gap[k - 1] == ",") else {
+        return false;
+    };
+    gap[and + 1..]
+        .iter()
+        .all(|w| *w == "former" || ctx.lex.is_occupation_word(w))
+        && gap[1..and - 1]
+            .iter()
+            .all(|w| !BE.contains(w) && !SPEECH.contains(w) && *w != "and" && *w != ",")
+}
+
 /// Whether the words around a "blocked" trigger are about the web: websites,
 /// pages, channels, access, providers.
 fn web_context(words: &[&str], start: usize, end: usize) -> bool {
@@ -846,7 +914,15 @@ fn trigger_matches(lex: &Lexicon, all_words: &[&str]) -> Vec<(usize, usize, usiz
 
 /// The clause around a trigger: bounded by `;`, `:`, dashes, subordinators and ", and".
 fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
+    // a relative clause set off by commas is a clause of its own, and transparent to the clause around it
+    let rels = relative_spans(words);
+    if let Some(r) = rels.iter().find(|r| r.0 < start && start < r.1) {
+        return (r.0 + 1, r.1);
+    }
     let is_bound = |k: usize| -> bool {
+        if rels.iter().any(|r| r.0 <= k && k < r.1) {
+            return false;
+        }
         let w = words[k];
         // "after"/"before" open a clause unless a gerund or a plain noun phrase follows
         // ("after searching their homes", "before the recording and …")
@@ -858,7 +934,7 @@ fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
             });
         matches!(w, ";" | ":" | "—" | "–" | "(" | ")")
             || (SUBORDINATORS.contains(&w) && !prepositional)
-            || (w == "and" && k > 0 && words[k - 1] == ",")
+            || (w == "and" && k > 0 && words[k - 1] == "," && !closes_apposition(words, k - 1))
             || (w == "that" && k > 0 && (SPEECH.contains(&words[k - 1]) || words[k - 1] == "and"))
     };
     let mut a = 0;
@@ -876,6 +952,33 @@ fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
         }
     }
     (a, b)
+}
+
+/// Whether the comma at `k` closes an apposition opened by ", the|a …"
+/// ("A, the editor of X, and B"), so the "and" after it joins names, not clauses.
+fn closes_apposition(words: &[&str], k: usize) -> bool {
+    (k.saturating_sub(14)..k)
+        .rev()
+        .find(|&j| words[j] == ",")
+        .is_some_and(|j| {
+            words
+                .get(j + 1)
+                .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+        })
+}
+
+/// Relative clauses set off by a comma: ", who was detained with them," gives
+/// (index of "who", index of the closing comma or the sentence end).
+fn relative_spans(words: &[&str]) -> Vec<(usize, usize)> {
+    (1..words.len())
+        .filter(|&k| matches!(words[k], "who" | "which" | "whom" | "whose") && words[k - 1] == ",")
+        .map(|k| {
+            (
+                k,
+                (k + 1..words.len()).find(|&j| words[j] == ",").unwrap_or(words.len()),
+            )
+        })
+        .collect()
 }
 
 /// Groups of people named in coordination ("A, B and C").
@@ -1140,6 +1243,15 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
 /// former staff members", "a Kloop accountant", "the outlet's driver".
 fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Option<Unit> {
     let s = &ctx.sentences[si];
+    // "Okafor, a former reporter for …": an apposition describes the name before it, it is no group
+    if k >= 1
+        && words[k - 1] == ","
+        && ctx.ents.mentions[si]
+            .iter()
+            .any(|m| m.last + 1 == k && matches!(m.target, Target::Person(_)))
+    {
+        return None;
+    }
     let mut j = k;
     let mut count: Option<u32> = None;
     let mut quant = false;
@@ -1213,6 +1325,7 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
                 | "freelance"
                 | "regional"
         )
+        || (words[j].ends_with("ed") && j > k)
     {
         j += 1;
         adj += 1;
@@ -1381,7 +1494,17 @@ fn subjects_for(
         }
         v
     };
-    let left = person_only(units(ctx, si, words, clause.0, start, focus));
+    // units inside a relative clause the trigger is not in belong to that clause
+    let rels: Vec<(usize, usize)> = relative_spans(words)
+        .into_iter()
+        .filter(|r| !(r.0 < start && start < r.1))
+        .collect();
+    let outside_rels = |v: Vec<Unit>| -> Vec<Unit> {
+        v.into_iter()
+            .filter(|u| !rels.iter().any(|r| r.0 <= u.first && u.first < r.1))
+            .collect()
+    };
+    let left = outside_rels(person_only(units(ctx, si, words, clause.0, start, focus)));
     // the object never reaches past "according to"
     let right_end = (end..clause.1).find(|&k| words[k] == "according").unwrap_or(clause.1);
     // a pattern with a gap can hold its object: "found them guilty"
@@ -1389,7 +1512,14 @@ fn subjects_for(
     let gap_object = (start + 1..end)
         .find(|&k| !matches!(words[k], "their" | "his" | "its" | "our" | "my"))
         .unwrap_or(end);
-    let right = person_only(units(ctx, si, words, gap_object.min(end), right_end, focus));
+    let right = outside_rels(person_only(units(
+        ctx,
+        si,
+        words,
+        gap_object.min(end),
+        right_end,
+        focus,
+    )));
     // passive: a form of "be" (skipping adverbs) right before the trigger
     let mut k = start;
     while k > clause.0 && ADVERBS.contains(&words[k - 1]) {
@@ -1447,9 +1577,22 @@ fn subjects_for(
                 for s in units[p].subjects.iter().rev() {
                     out.insert(0, s.clone());
                 }
-            } else {
-                break;
+                continue;
             }
+            // "A, the editor of the outlet X, and reporter B": skip an apposition with an organisation in it
+            let before = (0..p).rev().find(|&q| !units[q].org);
+
+            if let Some(q) = before
+                && !units[q].subjects.is_empty()
+                && apposition_gap(ctx, &words[units[q].last..units[p].first])
+            {
+                p = q;
+                for s in units[p].subjects.iter().rev() {
+                    out.insert(0, s.clone());
+                }
+                continue;
+            }
+            break;
         }
         out
     };
@@ -1634,7 +1777,7 @@ fn agent_for(
 fn place_for(ctx: &Ctx<'_>, si: usize, words: &[&str]) -> Option<String> {
     let s = &ctx.sentences[si];
     for k in 0..words.len().saturating_sub(1) {
-        if words[k] == "in" && s.tokens[k + 1].is_capitalized() && ctx.lex.places.contains(&words[k + 1].to_string()) {
+        if words[k] == "in" && s.tokens[k + 1].is_capitalized() && ctx.lex.places.contains(words[k + 1]) {
             return Some(s.tokens[k + 1].text.trim_end_matches("'s").to_string());
         }
     }
@@ -1656,7 +1799,7 @@ fn detail_for(
     let text = |a: usize, b: usize| -> String {
         let mut out = String::new();
         for (i, tok) in s.tokens[a..b].iter().enumerate() {
-            if i > 0 && tok.kind != TokenKind::Punct || (i > 0 && matches!(tok.text.as_str(), "\"" | "«" | "“")) {
+            if i > 0 && (tok.kind != TokenKind::Punct || matches!(tok.text.as_str(), "\"" | "«" | "“")) {
                 out.push(' ');
             }
             out.push_str(&tok.text);
@@ -1692,17 +1835,29 @@ fn detail_for(
                 .find(|&k| words[k] == "to" && words.get(k + 1).and_then(|w| dates::number_word(w)).is_some());
             if let Some(k) = k {
                 let mut e = k + 1;
-                while e < clause.1 && !matches!(words[e], "," | "." | ";" | "for" | "and" | "after" | "under") {
+                while e < clause.1
+                    && !matches!(words[e], "," | "." | ";" | "for" | "and" | "after" | "under")
+                    && !mentions
+                        .iter()
+                        .any(|m| m.first == e || (m.first == e + 1 && matches!(words[e], "on" | "in")))
+                {
                     e += 1;
                 }
                 return Some(text(k + 1, e));
             }
-            if matches!(words[start], "fined" | "fines") {
-                let mut e = end;
-                while e < clause.1 && !matches!(words[e], "," | "." | ";" | "under" | "for" | "over") {
+            if words[start] == "fined" {
+                // the amount: from the first number after the trigger to a stop or a date
+                let a = (end..clause.1).find(|&k| s.tokens[k].kind == TokenKind::Number)?;
+                let mut e = a;
+                while e < clause.1
+                    && !matches!(words[e], "," | "." | ";" | "under" | "for" | "over")
+                    && !mentions
+                        .iter()
+                        .any(|m| m.first == e || (m.first == e + 1 && matches!(words[e], "on" | "in")))
+                {
                     e += 1;
                 }
-                return Some(format!("fine: {}", text(end, e)));
+                return Some(format!("fine: {}", text(a, e)));
             }
             let a = (clause.0..start)
                 .rev()

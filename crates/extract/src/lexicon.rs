@@ -289,13 +289,13 @@ impl Lexicon {
                 self.occupations.push((words_of(&w), o.kind, o.id.clone()));
             }
         }
-        self.occupations.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        self.occupations.sort_by_key(|o| std::cmp::Reverse(o.0.len()));
         for c in raw.charge {
             for p in c.phrases {
                 self.charges.push((words_of(&p), c.id.clone()));
             }
         }
-        self.charges.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        self.charges.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
         for t in raw.trigger {
             let event_type = if t.event_type == "none" {
                 None
@@ -364,7 +364,7 @@ impl Lexicon {
             }
         }
         for forms in self.org_form_first.values_mut() {
-            forms.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
         }
         self.charge_first.clear();
         for (i, (words, _)) in self.charges.iter().enumerate() {

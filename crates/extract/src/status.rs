@@ -198,7 +198,11 @@ pub fn decide(
         };
     }
     // negation close before the trigger, not across a comma unless it continues a coordination
-    let lo = start.saturating_sub(5).max(scope);
+    // a negation reaches five words, or nine across "or"/"nor" ("did not arrest him or seize his laptop")
+    let coordinated = words[start.saturating_sub(5).max(scope)..start]
+        .iter()
+        .any(|w| matches!(*w, "or" | "nor"));
+    let lo = start.saturating_sub(if coordinated { 9 } else { 5 }).max(scope);
     for k in (lo..start).rev() {
         let w = words[k];
         if w == "," && !matches!(words.get(k + 1), Some(&"or") | Some(&"nor")) {
@@ -273,26 +277,25 @@ pub fn decide(
         }
     }
     // "set for 12 October": a scheduled event
-    if words[end..].iter().take(3).collect::<Vec<_>>().windows(2).any(|w| {
-        matches!(
-            (w[0].as_ref(), w[1].as_ref()),
-            ("set", "for") | ("scheduled", "for") | ("due", "on")
-        )
-    }) {
+    if words[end..]
+        .windows(2)
+        .take(2)
+        .any(|w| matches!((w[0], w[1]), ("set", "for") | ("scheduled", "for") | ("due", "on")))
+    {
         return StatusReason {
             status: Status::NotOccurred,
             cue: Some("scheduled".into()),
         };
     }
-    if let Some(sp) = speech {
-        if CLAIM.contains(&words[sp]) || allegation_prone(event_type) {
-            return StatusReason {
-                status: Status::Alleged,
-                cue: Some(words[sp].to_string()),
-            };
-        }
-        // "accused ... of" by a non-authority is a claim; by investigators it is a charge (handled by triggers)
+    if let Some(sp) = speech
+        && (CLAIM.contains(&words[sp]) || allegation_prone(event_type))
+    {
+        return StatusReason {
+            status: Status::Alleged,
+            cue: Some(words[sp].to_string()),
+        };
     }
+    // "accused ... of" by a non-authority is a claim; by investigators it is a charge (handled by triggers)
     StatusReason {
         status: Status::Occurred,
         cue: None,
