@@ -177,7 +177,10 @@ fn split_line(body: &str, start: usize, end: usize, paragraph: usize, out: &mut 
         if idx >= len {
             break;
         }
+        // "No.", "Art." and "Para." abbreviate only before a number ("No. 5"); "No." alone is a word
+        let numbered = toks[idx].kind == TokenKind::Number;
         let abbrev = match &prev {
+            Some(w) if matches!(w.as_str(), "no" | "art" | "para") => numbered,
             Some(w) => {
                 ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
             }
@@ -234,7 +237,8 @@ mod tests {
 
     #[test]
     fn tokens_keep_inner_hyphens_and_numbers() {
-        let t = tokenize("Article 206.3.2, pre-trial outlet’s 40,000 Ak-Buura.", 0, 52);
+        let text = "Article 206.3.2, pre-trial outlet’s 40,000 Ak-Buura.";
+        let t = tokenize(text, 0, text.len());
         let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             words,
