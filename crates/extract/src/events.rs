@@ -267,6 +267,33 @@ pub fn find(
             {
                 continue;
             }
+            // a designation names what is designated: "outlets labelled extremist" in general is no event
+            if event_type == EventType::Designation && subjects.is_empty() {
+                continue;
+            }
+            // a prosecutor's demand for a sentence is not a sentence (taxonomy: `other`, never emitted)
+            if event_type == EventType::Sentence
+                && status.status == Status::NotOccurred
+                && status.cue.as_deref().is_some_and(|c| {
+                    matches!(
+                        c,
+                        "asked"
+                            | "ask"
+                            | "asking"
+                            | "asks"
+                            | "demanded"
+                            | "demand"
+                            | "demands"
+                            | "sought"
+                            | "seek"
+                            | "seeks"
+                            | "requested"
+                            | "request"
+                    )
+                })
+            {
+                continue;
+            }
             let attributed_to = speech
                 .and_then(|(_, who)| who)
                 .or_else(|| according_to(&ctx, si, &words));
@@ -516,12 +543,21 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
             | "custody"
             | "suspended"
             | "conviction"
+            | "pardon"
+            | "amnesty"
     ) {
         return false;
     }
     let prev = if start > 0 { words[start - 1] } else { "" };
     let prev2 = if start > 1 { words[start - 2] } else { "" };
     let next = words.get(start + 1).copied().unwrap_or("");
+    // "was not included in the amnesty": what is negated is the event itself
+    if words[start.saturating_sub(5)..start]
+        .iter()
+        .any(|w| matches!(*w, "not" | "never" | "n't"))
+    {
+        return false;
+    }
     let possessive = |x: &str| matches!(x, "his" | "her" | "their" | "its") || (x.ends_with("'s") && x.len() > 2);
     let prep = |x: &str| {
         matches!(
@@ -551,8 +587,11 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
         // "upheld the sentences", "the release would be": a definite noun names an event already told,
         // unless its subject follows ("the release of two journalists")
         || (prev == "the"
-            && matches!(w, "sentence" | "sentences" | "detention" | "arrest" | "release" | "conviction" | "verdict")
-            && next != "of")
+            && matches!(
+                w,
+                "sentence" | "sentences" | "detention" | "arrest" | "release" | "conviction" | "verdict" | "pardon" | "amnesty"
+            )
+            && !matches!(next, "of" | "decree" | "decrees"))
         // what an appeal court upholds or overturns was decided before: "upheld the sentence of X"
         || (matches!(w, "sentence" | "sentences" | "conviction" | "verdict" | "detention" | "arrest")
             && words[start.saturating_sub(4)..start].iter().any(|x| {
@@ -614,7 +653,11 @@ fn assign_dates(
                 .iter()
                 .any(|w| matches!(*w, "after" | "before" | "following"));
             let d = dist_to(e.trigger.0, e.trigger.1) + if outside { 40 } else { 0 } + if across { 12 } else { 0 };
-            if speech_d.is_none_or(|sd| d <= sd) {
+            // "now withdrew it": the act is of the present episode, not of the earlier date in the sentence
+            let now = words[e.trigger.0.saturating_sub(2)..e.trigger.0]
+                .iter()
+                .any(|w| matches!(*w, "now" | "currently"));
+            if speech_d.is_none_or(|sd| d <= sd) && !now {
                 pairs.push((d, mi, ei));
             }
         }
@@ -725,6 +768,29 @@ fn assign_dates(
 struct Anchors {
     day: Option<PartialDate>,
     any: Option<PartialDate>,
+}
+
+/// The media outlet mentioned last before token `k` of sentence `si` (within the article).
+fn recent_outlet(ctx: &Ctx<'_>, si: usize, k: usize) -> Option<usize> {
+    (0..=si).rev().find_map(|sj| {
+        ctx.ents.mentions[sj]
+            .iter()
+            .rev()
+            .filter(|m| sj < si || m.first < k)
+            .find_map(|m| match m.target {
+                Target::Org(o) if ctx.ents.orgs[o].kind == OrgKind::MediaOutlet => Some(o),
+                _ => None,
+            })
+    })
+}
+
+/// Whether a person mention is the agent of a "by" phrase: "brought by journalist X".
+fn is_by_agent(ctx: &Ctx<'_>, words: &[&str], m: &Mention) -> bool {
+    let mut b = m.first;
+    while b > 0 && ctx.lex.is_occupation_word(words[b - 1]) {
+        b -= 1;
+    }
+    b > 0 && words[b - 1] == "by"
 }
 
 /// Whether the verb before a trigger is in the present tense, describing a state
@@ -1076,17 +1142,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                     let poss = s.tokens[m.last - 1].lower.ends_with("'s");
                     let role_after = words.get(m.last).is_some_and(|w| PERSON_ROLE_NOUNS.contains(w));
                     // "a lawsuit brought by journalist X": the person after "by" is the one who acts
-                    let mut b = m.first;
-                    while b > 0
-                        && ctx
-                            .lex
-                            .occupations
-                            .iter()
-                            .any(|_| ctx.lex.is_occupation_word(words[b - 1]))
-                    {
-                        b -= 1;
-                    }
-                    let by_agent = b > 0 && words[b - 1] == "by";
+                    let by_agent = is_by_agent(ctx, words, m);
                     let subjects = if poss && role_after || by_agent {
                         Vec::new()
                     } else {
@@ -1211,6 +1267,35 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                     continue;
                 }
             }
+        }
+        // "the outlet", "the site", "its website": the outlet last named
+        if matches!(w, "the" | "its")
+            && words.get(k + 1).is_some_and(|n| {
+                matches!(
+                    *n,
+                    "outlet"
+                        | "site"
+                        | "website"
+                        | "channel"
+                        | "station"
+                        | "newspaper"
+                        | "office"
+                        | "newsroom"
+                        | "studios"
+                        | "portal"
+                )
+            })
+            && !words.get(k + 2).is_some_and(|n| *n == "of")
+            && let Some(o) = recent_outlet(ctx, si, k)
+        {
+            out.push(Unit {
+                first: k,
+                last: k + 2,
+                subjects: vec![SubjectRef::Org(o)],
+                org: true,
+            });
+            k += 2;
+            continue;
         }
         // role nouns: "the camera operator", "the journalist"
         if w == "the"
@@ -1668,6 +1753,20 @@ fn subjects_for(
     if !second.is_empty() {
         return (dedup(second), "other side of the trigger");
     }
+    // an object relative clause: "X, an exiled outlet that the KGB declared extremist" is about X
+    if voice == Voice::Object
+        && !passive
+        && let Some(rel) = (start.saturating_sub(8)..start)
+            .rev()
+            .find(|&k| matches!(words[k], "that" | "which" | "whom"))
+        && !words[rel + 1..start].iter().any(|w| SPEECH.contains(w))
+    {
+        let before = person_only(units(ctx, si, words, 0, rel, focus));
+        // the nearest unit, or the name an apposition before it describes
+        if let Some(u) = before.iter().rev().find(|u| !u.subjects.is_empty()) {
+            return (dedup(u.subjects.clone()), "the antecedent of an object relative clause");
+        }
+    }
     if !needs_person(t) {
         return (Vec::new(), "none");
     }
@@ -1677,6 +1776,7 @@ fn subjects_for(
         if let Target::Person(p) = m.target {
             let person = &ctx.ents.people[p];
             if !is_speaker(words, m)
+                && !is_by_agent(ctx, words, m)
                 && !matches!(
                     person.occupation_kind,
                     Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
@@ -1709,6 +1809,9 @@ fn subjects_for(
             | EventType::PretrialDetention
             | EventType::Pardon
     ) && (!focus.plural.is_empty() || !focus.recent.is_empty())
+        && !ctx.ents.mentions[si]
+            .iter()
+            .any(|m| matches!(m.target, Target::Person(_)))
     {
         let people: Vec<usize> = if focus.plural.is_empty() {
             focus.recent.last().copied().into_iter().collect()
