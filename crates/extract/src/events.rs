@@ -1285,7 +1285,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                         | "portal"
                 )
             })
-            && !words.get(k + 2).is_some_and(|n| *n == "of")
+            && words.get(k + 2).is_none_or(|n| *n != "of")
             && let Some(o) = recent_outlet(ctx, si, k)
         {
             out.push(Unit {
