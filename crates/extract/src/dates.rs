@@ -138,11 +138,7 @@ fn forward_context(words: &[&str], first: usize) -> bool {
         }
     };
     matches!(before(1), Some("until" | "till" | "by" | "next" | "before" | "through"))
-        || (before(1) == Some("on")
-            && matches!(
-                before(2),
-                Some("scheduled" | "set" | "due" | "expected" | "will" | "adjourned")
-            ))
+        || (before(1) == Some("on") && matches!(before(2), Some("scheduled" | "set" | "due" | "expected" | "will")))
         || (before(1) == Some("for") && matches!(before(2), Some("set" | "scheduled" | "adjourned" | "postponed")))
         || matches!(before(2), Some("until" | "till"))
 }
@@ -255,6 +251,24 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
             ),
             i + 2,
         ));
+    }
+    // "mid-May", "mid-2024": one token with the qualifier in it
+    if let Some(rest) = w.strip_prefix("mid-") {
+        let q = Some(DateQualifier::Mid);
+        if let Some(m) = month_of(rest) {
+            let (year, end) = match words.get(i + 1).and_then(|y| year_number(y)) {
+                Some(y) => (Some(y), i + 2),
+                None => (None, i + 1),
+            };
+            let v = match year {
+                Some(y) => PartialDate::month(y, m),
+                None => resolve_month_day(published, m, None, forward_context(words, i)),
+            };
+            return Some((mk(i, end, When::Absolute(v), q), end));
+        }
+        if let Some(y) = year_number(rest) {
+            return Some((mk(i, i + 1, When::Absolute(Some(PartialDate::year(y))), q), i + 1));
+        }
     }
     // <Month> <day>[–<day>][,] [<year>] | <Month> <year> | <Month>
     if let Some(m) = month_of_cap(&tokens[i]) {
@@ -459,6 +473,16 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
     }
     if w == "within" && next == Some("days") {
         return Some((mk(i, i + 2, When::AnchorMonth, None), i + 2));
+    }
+    // "two weeks later", "a week before"
+    if let Some(n) = number_word(w)
+        && matches!(next, Some("week" | "weeks"))
+    {
+        match words.get(i + 2).copied() {
+            Some("later") => return Some((mk(i, i + 3, When::DaysAfter(7 * n), None), i + 3)),
+            Some("before" | "earlier") => return Some((mk(i, i + 3, When::DaysBefore(7 * n), None), i + 3)),
+            _ => {}
+        }
     }
     if let Some(n) = number_word(w)
         && matches!(next, Some("day" | "days"))

@@ -799,6 +799,137 @@ fn every_event_type() {
 }
 
 #[test]
+fn varied_wording() {
+    run(&[
+        (
+            "Reporter Ana Kovac was taken into custody on Monday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Police apprehended reporter Ana Kovac on Monday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Officers raided the office of Kestrel News on Monday.",
+            "2025-06-18",
+            &["search@2025-06-16:Kestrel News"],
+        ),
+        (
+            "Police seized the phones of reporter Ana Kovac on Monday.",
+            "2025-06-18",
+            &["seizure@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was indicted on Monday.",
+            "2025-06-18",
+            &["charge@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "A criminal case has been opened against reporter Ana Kovac.",
+            "2025-06-18",
+            &["charge@-:Ana Kovac"],
+        ),
+        (
+            "The court extended the detention of reporter Ana Kovac on Monday.",
+            "2025-06-18",
+            &["pretrial_detention@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was freed on bail on Monday.",
+            "2025-06-18",
+            &["release@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "The court convicted reporter Ana Kovac of fraud on Monday.",
+            "2025-06-18",
+            &["conviction@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was jailed for three years on Monday.",
+            "2025-06-18",
+            &["sentence@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "The charges against reporter Ana Kovac were dropped on Monday.",
+            "2025-06-18",
+            &["acquittal@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac recanted on Monday.",
+            "2025-06-18",
+            &["retraction@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac said she had testified under pressure.",
+            "2025-06-18",
+            &["coercion_allegation@-:Ana Kovac/alleged"],
+        ),
+        (
+            "Access to the website of Kestrel News was restricted on Monday.",
+            "2025-06-18",
+            &["website_block@2025-06-16:Kestrel News"],
+        ),
+        (
+            "Kestrel News was shut down by the ministry on Monday.",
+            "2025-06-18",
+            &["liquidation@2025-06-16:Kestrel News"],
+        ),
+        (
+            "Reporter Ana Kovac was expelled from the country on Monday.",
+            "2025-06-18",
+            &["expulsion@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was freed under an amnesty on Monday.",
+            "2025-06-18",
+            &["release@2025-06-16:Ana Kovac", "pardon@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was interrogated for six hours on Monday.",
+            "2025-06-18",
+            &["questioning@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "The trial of reporter Ana Kovac was adjourned on Monday.",
+            "2025-06-18",
+            &["hearing@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "The court rejected the appeal of reporter Ana Kovac on Monday.",
+            "2025-06-18",
+            &["appeal@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was detained last Friday.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was detained in mid-May.",
+            "2025-06-18",
+            &["detention@2025-05:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was detained on May 2. Two weeks later she was charged.",
+            "2025-06-18",
+            &["detention@2025-05-02:Ana Kovac", "charge@2025-05-16:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was detained on the same day.",
+            "2025-06-18",
+            &["detention@-:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was not released.",
+            "2025-06-18",
+            &["release@-:Ana Kovac/not_occurred"],
+        ),
+    ]);
+}
+
+#[test]
 fn details_terms_items_and_charges() {
     let r = extract(
         "The court sentenced reporter Lev Arkhipov to five years in a general-regime colony on Monday.",
