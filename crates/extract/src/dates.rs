@@ -95,7 +95,7 @@ fn month_of_cap(t: &Token) -> Option<u32> {
     if !t.is_capitalized() {
         return None;
     }
-    month_of(&t.lower).or_else(|| {
+    month_of(t.lower.as_str()).or_else(|| {
         let w = t.lower.trim_end_matches('.');
         if t.lower.len() <= 4 && w != "may" {
             MONTH_ABBR.iter().position(|m| *m == w).map(|i| i as u32 + 1)

@@ -215,7 +215,7 @@ fn add_org(ents: &mut Entities, name: &str, kind: OrgKind, rule: &str, variant: 
 }
 
 fn known_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, taken: &mut [bool]) {
-    let words: Vec<&str> = s.tokens.iter().map(|t| strip_possessive(&t.lower)).collect();
+    let words: Vec<&str> = s.tokens.iter().map(|t| strip_possessive(t.lower.as_str())).collect();
     let mut i = 0;
     while i < words.len() {
         let mut matched = 0;
@@ -291,7 +291,7 @@ fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, take
         // find the longest prefix of the run ending in an org head
         let mut end = None;
         for k in (a..b).rev() {
-            if lex.org_heads.contains_key(strip_possessive(&toks[k].lower)) {
+            if lex.org_heads.contains_key(strip_possessive(toks[k].lower.as_str())) {
                 end = Some(k + 1);
                 break;
             }
@@ -299,7 +299,7 @@ fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, take
         // lower-case heads right after the run: "Nasimi district police department", "Osh city police department"
         let mut tail = b;
         while tail < toks.len() && !taken[tail] && toks[tail].kind == TokenKind::Word && !toks[tail].is_capitalized() {
-            let w = strip_possessive(&toks[tail].lower);
+            let w = strip_possessive(toks[tail].lower.as_str());
             if matches!(
                 w,
                 "district" | "city" | "regional" | "police" | "department" | "court" | "prosecutor" | "directorate"
@@ -309,21 +309,25 @@ fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, take
                 break;
             }
         }
-        if tail > b && lex.org_heads.contains_key(strip_possessive(&toks[tail - 1].lower)) {
+        if tail > b
+            && lex
+                .org_heads
+                .contains_key(strip_possessive(toks[tail - 1].lower.as_str()))
+        {
             end = Some(tail);
         }
         let Some(end) = end else { continue };
         let mut start = a;
         // drop leading words that are not part of a name ("The", "Officers", "On")
         while start < end
-            && lex.not_names.contains(&toks[start].lower)
-            && !lex.org_heads.contains_key(&toks[start].lower)
+            && lex.not_names.contains(toks[start].lower.as_str())
+            && !lex.org_heads.contains_key(toks[start].lower.as_str())
         {
             if toks[start].lower == "the"
                 && start + 1 < end
                 && lex
                     .org_heads
-                    .get(strip_possessive(&toks[end - 1].lower))
+                    .get(strip_possessive(toks[end - 1].lower.as_str()))
                     .is_some_and(|h| h.0 == OrgKind::MediaOutlet)
             {
                 break; // "The Nyanza Lantern"
@@ -358,7 +362,7 @@ fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, take
         if start >= end {
             continue;
         }
-        let last = strip_possessive(&toks[end - 1].lower).to_string();
+        let last = strip_possessive(toks[end - 1].lower.as_str()).to_string();
         let Some((kind, rule)) = lex.org_heads.get(&last).cloned() else {
             continue;
         };
@@ -399,10 +403,10 @@ fn org_text(s: &Sentence, start: usize, end: usize) -> String {
 fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, taken: &mut [bool]) {
     let toks = &s.tokens;
     for (a, b) in cap_runs(s, taken, &["de", "del", "la", "el"]) {
-        if lex.not_names.contains(&toks[a].lower) && b - a == 1 {
+        if lex.not_names.contains(toks[a].lower.as_str()) && b - a == 1 {
             continue;
         }
-        if lex.places.contains(&toks[a].lower) {
+        if lex.places.contains(toks[a].lower.as_str()) {
             continue;
         }
         let other_kind = if a > 0 {
@@ -427,7 +431,7 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
             });
             continue;
         }
-        let before = a > 0 && lex.outlet_cues_before.contains(&toks[a - 1].lower);
+        let before = a > 0 && lex.outlet_cues_before.iter().any(|c| c == toks[a - 1].lower.as_str());
         let after_words: Vec<&str> = toks[b..].iter().take(3).map(|t| t.lower.as_str()).collect();
         let after = lex.outlet_cues_after.iter().any(|cue| {
             let cw: Vec<&str> = cue.split(' ').collect();
@@ -440,7 +444,9 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
                 k += 1;
             }
             occupation_at(toks, k, lex).is_some_and(|(_, kind, _)| kind == OccupationKind::Media)
-                && (b - a == 1 || toks[b - 1].lower.ends_with("'s") || lex.org_heads.contains_key(&toks[b - 1].lower))
+                && (b - a == 1
+                    || toks[b - 1].lower.ends_with("'s")
+                    || lex.org_heads.contains_key(toks[b - 1].lower.as_str()))
         };
         let possessive_outlet = toks[b - 1].lower.ends_with("'s") && occ_after;
         if !(before || after || occ_after || possessive_outlet) {
@@ -475,7 +481,9 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
             if i + words.len() > toks.len() || taken[i..i + words.len()].iter().any(|t| *t) {
                 continue;
             }
-            if (0..words.len()).all(|k| strip_possessive(&toks[i + k].lower) == words[k]) && toks[i].is_capitalized() {
+            if (0..words.len()).all(|k| strip_possessive(toks[i + k].lower.as_str()) == words[k])
+                && toks[i].is_capitalized()
+            {
                 for t in taken.iter_mut().skip(i).take(words.len()) {
                     *t = true;
                 }
@@ -492,7 +500,7 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
             for i in 0..toks.len() {
                 if !taken[i]
                     && toks[i].is_capitalized()
-                    && strip_possessive(&toks[i].lower) == words[0]
+                    && strip_possessive(toks[i].lower.as_str()) == words[0]
                     && !toks.get(i + 1).is_some_and(is_cap_word)
                 {
                     taken[i] = true;
@@ -512,7 +520,9 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
 pub fn occupation_at(toks: &[Token], k: usize, lex: &Lexicon) -> Option<(usize, OccupationKind, String)> {
     let first = strip_possessive(&toks.get(k)?.lower);
     for (words, kind, _) in lex.occupations_starting(first) {
-        if k + words.len() <= toks.len() && (0..words.len()).all(|j| strip_possessive(&toks[k + j].lower) == words[j]) {
+        if k + words.len() <= toks.len()
+            && (0..words.len()).all(|j| strip_possessive(toks[k + j].lower.as_str()) == words[j])
+        {
             return Some((k + words.len(), *kind, words.join(" ")));
         }
     }
@@ -523,7 +533,7 @@ pub fn occupation_at(toks: &[Token], k: usize, lex: &Lexicon) -> Option<(usize, 
 pub fn occupation_before(toks: &[Token], k: usize, lex: &Lexicon) -> Option<(usize, OccupationKind, String)> {
     // longest first, as the lexicon orders them
     for n in (1..=4.min(k)).rev() {
-        for (words, kind, _) in lex.occupations_starting(&toks[k - n].lower) {
+        for (words, kind, _) in lex.occupations_starting(toks[k - n].lower.as_str()) {
             if words.len() == n && (0..n).all(|j| toks[k - n + j].lower == words[j]) {
                 return Some((k - n, *kind, words.join(" ")));
             }
@@ -570,7 +580,7 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
                     break;
                 }
             } else if j > start
-                && lex.particles.contains(&t.lower)
+                && lex.particles.contains(t.lower.as_str())
                 && (j + 1 >= toks.len() || !toks[j + 1].is_capitalized() || is_cap_word(&toks[j + 1]))
             {
                 // "Sadyr uulu", "Ormon kyzy", "van der Berg"
@@ -596,7 +606,7 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         // strip leading titles, occupations, not-names, places, outlet words
         let mut title_occ: Option<(String, OccupationKind)> = None;
         while a < b {
-            let w = strip_possessive(&toks[a].lower);
+            let w = strip_possessive(toks[a].lower.as_str());
             if let Some((end, kind, phrase)) = occupation_at(toks, a, lex)
                 && end <= b
                 && end < b
@@ -654,7 +664,7 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
             .collect();
         if name_toks
             .iter()
-            .filter(|k| !lex.particles.contains(&toks[**k].lower))
+            .filter(|k| !lex.particles.contains(toks[**k].lower.as_str()))
             .count()
             < if single_cue { 1 } else { 2 }
         {
@@ -662,7 +672,7 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         }
         // reject when any word is a known non-name, place or org head
         if name_toks.iter().any(|k| {
-            let w = strip_possessive(&toks[*k].lower);
+            let w = strip_possessive(toks[*k].lower.as_str());
             (lex.not_names.contains(w) && !lex.particles.contains(w))
                 || lex.places.contains(w)
                 || lex.org_heads.contains_key(w)
@@ -679,12 +689,12 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         if locative && !person_cue_after {
             continue;
         }
-        let mut parts: Vec<String> = name_toks.iter().map(|k| toks[*k].text.clone()).collect();
+        let mut parts: Vec<String> = name_toks.iter().map(|k| toks[*k].text.to_string()).collect();
         if let Some(last) = parts.last_mut() {
             *last = strip_possessive(last).to_string();
         }
         let full_variant = if nickname.is_some() {
-            let mut v: Vec<String> = (a..b).map(|k| toks[k].text.clone()).collect();
+            let mut v: Vec<String> = (a..b).map(|k| toks[k].text.to_string()).collect();
             if let Some(l) = v.last_mut() {
                 *l = strip_possessive(l).to_string();
             }
@@ -910,10 +920,10 @@ fn short_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
             i += 1;
             continue;
         }
-        let w = strip_possessive(&toks[i].lower).to_string();
+        let w = strip_possessive(toks[i].lower.as_str()).to_string();
         let with_particle = toks
             .get(i + 1)
-            .is_some_and(|t| lex.particles.contains(&t.lower) && !overlaps(ents, si, i + 1, i + 2));
+            .is_some_and(|t| lex.particles.contains(t.lower.as_str()) && !overlaps(ents, si, i + 1, i + 2));
         let mut best: Option<(usize, usize)> = None; // (person, score)
         for (pi, p) in ents.people.iter().enumerate() {
             let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();

@@ -34,6 +34,8 @@ pub struct FoundEvent {
     pub sentence: usize,
     /// Trigger tokens `[start, end)`.
     pub trigger: (usize, usize),
+    /// The clause around the trigger, token range `[start, end)`.
+    pub clause: (usize, usize),
     /// Rule id of the trigger.
     pub rule: String,
     /// The pattern that matched.
@@ -179,6 +181,8 @@ struct Ctx<'a> {
     sentences: &'a [Sentence],
     ents: &'a Entities,
     lex: &'a Lexicon,
+    /// Lower-case words of every sentence, computed once.
+    words: Vec<Vec<&'a str>>,
 }
 
 /// Finds the events of an article. Sentences before `first_sentence` (the title) are skipped.
@@ -189,7 +193,16 @@ pub fn find(
     published: Option<NaiveDate>,
     first_sentence: usize,
 ) -> Vec<FoundEvent> {
-    let ctx = Ctx { sentences, ents, lex };
+    let words_of: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.tokens.iter().map(|t| t.lower.as_str()).collect())
+        .collect();
+    let ctx = Ctx {
+        sentences,
+        ents,
+        lex,
+        words: words_of,
+    };
     let mut out: Vec<FoundEvent> = Vec::new();
     // dates an undated event may take: the last stated date of its paragraph,
     // else the lede's (the first stated date of the article: the news the
@@ -200,7 +213,7 @@ pub fn find(
     let mut anchor = Anchors::default();
     let mut focus = Focus::default();
     for (si, s) in sentences.iter().enumerate() {
-        let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words: &[&str] = &ctx.words[si];
         let mentions = dates::find(&s.tokens, published);
         focus.observe(ents, si, &words);
         if s.paragraph != last_para {
@@ -304,6 +317,7 @@ pub fn find(
                 event_type,
                 sentence: si,
                 trigger: (start, end),
+                clause,
                 rule: trig.id.clone(),
                 pattern: trig.patterns[pi].source.clone(),
                 subjects,
@@ -385,7 +399,7 @@ pub fn find(
             .iter_mut()
             .filter(|e| matches!(e.date_reason, "inherited" | "none"))
         {
-            let clause = clause_bounds(&words, ev.trigger.0, ev.trigger.1);
+            let clause = ev.clause;
             let with = (clause.0..clause.1.saturating_sub(1))
                 .any(|k| words[k] == "with" && matches!(words[k + 1], "him" | "her" | "them" | "the"))
                 || words[clause.0..clause.1].windows(2).any(|w| w == ["together", "with"]);
@@ -641,7 +655,7 @@ fn assign_dates(
             .map(|&k| dist_to(k, k + 1))
             .min();
         for (ei, e) in found.iter().enumerate() {
-            let clause = clause_bounds(words, e.trigger.0, e.trigger.1);
+            let clause = e.clause;
             let outside = m.last <= clause.0 || m.first >= clause.1;
             // "detained X late on Monday after searching …": the date stays with the verb before "after"
             let (lo, hi) = if m.first >= e.trigger.1 {
@@ -719,20 +733,13 @@ fn assign_dates(
         .iter()
         .enumerate()
         .filter(|(_, e)| e.date_reason == "stated in the sentence" && e.date.is_some())
-        .map(|(_, e)| {
-            (
-                e.trigger,
-                clause_bounds(words, e.trigger.0, e.trigger.1),
-                e.date,
-                e.qualifier,
-            )
-        })
+        .map(|(_, e)| (e.trigger, e.clause, e.date, e.qualifier))
         .collect();
     for e in found.iter_mut() {
         if e.date_reason == "stated in the sentence" {
             continue;
         }
-        let clause = clause_bounds(words, e.trigger.0, e.trigger.1);
+        let clause = e.clause;
         let near = |t: &(usize, usize)| t.0.abs_diff(e.trigger.1).min(e.trigger.0.abs_diff(t.1)) <= 12;
         if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
             e.date = *d;
@@ -1464,7 +1471,7 @@ fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option<Gender>) -
         }
         // within a sentence the people it is about come before the sources it quotes
         // ("Iskandar had been summoned …, according to the publisher, Prak Sokunthea")
-        let words: Vec<&str> = ctx.sentences[sj].tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words = &ctx.words[sj];
         let mut ordered: Vec<&Mention> = ctx.ents.mentions[sj]
             .iter()
             .rev()
@@ -1516,8 +1523,7 @@ fn speaker_of_quote(ctx: &Ctx<'_>, si: usize) -> Option<usize> {
         .filter(|&j| ctx.sentences[j].paragraph == para)
         .collect();
     for &sj in &range {
-        let s = &ctx.sentences[sj];
-        let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+        let words = &ctx.words[sj];
         for (k, w) in words.iter().enumerate() {
             if !matches!(
                 *w,

@@ -417,8 +417,16 @@ impl Lexicon {
 
     /// The occupation kind of a lower-case occupation phrase, if listed.
     pub fn occupation_kind(&self, phrase: &str) -> Option<OccupationKind> {
+        if !phrase.contains(char::is_whitespace) {
+            return self
+                .occupations_starting(phrase)
+                .find(|(o, _, _)| o.len() == 1)
+                .map(|(_, k, _)| *k);
+        }
         let w = words_of(phrase);
-        self.occupations.iter().find(|(o, _, _)| *o == w).map(|(_, k, _)| *k)
+        self.occupations_starting(w.first()?)
+            .find(|(o, _, _)| *o == w)
+            .map(|(_, k, _)| *k)
     }
 }
 
@@ -426,7 +434,7 @@ impl Lexicon {
 pub fn words_of(phrase: &str) -> Vec<String> {
     crate::segment::tokenize(phrase, 0, phrase.len())
         .into_iter()
-        .map(|t| t.lower)
+        .map(|t| t.lower.to_string())
         .collect()
 }
 

@@ -1,5 +1,7 @@
 //! Segmentation: paragraphs, sentences and word tokens, each with byte spans into the body.
 
+use compact_str::CompactString;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -18,10 +20,10 @@ pub struct Token {
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
-    /// The text as written.
-    pub text: String,
+    /// The text as written (inline for short tokens: no allocation).
+    pub text: CompactString,
     /// Lower-cased text, with typographic apostrophes folded to `'`.
-    pub lower: String,
+    pub lower: CompactString,
     /// Word, number or punctuation.
     pub kind: TokenKind,
 }
@@ -114,15 +116,20 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         }
         let be = if j < chars.len() { chars[j].0 } else { slice.len() };
         let t = &slice[bi..be];
-        let lower: String = t
-            .to_lowercase()
-            .chars()
-            .map(|c| if is_apostrophe(c) { '\'' } else { c })
-            .collect();
+        let lower: CompactString = if t.is_ascii() {
+            let mut l = CompactString::from(t);
+            l.make_ascii_lowercase();
+            l
+        } else {
+            t.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                .collect()
+        };
         out.push(Token {
             start: start + bi,
             end: start + be,
-            text: t.to_string(),
+            text: CompactString::from(t),
             lower,
             kind,
         });
@@ -153,14 +160,14 @@ pub fn sentences(body: &str) -> Vec<Sentence> {
 
 fn split_line(body: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let toks = tokenize(body, start, end);
-    let mut sent: Vec<Token> = Vec::new();
     let len = toks.len();
+    // first pass: the token indices where a new sentence starts
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut sent_start = 0;
     let mut idx = 0;
     while idx < len {
-        let tok = toks[idx].clone();
-        let is_end = tok.kind == TokenKind::Punct && matches!(tok.text.as_str(), "." | "!" | "?" | "…");
-        let prev = sent.last().map(|t: &Token| t.lower.clone());
-        sent.push(tok);
+        let is_end = toks[idx].kind == TokenKind::Punct && matches!(toks[idx].text.as_str(), "." | "!" | "?" | "…");
+        let prev = (idx > sent_start).then(|| toks[idx - 1].lower.as_str());
         idx += 1;
         if !is_end {
             continue;
@@ -169,9 +176,8 @@ fn split_line(body: &str, start: usize, end: usize, paragraph: usize, out: &mut 
         while idx < len
             && toks[idx].kind == TokenKind::Punct
             && matches!(toks[idx].text.as_str(), "\"" | "”" | "»" | "'" | "’" | ")" | "]" | ".")
-            && toks[idx].start == sent.last().map_or(0, |t| t.end)
+            && toks[idx].start == toks[idx - 1].end
         {
-            sent.push(toks[idx].clone());
             idx += 1;
         }
         if idx >= len {
@@ -179,23 +185,31 @@ fn split_line(body: &str, start: usize, end: usize, paragraph: usize, out: &mut 
         }
         // "No.", "Art." and "Para." abbreviate only before a number ("No. 5"); "No." alone is a word
         let numbered = toks[idx].kind == TokenKind::Number;
-        let abbrev = match &prev {
-            Some(w) if matches!(w.as_str(), "no" | "art" | "para") => numbered,
-            Some(w) => {
-                ABBREVIATIONS.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
-            }
+        let abbrev = match prev {
+            Some(w) if matches!(w, "no" | "art" | "para") => numbered,
+            Some(w) => ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)),
             None => true,
         };
         let next = &toks[idx];
         let next_starts = next.is_capitalized()
             || next.kind == TokenKind::Number
             || matches!(next.text.as_str(), "\"" | "“" | "«" | "'" | "‘" | "(" | "—" | "-");
-        let spaced = next.start > sent.last().map_or(0, |t| t.end);
+        let spaced = next.start > toks[idx - 1].end;
         if !abbrev && next_starts && spaced {
-            push_sentence(&mut sent, paragraph, out);
+            cuts.push(idx);
+            sent_start = idx;
         }
     }
-    push_sentence(&mut sent, paragraph, out);
+    // second pass: move the tokens into their sentences
+    let mut rest = toks;
+    let mut pieces: Vec<Vec<Token>> = Vec::with_capacity(cuts.len() + 1);
+    for &cut in cuts.iter().rev() {
+        pieces.push(rest.split_off(cut));
+    }
+    pieces.push(rest);
+    for mut piece in pieces.into_iter().rev() {
+        push_sentence(&mut piece, paragraph, out);
+    }
 }
 
 fn push_sentence(sent: &mut Vec<Token>, paragraph: usize, out: &mut Vec<Sentence>) {
