@@ -215,7 +215,7 @@ pub fn find(
     for (si, s) in sentences.iter().enumerate() {
         let words: &[&str] = &ctx.words[si];
         let mentions = dates::find(&s.tokens, published);
-        focus.observe(ents, si, &words);
+        focus.observe(ents, si, words);
         if s.paragraph != last_para {
             last_para = s.paragraph;
             para_date = None;
@@ -239,14 +239,14 @@ pub fn find(
                 if named { "<name>" } else { words[k] }
             })
             .collect();
-        for (start, end, ti, pi) in trigger_matches(lex, &words) {
+        for (start, end, ti, pi) in trigger_matches(lex, words) {
             let trig = &lex.triggers[ti];
             let Some(event_type) = trig.event_type else { continue };
-            if !sanity(event_type, &words, start, end) || is_reference(&words, start, trig.voice) {
+            if !sanity(event_type, words, start, end) || is_reference(words, start, trig.voice) {
                 continue;
             }
-            let clause = clause_bounds(&words, start, end);
-            let speech = speech_verb(&ctx, si, &words);
+            let clause = clause_bounds(words, start, end);
+            let speech = speech_verb(&ctx, si, words);
             let status = status::decide(
                 &status_words,
                 start,
@@ -256,7 +256,7 @@ pub fn find(
                 speech.as_ref().map(|(k, _)| *k),
             );
             let (subjects, subject_reason) =
-                subjects_for(&ctx, si, &words, start, end, clause, trig.voice, event_type, &focus);
+                subjects_for(&ctx, si, words, start, end, clause, trig.voice, event_type, &focus);
             let subjects: Vec<SubjectRef> = subjects
                 .into_iter()
                 .filter(|s| match s {
@@ -273,7 +273,7 @@ pub fn find(
             }
             // "blocked" is a website block when the words are about the web or an outlet is what was blocked
             if event_type == EventType::WebsiteBlock
-                && !web_context(&words, start, end)
+                && !web_context(words, start, end)
                 && !subjects
                     .iter()
                     .any(|s| matches!(s, SubjectRef::Org(o) if ents.orgs[*o].kind == OrgKind::MediaOutlet))
@@ -309,10 +309,10 @@ pub fn find(
             }
             let attributed_to = speech
                 .and_then(|(_, who)| who)
-                .or_else(|| according_to(&ctx, si, &words));
-            let agent = agent_for(&ctx, si, &words, event_type, start, clause);
-            let place = place_for(&ctx, si, &words);
-            let detail = detail_for(&ctx, si, &words, event_type, start, end, &mentions, clause);
+                .or_else(|| according_to(&ctx, si, words));
+            let agent = agent_for(&ctx, si, words, event_type, start, clause);
+            let place = place_for(&ctx, si, words);
+            let detail = detail_for(&ctx, si, words, event_type, start, end, &mentions, clause);
             found.push(FoundEvent {
                 event_type,
                 sentence: si,
@@ -387,7 +387,7 @@ pub fn find(
         found.extend(implied);
         found.sort_by_key(|e| e.trigger);
         let inherit = if background { None } else { para_date.or(lede) };
-        assign_dates(s, &words, &mentions, &mut found, &mut anchor, inherit);
+        assign_dates(s, words, &mentions, &mut found, &mut anchor, inherit);
         for e in found.iter_mut().filter(|e| e.rule.ends_with("+implied")) {
             e.date = None;
             e.qualifier = None;
@@ -1477,7 +1477,7 @@ fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option<Gender>) -
             .rev()
             .filter(|m| !(sj == si && m.first >= k))
             .collect();
-        ordered.sort_by_key(|m| is_speaker(&words, m));
+        ordered.sort_by_key(|m| is_speaker(words, m));
         for m in ordered {
             let Target::Person(p) = m.target else { continue };
             let person = &ctx.ents.people[p];
