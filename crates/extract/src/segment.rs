@@ -186,7 +186,7 @@ fn split_line(body: &str, start: usize, end: usize, paragraph: usize, out: &mut 
         // "No.", "Art." and "Para." abbreviate only before a number ("No. 5"); "No." alone is a word
         let numbered = toks[idx].kind == TokenKind::Number;
         let abbrev = match prev {
-            Some(w) if matches!(w, "no" | "art" | "para") => numbered,
+            Some("no" | "art" | "para") => numbered,
             Some(w) => ABBREVIATIONS.contains(&w) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)),
             None => true,
         };
