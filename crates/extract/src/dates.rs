@@ -137,7 +137,16 @@ fn forward_context(words: &[&str], first: usize) -> bool {
             None
         }
     };
-    matches!(before(1), Some("until" | "till" | "by" | "next" | "before" | "through"))
+    // "prolonged his custody by three months, to September 18"
+    let extended = before(1) == Some("to")
+        && (2..8).any(|k| {
+            matches!(
+                before(k),
+                Some("prolonged" | "extended" | "adjourned" | "postponed" | "remanded" | "moved")
+            )
+        });
+    extended
+        || matches!(before(1), Some("until" | "till" | "by" | "next" | "before" | "through"))
         || (before(1) == Some("on") && matches!(before(2), Some("scheduled" | "set" | "due" | "expected" | "will")))
         || (before(1) == Some("for") && matches!(before(2), Some("set" | "scheduled" | "adjourned" | "postponed")))
         || matches!(before(2), Some("until" | "till"))

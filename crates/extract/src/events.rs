@@ -484,12 +484,15 @@ struct Focus {
     recent: Vec<usize>,
     /// An unnamed group that was the last plural subject ("about ten staff members").
     group: Option<SubjectRef>,
+    /// Every set of two or more people named together, oldest first, for "both" and "the three".
+    sets: Vec<Vec<usize>>,
 }
 
 impl Focus {
     fn observe(&mut self, ents: &Entities, si: usize, words: &[&str]) {
         for group in coordinated_people(ents, si, words) {
             if group.len() >= 2 {
+                self.sets.push(group.clone());
                 self.plural = group;
                 self.group = None;
             }
@@ -513,6 +516,7 @@ impl Focus {
             .filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None })
             .collect();
         if persons.len() >= 2 {
+            self.sets.push(persons.clone());
             self.plural = persons;
             self.group = None;
         } else if let [g @ SubjectRef::Group { count, .. }] = subjects
@@ -525,6 +529,13 @@ impl Focus {
     /// The people a plural reference with `count` members means.
     fn plural_of(&self, count: Option<usize>) -> Vec<usize> {
         match count {
+            // the last set of exactly that many people named together ("both", "the three journalists")
+            Some(n)
+                if n != self.plural.len()
+                    && let Some(set) = self.sets.iter().rev().find(|s| s.len() == n) =>
+            {
+                set.clone()
+            }
             Some(n) if n != self.plural.len() && self.recent.len() >= n => {
                 let mut v: Vec<usize> = self.recent[self.recent.len() - n..].to_vec();
                 v.sort_unstable();
@@ -559,6 +570,7 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
             | "conviction"
             | "pardon"
             | "amnesty"
+            | "indictment"
     ) {
         return false;
     }
@@ -595,7 +607,7 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
     (prep(prev) && !matches!(w, "custody"))
         || (possessive(prev)
             && (prep(prev2)
-                || matches!(w, "detention" | "arrest" | "release" | "sentence" | "conviction"))
+                || matches!(w, "detention" | "arrest" | "release" | "sentence" | "conviction" | "confession" | "indictment"))
             && !matches!(prev2, "ordered" | "order" | "demanded" | "extended"))
         || (matches!(prev, "the" | "a") && prep(prev2))
         // "upheld the sentences", "the release would be": a definite noun names an event already told,
@@ -603,7 +615,15 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
         || (prev == "the"
             && matches!(
                 w,
-                "sentence" | "sentences" | "detention" | "arrest" | "release" | "conviction" | "verdict" | "pardon" | "amnesty"
+                "sentence"
+                    | "sentences"
+                    | "detention"
+                    | "arrest"
+                    | "release"
+                    | "conviction"
+                    | "verdict"
+                    | "pardon"
+                    | "amnesty"
             )
             && !matches!(next, "of" | "decree" | "decrees"))
         // what an appeal court upholds or overturns was decided before: "upheld the sentence of X"
@@ -632,10 +652,11 @@ fn assign_dates(
         .collect();
     // every (mention, trigger) pair with its distance; then the closest pairs are
     // taken first, one date per trigger and one trigger per date
+    let rels = relative_spans(words);
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new(); // (distance, mention, event)
     for (mi, m) in mentions.iter().enumerate() {
         // end dates belong to the detail ("until April 4")
-        if m.first > 0 && matches!(words[m.first - 1], "until" | "till") {
+        if is_end_date(words, m) {
             continue;
         }
         // a date usually follows the verb it dates, so one before a trigger counts a little farther
@@ -651,12 +672,19 @@ fn assign_dates(
         // the report's own date sits right next to its verb of saying: "said on Tuesday", "on Wednesday said"
         let speech_d = speech
             .iter()
-            .filter(|&&k| (m.first > k && m.first - k <= 4) || (m.last <= k && k - m.last <= 2))
+            .filter(|&&k| {
+                (m.first > k && m.first - k <= 4)
+                    || (m.last <= k && k - m.last <= 2 && !words[m.last..k].contains(&","))
+            })
             .map(|&k| dist_to(k, k + 1))
             .min();
         for (ei, e) in found.iter().enumerate() {
             let clause = e.clause;
-            let outside = m.last <= clause.0 || m.first >= clause.1;
+            // a date inside a relative clause the trigger is not in belongs to that clause
+            let in_other_rel = rels
+                .iter()
+                .any(|r| r.0 < m.first && m.first < r.1 && !(r.0 < e.trigger.0 && e.trigger.0 < r.1));
+            let outside = m.last <= clause.0 || m.first >= clause.1 || in_other_rel;
             // "detained X late on Monday after searching …": the date stays with the verb before "after"
             let (lo, hi) = if m.first >= e.trigger.1 {
                 (e.trigger.1, m.first)
@@ -671,7 +699,9 @@ fn assign_dates(
             let now = words[e.trigger.0.saturating_sub(2)..e.trigger.0]
                 .iter()
                 .any(|w| matches!(*w, "now" | "currently"));
-            if speech_d.is_none_or(|sd| d <= sd) && !now {
+            // a date far away in another clause dates something else
+            let too_far = outside && d >= 52;
+            if speech_d.is_none_or(|sd| d <= sd) && !now && !too_far {
                 pairs.push((d, mi, ei));
             }
         }
@@ -789,6 +819,20 @@ fn recent_outlet(ctx: &Ctx<'_>, si: usize, k: usize) -> Option<usize> {
                 _ => None,
             })
     })
+}
+
+/// Whether a date is the end of a term rather than when something happened:
+/// "until April 4", "prolonged his custody … to September 18".
+fn is_end_date(words: &[&str], m: &DateMention) -> bool {
+    let before = |k: usize| if m.first >= k { Some(words[m.first - k]) } else { None };
+    matches!(before(1), Some("until" | "till"))
+        || (before(1) == Some("to")
+            && (2..8).any(|k| {
+                matches!(
+                    before(k),
+                    Some("prolonged" | "extended" | "remanded" | "moved" | "until")
+                )
+            }))
 }
 
 /// Whether a person mention is the agent of a "by" phrase: "brought by journalist X".
@@ -1034,9 +1078,10 @@ fn closes_apposition(words: &[&str], k: usize) -> bool {
         .rev()
         .find(|&j| words[j] == ",")
         .is_some_and(|j| {
-            words
-                .get(j + 1)
-                .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+            let inner = &words[j + 1..k];
+            inner.first().is_some_and(|w| matches!(*w, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+            // "the outlet's editor, Rinat Valiyev, and reporter …": a short name between commas
+            || (inner.len() <= 4 && inner.iter().all(|w| !w.ends_with("ed") && !BE.contains(w) && !SPEECH.contains(w)))
         })
 }
 
@@ -1702,9 +1747,19 @@ fn subjects_for(
             {
                 p += 1;
                 out.extend(units[p].subjects.iter().cloned());
-            } else {
-                break;
+                continue;
             }
+            // "X, the editor of the outlet Y, and reporter Z": skip an apposition with an organisation in it
+            let after = (p + 1..units.len()).find(|&q| !units[q].org);
+            if let Some(q) = after
+                && !units[q].subjects.is_empty()
+                && apposition_gap(ctx, &words[units[p].last..units[q].first])
+            {
+                p = q;
+                out.extend(units[p].subjects.iter().cloned());
+                continue;
+            }
+            break;
         }
         out
     };
@@ -1974,9 +2029,7 @@ fn detail_for(
             a.map(|a| text(a, end))
         }
         EventType::PretrialDetention | EventType::HouseArrest | EventType::TravelBan => {
-            let until = mentions
-                .iter()
-                .find(|m| m.first > 0 && matches!(words[m.first - 1], "until" | "till"));
+            let until = mentions.iter().find(|m| is_end_date(words, m));
             if let Some(m) = until
                 && let Some(d) = dates::resolve(m.when, None)
             {

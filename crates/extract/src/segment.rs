@@ -56,7 +56,7 @@ pub struct Sentence {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "gen", "col", "lt", "sgt", "capt", "maj", "gov", "sen", "rep", "jr",
     "sr", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "art", "para", "approx", "a.m", "p.m", "u.s", "u.k", "e.g", "i.e", "ul", "pr", "str",
+    "oct", "nov", "dec", "art", "para", "approx", "u.s", "u.k", "e.g", "i.e", "ul", "pr", "str",
 ];
 
 fn is_apostrophe(c: char) -> bool {

@@ -128,6 +128,11 @@ pub const SPEECH: &[&str] = &[
     "testified",
     "believe",
     "believes",
+    "telling",
+    "saying",
+    "arguing",
+    "adding",
+    "noting",
 ];
 
 /// Verbs that present what follows as an unestablished claim.
