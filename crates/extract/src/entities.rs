@@ -431,6 +431,10 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
             });
             continue;
         }
+        // "Managing editor X": the run is itself an occupation; "in Alexandria": a place
+        if occupation_at(toks, a, lex).is_some() || (a > 0 && LOCATIVE.contains(&toks[a - 1].lower.as_str())) {
+            continue;
+        }
         let before = a > 0 && lex.outlet_cues_before.iter().any(|c| c == toks[a - 1].lower.as_str());
         let after_words: Vec<&str> = toks[b..].iter().take(3).map(|t| t.lower.as_str()).collect();
         let after = lex.outlet_cues_after.iter().any(|cue| {
@@ -679,8 +683,30 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         }) {
             continue;
         }
-        // places: "Hlaing Tharyar township", "in Nueva Segovia"
-        if b < toks.len() && PLACE_NOUNS.contains(&toks[b].lower.as_str()) {
+        // "Novi Sad reporter questioned": a name-like run before a media occupation modifies it
+        if occupation_at(toks, b, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media) {
+            continue;
+        }
+        // places: "Hlaing Tharyar township", "in Nueva Segovia"; and names that modify an institution:
+        // "Novi Sad police", "the Kazan court"
+        if b < toks.len()
+            && (PLACE_NOUNS.contains(&toks[b].lower.as_str())
+                || matches!(
+                    toks[b].lower.as_str(),
+                    "police"
+                        | "court"
+                        | "courts"
+                        | "prosecutor"
+                        | "prosecutors"
+                        | "authorities"
+                        | "officials"
+                        | "mayor"
+                        | "governor"
+                        | "city"
+                        | "prison"
+                        | "airport"
+                ))
+        {
             continue;
         }
         let locative = a > 0 && LOCATIVE.contains(&toks[a - 1].lower.as_str()) && title_occ.is_none();

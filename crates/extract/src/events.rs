@@ -434,7 +434,49 @@ pub fn find(
         out.extend(found);
     }
     resolve_counted_groups(sentences, ents, &mut out);
+    deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
+}
+
+/// "A tabloid reported that the reporter had been arrested. The police denied
+/// this." An event of a sentence that the next sentence denies by reference
+/// ("denied this", "dismissed the reports") is `denied`.
+fn deny_what_the_next_sentence_denies(words: &[Vec<&str>], events: &mut [FoundEvent]) {
+    let denies_previous = |ws: &[&str]| {
+        ws.windows(3).any(|w| {
+            matches!(
+                w[0],
+                "denied" | "denies" | "deny" | "dismissed" | "refuted" | "rejected"
+            ) && (matches!(w[1], "this" | "it" | "that")
+                || (w[1] == "the"
+                    && matches!(
+                        w[2],
+                        "report"
+                            | "reports"
+                            | "claim"
+                            | "claims"
+                            | "allegation"
+                            | "allegations"
+                            | "rumour"
+                            | "rumours"
+                            | "rumor"
+                            | "rumors"
+                    )))
+        })
+    };
+    for si in 1..words.len() {
+        if !denies_previous(&words[si]) || events.iter().any(|e| e.sentence == si) {
+            continue;
+        }
+        for e in events.iter_mut().filter(|e| e.sentence == si - 1) {
+            if matches!(e.status.status, Status::Occurred | Status::Alleged) {
+                e.status = StatusReason {
+                    status: Status::Denied,
+                    cue: Some("denied in the next sentence".into()),
+                };
+            }
+        }
+    }
 }
 
 /// A counted group of media workers ("three employees of the outlet") that the
@@ -571,6 +613,7 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
             | "pardon"
             | "amnesty"
             | "indictment"
+            | "block"
     ) {
         return false;
     }
@@ -624,6 +667,7 @@ fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
                     | "verdict"
                     | "pardon"
                     | "amnesty"
+                    | "block"
             )
             && !matches!(next, "of" | "decree" | "decrees"))
         // what an appeal court upholds or overturns was decided before: "upheld the sentence of X"

@@ -281,6 +281,19 @@ pub fn decide(
             };
         }
     }
+    // "has 30 days to appeal": a deadline for something not done
+    if start >= 2
+        && words[start - 1] == "to"
+        && matches!(
+            words[start - 2],
+            "days" | "weeks" | "months" | "time" | "right" | "deadline" | "chance"
+        )
+    {
+        return StatusReason {
+            status: Status::NotOccurred,
+            cue: Some(words[start - 2].to_string()),
+        };
+    }
     // "set for 12 October": a scheduled event
     if words[end..]
         .windows(2)
