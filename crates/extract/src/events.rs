@@ -464,8 +464,8 @@ fn deny_what_the_next_sentence_denies(words: &[Vec<&str>], events: &mut [FoundEv
                     )))
         })
     };
-    for si in 1..words.len() {
-        if !denies_previous(&words[si]) || events.iter().any(|e| e.sentence == si) {
+    for (si, ws) in words.iter().enumerate().skip(1) {
+        if !denies_previous(ws) || events.iter().any(|e| e.sentence == si) {
             continue;
         }
         for e in events.iter_mut().filter(|e| e.sentence == si - 1) {
