@@ -162,8 +162,20 @@ pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -
         }
         full_names(si, s, lex, &mut ents);
     }
+    // the name words of every person, lower-case, without particles (computed once)
+    let cores: Vec<Vec<String>> = ents
+        .people
+        .iter()
+        .map(|p| {
+            p.tokens
+                .iter()
+                .map(|t| t.to_lowercase())
+                .filter(|t| !lex.particles.contains(t.as_str()))
+                .collect()
+        })
+        .collect();
     for (si, s) in sentences.iter().enumerate() {
-        short_names(si, s, lex, &mut ents);
+        short_names(si, s, lex, &mut ents, &cores);
     }
     for m in &mut ents.mentions {
         m.sort_by_key(|m| (m.first, m.last));
@@ -938,7 +950,7 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
 
 /// Surname-only, given-name-only and particle forms of people already named:
 /// "Alexandrov", "Sadyr uulu", "Selamawit".
-fn short_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
+fn short_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, cores: &[Vec<String>]) {
     let toks = &s.tokens;
     let mut i = 0;
     while i < toks.len() {
@@ -946,20 +958,19 @@ fn short_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
             i += 1;
             continue;
         }
-        let w = strip_possessive(toks[i].lower.as_str()).to_string();
+        let w = strip_possessive(toks[i].lower.as_str());
         let with_particle = toks
             .get(i + 1)
             .is_some_and(|t| lex.particles.contains(t.lower.as_str()) && !overlaps(ents, si, i + 1, i + 2));
         let mut best: Option<(usize, usize)> = None; // (person, score)
         for (pi, p) in ents.people.iter().enumerate() {
-            let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();
-            let n = pl.len();
-            let core: Vec<&String> = pl.iter().filter(|t| !lex.particles.contains(t.as_str())).collect();
-            let score = if core.last().is_some_and(|l| **l == w) {
+            let n = p.tokens.len();
+            let core = &cores[pi];
+            let score = if core.last().is_some_and(|l| l == w) {
                 3
-            } else if n >= 3 && core.iter().skip(1).any(|t| **t == w) {
+            } else if n >= 3 && core.iter().skip(1).any(|t| t == w) {
                 2
-            } else if core.first().is_some_and(|f| **f == w) && n >= 2 {
+            } else if core.first().is_some_and(|f| f == w) && n >= 2 {
                 1
             } else {
                 0
