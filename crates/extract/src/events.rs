@@ -1424,6 +1424,13 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
 /// former staff members", "a Kloop accountant", "the outlet's driver".
 fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Option<Unit> {
     let s = &ctx.sentences[si];
+    // "its former chief editor, Chung Pui-kuen": a description before a name is no group either
+    let names_follow = |end: usize| {
+        words.get(end) == Some(&",")
+            && ctx.ents.mentions[si]
+                .iter()
+                .any(|m| m.first == end + 1 && matches!(m.target, Target::Person(_)))
+    };
     // "Okafor, a former reporter for …": an apposition describes the name before it, it is no group
     if k >= 1
         && words[k - 1] == ","
@@ -1524,6 +1531,9 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
         return None;
     };
     if !is_group || end > to {
+        return None;
+    }
+    if names_follow(end) {
         return None;
     }
     // "reporters Sevinj Aliyeva and ...": an occupation before a name is a title, not a group

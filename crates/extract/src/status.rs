@@ -182,7 +182,18 @@ pub fn decide(
         .any(|w| matches!(*w, "untrue" | "false" | "baseless" | "fabricated"));
     for k in scope..start {
         let w = words[k];
+        // "denies the charges" denies guilt, not that the charges were brought
+        let denies_guilt = words
+            .get(k + 1)
+            .is_some_and(|n| matches!(*n, "the" | "all" | "any" | "his" | "her" | "their"))
+            && words.get(k + 2).is_some_and(|n| {
+                matches!(
+                    *n,
+                    "charges" | "charge" | "accusations" | "allegations" | "guilt" | "wrongdoing"
+                )
+            });
         let denies_that = matches!(w, "denied" | "denies" | "deny" | "denying" | "refuted")
+            && !denies_guilt
             && (words.get(k + 1) == Some(&"that") || start - k <= 3);
         let nobody = matches!(w, "nobody") && k >= clause_start;
         if denies_that || nobody {
