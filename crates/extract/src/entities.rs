@@ -125,9 +125,7 @@ const LOCATIVE: &[&str] = &[
 const FEMALE_ENDINGS: &[&str] = &[
     "ova", "eva", "yeva", "ina", "skaya", "tskaya", "zkaya", "ovna", "evna", "kyzy", "qizi", "kizi",
 ];
-const MALE_ENDINGS: &[&str] = &[
-    "ov", "ev", "yev", "in", "sky", "skiy", "uulu", "ogly", "oglu", "ugli", "ovich", "evich",
-];
+const MALE_ENDINGS: &[&str] = &["ov", "ev", "yev", "in", "sky", "skiy", "uulu", "ogly", "oglu", "ugli"];
 
 fn is_cap_word(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.is_capitalized()

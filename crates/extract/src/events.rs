@@ -787,6 +787,8 @@ fn assign_dates(
             e.date_reason = "stated in the sentence";
         } else if let Some(d) = prev.or(inherit)
             && !describes_a_state(words, e.trigger.0)
+            // "X, who was found guilty in the same case," describes, it does not narrate
+            && !(e.clause.0 > 0 && matches!(words[e.clause.0 - 1], "who" | "which"))
         {
             e.date = Some(d);
             e.date_reason = "inherited";
@@ -795,6 +797,7 @@ fn assign_dates(
             prev = e.date;
         }
     }
+    let triggers: Vec<(usize, usize)> = found.iter().map(|e| e.trigger).collect();
     // an undated event shares the stated date of another event of its clause
     // ("detained the three in dawn raids on 14 March")
     #[allow(clippy::type_complexity)]
@@ -814,7 +817,15 @@ fn assign_dates(
             continue;
         }
         let clause = e.clause;
-        let near = |t: &(usize, usize)| t.0.abs_diff(e.trigger.1).min(e.trigger.0.abs_diff(t.1)) <= 12;
+        // close, and with no other trigger between them
+        let near = |t: &(usize, usize)| {
+            let (lo, hi) = if t.0 > e.trigger.0 {
+                (e.trigger.1, t.0)
+            } else {
+                (t.1, e.trigger.0)
+            };
+            hi.saturating_sub(lo) <= 12 && !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi)
+        };
         if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
             e.date = *d;
             e.qualifier = *q;
@@ -1302,7 +1313,11 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
         };
         if let Some(subj) = pron {
             let is_poss = matches!(w, "his" | "her" | "their" | "my");
+            // "her parents' flat", "his family's home": the place is still theirs
+            let owners_place = words.get(k + 2).is_some_and(|n| matches!(*n, "'" | "'s"))
+                || words.get(k + 1).is_some_and(|n| n.ends_with("'s"));
             if is_poss
+                && !owners_place
                 && words.get(k + 1).is_some_and(|n| {
                     PERSON_ROLE_NOUNS.contains(n) || occupation_at(&s.tokens, k + 1, ctx.lex).is_some()
                 })
@@ -1676,11 +1691,19 @@ fn subjects_for(
     focus: &Focus,
 ) -> (Vec<SubjectRef>, &'static str) {
     // for events that happen to people, organisations are agents (or places: "at the SCNS"), not subjects
+    // lawyers and officials are never subjects: their units stay, as names that are not the subject
     let person_only = |mut v: Vec<Unit>| {
-        if needs_person(t) {
-            for u in v.iter_mut().filter(|u| u.org) {
+        for u in v.iter_mut() {
+            if u.org && needs_person(t) {
                 u.subjects.clear();
             }
+            u.subjects.retain(|s| match s {
+                SubjectRef::Person(p) => !matches!(
+                    ctx.ents.people[*p].occupation_kind,
+                    Some(OccupationKind::Lawyer) | Some(OccupationKind::Official)
+                ),
+                _ => true,
+            });
         }
         v
     };
@@ -1905,13 +1928,37 @@ fn subjects_for(
         return (dedup(media), "people named in the sentence");
     }
     // the sentence's pronoun subject anywhere ("she told the court that …")
-    let all = units(ctx, si, words, 0, words.len(), focus);
+    let all = person_only(units(ctx, si, words, 0, words.len(), focus));
     if let Some(u) = all
         .iter()
         .find(|u| u.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_))))
         && needs_person(t)
     {
         return (dedup(u.subjects.clone()), "reference in the sentence");
+    }
+    // "the defence would appeal", "his lawyer said she would challenge the ruling": the defendant's act
+    if matches!(t, EventType::Appeal | EventType::Release | EventType::HouseArrest) {
+        let defence = words.windows(2).position(|w| {
+            (w[0] == "the" && matches!(w[1], "defence" | "defense"))
+                || (matches!(w[0], "his" | "her" | "their")
+                    && matches!(
+                        w[1],
+                        "lawyer" | "lawyers" | "defence" | "defense" | "attorney" | "attorneys"
+                    ))
+        });
+        if let Some(k) = defence {
+            let who = match words[k] {
+                "his" => resolve_pronoun(ctx, si, k, Some(Gender::Male)),
+                "her" => resolve_pronoun(ctx, si, k, Some(Gender::Female)),
+                "their" => {
+                    (!focus.plural.is_empty()).then(|| focus.plural.iter().map(|p| SubjectRef::Person(*p)).collect())
+                }
+                _ => focus.recent.last().map(|p| vec![SubjectRef::Person(*p)]),
+            };
+            if let Some(who) = who.filter(|w| !w.is_empty()) {
+                return (dedup(who), "the client of the defence");
+            }
+        }
     }
     // court decisions about people already in focus: "the court upheld the sentences",
     // "the trial was held behind closed doors", "the pardon decree had been signed"

@@ -269,6 +269,14 @@ pub fn decide(
         }
         if MODAL.contains(&w) {
             // "asked ... questions", "could not" handled as negation; "if" after the trigger is not here
+            // "at the request of the GKNB": who asked, not something that did not happen
+            if matches!(w, "request" | "demand" | "motion" | "petition")
+                && k >= 2
+                && words[k - 1] == "the"
+                && matches!(words[k - 2], "at" | "on" | "upon")
+            {
+                continue;
+            }
             if w == "calls" && words.get(k + 1) == Some(&"for") {
                 continue; // "calls for mass unrest" is a charge label
             }
