@@ -693,6 +693,10 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         }) {
             continue;
         }
+        // "the northern department of Nueva Segovia": a place named after its kind
+        if a >= 2 && toks[a - 1].lower == "of" && PLACE_NOUNS.contains(&toks[a - 2].lower.as_str()) {
+            continue;
+        }
         // "Novi Sad reporter questioned": a name-like run before a media occupation modifies it
         if occupation_at(toks, b, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media) {
             continue;
