@@ -484,34 +484,53 @@ fn deny_what_the_next_sentence_denies(words: &[Vec<&str>], events: &mut [FoundEv
 /// were …") is those people.
 fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut [FoundEvent]) {
     for e in events.iter_mut() {
-        let [SubjectRef::Group { count: Some(n), .. }] = e.subjects.as_slice() else {
-            continue;
-        };
-        let n = *n as usize;
-        if n < 2 {
-            continue;
-        }
-        let mut named: Vec<usize> = Vec::new();
-        for (sj, sentence) in sentences.iter().enumerate().take(e.sentence + 3).skip(e.sentence + 1) {
-            let words: Vec<&str> = sentence.tokens.iter().map(|t| t.lower.as_str()).collect();
-            for m in &ents.mentions[sj] {
-                if let Target::Person(p) = m.target
-                    && !is_speaker(&words, m)
-                    && !matches!(
-                        ents.people[p].occupation_kind,
-                        Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
-                    )
-                    && !named.contains(&p)
-                {
-                    named.push(p);
+        let mut replaced: Vec<SubjectRef> = Vec::new();
+        let mut changed = false;
+        for subject in &e.subjects {
+            let SubjectRef::Group { count: Some(n), desc } = subject else {
+                replaced.push(subject.clone());
+                continue;
+            };
+            let n = *n as usize;
+            // the trade the group names ("two camera operators" → "camera operator"), if any
+            let head = desc.to_lowercase();
+            let trade = head.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+            let trade = trade.strip_suffix('s').unwrap_or(&trade).to_string();
+            let generic = matches!(
+                trade.as_str(),
+                "employee" | "journalist" | "staff member" | "reporter" | "media worker"
+            );
+            let mut named: Vec<usize> = Vec::new();
+            for (sj, sentence) in sentences.iter().enumerate().take(e.sentence + 3).skip(e.sentence + 1) {
+                let words: Vec<&str> = sentence.tokens.iter().map(|t| t.lower.as_str()).collect();
+                for m in &ents.mentions[sj] {
+                    if let Target::Person(p) = m.target
+                        && !is_speaker(&words, m)
+                        && !matches!(
+                            ents.people[p].occupation_kind,
+                            Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
+                        )
+                        && (generic
+                            || e.subjects.len() == 1
+                            || ents.people[p].occupation.as_deref() == Some(trade.as_str()))
+                        && !named.contains(&p)
+                    {
+                        named.push(p);
+                    }
+                }
+                if named.len() >= n {
+                    break;
                 }
             }
-            if named.len() >= n {
-                break;
+            if n >= 2 && named.len() == n {
+                replaced.extend(named.into_iter().map(SubjectRef::Person));
+                changed = true;
+            } else {
+                replaced.push(subject.clone());
             }
         }
-        if named.len() == n {
-            e.subjects = named.into_iter().map(SubjectRef::Person).collect();
+        if changed {
+            e.subjects = replaced;
             e.subject_reason = "a counted group the next sentences name";
         }
     }
@@ -525,7 +544,7 @@ struct Focus {
     /// Media people in order of their latest mention (most recent last).
     recent: Vec<usize>,
     /// An unnamed group that was the last plural subject ("about ten staff members").
-    group: Option<SubjectRef>,
+    group: Option<Vec<SubjectRef>>,
     /// Every set of two or more people named together, oldest first, for "both" and "the three".
     sets: Vec<Vec<usize>>,
 }
@@ -561,10 +580,13 @@ impl Focus {
             self.sets.push(persons.clone());
             self.plural = persons;
             self.group = None;
-        } else if let [g @ SubjectRef::Group { count, .. }] = subjects
-            && count.is_none_or(|c| c > 1)
+        } else if !subjects.is_empty()
+            && subjects.iter().all(|s| matches!(s, SubjectRef::Group { .. }))
+            && (subjects.len() > 1
+                || matches!(subjects[0], SubjectRef::Group { count, .. } if count.is_none_or(|c| c > 1)))
         {
-            self.group = Some(g.clone());
+            // "two camera operators and two accountants", "about ten staff members"
+            self.group = Some(subjects.to_vec());
         }
     }
 
@@ -1104,7 +1126,9 @@ fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
                     || (matches!(*n, "the" | "a" | "an" | "his" | "her" | "their" | "its")
                         && !words.get(k + 3).is_some_and(|v| v.ends_with("ed")))
             });
-        matches!(w, ";" | ":" | "—" | "–" | "(" | ")")
+        let dash = matches!(w, "—" | "–");
+        let paired_dash = dash && words.iter().filter(|x| matches!(**x, "—" | "–")).count() >= 2;
+        (matches!(w, ";" | ":" | "(" | ")") || (dash && !paired_dash))
             || (SUBORDINATORS.contains(&w) && !prepositional)
             || (w == "and" && k > 0 && words[k - 1] == "," && !closes_apposition(words, k - 1))
             || (w == "that" && k > 0 && (SPEECH.contains(&words[k - 1]) || words[k - 1] == "and"))
@@ -1301,7 +1325,7 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
             "they" | "them" | "their" | "themselves" | "both" => {
                 if let (Some(g), false) = (&focus.group, w == "both") {
                     // "About ten staff were summoned … All of them were released"
-                    Some(vec![g.clone()])
+                    Some(g.clone())
                 } else {
                     let count = if w == "both" { Some(2) } else { None };
                     let v = focus.plural_of(count);
@@ -1364,6 +1388,32 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
             });
             if noun {
                 e += 1;
+            }
+            // "the accountants" when the people in focus are camera operators: a group of its own
+            let occupation = if noun { words.get(e - 1).copied() } else { None }.filter(|x| {
+                ctx.lex.occupation_kind(x).is_some() && !matches!(*x, "journalists" | "employees" | "reporters")
+            });
+            let other_trade = occupation.is_some_and(|occ| {
+                let singular = occ.strip_suffix('s').unwrap_or(occ);
+                !focus
+                    .plural
+                    .iter()
+                    .any(|p| ctx.ents.people[*p].occupation.as_deref() == Some(singular))
+            });
+            if noun && n.is_none() && w == "the" && other_trade {
+                let desc = s.tokens[k..e]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push(Unit {
+                    first: k,
+                    last: e,
+                    subjects: vec![SubjectRef::Group { desc, count: None }],
+                    org: false,
+                });
+                k = e;
+                continue;
             }
             if (n.is_some() || noun) && !(w == "all" && n.is_none()) {
                 let v = focus.plural_of(n.map(|n| n as usize));
@@ -1809,7 +1859,13 @@ fn subjects_for(
         }
         out
     };
-    let take_right = |units: &[Unit]| -> Vec<SubjectRef> {
+    let take_right = |all_units: &[Unit]| -> Vec<SubjectRef> {
+        // an organisation after the verb is a place or a modifier ("employees of Kloop"), never a block
+        let start_at = all_units
+            .iter()
+            .position(|u| !(u.org && u.subjects.is_empty()))
+            .unwrap_or(all_units.len());
+        let units = &all_units[start_at..];
         let Some(first) = units.first() else { return Vec::new() };
         if first.subjects.is_empty() {
             return Vec::new();
