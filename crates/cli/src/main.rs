@@ -1,6 +1,11 @@
 //! The `casewatch` command line: argument parsing, exit codes, progress and
 //! output; every piece of logic lives in the library crates.
 
+mod cmd_eval;
+mod cmd_export;
+mod cmd_review;
+mod cmd_serve;
+mod cmd_user;
 mod render;
 
 use anyhow::{Context, Result};
@@ -89,6 +94,29 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Review the machine's work: confirm, reject or edit timeline entries; merge or split people; move articles.
+    Review {
+        #[command(subcommand)]
+        action: cmd_review::ReviewCommand,
+    },
+    /// Print the audit log of review decisions (who, when, before and after).
+    Log(cmd_review::LogArgs),
+    /// Export cases: JSON Lines, CSV (events, people), or printable dossiers (Markdown, HTML).
+    Export(cmd_export::ExportArgs),
+    /// Manage web UI users (admin, editor, viewer).
+    User {
+        #[command(subcommand)]
+        action: cmd_user::UserCommand,
+    },
+    /// Manage API tokens for scripts.
+    Token {
+        #[command(subcommand)]
+        action: cmd_user::TokenCommand,
+    },
+    /// Serve the web UI and JSON API (default 127.0.0.1:8080).
+    Serve(cmd_serve::ServeArgs),
+    /// Extract articles and score them against gold annotations (the rules of ../shared/eval/score.py).
+    Eval(cmd_eval::EvalArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,6 +181,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print(&out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Review { action } => cmd_review::review(&cli.db, action).map(|()| ExitCode::SUCCESS),
+        Command::Log(args) => cmd_review::log(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Export(args) => cmd_export::export(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::User { action } => cmd_user::user(&cli.db, action).map(|()| ExitCode::SUCCESS),
+        Command::Token { action } => cmd_user::token(&cli.db, action).map(|()| ExitCode::SUCCESS),
+        Command::Serve(args) => cmd_serve::serve(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Eval(args) => cmd_eval::run(&args),
         Command::Search { query, limit } => {
             let store = Store::open(&cli.db)?;
             print(&render::search_hits(&store.search(&query, limit)?))?;
@@ -363,10 +398,9 @@ fn count(outcomes: &[InsertOutcome], records: &[(casewatch_model::ExtractRecord,
     }
 }
 
-/// Recomputes the case file from every stored record and stores it.
+/// Reconciles the newly stored articles into the cases they affect (ids
+/// stay stable; reviewer decisions are kept).
 fn rebuild_cases(store: &mut Store) -> Result<()> {
-    let records: Vec<casewatch_model::ExtractRecord> = store.articles()?.into_iter().map(|a| a.record).collect();
-    let cases = casewatch_reconcile::build_cases(&records, &casewatch_reconcile::Settings::default());
-    store.replace_cases(&cases)?;
+    store.update_cases()?;
     Ok(())
 }

@@ -1,12 +1,14 @@
 //! One case from its articles: people, organisations, merged timeline, charges and title; then ids and the model's `Case`.
 
-use crate::Settings;
 use crate::articles::{Article, Subj};
 use crate::names::fold;
+use crate::orgs::org_keys;
+use crate::overrides::Resolved;
 use crate::people::{self, Mention, Mode, PersonDraft};
 use crate::text::Tally;
 use crate::timeline::{self, CaseAgent, CaseSubject, Entry, Report};
 use crate::unionfind::UnionFind;
+use crate::{CaseProvenance, MentionRef, PersonLink, Settings};
 use casewatch_model::{
     Agent, Case, CasePerson, Charge, Conflict, OrgKind, Organization, Review, Role, Source, Subject, TimelineEntry,
 };
@@ -19,6 +21,8 @@ struct OrgDraft {
     name: String,
     variants: Vec<String>,
     kind: OrgKind,
+    /// (article rank, organisation index) of every entry clustered into it.
+    mentions: Vec<(usize, usize)>,
 }
 
 /// A case charge, before ids are given out.
@@ -34,6 +38,10 @@ pub(crate) struct CaseDraft<'a> {
     /// Article ranks, ascending.
     articles: Vec<usize>,
     people: Vec<PersonDraft>,
+    /// The joins that made each person, index for index.
+    links: Vec<Vec<people::Link>>,
+    /// The mentions the joins' indices point into.
+    mentions: Vec<Mention>,
     orgs: Vec<OrgDraft>,
     charges: Vec<ChargeDraft>,
     reports: Vec<Report<'a>>,
@@ -44,20 +52,41 @@ pub(crate) struct CaseDraft<'a> {
 }
 
 /// Builds the case made of the articles `members` (ranks, ascending).
-pub(crate) fn build<'a>(arts: &'a [Article<'a>], members: &[usize], settings: &Settings) -> CaseDraft<'a> {
+pub(crate) fn build<'a>(
+    arts: &'a [Article<'a>],
+    members: &[usize],
+    settings: &Settings,
+    resolved: &Resolved,
+) -> CaseDraft<'a> {
     // People.
     let mentions: Vec<Mention> = members
         .iter()
         .flat_map(|&art| (0..arts[art].rec.people.len()).map(move |person| Mention { art, person }))
         .collect();
-    let mut people: Vec<PersonDraft> = people::cluster(arts, &mentions, Mode::Case, settings)
+    let constraints = resolved.constraints(&mentions);
+    let (clusters, all_links) = people::cluster(arts, &mentions, Mode::Case, settings, &constraints);
+    let mut cluster_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for (ci, c) in clusters.iter().enumerate() {
+        for &i in c {
+            cluster_of.insert(i, ci);
+        }
+    }
+    let mut links_of: Vec<Vec<people::Link>> = vec![Vec::new(); clusters.len()];
+    for l in all_links {
+        if let Some(&ci) = cluster_of.get(&l.a) {
+            links_of[ci].push(l);
+        }
+    }
+    let mut drafted: Vec<(PersonDraft, Vec<people::Link>)> = clusters
         .into_iter()
-        .map(|c| {
+        .zip(links_of)
+        .map(|(c, links)| {
             let ms: Vec<Mention> = c.into_iter().map(|i| mentions[i]).collect();
-            people::draft(arts, &ms)
+            (people::draft(arts, &ms), links)
         })
         .collect();
-    people.sort_by_key(|a| (a.role, a.first));
+    drafted.sort_by_key(|(a, _)| (a.role, a.first));
+    let (people, links): (Vec<PersonDraft>, Vec<Vec<people::Link>>) = drafted.into_iter().unzip();
     let person_of: BTreeMap<(usize, usize), usize> = people
         .iter()
         .enumerate()
@@ -72,17 +101,24 @@ pub(crate) fn build<'a>(arts: &'a [Article<'a>], members: &[usize], settings: &S
     for &art in members {
         let a = &arts[art];
         for (ei, ev) in a.rec.events.iter().enumerate() {
-            let mut subjects: Vec<CaseSubject> = Vec::new();
+            let mut subjects: Vec<(CaseSubject, String)> = Vec::new();
             for s in a.subjects.get(ei).into_iter().flatten() {
                 let mapped = match s {
-                    Subj::Person(p) => person_of.get(&(art, *p)).map(|&i| CaseSubject::Person(i)),
-                    Subj::Org(o) => org_of.get(&(art, *o)).map(|&i| CaseSubject::Org(i)),
-                    Subj::Group { desc, count } => Some(CaseSubject::Group {
-                        desc: desc.clone(),
-                        count: *count,
-                    }),
+                    Subj::Person(p) => person_of
+                        .get(&(art, *p))
+                        .map(|&i| (CaseSubject::Person(i), a.rec.people[*p].id.clone())),
+                    Subj::Org(o) => org_of
+                        .get(&(art, *o))
+                        .map(|&i| (CaseSubject::Org(i), a.rec.organizations[*o].id.clone())),
+                    Subj::Group { desc, count } => Some((
+                        CaseSubject::Group {
+                            desc: desc.clone(),
+                            count: *count,
+                        },
+                        "group".to_string(),
+                    )),
                 };
-                if let Some(m) = mapped.filter(|m| !subjects.contains(m)) {
+                if let Some(m) = mapped.filter(|m| !subjects.iter().any(|(s, _)| *s == m.0)) {
                     subjects.push(m);
                 }
             }
@@ -92,7 +128,11 @@ pub(crate) fn build<'a>(arts: &'a [Article<'a>], members: &[usize], settings: &S
                     .as_ref()
                     .and_then(|r| a.rec.organizations.iter().position(|o| &o.id == r))
                     .and_then(|o| org_of.get(&(art, o)).copied());
-                let org = by_ref.or_else(|| org_by_key.get(&org_key(&ag.name)).copied());
+                let org = by_ref.or_else(|| {
+                    org_keys(&ag.name, OrgKind::Other)
+                        .iter()
+                        .find_map(|k| org_by_key.get(k).copied())
+                });
                 CaseAgent {
                     org,
                     name: org.map(|o| orgs[o].name.clone()).unwrap_or_else(|| ag.name.clone()),
@@ -170,6 +210,8 @@ pub(crate) fn build<'a>(arts: &'a [Article<'a>], members: &[usize], settings: &S
     CaseDraft {
         articles: members.to_vec(),
         people,
+        links,
+        mentions,
         orgs,
         charges,
         reports,
@@ -180,9 +222,10 @@ pub(crate) fn build<'a>(arts: &'a [Article<'a>], members: &[usize], settings: &S
 }
 
 /// Clusters the organisations of a case: two entries are one organisation
-/// when a folded name or variant of one equals one of the other. Returns
-/// the drafts (in order of first mention), the map (article, record index) →
-/// draft, and the map folded name/variant → draft.
+/// when a key ([`org_keys`]: folded name, acronym, court name without its
+/// seat) of their names or variants is shared. Returns the drafts (in order
+/// of first mention), the map (article, record index) → draft, and the map
+/// key → draft.
 #[allow(clippy::type_complexity)]
 fn organisations(
     arts: &[Article],
@@ -197,8 +240,7 @@ fn organisations(
     for (i, &(a, o)) in entries.iter().enumerate() {
         let org = &arts[a].rec.organizations[o];
         for n in std::iter::once(&org.name).chain(&org.variants) {
-            let k = org_key(n);
-            if !k.is_empty() {
+            for k in org_keys(n, org.kind) {
                 let first = *owner.entry(k).or_insert(i);
                 uf.union(first, i);
             }
@@ -233,23 +275,22 @@ fn organisations(
             .map(|(n, _)| (*n).clone())
             .max_by_key(|n| n.chars().count())
             .unwrap_or_default();
+        let kind = kinds.winner().copied().unwrap_or(OrgKind::Other);
         all.remove(&name);
         all.remove("");
         for n in all.iter().chain(std::iter::once(&name)) {
-            by_key.entry(org_key(n)).or_insert(idx);
+            for k in org_keys(n, kind) {
+                by_key.entry(k).or_insert(idx);
+            }
         }
         drafts.push(OrgDraft {
             name,
             variants: all.into_iter().collect(),
-            kind: kinds.winner().copied().unwrap_or(OrgKind::Other),
+            kind,
+            mentions: group.iter().map(|&i| entries[i]).collect(),
         });
     }
     (drafts, org_of, by_key)
-}
-
-/// An organisation's matching key: folded, without a leading "the".
-fn org_key(name: &str) -> String {
-    crate::linking::outlet_key(name)
 }
 
 /// The case title: "<Outlet> case" when at least two defendants share an
@@ -332,8 +373,10 @@ pub(crate) struct Ids {
 
 impl CaseDraft<'_> {
     /// The model's case, numbering people `P…`, organisations `O…` and
-    /// events `E…` on from `ids`.
-    pub(crate) fn emit(&self, arts: &[Article], ids: &mut Ids) -> Case {
+    /// events `E…` on from `ids`, and the provenance of each of them (the
+    /// stable keys that identity assignment matches on).
+    pub(crate) fn emit(&self, arts: &[Article], ids: &mut Ids) -> (Case, CaseProvenance) {
+        let provenance = self.provenance(arts);
         ids.case += 1;
         let person_ids: Vec<String> = (0..self.people.len())
             .map(|i| format!("P{}", ids.person + i + 1))
@@ -406,7 +449,7 @@ impl CaseDraft<'_> {
             .collect();
         let mut articles: Vec<String> = self.articles.iter().map(|&a| arts[a].id().to_string()).collect();
         articles.sort();
-        Case {
+        let case = Case {
             id: format!("c{}", ids.case),
             title: self.title.clone(),
             people: self
@@ -446,6 +489,103 @@ impl CaseDraft<'_> {
                 .collect(),
             events,
             articles,
+        };
+        (case, provenance)
+    }
+
+    /// The stable keys of the case's articles, people, organisations and
+    /// timeline entries (see [`CaseProvenance`]).
+    fn provenance(&self, arts: &[Article]) -> CaseProvenance {
+        let mention = |m: Mention| MentionRef {
+            article: arts[m.art].id().to_string(),
+            person: arts[m.art].rec.people[m.person].id.clone(),
+        };
+        let people = self
+            .people
+            .iter()
+            .map(|p| p.mentions.iter().map(|&m| mention(m)).collect())
+            .collect();
+        let person_links = self
+            .links
+            .iter()
+            .map(|links| {
+                links
+                    .iter()
+                    .map(|l| {
+                        let (a, b) = (self.mentions[l.a], self.mentions[l.b]);
+                        PersonLink {
+                            a: mention(a),
+                            a_name: arts[a.art].rec.people[a.person].name.clone(),
+                            b: mention(b),
+                            b_name: arts[b.art].rec.people[b.person].name.clone(),
+                            rule: l.rule.to_string(),
+                            score: (l.score * 1000.0).round() / 1000.0,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let organizations = self
+            .orgs
+            .iter()
+            .map(|o| {
+                o.mentions
+                    .iter()
+                    .map(|&(a, i)| MentionRef {
+                        article: arts[a].id().to_string(),
+                        person: arts[a].rec.organizations[i].id.clone(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let org_keys = self
+            .orgs
+            .iter()
+            .map(|o| org_keys(&o.name, o.kind).into_iter().next().unwrap_or_default())
+            .collect();
+        let events = self
+            .entries
+            .iter()
+            .map(|e| {
+                let mut keys: BTreeSet<String> = BTreeSet::new();
+                for &r in &e.members {
+                    let rep = &self.reports[r];
+                    let prefix = format!(
+                        "{}#{}#{}",
+                        arts[rep.art].id(),
+                        rep.event.evidence.start,
+                        rep.event.event_type.as_str()
+                    );
+                    let mut any = false;
+                    for (s, local) in rep.subjects.iter().zip(&rep.locals) {
+                        if e.subjects.contains(s) || matches!(s, CaseSubject::Group { .. }) {
+                            keys.insert(format!("{prefix}#{local}"));
+                            any = true;
+                        }
+                    }
+                    if !any {
+                        keys.insert(format!("{prefix}#-"));
+                    }
+                }
+                keys.into_iter().collect()
+            })
+            .collect();
+        let (undated, first, smallest) = &self.sort_key;
+        CaseProvenance {
+            sort_key: format!(
+                "{}|{}",
+                if *undated {
+                    "~".to_string()
+                } else {
+                    first.map(|d| d.to_string()).unwrap_or_default()
+                },
+                smallest
+            ),
+            people,
+            person_links,
+            organizations,
+            org_keys,
+            events,
         }
     }
 }

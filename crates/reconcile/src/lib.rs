@@ -1,18 +1,27 @@
 //! casewatch-reconcile: turns per-article extraction records into cases (people across spellings, one timeline entry per real event, case clustering); pure, no IO.
 //!
-//! The one entry point is [`build_cases`]: every stored [`ExtractRecord`] in,
-//! the [`CaseFile`] of `spec/casefile.md` out. It runs in four steps:
+//! The entry points are [`build_cases`] (every stored [`ExtractRecord`] in,
+//! the [`CaseFile`] of `spec/casefile.md` out) and [`reconcile`] (the same,
+//! obeying reviewer [`Overrides`], and with each item's [`CaseProvenance`]:
+//! the stable keys that [`identity::assign_ids`] turns into stable ids, and
+//! the reason and score of every join of person mentions). For incremental
+//! rebuilds, [`link_keys`] gives the keys by which an article can join
+//! others (see its docs for which articles a partial rebuild must include).
+//! Reconciliation runs in four steps:
 //!
 //! 1. **articles** — records are de-duplicated by article id and ranked by
 //!    (publication date, undated last; id); event subjects are resolved to
 //!    the record's people and organisations;
 //! 2. **cases** — articles are joined (union-find) when they share a person
 //!    who is an event subject in both ([`names::same_person`], blocked by
-//!    folded surname), or an outlet and a charge label. Articles with
+//!    folded surname, scored with occupation, affiliation and co-occurring
+//!    people against [`Settings::person_match_threshold`]), or an outlet and
+//!    a charge label; reviewer merges and moves come first. Articles with
 //!    neither people nor events form no case;
 //! 3. **people and organisations** of each case are clustered across
-//!    spellings and scripts (module [`names`]) and given a canonical name,
-//!    the most frequent attributes and a role;
+//!    spellings and scripts (modules [`names`], [`orgs`]: acronyms in both
+//!    scripts, courts without their seat) and given a canonical name, the
+//!    most frequent attributes and a role;
 //! 4. **timeline** — the events of the case are merged into one entry per
 //!    real event (same type, overlapping subjects, compatible dates, a
 //!    `not_occurred` report never merging with another status, except a plan
@@ -24,7 +33,8 @@
 //! same case file, byte for byte once serialised. Case ids `c1…` follow the
 //! cases' earliest publication date (then smallest article id); person
 //! (`P…`), organisation (`O…`) and event (`E…`) ids run on across the file
-//! in output order.
+//! in output order. These are provisional: a store keeps ids stable across
+//! rebuilds with [`identity::assign_ids`].
 //!
 //! ```
 //! use casewatch_reconcile::{build_cases, Settings};
@@ -34,12 +44,17 @@
 
 mod articles;
 mod case;
+pub mod identity;
 mod linking;
 pub mod names;
+pub mod orgs;
+mod overrides;
 mod people;
 mod text;
 mod timeline;
 mod unionfind;
+
+pub use overrides::{MentionRef, Move, Overrides, Split};
 
 use casewatch_model::{CaseFile, ExtractRecord};
 use serde::{Deserialize, Serialize};
@@ -63,8 +78,12 @@ pub struct Settings {
     /// (default true).
     pub link_by_outlet_and_charge: bool,
     /// When linking articles, let a subject named by surname alone stand for
-    /// the one person of that surname named in full elsewhere (default true;
-    /// several people of that surname never link).
+    /// the one person of that surname named in full in the whole store
+    /// (default false: a surname alone is weak evidence across articles, and
+    /// the rule depends on every article of that surname, so incremental
+    /// rebuilds must then include all of them; several people of that
+    /// surname never link). Inside a case a surname alone always joins the
+    /// person it fits.
     pub link_by_surname_only: bool,
     /// Two day-precision dates at most this many days apart may still be one
     /// event (the other date is then a conflict). Default 0: reports of one
@@ -74,6 +93,33 @@ pub struct Settings {
     /// when all their dated sentence reports agree (default true: verdict and
     /// sentence are pronounced together in the systems these cases come from).
     pub infer_conviction_dates: bool,
+    /// Least score for two person mentions whose names match to be one
+    /// person (default 0.6). The score starts from the kind of name match —
+    /// 1.0 the same folded name, 0.9 agreeing full given names, 0.75 an
+    /// initial ("Zh. Duulatov"), 0.7 a surname alone — and is moved by the
+    /// rest of the record (the four fields below). With the defaults a
+    /// disagreeing affiliation keeps two mentions apart, even of one name,
+    /// unless an agreeing occupation and a person named in both articles
+    /// outweigh it (1.0 + 0.05 + 0.1 − 0.5 = 0.65).
+    pub person_match_threshold: f64,
+    /// Added per agreeing occupation or affiliation (default 0.05).
+    pub attribute_agree_bonus: f64,
+    /// Taken off for a disagreeing occupation (default 0.05: the same
+    /// person is a "reporter" here and a "journalist" there).
+    pub occupation_disagree_penalty: f64,
+    /// Taken off for a disagreeing affiliation (default 0.5: two people of
+    /// one name who work for different outlets are, as a rule, two people;
+    /// without this, common names chain unrelated prosecutions into one case
+    /// as a store grows).
+    pub affiliation_disagree_penalty: f64,
+    /// Added when both articles also name another person of one surname
+    /// (default 0.1).
+    pub cooccurrence_bonus: f64,
+    /// Least score for people of two different cases to share one id (the
+    /// same person in two cases; default 1.0: the same folded full name with
+    /// no disagreeing affiliation, or a close full name whose affiliation or
+    /// occupation agrees). Above 1.1 turns sharing off.
+    pub cross_case_person_min_score: f64,
 }
 
 impl Default for Settings {
@@ -82,10 +128,184 @@ impl Default for Settings {
             given_name_max_edits: names::DEFAULT_GIVEN_NAME_EDITS,
             case_given_name_similarity: 0.82,
             link_by_outlet_and_charge: true,
-            link_by_surname_only: true,
+            link_by_surname_only: false,
             date_slack_days: 0,
             infer_conviction_dates: true,
+            person_match_threshold: 0.6,
+            attribute_agree_bonus: 0.05,
+            occupation_disagree_penalty: 0.05,
+            affiliation_disagree_penalty: 0.5,
+            cooccurrence_bonus: 0.1,
+            cross_case_person_min_score: 1.0,
         }
+    }
+}
+
+/// One join of two person mentions into one person, with its reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonLink {
+    /// The first mention.
+    pub a: MentionRef,
+    /// Its name as the article gives it.
+    pub a_name: String,
+    /// The second mention.
+    pub b: MentionRef,
+    /// Its name as the article gives it.
+    pub b_name: String,
+    /// The rule that joined them: `reviewer_merge`, `same_folded_name`,
+    /// `name_rule`, `initial`, `surname_only`, `similar_given_name`, `surname_variant`.
+    pub rule: String,
+    /// The score the join reached (see [`Settings::person_match_threshold`];
+    /// Jaro–Winkler similarity for the last two rules), rounded to 0.001.
+    pub score: f64,
+}
+
+/// The stable keys behind one case of a [`Reconciled`] file, index for index
+/// with the case's lists.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CaseProvenance {
+    /// The case's order key: `YYYY-MM-DD|smallest article id` of its earliest
+    /// publication (`~|…` when no article is dated).
+    pub sort_key: String,
+    /// Per person of the case: its mentions.
+    pub people: Vec<Vec<MentionRef>>,
+    /// Per person of the case: the joins that made it.
+    pub person_links: Vec<Vec<PersonLink>>,
+    /// Per organisation: its entries (`person` is the record-local organisation id).
+    pub organizations: Vec<Vec<MentionRef>>,
+    /// Per organisation: its identity key ([`orgs::org_keys`], first key of its name).
+    pub org_keys: Vec<String>,
+    /// Per timeline entry: its assertion keys, `article#start#type#local`
+    /// (article id, evidence start byte, the report's event type, the
+    /// record-local subject id, `group` or `-`), sorted.
+    pub events: Vec<Vec<String>>,
+}
+
+/// A reconciled case file with the provenance of each case.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reconciled {
+    /// The cases, with provisional ids.
+    pub file: CaseFile,
+    /// Index for index with `file.cases`.
+    pub provenance: Vec<CaseProvenance>,
+}
+
+/// One key by which an article can join others (see [`link_keys`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct LinkKey {
+    /// `person:<folded surname>` or `outlet:<outlet>|<charge>`.
+    pub key: String,
+    /// Whether a partial rebuild that includes this article must include
+    /// every article with this key (the article names someone of that
+    /// surname by surname alone); only with `Settings::link_by_surname_only`.
+    pub exhaustive: bool,
+    /// For a person key: the event subjects of that surname the article
+    /// names with a given name (or initial), sorted. Another article of the
+    /// block can only join this one through a mention that
+    /// [`mentions_may_join`] one of these, so a partial rebuild needs only
+    /// those. Empty for outlet keys (every article with the key counts).
+    pub mentions: Vec<LinkMention>,
+    /// The folded surnames of everyone the article names (for the
+    /// co-occurrence part of the score); the same for every key of an article.
+    pub context: Vec<String>,
+}
+
+/// One event subject of an article, as linking sees it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct LinkMention {
+    /// The name as the article gives it.
+    pub name: String,
+    /// Occupation, if any.
+    pub occupation: Option<String>,
+    /// Affiliation, if any.
+    pub affiliation: Option<String>,
+}
+
+/// Whether two mentions of different articles (each with its article's
+/// [`LinkKey::context`]) can be joined by linking: both named with a given
+/// name or initial, the names match, and the score reaches
+/// [`Settings::person_match_threshold`]. Linking joins no other pairs of
+/// full names, so this selects the articles a new one can join.
+pub fn mentions_may_join(
+    a: &LinkMention,
+    a_context: &[String],
+    b: &LinkMention,
+    b_context: &[String],
+    settings: &Settings,
+) -> bool {
+    let folded = |v: &Option<String>| v.as_deref().map(names::fold).filter(|f| !f.is_empty());
+    let (na, nb) = (names::Name::parse(&a.name), names::Name::parse(&b.name));
+    let (xa, xb) = (
+        [folded(&a.occupation), folded(&a.affiliation)],
+        [folded(&b.occupation), folded(&b.affiliation)],
+    );
+    let (ca, cb): (std::collections::BTreeSet<String>, std::collections::BTreeSet<String>) =
+        (a_context.iter().cloned().collect(), b_context.iter().cloned().collect());
+    people::may_join((&na, &xa, &ca), (&nb, &xb, &cb), settings)
+}
+
+/// The keys by which `record` can join other articles into a case.
+///
+/// Linking only ever compares articles that share a key, so a partial
+/// rebuild gives the cases a full one would when it includes: every article
+/// sharing an outlet key with the new articles, or a person key with a
+/// mention that can join one of theirs (see [`LinkKey::mentions`]); every
+/// article of a case it
+/// touches; and, with `Settings::link_by_surname_only`, for each included
+/// article, every article sharing one of its `exhaustive` keys (repeated
+/// until nothing is added).
+pub fn link_keys(record: &ExtractRecord) -> Vec<LinkKey> {
+    let arts = articles::prepare(std::slice::from_ref(record));
+    arts.first()
+        .map(|a| {
+            let context: Vec<String> = a
+                .names
+                .iter()
+                .filter(|n| !n.folded.is_empty())
+                .map(|n| n.bare_surname().to_string())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            linking::keys(a)
+                .into_iter()
+                .map(|(key, exhaustive, people)| LinkKey {
+                    key,
+                    exhaustive,
+                    mentions: people
+                        .into_iter()
+                        .map(|p| {
+                            let rec = &a.rec.people[p];
+                            LinkMention {
+                                name: rec.name.clone(),
+                                occupation: rec.occupation.clone(),
+                                affiliation: rec.affiliation.clone(),
+                            }
+                        })
+                        .collect(),
+                    context: context.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Reconciles `records` obeying the reviewer's `overrides`, with the
+/// provenance of every case. `build_cases(r, s)` is `reconcile(r, s,
+/// &Overrides::default()).file`. Deterministic like [`build_cases`].
+pub fn reconcile(records: &[ExtractRecord], settings: &Settings, overrides: &Overrides) -> Reconciled {
+    let arts = articles::prepare(records);
+    let resolved = overrides::Resolved::new(&arts, overrides);
+    let groups = linking::link(&arts, settings, &resolved);
+    let mut drafts: Vec<case::CaseDraft> = groups
+        .iter()
+        .map(|g| case::build(&arts, g, settings, &resolved))
+        .collect();
+    drafts.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+    let mut ids = case::Ids::default();
+    let (cases, provenance) = drafts.iter().map(|d| d.emit(&arts, &mut ids)).unzip();
+    Reconciled {
+        file: CaseFile { cases },
+        provenance,
     }
 }
 
@@ -95,12 +315,5 @@ impl Default for Settings {
 /// Articles with neither people nor events are skipped (they belong to no
 /// case); an article with people but no events is a case of its own.
 pub fn build_cases(records: &[ExtractRecord], settings: &Settings) -> CaseFile {
-    let arts = articles::prepare(records);
-    let groups = linking::link(&arts, settings);
-    let mut drafts: Vec<case::CaseDraft> = groups.iter().map(|g| case::build(&arts, g, settings)).collect();
-    drafts.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
-    let mut ids = case::Ids::default();
-    CaseFile {
-        cases: drafts.iter().map(|d| d.emit(&arts, &mut ids)).collect(),
-    }
+    reconcile(records, settings, &Overrides::default()).file
 }

@@ -30,13 +30,144 @@ pub(crate) enum Mode {
     Case,
 }
 
-/// Clusters `mentions` (in a deterministic order) into people; returns
-/// clusters of indices into `mentions`, each sorted, ordered by first member.
+/// Reviewer constraints on one clustering, resolved to indices into the
+/// `mentions` slice given to [`cluster`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Constraints {
+    /// Groups of mentions a reviewer merged: each group is one person, whatever the rules say.
+    pub must: Vec<Vec<usize>>,
+    /// Per mention, its sides in reviewer splits: `(split index, side)`.
+    /// Two clusters holding opposite sides of one split never join.
+    pub labels: Vec<Vec<(usize, bool)>>,
+}
+
+/// One join made by [`cluster`]: the two mentions (indices into `mentions`),
+/// the rule that joined them and its score (see [`pair_score`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub rule: &'static str,
+    pub score: f64,
+}
+
+/// Rule names recorded on joins.
+pub(crate) const RULE_REVIEWER: &str = "reviewer_merge";
+pub(crate) const RULE_SAME_NAME: &str = "same_folded_name";
+pub(crate) const RULE_NAME: &str = "name_rule";
+pub(crate) const RULE_INITIAL: &str = "initial";
+pub(crate) const RULE_SURNAME_ONLY: &str = "surname_only";
+pub(crate) const RULE_RELAXED: &str = "similar_given_name";
+pub(crate) const RULE_SURNAME_VARIANT: &str = "surname_variant";
+
+/// Whether two folded attribute values (occupation, affiliation) agree:
+/// equal, or one contains the other ("kloop" / "kloop media").
+fn attr_agree(x: &str, y: &str) -> bool {
+    x == y || x.contains(y) || y.contains(x)
+}
+
+/// The score of joining mentions `a` and `b` whose names matched with
+/// score `base` (1.0 same folded name, 0.9 agreeing full given names, 0.75
+/// an initial, 0.7 a surname alone): plus `Settings::attribute_agree_bonus`
+/// per agreeing affiliation/occupation, minus
+/// `Settings::affiliation_disagree_penalty` for a disagreeing affiliation
+/// and `Settings::occupation_disagree_penalty` for a disagreeing occupation,
+/// plus `Settings::cooccurrence_bonus` when both articles also name another
+/// person of one surname. A join needs at least `Settings::person_match_threshold`.
+pub(crate) fn pair_score(arts: &[Article], a: Mention, b: Mention, base: f64, settings: &Settings) -> f64 {
+    let cooccur = a.art != b.art && {
+        let own = arts[a.art].names[a.person].bare_surname();
+        let others = |art: usize, skip: usize| -> BTreeSet<&str> {
+            arts[art]
+                .names
+                .iter()
+                .enumerate()
+                .filter(|&(i, n)| i != skip && !n.folded.is_empty() && n.bare_surname() != own)
+                .map(|(_, n)| n.bare_surname())
+                .collect()
+        };
+        !others(a.art, a.person).is_disjoint(&others(b.art, b.person))
+    };
+    score_parts(
+        base,
+        &arts[a.art].attrs[a.person],
+        &arts[b.art].attrs[b.person],
+        cooccur,
+        settings,
+    )
+}
+
+/// The score of [`pair_score`] from its parts: the name's base score, the
+/// folded (occupation, affiliation) of both mentions, and whether the two
+/// articles also name another person of one surname.
+pub(crate) fn score_parts(
+    base: f64,
+    xa: &[Option<String>; 2],
+    xb: &[Option<String>; 2],
+    cooccur: bool,
+    settings: &Settings,
+) -> f64 {
+    let mut score = base;
+    for (i, (x, y)) in xa.iter().zip(xb).enumerate() {
+        if let (Some(x), Some(y)) = (x, y) {
+            if attr_agree(x, y) {
+                score += settings.attribute_agree_bonus;
+            } else if i == 0 {
+                score -= settings.occupation_disagree_penalty;
+            } else {
+                score -= settings.affiliation_disagree_penalty;
+            }
+        }
+    }
+    if cooccur {
+        score += settings.cooccurrence_bonus;
+    }
+    score
+}
+
+/// Whether two full-name mentions of different articles can join in
+/// linking: their names match ([`Name::matches`]) and their score (see
+/// [`pair_score`]) reaches `Settings::person_match_threshold`. `context_*`
+/// are the folded surnames of everyone the two articles name.
 ///
-/// Rules, within a block of one folded surname (particles aside):
+/// [`Name::matches`]: crate::names::Name::matches
+pub(crate) fn may_join(
+    a: (&crate::names::Name, &[Option<String>; 2], &BTreeSet<String>),
+    b: (&crate::names::Name, &[Option<String>; 2], &BTreeSet<String>),
+    settings: &Settings,
+) -> bool {
+    let ((na, xa, ca), (nb, xb, cb)) = (a, b);
+    if !na.has_given() || !nb.has_given() || !na.matches(nb, settings.given_name_max_edits) {
+        return false;
+    }
+    let own = na.bare_surname();
+    let cooccur = ca.iter().any(|s| s != own && cb.contains(s));
+    let (_, base) = name_rule(na, nb);
+    score_parts(base, xa, xb, cooccur, settings) >= settings.person_match_threshold
+}
+
+/// The rule and base score by which two full names match (see [`pair_score`]).
+fn name_rule(x: &crate::names::Name, y: &crate::names::Name) -> (&'static str, f64) {
+    if x.folded == y.folded {
+        (RULE_SAME_NAME, 1.0)
+    } else if x.given.iter().chain(&y.given).any(|g| g.chars().count() == 1) {
+        (RULE_INITIAL, 0.75)
+    } else {
+        (RULE_NAME, 0.9)
+    }
+}
+
+/// Clusters `mentions` (in a deterministic order) into people; returns
+/// clusters of indices into `mentions`, each sorted, ordered by first
+/// member, and the joins that made them.
+///
+/// Reviewer merges (`constraints.must`) are joined first, unconditionally.
+/// Then, within a block of one folded surname (particles aside; the
+/// blocking key, so only mentions sharing it are compared):
 /// 1. full names (with a given name or initial) join when
-///    [`Name::matches`] holds (score.py's rule), single-linkage, except that
-///    one cluster never holds two people of the same article;
+///    [`Name::matches`] holds (score.py's rule) and [`pair_score`] reaches
+///    the threshold, single-linkage, except that one cluster never holds two
+///    people of the same article;
 /// 2. in [`Mode::Case`] also when the given names start alike and are close
 ///    by Jaro–Winkler (`Settings::case_given_name_similarity`) and neither
 ///    occupation nor affiliation disagrees ("Katsiaryna"/"Katerina");
@@ -44,52 +175,103 @@ pub(crate) enum Mode {
 ///    surname-alone mentions that fit no full name join each other;
 /// 4. in [`Mode::Case`], across blocks, one-edit surname variants with the
 ///    same given name and agreeing attributes ([`surname_variant`]).
-pub(crate) fn cluster(arts: &[Article], mentions: &[Mention], mode: Mode, settings: &Settings) -> Vec<Vec<usize>> {
+///
+/// No join ever puts both sides of a reviewer split into one cluster.
+///
+/// [`Name::matches`]: crate::names::Name::matches
+pub(crate) fn cluster(
+    arts: &[Article],
+    mentions: &[Mention],
+    mode: Mode,
+    settings: &Settings,
+    constraints: &Constraints,
+) -> (Vec<Vec<usize>>, Vec<Link>) {
     let name = |i: usize| &arts[mentions[i].art].names[mentions[i].person];
     let mut uf = UnionFind::new(mentions.len());
-    // Articles of each cluster root, for the same-article cannot-link rule.
+    let mut links: Vec<Link> = Vec::new();
+    // Articles and split sides of each cluster root, for the cannot-link rules.
     let mut arts_of: Vec<BTreeSet<usize>> = mentions.iter().map(|m| BTreeSet::from([m.art])).collect();
+    let mut sides_of: Vec<BTreeSet<(usize, bool)>> = (0..mentions.len())
+        .map(|i| constraints.labels.get(i).into_iter().flatten().copied().collect())
+        .collect();
     let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for i in 0..mentions.len() {
         if !name(i).folded.is_empty() {
             blocks.entry(name(i).bare_surname()).or_default().push(i);
         }
     }
-    let mut join = |uf: &mut UnionFind, a: usize, b: usize, respect_articles: bool| {
+    // Joins a and b unless a cannot-link rule forbids it (`forced` skips them);
+    // returns whether they are now one cluster.
+    let mut join = |uf: &mut UnionFind, a: usize, b: usize, respect_articles: bool, forced: bool| -> bool {
         let (ra, rb) = (uf.find(a), uf.find(b));
-        if ra == rb || (respect_articles && !arts_of[ra].is_disjoint(&arts_of[rb])) {
-            return;
+        if ra == rb {
+            return false;
+        }
+        if !forced {
+            if respect_articles && !arts_of[ra].is_disjoint(&arts_of[rb]) {
+                return false;
+            }
+            if sides_of[ra].iter().any(|&(s, side)| sides_of[rb].contains(&(s, !side))) {
+                return false;
+            }
         }
         uf.union(ra, rb);
         let root = uf.find(ra);
         let other = if root == ra { rb } else { ra };
         let moved = std::mem::take(&mut arts_of[other]);
         arts_of[root].extend(moved);
+        let moved = std::mem::take(&mut sides_of[other]);
+        sides_of[root].extend(moved);
+        true
     };
+    for group in &constraints.must {
+        for pair in group.windows(2) {
+            if join(&mut uf, pair[0], pair[1], false, true) {
+                links.push(Link {
+                    a: pair[0],
+                    b: pair[1],
+                    rule: RULE_REVIEWER,
+                    score: 1.0,
+                });
+            }
+        }
+    }
+    let threshold = settings.person_match_threshold;
     for members in blocks.values() {
         let (full, bare): (Vec<usize>, Vec<usize>) = members.iter().partition(|&&i| name(i).has_given());
         for (x, &a) in full.iter().enumerate() {
             for &b in &full[x + 1..] {
                 if uf.find(a) != uf.find(b) && name(a).matches(name(b), settings.given_name_max_edits) {
-                    join(&mut uf, a, b, true);
+                    let (rule, base) = name_rule(name(a), name(b));
+                    let score = pair_score(arts, mentions[a], mentions[b], base, settings);
+                    if score >= threshold && join(&mut uf, a, b, true, false) {
+                        links.push(Link { a, b, rule, score });
+                    }
                 }
             }
         }
         if mode == Mode::Case {
             for (x, &a) in full.iter().enumerate() {
                 for &b in &full[x + 1..] {
-                    if uf.find(a) != uf.find(b) && relaxed_match(arts, mentions[a], mentions[b], settings) {
-                        join(&mut uf, a, b, true);
+                    if uf.find(a) != uf.find(b)
+                        && relaxed_match(arts, mentions[a], mentions[b], settings)
+                        && join(&mut uf, a, b, true, false)
+                    {
+                        let (ga, gb) = (&name(a).given[0], &name(b).given[0]);
+                        let score = strsim::jaro_winkler(ga, gb);
+                        links.push(Link {
+                            a,
+                            b,
+                            rule: RULE_RELAXED,
+                            score,
+                        });
                     }
                 }
             }
         }
         for &s in &bare {
-            let mut roots: Vec<usize> = full
-                .iter()
-                .filter(|&&f| name(f).matches(name(s), 0))
-                .map(|&f| uf.find(f))
-                .collect();
+            let fitting: Vec<usize> = full.iter().copied().filter(|&f| name(f).matches(name(s), 0)).collect();
+            let mut roots: Vec<usize> = fitting.iter().map(|&f| uf.find(f)).collect();
             roots.sort_unstable();
             roots.dedup();
             let target = match (roots.as_slice(), mode) {
@@ -109,12 +291,37 @@ pub(crate) fn cluster(arts: &[Article], mentions: &[Mention], mode: Mode, settin
                 _ => None,
             };
             if let Some(t) = target {
-                join(&mut uf, s, t, false);
+                // Score against the cluster's mention in the same article, else its first.
+                let partner = fitting
+                    .iter()
+                    .copied()
+                    .filter(|&f| uf.find(f) == t)
+                    .min_by_key(|&f| (mentions[f].art != mentions[s].art, f))
+                    .unwrap_or(t);
+                let score = if mentions[partner].art == mentions[s].art {
+                    1.0
+                } else {
+                    pair_score(arts, mentions[s], mentions[partner], 0.7, settings)
+                };
+                if score >= threshold && join(&mut uf, s, t, false, false) {
+                    links.push(Link {
+                        a: partner,
+                        b: s,
+                        rule: RULE_SURNAME_ONLY,
+                        score,
+                    });
+                }
             } else if mode == Mode::Case
                 && roots.is_empty()
                 && let Some(&o) = bare.iter().find(|&&o| o != s && name(o).matches(name(s), 0))
+                && join(&mut uf, s, o, false, false)
             {
-                join(&mut uf, s, o, false);
+                links.push(Link {
+                    a: o,
+                    b: s,
+                    rule: RULE_SAME_NAME,
+                    score: 1.0,
+                });
             }
         }
     }
@@ -132,14 +339,21 @@ pub(crate) fn cluster(arts: &[Article], mentions: &[Mention], mode: Mode, settin
                     if uf.find(a) != uf.find(b)
                         && name(a).bare_surname() != name(b).bare_surname()
                         && surname_variant(arts, mentions[a], mentions[b])
+                        && join(&mut uf, a, b, true, false)
                     {
-                        join(&mut uf, a, b, true);
+                        let score = strsim::jaro_winkler(name(a).bare_surname(), name(b).bare_surname());
+                        links.push(Link {
+                            a,
+                            b,
+                            rule: RULE_SURNAME_VARIANT,
+                            score,
+                        });
                     }
                 }
             }
         }
     }
-    uf.groups()
+    (uf.groups(), links)
 }
 
 /// The case-only rule across surname blocks, for surname spellings the

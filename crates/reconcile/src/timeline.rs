@@ -62,6 +62,10 @@ pub(crate) struct Report<'a> {
     pub published: Option<NaiveDate>,
     pub event: &'a Event,
     pub subjects: Vec<CaseSubject>,
+    /// The record-local key of each subject, index for index (`p1`, `o2`,
+    /// `group`): with the article id, evidence offset and type, the stable
+    /// key of one assertion.
+    pub locals: Vec<String>,
     pub agent: Option<CaseAgent>,
     /// The date the merge uses: the event's own, or one [`infer_dates`] filled in.
     pub date: EventDate,
@@ -77,15 +81,17 @@ impl<'a> Report<'a> {
         art: usize,
         published: Option<NaiveDate>,
         event: &'a Event,
-        subjects: Vec<CaseSubject>,
+        subjects: Vec<(CaseSubject, String)>,
         agent: Option<CaseAgent>,
     ) -> Self {
         let negated = event.status == Status::NotOccurred;
+        let (subjects, locals) = subjects.into_iter().unzip();
         Report {
             art,
             published,
             event,
             subjects,
+            locals,
             agent,
             date: event.date.clone(),
             negated,
@@ -125,6 +131,8 @@ pub(crate) struct Entry {
     pub detail: Option<String>,
     /// Indices of the reports, in source order, one per distinct (article, evidence).
     pub reports: Vec<usize>,
+    /// Indices of every report merged into the entry (repeats included), sorted.
+    pub members: Vec<usize>,
     pub conflicts: Vec<DraftConflict>,
 }
 
@@ -331,6 +339,11 @@ fn entry(clusters: &[Cluster], group: &[usize], reports: &[Report]) -> Entry {
         status,
         detail,
         reports: sources,
+        members: {
+            let mut m = ids.clone();
+            m.sort_unstable();
+            m
+        },
         conflicts,
     }
 }

@@ -227,10 +227,15 @@ fn to_usize(path: &Path, what: impl FnOnce() -> String, n: i64) -> Result<usize>
     usize::try_from(n).map_err(|_| data_error(path, what(), format!("{n} is not a byte offset")))
 }
 
-/// Runs `sql` and maps each row with `f`, collecting into a vector.
+/// Runs `sql` with `?1` bound to the article row filter (`NULL` = every
+/// article) and maps each row with `f`, collecting into a vector. The
+/// queries filter with `BETWEEN ifnull(?1, MIN) AND ifnull(?1, MAX)` ranges
+/// (not `?1 IS NULL OR …`, which SQLite cannot serve from an index), so
+/// reading one article costs a few index look-ups, not table scans.
 fn rows<T>(
     conn: &Connection,
     path: &Path,
+    only: Option<i64>,
     what: &str,
     sql: &str,
     mut f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
@@ -239,7 +244,7 @@ fn rows<T>(
         .prepare_cached(sql)
         .ctx(path, || format!("preparing to read {what}"))?;
     let out = st
-        .query_map([], |r| f(r))
+        .query_map([only], |r| f(r))
         .and_then(|it| it.collect::<rusqlite::Result<Vec<T>>>())
         .ctx(path, || format!("reading {what}"))?;
     Ok(out)
@@ -252,9 +257,19 @@ pub(crate) fn read_all(conn: &Connection, path: &Path) -> Result<Vec<StoredArtic
     let tx = conn
         .unchecked_transaction()
         .ctx(path, || "starting a read transaction")?;
-    let out = read_all_in_snapshot(&tx, path)?;
+    let out = read_in_snapshot(&tx, path, None)?;
     tx.commit().ctx(path, || "ending a read transaction")?;
     Ok(out)
+}
+
+/// Reads one article (by article row id) and its record.
+pub(crate) fn read_row(conn: &Connection, path: &Path, row: i64) -> Result<Option<StoredArticle>> {
+    let tx = conn
+        .unchecked_transaction()
+        .ctx(path, || "starting a read transaction")?;
+    let out = read_in_snapshot(&tx, path, Some(row))?;
+    tx.commit().ctx(path, || "ending a read transaction")?;
+    Ok(out.into_iter().next())
 }
 
 type ArticleRow = (
@@ -283,12 +298,13 @@ type OrgRow = (i64, String, String, String, String, Option<String>);
 type EventRow = (i64, i64, String, Option<String>, Option<String>, Option<String>, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, i64, i64, String);
 type SubjectRow = (i64, Option<String>, Option<String>, Option<String>, Option<u32>);
 
-fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArticle>> {
+pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>) -> Result<Vec<StoredArticle>> {
     let articles: Vec<ArticleRow> = rows(
         conn,
         path,
+        only,
         "articles",
-        "SELECT id, article_id, source, published, title, language, sha256, url, body FROM articles ORDER BY id",
+        "SELECT id, article_id, source, published, title, language, sha256, url, body FROM articles WHERE id BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807) ORDER BY id",
         |r| {
             Ok((
                 r.get(0)?,
@@ -346,9 +362,10 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
     let people: Vec<PersonRow> = rows(
         conn,
         path,
+        only,
         "people",
         "SELECT article, local_id, name, variants, occupation, affiliation, former, rule
-         FROM people ORDER BY article, position",
+         FROM people WHERE article BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807) ORDER BY article, position",
         |r| {
             Ok((
                 r.get(0)?,
@@ -383,8 +400,10 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
     let orgs: Vec<OrgRow> = rows(
         conn,
         path,
+        only,
         "organizations",
-        "SELECT article, local_id, name, variants, kind, rule FROM organizations ORDER BY article, position",
+        "SELECT article, local_id, name, variants, kind, rule FROM organizations WHERE article BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807)
+         ORDER BY article, position",
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
     )?;
     for (row, id, name, variants, kind, rule) in orgs {
@@ -404,10 +423,11 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
     let events: Vec<EventRow> = rows(
         conn,
         path,
+        only,
         "events",
         "SELECT id, article, event_type, date, date_qualifier, date_text, status, attributed_to, detail, place,
                 agent_ref, agent_name, rule, evidence_start, evidence_end, evidence_sentence
-         FROM events ORDER BY article, position",
+         FROM events WHERE article BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807) ORDER BY article, position",
         |r| {
             Ok((
                 r.get(0)?,
@@ -490,8 +510,12 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
     let subjects: Vec<SubjectRow> = rows(
         conn,
         path,
+        only,
         "event subjects",
-        "SELECT event, ref, name, group_label, group_count FROM event_subjects ORDER BY event, position",
+        "SELECT event, ref, name, group_label, group_count FROM event_subjects
+         WHERE event BETWEEN (SELECT ifnull(min(id), -9223372036854775808) FROM events WHERE article BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807))
+                         AND (SELECT ifnull(max(id), -9223372036854775808) FROM events WHERE article BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807))
+           AND (?1 IS NULL OR event IN (SELECT id FROM events WHERE article = ?1)) ORDER BY event, position",
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?;
     for (ev, reference, name, group, count) in subjects {
@@ -509,8 +533,10 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
     let charges: Vec<(i64, i64, String, Option<String>)> = rows(
         conn,
         path,
+        only,
         "charges",
-        "SELECT id, article, label, legal_article FROM charges ORDER BY article, position",
+        "SELECT id, article, label, legal_article FROM charges WHERE article BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807)
+         ORDER BY article, position",
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     let mut charge_index: HashMap<i64, (usize, usize)> = HashMap::with_capacity(charges.len());
@@ -527,8 +553,12 @@ fn read_all_in_snapshot(conn: &Connection, path: &Path) -> Result<Vec<StoredArti
     let charge_subjects: Vec<(i64, String)> = rows(
         conn,
         path,
+        only,
         "charge subjects",
-        "SELECT charge, person FROM charge_subjects ORDER BY charge, position",
+        "SELECT charge, person FROM charge_subjects
+         WHERE charge BETWEEN (SELECT ifnull(min(id), -9223372036854775808) FROM charges WHERE article BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807))
+                          AND (SELECT ifnull(max(id), -9223372036854775808) FROM charges WHERE article BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807))
+           AND (?1 IS NULL OR charge IN (SELECT id FROM charges WHERE article = ?1)) ORDER BY charge, position",
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     for (ch, person) in charge_subjects {

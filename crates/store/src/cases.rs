@@ -2,7 +2,9 @@
 //!
 //! A case is derived data (the reconciler recomputes it from the articles),
 //! so it is stored as its JSON (`spec/casefile.md` shape) plus summary columns
-//! for listings, and its article ids in `case_articles` for search.
+//! for listings, and its article ids in `case_articles` for search. Cases
+//! list by `sort_key` (earliest publication date, then smallest article id,
+//! set by rebuilds; empty for [`replace`]) and then `position`.
 
 use crate::error::{Context as _, data_error};
 use crate::{CaseSummary, Result, count, pos};
@@ -18,66 +20,105 @@ pub(crate) fn replace(conn: &mut Connection, path: &Path, file: &CaseFile) -> Re
         .ctx(path, || "starting a transaction to replace the cases")?;
     tx.execute_batch("DELETE FROM case_articles; DELETE FROM cases;")
         .ctx(path, || "deleting the old cases")?;
-    {
-        let mut case_st = tx
-            .prepare_cached(
-                "INSERT INTO cases (id, position, title, people_count, event_count, first_date, last_date,
-                                    source_count, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )
-            .ctx(path, || "preparing the case insert")?;
-        let mut art_st = tx
-            .prepare_cached("INSERT OR IGNORE INTO case_articles (case_id, article_id) VALUES (?1, ?2)")
-            .ctx(path, || "preparing the case articles insert")?;
-        for (i, case) in file.cases.iter().enumerate() {
-            let what = || format!("storing case {} ({})", i + 1, case.id);
-            let data = serde_json::to_string(case).map_err(|e| data_error(path, what(), e))?;
-            let dates = case.events.iter().filter_map(|e| e.date.value);
-            let first = dates.clone().min().map(|d| d.to_string());
-            let last = dates.max().map(|d| d.to_string());
-            // The case's articles: those it lists and those its timeline cites.
-            let articles: BTreeSet<&str> = case
-                .articles
-                .iter()
-                .map(String::as_str)
-                .chain(
-                    case.events
-                        .iter()
-                        .flat_map(|e| e.sources.iter().map(|s| s.article.as_str())),
-                )
-                .collect();
-            case_st
-                .execute(params![
-                    case.id,
-                    pos(i),
-                    case.title,
-                    pos(case.people.len()),
-                    pos(case.events.len()),
-                    first,
-                    last,
-                    pos(articles.len()),
-                    data
-                ])
-                .ctx(path, what)?;
-            for article in articles {
-                art_st
-                    .execute(params![case.id, article])
-                    .ctx(path, || format!("linking case {} to article {article}", case.id))?;
-            }
-        }
+    for (i, case) in file.cases.iter().enumerate() {
+        insert(&tx, path, case, pos(i), "")?;
     }
     tx.commit()
         .ctx(path, || format!("committing {} cases", file.cases.len()))
+}
+
+/// The summary columns of a case: first and last timeline date, and its
+/// articles (those it lists and those its timeline cites).
+fn summary(case: &Case) -> (Option<String>, Option<String>, BTreeSet<&str>) {
+    let dates = case.events.iter().filter_map(|e| e.date.value);
+    let first = dates.clone().min().map(|d| d.to_string());
+    let last = dates.max().map(|d| d.to_string());
+    let articles: BTreeSet<&str> = case
+        .articles
+        .iter()
+        .map(String::as_str)
+        .chain(
+            case.events
+                .iter()
+                .flat_map(|e| e.sources.iter().map(|s| s.article.as_str())),
+        )
+        .collect();
+    (first, last, articles)
+}
+
+/// Inserts one case (row, summary columns, `case_articles`) at listing
+/// position `position` with order key `sort_key` (cases list by
+/// `sort_key`, then `position`).
+pub(crate) fn insert(conn: &Connection, path: &Path, case: &Case, position: i64, sort_key: &str) -> Result<()> {
+    let what = || format!("storing case {}", case.id);
+    let data = serde_json::to_string(case).map_err(|e| data_error(path, what(), e))?;
+    let (first, last, articles) = summary(case);
+    conn.prepare_cached(
+        "INSERT INTO cases (id, position, title, people_count, event_count, first_date, last_date,
+                            source_count, data, sort_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )
+    .and_then(|mut st| {
+        st.execute(params![
+            case.id,
+            position,
+            case.title,
+            pos(case.people.len()),
+            pos(case.events.len()),
+            first,
+            last,
+            pos(articles.len()),
+            data,
+            sort_key
+        ])
+    })
+    .ctx(path, what)?;
+    let mut art_st = conn
+        .prepare_cached("INSERT OR IGNORE INTO case_articles (case_id, article_id) VALUES (?1, ?2)")
+        .ctx(path, || "preparing the case articles insert")?;
+    for article in articles {
+        art_st
+            .execute(params![case.id, article])
+            .ctx(path, || format!("linking case {} to article {article}", case.id))?;
+    }
+    Ok(())
+}
+
+/// Rewrites one stored case in place (same id, position and articles):
+/// its JSON and summary columns.
+pub(crate) fn update(conn: &Connection, path: &Path, case: &Case) -> Result<()> {
+    let what = || format!("updating case {}", case.id);
+    let data = serde_json::to_string(case).map_err(|e| data_error(path, what(), e))?;
+    let (first, last, articles) = summary(case);
+    conn.prepare_cached(
+        "UPDATE cases SET title = ?2, people_count = ?3, event_count = ?4, first_date = ?5, last_date = ?6,
+                          source_count = ?7, data = ?8
+         WHERE id = ?1",
+    )
+    .and_then(|mut st| {
+        st.execute(params![
+            case.id,
+            case.title,
+            pos(case.people.len()),
+            pos(case.events.len()),
+            first,
+            last,
+            pos(articles.len()),
+            data
+        ])
+    })
+    .ctx(path, what)?;
+    Ok(())
 }
 
 fn decode(path: &Path, id: &str, data: &str) -> Result<Case> {
     serde_json::from_str(data).map_err(|e| data_error(path, format!("case {id}"), e))
 }
 
-/// Every case in stored order.
+/// Every case in listing order (`sort_key`, then position).
 pub(crate) fn read_all(conn: &Connection, path: &Path) -> Result<CaseFile> {
     let mut st = conn
-        .prepare_cached("SELECT id, data FROM cases ORDER BY position")
+        .prepare_cached("SELECT id, data FROM cases ORDER BY sort_key, position")
         .ctx(path, || "preparing to read cases")?;
     let rows = st
         .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
@@ -104,7 +145,7 @@ pub(crate) fn summaries(conn: &Connection, path: &Path) -> Result<Vec<CaseSummar
     let mut st = conn
         .prepare_cached(
             "SELECT id, title, people_count, event_count, first_date, last_date, source_count
-             FROM cases ORDER BY position",
+             FROM cases ORDER BY sort_key, position",
         )
         .ctx(path, || "preparing the case listing")?;
     st.query_map([], |r| {

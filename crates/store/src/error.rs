@@ -109,6 +109,18 @@ pub enum StoreError {
         /// Why it is not valid.
         detail: String,
     },
+    /// A request the store refuses as given: a name already taken, a
+    /// password that is too short, a user that does not exist. Nothing was
+    /// written.
+    #[error("database {}: {what}: {detail}", path.display())]
+    Invalid {
+        /// The database file.
+        path: PathBuf,
+        /// What was asked for ("user name", "password of ana").
+        what: String,
+        /// Why it is refused.
+        detail: String,
+    },
 }
 
 impl StoreError {
@@ -141,6 +153,15 @@ impl<T> Context<T> for Result<T, rusqlite::Error> {
 /// Builds a [`StoreError::Data`].
 pub(crate) fn data_error(path: &Path, what: impl Into<String>, detail: impl fmt::Display) -> StoreError {
     StoreError::Data {
+        path: path.to_path_buf(),
+        what: what.into(),
+        detail: detail.to_string(),
+    }
+}
+
+/// Builds a [`StoreError::Invalid`].
+pub(crate) fn invalid(path: &Path, what: impl Into<String>, detail: impl fmt::Display) -> StoreError {
+    StoreError::Invalid {
         path: path.to_path_buf(),
         what: what.into(),
         detail: detail.to_string(),

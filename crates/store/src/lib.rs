@@ -49,12 +49,23 @@
 //! * case ids unique within a case file.
 
 mod articles;
+mod auth;
 mod cases;
 mod error;
 mod migrate;
+mod rebuild;
+mod review;
 mod search;
+mod web_queries;
 
+pub use auth::{
+    ApiToken, MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS, NewSession, SESSION_TTL, UnknownRole, User, UserRole,
+    validate_name, validate_password,
+};
 pub use error::{DbError, StoreError};
+pub use rebuild::RebuildReport;
+pub use review::{AuditEntry, EntryEdit, ReviewAction};
+pub use web_queries::{ArticleEventSpan, ArticleSummary, ArticleText};
 
 use casewatch_model::{CaseFile, ExtractRecord};
 use chrono::NaiveDate;

@@ -28,11 +28,23 @@ struct Migration {
 }
 
 /// Every migration, in order. Append only.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_init",
-    sql: include_str!("../migrations/sqlite/0001_init.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_init",
+        sql: include_str!("../migrations/sqlite/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_review",
+        sql: include_str!("../migrations/sqlite/0002_review.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "0003_users",
+        sql: include_str!("../migrations/sqlite/0003_users.sql"),
+    },
+];
 
 /// The schema version this build creates and understands.
 pub(crate) const LATEST: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -244,7 +244,14 @@ fn reopening_keeps_data_and_schema_version() {
         .prepare("SELECT version, name FROM schema_migrations ORDER BY version")
         .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
         .expect("schema_migrations");
-    assert_eq!(applied, vec![(1, "0001_init".to_string())]);
+    // Every migration, numbered from 1 without gaps, each named by its number.
+    let versions: Vec<i64> = applied.iter().map(|(v, _)| *v).collect();
+    assert_eq!(versions, (1..=i64::from(SCHEMA_VERSION)).collect::<Vec<_>>());
+    assert_eq!(applied[0], (1, "0001_init".to_string()));
+    assert_eq!(applied[1], (2, "0002_review".to_string()));
+    for (v, name) in &applied {
+        assert!(name.starts_with(&format!("{v:04}_")), "{name}");
+    }
     let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .expect("journal_mode");

@@ -1,0 +1,441 @@
+//! Benchmark: ingests 10,000 generated fictional articles' records in batches (store + incremental case rebuild) and prints the time per article for each thousand, to show that it stays flat.
+//!
+//! ```text
+//! cargo run --release -p casewatch --example bench_ingest -- [ARTICLES] [BATCH] [KEEP.db]
+//! ```
+//!
+//! The records come from templates: about 2,500 prosecutions with one to
+//! three defendants each (fictional names from a pool of given names and
+//! surnames, so surnames repeat across unrelated cases), an outlet (of 900), a
+//! charge, a lawyer and a timeline; each article reports one to four events
+//! of one prosecution, naming people in one of their spellings (full,
+//! initial, `-iev`/`-yev`, `zh`/`j`, Cyrillic, surname alone). Articles
+//! arrive in publication order, the popular cases getting more of them.
+//! No extraction runs: the cost measured is storing and reconciling.
+
+use casewatch_model::ExtractRecord;
+use casewatch_store::{ArticleInput, Store};
+use serde_json::{Value, json};
+use std::time::Instant;
+
+/// A small deterministic generator (xorshift64*), so runs are comparable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+}
+
+const GIVEN: [&str; 48] = [
+    "Aibek",
+    "Zhanar",
+    "Temirlan",
+    "Aizada",
+    "Nurlan",
+    "Dana",
+    "Farid",
+    "Sevinj",
+    "Leyla",
+    "Zaur",
+    "Elmar",
+    "Nigar",
+    "Ruslan",
+    "Bakyt",
+    "Meerim",
+    "Kanat",
+    "Saltanat",
+    "Askar",
+    "Gulnara",
+    "Daniyar",
+    "Aliya",
+    "Timur",
+    "Dinara",
+    "Marat",
+    "Zhyldyz",
+    "Ilyas",
+    "Kamila",
+    "Yerlan",
+    "Asel",
+    "Bolat",
+    "Ainura",
+    "Sanjar",
+    "Madina",
+    "Azamat",
+    "Elnura",
+    "Rustam",
+    "Gulzat",
+    "Erlan",
+    "Aigerim",
+    "Samat",
+    "Nargiza",
+    "Talgat",
+    "Zarina",
+    "Beksultan",
+    "Aruzhan",
+    "Murat",
+    "Dilnoza",
+    "Chyngyz",
+];
+
+const SURNAME_STEMS: [&str; 60] = [
+    "Abdyl", "Bekmurat", "Tokto", "Zhumab", "Kasymal", "Osmon", "Sadyk", "Toktog", "Usen", "Ermek", "Baiysh", "Kadyr",
+    "Myrzak", "Nurbek", "Shamsh", "Alymkul", "Dzhumag", "Isak", "Karab", "Mamyt", "Sultanal", "Temir", "Zhoom",
+    "Asanal", "Borub", "Chynybek", "Duish", "Esenal", "Imanal", "Kubat", "Mukash", "Omurb", "Rysk", "Seit", "Turgunb",
+    "Abil", "Bakirdin", "Dzhusup", "Kenzheb", "Mamat", "Orozb", "Sarym", "Tashtan", "Zhakyp", "Aliy", "Guseyn",
+    "Mammad", "Rahiml", "Huseyn", "Nabiy", "Khalil", "Gasym", "Ismayil", "Jafar", "Karim", "Novruz", "Sadyg", "Valiy",
+    "Zeynal", "Agal",
+];
+
+const SUFFIXES: [&str; 5] = ["ov", "ev", "bekov", "aliev", "baev"];
+
+/// Outlet names are made of one word from each list (900 outlets).
+const OUTLET_FIRST: [&str; 30] = [
+    "Harbor",
+    "Steppe",
+    "Tundra",
+    "Quay",
+    "Northwind",
+    "Delta",
+    "Marsh",
+    "Chyrak",
+    "Ayna",
+    "Kok",
+    "Ordo",
+    "Yeni",
+    "Sahil",
+    "Kopru",
+    "Bazaar",
+    "Ala-Too",
+    "Nomad",
+    "Sary",
+    "Issyk",
+    "Caspian",
+    "Ganja",
+    "Naryn",
+    "Talas",
+    "Osh",
+    "Pamir",
+    "Altai",
+    "Aral",
+    "Tengri",
+    "Silk",
+    "Ural",
+];
+const OUTLET_SECOND: [&str; 30] = [
+    "Light",
+    "Wire",
+    "Post",
+    "Media",
+    "TV",
+    "Radio",
+    "Daily",
+    "News",
+    "Press",
+    "Weekly",
+    "Times",
+    "Pulse",
+    "Echo",
+    "Ledger",
+    "Voice",
+    "Star",
+    "Courier",
+    "Dispatch",
+    "Herald",
+    "Review",
+    "Monitor",
+    "Journal",
+    "Bulletin",
+    "Signal",
+    "Observer",
+    "Chronicle",
+    "Gazette",
+    "Tribune",
+    "Report",
+    "Lens",
+];
+
+const CHARGES: [&str; 8] = [
+    "calls for mass unrest",
+    "tax evasion",
+    "false information",
+    "smuggling",
+    "extremism",
+    "illegal entrepreneurship",
+    "treason",
+    "money laundering",
+];
+
+const STEPS: [&str; 8] = [
+    "search",
+    "detention",
+    "charge",
+    "pretrial_detention",
+    "hearing",
+    "conviction",
+    "sentence",
+    "appeal",
+];
+
+/// A rough Latin → Cyrillic spelling, for variants in the other script.
+fn cyrillic(name: &str) -> String {
+    let mut out = String::new();
+    let lower = name.to_lowercase();
+    let b = lower.as_bytes();
+    let mut i = 0;
+    let mut upper_next = true;
+    while i < b.len() {
+        let two = if i + 1 < b.len() { &lower[i..i + 2] } else { "" };
+        let (s, n) = match two {
+            "zh" => ("ж", 2),
+            "kh" => ("х", 2),
+            "sh" => ("ш", 2),
+            "ch" => ("ч", 2),
+            "ya" => ("я", 2),
+            "yu" => ("ю", 2),
+            _ => (
+                match b[i] {
+                    b'a' => "а",
+                    b'b' => "б",
+                    b'v' | b'w' => "в",
+                    b'g' => "г",
+                    b'd' => "д",
+                    b'e' => "е",
+                    b'z' => "з",
+                    b'i' => "и",
+                    b'y' => "й",
+                    b'k' | b'q' | b'c' => "к",
+                    b'l' => "л",
+                    b'm' => "м",
+                    b'n' => "н",
+                    b'o' => "о",
+                    b'p' => "п",
+                    b'r' => "р",
+                    b's' => "с",
+                    b't' => "т",
+                    b'u' => "у",
+                    b'f' => "ф",
+                    b'h' => "х",
+                    b'j' => "дж",
+                    b'x' => "кс",
+                    b' ' => " ",
+                    b'.' => ".",
+                    _ => "",
+                },
+                1,
+            ),
+        };
+        for ch in s.chars() {
+            if upper_next && ch.is_alphabetic() {
+                out.extend(ch.to_uppercase());
+                upper_next = false;
+            } else {
+                out.push(ch);
+            }
+        }
+        if s == " " {
+            upper_next = true;
+        }
+        i += n;
+    }
+    out
+}
+
+/// One spelling of a person's name, as an article might give it.
+fn spelling(rng: &mut Rng, given: &str, surname: &str) -> String {
+    match rng.below(20) {
+        0 => format!("{}. {surname}", &given[..1]),
+        1 => cyrillic(&format!("{given} {surname}")),
+        2 => format!("{given} {}", surname.replace("iev", "iyev").replace("ev", "yev")),
+        3 => format!("{} {surname}", given.replacen("Zh", "J", 1)),
+        4 if rng.below(4) == 0 => surname.to_string(),
+        _ => format!("{given} {surname}"),
+    }
+}
+
+/// A prosecution the articles report on.
+struct Prosecution {
+    defendants: Vec<(String, String)>,
+    lawyer: (String, String),
+    outlet: String,
+    charge: &'static str,
+    /// Day number (from 2020-01-01) of each step.
+    days: Vec<i64>,
+}
+
+fn day(n: i64) -> String {
+    let base = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+    (base + chrono::Duration::days(n)).format("%Y-%m-%d").to_string()
+}
+
+fn person_name(rng: &mut Rng) -> (String, String) {
+    let given = rng.pick(&GIVEN).to_string();
+    let surname = format!("{}{}", rng.pick(&SURNAME_STEMS), rng.pick(&SUFFIXES));
+    let female = given.ends_with('a') || given.ends_with('z') && rng.below(2) == 0;
+    (given, if female { format!("{surname}a") } else { surname })
+}
+
+fn prosecutions(rng: &mut Rng, n: usize) -> Vec<Prosecution> {
+    (0..n)
+        .map(|i| {
+            let start = (i as i64 * 2200) / n as i64 + rng.below(30) as i64;
+            let mut d = start;
+            let days = (0..STEPS.len())
+                .map(|_| {
+                    d += 1 + rng.below(40) as i64;
+                    d
+                })
+                .collect();
+            Prosecution {
+                defendants: (0..1 + rng.below(3)).map(|_| person_name(rng)).collect(),
+                lawyer: person_name(rng),
+                outlet: format!("{} {}", rng.pick(&OUTLET_FIRST[..]), rng.pick(&OUTLET_SECOND[..])),
+                charge: CHARGES[rng.below(CHARGES.len())],
+                days,
+            }
+        })
+        .collect()
+}
+
+/// One article about prosecution `p`, published after the `step`-th step.
+fn article(rng: &mut Rng, i: usize, p: &Prosecution) -> (ExtractRecord, String) {
+    let step = rng.below(STEPS.len());
+    let published = p.days[step] + 1 + rng.below(5) as i64;
+    let mut people: Vec<Value> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for (g, s) in &p.defendants {
+        if rng.below(5) < 4 || people.is_empty() {
+            let n = spelling(rng, g, s);
+            people.push(
+                json!({"id": format!("p{}", people.len() + 1), "name": n, "variants": [n],
+                               "occupation": "journalist", "affiliation": p.outlet, "former": false}),
+            );
+            names.push(n);
+        }
+    }
+    if rng.below(3) == 0 {
+        let n = format!("{} {}", p.lawyer.0, p.lawyer.1);
+        people.push(
+            json!({"id": format!("p{}", people.len() + 1), "name": n, "variants": [n],
+                           "occupation": "lawyer", "affiliation": null, "former": null}),
+        );
+    }
+    let mut body = String::new();
+    let mut events = Vec::new();
+    let first = step.saturating_sub(rng.below(4));
+    #[allow(clippy::needless_range_loop)]
+    for s in first..=step {
+        let subjects: Vec<Value> = names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| json!({"ref": format!("p{}", k + 1), "name": n}))
+            .collect();
+        let date = day(p.days[s]);
+        let (date, precision) = if rng.below(5) == 0 {
+            (date[..7].to_string(), "month")
+        } else {
+            (date, "day")
+        };
+        let sentence = format!(
+            "{} {} on {date} in the {} case.",
+            names.join(" and "),
+            STEPS[s],
+            p.charge
+        );
+        let start = body.len();
+        body.push_str(&sentence);
+        body.push(' ');
+        events.push(
+            json!({"type": STEPS[s], "date": date, "date_precision": precision, "date_qualifier": null,
+                           "date_text": null, "subjects": subjects, "agent": null, "place": null,
+                           "status": "occurred", "attributed_to": null, "detail": null,
+                           "evidence": {"start": start, "end": start + sentence.len(), "sentence": sentence}}),
+        );
+    }
+    let rec = json!({
+        "article": {"id": format!("gen-{i:05}"), "source": format!("gen/{i}.txt"), "published": day(published),
+                    "title": null, "language": "en", "sha256": format!("{i:064x}")},
+        "people": people, "organizations": [], "events": events,
+        "charges": [{"label": p.charge, "article": null, "subjects": []}]
+    });
+    match serde_json::from_value(rec) {
+        Ok(r) => (r, body),
+        Err(e) => panic!("generated record {i} is invalid: {e}"),
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let total: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let batch: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100).max(1);
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let cases = prosecutions(&mut rng, total / 4);
+    // Articles in publication order; popular (low-index) cases get more of them.
+    let mut items: Vec<(ExtractRecord, String)> = (0..total)
+        .map(|i| {
+            let pick = rng
+                .below(cases.len())
+                .min(rng.below(cases.len()) + rng.below(cases.len()) / 2);
+            article(&mut rng, i, &cases[pick.min(cases.len() - 1)])
+        })
+        .collect();
+    items.sort_by(|a, b| (a.0.article.published, &a.0.article.id).cmp(&(b.0.article.published, &b.0.article.id)));
+
+    let keep: Option<std::path::PathBuf> = args.next().map(Into::into);
+    let dir = tempfile::tempdir()?;
+    let mut store = Store::open(&keep.unwrap_or_else(|| dir.path().join("bench.db")))?;
+    println!("{total} generated articles, batches of {batch} (insert + incremental case rebuild)");
+    println!(
+        "{:>8} {:>14} {:>14} {:>10} {:>16}",
+        "articles", "ms/article", "rebuild ms/b", "cases", "reconciled/batch"
+    );
+    let (mut window, mut window_rebuild, mut window_n, mut reconciled, mut batches) =
+        (0.0f64, 0.0f64, 0usize, 0usize, 0usize);
+    let started = Instant::now();
+    for (k, chunk) in items.chunks(batch).enumerate() {
+        let t = Instant::now();
+        let inputs: Vec<ArticleInput<'_>> = chunk.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
+        store.insert_articles(&inputs)?;
+        let r0 = Instant::now();
+        let report = store.update_cases()?;
+        window_rebuild += r0.elapsed().as_secs_f64();
+        window += t.elapsed().as_secs_f64();
+        window_n += chunk.len();
+        reconciled += report.articles;
+        batches += 1;
+        let done = (k + 1) * batch;
+        if done.is_multiple_of(1000) || done >= total {
+            println!(
+                "{:>8} {:>14.3} {:>14.1} {:>10} {:>16.0}",
+                done.min(total),
+                window * 1000.0 / window_n as f64,
+                window_rebuild * 1000.0 / batches as f64,
+                store.counts()?.cases,
+                reconciled as f64 / batches as f64
+            );
+            (window, window_rebuild, window_n, reconciled, batches) = (0.0, 0.0, 0, 0, 0);
+        }
+    }
+    let all = started.elapsed().as_secs_f64();
+    let mut sizes: Vec<u64> = store.case_summaries()?.iter().map(|c| c.sources).collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    println!("largest cases (articles): {:?}", &sizes[..sizes.len().min(8)]);
+    let t = Instant::now();
+    let full = store.rebuild_cases()?;
+    println!(
+        "total {all:.1} s ({:.2} ms/article); one full rebuild of all {} articles: {:.1} s",
+        all * 1000.0 / total as f64,
+        full.articles,
+        t.elapsed().as_secs_f64()
+    );
+    Ok(())
+}

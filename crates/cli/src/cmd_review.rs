@@ -1,0 +1,325 @@
+//! `casewatch review …` (confirm, reject, edit entries; merge and split people; move articles) and `casewatch log` (the audit log).
+
+use anyhow::{Context as _, Result, bail};
+use casewatch_model::{DatePrecision, DateQualifier, EventType, PartialDate, Status, Subject};
+use casewatch_store::{AuditEntry, EntryEdit, ReviewAction, Store};
+use clap::{Args, Subcommand, ValueEnum};
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Who decides, and why.
+#[derive(Args, Debug, Clone)]
+pub struct Who {
+    /// Reviewer name recorded in the audit log (default: $USER, else "cli").
+    #[arg(long)]
+    user: Option<String>,
+    /// A note recorded with the decision.
+    #[arg(long)]
+    note: Option<String>,
+}
+
+impl Who {
+    fn user(&self) -> String {
+        self.user
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| "cli".to_string())
+    }
+}
+
+/// A review decision.
+#[derive(Subcommand, Debug)]
+pub enum ReviewCommand {
+    /// Confirm a timeline entry as shown: its values are kept whatever later articles say.
+    Confirm {
+        /// Timeline entry id (`E40`).
+        event: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Reject a timeline entry: it stays in the case file, marked rejected.
+    Reject {
+        /// Timeline entry id.
+        event: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Change fields of a timeline entry; the changed fields are kept whatever later articles say.
+    Edit(EditArgs),
+    /// Declare two people one person: MERGE becomes KEEP.
+    MergePeople {
+        /// The person id that stays (`P12`).
+        keep: String,
+        /// The person id merged into it.
+        merge: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Split the mentions named VARIANT off a person into a new person.
+    SplitPerson {
+        /// Person id.
+        person: String,
+        /// A spelling that belongs to someone else (repeatable).
+        #[arg(long = "variant", required = true)]
+        variants: Vec<String>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Move an article into another case.
+    MoveArticle {
+        /// Article id.
+        article: String,
+        /// Target case id.
+        #[arg(long)]
+        to: String,
+        #[command(flatten)]
+        who: Who,
+    },
+}
+
+/// `casewatch review edit`.
+#[derive(Args, Debug)]
+pub struct EditArgs {
+    /// Timeline entry id.
+    event: String,
+    /// Date: YYYY, YYYY-MM or YYYY-MM-DD, or `none` for undated.
+    #[arg(long)]
+    date: Option<String>,
+    /// Precision: cuts the date (given, or the entry's own) to day, month or year.
+    #[arg(long, value_enum)]
+    precision: Option<PrecisionArg>,
+    /// Date qualifier: early, mid, late, before, after, around, or `none`.
+    #[arg(long)]
+    qualifier: Option<String>,
+    /// Status: occurred, alleged, denied, not_occurred.
+    #[arg(long)]
+    status: Option<String>,
+    /// Detail text (`""` clears it).
+    #[arg(long)]
+    detail: Option<String>,
+    /// Event type (an id of spec/taxonomy.md, `pretrial_detention`).
+    #[arg(long = "type")]
+    event_type: Option<String>,
+    /// Subjects, replacing the entry's: a person or organisation id of the
+    /// case (`P12`), or any other text for an unnamed group (repeatable).
+    #[arg(long = "subject")]
+    subjects: Vec<String>,
+    #[command(flatten)]
+    who: Who,
+}
+
+/// A date precision on the command line.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrecisionArg {
+    /// YYYY-MM-DD.
+    Day,
+    /// YYYY-MM.
+    Month,
+    /// YYYY.
+    Year,
+}
+
+/// `casewatch log`.
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    /// Only the lines about this case.
+    #[arg(long)]
+    case: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    format: LogFormat,
+}
+
+/// Output format of `casewatch log`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    /// One line per decision, changed fields below it.
+    Text,
+    /// A JSON array of audit entries (`id`, `at`, `user`, `action`, `target`, `case`, `before`, `after`, `note`).
+    Json,
+}
+
+/// Cuts `d` to precision `p` (never refines it).
+fn cut(d: PartialDate, p: PrecisionArg) -> Result<PartialDate> {
+    let want = match p {
+        PrecisionArg::Day => DatePrecision::Day,
+        PrecisionArg::Month => DatePrecision::Month,
+        PrecisionArg::Year => DatePrecision::Year,
+    };
+    if want < d.precision() {
+        bail!("--precision {p:?} is finer than the date {d}");
+    }
+    Ok(match want {
+        DatePrecision::Day => d,
+        DatePrecision::Month => PartialDate { day: None, ..d },
+        DatePrecision::Year => PartialDate::year(d.year),
+    })
+}
+
+fn is_id(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some('P' | 'O')) && s.len() > 1 && c.all(|d| d.is_ascii_digit())
+}
+
+/// The edit described by the flags.
+fn edit_of(store: &Store, a: &EditArgs) -> Result<EntryEdit> {
+    let mut edit = EntryEdit::default();
+    if let Some(d) = &a.date {
+        edit.date = Some(if d.eq_ignore_ascii_case("none") {
+            None
+        } else {
+            Some(d.parse::<PartialDate>().map_err(|e| anyhow::anyhow!("--date: {e}"))?)
+        });
+    }
+    if let Some(p) = a.precision {
+        let current = match edit.date {
+            Some(d) => d,
+            None => {
+                let case = store
+                    .case_of_entry(&a.event)?
+                    .and_then(|c| store.case(&c).ok().flatten())
+                    .with_context(|| format!("no timeline entry {:?}", a.event))?;
+                let id = store.resolve_id(&a.event)?;
+                case.events.iter().find(|e| e.id == id).and_then(|e| e.date.value)
+            }
+        };
+        let Some(d) = current else {
+            bail!("--precision needs a date, and the entry is undated");
+        };
+        edit.date = Some(Some(cut(d, p)?));
+    }
+    if let Some(q) = &a.qualifier {
+        edit.qualifier = Some(if q.eq_ignore_ascii_case("none") {
+            None
+        } else {
+            Some(
+                serde_json::from_value::<DateQualifier>(Value::String(q.to_lowercase())).map_err(|_| {
+                    anyhow::anyhow!("--qualifier: {q:?} is not early, mid, late, before, after, around or none")
+                })?,
+            )
+        });
+    }
+    if let Some(s) = &a.status {
+        edit.status = Some(s.parse::<Status>().map_err(|e| anyhow::anyhow!("--status: {e}"))?);
+    }
+    if let Some(d) = &a.detail {
+        edit.detail = Some(Some(d.trim().to_string()).filter(|d| !d.is_empty()));
+    }
+    if let Some(t) = &a.event_type {
+        edit.event_type = Some(t.parse::<EventType>().map_err(|e| anyhow::anyhow!("--type: {e}"))?);
+    }
+    if !a.subjects.is_empty() {
+        edit.subjects = Some(
+            a.subjects
+                .iter()
+                .map(|s| {
+                    if is_id(s) {
+                        Subject {
+                            reference: Some(s.clone()),
+                            ..Subject::default()
+                        }
+                    } else {
+                        Subject {
+                            group: Some(s.clone()),
+                            ..Subject::default()
+                        }
+                    }
+                })
+                .collect(),
+        );
+    }
+    if edit.is_empty() {
+        bail!("nothing to edit: give --date, --precision, --qualifier, --status, --detail, --type or --subject");
+    }
+    Ok(edit)
+}
+
+/// Runs one review decision and prints what changed.
+pub fn review(db: &Path, cmd: ReviewCommand) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let (target, action, who) = match cmd {
+        ReviewCommand::Confirm { event, who } => (event, ReviewAction::Confirm, who),
+        ReviewCommand::Reject { event, who } => (event, ReviewAction::Reject, who),
+        ReviewCommand::Edit(a) => {
+            let edit = edit_of(&store, &a)?;
+            (a.event.clone(), ReviewAction::Edit(edit), a.who.clone())
+        }
+        ReviewCommand::MergePeople { keep, merge, who } => {
+            (keep.clone(), ReviewAction::MergePeople { keep, merge }, who)
+        }
+        ReviewCommand::SplitPerson { person, variants, who } => {
+            (person.clone(), ReviewAction::SplitPerson { person, variants }, who)
+        }
+        ReviewCommand::MoveArticle { article, to, who } => {
+            (article.clone(), ReviewAction::MoveArticle { article, to_case: to }, who)
+        }
+    };
+    let entry = store.review(&target, action, &who.user(), who.note.as_deref())?;
+    crate::print(&describe(&entry))
+}
+
+/// Prints the audit log.
+pub fn log(db: &Path, args: &LogArgs) -> Result<()> {
+    let store = Store::open(db)?;
+    let entries = store.audit_log(args.case.as_deref())?;
+    let out = match args.format {
+        LogFormat::Json => serde_json::to_string_pretty(&entries)? + "\n",
+        LogFormat::Text => {
+            let mut s = String::new();
+            for e in &entries {
+                s.push_str(&describe(e));
+            }
+            if entries.is_empty() {
+                s.push_str("no decisions recorded\n");
+            }
+            s
+        }
+    };
+    crate::print(&out)
+}
+
+fn short(v: &Value) -> String {
+    match v {
+        Value::Null => "-".to_string(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// One audit entry as text: a header line, then the top-level fields that
+/// changed (`field: before → after`), or the after value for other actions.
+pub fn describe(e: &AuditEntry) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "#{} {} {} {} {}{}{}",
+        e.id,
+        e.at,
+        e.user,
+        e.action,
+        e.target,
+        e.case.as_deref().map(|c| format!(" (case {c})")).unwrap_or_default(),
+        e.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default()
+    );
+    match (&e.before, &e.after) {
+        (Value::Object(b), Value::Object(a)) if a.contains_key("sources") || b.contains_key("sources") => {
+            for (k, av) in a {
+                if k == "sources" || k == "conflicts" || k == "date_text" {
+                    continue;
+                }
+                let bv = b.get(k).unwrap_or(&Value::Null);
+                if bv != av {
+                    let _ = writeln!(out, "    {k}: {} → {}", short(bv), short(av));
+                }
+            }
+        }
+        (b, a) => {
+            let _ = writeln!(out, "    before: {}", short(b));
+            let _ = writeln!(out, "    after:  {}", short(a));
+        }
+    }
+    out
+}

@@ -1,0 +1,41 @@
+//! `casewatch serve`: the web UI and JSON API over the database.
+
+use anyhow::Result;
+use casewatch_store::Store;
+use std::path::Path;
+
+/// Options of `casewatch serve`.
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct ServeArgs {
+    /// Address to listen on (IP:PORT).
+    #[arg(long, env = "CASEWATCH_BIND", default_value = "127.0.0.1:8080")]
+    bind: String,
+    /// Let anyone read without logging in (writes still need a login).
+    #[arg(long)]
+    public_read: bool,
+    /// Mark the session cookie Secure; use when clients reach the server over HTTPS (e.g. a TLS proxy).
+    #[arg(long)]
+    secure_cookies: bool,
+    /// Database connections to keep open.
+    #[arg(long, default_value_t = 4)]
+    connections: usize,
+}
+
+/// Runs the server until Ctrl-C.
+pub(crate) fn serve(db: &Path, args: &ServeArgs) -> Result<()> {
+    {
+        let store = Store::open(db)?;
+        if store.users()?.is_empty() && store.tokens()?.is_empty() {
+            eprintln!(
+                "casewatch: no users yet; add one with `casewatch --db {} user add NAME --role admin --password-stdin`",
+                db.display()
+            );
+        }
+    }
+    let mut config = casewatch_web::Config::new(db.to_path_buf());
+    config.public_read = args.public_read;
+    config.secure_cookies = args.secure_cookies;
+    config.pool_size = args.connections.clamp(1, 64);
+    casewatch_web::run(&args.bind, config)?;
+    Ok(())
+}

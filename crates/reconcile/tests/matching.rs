@@ -1,0 +1,561 @@
+//! Matching beyond the basics on fictional records: folding rules across articles, scored joins and their reasons, organisation aliases and courts, reviewer overrides, link keys and stable id assignment.
+
+use casewatch_model::{CaseFile, ExtractRecord};
+use casewatch_reconcile::identity::{Counters, KnownPerson, PreviousIds, assign_ids};
+use casewatch_reconcile::{MentionRef, Move, Overrides, Settings, Split, build_cases, link_keys, reconcile};
+use serde_json::{Value, json};
+
+/// A fictional article: people (name, occupation, affiliation), organisations, events.
+fn art(
+    id: &str,
+    published: &str,
+    people: &[(&str, Option<&str>, Option<&str>)],
+    events: &[(&str, &str, &[&str])],
+) -> ExtractRecord {
+    art_orgs(id, published, people, &[], events, &[])
+}
+
+/// Like [`art`], with organisations (name, variants, kind) and event agents (event index → org name).
+fn art_orgs(
+    id: &str,
+    published: &str,
+    people: &[(&str, Option<&str>, Option<&str>)],
+    orgs: &[(&str, &[&str], &str)],
+    events: &[(&str, &str, &[&str])],
+    agents: &[(usize, &str)],
+) -> ExtractRecord {
+    let people_v: Vec<Value> = people
+        .iter()
+        .enumerate()
+        .map(|(i, (n, occ, aff))| {
+            json!({"id": format!("p{}", i + 1), "name": n, "variants": [n], "occupation": occ,
+                   "affiliation": aff, "former": aff.map(|_| false)})
+        })
+        .collect();
+    let orgs_v: Vec<Value> = orgs
+        .iter()
+        .enumerate()
+        .map(|(i, (n, v, k))| json!({"id": format!("o{}", i + 1), "name": n, "variants": v, "kind": k}))
+        .collect();
+    let ref_of = |name: &str| -> Value {
+        if let Some(i) = people.iter().position(|p| p.0 == name) {
+            return json!({"ref": format!("p{}", i + 1), "name": name});
+        }
+        if let Some(i) = orgs.iter().position(|o| o.0 == name) {
+            return json!({"ref": format!("o{}", i + 1), "name": name});
+        }
+        json!({"ref": null, "name": null, "group": name})
+    };
+    let events_v: Vec<Value> = events
+        .iter()
+        .enumerate()
+        .map(|(k, (ty, date, subjects))| {
+            let precision = match date.len() {
+                0 => Value::Null,
+                4 => json!("year"),
+                7 => json!("month"),
+                _ => json!("day"),
+            };
+            let agent = agents.iter().find(|(i, _)| *i == k).map(|(_, n)| {
+                let r = ref_of(n);
+                json!({"ref": r["ref"], "name": n})
+            });
+            json!({"type": ty, "date": if date.is_empty() { Value::Null } else { json!(date) },
+                   "date_precision": precision, "date_qualifier": null, "date_text": null,
+                   "subjects": subjects.iter().map(|s| ref_of(s)).collect::<Vec<_>>(),
+                   "agent": agent, "place": null, "status": "occurred", "attributed_to": null,
+                   "detail": null, "evidence": {"start": k * 100, "end": k * 100 + 10, "sentence": format!("s{k}")}})
+        })
+        .collect();
+    serde_json::from_value(json!({
+        "article": {"id": id, "source": format!("{id}.txt"), "published": published, "title": null,
+                    "language": "en", "sha256": "0".repeat(64)},
+        "people": people_v, "organizations": orgs_v, "events": events_v, "charges": []
+    }))
+    .expect("valid record")
+}
+
+fn people_of(file: &CaseFile) -> Vec<Vec<String>> {
+    file.cases
+        .iter()
+        .map(|c| c.people.iter().map(|p| p.name.clone()).collect())
+        .collect()
+}
+
+// ---------------------------------------------------------------- folding across articles
+
+#[test]
+fn each_folding_rule_joins_articles_into_one_person() {
+    let pairs = [
+        ("Zhoomart Duulatov", "Zh. Duulatov"),             // initial
+        ("Zhoomart Duulatov", "Жоомарт Дуулатов"),         // Cyrillic
+        ("Joomart Duulatov", "Zhoomart Duulatov"),         // zh/j
+        ("Rustam Aliev", "Rustam Aliyev"),                 // -iev/-yev
+        ("Rustam Aliyiev", "Rustam Aliyev"),               // -yiev
+        ("Farid Khalilov", "Farid Halilov"),               // kh/h
+        ("Aleksandr Aleksandrov", "Alexander Alexandrov"), // ks/x and a given-name edit
+        ("Nigar Məmmədova", "Nigar Mammadova"),            // Azerbaijani schwa, doubled letters
+        ("Barış Yalçın", "Baris Yalcin"),                  // Turkish dotless i, cedilla
+        ("Temirlan Sadyr uulu", "Temirlan Sadyr"),         // particle on one side
+        ("Dmitriy Sokolov", "Dmitry Sokolov"),             // iy/y
+    ];
+    for (a, b) in pairs {
+        let file = build_cases(
+            &[
+                art(
+                    "a1",
+                    "2025-01-02",
+                    &[(a, None, None)],
+                    &[("detention", "2025-01-01", &[a])],
+                ),
+                art(
+                    "a2",
+                    "2025-01-05",
+                    &[(b, None, None)],
+                    &[("charge", "2025-01-04", &[b])],
+                ),
+            ],
+            &Settings::default(),
+        );
+        assert_eq!(file.cases.len(), 1, "{a} / {b}");
+        assert_eq!(file.cases[0].people.len(), 1, "{a} / {b}");
+    }
+}
+
+#[test]
+fn people_who_must_stay_apart_do() {
+    let pairs = [
+        ("Ivan Petrov", "Olga Petrova"),                // -ov / -ova
+        ("Aibek Toktogul uulu", "Aibek Toktogul kyzy"), // son of / daughter of
+        ("Ivan Sidorov", "Igor Sidorov"),               // other given name
+        ("Parviz Mirzoyev", "Davron Mirzoev"),
+    ];
+    for (a, b) in pairs {
+        let file = build_cases(
+            &[
+                art(
+                    "a1",
+                    "2025-01-02",
+                    &[(a, None, None)],
+                    &[("detention", "2025-01-01", &[a])],
+                ),
+                art(
+                    "a2",
+                    "2025-01-05",
+                    &[(b, None, None)],
+                    &[("charge", "2025-01-04", &[b])],
+                ),
+            ],
+            &Settings::default(),
+        );
+        assert_eq!(file.cases.len(), 2, "{a} / {b}");
+    }
+    // A brother and sister in one case stay two people.
+    let file = build_cases(
+        &[
+            art(
+                "a1",
+                "2025-01-02",
+                &[
+                    ("Ivan Petrov", None, Some("Quay Post")),
+                    ("Olga Petrova", None, Some("Quay Post")),
+                ],
+                &[("search", "2025-01-01", &["Ivan Petrov", "Olga Petrova"])],
+            ),
+            art(
+                "a2",
+                "2025-01-09",
+                &[("Olga Petrova", None, None), ("Petrov", None, None)],
+                &[("questioning", "2025-01-08", &["Olga Petrova", "Petrov"])],
+            ),
+        ],
+        &Settings::default(),
+    );
+    assert_eq!(people_of(&file), vec![vec!["Ivan Petrov", "Olga Petrova"]]);
+    let ivan = &file.cases[0].people[0];
+    assert_eq!(ivan.variants, vec!["Ivan Petrov", "Petrov"]);
+
+    // A surname alone links articles only when the store-wide rule is on.
+    let records = [
+        art(
+            "a1",
+            "2025-01-02",
+            &[("Olga Petrova", None, None)],
+            &[("search", "2025-01-01", &["Olga Petrova"])],
+        ),
+        art(
+            "a2",
+            "2025-01-09",
+            &[("Petrova", None, None)],
+            &[("questioning", "2025-01-08", &["Petrova"])],
+        ),
+    ];
+    assert_eq!(build_cases(&records, &Settings::default()).cases.len(), 2);
+    let on = Settings {
+        link_by_surname_only: true,
+        ..Settings::default()
+    };
+    assert_eq!(build_cases(&records, &on).cases.len(), 1);
+}
+
+#[test]
+fn an_initial_with_a_disagreeing_affiliation_stays_apart_and_the_threshold_is_a_setting() {
+    let records = [
+        art(
+            "a1",
+            "2025-01-02",
+            &[("Zhoomart Duulatov", Some("journalist"), Some("Kloop"))],
+            &[("detention", "2025-01-01", &["Zhoomart Duulatov"])],
+        ),
+        art(
+            "a2",
+            "2025-01-05",
+            &[("Zh. Duulatov", Some("lawyer"), Some("Bishkek Bar"))],
+            &[("questioning", "2025-01-04", &["Zh. Duulatov"])],
+        ),
+    ];
+    assert_eq!(build_cases(&records, &Settings::default()).cases.len(), 2);
+    let lenient = Settings {
+        person_match_threshold: 0.1,
+        ..Settings::default()
+    };
+    assert_eq!(build_cases(&records, &lenient).cases.len(), 1);
+    let strict = Settings {
+        person_match_threshold: 1.01,
+        ..Settings::default()
+    };
+    let same_name = [
+        art(
+            "a1",
+            "2025-01-02",
+            &[("Dana Okafor", None, None)],
+            &[("detention", "2025-01-01", &["Dana Okafor"])],
+        ),
+        art(
+            "a2",
+            "2025-01-05",
+            &[("Dana Okafor", None, None)],
+            &[("charge", "2025-01-04", &["Dana Okafor"])],
+        ),
+    ];
+    assert_eq!(build_cases(&same_name, &strict).cases.len(), 2);
+}
+
+#[test]
+fn every_join_records_its_rule_and_score() {
+    let rec = reconcile(
+        &[
+            art(
+                "a1",
+                "2025-01-02",
+                &[("Zhoomart Duulatov", None, Some("Kloop"))],
+                &[("detention", "2025-01-01", &["Zhoomart Duulatov"])],
+            ),
+            art(
+                "a2",
+                "2025-01-05",
+                &[("Zh. Duulatov", None, Some("Kloop"))],
+                &[("charge", "2025-01-04", &["Zh. Duulatov"])],
+            ),
+            art(
+                "a3",
+                "2025-01-07",
+                &[("Жоомарт Дуулатов", None, None)],
+                &[("hearing", "2025-01-06", &["Жоомарт Дуулатов"])],
+            ),
+        ],
+        &Settings::default(),
+        &Overrides::default(),
+    );
+    let links = &rec.provenance[0].person_links[0];
+    let rules: Vec<&str> = links.iter().map(|l| l.rule.as_str()).collect();
+    assert_eq!(rules.len(), 2);
+    assert!(
+        rules.contains(&"initial") && rules.contains(&"same_folded_name"),
+        "{rules:?}"
+    );
+    let initial = links.iter().find(|l| l.rule == "initial").expect("initial join");
+    // 0.75 for an initial + 0.05 for the agreeing affiliation.
+    assert!((initial.score - 0.8).abs() < 1e-9, "{}", initial.score);
+    assert_eq!(rec.provenance[0].people[0].len(), 3);
+}
+
+// ---------------------------------------------------------------- organisations
+
+#[test]
+fn organisation_aliases_and_courts_are_one_organisation() {
+    let file = build_cases(
+        &[
+            art_orgs(
+                "a1",
+                "2025-01-02",
+                &[("Dana Okafor", None, None)],
+                &[
+                    ("Pervomaisky District Court of Bishkek", &[], "court"),
+                    ("State Committee for National Security", &[], "security_agency"),
+                ],
+                &[
+                    ("detention", "2025-01-01", &["Dana Okafor"]),
+                    ("pretrial_detention", "2025-01-02", &["Dana Okafor"]),
+                ],
+                &[
+                    (0, "State Committee for National Security"),
+                    (1, "Pervomaisky District Court of Bishkek"),
+                ],
+            ),
+            art_orgs(
+                "a2",
+                "2025-01-05",
+                &[("Dana Okafor", None, None)],
+                &[
+                    ("Pervomaisky district court", &[], "court"),
+                    ("SCNS", &[], "security_agency"),
+                    ("ГКНБ", &["GKNB"], "security_agency"),
+                ],
+                &[
+                    ("detention", "2025-01-01", &["Dana Okafor"]),
+                    ("pretrial_detention", "2025-01-02", &["Dana Okafor"]),
+                ],
+                &[(0, "SCNS"), (1, "Pervomaisky district court")],
+            ),
+        ],
+        &Settings::default(),
+    );
+    let case = &file.cases[0];
+    let names: Vec<&str> = case.organizations.iter().map(|o| o.name.as_str()).collect();
+    // The court and SCNS each become one; ГКНБ/GKNB is the same agency only by lexicon aliases
+    // (absent here), so it stays separate.
+    assert_eq!(names.len(), 3, "{names:?}");
+    let court = case
+        .organizations
+        .iter()
+        .find(|o| o.kind.as_str() == "court")
+        .expect("court");
+    assert_eq!(court.variants.len(), 1);
+    // Both reports of each event merged, with one agent.
+    assert_eq!(case.events.len(), 2);
+    for e in &case.events {
+        assert_eq!(e.sources.len(), 2);
+        assert!(e.agent.as_ref().and_then(|a| a.reference.clone()).is_some());
+    }
+}
+
+// ---------------------------------------------------------------- reviewer overrides
+
+#[test]
+fn overrides_merge_split_and_move() {
+    let records = [
+        art(
+            "a1",
+            "2025-01-02",
+            &[("Nurlan Ermekov", None, None)],
+            &[("detention", "2025-01-01", &["Nurlan Ermekov"])],
+        ),
+        art(
+            "a2",
+            "2025-01-03",
+            &[("Ermek Nurlanuly", None, None)],
+            &[("detention", "2025-01-01", &["Ermek Nurlanuly"])],
+        ),
+        art(
+            "a3",
+            "2025-01-04",
+            &[("Ruslan Bekov", None, None)],
+            &[("search", "2025-01-03", &["Ruslan Bekov"])],
+        ),
+        art(
+            "a4",
+            "2025-01-05",
+            &[("R. Bekov", None, None)],
+            &[("charge", "2025-01-04", &["R. Bekov"])],
+        ),
+    ];
+    let plain = build_cases(&records, &Settings::default());
+    assert_eq!(plain.cases.len(), 3);
+    let m = |a: &str, p: &str| MentionRef {
+        article: a.into(),
+        person: p.into(),
+    };
+    let ov = Overrides {
+        merges: vec![vec![m("a1", "p1"), m("a2", "p1")]],
+        splits: vec![Split {
+            anchors: vec![m("a3", "p1"), m("a4", "p1")],
+            variants: vec!["R. Bekov".into()],
+        }],
+        moves: vec![],
+    };
+    let rec = reconcile(&records, &Settings::default(), &ov);
+    let arts: Vec<Vec<String>> = rec.file.cases.iter().map(|c| c.articles.clone()).collect();
+    assert_eq!(arts, vec![vec!["a1", "a2"], vec!["a3"], vec!["a4"]]);
+    assert_eq!(rec.file.cases[0].people.len(), 1);
+    assert_eq!(
+        rec.file.cases[0].events.len(),
+        1,
+        "the merged person's two detentions are one entry"
+    );
+    assert_eq!(rec.provenance[0].person_links[0][0].rule, "reviewer_merge");
+
+    let ov = Overrides {
+        moves: vec![Move {
+            article: "a4".into(),
+            anchors: vec!["a1".into()],
+        }],
+        ..Overrides::default()
+    };
+    let rec = reconcile(&records, &Settings::default(), &ov);
+    let arts: Vec<Vec<String>> = rec.file.cases.iter().map(|c| c.articles.clone()).collect();
+    assert_eq!(arts, vec![vec!["a1", "a4"], vec!["a2"], vec!["a3"]]);
+    assert_eq!(ov.articles().len(), 2);
+}
+
+// ---------------------------------------------------------------- link keys and ids
+
+#[test]
+fn link_keys_name_surname_blocks_and_outlet_charges() {
+    let mut rec = art(
+        "a1",
+        "2025-01-02",
+        &[("Dana Okafor", None, Some("Harbor Light")), ("Varga", None, None)],
+        &[("detention", "2025-01-01", &["Dana Okafor", "Varga"])],
+    );
+    rec.charges.push(casewatch_model::Charge {
+        label: "Tax evasion".into(),
+        article: None,
+        subjects: vec![],
+    });
+    let keys = link_keys(&rec);
+    let summary: Vec<(String, bool, Vec<String>)> = keys
+        .iter()
+        .map(|k| {
+            (
+                k.key.clone(),
+                k.exhaustive,
+                k.mentions.iter().map(|m| m.name.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("outlet:harbor light|tax evasion".to_string(), false, vec![]),
+            ("person:okafor".to_string(), false, vec!["Dana Okafor".to_string()]),
+            ("person:varga".to_string(), true, vec![]),
+        ]
+    );
+    assert_eq!(keys[1].context, vec!["okafor", "varga"]);
+    assert_eq!(keys[1].mentions[0].affiliation.as_deref(), Some("Harbor Light"));
+    // The same name at another outlet cannot join; at the same outlet it can.
+    let settings = Settings::default();
+    let other = casewatch_reconcile::LinkMention {
+        name: "D. Okafor".into(),
+        occupation: None,
+        affiliation: Some("Quay Post".into()),
+    };
+    assert!(!casewatch_reconcile::mentions_may_join(
+        &keys[1].mentions[0],
+        &keys[1].context,
+        &other,
+        &[],
+        &settings
+    ));
+    let same = casewatch_reconcile::LinkMention {
+        affiliation: Some("Harbor Light".into()),
+        ..other
+    };
+    assert!(casewatch_reconcile::mentions_may_join(
+        &keys[1].mentions[0],
+        &keys[1].context,
+        &same,
+        &[],
+        &settings
+    ));
+}
+
+#[test]
+fn ids_follow_their_keys_and_a_person_in_two_cases_shares_one() {
+    let records = vec![
+        art(
+            "a1",
+            "2025-01-02",
+            &[("Dana Okafor", None, None), ("Konstantin Ilves", Some("lawyer"), None)],
+            &[("detention", "2025-01-01", &["Dana Okafor"])],
+        ),
+        art(
+            "b1",
+            "2025-02-02",
+            &[("Pavlo Dorn", None, None), ("Konstantin Ilves", Some("lawyer"), None)],
+            &[("detention", "2025-02-01", &["Pavlo Dorn"])],
+        ),
+    ];
+    let settings = Settings::default();
+    let mut first = reconcile(&records, &settings, &Overrides::default());
+    let mut counters = Counters::default();
+    assign_ids(&mut first, &PreviousIds::default(), &mut counters, &settings);
+    let lawyer = |f: &CaseFile, c: usize| {
+        f.cases[c]
+            .people
+            .iter()
+            .find(|p| p.name == "Konstantin Ilves")
+            .expect("lawyer")
+            .id
+            .clone()
+    };
+    assert_eq!(lawyer(&first.file, 0), lawyer(&first.file, 1));
+    assert_eq!(counters.case, 2);
+
+    // Rebuild with the previous ids and a new, earlier article in the first case.
+    let mut prev = PreviousIds::default();
+    for (case, p) in first.file.cases.iter().zip(&first.provenance) {
+        for a in &case.articles {
+            prev.case_of_article.insert(a.clone(), case.id.clone());
+        }
+        for (person, ms) in case.people.iter().zip(&p.people) {
+            for m in ms {
+                prev.person_of_mention.insert(m.clone(), person.id.clone());
+            }
+        }
+        for (e, keys) in case.events.iter().zip(&p.events) {
+            for k in keys {
+                prev.entry_of_assertion.insert(k.clone(), e.id.clone());
+            }
+        }
+    }
+    let mut more = records.clone();
+    more.push(art(
+        "a0",
+        "2024-12-30",
+        &[("Dana Okafor", None, None)],
+        &[("detention", "2025-01-01", &["Dana Okafor"])],
+    ));
+    let mut second = reconcile(&more, &settings, &Overrides::default());
+    assign_ids(&mut second, &prev, &mut counters, &settings);
+    let ids = |f: &CaseFile| -> Vec<(String, Vec<String>, Vec<String>)> {
+        f.cases
+            .iter()
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    c.people.iter().map(|p| p.id.clone()).collect(),
+                    c.events.iter().map(|e| e.id.clone()).collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(ids(&second.file), ids(&first.file));
+    assert_eq!(second.file.cases[0].events[0].sources.len(), 2);
+
+    // A person only known from a case that is not rebuilt lends its id.
+    let mut alone = reconcile(&records[1..], &settings, &Overrides::default());
+    let known = PreviousIds {
+        known_people: vec![KnownPerson {
+            id: "P77".into(),
+            case: "c9".into(),
+            name: "Konstantin Ilves".into(),
+            occupation: Some("lawyer".into()),
+            affiliation: None,
+        }],
+        ..PreviousIds::default()
+    };
+    assign_ids(&mut alone, &known, &mut Counters::default(), &settings);
+    assert_eq!(lawyer(&alone.file, 0), "P77");
+}

@@ -1,0 +1,924 @@
+//! Case rebuilds: which articles to reconcile again, stable ids across rebuilds, and reviewer decisions applied to the result.
+//!
+//! # What a rebuild touches
+//!
+//! An incremental rebuild ([`Store::update_cases`]) starts from the articles
+//! whose link keys are not stored yet (`articles.keyed = 0`: the newly
+//! inserted ones) and reconciles only the *affected* articles: the new ones;
+//! every article sharing an outlet key with them, or a surname key with a
+//! mention that could join one of theirs (name match and score, see
+//! [`casewatch_reconcile::mentions_may_join`]);
+//! then, until nothing is added, every article of a case that holds an
+//! included article, every article sharing an `exhaustive` key with one (only
+//! when the store-wide surname-only rule is on), every article with the same
+//! article id, and every article named by a reviewer
+//! decision together with an included one. Linking only joins articles
+//! through such keys and mentions, so this gives the cases a full
+//! rebuild would (up to the order in which single-linkage meets two people of
+//! one article, which a rebuild of all articles may settle differently); the
+//! cases of the affected articles are replaced, all others stay as they are.
+//! The cost is proportional to the affected cases, not to the store.
+//!
+//! # Stable ids
+//!
+//! Ids come from [`casewatch_reconcile::identity::assign_ids`]: a case keeps
+//! the id most of its articles had, a person the id most of its mentions
+//! (article id, record-local person id) had, a timeline entry the id most of
+//! its assertions (article id, evidence start byte, event type, record-local
+//! subject) had; the rest get the next number of their kind (numbers are
+//! never reused). The keys are stored (`ident_mentions`, `ident_assertions`,
+//! `case_articles`) after each rebuild. Ids that lose their items to a merge
+//! are kept as aliases (`id_aliases`), so a decision that named them still
+//! finds its target.
+//!
+//! # Reviewer decisions
+//!
+//! Merges, splits and moves are [`casewatch_reconcile::Overrides`] the
+//! reconciliation obeys. Entry decisions (confirm, reject, edit) are applied
+//! after ids are assigned: the entry keeps the reviewer's state and pinned
+//! values whatever the machine computes (see [`crate::review`]).
+
+use crate::error::{Context as _, data_error};
+use crate::review::{self, EntryEdit};
+use crate::{Result, Store, cases, pos};
+use casewatch_model::{Case, ExtractRecord, Review};
+use casewatch_reconcile::identity::{self, Absorbed, Counters, IdKind, KnownPerson, PreviousIds};
+use casewatch_reconcile::{MentionRef, Overrides, PersonLink, Settings};
+use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// What one rebuild did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RebuildReport {
+    /// Articles the rebuild started from (new or named).
+    pub seeds: usize,
+    /// Articles reconciled (the seeds and everything affected by them).
+    pub articles: usize,
+    /// Cases replaced (their ids may live on in the new cases).
+    pub cases_removed: usize,
+    /// Cases written.
+    pub cases_written: usize,
+}
+
+/// Where a rebuild starts.
+#[derive(Debug, Clone)]
+pub(crate) enum Seeds {
+    /// The articles not keyed yet.
+    Unkeyed,
+    /// Every article.
+    All,
+    /// These article ids (and the articles not keyed yet).
+    Articles(BTreeSet<String>),
+}
+
+fn kind_name(k: IdKind) -> &'static str {
+    match k {
+        IdKind::Case => "case",
+        IdKind::Person => "person",
+        IdKind::Org => "org",
+        IdKind::Event => "event",
+    }
+}
+
+/// The stored reconciliation settings, or the defaults.
+pub(crate) fn load_settings(conn: &Connection, path: &Path) -> Result<Settings> {
+    let data: Option<String> = conn
+        .prepare_cached("SELECT data FROM reconcile_settings WHERE id = 1")
+        .and_then(|mut st| st.query_row([], |r| r.get(0)).optional())
+        .ctx(path, || "reading the reconciliation settings")?;
+    match data {
+        None => Ok(Settings::default()),
+        Some(d) => serde_json::from_str(&d).map_err(|e| data_error(path, "reconciliation settings", e)),
+    }
+}
+
+/// Every reviewer decision the reconciliation obeys.
+pub(crate) fn load_overrides(conn: &Connection, path: &Path) -> Result<Overrides> {
+    let read = |sql: &str, what: &str| -> Result<Vec<(String, String)>> {
+        conn.prepare_cached(sql)
+            .and_then(|mut st| {
+                st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(path, || format!("reading {what}"))
+    };
+    let mut ov = Overrides::default();
+    for (_, mentions) in read(
+        "SELECT CAST(id AS TEXT), mentions FROM review_merges ORDER BY id",
+        "merge decisions",
+    )? {
+        let group: Vec<MentionRef> =
+            serde_json::from_str(&mentions).map_err(|e| data_error(path, "a merge decision", e))?;
+        ov.merges.push(group);
+    }
+    for (variants, anchors) in read(
+        "SELECT variants, anchors FROM review_splits ORDER BY id",
+        "split decisions",
+    )? {
+        ov.splits.push(casewatch_reconcile::Split {
+            variants: serde_json::from_str(&variants).map_err(|e| data_error(path, "a split decision", e))?,
+            anchors: serde_json::from_str(&anchors).map_err(|e| data_error(path, "a split decision", e))?,
+        });
+    }
+    for (article, anchors) in read(
+        "SELECT article_id, anchors FROM review_moves ORDER BY article_id",
+        "move decisions",
+    )? {
+        ov.moves.push(casewatch_reconcile::Move {
+            article,
+            anchors: serde_json::from_str(&anchors).map_err(|e| data_error(path, "a move decision", e))?,
+        });
+    }
+    Ok(ov)
+}
+
+/// Follows `id_aliases` from `id` to the id that holds its items now.
+pub(crate) fn resolve_alias(conn: &Connection, path: &Path, kind: IdKind, id: &str) -> Result<String> {
+    let mut cur = id.to_string();
+    let mut st = conn
+        .prepare_cached("SELECT new_id FROM id_aliases WHERE kind = ?1 AND old_id = ?2")
+        .ctx(path, || "preparing the alias look-up")?;
+    for _ in 0..64 {
+        let next: Option<String> = st
+            .query_row(params![kind_name(kind), cur], |r| r.get(0))
+            .optional()
+            .ctx(path, || format!("looking up the alias of {cur}"))?;
+        match next {
+            Some(n) if n != cur => cur = n,
+            _ => break,
+        }
+    }
+    Ok(cur)
+}
+
+/// Runs one statement that returns one text column per row, with `p` bound.
+fn strings(conn: &Connection, path: &Path, sql: &str, p: impl rusqlite::Params, what: &str) -> Result<Vec<String>> {
+    conn.prepare_cached(sql)
+        .and_then(|mut st| {
+            st.query_map(p, |r| r.get(0))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<String>>>())
+        })
+        .ctx(path, || what.to_string())
+}
+
+/// Executes `sql`, returning the number of rows changed.
+fn exec(conn: &Connection, path: &Path, sql: &str, what: &str) -> Result<usize> {
+    conn.prepare_cached(sql)
+        .and_then(|mut st| st.execute([]))
+        .ctx(path, || what.to_string())
+}
+
+/// Reads the records of the article rows `rows`: one by one for a few, in
+/// one scan when they are many.
+fn load_records(conn: &Connection, path: &Path, rows: &[i64], total: usize) -> Result<HashMap<i64, ExtractRecord>> {
+    let mut out = HashMap::with_capacity(rows.len());
+    if rows.len() * 4 > total {
+        let wanted: BTreeSet<i64> = rows.iter().copied().collect();
+        let ids = strings(
+            conn,
+            path,
+            "SELECT CAST(id AS TEXT) FROM articles ORDER BY id",
+            [],
+            "listing articles",
+        )?;
+        let all = crate::articles::read_in_snapshot(conn, path, None)?;
+        for (id, a) in ids.iter().zip(all) {
+            let row: i64 = id.parse().map_err(|e| data_error(path, "article row id", e))?;
+            if wanted.contains(&row) {
+                out.insert(row, a.record);
+            }
+        }
+    } else {
+        for &row in rows {
+            if let Some(a) = crate::articles::read_in_snapshot(conn, path, Some(row))?
+                .into_iter()
+                .next()
+            {
+                out.insert(row, a.record);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The rows of a one-column integer query.
+fn ints(conn: &Connection, path: &Path, sql: &str, what: &str) -> Result<Vec<i64>> {
+    conn.prepare_cached(sql)
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get(0))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<i64>>>())
+        })
+        .ctx(path, || what.to_string())
+}
+
+/// Reads the id counters, initialising a missing one from the largest
+/// number in use (a store written before stable ids).
+fn load_counters(conn: &Connection, path: &Path) -> Result<Counters> {
+    let mut c = Counters::default();
+    let max_of = |sql: &str| -> Result<u64> {
+        Ok(strings(conn, path, sql, [], "reading ids in use")?
+            .iter()
+            .map(|id| identity::id_number(id))
+            .max()
+            .unwrap_or(0))
+    };
+    for (kind, slot, fallback) in [
+        ("case", &mut c.case, "SELECT id FROM cases"),
+        ("person", &mut c.person, "SELECT person_id FROM person_index"),
+        ("org", &mut c.org, "SELECT org_id FROM org_index"),
+        ("event", &mut c.event, "SELECT entry_id FROM entry_index"),
+    ] {
+        let last: Option<i64> = conn
+            .prepare_cached("SELECT last FROM id_counters WHERE kind = ?1")
+            .and_then(|mut st| st.query_row([kind], |r| r.get(0)).optional())
+            .ctx(path, || format!("reading the {kind} id counter"))?;
+        *slot = match last {
+            Some(n) => u64::try_from(n).unwrap_or(0),
+            None => max_of(fallback)?,
+        };
+    }
+    Ok(c)
+}
+
+/// Adds to `temp.rb_rows` the articles a seed can join: every article that
+/// shares an outlet key with a seed; of the articles sharing a person key,
+/// those with a mention that [`casewatch_reconcile::mentions_may_join`] a
+/// mention of the seed (every one, with the store-wide surname-only rule on).
+fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Result<()> {
+    use casewatch_reconcile::LinkMention;
+    type Row = (String, String, String);
+    let parse = |s: &str| -> Result<Vec<LinkMention>> {
+        serde_json::from_str(s).map_err(|e| data_error(path, "link key mentions", e))
+    };
+    let context = |s: &str| -> Result<Vec<String>> {
+        serde_json::from_str(s).map_err(|e| data_error(path, "link key context", e))
+    };
+    let seed_keys: Vec<Row> = conn
+        .prepare_cached(
+            "SELECT l.key, l.mentions, l.context FROM temp.rb_seed s CROSS JOIN link_keys l ON l.article = s.id
+             ORDER BY l.key",
+        )
+        .and_then(|mut st| {
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+        })
+        .ctx(path, || "reading the keys of the seeds")?;
+    #[allow(clippy::type_complexity)]
+    let mut wanted: BTreeMap<String, Vec<(Vec<LinkMention>, Vec<String>)>> = BTreeMap::new();
+    for (key, mentions, ctx) in seed_keys {
+        wanted.entry(key).or_default().push((parse(&mentions)?, context(&ctx)?));
+    }
+    let mut rows = conn
+        .prepare_cached("SELECT article, mentions, context FROM link_keys WHERE key = ?1")
+        .ctx(path, || "preparing the key look-up")?;
+    let mut add = conn
+        .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) VALUES (?1)")
+        .ctx(path, || "preparing the row insert")?;
+    for (key, seeds) in &wanted {
+        let all = !key.starts_with("person:") || settings.link_by_surname_only;
+        if !all && seeds.iter().all(|(m, _)| m.is_empty()) {
+            continue;
+        }
+        let found: Vec<(i64, String, String)> = rows
+            .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            .ctx(path, || format!("reading the articles of key {key}"))?;
+        for (article, mentions, ctx) in found {
+            let joins = all || {
+                let theirs = parse(&mentions)?;
+                let their_ctx = context(&ctx)?;
+                seeds.iter().any(|(mine, my_ctx)| {
+                    mine.iter().any(|a| {
+                        theirs
+                            .iter()
+                            .any(|b| casewatch_reconcile::mentions_may_join(a, my_ctx, b, &their_ctx, settings))
+                    })
+                })
+            };
+            if joins {
+                add.execute([article])
+                    .ctx(path, || format!("adding article row {article}"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rebuilds the cases affected by `seeds` inside the caller's transaction.
+///
+/// The queries that start from the small temporary tables use `CROSS JOIN`,
+/// which makes SQLite drive the join from them: temporary tables have no
+/// statistics, and the planner would otherwise scan the large tables.
+pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<RebuildReport> {
+    let settings = load_settings(conn, path)?;
+    let overrides = load_overrides(conn, path)?;
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS rb_seed (id INTEGER PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_rows (id INTEGER PRIMARY KEY);
+         DELETE FROM temp.rb_seed; DELETE FROM temp.rb_rows;",
+    )
+    .ctx(path, || "preparing the rebuild tables")?;
+
+    // Seeds.
+    exec(
+        conn,
+        path,
+        "INSERT OR IGNORE INTO temp.rb_seed SELECT id FROM articles WHERE keyed = 0",
+        "selecting new articles",
+    )?;
+    match seeds {
+        Seeds::Unkeyed => {}
+        Seeds::All => {
+            exec(
+                conn,
+                path,
+                "INSERT OR IGNORE INTO temp.rb_seed SELECT id FROM articles",
+                "selecting all articles",
+            )?;
+        }
+        Seeds::Articles(ids) => {
+            let mut st = conn
+                .prepare_cached("INSERT OR IGNORE INTO temp.rb_seed SELECT id FROM articles WHERE article_id = ?1")
+                .ctx(path, || "preparing the seed insert")?;
+            for id in ids {
+                st.execute([id]).ctx(path, || format!("selecting article {id}"))?;
+            }
+        }
+    }
+    let seed_rows = ints(
+        conn,
+        path,
+        "SELECT id FROM temp.rb_seed ORDER BY id",
+        "reading the seeds",
+    )?;
+    if seed_rows.is_empty() {
+        return Ok(RebuildReport::default());
+    }
+    let total: usize = ints(conn, path, "SELECT COUNT(*) FROM articles", "counting articles")?
+        .first()
+        .map(|&n| usize::try_from(n).unwrap_or(0))
+        .unwrap_or(0);
+
+    // Link keys of the articles that have none yet.
+    let unkeyed = ints(
+        conn,
+        path,
+        "SELECT s.id FROM temp.rb_seed s CROSS JOIN articles a ON a.id = s.id WHERE a.keyed = 0 ORDER BY s.id",
+        "reading unkeyed articles",
+    )?;
+    let mut records = load_records(conn, path, &unkeyed, total)?;
+    {
+        let mut del = conn
+            .prepare_cached("DELETE FROM link_keys WHERE article = ?1")
+            .ctx(path, || "preparing the link key delete")?;
+        let mut ins = conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO link_keys (key, article, exhaustive, mentions, context)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .ctx(path, || "preparing the link key insert")?;
+        let mut done = conn
+            .prepare_cached("UPDATE articles SET keyed = 1 WHERE id = ?1")
+            .ctx(path, || "preparing the keyed update")?;
+        for &row in &unkeyed {
+            let Some(rec) = records.get(&row) else { continue };
+            del.execute([row])
+                .ctx(path, || format!("clearing the link keys of row {row}"))?;
+            for k in casewatch_reconcile::link_keys(rec) {
+                let mentions =
+                    serde_json::to_string(&k.mentions).map_err(|e| data_error(path, "link key mentions", e))?;
+                let context = serde_json::to_string(&k.context).map_err(|e| data_error(path, "link key context", e))?;
+                ins.execute(params![k.key, row, k.exhaustive, mentions, context])
+                    .ctx(path, || format!("storing link key {} of {}", k.key, rec.article.id))?;
+            }
+            done.execute([row]).ctx(path, || format!("marking row {row} keyed"))?;
+        }
+    }
+
+    // The affected articles.
+    exec(
+        conn,
+        path,
+        "INSERT OR IGNORE INTO temp.rb_rows SELECT id FROM temp.rb_seed",
+        "adding the seeds",
+    )?;
+    add_key_neighbours(conn, path, &settings)?;
+    let groups: Vec<BTreeSet<String>> = overrides
+        .merges
+        .iter()
+        .map(|g| g.iter().map(|m| m.article.clone()).collect())
+        .chain(
+            overrides
+                .splits
+                .iter()
+                .map(|s| s.anchors.iter().map(|m| m.article.clone()).collect()),
+        )
+        .chain(overrides.moves.iter().map(|m| {
+            std::iter::once(m.article.clone())
+                .chain(m.anchors.iter().cloned())
+                .collect()
+        }))
+        .collect();
+    loop {
+        let mut added = exec(
+            conn,
+            path,
+            "INSERT OR IGNORE INTO temp.rb_rows
+             SELECT a2.id FROM temp.rb_rows r CROSS JOIN articles a1 ON a1.id = r.id
+                  CROSS JOIN case_articles c1 ON c1.article_id = a1.article_id
+                  CROSS JOIN case_articles c2 ON c2.case_id = c1.case_id
+                  CROSS JOIN articles a2 ON a2.article_id = c2.article_id",
+            "adding the articles of affected cases",
+        )?;
+        if settings.link_by_surname_only {
+            added += exec(
+                conn,
+                path,
+                "INSERT OR IGNORE INTO temp.rb_rows
+                 SELECT l2.article FROM temp.rb_rows r CROSS JOIN link_keys l1 ON l1.article = r.id AND l1.exhaustive = 1
+                      CROSS JOIN link_keys l2 ON l2.key = l1.key",
+                "adding the articles of exhaustive keys",
+            )?;
+        }
+        added += exec(
+            conn,
+            path,
+            "INSERT OR IGNORE INTO temp.rb_rows
+             SELECT a2.id FROM temp.rb_rows r CROSS JOIN articles a1 ON a1.id = r.id
+                  CROSS JOIN articles a2 ON a2.article_id = a1.article_id",
+            "adding articles of the same id",
+        )?;
+        if !groups.is_empty() {
+            let present: BTreeSet<String> = strings(
+                conn,
+                path,
+                "SELECT a.article_id FROM temp.rb_rows r CROSS JOIN articles a ON a.id = r.id",
+                [],
+                "reading affected article ids",
+            )?
+            .into_iter()
+            .collect();
+            let mut st = conn
+                .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows SELECT id FROM articles WHERE article_id = ?1")
+                .ctx(path, || "preparing the decision insert")?;
+            for g in groups.iter().filter(|g| !g.is_disjoint(&present)) {
+                for a in g.difference(&present) {
+                    added += st
+                        .execute([a])
+                        .ctx(path, || format!("adding article {a} of a decision"))?;
+                }
+            }
+        }
+        if added == 0 {
+            break;
+        }
+    }
+    let rows = ints(
+        conn,
+        path,
+        "SELECT id FROM temp.rb_rows ORDER BY id",
+        "reading the affected rows",
+    )?;
+    let missing: Vec<i64> = rows.iter().copied().filter(|r| !records.contains_key(r)).collect();
+    records.extend(load_records(conn, path, &missing, total)?);
+    let article_ids: BTreeSet<String> = records.values().map(|r| r.article.id.clone()).collect();
+    let touched: Vec<String> = strings(
+        conn,
+        path,
+        "SELECT DISTINCT c.case_id FROM temp.rb_rows r CROSS JOIN articles a ON a.id = r.id
+              CROSS JOIN case_articles c ON c.article_id = a.article_id ORDER BY c.case_id",
+        [],
+        "reading the affected cases",
+    )?;
+    let touched_set: BTreeSet<&str> = touched.iter().map(String::as_str).collect();
+
+    // Reconcile.
+    let mut recs: Vec<ExtractRecord> = Vec::with_capacity(rows.len());
+    for row in &rows {
+        if let Some(r) = records.remove(row) {
+            recs.push(r);
+        }
+    }
+    let mut rec = casewatch_reconcile::reconcile(&recs, &settings, &overrides);
+
+    // Previous ids of these keys.
+    let mut prev = PreviousIds::default();
+    {
+        let mut st = conn
+            .prepare_cached("SELECT article_id, case_id FROM case_articles WHERE article_id = ?1")
+            .ctx(path, || "preparing the case look-up")?;
+        let mut ment = conn
+            .prepare_cached(
+                "SELECT kind, local_id, id FROM ident_mentions WHERE kind IN ('person', 'org') AND article_id = ?1",
+            )
+            .ctx(path, || "preparing the mention look-up")?;
+        let mut asrt = conn
+            .prepare_cached("SELECT key, entry_id FROM ident_assertions WHERE article_id = ?1")
+            .ctx(path, || "preparing the assertion look-up")?;
+        for a in &article_ids {
+            let pairs = st
+                .query_map([a], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+                .ctx(path, || format!("reading the case of {a}"))?;
+            for (art, case) in pairs {
+                // An article is in one case; of several (an old store), the smallest id.
+                let e = prev.case_of_article.entry(art).or_insert_with(|| case.clone());
+                if identity::id_number(&case) < identity::id_number(e) {
+                    *e = case;
+                }
+            }
+            let rows = ment
+                .query_map([a], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                })
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+                .ctx(path, || format!("reading the mentions of {a}"))?;
+            for (kind, local, id) in rows {
+                let m = MentionRef {
+                    article: a.clone(),
+                    person: local,
+                };
+                if kind == "person" {
+                    prev.person_of_mention.insert(m, id);
+                } else {
+                    prev.org_of_mention.insert(m, id);
+                }
+            }
+            let rows = asrt
+                .query_map([a], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+                .ctx(path, || format!("reading the assertions of {a}"))?;
+            prev.entry_of_assertion.extend(rows);
+        }
+        let mut org = conn
+            .prepare_cached("SELECT org_id FROM org_index WHERE key = ?1")
+            .ctx(path, || "preparing the organisation look-up")?;
+        let keys: BTreeSet<&String> = rec.provenance.iter().flat_map(|p| &p.org_keys).collect();
+        for k in keys {
+            if let Some(id) = org
+                .query_row([k], |r| r.get::<_, String>(0))
+                .optional()
+                .ctx(path, || format!("looking up organisation key {k}"))?
+            {
+                prev.org_of_key.insert(k.clone(), id);
+            }
+        }
+        let mut people = conn
+            .prepare_cached(
+                "SELECT person_id, case_id, name, occupation, affiliation FROM person_index
+                 WHERE block = ?1 ORDER BY case_id, person_id",
+            )
+            .ctx(path, || "preparing the person look-up")?;
+        let blocks: BTreeSet<String> = rec
+            .file
+            .cases
+            .iter()
+            .flat_map(|c| &c.people)
+            .map(|p| casewatch_reconcile::names::block_key(&p.name))
+            .filter(|b| !b.is_empty())
+            .collect();
+        for b in &blocks {
+            let found = people
+                .query_map([b], |r| {
+                    Ok(KnownPerson {
+                        id: r.get(0)?,
+                        case: r.get(1)?,
+                        name: r.get(2)?,
+                        occupation: r.get(3)?,
+                        affiliation: r.get(4)?,
+                    })
+                })
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+                .ctx(path, || format!("reading the people of block {b}"))?;
+            prev.known_people
+                .extend(found.into_iter().filter(|k| !touched_set.contains(k.case.as_str())));
+        }
+    }
+    {
+        let pins: Vec<(String, String, String)> = conn
+            .prepare_cached("SELECT article_id, local_id, person_id FROM person_pins")
+            .and_then(|mut st| {
+                st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(path, || "reading the person pins")?;
+        for (article, person, id) in pins {
+            if article_ids.contains(&article) {
+                let id = resolve_alias(conn, path, IdKind::Person, &id)?;
+                prev.person_pins.insert(MentionRef { article, person }, id);
+            }
+        }
+    }
+    let mut counters = load_counters(conn, path)?;
+    let absorbed = identity::assign_ids(&mut rec, &prev, &mut counters, &settings);
+
+    // Aliases of merged ids; reviews of absorbed entries move to their new entry.
+    {
+        let mut ins = conn
+            .prepare_cached("INSERT OR REPLACE INTO id_aliases (kind, old_id, new_id) VALUES (?1, ?2, ?3)")
+            .ctx(path, || "preparing the alias insert")?;
+        let mut chain = conn
+            .prepare_cached("UPDATE id_aliases SET new_id = ?3 WHERE kind = ?1 AND new_id = ?2")
+            .ctx(path, || "preparing the alias update")?;
+        let mut moved = conn
+            .prepare_cached(
+                "UPDATE OR IGNORE review_entries SET entry_id = ?2 WHERE entry_id = ?1
+                 AND NOT EXISTS (SELECT 1 FROM review_entries WHERE entry_id = ?2)",
+            )
+            .ctx(path, || "preparing the review move")?;
+        for Absorbed { kind, old, new } in &absorbed {
+            let k = kind_name(*kind);
+            ins.execute(params![k, old, new])
+                .ctx(path, || format!("recording that {old} is now {new}"))?;
+            chain
+                .execute(params![k, old, new])
+                .ctx(path, || format!("re-pointing aliases of {old}"))?;
+            if *kind == IdKind::Event {
+                moved
+                    .execute(params![old, new])
+                    .ctx(path, || format!("moving the review of {old} to {new}"))?;
+            }
+        }
+        let mut unalias = conn
+            .prepare_cached("DELETE FROM id_aliases WHERE kind = ?1 AND old_id = ?2")
+            .ctx(path, || "preparing the alias delete")?;
+        for case in &rec.file.cases {
+            unalias
+                .execute(params!["case", case.id])
+                .ctx(path, || "clearing aliases")?;
+            for p in &case.people {
+                unalias
+                    .execute(params!["person", p.id])
+                    .ctx(path, || "clearing aliases")?;
+            }
+            for e in &case.events {
+                unalias
+                    .execute(params!["event", e.id])
+                    .ctx(path, || "clearing aliases")?;
+            }
+        }
+    }
+
+    // Entry decisions (the provenance follows the machine order of entries).
+    let machine_ids: Vec<Vec<String>> = rec
+        .file
+        .cases
+        .iter()
+        .map(|c| c.events.iter().map(|e| e.id.clone()).collect())
+        .collect();
+    let person_alias: BTreeMap<String, String> = {
+        let mut st = conn
+            .prepare_cached("SELECT old_id, new_id FROM id_aliases WHERE kind = 'person'")
+            .ctx(path, || "preparing the person aliases")?;
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|it| it.collect::<rusqlite::Result<BTreeMap<String, String>>>())
+            .ctx(path, || "reading the person aliases")?
+    };
+    for case in &mut rec.file.cases {
+        let mut any = false;
+        for i in 0..case.events.len() {
+            if let Some((state, pins)) = review::load_entry_review(conn, path, &case.events[i].id)? {
+                let (people, orgs) = (case.people.clone(), case.organizations.clone());
+                review::apply_review(&mut case.events[i], state, &pins, &people, &orgs, &person_alias);
+                any = true;
+            }
+        }
+        if any {
+            review::sort_timeline(&mut case.events);
+        }
+    }
+
+    // Write.
+    {
+        let mut del = conn
+            .prepare_cached("DELETE FROM cases WHERE id = ?1")
+            .ctx(path, || "preparing the case delete")?;
+        for c in &touched {
+            del.execute([c]).ctx(path, || format!("removing case {c}"))?;
+        }
+        let mut del_m = conn
+            .prepare_cached("DELETE FROM ident_mentions WHERE kind IN ('person', 'org') AND article_id = ?1")
+            .ctx(path, || "preparing the mention delete")?;
+        let mut del_a = conn
+            .prepare_cached("DELETE FROM ident_assertions WHERE article_id = ?1")
+            .ctx(path, || "preparing the assertion delete")?;
+        for a in &article_ids {
+            del_m
+                .execute([a])
+                .ctx(path, || format!("clearing the mentions of {a}"))?;
+            del_a
+                .execute([a])
+                .ctx(path, || format!("clearing the assertions of {a}"))?;
+        }
+    }
+    for ((case, p), ids) in rec.file.cases.iter().zip(&rec.provenance).zip(&machine_ids) {
+        write_case(conn, path, case, p, ids)?;
+    }
+    {
+        let mut st = conn
+            .prepare_cached("INSERT OR REPLACE INTO id_counters (kind, last) VALUES (?1, ?2)")
+            .ctx(path, || "preparing the counter update")?;
+        for (kind, n) in [
+            ("case", counters.case),
+            ("person", counters.person),
+            ("org", counters.org),
+            ("event", counters.event),
+        ] {
+            st.execute(params![kind, i64::try_from(n).unwrap_or(i64::MAX)])
+                .ctx(path, || format!("storing the {kind} id counter"))?;
+        }
+    }
+    Ok(RebuildReport {
+        seeds: seed_rows.len(),
+        articles: rows.len(),
+        cases_removed: touched.len(),
+        cases_written: rec.file.cases.len(),
+    })
+}
+
+/// Stores one rebuilt case with its identity rows.
+/// `machine_ids` are the entry ids in provenance order (before reviews re-sorted the timeline).
+fn write_case(
+    conn: &Connection,
+    path: &Path,
+    case: &Case,
+    p: &casewatch_reconcile::CaseProvenance,
+    machine_ids: &[String],
+) -> Result<()> {
+    let position = i64::try_from(identity::id_number(&case.id)).unwrap_or(i64::MAX);
+    cases::insert(conn, path, case, position, &p.sort_key)?;
+    let mut ment = conn
+        .prepare_cached(
+            "INSERT OR REPLACE INTO ident_mentions (kind, article_id, local_id, id) VALUES (?1, ?2, ?3, ?4)",
+        )
+        .ctx(path, || "preparing the mention insert")?;
+    for (person, mentions) in case.people.iter().zip(&p.people) {
+        for m in mentions {
+            ment.execute(params!["person", m.article, m.person, person.id])
+                .ctx(path, || format!("storing a mention of {}", person.id))?;
+        }
+    }
+    for (org, mentions) in case.organizations.iter().zip(&p.organizations) {
+        for m in mentions {
+            ment.execute(params!["org", m.article, m.person, org.id])
+                .ctx(path, || format!("storing a mention of {}", org.id))?;
+        }
+    }
+    let mut org_key = conn
+        .prepare_cached("INSERT OR IGNORE INTO org_index (key, org_id) VALUES (?1, ?2)")
+        .ctx(path, || "preparing the organisation index insert")?;
+    for (org, key) in case.organizations.iter().zip(&p.org_keys) {
+        if !key.is_empty() {
+            org_key
+                .execute(params![key, org.id])
+                .ctx(path, || format!("indexing organisation {}", org.id))?;
+        }
+    }
+    let mut asrt = conn
+        .prepare_cached("INSERT OR REPLACE INTO ident_assertions (key, article_id, entry_id) VALUES (?1, ?2, ?3)")
+        .ctx(path, || "preparing the assertion insert")?;
+    let mut entry = conn
+        .prepare_cached("INSERT OR REPLACE INTO entry_index (entry_id, case_id) VALUES (?1, ?2)")
+        .ctx(path, || "preparing the entry index insert")?;
+    for e in &case.events {
+        entry
+            .execute(params![e.id, case.id])
+            .ctx(path, || format!("indexing entry {}", e.id))?;
+    }
+    for (keys, e) in p.events.iter().zip(machine_ids) {
+        for k in keys {
+            let article = k.split('#').next().unwrap_or_default();
+            asrt.execute(params![k, article, e])
+                .ctx(path, || format!("storing assertion {k}"))?;
+        }
+    }
+    let mut person = conn
+        .prepare_cached(
+            "INSERT OR REPLACE INTO person_index (case_id, person_id, block, name, occupation, affiliation)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .ctx(path, || "preparing the person index insert")?;
+    let mut link = conn
+        .prepare_cached(
+            "INSERT OR REPLACE INTO person_links (case_id, person_id, position, data) VALUES (?1, ?2, ?3, ?4)",
+        )
+        .ctx(path, || "preparing the person link insert")?;
+    for (pp, links) in case.people.iter().zip(&p.person_links) {
+        person
+            .execute(params![
+                case.id,
+                pp.id,
+                casewatch_reconcile::names::block_key(&pp.name),
+                pp.name,
+                pp.occupation,
+                pp.affiliation
+            ])
+            .ctx(path, || format!("indexing person {}", pp.id))?;
+        for (i, l) in links.iter().enumerate() {
+            let data = serde_json::to_string(l).map_err(|e| data_error(path, format!("a link of {}", pp.id), e))?;
+            link.execute(params![case.id, pp.id, pos(i), data])
+                .ctx(path, || format!("storing a link of {}", pp.id))?;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Reconciles the articles stored since the last rebuild into cases,
+    /// touching only the cases they affect (see the module docs), in one
+    /// transaction. Ids stay stable and reviewer decisions are applied.
+    /// Returns what it did; a no-op when nothing new is stored.
+    ///
+    /// Errors: [`crate::StoreError::Query`] / [`crate::StoreError::Data`];
+    /// nothing changes then.
+    pub fn update_cases(&mut self) -> Result<RebuildReport> {
+        self.rebuild_with(&Seeds::Unkeyed)
+    }
+
+    /// Reconciles every stored article again (after a settings change or
+    /// an upgrade), keeping ids and reviewer decisions, in one transaction.
+    pub fn rebuild_cases(&mut self) -> Result<RebuildReport> {
+        self.rebuild_with(&Seeds::All)
+    }
+
+    /// Rebuilds from `seeds` in one IMMEDIATE transaction.
+    pub(crate) fn rebuild_with(&mut self, seeds: &Seeds) -> Result<RebuildReport> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(&self.path, || "starting a case rebuild")?;
+        let report = rebuild(&tx, &self.path, seeds)?;
+        tx.commit().ctx(&self.path, || "committing a case rebuild")?;
+        Ok(report)
+    }
+
+    /// The reconciliation settings rebuilds use (stored in the database so
+    /// every program rebuilding this store uses the same; defaults until set).
+    pub fn reconcile_settings(&self) -> Result<Settings> {
+        load_settings(&self.conn, &self.path)
+    }
+
+    /// Stores the reconciliation settings. Existing cases keep their shape
+    /// until rebuilt: call [`Store::rebuild_cases`] to apply the settings to them.
+    pub fn set_reconcile_settings(&mut self, settings: &Settings) -> Result<()> {
+        let data = serde_json::to_string(settings).map_err(|e| data_error(&self.path, "reconciliation settings", e))?;
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO reconcile_settings (id, data) VALUES (1, ?1)",
+                [data],
+            )
+            .ctx(&self.path, || "storing the reconciliation settings")?;
+        Ok(())
+    }
+
+    /// Why the people of a case are who they are: per person id, every join
+    /// of two mentions with its rule and score, in the order they were made.
+    pub fn person_links(&self, case: &str) -> Result<Vec<(String, PersonLink)>> {
+        let rows: Vec<(String, String)> = self
+            .conn
+            .prepare_cached("SELECT person_id, data FROM person_links WHERE case_id = ?1 ORDER BY person_id, position")
+            .and_then(|mut st| {
+                st.query_map([case], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(&self.path, || format!("reading the person links of {case}"))?;
+        rows.into_iter()
+            .map(|(p, d)| {
+                let link: PersonLink =
+                    serde_json::from_str(&d).map_err(|e| data_error(&self.path, format!("a link of {p}"), e))?;
+                Ok((p, link))
+            })
+            .collect()
+    }
+
+    /// The id that holds what `id` named: itself, or the id it was merged
+    /// into (a case, person, organisation or timeline entry id; the kind is
+    /// read from its first letter: `c`, `P`, `O`, `E`).
+    pub fn resolve_id(&self, id: &str) -> Result<String> {
+        let kind = match id.chars().next() {
+            Some('c') => IdKind::Case,
+            Some('P') => IdKind::Person,
+            Some('O') => IdKind::Org,
+            Some('E') => IdKind::Event,
+            _ => return Ok(id.to_string()),
+        };
+        resolve_alias(&self.conn, &self.path, kind, id)
+    }
+
+    /// The case that holds timeline entry `entry` (aliases followed), if any.
+    pub fn case_of_entry(&self, entry: &str) -> Result<Option<String>> {
+        let id = resolve_alias(&self.conn, &self.path, IdKind::Event, entry)?;
+        self.conn
+            .prepare_cached("SELECT case_id FROM entry_index WHERE entry_id = ?1")
+            .and_then(|mut st| st.query_row([id], |r| r.get(0)).optional())
+            .ctx(&self.path, || format!("looking up the case of {entry}"))
+    }
+
+    /// The review state and pinned values of timeline entry `entry`
+    /// (aliases followed); `None` when no reviewer decided on it.
+    pub fn entry_review(&self, entry: &str) -> Result<Option<(Review, EntryEdit)>> {
+        let id = resolve_alias(&self.conn, &self.path, IdKind::Event, entry)?;
+        review::load_entry_review(&self.conn, &self.path, &id)
+    }
+}

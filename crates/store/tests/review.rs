@@ -1,0 +1,752 @@
+//! Case rebuilds and reviews on real SQLite files: incremental equals full, stable ids, decisions that survive re-ingest, the audit log. All people and outlets are fictional.
+
+use casewatch_model::{Case, CaseFile, EventType, ExtractRecord, PartialDate, Review, Status, TimelineEntry};
+use casewatch_store::{ArticleInput, EntryEdit, ReviewAction, Store, StoreError};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use tempfile::TempDir;
+
+// ---------------------------------------------------------------- fixtures
+
+/// A fictional article under construction: the body grows with each event sentence.
+struct Art {
+    v: Value,
+    body: String,
+}
+
+fn art(id: &str, published: &str) -> Art {
+    Art {
+        v: json!({
+            "article": {"id": id, "source": format!("{id}.txt"), "published": published,
+                        "title": null, "language": "en", "sha256": ""},
+            "people": [], "organizations": [], "events": [], "charges": []
+        }),
+        body: String::new(),
+    }
+}
+
+impl Art {
+    fn person(mut self, name: &str, occupation: Option<&str>, affiliation: Option<&str>) -> Self {
+        let people = self.v["people"].as_array_mut().expect("people");
+        let id = format!("p{}", people.len() + 1);
+        people.push(
+            json!({"id": id, "name": name, "variants": [name], "occupation": occupation,
+                           "affiliation": affiliation, "former": affiliation.map(|_| false)}),
+        );
+        self
+    }
+
+    fn charge(mut self, label: &str) -> Self {
+        self.v["charges"]
+            .as_array_mut()
+            .expect("charges")
+            .push(json!({"label": label, "article": null, "subjects": []}));
+        self
+    }
+
+    fn find(&self, name: &str) -> Option<String> {
+        self.v["people"]
+            .as_array()?
+            .iter()
+            .find(|p| p["name"] == name)
+            .and_then(|p| p["id"].as_str().map(str::to_string))
+    }
+
+    /// An event whose evidence is a new sentence appended to the body.
+    fn event(mut self, ty: &str, date: Option<&str>, subjects: &[&str], detail: Option<&str>) -> Self {
+        let precision = date.map(|d| match d.len() {
+            4 => "year",
+            7 => "month",
+            _ => "day",
+        });
+        let sentence = format!(
+            "{} {} on {}.",
+            subjects.join(" and "),
+            ty,
+            date.unwrap_or("an unknown day")
+        );
+        let start = self.body.len();
+        self.body.push_str(&sentence);
+        self.body.push(' ');
+        let subjects: Vec<Value> = subjects
+            .iter()
+            .map(|s| match self.find(s) {
+                Some(id) => json!({"ref": id, "name": s}),
+                None => json!({"ref": null, "name": null, "group": s}),
+            })
+            .collect();
+        self.v["events"].as_array_mut().expect("events").push(json!({
+            "type": ty, "date": date, "date_precision": precision, "date_qualifier": null,
+            "date_text": null, "subjects": subjects, "agent": null, "place": null,
+            "status": "occurred", "attributed_to": null, "detail": detail,
+            "evidence": {"start": start, "end": start + sentence.len(), "sentence": sentence}
+        }));
+        self
+    }
+
+    fn build(mut self) -> (ExtractRecord, String) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (self.v["article"]["id"].as_str(), &self.body).hash(&mut h);
+        self.v["article"]["sha256"] = json!(format!("{:064x}", h.finish()));
+        (serde_json::from_value(self.v).expect("valid record"), self.body)
+    }
+}
+
+fn fresh() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("casewatch.db")).expect("open");
+    (dir, store)
+}
+
+fn ingest(store: &mut Store, items: &[(ExtractRecord, String)]) {
+    let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
+    store.insert_articles(&inputs).expect("insert");
+    store.update_cases().expect("update cases");
+}
+
+/// A corpus of five cases with the hard parts: spellings across scripts,
+/// siblings who stay apart, a surname alone that becomes ambiguous, a link
+/// by outlet and charge.
+fn corpus() -> Vec<(ExtractRecord, String)> {
+    vec![
+        art("k1", "2025-02-05")
+            .person("Temirlan Sadyr uulu", Some("journalist"), Some("Harbor Light"))
+            .event("detention", Some("2025-02-04"), &["Temirlan Sadyr uulu"], None)
+            .build(),
+        art("k2", "2025-02-07")
+            .person("Temirlan Sadyr", Some("journalist"), None)
+            .event("detention", Some("2025-02-04"), &["Temirlan Sadyr"], None)
+            .event(
+                "pretrial_detention",
+                Some("2025-02-06"),
+                &["Temirlan Sadyr"],
+                Some("two months"),
+            )
+            .build(),
+        art("k3", "2025-06-18")
+            .person("Темирлан Садыр уулу", None, None)
+            .event(
+                "sentence",
+                Some("2025-06-17"),
+                &["Темирлан Садыр уулу"],
+                Some("five years"),
+            )
+            .event("detention", Some("2025-02"), &["Темирлан Садыр уулу"], None)
+            .build(),
+        art("s1", "2024-10-03")
+            .person("Ivan Petrov", Some("editor"), Some("Quay Post"))
+            .person("Olga Petrova", Some("reporter"), Some("Quay Post"))
+            .event("search", Some("2024-10-01"), &["Ivan Petrov", "Olga Petrova"], None)
+            .build(),
+        art("s2", "2024-10-09")
+            .person("Olga Petrova", Some("reporter"), None)
+            .event("questioning", Some("2024-10-08"), &["Olga Petrova"], None)
+            .build(),
+        art("o1", "2024-03-01")
+            .person("Mira Halvorsen", Some("editor"), Some("Northwind Media"))
+            .charge("tax evasion")
+            .event("charge", Some("2024-02-27"), &["Mira Halvorsen"], Some("tax evasion"))
+            .build(),
+        art("o2", "2024-03-04")
+            .person("Teodor Vask", Some("accountant"), Some("Northwind Media"))
+            .charge("Tax evasion")
+            .event("detention", Some("2024-03-02"), &["Teodor Vask"], None)
+            .build(),
+        art("b1", "2024-05-02")
+            .person("Dana Okafor", Some("camera operator"), None)
+            .event("detention", Some("2024-04-29"), &["Dana Okafor"], None)
+            .build(),
+        art("b2", "2024-05-06")
+            .person("Okafor", None, None)
+            .event("hearing", Some("2024-05-05"), &["Okafor"], None)
+            .build(),
+        art("b3", "2024-07-01")
+            .person("Samuel Okafor", Some("driver"), None)
+            .event("search", Some("2024-06-28"), &["Samuel Okafor"], None)
+            .build(),
+    ]
+}
+
+/// The case file with every id renamed by order of first appearance (per
+/// prefix), so two stores whose ids were handed out in different orders compare.
+fn canonical(file: &CaseFile) -> Value {
+    fn is_id(s: &str) -> bool {
+        let mut c = s.chars();
+        matches!(c.next(), Some('c' | 'P' | 'O' | 'E')) && s.len() > 1 && c.all(|d| d.is_ascii_digit())
+    }
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::String(s) if is_id(s) => out.push(s.clone()),
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    fn rewrite(v: &mut Value, map: &BTreeMap<String, String>) {
+        match v {
+            Value::String(s) if is_id(s) => *s = map[s.as_str()].clone(),
+            Value::Array(a) => a.iter_mut().for_each(|x| rewrite(x, map)),
+            Value::Object(o) => o.values_mut().for_each(|x| rewrite(x, map)),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(file).expect("serialises");
+    let mut seen = Vec::new();
+    walk(&v, &mut seen);
+    let mut map = BTreeMap::new();
+    let mut next: BTreeMap<char, usize> = BTreeMap::new();
+    for s in seen {
+        if let std::collections::btree_map::Entry::Vacant(slot) = map.entry(s) {
+            let p = slot.key().chars().next().unwrap_or('x');
+            let n = next.entry(p).or_insert(0);
+            *n += 1;
+            slot.insert(format!("{p}#{n}"));
+        }
+    }
+    rewrite(&mut v, &map);
+    v
+}
+
+fn case_with<'a>(file: &'a CaseFile, article: &str) -> &'a Case {
+    file.cases
+        .iter()
+        .find(|c| c.articles.iter().any(|a| a == article))
+        .unwrap_or_else(|| panic!("no case holds {article}"))
+}
+
+fn entry<'a>(case: &'a Case, ty: &str) -> &'a TimelineEntry {
+    case.events
+        .iter()
+        .find(|e| e.event_type.as_str() == ty)
+        .unwrap_or_else(|| panic!("no {ty} in {}", case.id))
+}
+
+// ---------------------------------------------------------------- incremental
+
+#[test]
+fn incremental_ingest_gives_the_cases_of_a_full_rebuild() {
+    incremental_equals_full(&casewatch_reconcile::Settings::default());
+    // With the store-wide surname-only rule, rebuilds take whole surname blocks.
+    incremental_equals_full(&casewatch_reconcile::Settings {
+        link_by_surname_only: true,
+        ..casewatch_reconcile::Settings::default()
+    });
+}
+
+fn incremental_equals_full(settings: &casewatch_reconcile::Settings) {
+    let items = corpus();
+    let (_d1, mut all_at_once) = fresh();
+    all_at_once.set_reconcile_settings(settings).expect("settings");
+    ingest(&mut all_at_once, &items);
+    let expected = all_at_once.cases().expect("cases");
+    assert_eq!(
+        expected.cases.len(),
+        6,
+        "{:#?}",
+        expected.cases.iter().map(|c| &c.articles).collect::<Vec<_>>()
+    );
+    // The surname alone stays apart once two Okafors are known.
+    assert_eq!(case_with(&expected, "b2").articles, vec!["b2"]);
+    // Siblings stay two people.
+    assert_eq!(case_with(&expected, "s1").people.len(), 2);
+
+    for order in [
+        vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        vec![9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+        vec![7, 8, 2, 0, 5, 9, 1, 3, 6, 4],
+    ] {
+        let (_d, mut one_by_one) = fresh();
+        one_by_one.set_reconcile_settings(settings).expect("settings");
+        for i in &order {
+            ingest(&mut one_by_one, std::slice::from_ref(&items[*i]));
+        }
+        let got = one_by_one.cases().expect("cases");
+        assert_eq!(canonical(&got), canonical(&expected), "order {order:?}");
+        // A full rebuild of the incremental store changes nothing, ids included.
+        one_by_one.rebuild_cases().expect("rebuild");
+        assert_eq!(one_by_one.cases().expect("cases"), got);
+    }
+}
+
+#[test]
+fn a_new_article_rebuilds_only_its_cases() {
+    let items = corpus();
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &items[..9]);
+    let before = store.cases().expect("cases");
+    store
+        .insert_articles(&[ArticleInput {
+            record: &items[9].0,
+            body: &items[9].1,
+        }])
+        .expect("insert");
+    let report = store.update_cases().expect("update");
+    assert_eq!(report.seeds, 1);
+    // b3's Samuel Okafor matches no one named before: only b3 is reconciled.
+    assert_eq!(report.articles, 1);
+    let after = store.cases().expect("cases");
+    for id in ["k1", "s1", "o1", "b1", "b2"] {
+        assert_eq!(case_with(&before, id), case_with(&after, id));
+    }
+    assert_eq!(store.update_cases().expect("no-op").articles, 0);
+    // A new report on Dana Okafor reconciles her case (b1) with it, nothing else.
+    let b4 = art("b4", "2024-05-09")
+        .person("D. Okafor", Some("camera operator"), None)
+        .event("release", Some("2024-05-08"), &["D. Okafor"], None)
+        .build();
+    store
+        .insert_articles(&[ArticleInput {
+            record: &b4.0,
+            body: &b4.1,
+        }])
+        .expect("insert");
+    let report = store.update_cases().expect("update");
+    assert_eq!((report.seeds, report.articles, report.cases_written), (1, 2, 1));
+    assert_eq!(
+        case_with(&store.cases().expect("cases"), "b4").articles,
+        vec!["b1", "b4"]
+    );
+}
+
+// ---------------------------------------------------------------- stable ids
+
+#[test]
+fn ids_stay_when_new_articles_join_and_when_re_ingesting() {
+    let items = corpus();
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &items[1..2]); // k2 alone
+    let first = store.cases().expect("cases");
+    let case = &first.cases[0];
+    let (case_id, person, detention) = (
+        case.id.clone(),
+        case.people[0].id.clone(),
+        entry(case, "detention").id.clone(),
+    );
+    // An earlier article (k1) and a later one (k3) report the same detention.
+    ingest(&mut store, &[items[2].clone(), items[0].clone()]);
+    let file = store.cases().expect("cases");
+    let case = case_with(&file, "k2");
+    assert_eq!(case.id, case_id);
+    assert_eq!(case.people[0].id, person);
+    let d: Vec<&TimelineEntry> = case
+        .events
+        .iter()
+        .filter(|e| e.event_type == EventType::Detention)
+        .collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].id, detention);
+    assert_eq!(d[0].sources.len(), 3);
+    // Re-ingesting the same articles adds nothing and changes nothing.
+    ingest(&mut store, &items[..3]);
+    assert_eq!(store.cases().expect("cases"), file);
+}
+
+// ---------------------------------------------------------------- entry decisions
+
+#[test]
+fn confirm_reject_and_edit_survive_new_articles_and_rebuilds() {
+    let items = corpus();
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &items[..2]);
+    let file = store.cases().expect("cases");
+    let case = case_with(&file, "k1");
+    let detention = entry(case, "detention").id.clone();
+    let remand = entry(case, "pretrial_detention").id.clone();
+
+    let edit = EntryEdit {
+        date: Some(Some("2025-02-03".parse::<PartialDate>().expect("date"))),
+        detail: Some(Some("at the airport".into())),
+        status: Some(Status::Alleged),
+        ..EntryEdit::default()
+    };
+    let a = store
+        .review(
+            &detention,
+            ReviewAction::Edit(edit),
+            "ana",
+            Some("the family says the 3rd"),
+        )
+        .expect("edit");
+    assert_eq!(a.action, "edit");
+    assert_eq!(a.before["date"], "2025-02-04");
+    assert_eq!(a.after["date"], "2025-02-03");
+    assert_eq!(a.after["review"], "edited");
+    store
+        .review(&remand, ReviewAction::Reject, "ben", None)
+        .expect("reject");
+
+    // New articles report both events again with the machine's values.
+    ingest(&mut store, &items[2..3]);
+    store.rebuild_cases().expect("rebuild");
+    let file = store.cases().expect("cases");
+    let case = case_with(&file, "k1");
+    let d = case
+        .events
+        .iter()
+        .find(|e| e.id == detention)
+        .expect("edited entry kept its id");
+    assert_eq!(d.review, Review::Edited);
+    assert_eq!(d.date.display(), "2025-02-03");
+    assert_eq!(d.detail.as_deref(), Some("at the airport"));
+    assert_eq!(d.status, Status::Alleged);
+    assert_eq!(d.sources.len(), 3, "new sources still join a reviewed entry");
+    let r = case
+        .events
+        .iter()
+        .find(|e| e.id == remand)
+        .expect("rejected entry kept");
+    assert_eq!(r.review, Review::Rejected);
+
+    // Confirm pins the values shown; a later rebuild keeps them.
+    let sentence = entry(case, "sentence").id.clone();
+    store
+        .review(&sentence, ReviewAction::Confirm, "ana", None)
+        .expect("confirm");
+    store.rebuild_cases().expect("rebuild");
+    let file = store.cases().expect("cases");
+    let s = case_with(&file, "k3")
+        .events
+        .iter()
+        .find(|e| e.id == sentence)
+        .cloned()
+        .expect("confirmed");
+    assert_eq!(s.review, Review::Confirmed);
+    assert_eq!(s.detail.as_deref(), Some("five years"));
+    assert_eq!(
+        store.entry_review(&sentence).expect("review").map(|r| r.0),
+        Some(Review::Confirmed)
+    );
+}
+
+#[test]
+fn invalid_decisions_are_refused_and_write_nothing() {
+    let items = corpus();
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &items);
+    let before = store.cases().expect("cases");
+    let bad = |r: Result<casewatch_store::AuditEntry, StoreError>| {
+        assert!(matches!(r, Err(StoreError::Invalid { .. })), "{r:?}");
+    };
+    bad(store.review("E999", ReviewAction::Confirm, "ana", None));
+    let e = before.cases[0].events[0].id.clone();
+    bad(store.review(&e, ReviewAction::Edit(EntryEdit::default()), "ana", None));
+    bad(store.review(&e, ReviewAction::Confirm, "  ", None));
+    let p = before.cases[0].people[0].id.clone();
+    bad(store.review(
+        "",
+        ReviewAction::MergePeople {
+            keep: p.clone(),
+            merge: p.clone(),
+        },
+        "ana",
+        None,
+    ));
+    bad(store.review(
+        "",
+        ReviewAction::MergePeople {
+            keep: p.clone(),
+            merge: "P999".into(),
+        },
+        "ana",
+        None,
+    ));
+    bad(store.review(
+        "",
+        ReviewAction::SplitPerson {
+            person: p.clone(),
+            variants: vec!["Nobody Known".into()],
+        },
+        "ana",
+        None,
+    ));
+    bad(store.review(
+        "",
+        ReviewAction::MoveArticle {
+            article: "nope".into(),
+            to_case: before.cases[0].id.clone(),
+        },
+        "ana",
+        None,
+    ));
+    let home = before.cases[0].articles[0].clone();
+    bad(store.review(
+        "",
+        ReviewAction::MoveArticle {
+            article: home,
+            to_case: before.cases[0].id.clone(),
+        },
+        "ana",
+        None,
+    ));
+    assert_eq!(store.cases().expect("cases"), before);
+    assert!(store.audit_log(None).expect("log").is_empty());
+}
+
+// ---------------------------------------------------------------- people and articles
+
+#[test]
+fn a_merge_of_two_people_stays_merged_after_new_articles() {
+    let (_d, mut store) = fresh();
+    let a1 = art("m1", "2025-01-10")
+        .person("Nurlan Ermekov", Some("blogger"), Some("Steppe Wire"))
+        .person("Aida Ermekova", Some("reporter"), Some("Steppe Wire"))
+        .event(
+            "detention",
+            Some("2025-01-08"),
+            &["Nurlan Ermekov", "Aida Ermekova"],
+            None,
+        )
+        .build();
+    let a2 = art("m2", "2025-01-12")
+        .person("Ermek Nurlanuly", Some("blogger"), Some("Steppe Wire"))
+        .person("Aida Ermekova", Some("reporter"), None)
+        .event(
+            "detention",
+            Some("2025-01-08"),
+            &["Ermek Nurlanuly", "Aida Ermekova"],
+            None,
+        )
+        .build();
+    ingest(&mut store, &[a1, a2]);
+    let file = store.cases().expect("cases");
+    assert_eq!(file.cases.len(), 1);
+    let case = &file.cases[0];
+    assert_eq!(case.people.len(), 3);
+    let id_of = |name: &str| case.people.iter().find(|p| p.name == name).expect("person").id.clone();
+    let (keep, merge) = (id_of("Nurlan Ermekov"), id_of("Ermek Nurlanuly"));
+    let log = store
+        .review(
+            "",
+            ReviewAction::MergePeople {
+                keep: keep.clone(),
+                merge: merge.clone(),
+            },
+            "ana",
+            None,
+        )
+        .expect("merge");
+    assert_eq!(log.target, keep);
+    assert_eq!(log.case.as_deref(), Some(case.id.as_str()));
+    let check = |store: &Store| {
+        let file = store.cases().expect("cases");
+        let case = &file.cases[0];
+        assert_eq!(case.people.len(), 2);
+        let p = case.people.iter().find(|p| p.id == keep).expect("kept id");
+        assert!(p.variants.contains(&"Ermek Nurlanuly".to_string()));
+        // Both reports of the detention of the merged person are one assertion.
+        let d: Vec<&TimelineEntry> = case
+            .events
+            .iter()
+            .filter(|e| e.event_type == EventType::Detention)
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].subjects
+                .iter()
+                .filter(|s| s.reference.as_deref() == Some(keep.as_str()))
+                .count()
+                == 1
+        );
+        assert_eq!(store.resolve_id(&merge).expect("alias"), keep);
+    };
+    check(&store);
+    // A later article with one of the spellings: still one person.
+    ingest(
+        &mut store,
+        &[art("m3", "2025-03-01")
+            .person("Ermek Nurlanuly", Some("blogger"), None)
+            .event("release", Some("2025-02-28"), &["Ermek Nurlanuly"], None)
+            .build()],
+    );
+    check(&store);
+    store.rebuild_cases().expect("rebuild");
+    check(&store);
+}
+
+#[test]
+fn a_split_stays_split_and_new_mentions_follow_their_side() {
+    let (_d, mut store) = fresh();
+    let items = vec![
+        art("x1", "2025-04-01")
+            .person("Ruslan Bekov", Some("editor"), Some("Tundra Post"))
+            .event("detention", Some("2025-03-30"), &["Ruslan Bekov"], None)
+            .build(),
+        art("x2", "2025-04-03")
+            .person("R. Bekov", None, Some("Tundra Post"))
+            .event("charge", Some("2025-04-02"), &["R. Bekov"], None)
+            .build(),
+    ];
+    ingest(&mut store, &items);
+    let file = store.cases().expect("cases");
+    assert_eq!(file.cases.len(), 1);
+    let person = file.cases[0].people[0].id.clone();
+    assert_eq!(file.cases[0].people.len(), 1);
+    store
+        .review(
+            "",
+            ReviewAction::SplitPerson {
+                person: person.clone(),
+                variants: vec!["R. Bekov".into()],
+            },
+            "ben",
+            Some("Rustam, his brother"),
+        )
+        .expect("split");
+    let check = |store: &Store| {
+        let file = store.cases().expect("cases");
+        let people: Vec<(String, Vec<String>)> = file
+            .cases
+            .iter()
+            .flat_map(|c| &c.people)
+            .map(|p| (p.id.clone(), p.variants.clone()))
+            .collect();
+        let original = people
+            .iter()
+            .find(|(id, _)| *id == person)
+            .expect("original keeps its id");
+        assert_eq!(original.1, vec!["Ruslan Bekov"]);
+        let other = people.iter().find(|(id, _)| *id != person).expect("split-off person");
+        assert!(other.1.iter().all(|v| v == "R. Bekov"), "{other:?}");
+    };
+    check(&store);
+    ingest(
+        &mut store,
+        &[art("x3", "2025-04-05")
+            .person("R. Bekov", None, Some("Tundra Post"))
+            .event("release", Some("2025-04-04"), &["R. Bekov"], None)
+            .build()],
+    );
+    check(&store);
+    store.rebuild_cases().expect("rebuild");
+    check(&store);
+}
+
+#[test]
+fn a_moved_article_stays_moved() {
+    let items = corpus();
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &items[..8]);
+    let file = store.cases().expect("cases");
+    let target = case_with(&file, "k1").id.clone();
+    let from = case_with(&file, "s2").id.clone();
+    let log = store
+        .review(
+            "",
+            ReviewAction::MoveArticle {
+                article: "s2".into(),
+                to_case: target.clone(),
+            },
+            "ana",
+            None,
+        )
+        .expect("move");
+    assert_eq!(log.before["cases"], json!([from]));
+    assert_eq!(log.after["cases"], json!([target]));
+    let file = store.cases().expect("cases");
+    assert_eq!(case_with(&file, "s2").id, target);
+    assert!(case_with(&file, "s1").articles.iter().all(|a| a != "s2"));
+    // A new article about Olga Petrova links to her old case, not the moved article.
+    ingest(
+        &mut store,
+        &[art("s3", "2024-11-01")
+            .person("Olga Petrova", Some("reporter"), None)
+            .event("charge", Some("2024-10-30"), &["Olga Petrova"], None)
+            .build()],
+    );
+    store.rebuild_cases().expect("rebuild");
+    let file = store.cases().expect("cases");
+    assert_eq!(case_with(&file, "s2").id, target);
+    assert_eq!(case_with(&file, "s3").id, from);
+    let log = store.audit_log(Some(&from)).expect("log");
+    assert_eq!(log.len(), 1, "the move shows in the log of the case it left");
+}
+
+// ---------------------------------------------------------------- audit log
+
+#[test]
+fn the_audit_log_records_who_when_before_after_and_is_append_only() {
+    let items = corpus();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("casewatch.db");
+    let mut store = Store::open(&path).expect("open");
+    ingest(&mut store, &items);
+    let file = store.cases().expect("cases");
+    let c1 = case_with(&file, "k1");
+    let e = entry(c1, "sentence").id.clone();
+    let first = store
+        .review(&e, ReviewAction::Confirm, "ana", Some("checked the verdict"))
+        .expect("confirm");
+    let other = case_with(&file, "s1");
+    let e2 = entry(other, "search").id.clone();
+    store.review(&e2, ReviewAction::Reject, "ben", None).expect("reject");
+    store
+        .record_audit("admin", "add_user", "carla", Value::Null, json!({"role": "editor"}))
+        .expect("other write");
+
+    let log = store.audit_log(None).expect("log");
+    assert_eq!(log.len(), 3);
+    assert_eq!(log[0], first);
+    assert_eq!(
+        (log[0].user.as_str(), log[0].action.as_str(), log[0].target.as_str()),
+        ("ana", "confirm", e.as_str())
+    );
+    assert_eq!(log[0].case.as_deref(), Some(c1.id.as_str()));
+    assert_eq!(log[0].note.as_deref(), Some("checked the verdict"));
+    assert_eq!(log[0].before["review"], "machine");
+    assert_eq!(log[0].after["review"], "confirmed");
+    assert!(chrono::DateTime::parse_from_rfc3339(&log[0].at).is_ok() && log[0].at.ends_with('Z'));
+    assert!(log.windows(2).all(|w| w[0].id < w[1].id));
+    assert_eq!(log[2].action, "add_user");
+    assert_eq!(store.audit_log(Some(&c1.id)).expect("log").len(), 1);
+
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("raw open");
+    assert!(conn.execute("UPDATE audit_log SET user = 'mallory'", []).is_err());
+    assert!(conn.execute("DELETE FROM audit_log", []).is_err());
+}
+
+// ---------------------------------------------------------------- people across cases, reasons
+
+#[test]
+fn one_person_in_two_cases_has_one_id_and_merges_record_their_reason() {
+    let (_d, mut store) = fresh();
+    ingest(
+        &mut store,
+        &[
+            art("l1", "2024-01-10")
+                .person("Farida Nasser", Some("reporter"), Some("Delta TV"))
+                .person("Konstantin Ilves", Some("lawyer"), None)
+                .event("detention", Some("2024-01-09"), &["Farida Nasser"], None)
+                .build(),
+            art("l2", "2024-01-20")
+                .person("F. Nasser", Some("reporter"), Some("Delta TV"))
+                .event("charge", Some("2024-01-19"), &["F. Nasser"], None)
+                .build(),
+            art("l3", "2024-06-01")
+                .person("Pavlo Dorn", Some("editor"), Some("Marsh Radio"))
+                .person("Konstantin Ilves", Some("lawyer"), None)
+                .event("detention", Some("2024-05-30"), &["Pavlo Dorn"], None)
+                .build(),
+        ],
+    );
+    let file = store.cases().expect("cases");
+    assert_eq!(file.cases.len(), 2);
+    let lawyer = |c: &Case| {
+        c.people
+            .iter()
+            .find(|p| p.name == "Konstantin Ilves")
+            .expect("lawyer")
+            .id
+            .clone()
+    };
+    assert_eq!(lawyer(&file.cases[0]), lawyer(&file.cases[1]));
+
+    let case = case_with(&file, "l1");
+    let nasser = case.people.iter().find(|p| p.name == "Farida Nasser").expect("person");
+    let links = store.person_links(&case.id).expect("links");
+    let mine: Vec<_> = links.iter().filter(|(p, _)| *p == nasser.id).map(|(_, l)| l).collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].rule, "initial");
+    assert!(mine[0].score >= 0.75, "{}", mine[0].score);
+}

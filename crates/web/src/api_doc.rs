@@ -1,0 +1,208 @@
+//! Schemas for the OpenAPI document of the shapes in `spec/casefile.md` and
+//! `spec/extract-output.md`. The API serialises the model types themselves;
+//! these mirrors only describe them (casewatch-model stays free of an
+//! OpenAPI dependency), and a test checks that every field the API emits is
+//! described here.
+
+#![allow(dead_code)]
+
+use utoipa::ToSchema;
+
+/// `{"cases": [...]}`.
+#[derive(ToSchema)]
+#[schema(as = CaseFile)]
+pub(crate) struct CaseFileDoc {
+    cases: Vec<CaseDoc>,
+}
+
+/// One case.
+#[derive(ToSchema)]
+#[schema(as = Case)]
+pub(crate) struct CaseDoc {
+    /// Case id (`c1`).
+    id: String,
+    /// Derived title.
+    title: String,
+    people: Vec<CasePersonDoc>,
+    organizations: Vec<OrganizationDoc>,
+    charges: Vec<ChargeDoc>,
+    /// The merged timeline, oldest first, undated last.
+    events: Vec<TimelineEntryDoc>,
+    /// Ids of the case's articles.
+    articles: Vec<String>,
+}
+
+/// A person of a case.
+#[derive(ToSchema, serde::Serialize)]
+#[schema(as = CasePerson)]
+pub(crate) struct CasePersonDoc {
+    /// Store-wide id (`P12`).
+    id: String,
+    name: String,
+    /// Every spelling seen.
+    variants: Vec<String>,
+    occupation: Option<String>,
+    affiliation: Option<String>,
+    former: Option<bool>,
+    /// defendant | witness | lawyer | official | other
+    role: String,
+}
+
+/// An organisation.
+#[derive(ToSchema)]
+#[schema(as = Organization)]
+pub(crate) struct OrganizationDoc {
+    id: String,
+    name: String,
+    variants: Vec<String>,
+    /// Taxonomy organisation kind.
+    kind: String,
+    rule: Option<String>,
+}
+
+/// A charge.
+#[derive(ToSchema)]
+#[schema(as = Charge)]
+pub(crate) struct ChargeDoc {
+    label: String,
+    article: Option<String>,
+    /// Person ids.
+    subjects: Vec<String>,
+}
+
+/// A subject of an event.
+#[derive(ToSchema, serde::Serialize)]
+#[schema(as = Subject)]
+pub(crate) struct SubjectDoc {
+    #[serde(rename = "ref")]
+    reference: Option<String>,
+    name: Option<String>,
+    group: Option<String>,
+    count: Option<u32>,
+}
+
+/// Who carried out an event.
+#[derive(ToSchema, serde::Serialize)]
+#[schema(as = Agent)]
+pub(crate) struct AgentDoc {
+    #[serde(rename = "ref")]
+    reference: Option<String>,
+    name: String,
+}
+
+/// One source of a timeline entry.
+#[derive(ToSchema, serde::Serialize)]
+#[schema(as = Source)]
+pub(crate) struct SourceDoc {
+    article: String,
+    published: Option<String>,
+    url: Option<String>,
+    /// Byte offsets of the evidence in the article body.
+    start: usize,
+    end: usize,
+    sentence: String,
+}
+
+/// A value other sources give.
+#[derive(ToSchema, serde::Serialize)]
+#[schema(as = Conflict)]
+pub(crate) struct ConflictDoc {
+    field: String,
+    value: String,
+    sources: Vec<String>,
+}
+
+/// One timeline entry.
+#[derive(ToSchema, serde::Serialize)]
+#[schema(as = TimelineEntry)]
+pub(crate) struct TimelineEntryDoc {
+    /// Store-wide id (`E40`).
+    id: String,
+    /// Taxonomy event type.
+    #[serde(rename = "type")]
+    event_type: String,
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or null.
+    date: Option<String>,
+    /// day | month | year | null
+    date_precision: Option<String>,
+    /// early | mid | late | before | after | around | null
+    date_qualifier: Option<String>,
+    date_text: Option<String>,
+    subjects: Vec<SubjectDoc>,
+    agent: Option<AgentDoc>,
+    place: Option<String>,
+    /// occurred | alleged | denied | not_occurred
+    status: String,
+    detail: Option<String>,
+    /// machine | confirmed | edited | rejected
+    review: String,
+    sources: Vec<SourceDoc>,
+    conflicts: Vec<ConflictDoc>,
+}
+
+/// A timeline entry with its case id (`/api/v1/events`).
+#[derive(ToSchema, serde::Serialize)]
+#[schema(as = CaseEvent)]
+pub(crate) struct CaseEventDoc {
+    /// The case id.
+    case: String,
+    /// The entry's fields.
+    #[serde(flatten)]
+    entry: TimelineEntryDoc,
+}
+
+/// A person with their case id (`/api/v1/people`).
+#[derive(ToSchema, serde::Serialize)]
+#[schema(as = CasePersonRef)]
+pub(crate) struct CasePersonRefDoc {
+    case: String,
+    #[serde(flatten)]
+    person: CasePersonDoc,
+}
+
+/// A person with cases and events (`/api/v1/people/{id}`).
+#[derive(ToSchema)]
+#[schema(as = PersonDetail)]
+pub(crate) struct PersonDetailDoc {
+    person: CasePersonDoc,
+    cases: Vec<String>,
+    events: Vec<CaseEventDoc>,
+}
+
+/// An article's extraction record (`spec/extract-output.md`) with its body.
+#[derive(ToSchema)]
+#[schema(as = ArticleDetail)]
+pub(crate) struct ArticleDetailDoc {
+    /// The extraction record (`article`, `people`, `organizations`, `events`, `charges`).
+    #[schema(value_type = Object)]
+    record: serde_json::Value,
+    /// The body the evidence offsets point into.
+    body: String,
+    cases: Vec<String>,
+}
+
+/// An error.
+#[derive(ToSchema)]
+#[schema(as = Error)]
+pub(crate) struct ErrorDoc {
+    error: String,
+    status: u16,
+}
+
+/// An audit-log entry.
+#[derive(ToSchema)]
+#[schema(as = AuditEntry)]
+pub(crate) struct AuditEntryDoc {
+    id: i64,
+    /// RFC 3339 time.
+    at: String,
+    user: String,
+    action: String,
+    target: String,
+    case: Option<String>,
+    #[schema(value_type = Object)]
+    before: serde_json::Value,
+    #[schema(value_type = Object)]
+    after: serde_json::Value,
+    note: Option<String>,
+}

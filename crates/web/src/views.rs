@@ -1,0 +1,450 @@
+//! The page view models and their askama templates (in `templates/`,
+//! HTML-escaped by askama), the render helper and URL encoding.
+
+use crate::auth::{Principal, Via};
+use crate::filters::ActiveFilter;
+use crate::text::{Highlighted, Piece};
+use crate::timeline::Timeline;
+use askama::Template;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// Renders a template as an HTML response with this status.
+pub(crate) fn render<T: Template>(status: StatusCode, page: &T) -> Response {
+    match page.render() {
+        Ok(html) => (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
+        Err(e) => {
+            eprintln!("casewatch-web: template error: {e}");
+            (StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response()
+        }
+    }
+}
+
+/// Percent-encodes a query-string or path value (everything but unreserved
+/// characters).
+pub(crate) fn urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The header bar: who is logged in and what they may do.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Nav {
+    /// The user's name, `None` when nobody is logged in.
+    pub(crate) user: Option<String>,
+    /// Their role.
+    pub(crate) role: String,
+    /// Editors and admins.
+    pub(crate) can_review: bool,
+    /// Admins.
+    pub(crate) can_admin: bool,
+    /// Logged in with a session (so a logout button makes sense).
+    pub(crate) session: bool,
+}
+
+impl Nav {
+    /// Nobody logged in.
+    pub(crate) fn anonymous() -> Nav {
+        Nav::default()
+    }
+
+    /// The nav bar of a principal.
+    pub(crate) fn of(p: &Principal) -> Nav {
+        if p.via == Via::Public {
+            return Nav::anonymous();
+        }
+        Nav {
+            user: Some(p.name.clone()),
+            role: p.role.to_string(),
+            can_review: p.role.can_review(),
+            can_admin: p.role.can_admin(),
+            session: p.via == Via::Session,
+        }
+    }
+}
+
+/// An `<option>`.
+#[derive(Debug, Clone)]
+pub(crate) struct Opt {
+    /// Value.
+    pub(crate) value: String,
+    /// Label.
+    pub(crate) label: String,
+    /// Selected.
+    pub(crate) selected: bool,
+}
+
+impl Opt {
+    /// Options with an empty "any" first, `current` selected.
+    pub(crate) fn list<'a>(any: &str, values: impl IntoIterator<Item = &'a str>, current: Option<&str>) -> Vec<Opt> {
+        let mut out = vec![Opt {
+            value: String::new(),
+            label: any.to_string(),
+            selected: current.is_none(),
+        }];
+        out.extend(values.into_iter().map(|v| Opt {
+            value: v.to_string(),
+            label: v.replace('_', " "),
+            selected: current == Some(v),
+        }));
+        out
+    }
+}
+
+/// `templates/error.html`.
+#[derive(Template)]
+#[template(path = "error.html")]
+pub(crate) struct ErrorPage {
+    pub(crate) nav: Nav,
+    pub(crate) status: u16,
+    pub(crate) reason: String,
+    pub(crate) message: String,
+    pub(crate) login: bool,
+}
+
+/// `templates/login.html`.
+#[derive(Template)]
+#[template(path = "login.html")]
+pub(crate) struct LoginPage {
+    pub(crate) nav: Nav,
+    pub(crate) next: String,
+    pub(crate) name: String,
+    pub(crate) error: Option<String>,
+}
+
+/// One row of the case list.
+#[derive(Debug, Clone)]
+pub(crate) struct CaseRow {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) people: usize,
+    pub(crate) events: usize,
+    pub(crate) sources: usize,
+    pub(crate) first: String,
+    pub(crate) last: String,
+    pub(crate) reviewed: usize,
+    /// Events passing the filters, when event filters are set.
+    pub(crate) matching: Option<usize>,
+}
+
+/// `templates/cases.html`.
+#[derive(Template)]
+#[template(path = "cases.html")]
+pub(crate) struct CasesPage {
+    pub(crate) nav: Nav,
+    pub(crate) rows: Vec<CaseRow>,
+    pub(crate) total: usize,
+    pub(crate) active: Vec<ActiveFilter>,
+    pub(crate) errors: Vec<String>,
+    pub(crate) types: Vec<Opt>,
+    pub(crate) statuses: Vec<Opt>,
+    pub(crate) reviews: Vec<Opt>,
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) outlet: String,
+    pub(crate) place: String,
+}
+
+/// A link to a person (or plain text for an unnamed group).
+#[derive(Debug, Clone)]
+pub(crate) struct SubjectView {
+    pub(crate) href: Option<String>,
+    pub(crate) name: String,
+}
+
+/// One source of a timeline entry, with its paragraph.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceView {
+    pub(crate) article: String,
+    pub(crate) href: String,
+    pub(crate) published: String,
+    pub(crate) url: Option<String>,
+    pub(crate) para: Option<Highlighted>,
+    pub(crate) sentence: String,
+}
+
+/// One timeline entry on the case page.
+#[derive(Debug, Clone)]
+pub(crate) struct EntryView {
+    pub(crate) id: String,
+    pub(crate) date: String,
+    pub(crate) dated: bool,
+    pub(crate) family: &'static str,
+    pub(crate) type_label: String,
+    pub(crate) status: String,
+    pub(crate) review: String,
+    pub(crate) subjects: Vec<SubjectView>,
+    pub(crate) agent: Option<String>,
+    pub(crate) place: Option<String>,
+    pub(crate) detail: Option<String>,
+    pub(crate) conflicts: Vec<String>,
+    pub(crate) sources: Vec<SourceView>,
+}
+
+/// A person row.
+#[derive(Debug, Clone)]
+pub(crate) struct PersonRow {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) variants: Vec<String>,
+    pub(crate) role: String,
+    pub(crate) occupation: Option<String>,
+    pub(crate) affiliation: Option<String>,
+}
+
+/// An organisation row.
+#[derive(Debug, Clone)]
+pub(crate) struct OrgRow {
+    pub(crate) name: String,
+    pub(crate) variants: String,
+    pub(crate) kind: String,
+}
+
+/// A charge row.
+#[derive(Debug, Clone)]
+pub(crate) struct ChargeRow {
+    pub(crate) label: String,
+    pub(crate) article: Option<String>,
+    pub(crate) subjects: Vec<SubjectView>,
+}
+
+/// A download link.
+#[derive(Debug, Clone)]
+pub(crate) struct ExportLink {
+    pub(crate) href: String,
+    pub(crate) label: String,
+}
+
+/// One audit-log line.
+#[derive(Debug, Clone)]
+pub(crate) struct AuditRow {
+    pub(crate) at: String,
+    pub(crate) user: String,
+    pub(crate) action: String,
+    pub(crate) target: String,
+    pub(crate) note: Option<String>,
+    pub(crate) before: String,
+    pub(crate) after: String,
+}
+
+/// A legend entry.
+#[derive(Debug, Clone)]
+pub(crate) struct LegendItem {
+    pub(crate) family: &'static str,
+    pub(crate) label: &'static str,
+}
+
+/// `templates/case.html`.
+#[derive(Template)]
+#[template(path = "case.html")]
+pub(crate) struct CasePage {
+    pub(crate) nav: Nav,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) first: String,
+    pub(crate) last: String,
+    pub(crate) tl: Timeline,
+    pub(crate) legend: Vec<LegendItem>,
+    pub(crate) dated: Vec<EntryView>,
+    pub(crate) undated: Vec<EntryView>,
+    pub(crate) people: Vec<PersonRow>,
+    pub(crate) orgs: Vec<OrgRow>,
+    pub(crate) charges: Vec<ChargeRow>,
+    pub(crate) exports: Vec<ExportLink>,
+    pub(crate) audit: Vec<AuditRow>,
+    pub(crate) articles: Vec<String>,
+}
+
+/// An event listed on the article page.
+#[derive(Debug, Clone)]
+pub(crate) struct ArticleEventView {
+    pub(crate) anchor: String,
+    pub(crate) family: &'static str,
+    pub(crate) type_label: String,
+    pub(crate) status: String,
+    pub(crate) date: String,
+    pub(crate) entry_href: Option<String>,
+    pub(crate) entry_id: Option<String>,
+}
+
+/// `templates/article.html`.
+#[derive(Template)]
+#[template(path = "article.html")]
+pub(crate) struct ArticlePage {
+    pub(crate) nav: Nav,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) published: String,
+    pub(crate) source: String,
+    pub(crate) url: Option<String>,
+    pub(crate) cases: Vec<String>,
+    pub(crate) pieces: Vec<Piece>,
+    pub(crate) events: Vec<ArticleEventView>,
+}
+
+/// An article row.
+#[derive(Debug, Clone)]
+pub(crate) struct ArticleRow {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) published: String,
+    pub(crate) events: u64,
+    pub(crate) case: Option<String>,
+}
+
+/// `templates/articles.html`.
+#[derive(Template)]
+#[template(path = "articles.html")]
+pub(crate) struct ArticlesPage {
+    pub(crate) nav: Nav,
+    pub(crate) rows: Vec<ArticleRow>,
+}
+
+/// An event on a person page.
+#[derive(Debug, Clone)]
+pub(crate) struct PersonEventView {
+    pub(crate) case: String,
+    pub(crate) id: String,
+    pub(crate) date: String,
+    pub(crate) family: &'static str,
+    pub(crate) type_label: String,
+    pub(crate) status: String,
+    pub(crate) review: String,
+}
+
+/// `templates/person.html`.
+#[derive(Template)]
+#[template(path = "person.html")]
+pub(crate) struct PersonPage {
+    pub(crate) nav: Nav,
+    pub(crate) person: PersonRow,
+    pub(crate) former: bool,
+    pub(crate) cases: Vec<(String, String)>,
+    pub(crate) events: Vec<PersonEventView>,
+    pub(crate) charges: Vec<ChargeRow>,
+}
+
+/// A person in the people list.
+#[derive(Debug, Clone)]
+pub(crate) struct PeopleRow {
+    pub(crate) person: PersonRow,
+    pub(crate) case: String,
+    pub(crate) case_title: String,
+}
+
+/// `templates/people.html`.
+#[derive(Template)]
+#[template(path = "people.html")]
+pub(crate) struct PeoplePage {
+    pub(crate) nav: Nav,
+    pub(crate) rows: Vec<PeopleRow>,
+}
+
+/// A search hit.
+#[derive(Debug, Clone)]
+pub(crate) struct HitView {
+    pub(crate) article: String,
+    pub(crate) title: String,
+    pub(crate) published: String,
+    pub(crate) case: Option<String>,
+    pub(crate) kind: &'static str,
+    pub(crate) parts: Vec<(String, bool)>,
+}
+
+/// `templates/search.html`.
+#[derive(Template)]
+#[template(path = "search.html")]
+pub(crate) struct SearchPage {
+    pub(crate) nav: Nav,
+    pub(crate) q: String,
+    pub(crate) hits: Vec<HitView>,
+}
+
+/// `templates/review.html`: the review page of a case.
+#[derive(Template)]
+#[template(path = "review.html")]
+pub(crate) struct ReviewPage {
+    pub(crate) nav: Nav,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) entries: Vec<EntryView>,
+    pub(crate) people: Vec<PersonRow>,
+    pub(crate) audit: Vec<AuditRow>,
+    pub(crate) message: Option<String>,
+}
+
+/// A checkbox.
+#[derive(Debug, Clone)]
+pub(crate) struct Check {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) checked: bool,
+}
+
+/// `templates/edit_event.html`.
+#[derive(Template)]
+#[template(path = "edit_event.html")]
+pub(crate) struct EditEventPage {
+    pub(crate) nav: Nav,
+    pub(crate) case: String,
+    pub(crate) entry: EntryView,
+    pub(crate) types: Vec<Opt>,
+    pub(crate) statuses: Vec<Opt>,
+    pub(crate) qualifiers: Vec<Opt>,
+    pub(crate) date: String,
+    pub(crate) detail: String,
+    pub(crate) subjects: Vec<Check>,
+}
+
+/// A user or token row on the admin page.
+#[derive(Debug, Clone)]
+pub(crate) struct AccountRow {
+    pub(crate) name: String,
+    pub(crate) role: String,
+    pub(crate) created_at: String,
+}
+
+/// `templates/admin_users.html`.
+#[derive(Template)]
+#[template(path = "admin_users.html")]
+pub(crate) struct AdminUsersPage {
+    pub(crate) nav: Nav,
+    pub(crate) users: Vec<AccountRow>,
+    pub(crate) tokens: Vec<AccountRow>,
+    pub(crate) roles: Vec<Opt>,
+    pub(crate) message: Option<String>,
+    pub(crate) new_token: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoding() {
+        assert_eq!(urlencode("Port Elm & co"), "Port%20Elm%20%26%20co");
+        assert_eq!(urlencode("/cases/c1?x"), "/cases/c1%3Fx");
+    }
+
+    #[test]
+    fn templates_escape() {
+        let page = ErrorPage {
+            nav: Nav::anonymous(),
+            status: 404,
+            reason: "Not Found".into(),
+            message: "<script>alert(1)</script>".into(),
+            login: false,
+        };
+        let html = page.render().unwrap();
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"));
+    }
+}

@@ -1,0 +1,158 @@
+//! End-to-end test in headless Chromium (Debian's `chromium` and
+//! `chromium-driver`, driven through WebDriver with fantoccini): log in, open
+//! the case list, open a case, see the SVG timeline, confirm an event,
+//! reload and see it confirmed.
+//!
+//! Skipped, with a message, only when `chromedriver` is not installed
+//! (`.ci/run` installs it, so CI always runs it). Set `CHROMEDRIVER` and
+//! `CHROMIUM` to use other binaries.
+
+mod common;
+
+use fantoccini::{ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Finds an executable: the environment variable, else the first candidate
+/// found on PATH.
+fn find(var: &str, names: &[&str]) -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os(var) {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    names
+        .iter()
+        .flat_map(|n| std::env::split_paths(&path).map(move |d| d.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Kills the driver when the test ends, whatever happens.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_login_open_case_confirm_event() {
+    let Some(chromedriver) = find("CHROMEDRIVER", &["chromedriver"]) else {
+        eprintln!(
+            "SKIPPED browser_login_open_case_confirm_event: chromedriver not found (apt-get install chromium chromium-driver)"
+        );
+        return;
+    };
+    let chromium = find("CHROMIUM", &["chromium", "chromium-browser", "google-chrome"]);
+    let server = common::start(false).await;
+    let base = format!("http://{}", server.addr);
+
+    let port = free_port();
+    let _driver = Driver(
+        Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver"),
+    );
+    let profile = tempfile::tempdir().expect("profile dir");
+    let mut opts = serde_json::json!({
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+            "--window-size=1280,1000",
+            format!("--user-data-dir={}", profile.path().display()),
+        ]
+    });
+    if let Some(bin) = &chromium {
+        opts["binary"] = serde_json::json!(bin.display().to_string());
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("goog:chromeOptions".into(), opts);
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let webdriver = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let client = loop {
+        match ClientBuilder::new(connector.clone())
+            .capabilities(caps.clone())
+            .connect(&webdriver)
+            .await
+        {
+            Ok(c) => break c,
+            Err(e) if Instant::now() < deadline => {
+                let _ = e;
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            Err(e) => panic!(
+                "cannot start a Chromium session through {}: {e}",
+                chromedriver.display()
+            ),
+        }
+    };
+
+    let result = async {
+        // 1. Log in (the case list sends us to the login form first).
+        client.goto(&format!("{base}/cases")).await?;
+        assert!(client.current_url().await?.path().starts_with("/login"));
+        client.find(Locator::Id("username")).await?.send_keys("editor").await?;
+        client
+            .find(Locator::Id("password"))
+            .await?
+            .send_keys(common::PASSWORD)
+            .await?;
+        client.find(Locator::Id("login-submit")).await?.click().await?;
+        client.wait().for_element(Locator::Css("table.cases")).await?;
+        assert_eq!(client.current_url().await?.path(), "/cases");
+
+        // 2. Open a case from the list.
+        let links = client.find_all(Locator::Css("a.case-link")).await?;
+        assert!(!links.is_empty(), "the case list shows cases");
+        links[0].click().await?;
+
+        // 3. The SVG timeline is there with marks.
+        let svg = client.wait().for_element(Locator::Css("svg.timeline-svg")).await?;
+        let marks = svg.find_all(Locator::Css("a.ev")).await?;
+        assert!(!marks.is_empty(), "the timeline has marks");
+        let case_url = client.current_url().await?;
+
+        // 4. Confirm the first event.
+        let button = client.find(Locator::Css("button.confirm")).await?;
+        let event = button.attr("data-event").await?.expect("data-event");
+        button.click().await?;
+        client
+            .wait()
+            .for_element(Locator::Css(&format!("article#{event}")))
+            .await?;
+
+        // 5. Reload and see it confirmed.
+        client.goto(case_url.as_str()).await?;
+        client.refresh().await?;
+        let state = client
+            .wait()
+            .for_element(Locator::Css(&format!("article#{event} .review")))
+            .await?
+            .text()
+            .await?;
+        assert_eq!(state.trim(), "confirmed");
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    let _ = client.close().await;
+    result.expect("browser steps");
+
+    // The decision is in the audit log under the browser user.
+    let store = casewatch_store::Store::open(&server.db).expect("open");
+    let log = store.audit_log(None).expect("audit log");
+    assert!(log.iter().any(|a| a.action == "confirm" && a.user == "editor"));
+}
