@@ -332,8 +332,7 @@ fn article(rng: &mut Rng, i: usize, p: &Prosecution) -> (ExtractRecord, String) 
     let mut body = String::new();
     let mut events = Vec::new();
     let first = step.saturating_sub(rng.below(4));
-    #[allow(clippy::needless_range_loop)]
-    for s in first..=step {
+    for (s, step_type) in STEPS.iter().enumerate().take(step + 1).skip(first) {
         let subjects: Vec<Value> = names
             .iter()
             .enumerate()
@@ -346,16 +345,15 @@ fn article(rng: &mut Rng, i: usize, p: &Prosecution) -> (ExtractRecord, String) 
             (date, "day")
         };
         let sentence = format!(
-            "{} {} on {date} in the {} case.",
+            "{} {step_type} on {date} in the {} case.",
             names.join(" and "),
-            STEPS[s],
             p.charge
         );
         let start = body.len();
         body.push_str(&sentence);
         body.push(' ');
         events.push(
-            json!({"type": STEPS[s], "date": date, "date_precision": precision, "date_qualifier": null,
+            json!({"type": step_type, "date": date, "date_precision": precision, "date_qualifier": null,
                            "date_text": null, "subjects": subjects, "agent": null, "place": null,
                            "status": "occurred", "attributed_to": null, "detail": null,
                            "evidence": {"start": start, "end": start + sentence.len(), "sentence": sentence}}),

@@ -117,7 +117,7 @@ fn every_export_format_parses_back() {
 
     ok(&run(&["export", "--format", "csv", "--out", "out/"], dir.path()));
     let mut events = csv::Reader::from_path(dir.path().join("out/events.csv")).expect("events.csv");
-    let rows = events.records().inspect(|r| assert!(r.is_ok(), "row")).count();
+    let rows = events.records().map(|r| r.expect("row")).collect::<Vec<_>>().len();
     let expected: usize = file
         .cases
         .iter()

@@ -1560,7 +1560,7 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
     let mut adj = 0;
     while j < to
         && adj < 4
-        && matches!(
+        && (matches!(
             words[j],
             "current"
                 | "former"
@@ -1577,8 +1577,7 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
                 | "foreign"
                 | "freelance"
                 | "regional"
-        )
-        || (words[j].ends_with("ed") && j > k)
+        ) || (words[j].ends_with("ed") && j > k))
     {
         j += 1;
         adj += 1;

@@ -63,7 +63,8 @@ pub struct PreviousIds {
     /// Organisation identity key → org id, store-wide.
     pub org_of_key: BTreeMap<String, String>,
     /// People of the cases that are not rebuilt, sharing a blocking key
-    /// ([`crate::names::block_key`]) with a rebuilt person.
+    /// ([`crate::names::block_key`]) with a rebuilt person (for
+    /// [`assign_ids`]; [`assign_ids_with`] looks them up itself).
     pub known_people: Vec<KnownPerson>,
     /// Mentions a reviewer's merge tied to a person id: a person holding
     /// one takes that id, in whichever case it is.
@@ -232,9 +233,20 @@ fn same_parsed(
 #[derive(Default)]
 struct Candidates {
     by_block: BTreeMap<String, Vec<(Name, KnownPerson)>>,
+    /// Blocks whose people of other cases were looked up.
+    loaded: BTreeSet<String>,
 }
 
 impl Candidates {
+    /// Adds the people of other cases in `block`, once per block.
+    fn load(&mut self, block: &str, known: &mut dyn FnMut(&str) -> Vec<KnownPerson>) {
+        if self.loaded.insert(block.to_string()) {
+            for k in known(block) {
+                self.add(k);
+            }
+        }
+    }
+
     fn add(&mut self, k: KnownPerson) {
         let name = Name::parse(&k.name);
         self.by_block
@@ -271,11 +283,32 @@ impl Candidates {
 
 /// Replaces the provisional ids of `rec` with stable ones (see the module
 /// docs), advancing `counters` for new ones. Returns the absorbed old ids.
+/// The people of other cases are `prev.known_people`.
 pub fn assign_ids(
     rec: &mut Reconciled,
     prev: &PreviousIds,
     counters: &mut Counters,
     settings: &Settings,
+) -> Vec<Absorbed> {
+    let known = prev.known_people.clone();
+    assign_ids_with(rec, prev, counters, settings, &mut |block: &str| {
+        known
+            .iter()
+            .filter(|k| crate::names::block_key(&k.name) == block)
+            .cloned()
+            .collect()
+    })
+}
+
+/// [`assign_ids`], looking up the people of other cases (those not being
+/// rebuilt) only for the surname blocks (`names::block_key`) of people who
+/// need them: `known(block)` returns them. `prev.known_people` is ignored.
+pub fn assign_ids_with(
+    rec: &mut Reconciled,
+    prev: &PreviousIds,
+    counters: &mut Counters,
+    settings: &Settings,
+    known_people: &mut dyn FnMut(&str) -> Vec<KnownPerson>,
 ) -> Vec<Absorbed> {
     let mut absorbed = Vec::new();
 
@@ -373,7 +406,7 @@ pub fn assign_ids(
         }
     };
     // Candidates: everyone with an id so far (this run first, in order),
-    // then the people of the cases not rebuilt.
+    // then, block by block as needed, the people of the cases not rebuilt.
     let mut candidates = Candidates::default();
     for (ci, ids) in person_ids.iter().enumerate() {
         for (pi, id) in ids.iter().enumerate() {
@@ -381,9 +414,6 @@ pub fn assign_ids(
                 candidates.add(known(ci, pi, id));
             }
         }
-    }
-    for k in &prev.known_people {
-        candidates.add(k.clone());
     }
     let mut final_people: Vec<Vec<String>> = Vec::new();
     for (ci, case) in rec.file.cases.iter().enumerate() {
@@ -394,6 +424,7 @@ pub fn assign_ids(
             }
             let taken: BTreeSet<String> = ids.iter().flatten().cloned().collect();
             let name = Name::parse(&person.name);
+            candidates.load(name.bare_surname(), known_people);
             let found = candidates.find(&name, person, &case_ids[ci], &taken, settings);
             let id = found.unwrap_or_else(|| {
                 counters.person += 1;

@@ -225,7 +225,9 @@ pub struct LinkMention {
 /// [`LinkKey::context`]) can be joined by linking: both named with a given
 /// name or initial, the names match, and the score reaches
 /// [`Settings::person_match_threshold`]. Linking joins no other pairs of
-/// full names, so this selects the articles a new one can join.
+/// full names, so this selects the articles a new one can join. To compare
+/// one mention with many, [`LinkMention::prepare`] each once and use
+/// [`PreparedMention::may_join`].
 pub fn mentions_may_join(
     a: &LinkMention,
     a_context: &[String],
@@ -233,15 +235,39 @@ pub fn mentions_may_join(
     b_context: &[String],
     settings: &Settings,
 ) -> bool {
-    let folded = |v: &Option<String>| v.as_deref().map(names::fold).filter(|f| !f.is_empty());
-    let (na, nb) = (names::Name::parse(&a.name), names::Name::parse(&b.name));
-    let (xa, xb) = (
-        [folded(&a.occupation), folded(&a.affiliation)],
-        [folded(&b.occupation), folded(&b.affiliation)],
-    );
-    let (ca, cb): (std::collections::BTreeSet<String>, std::collections::BTreeSet<String>) =
-        (a_context.iter().cloned().collect(), b_context.iter().cloned().collect());
-    people::may_join((&na, &xa, &ca), (&nb, &xb, &cb), settings)
+    a.prepare(a_context).may_join(&b.prepare(b_context), settings)
+}
+
+/// A [`LinkMention`] with its name parsed and its attributes and context
+/// folded, for repeated comparisons.
+#[derive(Debug, Clone)]
+pub struct PreparedMention {
+    name: names::Name,
+    attrs: [Option<String>; 2],
+    context: std::collections::BTreeSet<String>,
+}
+
+impl LinkMention {
+    /// Parses and folds the mention once; `context` is its article's [`LinkKey::context`].
+    pub fn prepare(&self, context: &[String]) -> PreparedMention {
+        let folded = |v: &Option<String>| v.as_deref().map(names::fold).filter(|f| !f.is_empty());
+        PreparedMention {
+            name: names::Name::parse(&self.name),
+            attrs: [folded(&self.occupation), folded(&self.affiliation)],
+            context: context.iter().cloned().collect(),
+        }
+    }
+}
+
+impl PreparedMention {
+    /// See [`mentions_may_join`].
+    pub fn may_join(&self, other: &PreparedMention, settings: &Settings) -> bool {
+        people::may_join(
+            (&self.name, &self.attrs, &self.context),
+            (&other.name, &other.attrs, &other.context),
+            settings,
+        )
+    }
 }
 
 /// The keys by which `record` can join other articles into a case.
@@ -250,10 +276,9 @@ pub fn mentions_may_join(
 /// rebuild gives the cases a full one would when it includes: every article
 /// sharing an outlet key with the new articles, or a person key with a
 /// mention that can join one of theirs (see [`LinkKey::mentions`]); every
-/// article of a case it
-/// touches; and, with `Settings::link_by_surname_only`, for each included
-/// article, every article sharing one of its `exhaustive` keys (repeated
-/// until nothing is added).
+/// article of a case it touches; and, with `Settings::link_by_surname_only`,
+/// for each included article, every article sharing one of its `exhaustive`
+/// keys (repeated until nothing is added).
 pub fn link_keys(record: &ExtractRecord) -> Vec<LinkKey> {
     let arts = articles::prepare(std::slice::from_ref(record));
     arts.first()

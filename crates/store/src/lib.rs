@@ -277,6 +277,9 @@ impl Store {
     }
 
     /// Replaces the stored cases with this case file, in one transaction.
+    /// Low-level: the file is stored as given, without stable ids or
+    /// reviewer decisions; ingest uses [`Store::update_cases`] and
+    /// [`Store::rebuild_cases`], which keep both.
     ///
     /// Errors: a repeated case id is a constraint violation; nothing changes then.
     pub fn replace_cases(&mut self, cases: &CaseFile) -> Result<()> {

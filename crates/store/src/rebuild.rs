@@ -246,7 +246,7 @@ fn load_counters(conn: &Connection, path: &Path) -> Result<Counters> {
 /// those with a mention that [`casewatch_reconcile::mentions_may_join`] a
 /// mention of the seed (every one, with the store-wide surname-only rule on).
 fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Result<()> {
-    use casewatch_reconcile::LinkMention;
+    use casewatch_reconcile::{LinkMention, PreparedMention};
     type Row = (String, String, String);
     let parse = |s: &str| -> Result<Vec<LinkMention>> {
         serde_json::from_str(s).map_err(|e| data_error(path, "link key mentions", e))
@@ -264,10 +264,11 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
         })
         .ctx(path, || "reading the keys of the seeds")?;
-    #[allow(clippy::type_complexity)]
-    let mut wanted: BTreeMap<String, Vec<(Vec<LinkMention>, Vec<String>)>> = BTreeMap::new();
+    let mut wanted: BTreeMap<String, Vec<PreparedMention>> = BTreeMap::new();
     for (key, mentions, ctx) in seed_keys {
-        wanted.entry(key).or_default().push((parse(&mentions)?, context(&ctx)?));
+        let ctx = context(&ctx)?;
+        let e = wanted.entry(key).or_default();
+        e.extend(parse(&mentions)?.iter().map(|m| m.prepare(&ctx)));
     }
     let mut rows = conn
         .prepare_cached("SELECT article, mentions, context FROM link_keys WHERE key = ?1")
@@ -277,7 +278,7 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
         .ctx(path, || "preparing the row insert")?;
     for (key, seeds) in &wanted {
         let all = !key.starts_with("person:") || settings.link_by_surname_only;
-        if !all && seeds.iter().all(|(m, _)| m.is_empty()) {
+        if !all && seeds.is_empty() {
             continue;
         }
         let found: Vec<(i64, String, String)> = rows
@@ -286,14 +287,10 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
             .ctx(path, || format!("reading the articles of key {key}"))?;
         for (article, mentions, ctx) in found {
             let joins = all || {
-                let theirs = parse(&mentions)?;
                 let their_ctx = context(&ctx)?;
-                seeds.iter().any(|(mine, my_ctx)| {
-                    mine.iter().any(|a| {
-                        theirs
-                            .iter()
-                            .any(|b| casewatch_reconcile::mentions_may_join(a, my_ctx, b, &their_ctx, settings))
-                    })
+                parse(&mentions)?.iter().any(|b| {
+                    let b = b.prepare(&their_ctx);
+                    seeds.iter().any(|a| a.may_join(&b, settings))
                 })
             };
             if joins {
@@ -564,36 +561,6 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
                 prev.org_of_key.insert(k.clone(), id);
             }
         }
-        let mut people = conn
-            .prepare_cached(
-                "SELECT person_id, case_id, name, occupation, affiliation FROM person_index
-                 WHERE block = ?1 ORDER BY case_id, person_id",
-            )
-            .ctx(path, || "preparing the person look-up")?;
-        let blocks: BTreeSet<String> = rec
-            .file
-            .cases
-            .iter()
-            .flat_map(|c| &c.people)
-            .map(|p| casewatch_reconcile::names::block_key(&p.name))
-            .filter(|b| !b.is_empty())
-            .collect();
-        for b in &blocks {
-            let found = people
-                .query_map([b], |r| {
-                    Ok(KnownPerson {
-                        id: r.get(0)?,
-                        case: r.get(1)?,
-                        name: r.get(2)?,
-                        occupation: r.get(3)?,
-                        affiliation: r.get(4)?,
-                    })
-                })
-                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-                .ctx(path, || format!("reading the people of block {b}"))?;
-            prev.known_people
-                .extend(found.into_iter().filter(|k| !touched_set.contains(k.case.as_str())));
-        }
     }
     {
         let pins: Vec<(String, String, String)> = conn
@@ -611,7 +578,43 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         }
     }
     let mut counters = load_counters(conn, path)?;
-    let absorbed = identity::assign_ids(&mut rec, &prev, &mut counters, &settings);
+    let mut lookup_error: Option<crate::StoreError> = None;
+    let absorbed = {
+        let mut people = conn
+            .prepare_cached(
+                "SELECT person_id, case_id, name, occupation, affiliation FROM person_index
+                 WHERE block = ?1 ORDER BY case_id, person_id",
+            )
+            .ctx(path, || "preparing the person look-up")?;
+        let mut known = |block: &str| -> Vec<KnownPerson> {
+            let found = people
+                .query_map([block], |r| {
+                    Ok(KnownPerson {
+                        id: r.get(0)?,
+                        case: r.get(1)?,
+                        name: r.get(2)?,
+                        occupation: r.get(3)?,
+                        affiliation: r.get(4)?,
+                    })
+                })
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+                .ctx(path, || format!("reading the people of block {block}"));
+            match found {
+                Ok(found) => found
+                    .into_iter()
+                    .filter(|k| !touched_set.contains(k.case.as_str()))
+                    .collect(),
+                Err(e) => {
+                    lookup_error.get_or_insert(e);
+                    Vec::new()
+                }
+            }
+        };
+        identity::assign_ids_with(&mut rec, &prev, &mut counters, &settings, &mut known)
+    };
+    if let Some(e) = lookup_error {
+        return Err(e);
+    }
 
     // Aliases of merged ids; reviews of absorbed entries move to their new entry.
     {

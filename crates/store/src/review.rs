@@ -788,9 +788,8 @@ fn split_person(
             ));
         }
     }
-    #[allow(clippy::type_complexity)]
-    let (off, rest): (Vec<&(MentionRef, String)>, Vec<&(MentionRef, String)>) =
-        names.iter().partition(|(_, n)| folded.contains(&fold(n)));
+    type Named<'a> = Vec<&'a (MentionRef, String)>;
+    let (off, rest): (Named<'_>, Named<'_>) = names.iter().partition(|(_, n)| folded.contains(&fold(n)));
     if rest.is_empty() {
         return Err(invalid(
             path,

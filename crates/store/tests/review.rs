@@ -750,3 +750,118 @@ fn one_person_in_two_cases_has_one_id_and_merges_record_their_reason() {
     assert_eq!(mine[0].rule, "initial");
     assert!(mine[0].score >= 0.75, "{}", mine[0].score);
 }
+
+#[test]
+fn a_merge_across_cases_shares_the_id_without_joining_the_cases() {
+    let (_d, mut store) = fresh();
+    ingest(
+        &mut store,
+        &[
+            art("q1", "2024-02-01")
+                .person("Mirzo Karimov", Some("reporter"), Some("Osh Dispatch"))
+                .event("detention", Some("2024-01-30"), &["Mirzo Karimov"], None)
+                .build(),
+            art("q2", "2024-09-01")
+                .person("Mirzo Qarimov", Some("blogger"), Some("Pamir Lens"))
+                .event("charge", Some("2024-08-30"), &["Mirzo Qarimov"], None)
+                .build(),
+        ],
+    );
+    let file = store.cases().expect("cases");
+    assert_eq!(file.cases.len(), 2, "different outlets: two cases, two people");
+    let (keep, merge) = (file.cases[0].people[0].id.clone(), file.cases[1].people[0].id.clone());
+    assert_ne!(keep, merge);
+    let log = store
+        .review(
+            "",
+            ReviewAction::MergePeople {
+                keep: keep.clone(),
+                merge: merge.clone(),
+            },
+            "ana",
+            None,
+        )
+        .expect("merge");
+    assert_eq!(
+        log.after.as_array().map(Vec::len),
+        Some(2),
+        "the kept person is in both cases"
+    );
+    for _ in 0..2 {
+        let file = store.cases().expect("cases");
+        assert_eq!(file.cases.len(), 2);
+        assert!(file.cases.iter().all(|c| c.people[0].id == keep));
+        store.rebuild_cases().expect("rebuild");
+    }
+}
+
+#[test]
+fn a_split_after_a_merge_wins() {
+    let (_d, mut store) = fresh();
+    ingest(
+        &mut store,
+        &[
+            art("r1", "2025-01-10")
+                .person("Nurlan Ermekov", Some("blogger"), Some("Steppe Wire"))
+                .event("detention", Some("2025-01-08"), &["Nurlan Ermekov"], None)
+                .build(),
+            art("r2", "2025-01-12")
+                .person("Nurlan Ermekov", Some("blogger"), Some("Steppe Wire"))
+                .person("Ermek Nurlanuly", Some("blogger"), Some("Steppe Wire"))
+                .event(
+                    "search",
+                    Some("2025-01-09"),
+                    &["Nurlan Ermekov", "Ermek Nurlanuly"],
+                    None,
+                )
+                .build(),
+        ],
+    );
+    let file = store.cases().expect("cases");
+    let id_of = |f: &CaseFile, name: &str| {
+        f.cases[0]
+            .people
+            .iter()
+            .find(|p| p.variants.iter().any(|v| v == name))
+            .expect("person")
+            .id
+            .clone()
+    };
+    let (keep, merge) = (id_of(&file, "Nurlan Ermekov"), id_of(&file, "Ermek Nurlanuly"));
+    // Merged although named side by side in one article: the reviewer knows better.
+    store
+        .review(
+            "",
+            ReviewAction::MergePeople {
+                keep: keep.clone(),
+                merge,
+            },
+            "ana",
+            None,
+        )
+        .expect("merge");
+    assert_eq!(store.cases().expect("cases").cases[0].people.len(), 1);
+    store
+        .review(
+            "",
+            ReviewAction::SplitPerson {
+                person: keep.clone(),
+                variants: vec!["Ermek Nurlanuly".into()],
+            },
+            "ben",
+            Some("brothers after all"),
+        )
+        .expect("split");
+    store.rebuild_cases().expect("rebuild");
+    let file = store.cases().expect("cases");
+    assert_eq!(file.cases[0].people.len(), 2);
+    assert_eq!(id_of(&file, "Nurlan Ermekov"), keep);
+    assert_ne!(id_of(&file, "Ermek Nurlanuly"), keep);
+    let actions: Vec<String> = store
+        .audit_log(None)
+        .expect("log")
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert_eq!(actions, vec!["merge_people", "split_person"]);
+}
