@@ -176,7 +176,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let out = match format {
                 CaseFormat::Json => serde_json::to_string_pretty(&case)? + "\n",
                 CaseFormat::Text => render::case_text(&case),
-                CaseFormat::Markdown => render::case_markdown(&case),
+                CaseFormat::Markdown => casewatch_export::dossier_markdown(&case),
             };
             print(&out)?;
             Ok(ExitCode::SUCCESS)

@@ -1,5 +1,5 @@
 //! Human-readable output of the CLI: record text, case lists, case timelines
-//! (text and Markdown), search hits and extraction explanations.
+//! (text; Markdown is the export crate's dossier), search hits and extraction explanations.
 
 use casewatch_extract::Extraction;
 use casewatch_model::{Case, ExtractRecord, Subject, TimelineEntry};
@@ -190,72 +190,6 @@ pub fn case_text(c: &Case) -> String {
                 k.sources.join(", ")
             );
         }
-    }
-    out
-}
-
-/// A case as Markdown, with numbered citations.
-pub fn case_markdown(c: &Case) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# {} ({})\n", c.title, c.id);
-    let _ = writeln!(out, "## People\n");
-    for p in &c.people {
-        let _ = writeln!(
-            out,
-            "- **{}** ({}){}{}; spellings: {}",
-            p.name,
-            p.role.as_str(),
-            p.occupation.as_ref().map_or(String::new(), |o| format!(", {o}")),
-            p.affiliation.as_ref().map_or(String::new(), |a| format!(
-                ", {}{a}",
-                if p.former == Some(true) { "former " } else { "" }
-            )),
-            p.variants.join(" / ")
-        );
-    }
-    if !c.charges.is_empty() {
-        let _ = writeln!(out, "\n## Charges\n");
-        for ch in &c.charges {
-            let _ = writeln!(
-                out,
-                "- {}{}",
-                ch.label,
-                ch.article.as_ref().map_or(String::new(), |a| format!(" ({a})"))
-            );
-        }
-    }
-    let _ = writeln!(out, "\n## Timeline\n");
-    let _ = writeln!(out, "| date | event | subjects | agent | status | sources |");
-    let _ = writeln!(out, "|---|---|---|---|---|---|");
-    let mut notes = Vec::new();
-    for e in &c.events {
-        let mut refs = Vec::new();
-        for s in &e.sources {
-            notes.push(format!(
-                "{} ({}): “{}”",
-                s.article,
-                s.published.map_or("undated".into(), |d| d.to_string()),
-                s.sentence.replace('|', "\\|")
-            ));
-            refs.push(format!("[{}]", notes.len()));
-        }
-        let _ = writeln!(
-            out,
-            "| {} | {}{} | {} | {} | {} | {} |",
-            e.date.display(),
-            e.event_type.as_str(),
-            e.detail
-                .as_ref()
-                .map_or(String::new(), |d| format!(": {}", d.replace('|', "\\|"))),
-            subject_names(&e.subjects),
-            e.agent.as_ref().map_or("-".to_string(), |a| a.name.clone()),
-            e.status,
-            refs.join(" ")
-        );
-    }
-    let _ = writeln!(out, "\n## Sources\n");
-    for (i, n) in notes.iter().enumerate() {
-        let _ = writeln!(out, "{}. {n}", i + 1);
     }
     out
 }
