@@ -344,6 +344,16 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
         tally.events,
         secs
     );
+    if print_cases {
+        let mut out = String::new();
+        for case in store.cases()?.cases {
+            if case.articles.iter().any(|a| seen.contains(a)) {
+                out.push_str(&render::case_text(&case));
+                out.push('\n');
+            }
+        }
+        print(&out)?;
+    }
     Ok(if tally.failed > 0 {
         ExitCode::from(1)
     } else {

@@ -237,6 +237,16 @@ fn ingest_is_idempotent_and_builds_the_example_cases() {
     let md = stdout(&run(&["--db", db_s, "case", id, "--format", "markdown"], dir.path()));
     assert!(md.contains("## Timeline") && md.contains("## Sources"));
 
+    // the quick start: --print shows the timelines of the cases the read articles belong to
+    let printed = stdout(&run(
+        &["--db", db_s, "ingest", ex.to_str().unwrap(), "--print"],
+        dir.path(),
+    ));
+    assert!(
+        printed.contains("timeline:") && printed.contains("northwind-01"),
+        "{printed}"
+    );
+
     let hits = stdout(&run(&["--db", db_s, "search", "drone"], dir.path()));
     assert!(hits.contains("northwind-01"), "{hits}");
     assert_eq!(run(&["--db", db_s, "case", "c999"], dir.path()).status.code(), Some(1));
