@@ -242,7 +242,14 @@ pub fn find(
         for (start, end, ti, pi) in trigger_matches(lex, words) {
             let trig = &lex.triggers[ti];
             let Some(event_type) = trig.event_type else { continue };
-            if !sanity(event_type, words, start, end) || is_reference(words, start, trig.voice) {
+            // "released from house arrest", "freed from pre-trial detention": the state that ended
+            let from_state = start > 0
+                && words[start - 1] == "from"
+                && matches!(
+                    event_type,
+                    EventType::HouseArrest | EventType::PretrialDetention | EventType::Detention
+                );
+            if from_state || !sanity(event_type, words, start, end) || is_reference(words, start, trig.voice) {
                 continue;
             }
             let clause = clause_bounds(words, start, end);
@@ -423,6 +430,7 @@ pub fn find(
             if ev.date_reason == "stated in the sentence"
                 && ev.date.is_some()
                 && ev.status.status != Status::NotOccurred
+                && !anterior(words, ev.trigger.0)
             {
                 para_date = ev.date;
                 if lede.is_none() && !background {
@@ -809,6 +817,7 @@ fn assign_dates(
             e.date_reason = "stated in the sentence";
         } else if let Some(d) = prev.or(inherit)
             && !describes_a_state(words, e.trigger.0)
+            && !anterior(words, e.trigger.0)
             // "X, who was found guilty in the same case," describes, it does not narrate
             && !(e.clause.0 > 0 && matches!(words[e.clause.0 - 1], "who" | "which"))
         {
@@ -835,7 +844,10 @@ fn assign_dates(
         .map(|(_, e)| (e.trigger, e.clause, e.date, e.qualifier))
         .collect();
     for e in found.iter_mut() {
-        if e.date_reason == "stated in the sentence" {
+        let now = words[e.trigger.0.saturating_sub(2)..e.trigger.0]
+            .iter()
+            .any(|w| matches!(*w, "now" | "currently"));
+        if e.date_reason == "stated in the sentence" || now {
             continue;
         }
         let clause = e.clause;
@@ -924,6 +936,17 @@ fn is_by_agent(ctx: &Ctx<'_>, words: &[&str], m: &Mention) -> bool {
 /// Whether the verb before a trigger is in the present tense, describing a state
 /// rather than an event of the episode ("the three are accused of …", "she
 /// remains barred from leaving"): such a statement takes no inherited date.
+/// Whether the verb before a trigger is in the past perfect ("had been
+/// convicted", "had recorded"): an event before the episode being told, which
+/// neither takes the episode's date nor gives the paragraph its date.
+fn anterior(words: &[&str], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && (ADVERBS.contains(&words[k - 1]) || words[k - 1] == "been") {
+        k -= 1;
+    }
+    k > 0 && words[k - 1] == "had"
+}
+
 fn describes_a_state(words: &[&str], start: usize) -> bool {
     let mut k = start;
     while k > 0 && ADVERBS.contains(&words[k - 1]) {
