@@ -753,10 +753,11 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         {
             p.variants.push(v);
         }
-        if title_occ.is_some() && p.occupation.is_none() {
-            let (phrase, kind) = title_occ.clone().unwrap_or_default_pair();
-            p.occupation = Some(singular(&phrase));
-            p.occupation_kind = Some(kind);
+        if let Some((phrase, kind)) = &title_occ
+            && p.occupation.is_none()
+        {
+            p.occupation = Some(singular(phrase));
+            p.occupation_kind = Some(*kind);
         }
         ents.mentions[si].push(Mention {
             sentence: si,
@@ -765,15 +766,6 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
             target: Target::Person(idx),
         });
         describe_person(si, s, a, b, lex, ents, idx);
-    }
-}
-
-trait PairDefault {
-    fn unwrap_or_default_pair(self) -> (String, OccupationKind);
-}
-impl PairDefault for Option<(String, OccupationKind)> {
-    fn unwrap_or_default_pair(self) -> (String, OccupationKind) {
-        self.unwrap_or((String::new(), OccupationKind::Other))
     }
 }
 

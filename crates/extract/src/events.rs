@@ -249,7 +249,7 @@ pub fn find(
                     event_type,
                     EventType::HouseArrest | EventType::PretrialDetention | EventType::Detention
                 );
-            if from_state || !sanity(event_type, words, start, end) || is_reference(words, start, trig.voice) {
+            if from_state || !sanity(event_type, words, start, end) || is_reference(words, start) {
                 continue;
             }
             let clause = clause_bounds(words, start, end);
@@ -621,9 +621,8 @@ impl Focus {
 /// Whether a noun trigger refers back to an event already told: a possessive
 /// or a preposition before it ("during their detention", "after his release",
 /// "Okafor's arrest", "against the suspended sentence").
-fn is_reference(words: &[&str], start: usize, voice: Voice) -> bool {
+fn is_reference(words: &[&str], start: usize) -> bool {
     let w = words[start];
-    let _ = voice;
     // only nouns that name a state or a past act are read back this way; "at the first hearing",
     // "during closing arguments", "after searches of their homes" introduce events
     if !matches!(
