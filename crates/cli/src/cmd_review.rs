@@ -1,8 +1,8 @@
 //! `casewatch review …` (confirm, reject, edit entries; merge and split people; move articles) and `casewatch log` (the audit log).
 
 use anyhow::{Context as _, Result, bail};
-use casewatch_model::{DatePrecision, DateQualifier, EventType, PartialDate, Status, Subject};
-use casewatch_store::{AuditEntry, EntryEdit, ReviewAction, Store};
+use casewatch_model::{DatePrecision, DateQualifier, EventType, PartialDate, Standing, Status, Subject};
+use casewatch_store::{AuditEntry, EntryEdit, ReviewAction, StatusEdit, Store};
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -78,6 +78,60 @@ pub enum ReviewCommand {
         #[command(flatten)]
         who: Who,
     },
+    /// Set where a person stands now (replaces the status derived from the timeline), or --clear it.
+    Status {
+        /// Person id (`P12`).
+        person: String,
+        /// The status: serving, in_custody, house_arrest, convicted_in_absentia, travel_ban,
+        /// charges_pending, released, acquitted, unknown.
+        #[arg(long, required_unless_present = "clear")]
+        set: Option<String>,
+        /// Since when (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// The term as worded ("6 years").
+        #[arg(long)]
+        term: Option<String>,
+        /// Until when (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// Go back to the status derived from the timeline.
+        #[arg(long, conflicts_with_all = ["set", "since", "term", "until"])]
+        clear: bool,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Rename a case or set its country (`none` goes back to the derived value).
+    Case {
+        /// Case id (`c2`).
+        case: String,
+        /// New title.
+        #[arg(long)]
+        title: Option<String>,
+        /// ISO 3166-1 alpha-2 country code (`KG`).
+        #[arg(long)]
+        country: Option<String>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Declare two cases one: every article of MERGE joins KEEP.
+    MergeCases {
+        /// The case id that stays.
+        keep: String,
+        /// The case id merged into it.
+        merge: String,
+        #[command(flatten)]
+        who: Who,
+    },
+}
+
+fn partial(flag: &str, v: Option<&str>) -> Result<Option<PartialDate>> {
+    v.map(|d| d.parse::<PartialDate>().map_err(|e| anyhow::anyhow!("{flag}: {e}")))
+        .transpose()
+}
+
+fn none_clears(v: Option<String>) -> Option<Option<String>> {
+    v.map(|s| Some(s).filter(|s| !s.eq_ignore_ascii_case("none")))
 }
 
 /// `casewatch review edit`.
@@ -256,6 +310,40 @@ pub fn review(db: &Path, cmd: ReviewCommand) -> Result<()> {
         ReviewCommand::MoveArticle { article, to, who } => {
             (article.clone(), ReviewAction::MoveArticle { article, to_case: to }, who)
         }
+        ReviewCommand::Status {
+            person,
+            set,
+            since,
+            term,
+            until,
+            clear,
+            who,
+        } => {
+            let edit = match (clear, set) {
+                (true, _) | (false, None) => None,
+                (false, Some(s)) => Some(StatusEdit {
+                    status: s.parse::<Standing>().map_err(|e| anyhow::anyhow!("--set: {e}"))?,
+                    since: partial("--since", since.as_deref())?,
+                    term,
+                    until: partial("--until", until.as_deref())?,
+                }),
+            };
+            (person, ReviewAction::SetStatus(edit), who)
+        }
+        ReviewCommand::Case {
+            case,
+            title,
+            country,
+            who,
+        } => {
+            if title.is_none() && country.is_none() {
+                bail!("nothing to change: give --title or --country");
+            }
+            let title = none_clears(title);
+            let country = none_clears(country);
+            (case, ReviewAction::EditCase { title, country }, who)
+        }
+        ReviewCommand::MergeCases { keep, merge, who } => (keep, ReviewAction::MergeCases { merge }, who),
     };
     let entry = store.review(&target, action, &who.user(), who.note.as_deref())?;
     crate::print(&describe(&entry))

@@ -5,6 +5,7 @@ mod cmd_eval;
 mod cmd_export;
 mod cmd_review;
 mod cmd_serve;
+mod cmd_status;
 mod cmd_user;
 mod render;
 
@@ -72,12 +73,10 @@ enum Command {
         #[arg(long)]
         print: bool,
     },
-    /// List the cases.
-    Cases {
-        /// Output format (`json` is the case file of spec/casefile.md).
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
-    },
+    /// List the cases (with country and defendants' status), sorted, filtered and paged.
+    Cases(cmd_status::CasesArgs),
+    /// Where each defendant stands now (in custody, serving, released, …), from the timelines.
+    Status(cmd_status::StatusArgs),
     /// Print one case: people, charges and the timeline with sources.
     Case {
         /// Case id (`c1`).
@@ -115,7 +114,7 @@ enum Command {
     },
     /// Serve the web UI and JSON API (default 127.0.0.1:8080).
     Serve(cmd_serve::ServeArgs),
-    /// Extract articles and score them against gold annotations (the rules of ../shared/eval/score.py).
+    /// Extract articles and score them against gold annotations (the rules of the project's score.py).
     Eval(cmd_eval::EvalArgs),
 }
 
@@ -124,12 +123,6 @@ enum RecordFormat {
     Jsonl,
     Json,
     Text,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum ListFormat {
-    Text,
-    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,15 +151,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract { read, format, explain } => extract(&read, format, explain),
         Command::Ingest { read, batch, print } => ingest(&cli.db, &read, batch.max(1), print),
-        Command::Cases { format } => {
-            let store = Store::open(&cli.db)?;
-            let out = match format {
-                ListFormat::Json => serde_json::to_string_pretty(&store.cases()?)? + "\n",
-                ListFormat::Text => render::case_list(&store.case_summaries()?),
-            };
-            print(&out)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Cases(args) => cmd_status::cases(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Status(args) => cmd_status::status(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::Case { id, format } => {
             let store = Store::open(&cli.db)?;
             let Some(case) = store.case(&id)? else {

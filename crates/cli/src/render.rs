@@ -3,7 +3,7 @@
 
 use casewatch_extract::Extraction;
 use casewatch_model::{Case, ExtractRecord, Subject, TimelineEntry};
-use casewatch_store::{CaseSummary, SearchHit};
+use casewatch_store::SearchHit;
 use std::fmt::Write as _;
 
 fn subject_names(subjects: &[Subject]) -> String {
@@ -88,31 +88,8 @@ pub fn explanation(x: &Extraction) -> String {
     out
 }
 
-/// The case list, one line per case.
-pub fn case_list(cases: &[CaseSummary]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<5} {:<40} {:>6} {:>6} {:>7}  {:<10}  {:<10}",
-        "id", "title", "people", "events", "sources", "first", "last"
-    );
-    for c in cases {
-        let _ = writeln!(
-            out,
-            "{:<5} {:<40} {:>6} {:>6} {:>7}  {:<10}  {:<10}",
-            c.id,
-            truncate(&c.title, 40),
-            c.people,
-            c.events,
-            c.sources,
-            c.first_date.as_deref().unwrap_or("-"),
-            c.last_date.as_deref().unwrap_or("-")
-        );
-    }
-    out
-}
-
-fn truncate(s: &str, n: usize) -> String {
+/// `s` cut to `n` characters, the last one an ellipsis when cut.
+pub fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
     } else {

@@ -429,6 +429,8 @@ impl CaseDraft<'_> {
                                 article: meta.id.clone(),
                                 published: meta.published,
                                 url: meta.url.clone(),
+                                title: meta.title.clone(),
+                                outlet: meta.url.as_deref().and_then(casewatch_model::outlet_of_url),
                                 start: rep.event.evidence.start,
                                 end: rep.event.evidence.end,
                                 sentence: rep.event.evidence.sentence.clone(),

@@ -56,6 +56,7 @@ mod migrate;
 mod rebuild;
 mod review;
 mod search;
+mod summary;
 mod web_queries;
 
 pub use auth::{
@@ -64,7 +65,8 @@ pub use auth::{
 };
 pub use error::{DbError, StoreError};
 pub use rebuild::RebuildReport;
-pub use review::{AuditEntry, EntryEdit, ReviewAction};
+pub use review::{AuditEntry, EntryEdit, ReviewAction, StatusEdit};
+pub use summary::{CasePage, CaseQuery, CaseRow, CaseSort, StatusQuery, StatusRow};
 pub use web_queries::{ArticleEventSpan, ArticleSummary, ArticleText};
 
 use casewatch_model::{CaseFile, ExtractRecord};
@@ -227,6 +229,7 @@ impl Store {
             .map_err(|e| open_err("setting synchronous=NORMAL and foreign_keys=ON", e))?;
         conn.set_prepared_statement_cache_capacity(64);
         migrate::migrate(&mut conn, path)?;
+        summary::backfill(&mut conn, path)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),

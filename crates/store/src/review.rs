@@ -68,6 +68,37 @@ pub enum ReviewAction {
         /// The target case id.
         to_case: String,
     },
+    /// A person's current status is not what the timeline says: the given
+    /// status replaces the derived one in every case of the person (`None`
+    /// goes back to the derived one). `target` is the person id.
+    SetStatus(Option<StatusEdit>),
+    /// A case's title or country (`target` is the case id). `Some(None)`
+    /// goes back to the derived value; `None` leaves it.
+    EditCase {
+        /// The title.
+        title: Option<Option<String>>,
+        /// The ISO 3166-1 alpha-2 country code.
+        country: Option<Option<String>>,
+    },
+    /// Two cases are one: every article of `merge` joins the case `target`
+    /// (each as a [`ReviewAction::MoveArticle`] would).
+    MergeCases {
+        /// The case that goes.
+        merge: String,
+    },
+}
+
+/// A reviewer's status of a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusEdit {
+    /// The status.
+    pub status: casewatch_model::Standing,
+    /// Since when.
+    pub since: Option<PartialDate>,
+    /// The term as worded.
+    pub term: Option<String>,
+    /// Until when.
+    pub until: Option<PartialDate>,
 }
 
 impl ReviewAction {
@@ -81,6 +112,9 @@ impl ReviewAction {
             ReviewAction::MergePeople { .. } => "merge_people",
             ReviewAction::SplitPerson { .. } => "split_person",
             ReviewAction::MoveArticle { .. } => "move_article",
+            ReviewAction::SetStatus(_) => "set_status",
+            ReviewAction::EditCase { .. } => "edit_case",
+            ReviewAction::MergeCases { .. } => "merge_cases",
         }
     }
 }
@@ -488,6 +522,11 @@ impl Store {
                 ref article,
                 ref to_case,
             } => move_article(&tx, &path, article, to_case, user, note)?,
+            ReviewAction::SetStatus(ref edit) => set_status(&tx, &path, target, edit.as_ref(), user, note)?,
+            ReviewAction::EditCase { ref title, ref country } => {
+                edit_case(&tx, &path, target, title, country, user, note)?
+            }
+            ReviewAction::MergeCases { ref merge } => merge_cases(&tx, &path, target, merge, user, note)?,
         };
         tx.commit().ctx(&path, || "committing a review")?;
         Ok(entry)
@@ -946,6 +985,221 @@ fn move_article(
         "move_article",
         article,
         &involved,
+        before,
+        after,
+        note,
+    )
+}
+
+fn status_json(conn: &Connection, path: &Path, person: &str) -> Result<Value> {
+    type Row = (String, String, Option<String>, Option<String>, Option<String>, bool);
+    let rows: Vec<Row> = conn
+        .prepare_cached(
+            "SELECT case_id, status, since, term, until, overridden FROM person_status WHERE person_id = ?1
+             ORDER BY case_id",
+        )
+        .and_then(|mut st| {
+            st.query_map([person], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })
+            .and_then(|it| it.collect())
+        })
+        .ctx(path, || format!("reading the status of {person}"))?;
+    Ok(match rows.first() {
+        None => Value::Null,
+        Some((_, status, since, term, until, overridden)) => json!({
+            "status": status, "since": since, "term": term, "until": until,
+            "set_by_reviewer": overridden,
+            "cases": rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>(),
+        }),
+    })
+}
+
+fn rewrite_summaries(conn: &Connection, path: &Path, case_ids: &[String]) -> Result<()> {
+    for id in case_ids {
+        if let Some(case) = cases::read_one(conn, path, id)? {
+            let (case, country) = crate::summary::apply_case_review(conn, path, &case)?;
+            crate::summary::write(conn, path, &case, country)?;
+        }
+    }
+    Ok(())
+}
+
+fn set_status(
+    conn: &Connection,
+    path: &Path,
+    person: &str,
+    edit: Option<&StatusEdit>,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let person = resolve_alias(conn, path, IdKind::Person, person.trim())?;
+    let in_cases = person_cases(conn, path, &person)?;
+    if in_cases.is_empty() {
+        return Err(invalid(path, "status", format!("no person {person:?} in any case")));
+    }
+    let before = status_json(conn, path, &person)?;
+    match edit {
+        Some(e) => {
+            conn.execute(
+                "INSERT OR REPLACE INTO review_status (person_id, status, since, term, until, note, at, user)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    person,
+                    e.status.as_str(),
+                    e.since.map(|d| d.to_string()),
+                    e.term.as_deref().map(str::trim).filter(|t| !t.is_empty()),
+                    e.until.map(|d| d.to_string()),
+                    note,
+                    now_rfc3339(),
+                    user
+                ],
+            )
+            .ctx(path, || format!("storing the status of {person}"))?;
+        }
+        None => {
+            let n = conn
+                .execute("DELETE FROM review_status WHERE person_id = ?1", [&person])
+                .ctx(path, || format!("clearing the status of {person}"))?;
+            if n == 0 {
+                return Err(invalid(
+                    path,
+                    "status",
+                    format!("{person} has no status set by a reviewer"),
+                ));
+            }
+        }
+    }
+    rewrite_summaries(conn, path, &in_cases)?;
+    let after = status_json(conn, path, &person)?;
+    append(conn, path, user, "set_status", &person, &in_cases, before, after, note)
+}
+
+fn case_meta(conn: &Connection, path: &Path, case: &str) -> Result<Option<Value>> {
+    conn.prepare_cached("SELECT title, country FROM cases WHERE id = ?1")
+        .and_then(|mut st| {
+            st.query_row([case], |r| {
+                Ok(json!({"title": r.get::<_, String>(0)?, "country": r.get::<_, Option<String>>(1)?}))
+            })
+            .optional()
+        })
+        .ctx(path, || format!("reading case {case}"))
+}
+
+fn case_articles(conn: &Connection, path: &Path, case: &str) -> Result<BTreeSet<String>> {
+    Ok(strings(
+        conn,
+        path,
+        "SELECT article_id FROM case_articles WHERE case_id = ?1 ORDER BY article_id",
+        [case],
+        format!("reading the articles of case {case}"),
+    )?
+    .into_iter()
+    .collect())
+}
+
+fn edit_case(
+    conn: &Connection,
+    path: &Path,
+    case: &str,
+    title: &Option<Option<String>>,
+    country: &Option<Option<String>>,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let case = resolve_alias(conn, path, IdKind::Case, case.trim())?;
+    let Some(before) = case_meta(conn, path, &case)? else {
+        return Err(invalid(path, "case", format!("no case {case:?}")));
+    };
+    if title.is_none() && country.is_none() {
+        return Err(invalid(path, "case", "nothing to change: give a title or a country"));
+    }
+    let title = match title {
+        Some(Some(t)) if t.trim().is_empty() => {
+            return Err(invalid(path, "case", "the title is empty"));
+        }
+        Some(t) => Some(t.as_deref().map(str::trim)),
+        None => None,
+    };
+    let country = match country {
+        Some(Some(c)) => Some(Some(crate::summary::check_country(path, c)?)),
+        Some(None) => Some(None),
+        None => None,
+    };
+    let old: Option<(Option<String>, Option<String>)> = conn
+        .prepare_cached("SELECT title, country FROM review_cases WHERE case_id = ?1")
+        .and_then(|mut st| st.query_row([&case], |r| Ok((r.get(0)?, r.get(1)?))).optional())
+        .ctx(path, || format!("reading the reviewer's values of {case}"))?;
+    let (old_title, old_country) = old.unwrap_or_default();
+    let new_title = title.map_or(old_title, |t| t.map(str::to_string));
+    let new_country = country.unwrap_or(old_country);
+    if new_title.is_none() && new_country.is_none() {
+        conn.execute("DELETE FROM review_cases WHERE case_id = ?1", [&case])
+    } else {
+        conn.execute(
+            "INSERT OR REPLACE INTO review_cases (case_id, title, country, at, user) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![case, new_title, new_country, now_rfc3339(), user],
+        )
+    }
+    .ctx(path, || format!("storing the reviewer's values of {case}"))?;
+    rebuild(conn, path, &Seeds::Articles(case_articles(conn, path, &case)?))?;
+    let after = case_meta(conn, path, &case)?.unwrap_or(Value::Null);
+    append(
+        conn,
+        path,
+        user,
+        "edit_case",
+        &case,
+        std::slice::from_ref(&case),
+        before,
+        after,
+        note,
+    )
+}
+
+fn merge_cases(
+    conn: &Connection,
+    path: &Path,
+    keep: &str,
+    merge: &str,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let keep = resolve_alias(conn, path, IdKind::Case, keep.trim())?;
+    let merge = resolve_alias(conn, path, IdKind::Case, merge.trim())?;
+    if keep == merge {
+        return Err(invalid(path, "merge", format!("{keep} is the same case")));
+    }
+    for c in [&keep, &merge] {
+        if case_meta(conn, path, c)?.is_none() {
+            return Err(invalid(path, "merge", format!("no case {c:?}")));
+        }
+    }
+    let anchors = case_articles(conn, path, &keep)?;
+    let moving = case_articles(conn, path, &merge)?;
+    if anchors.is_empty() || moving.is_empty() {
+        return Err(invalid(path, "merge", "a case without articles cannot be merged"));
+    }
+    let before = json!({"keep": keep, "merge": merge, "articles": moving});
+    let data = serde_json::to_string(&anchors).map_err(|e| data_error(path, "merge decision", e))?;
+    for a in &moving {
+        conn.execute(
+            "INSERT OR REPLACE INTO review_moves (article_id, to_case, anchors) VALUES (?1, ?2, ?3)",
+            params![a, keep, data],
+        )
+        .ctx(path, || format!("storing the move of {a}"))?;
+    }
+    let mut seeds = anchors;
+    seeds.extend(moving.iter().cloned());
+    rebuild(conn, path, &Seeds::Articles(seeds))?;
+    let after = json!({"case": keep, "articles": case_articles(conn, path, &keep)?});
+    append(
+        conn,
+        path,
+        user,
+        "merge_cases",
+        &keep,
+        &[keep.clone(), merge.clone()],
         before,
         after,
         note,

@@ -263,6 +263,7 @@ mod tests {
                     value: Some("2025-03".parse().unwrap()),
                     qualifier: None,
                     text: None,
+                    inferred: false,
                 },
                 subjects: vec![],
                 agent: None,

@@ -865,3 +865,217 @@ fn a_split_after_a_merge_wins() {
         .collect();
     assert_eq!(actions, vec!["merge_people", "split_person"]);
 }
+
+// ---------------------------------------------------------------- statuses, listing, case decisions
+
+#[test]
+fn statuses_are_derived_listed_and_overridden_by_a_reviewer() {
+    use casewatch_model::Standing;
+    use casewatch_store::{StatusEdit, StatusQuery};
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &corpus());
+    let file = store.cases().expect("cases");
+    let k = case_with(&file, "k1").id.clone();
+    let rows = store
+        .statuses(&StatusQuery {
+            case: Some(k.clone()),
+            ..StatusQuery::default()
+        })
+        .expect("statuses");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let st = &rows[0].status;
+    assert_eq!(st.status, Standing::Serving);
+    assert_eq!(st.since.map(|d| d.to_string()).as_deref(), Some("2025-06-17"));
+    assert_eq!(st.until.map(|d| d.to_string()).as_deref(), Some("2030-06-17"));
+    assert_eq!(st.as_of.map(|d| d.to_string()).as_deref(), Some("2025-06-18"));
+    let sentence = entry(case_with(&file, "k1"), "sentence").id.clone();
+    assert_eq!(st.entry.as_deref(), Some(sentence.as_str()));
+    let person = st.person.clone();
+
+    let held = store
+        .statuses(&StatusQuery {
+            held: true,
+            ..StatusQuery::default()
+        })
+        .expect("held");
+    assert!(held.iter().all(|r| r.status.status.is_held()));
+    assert!(held.iter().any(|r| r.status.person == person));
+
+    // A reviewer says the person was released; it survives a full rebuild.
+    let log = store
+        .review(
+            &person,
+            ReviewAction::SetStatus(Some(StatusEdit {
+                status: Standing::Released,
+                since: Some("2025-09-01".parse().expect("date")),
+                term: None,
+                until: None,
+            })),
+            "ana",
+            Some("pardoned, per the family"),
+        )
+        .expect("set status");
+    assert_eq!(log.before["status"], "serving");
+    assert_eq!(log.after["status"], "released");
+    assert_eq!(log.after["set_by_reviewer"], true);
+    store.rebuild_cases().expect("rebuild");
+    let rows = store
+        .statuses(&StatusQuery {
+            person: Some(person.clone()),
+            ..StatusQuery::default()
+        })
+        .expect("statuses");
+    assert_eq!(rows[0].status.status, Standing::Released);
+    assert!(rows[0].status.overridden);
+    assert_eq!(rows[0].status.note.as_deref(), Some("pardoned, per the family"));
+    // Cleared: the derived status is back.
+    store
+        .review(&person, ReviewAction::SetStatus(None), "ana", None)
+        .expect("clear");
+    let rows = store
+        .statuses(&StatusQuery {
+            person: Some(person.clone()),
+            ..StatusQuery::default()
+        })
+        .expect("statuses");
+    assert_eq!(rows[0].status.status, Standing::Serving);
+    assert!(
+        store
+            .review("P999", ReviewAction::SetStatus(None), "ana", None)
+            .is_err()
+    );
+}
+
+#[test]
+fn the_case_listing_pages_sorts_and_filters_from_summaries() {
+    use casewatch_model::Standing;
+    use casewatch_store::{CaseQuery, CaseSort};
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &corpus());
+    let file = store.cases().expect("cases");
+    let all = store.case_page(&CaseQuery::default()).expect("page");
+    assert_eq!(all.total, file.cases.len() as u64);
+    assert_eq!(all.all, all.total);
+    let mut ids: Vec<&str> = file.cases.iter().map(|c| c.id.as_str()).collect();
+    ids.sort_by_key(|id| id[1..].parse::<u32>().expect("number"));
+    assert_eq!(all.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ids);
+
+    // Sorted by first date, newest first, two per page.
+    let mut q = CaseQuery {
+        sort: CaseSort::First,
+        descending: true,
+        limit: 2,
+        ..CaseQuery::default()
+    };
+    let p1 = store.case_page(&q).expect("page 1");
+    q.offset = 2;
+    let p2 = store.case_page(&q).expect("page 2");
+    assert_eq!(p1.rows.len(), 2);
+    let firsts: Vec<String> = p1
+        .rows
+        .iter()
+        .chain(&p2.rows)
+        .map(|r| r.first_date.clone().unwrap_or_default())
+        .collect();
+    let mut sorted = firsts.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(firsts, sorted);
+    assert_eq!(p1.rows[0].id, case_with(&file, "k1").id);
+
+    // Filters: an event type, a defendant's status, an outlet.
+    let searched = store
+        .case_page(&CaseQuery {
+            event_type: Some("search".into()),
+            ..CaseQuery::default()
+        })
+        .expect("filtered");
+    let expect: Vec<&str> = file
+        .cases
+        .iter()
+        .filter(|c| c.events.iter().any(|e| e.event_type == EventType::Search))
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut got: Vec<&str> = searched.rows.iter().map(|r| r.id.as_str()).collect();
+    got.sort();
+    let mut expect = expect;
+    expect.sort();
+    assert_eq!(got, expect);
+    assert!(searched.rows.iter().all(|r| r.matching.is_some_and(|n| n >= 1)));
+    let serving = store
+        .case_page(&CaseQuery {
+            standing: Some(Standing::Serving),
+            ..CaseQuery::default()
+        })
+        .expect("serving");
+    assert_eq!(serving.total, 1);
+    assert_eq!(serving.rows[0].statuses[0].status, Standing::Serving);
+    let outlet = store
+        .case_page(&CaseQuery {
+            outlet: Some("northwind".into()),
+            ..CaseQuery::default()
+        })
+        .expect("outlet");
+    assert_eq!(outlet.rows.len(), 1);
+    assert_eq!(outlet.rows[0].id, case_with(&file, "o1").id);
+}
+
+#[test]
+fn case_title_and_country_and_merges_are_reviewer_decisions() {
+    use casewatch_store::CaseQuery;
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &corpus());
+    let file = store.cases().expect("cases");
+    let k = case_with(&file, "k1").id.clone();
+    let log = store
+        .review(
+            &k,
+            ReviewAction::EditCase {
+                title: Some(Some("Sadyr uulu prosecution".into())),
+                country: Some(Some("kg".into())),
+            },
+            "ana",
+            None,
+        )
+        .expect("edit case");
+    assert_eq!(log.after["title"], "Sadyr uulu prosecution");
+    assert_eq!(log.after["country"], "KG");
+    store.rebuild_cases().expect("rebuild");
+    let case = store.case(&k).expect("read").expect("case");
+    assert_eq!(case.title, "Sadyr uulu prosecution");
+    let page = store
+        .case_page(&CaseQuery {
+            country: Some("KG".into()),
+            ..CaseQuery::default()
+        })
+        .expect("by country");
+    assert_eq!(
+        page.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        [k.as_str()]
+    );
+    assert!(
+        store
+            .review(
+                &k,
+                ReviewAction::EditCase {
+                    title: None,
+                    country: Some(Some("Kyrgyz".into()))
+                },
+                "ana",
+                None
+            )
+            .is_err()
+    );
+
+    // Merge the Okafor search case into the detention case: it stays merged.
+    let keep = case_with(&file, "b1").id.clone();
+    let gone = case_with(&file, "b3").id.clone();
+    assert_ne!(keep, gone);
+    store
+        .review(&keep, ReviewAction::MergeCases { merge: gone.clone() }, "ana", None)
+        .expect("merge cases");
+    store.rebuild_cases().expect("rebuild");
+    let file = store.cases().expect("cases");
+    assert_eq!(case_with(&file, "b3").id, keep);
+    assert!(file.cases.iter().all(|c| c.id != gone));
+    assert_eq!(store.audit_log(Some(&gone)).expect("log").len(), 1);
+}

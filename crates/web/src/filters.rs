@@ -87,6 +87,7 @@ impl FilterQuery {
                     value: Some(d),
                     qualifier: None,
                     text: None,
+                    inferred: false,
                 })
             });
             match span {
@@ -260,6 +261,7 @@ mod tests {
                 value: date.map(|d| d.parse().unwrap()),
                 qualifier: None,
                 text: None,
+                inferred: false,
             },
             subjects: vec![],
             agent: None,

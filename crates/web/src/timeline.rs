@@ -306,6 +306,7 @@ mod tests {
                 value: date.map(|d| d.parse::<PartialDate>().unwrap()),
                 qualifier: q,
                 text: None,
+                inferred: false,
             },
             subjects: vec![],
             agent: None,

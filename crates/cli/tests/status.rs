@@ -1,0 +1,169 @@
+//! End-to-end tests of `casewatch status` and `casewatch cases` (sorting,
+//! paging, filters) and the reviewer's status, case title and country, on
+//! the bundled fictional examples in a real SQLite file.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_casewatch"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CASEWATCH_DB")
+        .env_remove("CASEWATCH_LEXICON")
+        .env("USER", "tester")
+        .output()
+        .expect("binary runs")
+}
+
+fn ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
+}
+
+fn ingested() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    ok(&run(&["ingest", examples().to_str().expect("utf-8 path")], dir.path()));
+    dir
+}
+
+#[test]
+fn status_lists_each_defendant_with_census_csv_and_filters() {
+    let dir = ingested();
+    let d = dir.path();
+    let csv = ok(&run(&["status", "--format", "csv"], d));
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = rows.headers().expect("header").iter().map(str::to_string).collect();
+    assert_eq!(&header[..3], ["person", "name", "status"]);
+    let records: Vec<csv::StringRecord> = rows.records().map(|r| r.expect("row")).collect();
+    let row = |name: &str| {
+        records
+            .iter()
+            .find(|r| &r[1] == name)
+            .unwrap_or_else(|| panic!("{name} in {csv}"))
+            .clone()
+    };
+    // Convicted and given six years (no separate sentence entry): serving.
+    let valiyev = row("Rinat Valiyev");
+    assert_eq!(&valiyev[2], "sentenced, serving");
+    assert_eq!(&valiyev[3], "2025-08-05");
+    assert_eq!(&valiyev[5], "2031-08-05");
+    assert_eq!(&valiyev[7], "2025-08-07", "as of the case's latest source");
+    assert_eq!(&valiyev[12], "RU");
+    // A suspended sentence and a release from house arrest: released.
+    assert_eq!(&row("Ainur Khabibullina")[2], "released");
+    assert_eq!(&row("Tarek Abdel-Sattar")[2], "acquitted");
+
+    let held = ok(&run(&["status", "--in-custody", "--format", "json"], d));
+    let held: serde_json::Value = serde_json::from_str(&held).expect("JSON");
+    let names: Vec<&str> = held
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Rinat Valiyev"]);
+    let eg = ok(&run(&["status", "--country", "EG"], d));
+    assert!(eg.contains("Tarek Abdel-Sattar") && !eg.contains("Valiyev"), "{eg}");
+    let bad = run(&["status", "--status", "jailed"], d);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown status \"jailed\""));
+}
+
+#[test]
+fn a_reviewer_sets_a_status_a_title_and_a_country_and_they_stay() {
+    let dir = ingested();
+    let d = dir.path();
+    ok(&run(
+        &[
+            "review",
+            "status",
+            "P2",
+            "--set",
+            "in_custody",
+            "--since",
+            "2025-09-01",
+            "--note",
+            "re-arrested",
+        ],
+        d,
+    ));
+    ok(&run(
+        &[
+            "review",
+            "case",
+            "c4",
+            "--title",
+            "Radosavljev interview",
+            "--country",
+            "rs",
+        ],
+        d,
+    ));
+    // A re-ingest and a rebuild keep both.
+    ok(&run(&["ingest", examples().to_str().expect("utf-8 path")], d));
+    let text = ok(&run(&["status", "--in-custody"], d));
+    assert!(
+        text.contains("Ainur Khabibullina") && text.contains("in custody*"),
+        "{text}"
+    );
+    assert!(text.contains("* set by a reviewer"));
+    let list = ok(&run(&["cases"], d));
+    assert!(list.contains("Radosavljev interview"), "{list}");
+    let log = ok(&run(&["log", "--format", "json"], d));
+    let log: serde_json::Value = serde_json::from_str(&log).expect("JSON");
+    let actions: Vec<&str> = log
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert_eq!(actions, ["set_status", "edit_case"]);
+    assert_eq!(log[0]["note"], "re-arrested");
+    assert_eq!(log[0]["after"]["status"], "in_custody");
+}
+
+#[test]
+fn cases_sort_page_and_filter() {
+    let dir = ingested();
+    let d = dir.path();
+    let ids = |out: &str| -> Vec<String> {
+        out.lines()
+            .skip(1)
+            .filter(|l| l.starts_with('c'))
+            .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(ids(&ok(&run(&["cases"], d))), ["c1", "c2", "c3", "c4"]);
+    assert_eq!(
+        ids(&ok(&run(&["cases", "--sort", "id", "--desc"], d))),
+        ["c4", "c3", "c2", "c1"]
+    );
+    let last = ok(&run(&["cases", "--sort", "last", "--desc", "--per-page", "2"], d));
+    assert_eq!(ids(&last), ["c2", "c4"]);
+    assert!(last.contains("(2 of 4 matching cases"), "{last}");
+    let page2 = ok(&run(
+        &["cases", "--sort", "last", "--desc", "--per-page", "2", "--page", "2"],
+        d,
+    ));
+    assert_eq!(ids(&page2), ["c3", "c1"]);
+    assert_eq!(ids(&ok(&run(&["cases", "--country", "RS"], d))), ["c4"]);
+    assert_eq!(ids(&ok(&run(&["cases", "--status", "serving"], d))), ["c1"]);
+    assert_eq!(ids(&ok(&run(&["cases", "--type", "acquittal"], d))), ["c2"]);
+    let json = ok(&run(&["cases", "--status", "acquitted", "--format", "json"], d));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["cases"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["cases"][0]["id"], "c2");
+    let bad = run(&["cases", "--sort", "colour"], d);
+    assert_eq!(bad.status.code(), Some(1));
+}
