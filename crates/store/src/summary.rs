@@ -715,6 +715,16 @@ impl Store {
             .collect()
     }
 
+    /// The country of one case (derived, or a reviewer's), if known.
+    pub fn case_country(&self, id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT country FROM cases WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id], |r| r.get::<_, Option<String>>(0)).optional())
+            .ctx(&self.path, || format!("reading the country of {id}"))?
+            .flatten())
+    }
+
     /// Countries of the stored cases with their number of cases, by code.
     pub fn case_countries(&self) -> Result<Vec<(String, u64)>> {
         self.conn

@@ -12,7 +12,7 @@ use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::routing::{get, post};
-use casewatch_model::{Case, CaseFile, CasePerson, ExtractRecord, TimelineEntry};
+use casewatch_model::{Case, CasePerson, ExtractRecord, TimelineEntry};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
@@ -30,6 +30,13 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/cases/{id}/people/merge", post(crate::review::api_merge))
         .route("/api/v1/cases/{id}/people/split", post(crate::review::api_split))
         .route("/api/v1/cases/{id}/articles/move", post(crate::review::api_move))
+        .route(
+            "/api/v1/cases/{id}/people/{person}/status",
+            post(crate::casework::api_status),
+        )
+        .route("/api/v1/cases/{id}/meta", post(crate::casework::api_case))
+        .route("/api/v1/cases/{id}/merge", post(crate::casework::api_merge_cases))
+        .route("/api/v1/status", get(statuses))
         .route("/api/v1/people", get(people))
         .route("/api/v1/people/{id}", get(person))
         .route("/api/v1/events", get(events))
@@ -49,14 +56,16 @@ pub(crate) fn routes() -> Router<AppState> {
     ),
     paths(
         cases, case, audit, people, person, events, articles, article, search,
-        crate::review::api_decide, crate::review::api_merge, crate::review::api_split, crate::review::api_move
+        crate::review::api_decide, crate::review::api_merge, crate::review::api_split, crate::review::api_move,
+        crate::casework::api_status, crate::casework::api_case, crate::casework::api_merge_cases, statuses
     ),
     components(schemas(
-        CaseFileDoc, CaseDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
+        CaseFileDoc, CaseDoc, PersonStatusDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
         ConflictDoc, TimelineEntryDoc, CaseEventDoc, CasePersonRefDoc, PersonDetailDoc, ArticleDetailDoc,
         ErrorDoc, AuditEntryDoc, ArticleJson, SearchHitJson,
         crate::review::DecideRequest, crate::review::EditFields, crate::review::MergeRequest,
-        crate::review::SplitRequest, crate::review::MoveRequest
+        crate::review::SplitRequest, crate::review::MoveRequest, crate::casework::StatusRequest,
+        crate::casework::CaseMetaRequest, crate::casework::MergeCasesRequest
     )),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
@@ -82,29 +91,108 @@ async fn openapi(Reader(_): Reader) -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }
 
-/// Every case, optionally filtered.
+/// A case as the API gives it: the case file shape plus `country` and
+/// `status` (where each defendant stands now; added fields).
+fn case_value(case: &Case, country: Option<String>, statuses: &[casewatch_store::StatusRow]) -> serde_json::Value {
+    let mut v = serde_json::to_value(case).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.insert("country".into(), serde_json::json!(country));
+        o.insert(
+            "status".into(),
+            serde_json::to_value(statuses.iter().map(|r| &r.status).collect::<Vec<_>>()).unwrap_or_default(),
+        );
+    }
+    v
+}
+
+/// The cases passing the filters, one page (`page`, `per_page`: default 50,
+/// at most 1000) in the order `sort`/`dir`; `total` counts every page.
 #[utoipa::path(get, path = "/api/v1/cases", params(FilterQuery),
-    responses((status = 200, description = "The case file", body = CaseFileDoc),
+    responses((status = 200, description = "The case file (one page) with `total`, `page`, `per_page`", body = CaseFileDoc),
               (status = 401, description = "Not logged in", body = ErrorDoc)))]
 async fn cases(
     Reader(_): Reader,
     State(state): State<AppState>,
     Query(q): Query<FilterQuery>,
-) -> Result<Json<CaseFile>, ApiError> {
+) -> Result<Json<serde_json::Value>, ApiError> {
     let (filter, errors) = q.parse();
     if let Some(e) = errors.into_iter().next() {
         return Err(AppError::BadRequest(e).into());
     }
-    let mut file = state.pool.run(|s| Ok(s.cases()?)).await?;
-    file.cases.retain(|c| filter.matches_case(c));
-    Ok(Json(file))
+    let query = filter.case_query();
+    let (page, values) = state
+        .pool
+        .run(move |s| {
+            let page = s.case_page(&query)?;
+            let mut values = Vec::with_capacity(page.rows.len());
+            for r in &page.rows {
+                if let Some(c) = s.case(&r.id)? {
+                    let st = s.statuses(&casewatch_store::StatusQuery {
+                        case: Some(r.id.clone()),
+                        ..Default::default()
+                    })?;
+                    values.push(case_value(&c, r.country.clone(), &st));
+                }
+            }
+            Ok((page, values))
+        })
+        .await?;
+    Ok(Json(serde_json::json!({
+        "cases": values, "total": page.total, "page": filter.page, "per_page": filter.per_page,
+    })))
 }
 
-async fn load_case(state: &AppState, id: String) -> Result<Case, AppError> {
-    state
-        .pool
-        .run(move |s| s.case(&id)?.ok_or_else(|| AppError::NotFound(format!("no case {id}"))))
-        .await
+/// Where each defendant stands now: `?held=true` for people deprived of
+/// liberty, `?country=KG`, `?status=in_custody`.
+#[utoipa::path(get, path = "/api/v1/status", params(StatusParams),
+    responses((status = 200, description = "Statuses with their case", body = Vec<serde_json::Value>),
+              (status = 400, description = "Invalid filter", body = ErrorDoc)))]
+async fn statuses(
+    Reader(_): Reader,
+    State(state): State<AppState>,
+    Query(q): Query<StatusParams>,
+) -> Result<Json<Vec<serde_json::Value>>, ApiError> {
+    let standing = q
+        .status
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<casewatch_model::Standing>()
+                .map_err(|_| AppError::BadRequest(format!("unknown status {s:?}")))
+        })
+        .transpose()?;
+    let query = casewatch_store::StatusQuery {
+        held: q.held.unwrap_or(false),
+        country: q.country.filter(|c| !c.is_empty()),
+        standing,
+        ..Default::default()
+    };
+    let rows = state.pool.run(move |s| Ok(s.statuses(&query)?)).await?;
+    Ok(Json(
+        rows.iter()
+            .map(|r| {
+                let mut v = serde_json::to_value(&r.status).unwrap_or_default();
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("case".into(), serde_json::json!(r.case));
+                    o.insert("case_title".into(), serde_json::json!(r.case_title));
+                    o.insert("country".into(), serde_json::json!(r.country));
+                }
+                v
+            })
+            .collect(),
+    ))
+}
+
+/// Filters of `/api/v1/status`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct StatusParams {
+    /// Only people held (serving, in custody, house arrest).
+    held: Option<bool>,
+    /// ISO 3166-1 alpha-2 country code.
+    country: Option<String>,
+    /// One status.
+    status: Option<String>,
 }
 
 /// One case.
@@ -115,8 +203,22 @@ async fn case(
     Reader(_): Reader,
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Json<Case>, ApiError> {
-    Ok(Json(load_case(&state, id).await?))
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let v = state
+        .pool
+        .run(move |s| {
+            let c = s
+                .case(&id)?
+                .ok_or_else(|| AppError::NotFound(format!("no case {id}")))?;
+            let st = s.statuses(&casewatch_store::StatusQuery {
+                case: Some(c.id.clone()),
+                ..Default::default()
+            })?;
+            let country = s.case_country(&c.id)?;
+            Ok(case_value(&c, country, &st))
+        })
+        .await?;
+    Ok(Json(v))
 }
 
 /// The audit log of a case, newest first.

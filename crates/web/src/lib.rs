@@ -25,6 +25,7 @@ mod admin;
 mod api;
 mod api_doc;
 mod auth;
+mod casework;
 mod error;
 mod export;
 mod filters;
@@ -134,12 +135,16 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         .route("/", get(pages::index))
         .route("/static/app.css", get(pages::stylesheet))
         .route("/cases", get(pages::cases))
+        .route("/cases.csv", get(pages::cases_csv))
         .route("/cases/{id}", get(pages::case))
         .route("/cases/{id}/review", get(review::page))
         .route("/cases/{id}/events/{event}/review", post(review::decide_form))
         .route("/cases/{id}/events/{event}/edit", get(review::edit_page))
         .route("/cases/{id}/people/merge", post(review::merge_form))
         .route("/cases/{id}/people/split", post(review::split_form))
+        .route("/cases/{id}/people/{person}/status", post(casework::status_form))
+        .route("/cases/{id}/meta", post(casework::case_form))
+        .route("/cases/{id}/merge", post(casework::merge_form))
         .route("/cases/{id}/export/{file}", get(export::download))
         .route("/articles", get(pages::articles))
         .route("/articles/{id}", get(pages::article))

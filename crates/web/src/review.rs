@@ -333,17 +333,32 @@ pub(crate) async fn page(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let (case, texts, audit) = state
+    let (case, texts, audit, standings, country) = state
         .pool
         .run(move |s| {
             let case = load_case(s, &id)?;
             let texts = case_texts(s, &case)?;
             let audit = audit_rows(s, &id, usize::MAX)?;
-            Ok((case, texts, audit))
+            let standings = s.statuses(&casewatch_store::StatusQuery {
+                case: Some(case.id.clone()),
+                ..Default::default()
+            })?;
+            let country = s.case_country(&case.id)?;
+            Ok((case, texts, audit, standings, country))
         })
         .await?;
     let page = ReviewPage {
         nav: Nav::of(&who),
+        country: country.unwrap_or_default(),
+        standings: standings
+            .iter()
+            .map(|r| crate::views::StandingView::of(&r.status, &r.case, &r.case_title))
+            .collect(),
+        standing_values: Opt::list(
+            "choose…",
+            casewatch_model::Standing::ALL.iter().map(|s| s.as_str()),
+            None,
+        ),
         entries: case.events.iter().map(|e| entry_view(&case, e, &texts)).collect(),
         people: case.people.iter().map(person_row).collect(),
         audit,

@@ -119,11 +119,63 @@ pub(crate) struct LoginPage {
     pub(crate) error: Option<String>,
 }
 
+/// A defendant's current status as shown: name, label, since, and a CSS class.
+#[derive(Debug, Clone)]
+pub(crate) struct StandingView {
+    pub(crate) person: String,
+    pub(crate) name: String,
+    pub(crate) status: &'static str,
+    pub(crate) label: &'static str,
+    pub(crate) since: String,
+    pub(crate) term: String,
+    pub(crate) until: String,
+    pub(crate) entry: String,
+    pub(crate) as_of: String,
+    pub(crate) overridden: bool,
+    pub(crate) note: String,
+    pub(crate) case: String,
+    pub(crate) case_title: String,
+}
+
+impl StandingView {
+    /// The view of one status (of `case`).
+    pub(crate) fn of(s: &casewatch_model::PersonStatus, case: &str, case_title: &str) -> StandingView {
+        let opt = |v: Option<String>| v.unwrap_or_default();
+        StandingView {
+            person: s.person.clone(),
+            name: s.name.clone(),
+            status: s.status.as_str(),
+            label: s.status.label(),
+            since: opt(s.since.map(|d| d.to_string())),
+            term: opt(s.term.clone()),
+            until: opt(s.until.map(|d| d.to_string())),
+            entry: opt(s.entry.clone()),
+            as_of: opt(s.as_of.map(|d| d.to_string())),
+            overridden: s.overridden,
+            note: opt(s.note.clone()),
+            case: case.to_string(),
+            case_title: case_title.to_string(),
+        }
+    }
+}
+
+/// A sortable column header of the case list.
+#[derive(Debug, Clone)]
+pub(crate) struct SortHeader {
+    pub(crate) label: &'static str,
+    pub(crate) href: String,
+    /// `ascending`, `descending` or `none` (aria-sort).
+    pub(crate) aria: &'static str,
+    pub(crate) arrow: &'static str,
+}
+
 /// One row of the case list.
 #[derive(Debug, Clone)]
 pub(crate) struct CaseRow {
     pub(crate) id: String,
     pub(crate) title: String,
+    pub(crate) country: String,
+    pub(crate) standings: Vec<StandingView>,
     pub(crate) people: usize,
     pub(crate) events: usize,
     pub(crate) sources: usize,
@@ -141,6 +193,15 @@ pub(crate) struct CasesPage {
     pub(crate) nav: Nav,
     pub(crate) rows: Vec<CaseRow>,
     pub(crate) total: usize,
+    pub(crate) all: usize,
+    pub(crate) headers: Vec<SortHeader>,
+    pub(crate) prev: Option<String>,
+    pub(crate) next: Option<String>,
+    pub(crate) page: u64,
+    pub(crate) pages: u64,
+    pub(crate) csv_href: String,
+    pub(crate) countries: Vec<Opt>,
+    pub(crate) standings: Vec<Opt>,
     pub(crate) active: Vec<ActiveFilter>,
     pub(crate) errors: Vec<String>,
     pub(crate) types: Vec<Opt>,
@@ -163,6 +224,10 @@ pub(crate) struct SubjectView {
 #[derive(Debug, Clone)]
 pub(crate) struct SourceView {
     pub(crate) article: String,
+    /// The headline, when known.
+    pub(crate) title: Option<String>,
+    /// The outlet (site) it was published by.
+    pub(crate) outlet: Option<String>,
     pub(crate) href: String,
     pub(crate) published: String,
     pub(crate) url: Option<String>,
@@ -176,9 +241,19 @@ pub(crate) struct EntryView {
     pub(crate) id: String,
     pub(crate) date: String,
     pub(crate) dated: bool,
+    /// "2025-07-01" when the entry is an act scheduled after its latest source.
+    pub(crate) scheduled: Option<String>,
+    /// Whether the date was inferred, not stated.
+    pub(crate) inferred: bool,
+    /// Whether it is drawn apart (not occurred or denied).
+    pub(crate) apart: bool,
+    /// Who claims it, for an alleged entry (or who the sources cite).
+    pub(crate) claimant: Option<String>,
     pub(crate) family: &'static str,
     pub(crate) type_label: String,
     pub(crate) status: String,
+    /// The status in words ("alleged (a claim)").
+    pub(crate) status_text: &'static str,
     pub(crate) review: String,
     pub(crate) subjects: Vec<SubjectView>,
     pub(crate) agent: Option<String>,
@@ -255,6 +330,10 @@ pub(crate) struct CasePage {
     pub(crate) legend: Vec<LegendItem>,
     pub(crate) dated: Vec<EntryView>,
     pub(crate) undated: Vec<EntryView>,
+    /// Entries that did not happen or are denied, in their own section.
+    pub(crate) apart: Vec<EntryView>,
+    pub(crate) standings: Vec<StandingView>,
+    pub(crate) country: String,
     pub(crate) people: Vec<PersonRow>,
     pub(crate) orgs: Vec<OrgRow>,
     pub(crate) charges: Vec<ChargeRow>,
@@ -326,6 +405,7 @@ pub(crate) struct PersonEventView {
 pub(crate) struct PersonPage {
     pub(crate) nav: Nav,
     pub(crate) person: PersonRow,
+    pub(crate) standings: Vec<StandingView>,
     pub(crate) former: bool,
     pub(crate) cases: Vec<(String, String)>,
     pub(crate) events: Vec<PersonEventView>,
@@ -375,6 +455,10 @@ pub(crate) struct ReviewPage {
     pub(crate) nav: Nav,
     pub(crate) id: String,
     pub(crate) title: String,
+    pub(crate) country: String,
+    pub(crate) standings: Vec<StandingView>,
+    /// The statuses a reviewer can choose.
+    pub(crate) standing_values: Vec<Opt>,
     pub(crate) entries: Vec<EntryView>,
     pub(crate) people: Vec<PersonRow>,
     pub(crate) audit: Vec<AuditRow>,

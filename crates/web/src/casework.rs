@@ -1,0 +1,303 @@
+//! Reviewer decisions about whole cases and people's standing, from forms
+//! and the JSON API: a person's current status (set or cleared), a case's
+//! title and country, merging two cases. Each goes through `Store::review`
+//! (stored, re-applied after every rebuild, audited).
+
+use crate::AppState;
+use crate::api::ApiJson;
+use crate::auth::{Editor, Principal};
+use crate::error::{ApiError, AppError, PageError};
+use crate::views::urlencode;
+use axum::Json;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use casewatch_model::{PartialDate, Standing};
+use casewatch_store::{AuditEntry, ReviewAction, StatusEdit, Store};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+}
+
+fn date(what: &str, v: Option<&str>) -> Result<Option<PartialDate>, AppError> {
+    v.map(|d| {
+        d.parse::<PartialDate>()
+            .map_err(|_| AppError::BadRequest(format!("{what} {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD")))
+    })
+    .transpose()
+}
+
+fn note_of(v: Option<&str>) -> Result<Option<String>, AppError> {
+    match v {
+        Some(n) if n.len() > 2000 => Err(AppError::BadRequest("a note has at most 2000 bytes".into())),
+        other => Ok(other.map(str::to_string)),
+    }
+}
+
+/// A status as given by a reviewer; `None` status clears it.
+fn status_edit(
+    status: Option<&str>,
+    since: Option<&str>,
+    term: Option<&str>,
+    until: Option<&str>,
+) -> Result<Option<StatusEdit>, AppError> {
+    let Some(s) = status else { return Ok(None) };
+    let status = s.parse::<Standing>().map_err(|_| {
+        let all: Vec<&str> = Standing::ALL.iter().map(|s| s.as_str()).collect();
+        AppError::BadRequest(format!("unknown status {s:?}: one of {}", all.join(", ")))
+    })?;
+    Ok(Some(StatusEdit {
+        status,
+        since: date("since", since)?,
+        term: term.map(str::to_string),
+        until: date("until", until)?,
+    }))
+}
+
+/// Checks that `person` is in case `case` and sets (or clears) their status.
+fn set_status(
+    store: &mut Store,
+    who: &Principal,
+    case: &str,
+    person: &str,
+    edit: Option<StatusEdit>,
+    note: Option<String>,
+) -> Result<AuditEntry, AppError> {
+    let c = store
+        .case(case)?
+        .ok_or_else(|| AppError::NotFound(format!("no case {case}")))?;
+    if !c.people.iter().any(|p| p.id == person) {
+        return Err(AppError::NotFound(format!("no person {person} in case {case}")));
+    }
+    Ok(store.review(
+        person,
+        ReviewAction::SetStatus(edit),
+        &who.audit_name(),
+        note.as_deref(),
+    )?)
+}
+
+fn edit_case(
+    store: &mut Store,
+    who: &Principal,
+    case: &str,
+    title: Option<Option<String>>,
+    country: Option<Option<String>>,
+    note: Option<String>,
+) -> Result<AuditEntry, AppError> {
+    if store.case(case)?.is_none() {
+        return Err(AppError::NotFound(format!("no case {case}")));
+    }
+    Ok(store.review(
+        case,
+        ReviewAction::EditCase { title, country },
+        &who.audit_name(),
+        note.as_deref(),
+    )?)
+}
+
+fn merge_cases(
+    store: &mut Store,
+    who: &Principal,
+    keep: &str,
+    merge: &str,
+    note: Option<String>,
+) -> Result<AuditEntry, AppError> {
+    for c in [keep, merge] {
+        if store.case(c)?.is_none() {
+            return Err(AppError::NotFound(format!("no case {c}")));
+        }
+    }
+    Ok(store.review(
+        keep,
+        ReviewAction::MergeCases {
+            merge: merge.to_string(),
+        },
+        &who.audit_name(),
+        note.as_deref(),
+    )?)
+}
+
+/// `POST /cases/{id}/people/{person}/status`: set (fields `status`, `since`,
+/// `term`, `until`, `note`) or clear (`clear`) a person's status.
+pub(crate) async fn status_form(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path((id, person)): Path<(String, String)>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let edit = if field(&form, "clear").is_some() {
+        None
+    } else {
+        let Some(status) = field(&form, "status") else {
+            return Err(AppError::BadRequest("choose a status, or clear it".into()).into());
+        };
+        status_edit(
+            Some(status),
+            field(&form, "since"),
+            field(&form, "term"),
+            field(&form, "until"),
+        )?
+    };
+    let note = note_of(field(&form, "note"))?;
+    let case = id.clone();
+    state
+        .pool
+        .run(move |s| set_status(s, &who, &case, &person, edit, note))
+        .await?;
+    Ok(Redirect::to(&format!("/cases/{}#standing", urlencode(&id))).into_response())
+}
+
+/// `POST /cases/{id}/meta`: rename a case or set its country (`none` clears).
+pub(crate) async fn case_form(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let clearable = |v: Option<&str>| v.map(|v| Some(v.to_string()).filter(|v| !v.eq_ignore_ascii_case("none")));
+    let title = clearable(field(&form, "title"));
+    let country = clearable(field(&form, "country"));
+    if title.is_none() && country.is_none() {
+        return Err(AppError::BadRequest("give a title or a country".into()).into());
+    }
+    let note = note_of(field(&form, "note"))?;
+    let case = id.clone();
+    state
+        .pool
+        .run(move |s| edit_case(s, &who, &case, title, country, note))
+        .await?;
+    Ok(Redirect::to(&format!("/cases/{}/review", urlencode(&id))).into_response())
+}
+
+/// `POST /cases/{id}/merge`: every article of case `merge` joins this one.
+pub(crate) async fn merge_form(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let Some(merge) = field(&form, "merge").map(str::to_string) else {
+        return Err(AppError::BadRequest("give the id of the case to merge into this one".into()).into());
+    };
+    let note = note_of(field(&form, "note"))?;
+    let keep = id.clone();
+    state
+        .pool
+        .run(move |s| merge_cases(s, &who, &keep, &merge, note))
+        .await?;
+    Ok(Redirect::to(&format!("/cases/{}/review", urlencode(&id))).into_response())
+}
+
+/// A person's status set by a reviewer (JSON); `"clear": true` removes it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StatusRequest {
+    /// serving, in_custody, house_arrest, convicted_in_absentia, travel_ban,
+    /// charges_pending, released, acquitted, unknown.
+    status: Option<String>,
+    /// Since when (YYYY, YYYY-MM or YYYY-MM-DD).
+    since: Option<String>,
+    /// The term as worded.
+    term: Option<String>,
+    /// Until when.
+    until: Option<String>,
+    /// Go back to the derived status.
+    #[serde(default)]
+    clear: bool,
+    note: Option<String>,
+}
+
+/// A case's title or country (JSON); `null` leaves a field, `"none"` clears it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CaseMetaRequest {
+    title: Option<String>,
+    /// ISO 3166-1 alpha-2 code.
+    country: Option<String>,
+    note: Option<String>,
+}
+
+/// Merge another case into this one (JSON).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MergeCasesRequest {
+    /// The case whose articles join this one.
+    merge: String,
+    note: Option<String>,
+}
+
+fn ok(entry: AuditEntry) -> Response {
+    (StatusCode::OK, Json(crate::review::audit_value(&entry))).into_response()
+}
+
+/// Set or clear a person's current status. Needs the editor role.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/people/{person}/status",
+    params(("id" = String, Path, description = "Case id"), ("person" = String, Path, description = "Person id")),
+    request_body = StatusRequest,
+    responses((status = 200, description = "The audit entry", body = crate::api_doc::AuditEntryDoc),
+              (status = 400, description = "Invalid status", body = crate::api_doc::ErrorDoc)))]
+pub(crate) async fn api_status(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path((id, person)): Path<(String, String)>,
+    ApiJson(req): ApiJson<StatusRequest>,
+) -> Result<Response, ApiError> {
+    let edit = match (req.clear, req.status.as_deref()) {
+        (true, _) => None,
+        (false, None) => return Err(AppError::BadRequest("give \"status\", or \"clear\": true".into()).into()),
+        (false, Some(s)) => status_edit(Some(s), req.since.as_deref(), req.term.as_deref(), req.until.as_deref())?,
+    };
+    let note = note_of(req.note.as_deref())?;
+    let entry = state
+        .pool
+        .run(move |s| set_status(s, &who, &id, &person, edit, note))
+        .await?;
+    Ok(ok(entry))
+}
+
+/// Rename a case or set its country. Needs the editor role.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/meta",
+    params(("id" = String, Path, description = "Case id")), request_body = CaseMetaRequest,
+    responses((status = 200, description = "The audit entry", body = crate::api_doc::AuditEntryDoc)))]
+pub(crate) async fn api_case(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<CaseMetaRequest>,
+) -> Result<Response, ApiError> {
+    let clearable = |v: Option<String>| v.map(|v| Some(v).filter(|v| !v.eq_ignore_ascii_case("none")));
+    let (title, country) = (clearable(req.title), clearable(req.country));
+    if title.is_none() && country.is_none() {
+        return Err(AppError::BadRequest("give \"title\" or \"country\"".into()).into());
+    }
+    let note = note_of(req.note.as_deref())?;
+    let entry = state
+        .pool
+        .run(move |s| edit_case(s, &who, &id, title, country, note))
+        .await?;
+    Ok(ok(entry))
+}
+
+/// Merge another case into this one. Needs the editor role.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/merge",
+    params(("id" = String, Path, description = "Case id that stays")), request_body = MergeCasesRequest,
+    responses((status = 200, description = "The audit entry", body = crate::api_doc::AuditEntryDoc)))]
+pub(crate) async fn api_merge_cases(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<MergeCasesRequest>,
+) -> Result<Response, ApiError> {
+    let note = note_of(req.note.as_deref())?;
+    let entry = state
+        .pool
+        .run(move |s| merge_cases(s, &who, &id, &req.merge, note))
+        .await?;
+    Ok(ok(entry))
+}

@@ -1,0 +1,242 @@
+//! The monitor's workflow through the real server, on the bundled fictional
+//! examples: the case list with country and defendants' status (sorted,
+//! filtered, paged, exported as CSV), the case page (where the defendants
+//! stand, the timeline's bands, what did not happen in its own section,
+//! scheduled acts, sources with their headline), the person page, the JSON
+//! API, and reviewer decisions on statuses, titles, countries and merges.
+
+mod common;
+
+use serde_json::{Value, json};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn case_list_status_column_filters_sorting_paging_and_csv() {
+    let s = common::start(false).await;
+    let cookie = s.login("viewer").await;
+    let ck = [("Cookie", cookie.as_str())];
+
+    let page = s.get("/cases", &ck).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Defendants now"), "status column");
+    assert!(
+        page.body.contains("Rinat Valiyev</a>: sentenced, serving"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("<td>RU</td>") && page.body.contains("<td>EG</td>"));
+    // Sortable headers link to the same list in another order.
+    assert!(page.body.contains("href=\"/cases?sort=last\""), "sort link");
+    let desc = s.get("/cases?sort=last&dir=desc", &ck).await.body;
+    let pos = |b: &str, id: &str| b.find(&format!("/cases/{id}\"")).unwrap_or(usize::MAX);
+    assert!(pos(&desc, "c2") < pos(&desc, "c4") && pos(&desc, "c4") < pos(&desc, "c1"));
+    assert!(desc.contains("aria-sort=\"descending\""));
+
+    // Filter by a defendant's status and by country.
+    let serving = s.get("/cases?standing=serving", &ck).await.body;
+    assert!(serving.contains("/cases/c1\"") && !serving.contains("/cases/c2\""));
+    assert!(serving.contains("defendant status: <b>serving</b>"));
+    let eg = s.get("/cases?country=eg", &ck).await.body;
+    assert!(eg.contains("/cases/c2\"") && eg.contains("/cases/c3\"") && !eg.contains("/cases/c1\""));
+
+    // Pages.
+    let p1 = s.get("/cases?per_page=2", &ck).await.body;
+    assert!(p1.contains("page 1 of 2"), "{p1}");
+    assert!(p1.contains("rel=\"next\""));
+    assert!(p1.contains("/cases/c2\"") && !p1.contains("/cases/c3\""));
+
+    // The filtered list as CSV.
+    let csv = s.get("/cases.csv?country=EG", &ck).await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "case,title,country,defendants_now,people,events,sources,first,last,reviewed"
+    );
+    assert_eq!(lines.len(), 3, "{}", csv.body);
+    assert!(lines[1].starts_with("c2,") && lines[1].contains("Tarek Abdel-Sattar: acquitted"));
+
+    // Bad parameters are reported, not fatal.
+    let bad = s.get("/cases?standing=jailed&sort=colour", &ck).await;
+    assert_eq!(bad.status, 200);
+    assert!(bad.body.contains("unknown defendant status"));
+    assert!(bad.body.contains("unknown sort column"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn case_and_person_pages_show_where_each_defendant_stands_and_what_did_not_happen() {
+    let s = common::start(false).await;
+    let cookie = s.login("viewer").await;
+    let ck = [("Cookie", cookie.as_str())];
+    let c1 = s.get("/cases/c1", &ck).await.body;
+    assert!(c1.contains("Where the defendants stand"));
+    assert!(c1.contains("<span class=\"standing st-serving\">sentenced, serving</span>"));
+    assert!(c1.contains("2031-08-05"), "end of the term");
+    // One band per defendant, and what did not happen apart and hollow.
+    assert!(c1.contains("class=\"band-label\" x=\"4\" y=") && c1.contains(">Rinat Valiyev</text>"));
+    assert!(c1.contains("class=\"band-label apart\""));
+    assert!(c1.contains(" hollow\""), "hollow marks");
+    assert!(c1.contains("<h2>Offered, requested, scheduled or denied</h2>"));
+    let apart = &c1[c1.find("id=\"not-happened\"").expect("section")..];
+    assert!(
+        apart.contains("house arrest"),
+        "the refused house arrest is listed apart"
+    );
+    // Dates taken from context are marked.
+    assert!(c1.contains("date inferred</small>"));
+    // Alleged entries are claims, with who makes them.
+    assert!(c1.contains("alleged (a claim)"));
+    // Sources give their headline.
+    assert!(
+        c1.contains("FSB detains Northwind Media editor and reporter in Kazan"),
+        "headline"
+    );
+    // Ticks anchored inside the frame.
+    assert!(c1.contains("text-anchor=\"middle\"") || c1.contains("text-anchor=\"start\""));
+
+    let p1 = s.get("/people/P1", &ck).await.body;
+    assert!(
+        p1.contains("<span class=\"standing st-serving\">sentenced, serving</span> since 2025-08-05"),
+        "{p1}"
+    );
+
+    // c2: a denied detention claim, with its claimant.
+    let c2 = s.get("/cases/c2", &ck).await.body;
+    assert!(c2.contains("acquitted"));
+    assert!(c2.contains("Offered, requested, scheduled or denied"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_lists_pages_and_statuses_and_editors_decide() {
+    let s = common::start(false).await;
+    let tk = [("Authorization", format!("Bearer {}", s.viewer_token))];
+    let tk: Vec<(&str, &str)> = tk.iter().map(|(k, v)| (*k, v.as_str())).collect();
+
+    let list = s.get("/api/v1/cases?sort=last&dir=desc&per_page=2", &tk).await.json();
+    assert_eq!(list["total"], 4);
+    assert_eq!(list["cases"].as_array().map(Vec::len), Some(2));
+    assert_eq!(list["cases"][0]["id"], "c2");
+    assert_eq!(list["cases"][0]["country"], "EG");
+    assert_eq!(list["cases"][0]["status"][0]["status"], "acquitted");
+    let page2 = s
+        .get("/api/v1/cases?sort=last&dir=desc&per_page=2&page=2", &tk)
+        .await
+        .json();
+    assert_eq!(page2["cases"][0]["id"], "c3");
+    let c1 = s.get("/api/v1/cases/c1", &tk).await.json();
+    assert_eq!(c1["country"], "RU");
+    let p1 = c1["status"]
+        .as_array()
+        .expect("status")
+        .iter()
+        .find(|x| x["person"] == "P1")
+        .cloned();
+    assert_eq!(p1.expect("P1")["status"], "serving");
+    // Sources carry their headline; a date taken from context is flagged.
+    let src = &c1["events"][0]["sources"][0];
+    assert!(src.get("title").is_some(), "{src}");
+    assert!(
+        c1["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .any(|e| e["date_inferred"] == true),
+        "some date in the examples is inferred"
+    );
+    let held = s.get("/api/v1/status?held=true", &tk).await.json();
+    let names: Vec<&str> = held
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Rinat Valiyev"]);
+    assert_eq!(s.get("/api/v1/status?status=jailed", &tk).await.status, 400);
+
+    // Viewers cannot decide; editors can, and it is audited.
+    let r = s
+        .post_json(
+            "/api/v1/cases/c1/people/P2/status",
+            &s.viewer_token,
+            &json!({"status": "in_custody"}),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    let r = s
+        .post_json(
+            "/api/v1/cases/c1/people/P2/status",
+            &s.editor_token,
+            &json!({"status": "in_custody", "since": "2025-09-01", "note": "re-arrested, per her lawyer"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let entry = r.json();
+    assert_eq!(entry["action"], "set_status");
+    assert_eq!(entry["before"]["status"], "released");
+    assert_eq!(entry["after"]["status"], "in_custody");
+    let held = s.get("/api/v1/status?held=true", &tk).await.json();
+    assert_eq!(held.as_array().map(Vec::len), Some(2));
+    let bad = s
+        .post_json(
+            "/api/v1/cases/c1/people/P2/status",
+            &s.editor_token,
+            &json!({"status": "jailed"}),
+        )
+        .await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("unknown status"));
+
+    let r = s
+        .post_json(
+            "/api/v1/cases/c3/meta",
+            &s.editor_token,
+            &json!({"title": "Sawt al-Mina (second report)"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let r = s
+        .post_json(
+            "/api/v1/cases/c2/merge",
+            &s.editor_token,
+            &json!({"merge": "c3", "note": "one prosecution"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let list = s.get("/api/v1/cases", &tk).await.json();
+    assert_eq!(list["total"], 3);
+    let audit: Value = s.get("/api/v1/cases/c2/audit", &tk).await.json();
+    assert_eq!(audit[0]["action"], "merge_cases");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editor_forms_set_a_status_and_a_country() {
+    let s = common::start(false).await;
+    let cookie = s.login("editor").await;
+    let ck = [("Cookie", cookie.as_str())];
+    let review = s.get("/cases/c1/review", &ck).await.body;
+    assert!(review.contains("action=\"/cases/c1/people/P1/status\""));
+    let r = s
+        .post_form(
+            "/cases/c1/people/P1/status",
+            Some(&cookie),
+            "status=released&since=2025-12-01&note=pardoned",
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let c1 = s.get("/cases/c1", &ck).await.body;
+    assert!(c1.contains("st-released\">released</span> <small class=\"muted\" title=\"pardoned\">set by a reviewer"));
+    let r = s
+        .post_form("/cases/c1/people/P1/status", Some(&cookie), "clear=1")
+        .await;
+    assert_eq!(r.status, 303);
+    assert!(s.get("/cases/c1", &ck).await.body.contains("st-serving"));
+    let r = s
+        .post_form("/cases/c4/meta", Some(&cookie), "country=XK&note=Kosovo")
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert!(s.get("/cases?country=XK", &ck).await.body.contains("/cases/c4\""));
+    // A viewer cannot.
+    let viewer = s.login("viewer").await;
+    let r = s.post_form("/cases/c4/meta", Some(&viewer), "country=RS").await;
+    assert_eq!(r.status, 403);
+}
