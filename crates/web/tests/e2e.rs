@@ -145,6 +145,45 @@ async fn browser_login_open_case_confirm_event() {
             .text()
             .await?;
         assert_eq!(state.trim(), "confirmed");
+
+        // 6. The timeline at desktop and phone width: a band per defendant,
+        // what did not happen hollow and apart, every label inside the
+        // frame, text at least 11 px; screenshots kept for a look.
+        let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+        std::fs::create_dir_all(&shots).expect("screenshot dir");
+        for (w, h, name) in [(1280u32, 1000u32, "desktop"), (390, 844, "phone")] {
+            client.set_window_size(w, h).await?;
+            client.goto(case_url.as_str()).await?;
+            client.wait().for_element(Locator::Css("svg.timeline-svg")).await?;
+            let v = client
+                .execute(
+                    "const svg = document.querySelector('svg.timeline-svg');
+                     const s = svg.getBoundingClientRect();
+                     const bad = [];
+                     for (const t of svg.querySelectorAll('text')) {
+                       const r = t.getBoundingClientRect();
+                       if (r.left < s.left - 1 || r.right > s.right + 1 || r.top < s.top - 1 || r.bottom > s.bottom + 1)
+                         bad.push(t.textContent);
+                     }
+                     const label = svg.querySelector('.mark-label');
+                     const px = parseFloat(getComputedStyle(label).fontSize) * s.width / svg.viewBox.baseVal.width;
+                     document.getElementById('timeline').scrollIntoView();
+                     return {bad: bad, px: px, bands: svg.querySelectorAll('.band-label').length,
+                             apart: svg.querySelectorAll('.band-label.apart').length,
+                             hollow: svg.querySelectorAll('a.hollow').length,
+                             overflow: document.documentElement.scrollWidth > window.innerWidth + 1};",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(v["bad"], serde_json::json!([]), "{name}: labels outside the frame");
+            assert!(v["px"].as_f64().is_some_and(|px| px >= 11.0), "{name}: {v}");
+            assert!(v["bands"].as_u64().is_some_and(|n| n >= 3), "{name}: {v}");
+            assert_eq!(v["apart"], 1, "{name}: {v}");
+            assert!(v["hollow"].as_u64().is_some_and(|n| n >= 1), "{name}: {v}");
+            assert_eq!(v["overflow"], false, "{name}: the page itself does not scroll sideways");
+            let png = client.screenshot().await?;
+            std::fs::write(shots.join(format!("case-{name}.png")), png).expect("write screenshot");
+        }
         Ok::<(), fantoccini::error::CmdError>(())
     }
     .await;
