@@ -114,6 +114,13 @@ pub enum ReviewCommand {
         #[command(flatten)]
         who: Who,
     },
+    /// Confirm every entry of a case that no reviewer has decided on.
+    ConfirmCase {
+        /// Case id.
+        case: String,
+        #[command(flatten)]
+        who: Who,
+    },
     /// Declare two cases one: every article of MERGE joins KEEP.
     MergeCases {
         /// The case id that stays.
@@ -344,6 +351,7 @@ pub fn review(db: &Path, cmd: ReviewCommand) -> Result<()> {
             (case, ReviewAction::EditCase { title, country }, who)
         }
         ReviewCommand::MergeCases { keep, merge, who } => (keep, ReviewAction::MergeCases { merge }, who),
+        ReviewCommand::ConfirmCase { case, who } => (case, ReviewAction::ConfirmCase, who),
     };
     let entry = store.review(&target, action, &who.user(), who.note.as_deref())?;
     crate::print(&describe(&entry))
@@ -410,4 +418,60 @@ pub fn describe(e: &AuditEntry) -> String {
         }
     }
     out
+}
+
+/// `casewatch queue`.
+#[derive(Args, Debug)]
+pub struct QueueArgs {
+    /// Only this case.
+    #[arg(long)]
+    case: Option<String>,
+    /// Entries to list.
+    #[arg(long, default_value_t = 20)]
+    limit: u64,
+}
+
+/// Prints the review queue: unreviewed entries, newest sources first, with
+/// their evidence.
+pub fn queue(db: &Path, a: &QueueArgs) -> Result<()> {
+    let store = Store::open(db)?;
+    let q = store.review_queue(a.case.as_deref(), 0, a.limit.max(1))?;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} entries to review (newest sources first)", q.total);
+    for it in &q.items {
+        let e = &it.entry;
+        let who: Vec<String> = e
+            .subjects
+            .iter()
+            .filter_map(|s| s.name.clone().or_else(|| s.group.clone()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:<5} {:<4} {:<14} {:<20} {} [{}]{}",
+            e.id,
+            it.case,
+            e.date.display(),
+            e.event_type.as_str(),
+            who.join(", "),
+            e.status,
+            if e.date.inferred { " (date inferred)" } else { "" }
+        );
+        for src in &e.sources {
+            let _ = writeln!(
+                out,
+                "      {} ({}): \"{}\"",
+                src.title.as_deref().unwrap_or(&src.article),
+                src.published.map(|d| d.to_string()).unwrap_or_default(),
+                src.sentence
+            );
+        }
+    }
+    if q.total as usize > q.items.len() {
+        let _ = writeln!(
+            out,
+            "(first {}; `casewatch review confirm|reject ID`, or `review confirm-case CASE`)",
+            q.items.len()
+        );
+    }
+    crate::print(&out)
 }

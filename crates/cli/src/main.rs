@@ -98,6 +98,8 @@ enum Command {
         #[command(subcommand)]
         action: cmd_review::ReviewCommand,
     },
+    /// The review queue: timeline entries no reviewer has decided on, newest sources first, with evidence.
+    Queue(cmd_review::QueueArgs),
     /// Print the audit log of review decisions (who, when, before and after).
     Log(cmd_review::LogArgs),
     /// Export cases: JSON Lines, CSV (events, people), or printable dossiers (Markdown, HTML).
@@ -169,6 +171,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Review { action } => cmd_review::review(&cli.db, action).map(|()| ExitCode::SUCCESS),
         Command::Log(args) => cmd_review::log(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Queue(args) => cmd_review::queue(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::Export(args) => cmd_export::export(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::User { action } => cmd_user::user(&cli.db, action).map(|()| ExitCode::SUCCESS),
         Command::Token { action } => cmd_user::token(&cli.db, action).map(|()| ExitCode::SUCCESS),

@@ -167,3 +167,34 @@ fn cases_sort_page_and_filter() {
     let bad = run(&["cases", "--sort", "colour"], d);
     assert_eq!(bad.status.code(), Some(1));
 }
+
+#[test]
+fn the_queue_lists_unreviewed_entries_newest_first_and_a_case_is_confirmed_at_once() {
+    let dir = ingested();
+    let d = dir.path();
+    let q = ok(&run(&["queue", "--limit", "3"], d));
+    let first = q.lines().next().expect("summary line");
+    let total: usize = first
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(total > 40, "{q}");
+    // Newest sources first: the first entry is from the latest article (harbor-03, 2026-01-15).
+    assert!(q.lines().nth(2).is_some_and(|l| l.contains("2026-01-15")), "{q}");
+    ok(&run(&["review", "confirm-case", "c4"], d));
+    let after = ok(&run(&["queue", "--case", "c4"], d));
+    assert!(after.starts_with("0 entries to review"), "{after}");
+    let again = run(&["review", "confirm-case", "c4"], d);
+    assert_eq!(again.status.code(), Some(1), "nothing left to confirm");
+    let log = ok(&run(&["log", "--case", "c4", "--format", "json"], d));
+    let log: serde_json::Value = serde_json::from_str(&log).expect("JSON");
+    let actions: Vec<&str> = log
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert_eq!(actions.last(), Some(&"confirm_case"));
+    assert!(actions.iter().filter(|a| **a == "confirm").count() >= 4, "{actions:?}");
+}

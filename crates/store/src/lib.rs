@@ -66,7 +66,7 @@ pub use auth::{
 pub use error::{DbError, StoreError};
 pub use rebuild::RebuildReport;
 pub use review::{AuditEntry, EntryEdit, ReviewAction, StatusEdit};
-pub use summary::{CasePage, CaseQuery, CaseRow, CaseSort, StatusQuery, StatusRow};
+pub use summary::{CasePage, CaseQuery, CaseRow, CaseSort, QueueItem, QueuePage, StatusQuery, StatusRow};
 pub use web_queries::{ArticleEventSpan, ArticleSummary, ArticleText};
 
 use casewatch_model::{CaseFile, ExtractRecord};

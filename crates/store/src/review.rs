@@ -80,6 +80,10 @@ pub enum ReviewAction {
         /// The ISO 3166-1 alpha-2 country code.
         country: Option<Option<String>>,
     },
+    /// Every entry of the case `target` no reviewer has decided on is
+    /// confirmed (each as [`ReviewAction::Confirm`] would, each in the audit
+    /// log, plus one `confirm_case` line listing them).
+    ConfirmCase,
     /// Two cases are one: every article of `merge` joins the case `target`
     /// (each as a [`ReviewAction::MoveArticle`] would).
     MergeCases {
@@ -115,6 +119,7 @@ impl ReviewAction {
             ReviewAction::SetStatus(_) => "set_status",
             ReviewAction::EditCase { .. } => "edit_case",
             ReviewAction::MergeCases { .. } => "merge_cases",
+            ReviewAction::ConfirmCase => "confirm_case",
         }
     }
 }
@@ -527,6 +532,7 @@ impl Store {
                 edit_case(&tx, &path, target, title, country, user, note)?
             }
             ReviewAction::MergeCases { ref merge } => merge_cases(&tx, &path, target, merge, user, note)?,
+            ReviewAction::ConfirmCase => confirm_case(&tx, &path, target, user, note)?,
         };
         tx.commit().ctx(&path, || "committing a review")?;
         Ok(entry)
@@ -1202,6 +1208,38 @@ fn merge_cases(
         &[keep.clone(), merge.clone()],
         before,
         after,
+        note,
+    )
+}
+
+fn confirm_case(conn: &Connection, path: &Path, case: &str, user: &str, note: Option<&str>) -> Result<AuditEntry> {
+    let case = resolve_alias(conn, path, IdKind::Case, case.trim())?;
+    let c = cases::read_one(conn, path, &case)?.ok_or_else(|| invalid(path, "case", format!("no case {case:?}")))?;
+    let open: Vec<String> = c
+        .events
+        .iter()
+        .filter(|e| e.review == Review::Machine)
+        .map(|e| e.id.clone())
+        .collect();
+    if open.is_empty() {
+        return Err(invalid(
+            path,
+            "confirm",
+            format!("case {case} has no entry left to review"),
+        ));
+    }
+    for id in &open {
+        review_entry(conn, path, id, &ReviewAction::Confirm, user, note)?;
+    }
+    append(
+        conn,
+        path,
+        user,
+        "confirm_case",
+        &case,
+        std::slice::from_ref(&case),
+        json!({"unreviewed": open}),
+        json!({"confirmed": open}),
         note,
     )
 }

@@ -126,8 +126,9 @@ pub(crate) fn write(conn: &Connection, path: &Path, case: &Case, reviewer_countr
     }
     let mut ins = conn
         .prepare_cached(
-            "INSERT OR REPLACE INTO case_entries (case_id, entry_id, event_type, status, review, day_from, day_to, place)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT OR REPLACE INTO case_entries (case_id, entry_id, event_type, status, review, day_from, day_to, place,
+                                                  published)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )
         .ctx(path, || "preparing the case entries insert")?;
     for e in &case.events {
@@ -140,7 +141,12 @@ pub(crate) fn write(conn: &Connection, path: &Path, case: &Case, reviewer_countr
             e.review.as_str(),
             span.map(|s| s.0),
             span.map(|s| s.1),
-            e.place.as_deref().map(str::to_lowercase)
+            e.place.as_deref().map(str::to_lowercase),
+            e.sources
+                .iter()
+                .filter_map(|s| s.published)
+                .max()
+                .map(|d| d.to_string())
         ])
         .ctx(path, || format!("indexing entry {} of {id}", e.id))?;
     }
@@ -736,6 +742,74 @@ impl Store {
                     .and_then(|it| it.collect())
             })
             .ctx(&self.path, || "reading case countries")
+    }
+}
+
+/// One entry of the review queue, with its case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueItem {
+    /// Case id.
+    pub case: String,
+    /// Case title.
+    pub case_title: String,
+    /// The entry, with its sources and evidence.
+    pub entry: casewatch_model::TimelineEntry,
+}
+
+/// One page of the review queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuePage {
+    /// The entries.
+    pub items: Vec<QueueItem>,
+    /// Unreviewed entries in all.
+    pub total: u64,
+}
+
+impl Store {
+    /// The review queue: timeline entries no reviewer has decided on
+    /// (`machine`), across all cases (or one), newest sources first
+    /// (entries without a dated source last); `limit` at most 500.
+    pub fn review_queue(&self, case: Option<&str>, offset: u64, limit: u64) -> Result<QueuePage> {
+        let limit = limit.clamp(1, 500);
+        let rows: Vec<(String, String)> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT case_id, entry_id FROM case_entries WHERE review = 'machine' AND (?1 IS NULL OR case_id = ?1)
+                 ORDER BY published DESC NULLS LAST, case_id, entry_id LIMIT {limit} OFFSET {offset}"
+            ))
+            .and_then(|mut st| {
+                st.query_map([case], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .and_then(|it| it.collect())
+            })
+            .ctx(&self.path, || "reading the review queue")?;
+        let total: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM case_entries WHERE review = 'machine' AND (?1 IS NULL OR case_id = ?1)",
+            )
+            .and_then(|mut st| st.query_row([case], |r| r.get(0)))
+            .ctx(&self.path, || "counting the review queue")?;
+        let mut cases: std::collections::HashMap<String, Case> = std::collections::HashMap::new();
+        let mut items = Vec::with_capacity(rows.len());
+        for (case_id, entry_id) in rows {
+            if !cases.contains_key(&case_id)
+                && let Some(c) = self.case(&case_id)?
+            {
+                cases.insert(case_id.clone(), c);
+            }
+            let Some(c) = cases.get(&case_id) else { continue };
+            if let Some(e) = c.events.iter().find(|e| e.id == entry_id) {
+                items.push(QueueItem {
+                    case: case_id.clone(),
+                    case_title: c.title.clone(),
+                    entry: e.clone(),
+                });
+            }
+        }
+        Ok(QueuePage {
+            items,
+            total: count(total),
+        })
     }
 }
 

@@ -37,6 +37,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/cases/{id}/meta", post(crate::casework::api_case))
         .route("/api/v1/cases/{id}/merge", post(crate::casework::api_merge_cases))
         .route("/api/v1/status", get(statuses))
+        .route("/api/v1/queue", get(crate::casework::api_queue))
+        .route("/api/v1/cases/{id}/confirm-all", post(crate::casework::api_confirm_all))
         .route("/api/v1/people", get(people))
         .route("/api/v1/people/{id}", get(person))
         .route("/api/v1/events", get(events))
@@ -57,7 +59,8 @@ pub(crate) fn routes() -> Router<AppState> {
     paths(
         cases, case, audit, people, person, events, articles, article, search,
         crate::review::api_decide, crate::review::api_merge, crate::review::api_split, crate::review::api_move,
-        crate::casework::api_status, crate::casework::api_case, crate::casework::api_merge_cases, statuses
+        crate::casework::api_status, crate::casework::api_case, crate::casework::api_merge_cases, statuses,
+        crate::casework::api_queue, crate::casework::api_confirm_all
     ),
     components(schemas(
         CaseFileDoc, CaseDoc, PersonStatusDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,

@@ -1,15 +1,17 @@
 //! Reviewer decisions about whole cases and people's standing, from forms
 //! and the JSON API: a person's current status (set or cleared), a case's
-//! title and country, merging two cases. Each goes through `Store::review`
-//! (stored, re-applied after every rebuild, audited).
+//! title and country, merging two cases, confirming every open entry of a
+//! case; and the review queue (unreviewed entries across cases, newest
+//! sources first). Each decision goes through `Store::review` (stored,
+//! re-applied after every rebuild, audited).
 
 use crate::AppState;
 use crate::api::ApiJson;
-use crate::auth::{Editor, Principal};
+use crate::auth::{Editor, Principal, Reader};
 use crate::error::{ApiError, AppError, PageError};
-use crate::views::urlencode;
+use crate::views::{Nav, QueueEntryView, QueuePageView, render, urlencode};
 use axum::Json;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use casewatch_model::{PartialDate, Standing};
@@ -298,6 +300,157 @@ pub(crate) async fn api_merge_cases(
     let entry = state
         .pool
         .run(move |s| merge_cases(s, &who, &id, &req.merge, note))
+        .await?;
+    Ok(ok(entry))
+}
+
+/// Queue paging (`?page=N`, 20 per page; `?case=c1` for one case).
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct QueueQuery {
+    /// Page, from 1.
+    page: Option<u64>,
+    /// Only this case.
+    case: Option<String>,
+}
+
+const QUEUE_PAGE: u64 = 20;
+
+/// `GET /review`: the review queue, newest sources first, each entry with
+/// its evidence and Confirm (access key `c`) / Reject (`x`) on the first.
+pub(crate) async fn queue_page(
+    Reader(who): Reader,
+    State(state): State<AppState>,
+    Query(q): Query<QueueQuery>,
+) -> Result<Response, PageError> {
+    let page = q.page.unwrap_or(1).max(1);
+    let case = q.case.clone().filter(|c| !c.is_empty());
+    let (queue, texts) = state
+        .pool
+        .run(move |s| {
+            let queue = s.review_queue(case.as_deref(), (page - 1) * QUEUE_PAGE, QUEUE_PAGE)?;
+            let mut ids: Vec<&str> = queue
+                .items
+                .iter()
+                .flat_map(|i| i.entry.sources.iter().map(|s| s.article.as_str()))
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let texts: std::collections::HashMap<String, casewatch_store::ArticleText> =
+                s.article_texts(&ids)?.into_iter().map(|t| (t.id.clone(), t)).collect();
+            Ok((queue, texts))
+        })
+        .await?;
+    let mut items = Vec::with_capacity(queue.items.len());
+    let mut case_ids: Vec<(String, String)> = Vec::new();
+    for it in &queue.items {
+        let shell = casewatch_model::Case {
+            id: it.case.clone(),
+            title: it.case_title.clone(),
+            people: vec![],
+            organizations: vec![],
+            charges: vec![],
+            events: vec![],
+            articles: vec![],
+        };
+        if !case_ids.iter().any(|(c, _)| *c == it.case) {
+            case_ids.push((it.case.clone(), it.case_title.clone()));
+        }
+        items.push(QueueEntryView {
+            case: it.case.clone(),
+            case_title: it.case_title.clone(),
+            e: crate::pages::entry_view(&shell, &it.entry, &texts),
+        });
+    }
+    let pages = queue.total.div_ceil(QUEUE_PAGE).max(1);
+    let filter = q
+        .case
+        .as_deref()
+        .map(|c| format!("&case={}", urlencode(c)))
+        .unwrap_or_default();
+    let view = QueuePageView {
+        nav: Nav::of(&who),
+        items,
+        total: queue.total as usize,
+        page,
+        pages,
+        prev: (page > 1).then(|| format!("/review?page={}{filter}", page - 1)),
+        next: (page < pages).then(|| format!("/review?page={}{filter}", page + 1)),
+        cases: case_ids,
+    };
+    Ok(render(StatusCode::OK, &view))
+}
+
+/// `POST /cases/{id}/confirm-all`: confirm every open entry of a case.
+pub(crate) async fn confirm_all_form(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let note = note_of(field(&form, "note"))?;
+    let back_to_queue = field(&form, "back") == Some("queue");
+    let case = id.clone();
+    state
+        .pool
+        .run(move |s| {
+            if s.case(&case)?.is_none() {
+                return Err(AppError::NotFound(format!("no case {case}")));
+            }
+            Ok(s.review(&case, ReviewAction::ConfirmCase, &who.audit_name(), note.as_deref())?)
+        })
+        .await?;
+    let to = if back_to_queue {
+        "/review".to_string()
+    } else {
+        format!("/cases/{}/review", urlencode(&id))
+    };
+    Ok(Redirect::to(&to).into_response())
+}
+
+/// The review queue: unreviewed entries across cases, newest sources first
+/// (20 per page).
+#[utoipa::path(get, path = "/api/v1/queue", params(QueueQuery),
+    responses((status = 200, description = "`{\"total\": N, \"entries\": [{\"case\": …, \"case_title\": …, \"entry\": …}]}`", body = serde_json::Value)))]
+pub(crate) async fn api_queue(
+    Reader(_): Reader,
+    State(state): State<AppState>,
+    Query(q): Query<QueueQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let page = q.page.unwrap_or(1).max(1);
+    let case = q.case.filter(|c| !c.is_empty());
+    let queue = state
+        .pool
+        .run(move |s| Ok(s.review_queue(case.as_deref(), (page - 1) * QUEUE_PAGE, QUEUE_PAGE)?))
+        .await?;
+    let entries: Vec<serde_json::Value> = queue
+        .items
+        .iter()
+        .map(|i| serde_json::json!({"case": i.case, "case_title": i.case_title, "entry": i.entry}))
+        .collect();
+    Ok(Json(
+        serde_json::json!({"total": queue.total, "page": page, "entries": entries}),
+    ))
+}
+
+/// Confirm every entry of a case no reviewer has decided on. Needs the editor role.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/confirm-all",
+    params(("id" = String, Path, description = "Case id")),
+    responses((status = 200, description = "The audit entry (`confirm_case`, listing the entries)", body = crate::api_doc::AuditEntryDoc),
+              (status = 400, description = "Nothing left to confirm", body = crate::api_doc::ErrorDoc)))]
+pub(crate) async fn api_confirm_all(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let entry = state
+        .pool
+        .run(move |s| {
+            if s.case(&id)?.is_none() {
+                return Err(AppError::NotFound(format!("no case {id}")));
+            }
+            Ok(s.review(&id, ReviewAction::ConfirmCase, &who.audit_name(), None)?)
+        })
         .await?;
     Ok(ok(entry))
 }

@@ -145,6 +145,8 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         .route("/cases/{id}/people/{person}/status", post(casework::status_form))
         .route("/cases/{id}/meta", post(casework::case_form))
         .route("/cases/{id}/merge", post(casework::merge_form))
+        .route("/cases/{id}/confirm-all", post(casework::confirm_all_form))
+        .route("/review", get(casework::queue_page))
         .route("/cases/{id}/export/{file}", get(export::download))
         .route("/articles", get(pages::articles))
         .route("/articles/{id}", get(pages::article))

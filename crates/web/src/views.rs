@@ -305,8 +305,8 @@ pub(crate) struct AuditRow {
     pub(crate) action: String,
     pub(crate) target: String,
     pub(crate) note: Option<String>,
-    pub(crate) before: String,
-    pub(crate) after: String,
+    /// The fields that changed: (field, before, after), as text.
+    pub(crate) changes: Vec<(String, String, String)>,
 }
 
 /// A legend entry.
@@ -531,4 +531,27 @@ mod tests {
         assert!(!html.contains("<script>"));
         assert!(html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"));
     }
+}
+
+/// One entry of the review queue.
+#[derive(Debug, Clone)]
+pub(crate) struct QueueEntryView {
+    pub(crate) case: String,
+    pub(crate) case_title: String,
+    pub(crate) e: EntryView,
+}
+
+/// `templates/queue.html`.
+#[derive(Template)]
+#[template(path = "queue.html")]
+pub(crate) struct QueuePageView {
+    pub(crate) nav: Nav,
+    pub(crate) items: Vec<QueueEntryView>,
+    pub(crate) total: usize,
+    pub(crate) page: u64,
+    pub(crate) pages: u64,
+    pub(crate) prev: Option<String>,
+    pub(crate) next: Option<String>,
+    /// The cases on this page (id, title), for bulk confirmation.
+    pub(crate) cases: Vec<(String, String)>,
 }

@@ -240,3 +240,91 @@ async fn editor_forms_set_a_status_and_a_country() {
     let r = s.post_form("/cases/c4/meta", Some(&viewer), "country=RS").await;
     assert_eq!(r.status, 403);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn review_queue_confirms_one_at_a_time_or_a_whole_case_and_the_log_shows_field_changes() {
+    let s = common::start(false).await;
+    let cookie = s.login("editor").await;
+    let ck = [("Cookie", cookie.as_str())];
+    let q = s.get("/review", &ck).await;
+    assert_eq!(q.status, 200);
+    let count = |body: &str| -> usize {
+        let i = body.find(" entries no reviewer").expect("count");
+        body[..i]
+            .rsplit(['>', ' '])
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("a number")
+    };
+    let before = count(&q.body);
+    assert!(before > 40);
+    // Newest sources first: the first entry comes from the latest article.
+    let first = q.body.find("class=\"queue-item\"").expect("an item");
+    assert!(
+        q.body[first..]
+            .split("</section>")
+            .next()
+            .expect("item")
+            .contains("2026-01-15")
+    );
+    assert!(q.body.contains("accesskey=\"c\""), "one-key confirm");
+    let id_at = q.body[first..].find("data-event=\"").expect("event id") + first + 12;
+    let event = &q.body[id_at..id_at + q.body[id_at..].find('"').expect("end")];
+    let case_at = q.body[first..].find("href=\"/cases/").expect("case") + first + 13;
+    let case = &q.body[case_at..case_at + q.body[case_at..].find('#').expect("#")];
+    let r = s
+        .post_form(
+            &format!("/cases/{case}/events/{event}/review"),
+            Some(&cookie),
+            "action=confirm&back=queue",
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), Some("/review"));
+    assert_eq!(count(&s.get("/review", &ck).await.body), before - 1);
+
+    // Bulk confirm of a case (API), then an edit shows as a field-level diff.
+    let api = s
+        .get(
+            "/api/v1/queue?case=c4",
+            &[("Authorization", &format!("Bearer {}", s.viewer_token))],
+        )
+        .await
+        .json();
+    let open = api["total"].as_u64().expect("total");
+    assert!(open >= 1);
+    let r = s
+        .post_json("/api/v1/cases/c4/confirm-all", &s.editor_token, &json!({}))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(
+        r.json()["after"]["confirmed"].as_array().map(|a| a.len() as u64),
+        Some(open)
+    );
+    assert_eq!(count(&s.get("/review", &ck).await.body), before - 1 - open as usize);
+    let r = s
+        .post_json("/api/v1/cases/c4/confirm-all", &s.editor_token, &json!({}))
+        .await;
+    assert_eq!(r.status, 400, "nothing left");
+
+    let c1 = s
+        .get(
+            "/api/v1/cases/c1",
+            &[("Authorization", &format!("Bearer {}", s.viewer_token))],
+        )
+        .await
+        .json();
+    let e = c1["events"][1]["id"].as_str().expect("id").to_string();
+    let r = s
+        .post_form(
+            &format!("/cases/c1/events/{e}/review"),
+            Some(&cookie),
+            "action=edit&detail=until+2025-05-10&note=court+record",
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let review = s.get("/cases/c1/review", &ck).await.body;
+    assert!(review.contains("<b>detail</b>: <del>"), "field-level diff");
+    assert!(review.contains("<ins>until 2025-05-10</ins>"));
+    assert!(review.contains("<b>review</b>: <del>machine</del> → <ins>edited</ins>"));
+}

@@ -8,7 +8,7 @@
 --   (the most restrictive current status of its defendants) and its rank,
 --   reviewed_count, id_number (c12 -> 12, for sorting), summary_version
 --   (rows below crate::cases::SUMMARY_VERSION are re-derived on open);
---   case_entries: per timeline entry the fields the filters read;
+--   case_entries: per timeline entry the fields the filters and the review queue read;
 --   case_outlets: lower-cased outlet names (media organisations, affiliations, title);
 --   person_status: the current status of each defendant (model::custody).
 -- Reviewer decisions, re-applied on every rebuild:
@@ -42,9 +42,11 @@ CREATE TABLE case_entries (
     day_from     INTEGER,                     -- days from the common era, [day_from, day_to); NULL undated
     day_to       INTEGER,
     place        TEXT,                        -- lower case
+    published    TEXT,                        -- latest publication date of its sources (review queue order)
     PRIMARY KEY (case_id, entry_id)
 ) WITHOUT ROWID;
 CREATE INDEX case_entries_type ON case_entries(event_type, case_id);
+CREATE INDEX case_entries_queue ON case_entries(review, published);
 
 CREATE TABLE case_outlets (
     case_id      TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
