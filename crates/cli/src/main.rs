@@ -47,6 +47,34 @@ struct ReadArgs {
     /// Extra lexicon files (TOML, the format of crates/extract/data/en.toml); repeatable.
     #[arg(long, env = "CASEWATCH_LEXICON", value_delimiter = ',')]
     lexicon: Vec<PathBuf>,
+    /// The article's URL, for an input that names none (one article: a text file or standard input).
+    #[arg(long)]
+    url: Option<String>,
+    /// The article's headline, for an input that has none.
+    #[arg(long)]
+    title: Option<String>,
+}
+
+impl ReadArgs {
+    /// Gives `--url` and `--title` to an article that has none.
+    fn fill_meta(&self, article: &mut casewatch_ingest::RawArticle) {
+        if article.url.is_none() {
+            article.url.clone_from(&self.url);
+        }
+        if let Some(t) = &self.title {
+            article.title = Some(t.clone());
+        }
+    }
+
+    /// Refuses a `--url` that is not an http(s) URL.
+    fn check(&self) -> Result<()> {
+        if let Some(u) = &self.url
+            && casewatch_model::outlet_of_url(u).is_none()
+        {
+            anyhow::bail!("--url {u:?} is not an http:// or https:// URL");
+        }
+        Ok(())
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -207,6 +235,7 @@ fn read_options(read: &ReadArgs) -> ReadOptions {
 }
 
 fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitCode> {
+    read.check()?;
     let ex = extractor(read)?;
     let mut failed = 0usize;
     let mut first = true;
@@ -227,6 +256,8 @@ fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitC
         for w in &article.warnings {
             eprintln!("warning: {}: {w}", article.source);
         }
+        let mut article = article;
+        read.fill_meta(&mut article);
         let extraction = ex.extract(article.meta("en"), &article.body);
         if explain {
             eprint!("{}", render::explanation(&extraction));
@@ -267,6 +298,7 @@ struct Tally {
 
 fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases: bool) -> Result<ExitCode> {
     let started = Instant::now();
+    read.check()?;
     let ex = extractor(read)?;
     let mut store = Store::open(db)?;
     let bar = if std::io::stderr().is_terminal() {
@@ -297,6 +329,8 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
                     tally.duplicates += 1;
                     continue;
                 }
+                let mut article = article;
+                read.fill_meta(&mut article);
                 let rec = ex.extract(article.meta("en"), &article.body).record;
                 pending.push((rec, article.body));
                 if pending.len() >= batch_size {

@@ -198,3 +198,27 @@ fn the_queue_lists_unreviewed_entries_newest_first_and_a_case_is_confirmed_at_on
     assert_eq!(actions.last(), Some(&"confirm_case"));
     assert!(actions.iter().filter(|a| **a == "confirm").count() >= 4, "{actions:?}");
 }
+
+#[test]
+fn url_and_title_flags_give_a_text_input_its_source() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let novi = examples().join("novi-sad-01.txt");
+    let out = ok(&run(
+        &[
+            "extract",
+            novi.to_str().expect("utf-8"),
+            "--url",
+            "https://www.example.org/novi-sad/interview",
+            "--title",
+            "Police question Novi Sad reporter",
+        ],
+        d,
+    ));
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+    assert_eq!(v["article"]["url"], "https://www.example.org/novi-sad/interview");
+    assert_eq!(v["article"]["title"], "Police question Novi Sad reporter");
+    let bad = run(&["extract", novi.to_str().expect("utf-8"), "--url", "example.org"], d);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not an http:// or https:// URL"));
+}

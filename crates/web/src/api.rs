@@ -340,7 +340,7 @@ async fn events(
 pub(crate) struct ArticleJson {
     /// Article id.
     id: String,
-    /// Path or URL it was read from.
+    /// Where it came from: its URL, its outlet, or the file name (never a server path).
     source: String,
     /// Publication date (`YYYY-MM-DD`).
     published: Option<String>,
@@ -353,15 +353,21 @@ pub(crate) struct ArticleJson {
 }
 
 /// Every article.
-#[utoipa::path(get, path = "/api/v1/articles",
+#[utoipa::path(get, path = "/api/v1/articles", params(crate::pages::ArticlesQuery),
     responses((status = 200, description = "Articles", body = [ArticleJson])))]
-async fn articles(Reader(_): Reader, State(state): State<AppState>) -> Result<Json<Vec<ArticleJson>>, ApiError> {
+async fn articles(
+    Reader(_): Reader,
+    State(state): State<AppState>,
+    Query(q): Query<crate::pages::ArticlesQuery>,
+) -> Result<Json<Vec<ArticleJson>>, ApiError> {
     let list = state.pool.run(|s| Ok(s.article_summaries()?)).await?;
+    let without_case = q.without_case();
     Ok(Json(
         list.into_iter()
+            .filter(|a| !without_case || a.case.is_none())
             .map(|a| ArticleJson {
                 id: a.id,
-                source: a.source,
+                source: crate::views::public_source(&a.source, a.url.as_deref()),
                 published: a.published.map(|d| d.to_string()),
                 title: a.title,
                 url: a.url,
@@ -395,9 +401,11 @@ async fn article(
             let Some(a) = s.article(&id)? else {
                 return Err(AppError::NotFound(format!("no article {id}")));
             };
+            let mut record = a.record;
+            record.article.source = crate::views::public_source(&record.article.source, record.article.url.as_deref());
             Ok(ArticleDetail {
                 cases: s.cases_of_article(&id)?,
-                record: a.record,
+                record,
                 body: a.body,
             })
         })

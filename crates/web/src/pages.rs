@@ -478,12 +478,24 @@ pub(crate) async fn case(
 }
 
 /// `GET /articles`: every article.
-pub(crate) async fn articles(Reader(who): Reader, State(state): State<AppState>) -> Result<Response, PageError> {
+pub(crate) async fn articles(
+    Reader(who): Reader,
+    State(state): State<AppState>,
+    Query(q): Query<ArticlesQuery>,
+) -> Result<Response, PageError> {
     let list = state.pool.run(|s| Ok(s.article_summaries()?)).await?;
+    let without_case = q.without_case();
+    let orphans = list.iter().filter(|a| a.case.is_none()).count();
     let rows = list
         .into_iter()
+        .filter(|a| !without_case || a.case.is_none())
         .map(|a| ArticleRow {
             title: a.title.unwrap_or_else(|| a.id.clone()),
+            outlet: a
+                .url
+                .as_deref()
+                .and_then(casewatch_model::outlet_of_url)
+                .unwrap_or_default(),
             published: date_opt(a.published),
             events: a.events,
             case: a.case,
@@ -495,8 +507,25 @@ pub(crate) async fn articles(Reader(who): Reader, State(state): State<AppState>)
         &ArticlesPage {
             nav: Nav::of(&who),
             rows,
+            orphans,
+            without_case,
         },
     ))
+}
+
+/// `GET /articles?without_case=1`.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct ArticlesQuery {
+    /// `1`/`true`: only the articles that belong to no case.
+    pub(crate) without_case: Option<String>,
+}
+
+impl ArticlesQuery {
+    /// Whether only articles without a case are asked for.
+    pub(crate) fn without_case(&self) -> bool {
+        matches!(self.without_case.as_deref(), Some("1" | "true" | "yes" | "on"))
+    }
 }
 
 /// `GET /articles/{id}`: the text with every extracted span marked and linked.
@@ -562,7 +591,7 @@ pub(crate) async fn article(
         nav: Nav::of(&who),
         title: text.title.clone().unwrap_or_else(|| text.id.clone()),
         published: date_opt(text.published),
-        source: text.source.clone(),
+        source: public_source(&text.source, text.url.as_deref()),
         url: text
             .url
             .clone()

@@ -34,6 +34,19 @@ pub(crate) fn urlencode(s: &str) -> String {
     out
 }
 
+/// Where an article came from, as users may see it: an `http(s)` URL as it
+/// is, the outlet of the article's URL otherwise, else the file name alone
+/// (never a directory of the server).
+pub(crate) fn public_source(source: &str, url: Option<&str>) -> String {
+    if source.starts_with("https://") || source.starts_with("http://") {
+        return source.to_string();
+    }
+    if let Some(o) = url.and_then(casewatch_model::outlet_of_url) {
+        return o;
+    }
+    source.rsplit(['/', '\\']).next().unwrap_or_default().to_string()
+}
+
 /// The header bar: who is logged in and what they may do.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Nav {
@@ -377,6 +390,7 @@ pub(crate) struct ArticleRow {
     pub(crate) published: String,
     pub(crate) events: u64,
     pub(crate) case: Option<String>,
+    pub(crate) outlet: String,
 }
 
 /// `templates/articles.html`.
@@ -385,6 +399,8 @@ pub(crate) struct ArticleRow {
 pub(crate) struct ArticlesPage {
     pub(crate) nav: Nav,
     pub(crate) rows: Vec<ArticleRow>,
+    pub(crate) orphans: usize,
+    pub(crate) without_case: bool,
 }
 
 /// An event on a person page.
@@ -511,6 +527,20 @@ pub(crate) struct AdminUsersPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sources_never_show_server_paths() {
+        assert_eq!(public_source("/srv/feeds/2025/a1.txt", None), "a1.txt");
+        assert_eq!(public_source("C:\\in\\a1.txt", None), "a1.txt");
+        assert_eq!(
+            public_source("/srv/a1.txt", Some("https://www.example.org/x")),
+            "example.org"
+        );
+        assert_eq!(
+            public_source("https://example.org/feed#item1", None),
+            "https://example.org/feed#item1"
+        );
+    }
 
     #[test]
     fn encoding() {

@@ -328,3 +328,56 @@ async fn review_queue_confirms_one_at_a_time_or_a_whole_case_and_the_log_shows_f
     assert!(review.contains("<ins>until 2025-05-10</ins>"));
     assert!(review.contains("<b>review</b>: <del>machine</del> → <ins>edited</ins>"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sources_say_where_they_come_from_and_articles_in_no_case_are_listed_and_searchable() {
+    let s = common::start(false).await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("port-elm-weather.txt");
+    std::fs::write(
+        &path,
+        "date 2025-04-01\nurl: https://www.example.org/port-elm/weather\ntitle: A wet week in Port Elm\n\nIt rained all week in Port Elm, the harbour office said.\n",
+    )
+    .expect("write");
+    {
+        let mut store = casewatch_store::Store::open(&s.db).expect("open");
+        common::ingest(&mut store, &[path]);
+    }
+    let cookie = s.login("viewer").await;
+    let ck = [("Cookie", cookie.as_str())];
+    let list = s.get("/articles?without_case=1", &ck).await.body;
+    assert!(list.contains("Articles in no case"));
+    assert!(list.contains("A wet week in Port Elm</a>"), "{list}");
+    assert!(list.contains("<td>example.org</td>"));
+    assert!(!list.contains("northwind-01"), "articles of a case are left out");
+    let all = s.get("/articles", &ck).await.body;
+    assert!(all.contains("Articles in no case (1)"));
+    let tk = format!("Bearer {}", s.viewer_token);
+    let api = s
+        .get("/api/v1/articles?without_case=true", &[("Authorization", &tk)])
+        .await
+        .json();
+    assert_eq!(api.as_array().map(Vec::len), Some(1));
+    assert_eq!(api[0]["url"], "https://www.example.org/port-elm/weather");
+    assert_eq!(api[0]["source"], "example.org", "no server path");
+    let hits = s.get("/search?q=rained", &ck).await.body;
+    assert!(hits.contains("port-elm-weather"), "{hits}");
+
+    // No page or API answer shows a server path.
+    let tmp = dir.path().to_string_lossy().into_owned();
+    let examples = common::examples_dir().to_string_lossy().into_owned();
+    let article = s.get("/articles/port-elm-weather", &ck).await.body;
+    assert!(article.contains("example.org") && !article.contains(&tmp), "{article}");
+    for page in ["/articles/northwind-01", "/cases/c1", "/articles"] {
+        let body = s.get(page, &ck).await.body;
+        assert!(
+            !body.contains(&examples) && !body.contains("/examples/"),
+            "{page} shows a path"
+        );
+    }
+    let detail = s
+        .get("/api/v1/articles/northwind-01", &[("Authorization", &tk)])
+        .await
+        .json();
+    assert_eq!(detail["record"]["article"]["source"], "northwind-01.txt");
+}
