@@ -7,6 +7,7 @@ mod cmd_review;
 mod cmd_serve;
 mod cmd_status;
 mod cmd_user;
+mod cmd_watch;
 mod render;
 
 use anyhow::{Context, Result};
@@ -90,7 +91,7 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
-    /// Read, extract and store articles, then rebuild the cases.
+    /// Read, extract and store articles (files, directories, `-`, or http(s) URLs of pages), then rebuild the cases.
     Ingest {
         #[command(flatten)]
         read: ReadArgs,
@@ -142,6 +143,8 @@ enum Command {
         #[command(subcommand)]
         action: cmd_user::TokenCommand,
     },
+    /// Poll RSS/Atom feeds, fetch and ingest each new item's page, report new timeline entries per case.
+    Watch(cmd_watch::WatchArgs),
     /// Serve the web UI and JSON API (default 127.0.0.1:8080).
     Serve(cmd_serve::ServeArgs),
     /// Extract articles and score them against gold annotations (the rules of the project's score.py).
@@ -205,6 +208,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Token { action } => cmd_user::token(&cli.db, action).map(|()| ExitCode::SUCCESS),
         Command::Serve(args) => cmd_serve::serve(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::Eval(args) => cmd_eval::run(&args),
+        Command::Watch(args) => cmd_watch::watch(&cli.db, &args),
         Command::Search { query, limit } => {
             let store = Store::open(&cli.db)?;
             print(&render::search_hits(&store.search(&query, limit)?))?;
@@ -314,7 +318,25 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
     let mut tally = Tally::default();
     let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut pending: Vec<(casewatch_model::ExtractRecord, String)> = Vec::new();
-    for item in read_paths(&read.paths, &read_options(read)) {
+    let (urls, files): (Vec<PathBuf>, Vec<PathBuf>) = read.paths.iter().cloned().partition(|p| {
+        p.to_str()
+            .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
+    });
+    let agent = (!urls.is_empty()).then(cmd_watch::agent);
+    let fetched = urls.iter().filter_map(|u| {
+        let url = u.to_str().unwrap_or_default();
+        let agent = agent.as_ref()?;
+        Some(
+            cmd_watch::fetch_page(agent, url, read.max_bytes, read.published).map_err(|e| {
+                casewatch_ingest::InputError {
+                    path: url.to_string(),
+                    line: None,
+                    reason: format!("{e:#}"),
+                }
+            }),
+        )
+    });
+    for item in fetched.chain(read_paths(&files, &read_options(read))) {
         match item {
             Ok(article) => {
                 tally.read += 1;
@@ -349,8 +371,33 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
     }
     flush(&mut store, &mut pending, &mut tally, &bar)?;
     bar.finish_and_clear();
+    let before: std::collections::BTreeSet<String> = if urls.is_empty() || tally.new == 0 {
+        Default::default()
+    } else {
+        store
+            .cases()?
+            .cases
+            .iter()
+            .flat_map(|c| c.events.iter().map(|e| e.id.clone()))
+            .collect()
+    };
     if tally.new > 0 {
         rebuild_cases(&mut store)?;
+    }
+    if !urls.is_empty() && tally.new > 0 {
+        let mut added = cmd_watch::Added::default();
+        for case in store.cases()?.cases {
+            for e in case.events.iter().filter(|e| !before.contains(&e.id)) {
+                added.entries.entry(case.id.clone()).or_default().push(format!(
+                    "{} {} {} [{}]",
+                    e.id,
+                    e.date.display(),
+                    e.event_type,
+                    e.status
+                ));
+            }
+        }
+        eprint!("{}", cmd_watch::report(&added));
     }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(

@@ -52,6 +52,7 @@ mod articles;
 mod auth;
 mod cases;
 mod error;
+mod feeds;
 mod migrate;
 mod rebuild;
 mod review;
@@ -64,6 +65,7 @@ pub use auth::{
     validate_name, validate_password,
 };
 pub use error::{DbError, StoreError};
+pub use feeds::FeedState;
 pub use rebuild::RebuildReport;
 pub use review::{AuditEntry, EntryEdit, ReviewAction, StatusEdit};
 pub use summary::{CasePage, CaseQuery, CaseRow, CaseSort, QueueItem, QueuePage, StatusQuery, StatusRow};

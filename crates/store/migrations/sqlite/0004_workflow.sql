@@ -90,3 +90,20 @@ CREATE TABLE review_cases (
     at           TEXT NOT NULL,
     user         TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- Feeds polled by `casewatch watch`: the validators of the last answer (for
+-- conditional GET) and the items already fetched (by link or id).
+CREATE TABLE feeds (
+    url            TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    checked_at     TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE feed_items (
+    feed         TEXT NOT NULL,
+    item         TEXT NOT NULL,               -- the item's link, else its id
+    article_id   TEXT,                        -- the stored article, when one was made
+    fetched_at   TEXT NOT NULL,
+    PRIMARY KEY (feed, item)
+) WITHOUT ROWID;
