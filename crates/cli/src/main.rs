@@ -211,7 +211,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Watch(args) => cmd_watch::watch(&cli.db, &args),
         Command::Search { query, limit } => {
             let store = Store::open(&cli.db)?;
-            print(&render::search_hits(&store.search(&query, limit)?))?;
+            let found = store.search_sentences(&query, limit)?;
+            if let Some(n) = &found.notice {
+                eprintln!("note: {n}");
+            }
+            print(&render::search_hits(&found.hits))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -177,13 +177,18 @@ pub fn search_hits(hits: &[SearchHit]) -> String {
     for h in hits {
         let _ = writeln!(
             out,
-            "{:<5} {:<24} {:<10} {:<8} {}",
+            "{:<5} {:<24} {:<10} {:<8} {}{}",
             h.case.as_deref().unwrap_or("-"),
             h.article,
             h.published.map_or("undated".into(), |d| d.to_string()),
             match h.kind {
                 casewatch_store::HitKind::Article => "article",
                 casewatch_store::HitKind::Evidence => "evidence",
+            },
+            if h.events.is_empty() {
+                String::new()
+            } else {
+                format!("[{}] ", h.events.join(" "))
             },
             h.snippet.replace('\n', " ")
         );

@@ -144,6 +144,19 @@ pub struct SearchHit {
     pub snippet: String,
     /// Whether the article text or an event's evidence sentence matched.
     pub kind: HitKind,
+    /// For an evidence hit: the timeline entries (`E40`) the sentence is
+    /// evidence of (one hit per sentence, however many events it gave).
+    pub events: Vec<String>,
+}
+
+/// What [`Store::search_sentences`] found, and how it read the query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchOutcome {
+    /// The hits, best first.
+    pub hits: Vec<SearchHit>,
+    /// Set when the query was not valid FTS5 syntax: what was wrong and how
+    /// it was searched instead (each word as a phrase).
+    pub notice: Option<String>,
 }
 
 /// Row counts of the store.
@@ -317,6 +330,13 @@ impl Store {
     /// not an error: it is retried with each whitespace-separated word quoted
     /// as a phrase. An empty query gives no hits.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        Ok(search::search(&self.conn, &self.path, query, limit)?.hits)
+    }
+
+    /// [`Store::search`], also saying when the query was malformed (and
+    /// searched as plain words instead), for callers that show the query
+    /// back to a user.
+    pub fn search_sentences(&self, query: &str, limit: usize) -> Result<SearchOutcome> {
         search::search(&self.conn, &self.path, query, limit)
     }
 

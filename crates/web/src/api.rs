@@ -65,7 +65,7 @@ pub(crate) fn routes() -> Router<AppState> {
     components(schemas(
         CaseFileDoc, CaseDoc, PersonStatusDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
         ConflictDoc, TimelineEntryDoc, CaseEventDoc, CasePersonRefDoc, PersonDetailDoc, ArticleDetailDoc,
-        ErrorDoc, AuditEntryDoc, ArticleJson, SearchHitJson,
+        ErrorDoc, AuditEntryDoc, ArticleJson, SearchHitJson, SearchJson,
         crate::review::DecideRequest, crate::review::EditFields, crate::review::MergeRequest,
         crate::review::SplitRequest, crate::review::MoveRequest, crate::casework::StatusRequest,
         crate::casework::CaseMetaRequest, crate::casework::MergeCasesRequest
@@ -434,23 +434,36 @@ pub(crate) struct SearchHitJson {
     snippet: String,
     /// `article` (title/body matched) or `evidence` (an evidence sentence matched).
     kind: String,
+    /// For an evidence hit: the timeline entries the sentence is evidence of.
+    events: Vec<String>,
+}
+
+/// The search answer: hits, and a notice when the query was malformed.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct SearchJson {
+    hits: Vec<SearchHitJson>,
+    /// Why and how the query was read differently (not valid FTS5 syntax), if it was.
+    notice: Option<String>,
 }
 
 /// Full-text search over article text and evidence sentences.
 #[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
-    responses((status = 200, description = "Hits, best first", body = [SearchHitJson])))]
+    responses((status = 200, description = "Hits, best first (one per sentence for evidence), and a notice for a malformed query", body = SearchJson)))]
 async fn search(
     Reader(_): Reader,
     State(state): State<AppState>,
     Query(p): Query<SearchParams>,
-) -> Result<Json<Vec<SearchHitJson>>, ApiError> {
+) -> Result<Json<SearchJson>, ApiError> {
     if p.q.len() > 500 {
         return Err(AppError::BadRequest("the query is longer than 500 bytes".into()).into());
     }
     let limit = p.limit.unwrap_or(20).clamp(1, 200);
-    let hits = state.pool.run(move |s| Ok(s.search(&p.q, limit)?)).await?;
-    Ok(Json(
-        hits.into_iter()
+    let found = state.pool.run(move |s| Ok(s.search_sentences(&p.q, limit)?)).await?;
+    Ok(Json(SearchJson {
+        notice: found.notice,
+        hits: found
+            .hits
+            .into_iter()
             .map(|h| SearchHitJson {
                 article: h.article,
                 published: h.published.map(|d| d.to_string()),
@@ -461,9 +474,10 @@ async fn search(
                     casewatch_store::HitKind::Article => "article".into(),
                     casewatch_store::HitKind::Evidence => "evidence".into(),
                 },
+                events: h.events,
             })
             .collect(),
-    ))
+    }))
 }
 
 /// A JSON body whose rejection (bad JSON, wrong content type, unknown field)

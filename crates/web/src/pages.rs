@@ -705,10 +705,13 @@ pub(crate) async fn search(
         return Err(AppError::BadRequest("the query is longer than 500 bytes".into()).into());
     }
     let query = q.clone();
-    let hits = state.pool.run(move |s| Ok(s.search(&query, 50)?)).await?;
-    let hits = hits
+    let found = state.pool.run(move |s| Ok(s.search_sentences(&query, 50)?)).await?;
+    let notice = found.notice;
+    let hits = found
+        .hits
         .into_iter()
         .map(|h| HitView {
+            events: h.events.clone(),
             title: h.title.clone().unwrap_or_else(|| h.article.clone()),
             published: date_opt(h.published),
             case: h.case,
@@ -726,6 +729,7 @@ pub(crate) async fn search(
             nav: Nav::of(&who),
             q,
             hits,
+            notice,
         },
     ))
 }

@@ -453,6 +453,8 @@ pub(crate) struct HitView {
     pub(crate) case: Option<String>,
     pub(crate) kind: &'static str,
     pub(crate) parts: Vec<(String, bool)>,
+    /// Timeline entries the matched sentence is evidence of.
+    pub(crate) events: Vec<String>,
 }
 
 /// `templates/search.html`.
@@ -462,6 +464,7 @@ pub(crate) struct SearchPage {
     pub(crate) nav: Nav,
     pub(crate) q: String,
     pub(crate) hits: Vec<HitView>,
+    pub(crate) notice: Option<String>,
 }
 
 /// `templates/review.html`: the review page of a case.

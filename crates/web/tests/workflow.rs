@@ -381,3 +381,42 @@ async fn sources_say_where_they_come_from_and_articles_in_no_case_are_listed_and
         .json();
     assert_eq!(detail["record"]["article"]["source"], "northwind-01.txt");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_gives_one_hit_per_sentence_with_entry_ids_and_explains_a_malformed_query() {
+    let s = common::start(false).await;
+    let tk = format!("Bearer {}", s.viewer_token);
+    let h = [("Authorization", tk.as_str())];
+    // "apprehended … searched … confiscating" gave several events in one sentence.
+    let r = s.get("/api/v1/search?q=apprehended&limit=50", &h).await.json();
+    assert_eq!(r["notice"], Value::Null);
+    let evidence: Vec<&Value> = r["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .filter(|x| x["kind"] == "evidence")
+        .collect();
+    assert_eq!(evidence.len(), 1, "one hit per sentence: {r:#}");
+    let events = evidence[0]["events"].as_array().expect("events");
+    assert!(events.len() >= 2, "the sentence is evidence of several entries: {r:#}");
+    assert!(events.iter().all(|e| e.as_str().is_some_and(|e| e.starts_with('E'))));
+    assert_eq!(evidence[0]["case"], "c1");
+
+    let r = s.get("/api/v1/search?q=%22unbalanced%20AND", &h).await.json();
+    let notice = r["notice"].as_str().expect("a notice");
+    assert!(notice.contains("not valid search syntax"), "{notice}");
+    let cookie = s.login("viewer").await;
+    let page = s
+        .get("/search?q=NEAR(detained", &[("Cookie", cookie.as_str())])
+        .await
+        .body;
+    assert!(
+        page.contains("search-notice") && page.contains("not valid search syntax"),
+        "{page}"
+    );
+    let page = s
+        .get("/search?q=apprehended", &[("Cookie", cookie.as_str())])
+        .await
+        .body;
+    assert!(page.contains("href=\"/cases/c1#E"), "entry links");
+}
