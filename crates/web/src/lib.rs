@@ -28,6 +28,7 @@ mod auth;
 mod casework;
 mod error;
 mod export;
+mod feeds;
 mod filters;
 mod pages;
 mod pool;
@@ -147,6 +148,8 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         .route("/cases/{id}/merge", post(casework::merge_form))
         .route("/cases/{id}/confirm-all", post(casework::confirm_all_form))
         .route("/review", get(casework::queue_page))
+        .route("/cases/{id}/feed.atom", get(feeds::case_feed))
+        .route("/feed.atom", get(feeds::all_feed))
         .route("/cases/{id}/export/{file}", get(export::download))
         .route("/articles", get(pages::articles))
         .route("/articles/{id}", get(pages::article))

@@ -420,3 +420,53 @@ async fn search_gives_one_hit_per_sentence_with_entry_ids_and_explains_a_malform
         .body;
     assert!(page.contains("href=\"/cases/c1#E"), "entry links");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn atom_feeds_list_new_and_changed_entries_newest_first() {
+    let s = common::start(false).await;
+    let tk = format!("Bearer {}", s.viewer_token);
+    let h = [("Authorization", tk.as_str())];
+    let r = s.get("/cases/c1/feed.atom", &h).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("application/atom+xml; charset=utf-8"));
+    let source = casewatch_ingest::Source {
+        path: "c1.atom".into(),
+        stem: "c1".into(),
+    };
+    let opts = casewatch_ingest::ReadOptions::default();
+    let items = casewatch_ingest::feed::read_feed(&source, r.body.as_bytes(), &opts).expect("a valid Atom feed");
+    assert!(items.len() >= 20, "{}", r.body);
+    let first = items[0].as_ref().expect("entry");
+    // Newest source first: northwind-04 (2025-08-07).
+    assert_eq!(
+        first.published.map(|d| d.to_string()).as_deref(),
+        Some("2025-08-07"),
+        "{}",
+        r.body
+    );
+    assert!(first.url.as_deref().is_some_and(|u| u.contains("/cases/c1#E")));
+    // A review decision makes its entry the newest.
+    let e = "E2";
+    let d = s
+        .post_json(
+            &format!("/api/v1/cases/c1/events/{e}/review"),
+            &s.editor_token,
+            &json!({"action": "reject"}),
+        )
+        .await;
+    assert_eq!(d.status, 200, "{}", d.body);
+    let again = s.get("/cases/c1/feed.atom", &h).await.body;
+    let items = casewatch_ingest::feed::read_feed(&source, again.as_bytes(), &opts).expect("feed");
+    let first = items[0].as_ref().expect("entry");
+    assert!(
+        first.url.as_deref().is_some_and(|u| u.ends_with(&format!("#{e}"))),
+        "{again}"
+    );
+    assert!(first.body.contains("Habibullina"), "{}", first.body);
+    assert!(again.contains("review: rejected"), "the summary gives the review state");
+    // Every case, and unauthenticated readers are refused.
+    let all = s.get("/feed.atom", &h).await;
+    assert_eq!(all.status, 200);
+    assert!(all.body.contains("/cases/c2#E") && all.body.contains("/cases/c1#E"));
+    assert_eq!(s.get("/feed.atom", &[]).await.status, 303, "to the login page");
+}

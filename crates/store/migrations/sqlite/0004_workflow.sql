@@ -107,3 +107,6 @@ CREATE TABLE feed_items (
     fetched_at   TEXT NOT NULL,
     PRIMARY KEY (feed, item)
 ) WITHOUT ROWID;
+
+-- The Atom feeds order entries by their latest source or review decision.
+CREATE INDEX audit_log_target ON audit_log(target);
