@@ -36,6 +36,7 @@ mod ratelimit;
 mod review;
 mod text;
 mod timeline;
+mod upload;
 mod views;
 
 pub use error::WebError;
@@ -162,9 +163,16 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         .route("/admin/tokens", post(admin::add_token))
         .route("/admin/tokens/remove", post(admin::remove_token))
         .merge(api::routes())
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .merge(
+            Router::new()
+                .route("/upload", get(upload::page).post(upload::paste))
+                .route("/upload/files", post(upload::files))
+                .layer(axum::extract::DefaultBodyLimit::max(upload::MAX_UPLOAD_BYTES))
+                .layer(RequestBodyLimitLayer::new(upload::MAX_UPLOAD_BYTES)),
+        )
         .fallback(pages::not_found)
         .with_state(state)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CsrfLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -588,3 +588,21 @@ pub(crate) struct QueuePageView {
     /// The cases on this page (id, title), for bulk confirmation.
     pub(crate) cases: Vec<(String, String)>,
 }
+
+/// One uploaded article and what became of it.
+#[derive(Debug, Clone)]
+pub(crate) struct UploadResult {
+    pub(crate) id: String,
+    pub(crate) outcome: String,
+    pub(crate) ok: bool,
+}
+
+/// `templates/upload.html`.
+#[derive(Template)]
+#[template(path = "upload.html")]
+pub(crate) struct UploadPage {
+    pub(crate) nav: Nav,
+    pub(crate) results: Vec<UploadResult>,
+    /// Cases the new articles are in (id, title).
+    pub(crate) cases: Vec<(String, String)>,
+}

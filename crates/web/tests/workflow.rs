@@ -470,3 +470,69 @@ async fn atom_feeds_list_new_and_changed_entries_newest_first() {
     assert!(all.body.contains("/cases/c2#E") && all.body.contains("/cases/c1#E"));
     assert_eq!(s.get("/feed.atom", &[]).await.status, 303, "to the login page");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editors_add_articles_by_pasting_or_uploading_files() {
+    let s = common::start(false).await;
+    let editor = s.login("editor").await;
+    let viewer = s.login("viewer").await;
+    assert_eq!(s.get("/upload", &[("Cookie", viewer.as_str())]).await.status, 403);
+    assert_eq!(s.get("/upload", &[("Cookie", editor.as_str())]).await.status, 200);
+    let text = "Police in Port Elm detained Mira Dall, a reporter for the Harbour Lantern, on Tuesday, her editor said. \
+                Officers searched her flat and seized her laptop.";
+    let form = format!(
+        "url=https%3A%2F%2Fwww.example.org%2Fnews%2Fdall&title=Reporter+Mira+Dall+detained&published=2025-05-21&text={}",
+        text.replace(' ', "+").replace(',', "%2C")
+    );
+    let r = s.post_form("/upload", Some(&viewer), &form).await;
+    assert_eq!(r.status, 403, "viewers cannot add articles");
+    let r = s.post_form("/upload", Some(&editor), &form).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(
+        r.body.contains("reporter-mira-dall-detained</a>: stored: "),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("In cases: <a href=\"/cases/"), "{}", r.body);
+    let again = s.post_form("/upload", Some(&editor), &form).await;
+    assert!(again.body.contains("already stored"));
+    let tk = format!("Bearer {}", s.viewer_token);
+    let a = s
+        .get(
+            "/api/v1/articles/reporter-mira-dall-detained",
+            &[("Authorization", tk.as_str())],
+        )
+        .await
+        .json();
+    assert_eq!(a["record"]["article"]["url"], "https://www.example.org/news/dall");
+    assert_eq!(a["record"]["article"]["published"], "2025-05-21");
+    assert_eq!(a["record"]["article"]["title"], "Reporter Mira Dall detained");
+
+    // Files, as multipart/form-data: one good, one empty.
+    let boundary = "XcasewatchBoundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dall-remand.txt\"\r\nContent-Type: text/plain\r\n\r\n\
+         date 2025-05-23\ntitle: Court remands Mira Dall\n\nThe Port Elm District Court on Thursday ordered reporter Mira Dall held in pre-trial detention for two months.\n\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"empty.txt\"\r\nContent-Type: text/plain\r\n\r\n\r\n\
+         --{boundary}--\r\n"
+    );
+    let origin = format!("http://{}", s.addr);
+    let ctype = format!("multipart/form-data; boundary={boundary}");
+    let r = common::request(
+        s.addr,
+        "POST",
+        "/upload/files",
+        &[
+            ("Content-Type", ctype.as_str()),
+            ("Origin", origin.as_str()),
+            ("Sec-Fetch-Site", "same-origin"),
+            ("Cookie", editor.as_str()),
+        ],
+        &body,
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("dall-remand</a>: stored"), "{}", r.body);
+    assert!(r.body.contains("empty.txt: empty file"), "{}", r.body);
+    assert!(!r.body.contains("casewatch-upload-"), "no server path");
+}
