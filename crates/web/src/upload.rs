@@ -48,12 +48,11 @@ fn slug(s: &str) -> String {
     words.join("-")
 }
 
-/// Extracts, stores and reconciles articles; returns one line per input and
-/// the cases the new articles are in.
-fn ingest(
-    store: &mut Store,
-    read: Vec<Result<RawArticle, String>>,
-) -> Result<(Vec<UploadResult>, Vec<(String, String)>), AppError> {
+/// One line per input, and the cases (id, title) the new articles are in.
+type Ingested = (Vec<UploadResult>, Vec<(String, String)>);
+
+/// Extracts, stores and reconciles articles.
+fn ingest(store: &mut Store, read: Vec<Result<RawArticle, String>>) -> Result<Ingested, AppError> {
     let ex = casewatch_extract::Extractor::english().map_err(|e| AppError::Internal(format!("lexicon: {e}")))?;
     let mut results = Vec::new();
     let mut items = Vec::new();
