@@ -114,6 +114,30 @@ pub enum ReviewCommand {
         #[command(flatten)]
         who: Who,
     },
+    /// Add a timeline entry the machine missed, with a quote from a stored article or a note.
+    AddEntry(AddEntryArgs),
+    /// Declare two timeline entries one event: MERGE's sources join KEEP.
+    MergeEntries {
+        /// The entry that stays (`E40`).
+        keep: String,
+        /// The entry merged into it.
+        merge: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Split subjects off an entry into an entry of their own (one sentence, two terms).
+    SplitEntry {
+        /// The entry (`E40`).
+        event: String,
+        /// A subject (person id) that gets its own entry (repeatable).
+        #[arg(long = "subject", required = true)]
+        subjects: Vec<String>,
+        /// The new entry's detail, when it differs ("4 years").
+        #[arg(long)]
+        detail: Option<String>,
+        #[command(flatten)]
+        who: Who,
+    },
     /// Confirm every entry of a case that no reviewer has decided on.
     ConfirmCase {
         /// Case id.
@@ -170,6 +194,92 @@ pub struct EditArgs {
     subjects: Vec<String>,
     #[command(flatten)]
     who: Who,
+}
+
+/// `casewatch review add-entry`.
+#[derive(Args, Debug)]
+pub struct AddEntryArgs {
+    /// Case id.
+    case: String,
+    /// Event type (an id of docs/taxonomy.md).
+    #[arg(long = "type")]
+    event_type: String,
+    /// Date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long)]
+    date: Option<String>,
+    /// Date qualifier: early, mid, late, before, after, around.
+    #[arg(long)]
+    qualifier: Option<String>,
+    /// Status (default occurred).
+    #[arg(long, default_value = "occurred")]
+    status: String,
+    /// Subject: a person or organisation id of the case, or text for a group (repeatable).
+    #[arg(long = "subject")]
+    subjects: Vec<String>,
+    /// Detail ("6 years").
+    #[arg(long)]
+    detail: Option<String>,
+    /// The article the quote is from.
+    #[arg(long, requires = "quote")]
+    article: Option<String>,
+    /// The passage, exactly as in the article.
+    #[arg(long, requires = "article")]
+    quote: Option<String>,
+    /// The source when it is not a stored article ("court decision of 1 March").
+    #[arg(long = "source-note", conflicts_with_all = ["article", "quote"])]
+    source_note: Option<String>,
+    #[command(flatten)]
+    who: Who,
+}
+
+fn subject_of(s: &str) -> Subject {
+    if is_id(s) {
+        Subject {
+            reference: Some(s.to_string()),
+            ..Subject::default()
+        }
+    } else {
+        Subject {
+            group: Some(s.to_string()),
+            ..Subject::default()
+        }
+    }
+}
+
+fn new_entry(a: &AddEntryArgs) -> Result<casewatch_store::NewEntry> {
+    let source = match (&a.article, &a.quote, &a.source_note) {
+        (Some(article), Some(quote), None) => casewatch_store::EntrySource::Quote {
+            article: article.clone(),
+            quote: quote.clone(),
+        },
+        (None, None, Some(n)) => casewatch_store::EntrySource::Note(n.clone()),
+        _ => bail!("give --article ID --quote TEXT, or --source-note TEXT"),
+    };
+    let qualifier = a
+        .qualifier
+        .as_deref()
+        .map(|q| {
+            serde_json::from_value::<DateQualifier>(Value::String(q.to_lowercase()))
+                .map_err(|_| anyhow::anyhow!("--qualifier: {q:?} is not early, mid, late, before, after or around"))
+        })
+        .transpose()?;
+    Ok(casewatch_store::NewEntry {
+        event_type: a.event_type.parse().map_err(|e| anyhow::anyhow!("--type: {e}"))?,
+        date: casewatch_model::EventDate {
+            value: a
+                .date
+                .as_deref()
+                .map(|d| d.parse::<PartialDate>().map_err(|e| anyhow::anyhow!("--date: {e}")))
+                .transpose()?,
+            qualifier,
+            text: None,
+            inferred: false,
+        },
+        status: a.status.parse().map_err(|e| anyhow::anyhow!("--status: {e}"))?,
+        subjects: a.subjects.iter().map(|s| subject_of(s)).collect(),
+        detail: a.detail.clone(),
+        source,
+    })
 }
 
 /// A date precision on the command line.
@@ -352,6 +462,17 @@ pub fn review(db: &Path, cmd: ReviewCommand) -> Result<()> {
         }
         ReviewCommand::MergeCases { keep, merge, who } => (keep, ReviewAction::MergeCases { merge }, who),
         ReviewCommand::ConfirmCase { case, who } => (case, ReviewAction::ConfirmCase, who),
+        ReviewCommand::AddEntry(a) => {
+            let new = new_entry(&a)?;
+            (a.case.clone(), ReviewAction::AddEntry(Box::new(new)), a.who.clone())
+        }
+        ReviewCommand::MergeEntries { keep, merge, who } => (keep, ReviewAction::MergeEntries { merge }, who),
+        ReviewCommand::SplitEntry {
+            event,
+            subjects,
+            detail,
+            who,
+        } => (event, ReviewAction::SplitEntry { subjects, detail }, who),
     };
     let entry = store.review(&target, action, &who.user(), who.note.as_deref())?;
     crate::print(&describe(&entry))

@@ -89,23 +89,32 @@ pub fn status(db: &Path, a: &StatusArgs) -> Result<()> {
                 "case_title",
                 "country",
             ])?;
+            // A cell that a spreadsheet would read as a formula is neutralised with a leading quote.
+            let safe = |c: &str| {
+                if c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                    format!("'{c}")
+                } else {
+                    c.to_string()
+                }
+            };
             for r in &rows {
                 let s = &r.status;
-                w.write_record([
-                    s.person.as_str(),
-                    &s.name,
-                    s.status.label(),
-                    &opt(&s.since),
-                    s.term.as_deref().unwrap_or(""),
-                    &opt(&s.until),
-                    s.entry.as_deref().unwrap_or(""),
-                    &opt(&s.as_of),
-                    if s.overridden { "yes" } else { "no" },
-                    s.note.as_deref().unwrap_or(""),
-                    &r.case,
-                    &r.case_title,
-                    r.country.as_deref().unwrap_or(""),
-                ])?;
+                let cells: [String; 13] = [
+                    s.person.clone(),
+                    s.name.clone(),
+                    s.status.label().to_string(),
+                    opt(&s.since),
+                    s.term.clone().unwrap_or_default(),
+                    opt(&s.until),
+                    s.entry.clone().unwrap_or_default(),
+                    opt(&s.as_of),
+                    if s.overridden { "yes" } else { "no" }.to_string(),
+                    s.note.clone().unwrap_or_default(),
+                    r.case.clone(),
+                    r.case_title.clone(),
+                    r.country.clone().unwrap_or_default(),
+                ];
+                w.write_record(cells.iter().map(|c| safe(c)))?;
             }
             String::from_utf8(w.into_inner().map_err(|e| anyhow::anyhow!("writing CSV: {e}"))?)?
         }

@@ -222,3 +222,107 @@ fn url_and_title_flags_give_a_text_input_its_source() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not an http:// or https:// URL"));
 }
+
+#[test]
+fn entries_are_added_merged_and_split_from_the_command_line() {
+    let dir = ingested();
+    let d = dir.path();
+    let quote = "Judge Gulnara Sayfutdinova of the Vakhitovsky District Court ordered her released from house arrest, and she left the courtroom with her mother.";
+    let out = ok(&run(
+        &[
+            "review",
+            "add-entry",
+            "c1",
+            "--type",
+            "release",
+            "--date",
+            "2025-08-05",
+            "--subject",
+            "P2",
+            "--article",
+            "northwind-04",
+            "--quote",
+            quote,
+        ],
+        d,
+    ));
+    assert!(out.contains("add_entry"), "{out}");
+    let bad = run(
+        &[
+            "review",
+            "add-entry",
+            "c1",
+            "--type",
+            "release",
+            "--article",
+            "northwind-04",
+            "--quote",
+            "Not in it.",
+        ],
+        d,
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not in article northwind-04"));
+    ok(&run(
+        &[
+            "review",
+            "add-entry",
+            "c2",
+            "--type",
+            "hearing",
+            "--date",
+            "2025-11",
+            "--subject",
+            "P9",
+            "--source-note",
+            "court schedule",
+        ],
+        d,
+    ));
+    ok(&run(&["review", "merge-entries", "E33", "E34"], d));
+    ok(&run(
+        &[
+            "review",
+            "split-entry",
+            "E11",
+            "--subject",
+            "P2",
+            "--detail",
+            "until 2025-05-10",
+        ],
+        d,
+    ));
+    // Re-ingest and rebuild: everything stays.
+    ok(&run(&["ingest", examples().to_str().expect("utf-8 path")], d));
+    let json = ok(&run(&["cases", "--format", "json"], d));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let events = |case: &str| -> Vec<serde_json::Value> {
+        v["cases"]
+            .as_array()
+            .expect("cases")
+            .iter()
+            .find(|c| c["id"] == case)
+            .and_then(|c| c["events"].as_array().cloned())
+            .unwrap_or_default()
+    };
+    let c1 = events("c1");
+    assert!(
+        c1.iter()
+            .any(|e| e["type"] == "release" && e["review"] == "confirmed" && e["sources"][0]["sentence"] == quote)
+    );
+    let e11 = c1.iter().find(|e| e["id"] == "E11").expect("E11");
+    assert!(
+        e11["subjects"]
+            .as_array()
+            .expect("subjects")
+            .iter()
+            .all(|s| s["ref"] != "P2")
+    );
+    assert!(
+        c1.iter()
+            .any(|e| e["type"] == "pretrial_detention" && e["subjects"][0]["ref"] == "P2" && e["id"] != "E11")
+    );
+    let c2 = events("c2");
+    assert!(c2.iter().all(|e| e["id"] != "E34"), "merged away");
+    assert!(c2.iter().any(|e| e["detail"] == "source: court schedule"));
+}

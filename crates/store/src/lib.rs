@@ -53,6 +53,7 @@ mod auth;
 mod cases;
 mod error;
 mod feeds;
+mod manual;
 mod migrate;
 mod rebuild;
 mod review;
@@ -66,6 +67,7 @@ pub use auth::{
 };
 pub use error::{DbError, StoreError};
 pub use feeds::FeedState;
+pub use manual::{EntrySource, NewEntry};
 pub use rebuild::RebuildReport;
 pub use review::{AuditEntry, EntryEdit, ReviewAction, StatusEdit};
 pub use summary::{CasePage, CaseQuery, CaseRow, CaseSort, QueueItem, QueuePage, StatusQuery, StatusRow};

@@ -80,6 +80,24 @@ pub enum ReviewAction {
         /// The ISO 3166-1 alpha-2 country code.
         country: Option<Option<String>>,
     },
+    /// An entry the machine missed, added to the case `target` (with the
+    /// next entry id, `confirmed`; kept after every rebuild).
+    AddEntry(Box<crate::NewEntry>),
+    /// Two entries are one event: `merge` goes into the entry `target` (its
+    /// sources join; its id becomes an alias).
+    MergeEntries {
+        /// The entry that goes.
+        merge: String,
+    },
+    /// One entry is two: the given subjects (person ids of the entry
+    /// `target`) get an entry of their own (same type, date, status and
+    /// sources; `detail` when given), and leave the original.
+    SplitEntry {
+        /// The subjects that go to the new entry.
+        subjects: Vec<String>,
+        /// The new entry's detail (the other term), if different.
+        detail: Option<String>,
+    },
     /// Every entry of the case `target` no reviewer has decided on is
     /// confirmed (each as [`ReviewAction::Confirm`] would, each in the audit
     /// log, plus one `confirm_case` line listing them).
@@ -120,6 +138,9 @@ impl ReviewAction {
             ReviewAction::EditCase { .. } => "edit_case",
             ReviewAction::MergeCases { .. } => "merge_cases",
             ReviewAction::ConfirmCase => "confirm_case",
+            ReviewAction::AddEntry(_) => "add_entry",
+            ReviewAction::MergeEntries { .. } => "merge_entries",
+            ReviewAction::SplitEntry { .. } => "split_entry",
         }
     }
 }
@@ -533,6 +554,12 @@ impl Store {
             }
             ReviewAction::MergeCases { ref merge } => merge_cases(&tx, &path, target, merge, user, note)?,
             ReviewAction::ConfirmCase => confirm_case(&tx, &path, target, user, note)?,
+            ReviewAction::AddEntry(ref new) => add_entry(&tx, &path, target, new, user, note)?,
+            ReviewAction::MergeEntries { ref merge } => merge_entries(&tx, &path, target, merge, user, note)?,
+            ReviewAction::SplitEntry {
+                ref subjects,
+                ref detail,
+            } => split_entry(&tx, &path, target, subjects, detail.as_deref(), user, note)?,
         };
         tx.commit().ctx(&path, || "committing a review")?;
         Ok(entry)
@@ -1240,6 +1267,188 @@ fn confirm_case(conn: &Connection, path: &Path, case: &str, user: &str, note: Op
         std::slice::from_ref(&case),
         json!({"unreviewed": open}),
         json!({"confirmed": open}),
+        note,
+    )
+}
+
+fn entry_case(conn: &Connection, path: &Path, entry: &str) -> Result<(String, String)> {
+    let id = resolve_alias(conn, path, IdKind::Event, entry.trim())?;
+    let case: Option<String> = conn
+        .prepare_cached("SELECT case_id FROM entry_index WHERE entry_id = ?1")
+        .and_then(|mut st| st.query_row([&id], |r| r.get(0)).optional())
+        .ctx(path, || format!("looking up entry {id}"))?;
+    let case = case.ok_or_else(|| invalid(path, "timeline entry", format!("no timeline entry {entry:?}")))?;
+    Ok((id, case))
+}
+
+fn entry_json(e: &TimelineEntry, path: &Path) -> Result<Value> {
+    serde_json::to_value(e).map_err(|err| data_error(path, format!("entry {}", e.id), err))
+}
+
+fn add_entry(
+    conn: &Connection,
+    path: &Path,
+    case: &str,
+    new: &crate::NewEntry,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let case = resolve_alias(conn, path, IdKind::Case, case.trim())?;
+    let c = cases::read_one(conn, path, &case)?.ok_or_else(|| invalid(path, "case", format!("no case {case:?}")))?;
+    let id = crate::manual::next_entry_id(conn, path)?;
+    let entry = crate::manual::build(conn, path, &c, &id, new)?;
+    crate::manual::store_added(conn, path, &case, &entry, user)?;
+    let after = entry_json(&entry, path)?;
+    append(
+        conn,
+        path,
+        user,
+        "add_entry",
+        &id,
+        std::slice::from_ref(&case),
+        Value::Null,
+        after,
+        note,
+    )
+}
+
+fn merge_entries(
+    conn: &Connection,
+    path: &Path,
+    keep: &str,
+    merge: &str,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let (keep, case) = entry_case(conn, path, keep)?;
+    let (merge, other) = entry_case(conn, path, merge)?;
+    if keep == merge {
+        return Err(invalid(path, "merge", format!("{keep} is the same entry")));
+    }
+    if case != other {
+        return Err(invalid(
+            path,
+            "merge",
+            format!("{keep} is in case {case} and {merge} in case {other}: merge the cases first"),
+        ));
+    }
+    let mut c =
+        cases::read_one(conn, path, &case)?.ok_or_else(|| invalid(path, "case", format!("no case {case:?}")))?;
+    let before = json!({
+        "keep": c.events.iter().find(|e| e.id == keep).map(|e| entry_json(e, path)).transpose()?,
+        "merge": c.events.iter().find(|e| e.id == merge).map(|e| entry_json(e, path)).transpose()?,
+    });
+    crate::manual::store_merge(conn, path, &keep, &merge)?;
+    crate::manual::merge_in(&mut c, &keep, &merge);
+    cases::update(conn, path, &c)?;
+    conn.execute("DELETE FROM entry_index WHERE entry_id = ?1", [&merge])
+        .ctx(path, || format!("unindexing {merge}"))?;
+    let after = c
+        .events
+        .iter()
+        .find(|e| e.id == keep)
+        .map(|e| entry_json(e, path))
+        .transpose()?
+        .unwrap_or(Value::Null);
+    append(
+        conn,
+        path,
+        user,
+        "merge_entries",
+        &keep,
+        std::slice::from_ref(&case),
+        before,
+        after,
+        note,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn split_entry(
+    conn: &Connection,
+    path: &Path,
+    entry: &str,
+    subjects: &[String],
+    detail: Option<&str>,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let (id, case) = entry_case(conn, path, entry)?;
+    let c = cases::read_one(conn, path, &case)?.ok_or_else(|| invalid(path, "case", format!("no case {case:?}")))?;
+    let e = c
+        .events
+        .iter()
+        .find(|e| e.id == id)
+        .cloned()
+        .ok_or_else(|| invalid(path, "split", format!("no timeline entry {entry:?}")))?;
+    if subjects.is_empty() {
+        return Err(invalid(
+            path,
+            format!("split of {id}"),
+            "name the subjects that get an entry of their own",
+        ));
+    }
+    for s in subjects {
+        if !e.subjects.iter().any(|x| x.reference.as_deref() == Some(s.as_str())) {
+            return Err(invalid(
+                path,
+                format!("split of {id}"),
+                format!("{s} is not a subject of {id}"),
+            ));
+        }
+    }
+    let stay: Vec<Subject> = e
+        .subjects
+        .iter()
+        .filter(|x| !x.reference.as_deref().is_some_and(|r| subjects.iter().any(|s| s == r)))
+        .cloned()
+        .collect();
+    if stay.is_empty() {
+        return Err(invalid(
+            path,
+            format!("split of {id}"),
+            "leave at least one subject with the entry",
+        ));
+    }
+    let before = entry_json(&e, path)?;
+    // The original keeps the other subjects (pinned, as an edit would).
+    review_entry(
+        conn,
+        path,
+        &id,
+        &ReviewAction::Edit(EntryEdit {
+            subjects: Some(stay),
+            ..EntryEdit::default()
+        }),
+        user,
+        note,
+    )?;
+    // The new entry: same event, the split-off subjects.
+    let new_id = crate::manual::next_entry_id(conn, path)?;
+    let mut part = e.clone();
+    part.id = new_id.clone();
+    part.subjects = e
+        .subjects
+        .iter()
+        .filter(|x| x.reference.as_deref().is_some_and(|r| subjects.iter().any(|s| s == r)))
+        .cloned()
+        .collect();
+    if let Some(d) = detail.map(str::trim).filter(|d| !d.is_empty()) {
+        part.detail = Some(d.to_string());
+    }
+    part.review = Review::Confirmed;
+    part.conflicts.clear();
+    crate::manual::store_added(conn, path, &case, &part, user)?;
+    let after = json!({"kept": id, "new": entry_json(&part, path)?});
+    append(
+        conn,
+        path,
+        user,
+        "split_entry",
+        &id,
+        std::slice::from_ref(&case),
+        before,
+        after,
         note,
     )
 }

@@ -1079,3 +1079,142 @@ fn case_title_and_country_and_merges_are_reviewer_decisions() {
     assert!(file.cases.iter().all(|c| c.id != gone));
     assert_eq!(store.audit_log(Some(&gone)).expect("log").len(), 1);
 }
+
+#[test]
+fn entries_added_merged_and_split_by_hand_survive_rebuilds() {
+    use casewatch_store::{EntrySource, NewEntry};
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &corpus());
+    let file = store.cases().expect("cases");
+    let k = case_with(&file, "k1").clone();
+    let temirlan = k
+        .people
+        .iter()
+        .find(|p| p.name.contains("Temirlan"))
+        .expect("person")
+        .id
+        .clone();
+    let new = |source: EntrySource| NewEntry {
+        event_type: EventType::Release,
+        date: casewatch_model::EventDate {
+            value: Some("2025-03-01".parse().expect("date")),
+            ..Default::default()
+        },
+        status: Status::Occurred,
+        subjects: vec![casewatch_model::Subject {
+            reference: Some(temirlan.clone()),
+            ..Default::default()
+        }],
+        detail: Some("on bail".into()),
+        source,
+    };
+    let quote = "Temirlan Sadyr pretrial_detention on 2025-02-06.";
+    let log = store
+        .review(
+            &k.id,
+            ReviewAction::AddEntry(Box::new(new(EntrySource::Quote {
+                article: "k2".into(),
+                quote: quote.into(),
+            }))),
+            "ana",
+            Some("the machine missed it"),
+        )
+        .expect("add");
+    let added = log.target.clone();
+    assert_eq!(log.after["review"], "confirmed");
+    assert_eq!(log.after["sources"][0]["article"], "k2");
+    assert_eq!(log.after["sources"][0]["sentence"], quote);
+    // A quote that is not in the article is refused; a note is a source too.
+    let bad = store.review(
+        &k.id,
+        ReviewAction::AddEntry(Box::new(new(EntrySource::Quote {
+            article: "k2".into(),
+            quote: "Nobody said this.".into(),
+        }))),
+        "ana",
+        None,
+    );
+    assert!(bad.is_err());
+    let noted = store
+        .review(
+            &k.id,
+            ReviewAction::AddEntry(Box::new(new(EntrySource::Note("court decision of 1 March".into())))),
+            "ana",
+            None,
+        )
+        .expect("add with a note");
+    assert_eq!(noted.after["detail"], "on bail; source: court decision of 1 March");
+
+    // Merge the noted entry into the quoted one; split a search of two people.
+    store
+        .review(
+            &added,
+            ReviewAction::MergeEntries {
+                merge: noted.target.clone(),
+            },
+            "ana",
+            None,
+        )
+        .expect("merge");
+    let s = case_with(&file, "s1").clone();
+    let search = entry(&s, "search").clone();
+    let olga = s
+        .people
+        .iter()
+        .find(|p| p.name == "Olga Petrova")
+        .expect("Olga")
+        .id
+        .clone();
+    let split = store
+        .review(
+            &search.id,
+            ReviewAction::SplitEntry {
+                subjects: vec![olga.clone()],
+                detail: Some("her flat only".into()),
+            },
+            "ana",
+            None,
+        )
+        .expect("split");
+    let part = split.after["new"]["id"].as_str().expect("new id").to_string();
+
+    store.rebuild_cases().expect("rebuild");
+    let file = store.cases().expect("cases");
+    let k = case_with(&file, "k1");
+    let e = k.events.iter().find(|e| e.id == added).expect("the added entry stays");
+    assert_eq!(e.event_type, EventType::Release);
+    assert_eq!(e.review, Review::Confirmed);
+    assert!(
+        k.events.iter().all(|e| e.id != noted.target),
+        "the merged entry stays merged"
+    );
+    assert_eq!(store.resolve_id(&noted.target).expect("alias"), added);
+    let s = case_with(&file, "s1");
+    let original = s.events.iter().find(|e| e.id == search.id).expect("original");
+    assert!(
+        original
+            .subjects
+            .iter()
+            .all(|x| x.reference.as_deref() != Some(olga.as_str()))
+    );
+    let new_part = s.events.iter().find(|e| e.id == part).expect("split part");
+    assert_eq!(new_part.subjects[0].reference.as_deref(), Some(olga.as_str()));
+    assert_eq!(new_part.detail.as_deref(), Some("her flat only"));
+    assert_eq!(new_part.sources, original.sources);
+    let actions: Vec<String> = store
+        .audit_log(None)
+        .expect("log")
+        .iter()
+        .map(|a| a.action.clone())
+        .collect();
+    assert!(
+        actions.ends_with(&[
+            "add_entry".into(),
+            "add_entry".into(),
+            "merge_entries".into(),
+            "edit".into(),
+            "split_entry".into()
+        ]),
+        "{actions:?}"
+    );
+}

@@ -38,6 +38,15 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/cases/{id}/merge", post(crate::casework::api_merge_cases))
         .route("/api/v1/status", get(statuses))
         .route("/api/v1/queue", get(crate::casework::api_queue))
+        .route("/api/v1/cases/{id}/entries", post(crate::casework::api_add_entry))
+        .route(
+            "/api/v1/cases/{id}/events/{event}/merge",
+            post(crate::casework::api_merge_entries),
+        )
+        .route(
+            "/api/v1/cases/{id}/events/{event}/split",
+            post(crate::casework::api_split_entry),
+        )
         .route("/api/v1/cases/{id}/confirm-all", post(crate::casework::api_confirm_all))
         .route("/api/v1/people", get(people))
         .route("/api/v1/people/{id}", get(person))
@@ -60,7 +69,8 @@ pub(crate) fn routes() -> Router<AppState> {
         cases, case, audit, people, person, events, articles, article, search,
         crate::review::api_decide, crate::review::api_merge, crate::review::api_split, crate::review::api_move,
         crate::casework::api_status, crate::casework::api_case, crate::casework::api_merge_cases, statuses,
-        crate::casework::api_queue, crate::casework::api_confirm_all
+        crate::casework::api_queue, crate::casework::api_confirm_all, crate::casework::api_add_entry,
+        crate::casework::api_merge_entries, crate::casework::api_split_entry
     ),
     components(schemas(
         CaseFileDoc, CaseDoc, PersonStatusDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
@@ -68,7 +78,8 @@ pub(crate) fn routes() -> Router<AppState> {
         ErrorDoc, AuditEntryDoc, ArticleJson, SearchHitJson, SearchJson,
         crate::review::DecideRequest, crate::review::EditFields, crate::review::MergeRequest,
         crate::review::SplitRequest, crate::review::MoveRequest, crate::casework::StatusRequest,
-        crate::casework::CaseMetaRequest, crate::casework::MergeCasesRequest
+        crate::casework::CaseMetaRequest, crate::casework::MergeCasesRequest, crate::casework::AddEntryRequest,
+        crate::casework::EntryOpRequest
     )),
     modifiers(&BearerAuth),
     security(("bearer" = [])),

@@ -454,3 +454,217 @@ pub(crate) async fn api_confirm_all(
         .await?;
     Ok(ok(entry))
 }
+
+/// A timeline entry added by hand (JSON or form): a quote from a stored
+/// article (`article` + `quote`), or `source_note` for a court document.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AddEntryRequest {
+    /// Event type (taxonomy id).
+    #[serde(rename = "type")]
+    event_type: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    date: Option<String>,
+    /// occurred (default), alleged, denied, not_occurred.
+    status: Option<String>,
+    /// Person or organisation ids of the case (or group descriptions).
+    #[serde(default)]
+    subjects: Vec<String>,
+    detail: Option<String>,
+    /// The article the quote is from.
+    article: Option<String>,
+    /// The passage, exactly as in the article.
+    quote: Option<String>,
+    /// The source when it is not a stored article.
+    source_note: Option<String>,
+    note: Option<String>,
+}
+
+fn nonempty(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+impl AddEntryRequest {
+    fn into_new(self) -> Result<(casewatch_store::NewEntry, Option<String>), AppError> {
+        use casewatch_store::{EntrySource, NewEntry};
+        let bad = |m: String| AppError::BadRequest(m);
+        let source = match (nonempty(self.article), nonempty(self.quote), nonempty(self.source_note)) {
+            (Some(article), Some(quote), None) => EntrySource::Quote { article, quote },
+            (None, None, Some(n)) => EntrySource::Note(n),
+            _ => {
+                return Err(bad(
+                    "give a quote from a stored article (article and quote), or a source note".into(),
+                ));
+            }
+        };
+        let event_type = self
+            .event_type
+            .parse()
+            .map_err(|_| bad(format!("unknown event type {:?}", self.event_type)))?;
+        let status = match nonempty(self.status) {
+            Some(s) => s.parse().map_err(|_| bad(format!("unknown status {s:?}")))?,
+            None => casewatch_model::Status::Occurred,
+        };
+        let subjects = self
+            .subjects
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                let is_id = s.len() > 1 && s.starts_with(['P', 'O']) && s[1..].chars().all(|c| c.is_ascii_digit());
+                casewatch_model::Subject {
+                    reference: is_id.then(|| s.to_string()),
+                    group: (!is_id).then(|| s.to_string()),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        Ok((
+            NewEntry {
+                event_type,
+                date: casewatch_model::EventDate {
+                    value: date("date", nonempty(self.date).as_deref())?,
+                    ..Default::default()
+                },
+                status,
+                subjects,
+                detail: nonempty(self.detail),
+                source,
+            },
+            note_of(self.note.as_deref())?,
+        ))
+    }
+}
+
+fn add_entry(store: &mut Store, who: &Principal, case: &str, req: AddEntryRequest) -> Result<AuditEntry, AppError> {
+    if store.case(case)?.is_none() {
+        return Err(AppError::NotFound(format!("no case {case}")));
+    }
+    let (new, note) = req.into_new()?;
+    Ok(store.review(
+        case,
+        ReviewAction::AddEntry(Box::new(new)),
+        &who.audit_name(),
+        note.as_deref(),
+    )?)
+}
+
+/// `POST /cases/{id}/entries`: the add-entry form (fields as the JSON request;
+/// `subjects` one per field).
+pub(crate) async fn add_entry_form(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let get = |k: &str| field(&form, k).map(str::to_string);
+    let req = AddEntryRequest {
+        event_type: get("type").unwrap_or_default(),
+        date: get("date"),
+        status: get("status"),
+        subjects: form
+            .iter()
+            .filter(|(k, _)| k == "subject")
+            .map(|(_, v)| v.clone())
+            .collect(),
+        detail: get("detail"),
+        article: get("article"),
+        quote: get("quote"),
+        source_note: get("source_note"),
+        note: get("note"),
+    };
+    let case = id.clone();
+    let entry = state.pool.run(move |s| add_entry(s, &who, &case, req)).await?;
+    Ok(Redirect::to(&format!("/cases/{}#{}", urlencode(&id), urlencode(&entry.target))).into_response())
+}
+
+/// Add a timeline entry by hand. Needs the editor role.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/entries",
+    params(("id" = String, Path, description = "Case id")), request_body = AddEntryRequest,
+    responses((status = 200, description = "The audit entry (`target` is the new entry id)", body = crate::api_doc::AuditEntryDoc),
+              (status = 400, description = "Invalid entry (a quote not in the article, an unknown subject)", body = crate::api_doc::ErrorDoc)))]
+pub(crate) async fn api_add_entry(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<AddEntryRequest>,
+) -> Result<Response, ApiError> {
+    let entry = state.pool.run(move |s| add_entry(s, &who, &id, req)).await?;
+    Ok(ok(entry))
+}
+
+/// Merge another entry into this one, or split subjects off it (JSON).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EntryOpRequest {
+    /// For a merge: the entry that goes.
+    merge: Option<String>,
+    /// For a split: the subjects (person ids) that get an entry of their own.
+    #[serde(default)]
+    subjects: Vec<String>,
+    /// For a split: the new entry's detail.
+    detail: Option<String>,
+    note: Option<String>,
+}
+
+fn entry_op(
+    store: &mut Store,
+    who: &Principal,
+    case: &str,
+    event: &str,
+    action: ReviewAction,
+    note: Option<String>,
+) -> Result<AuditEntry, AppError> {
+    let c = store
+        .case(case)?
+        .ok_or_else(|| AppError::NotFound(format!("no case {case}")))?;
+    if !c.events.iter().any(|e| e.id == event) {
+        return Err(AppError::NotFound(format!("no event {event} in case {case}")));
+    }
+    Ok(store.review(event, action, &who.audit_name(), note.as_deref())?)
+}
+
+/// Merge another entry of the case into this one. Needs the editor role.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/events/{event}/merge",
+    params(("id" = String, Path, description = "Case id"), ("event" = String, Path, description = "The entry that stays")),
+    request_body = EntryOpRequest,
+    responses((status = 200, description = "The audit entry", body = crate::api_doc::AuditEntryDoc)))]
+pub(crate) async fn api_merge_entries(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path((id, event)): Path<(String, String)>,
+    ApiJson(req): ApiJson<EntryOpRequest>,
+) -> Result<Response, ApiError> {
+    let Some(merge) = nonempty(req.merge) else {
+        return Err(AppError::BadRequest("give \"merge\": the entry that goes".into()).into());
+    };
+    let note = note_of(req.note.as_deref())?;
+    let entry = state
+        .pool
+        .run(move |s| entry_op(s, &who, &id, &event, ReviewAction::MergeEntries { merge }, note))
+        .await?;
+    Ok(ok(entry))
+}
+
+/// Split subjects off an entry into an entry of their own. Needs the editor role.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/events/{event}/split",
+    params(("id" = String, Path, description = "Case id"), ("event" = String, Path, description = "Entry id")),
+    request_body = EntryOpRequest,
+    responses((status = 200, description = "The audit entry (`after.new` is the new entry)", body = crate::api_doc::AuditEntryDoc)))]
+pub(crate) async fn api_split_entry(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path((id, event)): Path<(String, String)>,
+    ApiJson(req): ApiJson<EntryOpRequest>,
+) -> Result<Response, ApiError> {
+    let note = note_of(req.note.as_deref())?;
+    let action = ReviewAction::SplitEntry {
+        subjects: req.subjects,
+        detail: nonempty(req.detail),
+    };
+    let entry = state
+        .pool
+        .run(move |s| entry_op(s, &who, &id, &event, action, note))
+        .await?;
+    Ok(ok(entry))
+}

@@ -148,6 +148,7 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         .route("/cases/{id}/meta", post(casework::case_form))
         .route("/cases/{id}/merge", post(casework::merge_form))
         .route("/cases/{id}/confirm-all", post(casework::confirm_all_form))
+        .route("/cases/{id}/entries", post(casework::add_entry_form))
         .route("/review", get(casework::queue_page))
         .route("/cases/{id}/feed.atom", get(feeds::case_feed))
         .route("/feed.atom", get(feeds::all_feed))

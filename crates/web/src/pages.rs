@@ -199,7 +199,18 @@ pub(crate) async fn cases_csv(
         "last",
         "reviewed",
     ];
-    let mut write = |rec: &[String]| w.write_record(rec).map_err(|e| AppError::Internal(format!("CSV: {e}")));
+    // A cell that a spreadsheet would read as a formula is neutralised with a leading quote.
+    let safe = |c: &String| {
+        if c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{c}")
+        } else {
+            c.clone()
+        }
+    };
+    let mut write = |rec: &[String]| {
+        w.write_record(rec.iter().map(safe))
+            .map_err(|e| AppError::Internal(format!("CSV: {e}")))
+    };
     write(&header.map(str::to_string))?;
     for c in &rows {
         let now = c

@@ -391,6 +391,14 @@ pub(crate) async fn page(
             .iter()
             .map(|r| crate::views::StandingView::of(&r.status, &r.case, &r.case_title))
             .collect(),
+        event_types: casewatch_model::EventType::ALL
+            .iter()
+            .map(|t| Opt {
+                value: t.as_str().to_string(),
+                label: t.as_str().replace('_', " "),
+                selected: false,
+            })
+            .collect(),
         standing_values: Opt::list(
             "choose…",
             casewatch_model::Standing::ALL.iter().map(|s| s.as_str()),

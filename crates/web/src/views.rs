@@ -478,6 +478,8 @@ pub(crate) struct ReviewPage {
     pub(crate) standings: Vec<StandingView>,
     /// The statuses a reviewer can choose.
     pub(crate) standing_values: Vec<Opt>,
+    /// Event types for the add-entry form.
+    pub(crate) event_types: Vec<Opt>,
     pub(crate) entries: Vec<EntryView>,
     pub(crate) people: Vec<PersonRow>,
     pub(crate) audit: Vec<AuditRow>,

@@ -536,3 +536,71 @@ async fn editors_add_articles_by_pasting_or_uploading_files() {
     assert!(r.body.contains("empty.txt: empty file"), "{}", r.body);
     assert!(!r.body.contains("casewatch-upload-"), "no server path");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn entries_are_added_merged_and_split_from_the_web_and_the_api() {
+    let s = common::start(false).await;
+    let editor = s.login("editor").await;
+    let review = s.get("/cases/c1/review", &[("Cookie", editor.as_str())]).await.body;
+    assert!(review.contains("action=\"/cases/c1/entries\""));
+    let quote = "Judge Gulnara Sayfutdinova of the Vakhitovsky District Court ordered her released from house arrest";
+    let form = format!(
+        "type=release&date=2025-08-05&status=occurred&subject=P2&article=northwind-04&quote={}&note=missed",
+        quote.replace(' ', "+")
+    );
+    let r = s.post_form("/cases/c1/entries", Some(&editor), &form).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let at = r.header("location").expect("to the new entry").to_string();
+    let new_id = at.rsplit('#').next().expect("anchor").to_string();
+    let page = s.get("/cases/c1", &[("Cookie", editor.as_str())]).await.body;
+    assert!(
+        page.contains(&format!("id=\"{new_id}\"")),
+        "the added entry is on the case page"
+    );
+    let bad = s
+        .post_json(
+            "/api/v1/cases/c1/entries",
+            &s.editor_token,
+            &json!({"type": "release", "article": "northwind-04", "quote": "Words nobody wrote."}),
+        )
+        .await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("not in article northwind-04"), "{}", bad.body);
+    let noted = s
+        .post_json(
+            "/api/v1/cases/c2/entries",
+            &s.editor_token,
+            &json!({"type": "hearing", "date": "2025-11", "subjects": ["P9"], "source_note": "court schedule"}),
+        )
+        .await;
+    assert_eq!(noted.status, 200, "{}", noted.body);
+    let r = s
+        .post_json(
+            "/api/v1/cases/c2/events/E33/merge",
+            &s.editor_token,
+            &json!({"merge": "E34"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["action"], "merge_entries");
+    let r = s
+        .post_json(
+            "/api/v1/cases/c1/events/E9/split",
+            &s.editor_token,
+            &json!({"subjects": ["P2"], "detail": "her flat"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let tk = format!("Bearer {}", s.viewer_token);
+    let c2 = s
+        .get("/api/v1/cases/c2", &[("Authorization", tk.as_str())])
+        .await
+        .json();
+    assert!(
+        c2["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .all(|e| e["id"] != "E34")
+    );
+}

@@ -110,3 +110,19 @@ CREATE TABLE feed_items (
 
 -- The Atom feeds order entries by their latest source or review decision.
 CREATE INDEX audit_log_target ON audit_log(target);
+
+-- Timeline entries a reviewer added by hand (the whole entry as JSON, in the
+-- case file's shape) and entries a reviewer merged; both re-applied after
+-- every rebuild (crates/store/src/manual.rs).
+CREATE TABLE review_added (
+    entry_id     TEXT NOT NULL UNIQUE,
+    case_id      TEXT NOT NULL,
+    data         TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    user         TEXT NOT NULL
+);
+
+CREATE TABLE review_entry_merges (
+    merged       TEXT NOT NULL UNIQUE,
+    keep         TEXT NOT NULL
+);
