@@ -1,4 +1,4 @@
-//! `casewatch export`: the case file as JSON Lines, CSV (events, people) or printable dossiers (Markdown, HTML), to standard output, a file or a directory.
+//! `casewatch export`: the case file as JSON Lines, CSV (events, people), Uwazi's four import files or printable dossiers (Markdown, HTML), to standard output, a file or a directory.
 
 use anyhow::{Context as _, Result, bail};
 use casewatch_model::CaseFile;
@@ -13,6 +13,9 @@ pub enum ExportFormat {
     Jsonl,
     /// events.csv (one row per entry and subject) and people.csv.
     Csv,
+    /// cases.csv, organisations.csv, people.csv, events.csv for Uwazi's CSV
+    /// import (one template each; needs --out DIR).
+    Uwazi,
     /// A printable dossier per case, Markdown.
     Markdown,
     /// A printable dossier per case, HTML.
@@ -45,6 +48,10 @@ pub struct ExportArgs {
     /// With `--format csv` to standard output or one file: which table.
     #[arg(long, value_enum, default_value_t = CsvTable::Events)]
     table: CsvTable,
+    /// With `--format uwazi`: also export entries a reviewer rejected
+    /// (marked "rejected"); by default they are left out.
+    #[arg(long)]
+    include_rejected: bool,
 }
 
 fn is_dir(p: &Path) -> bool {
@@ -103,6 +110,35 @@ pub fn export(db: &Path, args: &ExportArgs) -> Result<()> {
                     write(p, chosen)?;
                     written.push(p.clone());
                 }
+            }
+        }
+        ExportFormat::Uwazi => {
+            let Some(dir) = &args.out else {
+                bail!("--format uwazi writes four files: give --out DIR/");
+            };
+            if dir.is_file() {
+                bail!(
+                    "--format uwazi writes four files into a directory, but {} is a file",
+                    dir.display()
+                );
+            }
+            let files = casewatch_export::uwazi_export(
+                &file,
+                casewatch_export::UwaziOptions {
+                    include_rejected: args.include_rejected,
+                },
+            )?;
+            let problems = casewatch_export::check_uwazi_files(&files);
+            if !problems.is_empty() {
+                bail!(
+                    "the Uwazi files break Uwazi's import rules (a casewatch bug; nothing written):\n  {}",
+                    problems.join("\n  ")
+                );
+            }
+            for (name, text) in files.in_import_order() {
+                let target = dir.join(name);
+                write(&target, text)?;
+                written.push(target);
             }
         }
         ExportFormat::Markdown | ExportFormat::Html => {

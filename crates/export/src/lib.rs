@@ -1,4 +1,4 @@
-//! casewatch-export: the case file (`spec/casefile.md`) as JSON Lines, CSV (events, people) and printable dossiers in Markdown and HTML; pure functions, no IO.
+//! casewatch-export: the case file (`spec/casefile.md`) as JSON Lines, CSV (events, people), the four CSV files of Uwazi's import, and printable dossiers in Markdown and HTML; pure functions, no IO.
 //!
 //! * [`cases_jsonl`] — one case per line, in the case shape of `casefile.md`;
 //! * [`events_csv`] — one row per timeline entry and subject (an entry with
@@ -7,6 +7,10 @@
 //!   and URLs separated by `|` (the multi-value separator of Uwazi's CSV
 //!   import), quotes separated by ` | `;
 //! * [`people_csv`] — one row per person and case, every spelling separated by `|`;
+//! * [`uwazi_export`] — the four CSV files of Uwazi's CSV import (cases,
+//!   organisations, people, events; one Uwazi template each, imported in
+//!   [`UWAZI_IMPORT_ORDER`]), with unique titles and relationship columns by
+//!   title (module `uwazi`);
 //! * [`dossier_markdown`], [`dossier_html`] — one case for print: summary,
 //!   people, charges and the timeline with numbered citations of the sources.
 //!   Entries a reviewer rejected are left out of the dossier (and counted in
@@ -20,8 +24,16 @@
 //! ```
 
 mod dossier;
+pub mod labels;
+mod uwazi;
+mod uwazi_check;
 
 pub use dossier::{dossier_html, dossier_markdown};
+pub use uwazi::{
+    UWAZI_CASE, UWAZI_EVENT, UWAZI_IMPORT_ORDER, UWAZI_ORGANISATION, UWAZI_PERSON, UWAZI_TEMPLATES, UwaziFiles,
+    UwaziOptions, UwaziProperty, UwaziTemplate, UwaziType, uwazi_date, uwazi_date_range, uwazi_export, uwazi_title,
+};
+pub use uwazi_check::{UWAZI_RESERVED_COLUMNS, check_uwazi_files};
 
 use casewatch_model::{Case, CaseFile, Subject, TimelineEntry};
 
@@ -152,6 +164,16 @@ fn entry_cells(case: &Case, e: &TimelineEntry) -> Vec<String> {
         quotes.join(QUOTE_SEPARATOR),
         conflicts.join(QUOTE_SEPARATOR),
     ]
+}
+
+/// The site an article URL belongs to, as its outlet when no other is
+/// known: the host without a leading `www.` (`https://www.example.org/a` →
+/// `example.org`); `None` for a URL without a host (or not a URL).
+pub fn source_outlet(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    let host = parsed.host_str()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_string())
 }
 
 fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, ExportError> {
