@@ -30,8 +30,9 @@ mod uwazi_check;
 
 pub use dossier::{dossier_html, dossier_markdown};
 pub use uwazi::{
-    UWAZI_CASE, UWAZI_EVENT, UWAZI_IMPORT_ORDER, UWAZI_ORGANISATION, UWAZI_PERSON, UWAZI_TEMPLATES, UwaziFiles,
-    UwaziOptions, UwaziProperty, UwaziTemplate, UwaziType, uwazi_date, uwazi_date_range, uwazi_export, uwazi_title,
+    UWAZI_CASE, UWAZI_EVENT, UWAZI_IMPORT_ORDER, UWAZI_ORGANISATION, UWAZI_PEEK_BYTES, UWAZI_PERSON, UWAZI_TEMPLATES,
+    UwaziFiles, UwaziOptions, UwaziProperty, UwaziTemplate, UwaziType, uwazi_date, uwazi_date_range, uwazi_export,
+    uwazi_title,
 };
 pub use uwazi_check::{UWAZI_RESERVED_COLUMNS, check_uwazi_files};
 

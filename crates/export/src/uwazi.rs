@@ -33,7 +33,7 @@
 use crate::labels::{
     event_type_label, org_kind_label, precision_label, qualifier_label, review_label, role_label, status_label,
 };
-use crate::{ExportError, finish, source_outlet};
+use crate::{ExportError, source_outlet};
 use casewatch_model::{Case, CaseFile, DatePrecision, DateQualifier, PartialDate, Review, TimelineEntry};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -237,6 +237,50 @@ pub const UWAZI_EVENT: UwaziTemplate = UwaziTemplate {
 
 /// The four templates, in import order.
 pub const UWAZI_TEMPLATES: [UwaziTemplate; 4] = [UWAZI_CASE, UWAZI_ORGANISATION, UWAZI_PERSON, UWAZI_EVENT];
+
+/// How many bytes Uwazi's header check reads before it stops: the first
+/// chunk of Node's file stream (`fs.createReadStream`, 64 KiB). Uwazi's
+/// `peekHeaders` (`app/api/csv/csv.ts`) ends csvtojson's parser after the
+/// header; if that chunk ends inside a quoted cell, csvtojson rejects with
+/// `unclosed_quote`, nobody handles it, and Uwazi's server exits on the
+/// unhandled rejection. So no row may straddle this offset: the row that
+/// would is preceded by blank lines (which every CSV reader, Uwazi's
+/// included, skips) until it starts after it.
+pub const UWAZI_PEEK_BYTES: usize = 64 * 1024;
+
+/// Writes one Uwazi CSV file row by row (see [`UWAZI_PEEK_BYTES`]).
+struct TableWriter {
+    out: Vec<u8>,
+}
+
+impl TableWriter {
+    fn new(columns: &[&str]) -> Result<Self, ExportError> {
+        let mut t = TableWriter { out: Vec::new() };
+        t.row(columns.iter())?;
+        Ok(t)
+    }
+
+    fn row<I, S>(&mut self, cells: I) -> Result<(), ExportError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<[u8]>,
+    {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(cells)?;
+        let record = w.into_inner().map_err(|e| ExportError::Finish(e.error().to_string()))?;
+        let start = self.out.len();
+        if start <= UWAZI_PEEK_BYTES && UWAZI_PEEK_BYTES < start + record.len() {
+            self.out.resize(UWAZI_PEEK_BYTES + 2, b'\n');
+        }
+        self.out.extend_from_slice(&record);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<String, ExportError> {
+        // Every cell is a Rust string, so the buffer is UTF-8.
+        String::from_utf8(self.out).map_err(|e| ExportError::Finish(e.to_string()))
+    }
+}
 
 /// Options of [`uwazi_export`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -559,8 +603,7 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
     let title_of_case = |c: &Case| case_titles.get(&c.id).cloned().unwrap_or_else(|| uwazi_title(&c.id));
 
     // cases.csv
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(UWAZI_CASE.columns())?;
+    let mut w = TableWriter::new(&UWAZI_CASE.columns())?;
     for case in &file.cases {
         let events: Vec<&TimelineEntry> = case.events.iter().filter(kept).collect();
         let dates: Vec<PartialDate> = events.iter().filter_map(|e| e.date.value).collect();
@@ -605,7 +648,7 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
                 }
             }
         }
-        w.write_record([
+        w.row([
             title_of_case(case),
             case.id.clone(),
             defendants.join(", "),
@@ -617,7 +660,7 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
             sources.join("\n"),
         ])?;
     }
-    let cases_csv = finish(w)?;
+    let cases_csv = w.finish()?;
 
     // organisations.csv
     let cases_by_id: HashMap<&str, &Case> = file.cases.iter().map(|c| (c.id.as_str(), c)).collect();
@@ -629,11 +672,10 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
                 .iter(),
         )
     };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(UWAZI_ORGANISATION.columns())?;
+    let mut w = TableWriter::new(&UWAZI_ORGANISATION.columns())?;
     for id in &org_order {
         let Some(o) = orgs.get(id) else { continue };
-        w.write_record([
+        w.row([
             org_titles.get(id).cloned().unwrap_or_default(),
             id.clone(),
             o.kind.unwrap_or_default().to_string(),
@@ -641,14 +683,13 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
             case_cell(&o.cases),
         ])?;
     }
-    let organisations_csv = finish(w)?;
+    let organisations_csv = w.finish()?;
 
     // people.csv
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(UWAZI_PERSON.columns())?;
+    let mut w = TableWriter::new(&UWAZI_PERSON.columns())?;
     for id in &person_order {
         let Some(p) = people.get(id) else { continue };
-        w.write_record([
+        w.row([
             person_titles.get(id).cloned().unwrap_or_default(),
             id.clone(),
             case_cell(&p.cases),
@@ -664,11 +705,10 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
             p.events.to_string(),
         ])?;
     }
-    let people_csv = finish(w)?;
+    let people_csv = w.finish()?;
 
     // events.csv
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(UWAZI_EVENT.columns())?;
+    let mut w = TableWriter::new(&UWAZI_EVENT.columns())?;
     let mut event_items: Vec<(String, String)> = Vec::new();
     for case in &file.cases {
         for e in case.events.iter().filter(kept) {
@@ -745,7 +785,7 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
                 .iter()
                 .map(|c| format!("{}: {} ({})", c.field, c.value, c.sources.join(", ")))
                 .collect();
-            w.write_record([
+            w.row([
                 event_titles.get(&e.id).cloned().unwrap_or_default(),
                 e.id.clone(),
                 title_of_case(case),
@@ -771,7 +811,7 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
             ])?;
         }
     }
-    let events_csv = finish(w)?;
+    let events_csv = w.finish()?;
 
     Ok(UwaziFiles {
         cases: cases_csv,

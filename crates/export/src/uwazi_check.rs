@@ -1,6 +1,6 @@
 //! Checks four Uwazi CSV files against the rules Uwazi's import relies on (headers, unique titles, relationship titles that exist, full dates), by reading them back as CSV.
 
-use crate::uwazi::{UWAZI_TEMPLATES, UwaziFiles, UwaziTemplate, UwaziType};
+use crate::uwazi::{UWAZI_PEEK_BYTES, UWAZI_TEMPLATES, UwaziFiles, UwaziTemplate, UwaziType};
 use std::collections::{BTreeSet, HashMap};
 
 /// Column names Uwazi's CSV import treats specially (entity id, document
@@ -16,6 +16,12 @@ fn read(name: &str, text: &str, problems: &mut Vec<String>) -> Table {
     if text.starts_with('\u{feff}') {
         problems.push(format!(
             "{name}: starts with a byte-order mark (Uwazi would read the first header as `_title`)"
+        ));
+    }
+    let head = &text.as_bytes()[..text.len().min(UWAZI_PEEK_BYTES)];
+    if head.iter().filter(|&&b| b == b'"').count() % 2 == 1 {
+        problems.push(format!(
+            "{name}: byte {UWAZI_PEEK_BYTES} falls inside a quoted cell (Uwazi's header check would fail)"
         ));
     }
     let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
@@ -43,6 +49,7 @@ fn is_full_date(s: &str) -> bool {
 /// Checks the four files and returns every problem found (empty when they
 /// follow the rules):
 ///
+/// * the first [`UWAZI_PEEK_BYTES`] bytes do not end inside a quoted cell;
 /// * each header is its template's columns ([`UwaziTemplate::columns`]), no
 ///   BOM, no reserved column ([`UWAZI_RESERVED_COLUMNS`]);
 /// * every row has a title: non-empty, trimmed, without `|` or line break,
