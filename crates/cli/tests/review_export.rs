@@ -140,6 +140,22 @@ fn every_export_format_parses_back() {
             std::fs::read_to_string(dir.path().join(format!("dossiers/{}.html", c.id))).expect("one page per case");
         assert!(html.contains("@media print") && html.contains("<h2>Timeline</h2>"));
     }
+    let index = std::fs::read_to_string(dir.path().join("dossiers/index.html")).expect("an index page");
+    for c in &file.cases {
+        assert!(index.contains(&format!("<a href=\"{}.html\">", c.id)), "{index}");
+    }
+    assert!(index.contains("generated ") && md.contains("casewatch dossier · generated "));
+
+    // Spreadsheets: CSV with a BOM on request, and an XLSX workbook.
+    ok(&run(&["export", "--format", "csv", "--bom", "--out", "bom/"], dir.path()));
+    let events = std::fs::read(dir.path().join("bom/events.csv")).expect("events.csv");
+    assert!(events.starts_with("\u{feff}event_id,".as_bytes()));
+    ok(&run(&["export", "--format", "xlsx", "--out", "book.xlsx"], dir.path()));
+    let book = std::fs::read(dir.path().join("book.xlsx")).expect("book.xlsx");
+    assert!(book.starts_with(b"PK") && book.len() > 1000);
+    let bad = run(&["export", "--format", "xlsx"], dir.path());
+    assert_eq!(bad.status.code(), Some(1), "a workbook needs --out");
+
     let bad = run(&["export", "--format", "html"], dir.path());
     assert_eq!(bad.status.code(), Some(1), "several HTML pages need --out");
     let bad = run(&["export", "--format", "jsonl", "--case", "c999"], dir.path());

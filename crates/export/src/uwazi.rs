@@ -30,6 +30,7 @@
 //! The templates to create in Uwazi are [`UWAZI_TEMPLATES`]; README.md
 //! ("Uwazi") documents them for users.
 
+use crate::dossier::is_web_url;
 use crate::labels::{
     event_type_label, org_kind_label, precision_label, qualifier_label, review_label, role_label, status_label,
 };
@@ -417,11 +418,6 @@ fn md(text: &str) -> String {
         out.push(ch);
     }
     out
-}
-
-fn is_web_url(u: &str) -> bool {
-    let l = u.trim_start().to_ascii_lowercase();
-    l.starts_with("https://") || l.starts_with("http://")
 }
 
 /// One source line of a `sources` cell:
