@@ -147,7 +147,10 @@ fn every_export_format_parses_back() {
     assert!(index.contains("generated ") && md.contains("casewatch dossier · generated "));
 
     // Spreadsheets: CSV with a BOM on request, and an XLSX workbook.
-    ok(&run(&["export", "--format", "csv", "--bom", "--out", "bom/"], dir.path()));
+    ok(&run(
+        &["export", "--format", "csv", "--bom", "--out", "bom/"],
+        dir.path(),
+    ));
     let events = std::fs::read(dir.path().join("bom/events.csv")).expect("events.csv");
     assert!(events.starts_with("\u{feff}event_id,".as_bytes()));
     ok(&run(&["export", "--format", "xlsx", "--out", "book.xlsx"], dir.path()));
