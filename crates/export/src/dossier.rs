@@ -184,6 +184,9 @@ fn view(case: &Case, at: DateTime<Utc>) -> View {
         }
     }
 
+    // The articles in publication order, undated last ("undated" sorts after digits).
+    articles.sort_by(|a, b| (&a.published, &a.id).cmp(&(&b.published, &b.id)));
+
     let dates: Vec<_> = shown
         .iter()
         .filter(|e| !matches!(e.status, Status::NotOccurred | Status::Denied))
@@ -368,7 +371,8 @@ pub fn dossier_markdown(case: &Case) -> String {
 /// the timeline oldest first (undated last) with numbered citations `[1]`,
 /// `alleged` entries marked as claims; the entries that did not occur or are
 /// denied in their own section ("Offered, requested, scheduled or denied");
-/// the articles drawn on (headline, outlet, publication date, URL); and the
+/// the articles drawn on, oldest first (headline, outlet, publication date,
+/// URL); and the
 /// numbered citations with their quotes. Rejected entries are left out (the
 /// summary counts them). Text from the articles is escaped; only http(s)
 /// URLs become links (a `javascript:` URL is shown as code).
