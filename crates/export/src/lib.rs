@@ -226,17 +226,31 @@ pub(crate) fn event_rows(file: &CaseFile) -> Vec<Vec<String>> {
     rows
 }
 
+/// How many of `entries` name each subject reference (an entry naming a
+/// person twice counts once); linear in the entries and their subjects.
+pub(crate) fn entries_per_subject<'a>(
+    entries: impl Iterator<Item = &'a TimelineEntry>,
+) -> std::collections::HashMap<&'a str, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for e in entries {
+        let mut refs: Vec<&str> = e.subjects.iter().filter_map(|s| s.reference.as_deref()).collect();
+        refs.sort_unstable();
+        refs.dedup();
+        for r in refs {
+            *counts.entry(r).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
 /// The rows of the people table ([`PEOPLE_COLUMNS`]), unescaped; the last
 /// cell (`events`) is a count.
 pub(crate) fn people_rows(file: &CaseFile) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for case in &file.cases {
+        let counts = entries_per_subject(case.events.iter());
         for p in &case.people {
-            let events = case
-                .events
-                .iter()
-                .filter(|e| e.subjects.iter().any(|s| s.reference.as_deref() == Some(p.id.as_str())))
-                .count();
+            let events = counts.get(p.id.as_str()).copied().unwrap_or(0);
             rows.push(vec![
                 p.id.clone(),
                 case.id.clone(),

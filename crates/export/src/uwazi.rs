@@ -557,6 +557,7 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
             party.spellings.extend(o.variants.iter().map(|v| uwazi_title(v)));
             push_unique(&mut party.cases, case.id.clone());
         }
+        let counts = crate::entries_per_subject(case.events.iter().filter(kept));
         for p in &case.people {
             let party = people.entry(p.id.clone()).or_insert_with(|| {
                 person_order.push(p.id.clone());
@@ -576,12 +577,7 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
                 party.affiliation = p.affiliation.clone();
                 party.former = p.former;
             }
-            party.events += case
-                .events
-                .iter()
-                .filter(kept)
-                .filter(|e| e.subjects.iter().any(|s| s.reference.as_deref() == Some(p.id.as_str())))
-                .count();
+            party.events += counts.get(p.id.as_str()).copied().unwrap_or(0);
         }
     }
     let org_titles = unique_titles(
