@@ -89,6 +89,24 @@ pub struct Entities {
     pub mentions: Vec<Vec<Mention>>,
 }
 
+/// Titles that are only forms of address: they make no one an official.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "ko",
+    "ma",
+    "u",
+    "daw",
+    "sheikh",
+    "sir",
+    "dame",
+    "defendant",
+    "defendants",
+];
 const CONNECTORS_ORG: &[&str] = &["of", "for", "and", "the", "on", "de", "del", "la", "el"];
 const PLACE_NOUNS: &[&str] = &[
     "district",
@@ -141,7 +159,11 @@ fn strip_possessive(s: &str) -> &str {
 }
 
 /// Finds the entities of an article.
-pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -> Entities {
+///
+/// `skip[i]` marks sentences that are not running text (headlines, captions:
+/// [`crate::structure`]): no new person is named from them, though people
+/// named elsewhere are still recognised there by their short forms.
+pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip: &[bool]) -> Entities {
     let mut ents = Entities {
         mentions: vec![Vec::new(); sentences.len()],
         ..Default::default()
@@ -153,12 +175,18 @@ pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -
         headed_orgs(si, s, lex, &mut ents, &mut taken);
         cued_outlets(si, s, lex, &mut ents, &mut taken);
     }
-    // pass 2: people (full names), then short forms
+    // pass 2: people (full names) of the running text, then of headlines and captions (which
+    // name no one new unless the text refers to them: see below), then short forms
+    let skipped = |si: usize| skip.get(si).copied().unwrap_or(false);
     for (si, s) in sentences.iter().enumerate() {
-        if si < skip_sentences {
-            continue;
+        if !skipped(si) {
+            full_names(si, s, lex, &mut ents, false);
         }
-        full_names(si, s, lex, &mut ents);
+    }
+    for (si, s) in sentences.iter().enumerate() {
+        if skipped(si) {
+            full_names(si, s, lex, &mut ents, true);
+        }
     }
     // the name words of every person, lower-case, without particles (computed once)
     let cores: Vec<Vec<String>> = ents
@@ -175,6 +203,7 @@ pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -
     for (si, s) in sentences.iter().enumerate() {
         short_names(si, s, lex, &mut ents, &cores);
     }
+    drop_heading_only_people(&mut ents, skip);
     for m in &mut ents.mentions {
         m.sort_by_key(|m| (m.first, m.last));
     }
@@ -184,6 +213,56 @@ pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -
         }
     }
     ents
+}
+
+/// People named only in headlines or captions (rule `name.heading`) and never
+/// referred to in the running text are dropped: a title-case run of a headline
+/// ("Court Jails Reporter Over Posts") is no person, and a photographer's credit
+/// is no participant. Mentions are renumbered.
+fn drop_heading_only_people(ents: &mut Entities, skip: &[bool]) {
+    let mut in_text = vec![false; ents.people.len()];
+    for (si, ms) in ents.mentions.iter().enumerate() {
+        if skip.get(si).copied().unwrap_or(false) {
+            continue;
+        }
+        for m in ms {
+            if let Target::Person(p) = m.target {
+                in_text[p] = true;
+            }
+        }
+    }
+    let keep: Vec<bool> = ents
+        .people
+        .iter()
+        .zip(&in_text)
+        .map(|(p, t)| *t || p.rule != "name.heading")
+        .collect();
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    let mut new_index = vec![usize::MAX; keep.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_index[i] = n;
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    ents.people.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for ms in &mut ents.mentions {
+        ms.retain_mut(|m| match m.target {
+            Target::Person(p) if !keep[p] => false,
+            Target::Person(p) => {
+                m.target = Target::Person(new_index[p]);
+                true
+            }
+            Target::Org(_) => true,
+        });
+    }
 }
 
 fn gender_of(tokens: &[String]) -> Option<Gender> {
@@ -571,7 +650,10 @@ fn singular(occ: &str) -> String {
     occ.to_string()
 }
 
-fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
+/// Full names in sentence `si`. In a headline or caption (`heading`), a run
+/// that contains a known name is that person (never a longer form of it:
+/// "Dana Okafor Sentenced"), and a new name gets the rule `name.heading`.
+fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, heading: bool) {
     let toks = &s.tokens;
     let taken: Vec<bool> = (0..toks.len())
         .map(|i| ents.mentions[si].iter().any(|m| m.first <= i && i < m.last))
@@ -630,14 +712,14 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
                 continue;
             }
             if lex.titles.contains(w) {
-                if matches!(
-                    w,
-                    "judge" | "prosecutor" | "investigator" | "lawyer" | "attorney" | "advocate"
-                ) {
-                    title_occ = Some((
-                        w.to_string(),
-                        lex.occupation_kind(w).unwrap_or(OccupationKind::Official),
-                    ));
+                // a title of office ("President", "Chief", "Justice") makes the person an official;
+                // honorifics ("Mr", "Dr", "Daw") say nothing of a role
+                if !HONORIFICS.contains(&w) {
+                    let kind = lex.occupation_kind(w).unwrap_or(OccupationKind::Official);
+                    let phrase = if w == "justice" { "judge" } else { w };
+                    if title_occ.as_ref().is_none_or(|(_, k)| *k != OccupationKind::Official) {
+                        title_occ = Some((phrase.to_string(), kind));
+                    }
                 }
                 a += 1;
                 continue;
@@ -684,12 +766,17 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         {
             continue;
         }
-        // reject when any word is a known non-name, place or org head
+        // reject when any word is a known non-name, place, org head, title, or a word of an event
+        // trigger or occupation ("Fines Journalist Okafor", "Congolese Prime Minister"): a person's
+        // name is made of names
         if name_toks.iter().any(|k| {
             let w = strip_possessive(toks[*k].lower.as_str());
             (lex.not_names.contains(w) && !lex.particles.contains(w))
                 || lex.places.contains(w)
                 || lex.org_heads.contains_key(w)
+                || lex.titles.contains(w)
+                || lex.is_event_word(w)
+                || lex.is_occupation_word(w)
         }) {
             continue;
         }
@@ -742,10 +829,13 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         } else {
             None
         };
-        let idx = person_index(ents, &parts);
+        let known = ents.people.len();
+        let idx = person_index(ents, &parts, heading);
         let p = &mut ents.people[idx];
         let name = parts.join(" ");
-        if !p.variants.contains(&name) {
+        // a headline's run around a known name is not a spelling of it
+        if heading && idx < known && !p.tokens.iter().map(String::as_str).eq(parts.iter().map(String::as_str)) {
+        } else if !p.variants.contains(&name) {
             p.variants.push(name);
         }
         if let Some(v) = full_variant
@@ -784,7 +874,7 @@ fn join_name(parts: &[String]) -> String {
 
 /// The person these name parts belong to (same full name, or a longer/shorter
 /// form of a known name), creating one if new.
-fn person_index(ents: &mut Entities, parts: &[String]) -> usize {
+fn person_index(ents: &mut Entities, parts: &[String], heading: bool) -> usize {
     let low: Vec<String> = parts.iter().map(|p| p.to_lowercase()).collect();
     for (i, p) in ents.people.iter_mut().enumerate() {
         let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();
@@ -798,12 +888,16 @@ fn person_index(ents: &mut Entities, parts: &[String]) -> usize {
             return i;
         }
         if contains(&low, &pl) {
-            p.tokens = parts.to_vec();
+            if !heading {
+                p.tokens = parts.to_vec();
+            }
             return i;
         }
         // a surname first named alone ("Okafor, a reporter …"), then in full ("Dana Okafor"), and the reverse
         if pl.len() == 1 && low.len() > 1 && low.last() == pl.first() {
-            p.tokens = parts.to_vec();
+            if !heading {
+                p.tokens = parts.to_vec();
+            }
             return i;
         }
         if low.len() == 1 && pl.len() > 1 && pl.last() == low.first() {
@@ -818,7 +912,7 @@ fn person_index(ents: &mut Entities, parts: &[String]) -> usize {
         affiliation: None,
         former: false,
         gender: None,
-        rule: "name.capitalised",
+        rule: if heading { "name.heading" } else { "name.capitalised" },
     });
     ents.people.len() - 1
 }

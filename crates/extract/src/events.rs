@@ -185,13 +185,14 @@ struct Ctx<'a> {
     words: Vec<Vec<&'a str>>,
 }
 
-/// Finds the events of an article. Sentences before `first_sentence` (the title) are skipped.
+/// Finds the events of an article. Sentences marked in `skip` (headlines,
+/// captions: [`crate::structure`]) are not read.
 pub fn find(
     sentences: &[Sentence],
     ents: &Entities,
     lex: &Lexicon,
     published: Option<NaiveDate>,
-    first_sentence: usize,
+    skip: &[bool],
 ) -> Vec<FoundEvent> {
     let words_of: Vec<Vec<&str>> = sentences
         .iter()
@@ -220,7 +221,7 @@ pub fn find(
             last_para = s.paragraph;
             para_date = None;
         }
-        if si < first_sentence {
+        if skip.get(si).copied().unwrap_or(false) {
             continue;
         }
         let background = words.first().is_some_and(|w| BACKGROUND.contains(w))
