@@ -217,8 +217,9 @@ pub struct Lexicon {
     charge_first: HashMap<String, Vec<usize>>,
     /// Every word of every occupation phrase.
     occupation_words: HashSet<String>,
-    /// Every word (four letters or more) a trigger pattern names: "detained", "sentenced",
-    /// "charges". A capitalised run holding one is a headline or a phrase, not a person's name.
+    /// Every word (four letters or more) a trigger pattern of an event type starts with:
+    /// "detained", "sentenced", "charges". A capitalised run holding one is a headline or a
+    /// phrase, not a person's name.
     event_words: HashSet<String>,
     /// Index: first word of a known organisation's name or alias → (words, org index, form, is acronym), longest first.
     org_form_first: HashMap<String, Vec<OrgForm>>,
@@ -344,10 +345,10 @@ impl Lexicon {
         self.event_words = self
             .triggers
             .iter()
+            .filter(|t| t.event_type.is_some())
             .flat_map(|t| t.patterns.iter())
-            .flat_map(|p| p.elems.iter())
-            .flat_map(|e| match e {
-                Elem::Any(words) => words.clone(),
+            .flat_map(|p| match p.elems.first() {
+                Some(Elem::Any(words)) => words.clone(),
                 _ => Vec::new(),
             })
             .filter(|w| w.chars().count() >= 4)
