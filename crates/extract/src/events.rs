@@ -263,6 +263,10 @@ pub fn find(
                 event_type,
                 speech.as_ref().map(|(k, _)| *k),
             );
+            // calls and demands by outsiders are no events at all
+            if status.call {
+                continue;
+            }
             let (subjects, subject_reason) =
                 subjects_for(&ctx, si, words, start, end, clause, trig.voice, event_type, &focus);
             let subjects: Vec<SubjectRef> = subjects
@@ -480,6 +484,7 @@ fn deny_what_the_next_sentence_denies(words: &[Vec<&str>], events: &mut [FoundEv
         for e in events.iter_mut().filter(|e| e.sentence == si - 1) {
             if matches!(e.status.status, Status::Occurred | Status::Alleged) {
                 e.status = StatusReason {
+                    call: false,
                     status: Status::Denied,
                     cue: Some("denied in the next sentence".into()),
                 };

@@ -141,6 +141,26 @@ const CLAIM: &[&str] = &[
     "believe", "believes",
 ];
 
+/// Whether `words[k]` opens a call or demand for an act ("urged the
+/// authorities to", "calls on", "called for the release", "demanding the
+/// release", "should release", "must be freed"). "calls for mass unrest" (a
+/// charge label) is no call.
+fn is_call(words: &[&str], k: usize) -> bool {
+    let next = |n: usize| words.get(k + n).copied().unwrap_or("");
+    match words[k] {
+        "urge" | "urged" | "urges" | "urging" | "must" | "should" => true,
+        "call" | "calls" | "called" | "calling" => {
+            matches!(next(1), "on" | "upon")
+                || (next(1) == "for"
+                    && matches!(next(2), "the" | "his" | "her" | "their" | "an" | "a" | "immediate" | "clearing" | "dropping"))
+        }
+        "demand" | "demands" | "demanded" | "demanding" => {
+            matches!(next(1), "the" | "his" | "her" | "their" | "an" | "that" | "immediate")
+        }
+        _ => false,
+    }
+}
+
 /// Event types the taxonomy treats as typically alleged when reported through a speaker.
 pub fn allegation_prone(t: EventType) -> bool {
     matches!(t, EventType::CoercionAllegation | EventType::DenialOfCounsel)
@@ -153,6 +173,11 @@ pub struct StatusReason {
     pub status: Status,
     /// The deciding word (lower-case), or `None` for the default.
     pub cue: Option<String>,
+    /// The trigger stands in a call or demand by an outsider ("calls on the
+    /// authorities to release", "urged", "must be freed", "demanding the
+    /// release of"): no event at all, not even one that did not occur
+    /// (taxonomy: calls by rights groups or governments are not events).
+    pub call: bool,
 }
 
 /// Decides the status of a trigger at tokens `[start, end)` of a sentence
@@ -198,6 +223,7 @@ pub fn decide(
         let nobody = matches!(w, "nobody") && k >= clause_start;
         if denies_that || nobody {
             return StatusReason {
+                call: false,
                 status: Status::Denied,
                 cue: Some(w.to_string()),
             };
@@ -209,6 +235,7 @@ pub fn decide(
             .any(|w| CLAIM.contains(w) || *w == "reports" || *w == "rumours" || *w == "rumors")
     {
         return StatusReason {
+            call: false,
             status: Status::Denied,
             cue: Some("untrue".into()),
         };
@@ -233,6 +260,7 @@ pub fn decide(
                 continue;
             }
             return StatusReason {
+                call: false,
                 status: Status::NotOccurred,
                 cue: Some(w.to_string()),
             };
@@ -246,6 +274,7 @@ pub fn decide(
         )
     }) {
         return StatusReason {
+            call: false,
             status: Status::NotOccurred,
             cue: Some(words[end].to_string()),
         };
@@ -261,6 +290,22 @@ pub fn decide(
     }
     for k in (mscope..start).rev() {
         let w = words[k];
+        // a relative or adverbial clause keeps its own mood: "calls for the release of X, who was
+        // detained on Monday" (the detention happened)
+        if matches!(w, "who" | "which" | "whom" | "whose" | "after" | "since" | "because" | "although")
+            && k > mscope
+        {
+            break;
+        }
+        if is_call(words, k)
+            && !(k.saturating_sub(6)..k).any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
+        {
+            return StatusReason {
+                call: true,
+                status: Status::NotOccurred,
+                cue: Some(w.to_string()),
+            };
+        }
         if matches!(w, "would" | "will" | "should" | "shall")
             && (k.saturating_sub(6)..k)
                 .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
@@ -295,6 +340,7 @@ pub fn decide(
                 continue;
             }
             return StatusReason {
+                call: false,
                 status: Status::NotOccurred,
                 cue: Some(w.to_string()),
             };
@@ -309,6 +355,7 @@ pub fn decide(
         )
     {
         return StatusReason {
+            call: false,
             status: Status::NotOccurred,
             cue: Some(words[start - 2].to_string()),
         };
@@ -320,6 +367,7 @@ pub fn decide(
         .any(|w| matches!((w[0], w[1]), ("set", "for") | ("scheduled", "for") | ("due", "on")))
     {
         return StatusReason {
+            call: false,
             status: Status::NotOccurred,
             cue: Some("scheduled".into()),
         };
@@ -328,12 +376,14 @@ pub fn decide(
         && (CLAIM.contains(&words[sp]) || allegation_prone(event_type))
     {
         return StatusReason {
+            call: false,
             status: Status::Alleged,
             cue: Some(words[sp].to_string()),
         };
     }
     // "accused ... of" by a non-authority is a claim; by investigators it is a charge (handled by triggers)
     StatusReason {
+        call: false,
         status: Status::Occurred,
         cue: None,
     }
