@@ -175,6 +175,48 @@ const GROUP_NOUNS: &[&str] = &[
     "individuals",
     "others",
 ];
+/// Plural nouns for people that refer back to a set already named ("the five
+/// activists", "the pair", "the accused").
+const PLURAL_PERSON_NOUNS: &[&str] = &[
+    "journalists",
+    "defendants",
+    "pair",
+    "duo",
+    "trio",
+    "employees",
+    "reporters",
+    "women",
+    "men",
+    "colleagues",
+    "accused",
+    "co-accused",
+    "detainees",
+    "prisoners",
+    "suspects",
+    "activists",
+    "editors",
+    "founders",
+    "staffers",
+    "bloggers",
+    "photographers",
+    "workers",
+    "brothers",
+    "sisters",
+    "friends",
+];
+/// Words that introduce named members of a subject: "four board members were arrested,
+/// including A and B"; "A was arrested along with B and C".
+const COMPANION_CUES: &[&[&str]] = &[
+    &["including"],
+    &["among", "them"],
+    &["among", "whom"],
+    &["such", "as"],
+    &["namely"],
+    &["along", "with"],
+    &["together", "with"],
+    &["alongside"],
+    &["as", "well", "as"],
+];
 const BACKGROUND: &[&str] = &["previously", "earlier", "recall", "separately"];
 
 struct Ctx<'a> {
@@ -280,6 +322,25 @@ pub fn find(
                     SubjectRef::Group { .. } => true,
                 })
                 .collect();
+            // named members and companions: "four board members were arrested, including A and B",
+            // "A was arrested along with B and C" (named members replace the unnamed group)
+            let mut subjects = subjects;
+            let members = if needs_person(event_type) {
+                companions(&ctx, si, words, end)
+            } else {
+                Vec::new()
+            };
+            let subject_reason = if !members.is_empty() && !subjects.is_empty() {
+                subjects.retain(|s| !matches!(s, SubjectRef::Group { .. }));
+                for p in members {
+                    if !subjects.contains(&SubjectRef::Person(p)) {
+                        subjects.push(SubjectRef::Person(p));
+                    }
+                }
+                if subject_reason == "none" { "named members" } else { subject_reason }
+            } else {
+                subject_reason
+            };
             if subjects.is_empty() && needs_person(event_type) && event_type != EventType::DenialOfCounsel {
                 continue;
             }
@@ -319,6 +380,12 @@ pub fn find(
             {
                 continue;
             }
+            // jurisdiction: a court's "arrest" (Turkey's tutuklama, Russia's арест) is pre-trial detention
+            let event_type = if event_type == EventType::Detention && court_ordered_arrest(&ctx, si, words, start, end, clause) {
+                EventType::PretrialDetention
+            } else {
+                event_type
+            };
             let attributed_to = speech
                 .and_then(|(_, who)| who)
                 .or_else(|| according_to(&ctx, si, words));
@@ -1217,8 +1284,20 @@ fn coordinated_people(ents: &Entities, si: usize, words: &[&str]) -> Vec<Vec<usi
     let mut last_end: Option<usize> = None;
     for m in ms {
         let Target::Person(p) = m.target else { continue };
+        // "A, B and C"; also across short descriptions: "A and Polish minority activists B, C"
         let joined = last_end.is_some_and(|e| {
-            m.first >= e && (e..m.first).all(|k| matches!(words[k], "," | "and" | "or")) && m.first - e <= 2
+            m.first >= e
+                && ((e..m.first).all(|k| matches!(words[k], "," | "and" | "or")) && m.first - e <= 2
+                    || (m.first - e <= 6
+                        && (e..m.first).any(|k| matches!(words[k], "," | "and"))
+                        && (e..m.first).all(|k| {
+                            let w = words[k];
+                            !BE.contains(&w)
+                                && !SUBORDINATORS.contains(&w)
+                                && !SPEECH.contains(&w)
+                                && !w.ends_with("ed")
+                                && !matches!(w, ";" | ":" | "(" | ")" | "that" | "to" | "by" | "of" | "on" | "in")
+                        })))
         });
         if !joined && !cur.is_empty() {
             groups.push(std::mem::take(&mut cur));
@@ -1232,6 +1311,51 @@ fn coordinated_people(ents: &Entities, si: usize, words: &[&str]) -> Vec<Vec<usi
         groups.push(cur);
     }
     groups
+}
+
+/// People named after a companion cue that follows the trigger at `end`:
+/// "…were arrested, including A, B and C", "…along with ZPB head A and
+/// activists B and C". The list runs while the names are joined by commas,
+/// "and" and short descriptions; it stops at `;`, a verb of saying or a clause.
+fn companions(ctx: &Ctx<'_>, si: usize, words: &[&str], end: usize) -> Vec<usize> {
+    let stop = (end..words.len())
+        .find(|&k| matches!(words[k], ";" | ":") || (SPEECH.contains(&words[k]) && words[k] != "according"))
+        .unwrap_or(words.len());
+    let Some((_, cue_end)) = (end..stop).find_map(|k| {
+        COMPANION_CUES
+            .iter()
+            .find(|c| words[k..stop].starts_with(c))
+            .map(|c| (k, k + c.len()))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut last = cue_end;
+    for m in &ctx.ents.mentions[si] {
+        let Target::Person(p) = m.target else { continue };
+        if m.first < last || m.first >= stop {
+            continue;
+        }
+        let gap = &words[last..m.first];
+        let first = out.is_empty();
+        let ok = if first {
+            gap.len() <= 4 && gap.iter().all(|w| !BE.contains(w) && !w.ends_with("ed") && *w != ",")
+        } else {
+            gap.len() <= 6
+                && gap.iter().any(|w| matches!(*w, "," | "and"))
+                && gap
+                    .iter()
+                    .all(|w| !BE.contains(w) && !SUBORDINATORS.contains(w) && !w.ends_with("ed") && !matches!(*w, "(" | ")" | "to" | "by"))
+        };
+        if !ok {
+            break;
+        }
+        if !out.contains(&p) {
+            out.push(p);
+        }
+        last = m.last;
+    }
+    out
 }
 
 /// A verb of saying in the sentence, and its speaker's name: "X said",
@@ -1401,18 +1525,12 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                 .filter(|n| (2..=12).contains(n));
             let mut e = k + 1 + usize::from(n.is_some());
             let noun = words.get(e).is_some_and(|x| {
-                matches!(
-                    *x,
-                    "journalists"
-                        | "defendants"
-                        | "pair"
-                        | "employees"
-                        | "reporters"
-                        | "women"
-                        | "men"
-                        | "colleagues"
-                        | "accused"
-                ) || ctx.lex.occupation_kind(x).is_some_and(|k| k == OccupationKind::Media) && x.ends_with('s')
+                PLURAL_PERSON_NOUNS.contains(x)
+                    || ctx
+                        .lex
+                        .occupation_kind(x)
+                        .is_some_and(|k| matches!(k, OccupationKind::Media | OccupationKind::Other))
+                        && x.ends_with('s')
             });
             if noun {
                 e += 1;
@@ -2120,6 +2238,40 @@ fn agent_for(
         }
     }
     None
+}
+
+/// Whether an "arrest" trigger at `[start, end)` is a court's order: a court or judge
+/// arrests ("an Istanbul court arrested her", "arrested by a court decision"), or the
+/// arrest has a term ("arrested for two months", "arrested until 19 May") or waits for
+/// trial ("arrested pending trial"). In the jurisdictions casewatch covers (Turkey's
+/// tutuklama, Russia's and Central Asia's court arrest) that is pre-trial detention,
+/// while the police's arrest is a detention (taxonomy, "jurisdiction").
+fn court_ordered_arrest(ctx: &Ctx<'_>, si: usize, words: &[&str], start: usize, end: usize, clause: (usize, usize)) -> bool {
+    if !words[start].starts_with("arrest") {
+        return false;
+    }
+    let court_at = |k: usize| {
+        matches!(words[k], "court" | "courts" | "judge" | "magistrate" | "magistrates" | "tribunal" | "court-ordered")
+            || ctx.ents.mentions[si].iter().any(|m| {
+                m.first <= k && k < m.last && matches!(m.target, Target::Org(o) if ctx.ents.orgs[o].kind == OrgKind::Court)
+            })
+    };
+    let brought = |k: usize| k > 0 && matches!(words[k - 1], "to" | "before" | "outside" | "into");
+    let lo = start.saturating_sub(8).max(clause.0);
+    let hi = (end + 6).min(clause.1);
+    if (lo..hi).any(|k| court_at(k) && !brought(k) && !(k > 0 && brought(k - 1))) {
+        // "the court heard that police arrested him": a court before "that" is not the one arresting
+        let between = if lo < start { &words[lo..start] } else { &[][..] };
+        if !between.iter().any(|w| matches!(*w, "that" | "police" | "officers")) {
+            return true;
+        }
+    }
+    let after = &words[end..clause.1];
+    after.windows(2).take(8).any(|w| {
+        (w[0] == "pending" && matches!(w[1], "trial" | "investigation"))
+            || (w[0] == "for" && dates::number_word(w[1]).is_some() && after.iter().take(6).any(|x| matches!(*x, "months" | "month")))
+            || w[0] == "until"
+    })
 }
 
 fn place_for(ctx: &Ctx<'_>, si: usize, words: &[&str]) -> Option<String> {
