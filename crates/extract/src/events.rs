@@ -465,6 +465,9 @@ pub fn find(
             .collect();
         found.extend(implied);
         found.sort_by_key(|e| e.trigger);
+        for e in found.iter_mut() {
+            resolve_counted_group_back(ents, &focus, e);
+        }
         let inherit = if background { None } else { para_date.or(lede) };
         assign_dates(s, words, &mentions, &mut found, &mut anchor, inherit);
         for e in found.iter_mut().filter(|e| e.rule.ends_with("+implied")) {
@@ -614,6 +617,47 @@ fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut 
             e.subjects = replaced;
             e.subject_reason = "a counted group the next sentences name";
         }
+    }
+}
+
+/// A counted group ("four journalists", "the five activists") that stands for
+/// a set of exactly that many people already named together is that set:
+/// "A, B, C and D … Four journalists were sentenced". Only when the group's
+/// noun is generic ("journalists", "people", "defendants") or is the trade
+/// every member of the set has (so "two accountants" is not "the two camera
+/// operators").
+fn resolve_counted_group_back(ents: &Entities, focus: &Focus, e: &mut FoundEvent) {
+    let mut out: Vec<SubjectRef> = Vec::new();
+    let mut changed = false;
+    for s in &e.subjects {
+        if let SubjectRef::Group { count: Some(n), desc } = s
+            && *n >= 2
+        {
+            let noun = desc.to_lowercase();
+            let noun = noun.split_whitespace().last().unwrap_or("").to_string();
+            let singular = noun.strip_suffix('s').unwrap_or(&noun).to_string();
+            let generic = PLURAL_PERSON_NOUNS.contains(&noun.as_str())
+                || matches!(noun.as_str(), "people" | "persons" | "individuals" | "staff" | "members" | "media");
+            if let Some(set) = focus.sets.iter().rev().find(|set| set.len() == *n as usize)
+                && (generic
+                    || set
+                        .iter()
+                        .all(|p| ents.people[*p].occupation.as_deref() == Some(singular.as_str())))
+            {
+                for p in set {
+                    if !out.contains(&SubjectRef::Person(*p)) {
+                        out.push(SubjectRef::Person(*p));
+                    }
+                }
+                changed = true;
+                continue;
+            }
+        }
+        out.push(s.clone());
+    }
+    if changed {
+        e.subjects = out;
+        e.subject_reason = "a counted group: the set of that many people named before";
     }
 }
 
