@@ -284,6 +284,10 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
         // "May" as a modal verb: "she may not", require a preposition or day/year around it
         let (q, first) = qualifier_before(words, i);
         let mut j = i + 1;
+        // "Dec. 14", "Feb. 7, 2020": an abbreviated month with its full stop
+        if words.get(j) == Some(&".") && month_of(tokens[i].lower.as_str()).is_none() {
+            j += 1;
+        }
         let day = words.get(j).and_then(|w| day_number(w));
         if day.is_some() {
             j += 1;

@@ -337,7 +337,11 @@ pub fn find(
                         subjects.push(SubjectRef::Person(p));
                     }
                 }
-                if subject_reason == "none" { "named members" } else { subject_reason }
+                if subject_reason == "none" {
+                    "named members"
+                } else {
+                    subject_reason
+                }
             } else {
                 subject_reason
             };
@@ -381,11 +385,12 @@ pub fn find(
                 continue;
             }
             // jurisdiction: a court's "arrest" (Turkey's tutuklama, Russia's арест) is pre-trial detention
-            let event_type = if event_type == EventType::Detention && court_ordered_arrest(&ctx, si, words, start, end, clause) {
-                EventType::PretrialDetention
-            } else {
-                event_type
-            };
+            let event_type =
+                if event_type == EventType::Detention && court_ordered_arrest(&ctx, si, words, start, end, clause) {
+                    EventType::PretrialDetention
+                } else {
+                    event_type
+                };
             let attributed_to = speech
                 .and_then(|(_, who)| who)
                 .or_else(|| according_to(&ctx, si, words));
@@ -637,7 +642,10 @@ fn resolve_counted_group_back(ents: &Entities, focus: &Focus, e: &mut FoundEvent
             let noun = noun.split_whitespace().last().unwrap_or("").to_string();
             let singular = noun.strip_suffix('s').unwrap_or(&noun).to_string();
             let generic = PLURAL_PERSON_NOUNS.contains(&noun.as_str())
-                || matches!(noun.as_str(), "people" | "persons" | "individuals" | "staff" | "members" | "media");
+                || matches!(
+                    noun.as_str(),
+                    "people" | "persons" | "individuals" | "staff" | "members" | "media"
+                );
             if let Some(set) = focus.sets.iter().rev().find(|set| set.len() == *n as usize)
                 && (generic
                     || set
@@ -1215,6 +1223,19 @@ fn trigger_matches(lex: &Lexicon, all_words: &[&str]) -> Vec<(usize, usize, usiz
     for i in 0..words.len() {
         for (ti, pi) in lex.patterns_starting(words[i]) {
             if let Some(e) = lex.triggers[ti].patterns[pi].match_at(words, i) {
+                // a gap never swallows another event's trigger word: "the accused were sentenced
+                // to … of" is a sentence, not "accused ~8 of"
+                let gapped = lex.triggers[ti].patterns[pi]
+                    .elems
+                    .iter()
+                    .any(|el| matches!(el, crate::lexicon::Elem::Gap(_)));
+                if gapped
+                    && lex.triggers[ti].event_type.is_some()
+                    && e > i + 2
+                    && words[i + 1..e - 1].iter().any(|w| lex.is_event_word(w))
+                {
+                    continue;
+                }
                 all.push((i, e, ti, pi));
             }
         }
@@ -1387,9 +1408,12 @@ fn companions(ctx: &Ctx<'_>, si: usize, words: &[&str], end: usize) -> Vec<usize
         } else {
             gap.len() <= 6
                 && gap.iter().any(|w| matches!(*w, "," | "and"))
-                && gap
-                    .iter()
-                    .all(|w| !BE.contains(w) && !SUBORDINATORS.contains(w) && !w.ends_with("ed") && !matches!(*w, "(" | ")" | "to" | "by"))
+                && gap.iter().all(|w| {
+                    !BE.contains(w)
+                        && !SUBORDINATORS.contains(w)
+                        && !w.ends_with("ed")
+                        && !matches!(*w, "(" | ")" | "to" | "by")
+                })
         };
         if !ok {
             break;
@@ -2290,15 +2314,24 @@ fn agent_for(
 /// trial ("arrested pending trial"). In the jurisdictions casewatch covers (Turkey's
 /// tutuklama, Russia's and Central Asia's court arrest) that is pre-trial detention,
 /// while the police's arrest is a detention (taxonomy, "jurisdiction").
-fn court_ordered_arrest(ctx: &Ctx<'_>, si: usize, words: &[&str], start: usize, end: usize, clause: (usize, usize)) -> bool {
+fn court_ordered_arrest(
+    ctx: &Ctx<'_>,
+    si: usize,
+    words: &[&str],
+    start: usize,
+    end: usize,
+    clause: (usize, usize),
+) -> bool {
     if !words[start].starts_with("arrest") {
         return false;
     }
     let court_at = |k: usize| {
-        matches!(words[k], "court" | "courts" | "judge" | "magistrate" | "magistrates" | "tribunal" | "court-ordered")
-            || ctx.ents.mentions[si].iter().any(|m| {
-                m.first <= k && k < m.last && matches!(m.target, Target::Org(o) if ctx.ents.orgs[o].kind == OrgKind::Court)
-            })
+        matches!(
+            words[k],
+            "court" | "courts" | "judge" | "magistrate" | "magistrates" | "tribunal" | "court-ordered"
+        ) || ctx.ents.mentions[si].iter().any(|m| {
+            m.first <= k && k < m.last && matches!(m.target, Target::Org(o) if ctx.ents.orgs[o].kind == OrgKind::Court)
+        })
     };
     let brought = |k: usize| k > 0 && matches!(words[k - 1], "to" | "before" | "outside" | "into");
     let lo = start.saturating_sub(8).max(clause.0);
@@ -2313,7 +2346,9 @@ fn court_ordered_arrest(ctx: &Ctx<'_>, si: usize, words: &[&str], start: usize, 
     let after = &words[end..clause.1];
     after.windows(2).take(8).any(|w| {
         (w[0] == "pending" && matches!(w[1], "trial" | "investigation"))
-            || (w[0] == "for" && dates::number_word(w[1]).is_some() && after.iter().take(6).any(|x| matches!(*x, "months" | "month")))
+            || (w[0] == "for"
+                && dates::number_word(w[1]).is_some()
+                && after.iter().take(6).any(|x| matches!(*x, "months" | "month")))
             || w[0] == "until"
     })
 }

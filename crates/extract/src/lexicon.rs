@@ -217,8 +217,8 @@ pub struct Lexicon {
     charge_first: HashMap<String, Vec<usize>>,
     /// Every word of every occupation phrase.
     occupation_words: HashSet<String>,
-    /// Every word (four letters or more) a trigger pattern of an event type starts with:
-    /// "detained", "sentenced", "charges". A capitalised run holding one is a headline or a
+    /// Every word (four letters or more) that is a whole trigger pattern of an event type
+    /// on its own: "detained", "sentenced", "charges". A capitalised run holding one is a headline or a
     /// phrase, not a person's name.
     event_words: HashSet<String>,
     /// Index: first word of a known organisation's name or alias → (words, org index, form, is acronym), longest first.
@@ -347,8 +347,8 @@ impl Lexicon {
             .iter()
             .filter(|t| t.event_type.is_some())
             .flat_map(|t| t.patterns.iter())
-            .flat_map(|p| match p.elems.first() {
-                Some(Elem::Any(words)) => words.clone(),
+            .flat_map(|p| match p.elems.as_slice() {
+                [Elem::Any(words)] => words.clone(),
                 _ => Vec::new(),
             })
             .filter(|w| w.chars().count() >= 4)
@@ -421,7 +421,7 @@ impl Lexicon {
         self.occupation_words.contains(word)
     }
 
-    /// Whether `word` (lower-case) is a word of some trigger pattern (four letters or more).
+    /// Whether `word` (lower-case) is a one-word trigger of an event type (four letters or more).
     pub fn is_event_word(&self, word: &str) -> bool {
         self.event_words.contains(word)
     }

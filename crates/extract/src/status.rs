@@ -152,7 +152,10 @@ fn is_call(words: &[&str], k: usize) -> bool {
         "call" | "calls" | "called" | "calling" => {
             matches!(next(1), "on" | "upon")
                 || (next(1) == "for"
-                    && matches!(next(2), "the" | "his" | "her" | "their" | "an" | "a" | "immediate" | "clearing" | "dropping"))
+                    && matches!(
+                        next(2),
+                        "the" | "his" | "her" | "their" | "an" | "a" | "immediate" | "clearing" | "dropping"
+                    ))
         }
         "demand" | "demands" | "demanded" | "demanding" => {
             matches!(next(1), "the" | "his" | "her" | "their" | "an" | "that" | "immediate")
@@ -292,13 +295,16 @@ pub fn decide(
         let w = words[k];
         // a relative or adverbial clause keeps its own mood: "calls for the release of X, who was
         // detained on Monday" (the detention happened)
-        if matches!(w, "who" | "which" | "whom" | "whose" | "after" | "since" | "because" | "although")
-            && k > mscope
+        if matches!(
+            w,
+            "who" | "which" | "whom" | "whose" | "after" | "since" | "because" | "although"
+        ) && k > mscope
         {
             break;
         }
         if is_call(words, k)
-            && !(k.saturating_sub(6)..k).any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
+            && !(k.saturating_sub(6)..k)
+                .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
         {
             return StatusReason {
                 call: true,
