@@ -89,6 +89,11 @@ pub struct Entities {
     pub mentions: Vec<Vec<Mention>>,
 }
 
+/// Function words that can stand capitalised inside the name of an organisation
+/// or a work ("Reporters Without Borders"), never inside a person's name.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "the", "for", "without", "and", "to", "in", "on", "at", "with", "against", "from", "by",
+];
 /// Titles that are only forms of address: they make no one an official.
 const HONORIFICS: &[&str] = &[
     "mr",
@@ -701,6 +706,9 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
         i = j.max(i + 1);
         // strip leading titles, occupations, not-names, places, outlet words
         let mut title_occ: Option<(String, OccupationKind)> = None;
+        // a function word inside the run ("Reporters Without Borders", "Committee to Protect …")
+        // makes it the name of something else, however it ends
+        let mut inner_function_word = false;
         while a < b {
             let w = strip_possessive(toks[a].lower.as_str());
             if let Some((end, kind, phrase)) = occupation_at(toks, a, lex)
@@ -730,10 +738,43 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
                 || w == "current"
                 || w == "freelance"
             {
+                if a > start && FUNCTION_WORDS.contains(&w) {
+                    inner_function_word = true;
+                }
                 a += 1;
                 continue;
             }
             break;
+        }
+        if inner_function_word {
+            continue;
+        }
+        // a name is made of letters; a run in quotes is a title ("“The Winning Side”"); a run
+        // right before an organisation or document head names that thing ("Sheraton Batumi
+        // Hotel", "Kowloon Magistrates’ Courts", "Unlawful Activities (Prevention) Act")
+        if (a..b).any(|k| toks[k].text.chars().any(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        let quoted = a > 0
+            && matches!(toks[a - 1].text.as_str(), "\"" | "“" | "«")
+            && toks.get(b).is_some_and(|t| matches!(t.text.as_str(), "\"" | "”" | "»"));
+        if quoted {
+            continue;
+        }
+        let mut after = b;
+        while toks.get(after).is_some_and(|t| matches!(t.text.as_str(), "’" | "'")) {
+            after += 1;
+        }
+        if toks.get(after).is_some_and(|t| t.text == "(")
+            && let Some(close) = (after..toks.len().min(after + 6)).find(|&k| toks[k].text == ")")
+        {
+            after = close + 1;
+        }
+        if toks
+            .get(after)
+            .is_some_and(|t| is_cap_word(t) && lex.org_heads.contains_key(strip_possessive(t.lower.as_str())))
+        {
+            continue;
         }
         // a single word is a name only with a cue: an occupation before it ("reporter Vinh") or an
         // apposition or age after it ("Okafor, a former reporter for …", "Okafor, 34,")
