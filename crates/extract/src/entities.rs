@@ -146,7 +146,8 @@ const LOCATIVE: &[&str] = &[
     "in", "at", "near", "outside", "from", "to", "into", "across", "via", "towards", "inside", "around",
 ];
 const FEMALE_ENDINGS: &[&str] = &[
-    "ova", "eva", "yeva", "ina", "skaya", "tskaya", "zkaya", "ovna", "evna", "kyzy", "qizi", "kizi",
+    "ova", "eva", "yeva", "ina", "skaya", "tskaya", "zkaya", "ovna", "evna", "kyzy", "qizi", "kizi", "ava", "kaja",
+    "skaja", "ienė", "ytė", "aitė", "ová",
 ];
 const MALE_ENDINGS: &[&str] = &["ov", "ev", "yev", "in", "sky", "skiy", "uulu", "ogly", "oglu", "ugli"];
 

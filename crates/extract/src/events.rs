@@ -1710,14 +1710,24 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
                 .iter()
                 .any(|m| m.first == end + 1 && matches!(m.target, Target::Person(_)))
     };
-    // "Okafor, a former reporter for …": an apposition describes the name before it, it is no group
-    if k >= 1
-        && words[k - 1] == ","
-        && ctx.ents.mentions[si]
+    // "Okafor, a former reporter for …", "Okafor (Lenz), a reporter": an apposition describes the
+    // name before it, it is no group
+    if k >= 1 && words[k - 1] == "," {
+        let mut name_end = k - 1;
+        if name_end >= 1
+            && words[name_end - 1] == ")"
+            && let Some(open) = (name_end.saturating_sub(8)..name_end - 1)
+                .rev()
+                .find(|&j| words[j] == "(")
+        {
+            name_end = open;
+        }
+        if ctx.ents.mentions[si]
             .iter()
-            .any(|m| m.last + 1 == k && matches!(m.target, Target::Person(_)))
-    {
-        return None;
+            .any(|m| m.last == name_end && matches!(m.target, Target::Person(_)))
+        {
+            return None;
+        }
     }
     let mut j = k;
     let mut count: Option<u32> = None;
@@ -1849,9 +1859,10 @@ fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option<Gender>) -
         // within a sentence the people it is about come before the sources it quotes
         // ("Iskandar had been summoned …, according to the publisher, Prak Sokunthea")
         let words = &ctx.words[sj];
+        // and a pronoun continues the topic: the person in subject position (the leftmost) comes
+        // before people named later in the sentence ("X … in memory of protester Y. She …")
         let mut ordered: Vec<&Mention> = ctx.ents.mentions[sj]
             .iter()
-            .rev()
             .filter(|m| !(sj == si && m.first >= k))
             .collect();
         ordered.sort_by_key(|m| is_speaker(words, m));

@@ -378,6 +378,33 @@ pub fn decide(
             cue: Some("scheduled".into()),
         };
     }
+    // a noun phrase whose predicate is modal or negated: "the trial could have started in May",
+    // "the trial is yet to begin", "the start date of the trial has not been set"
+    let nominal = start > 0
+        && matches!(
+            words[start - 1],
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "next"
+        );
+    if nominal {
+        let after: Vec<&str> = words[end..].iter().take(4).copied().collect();
+        let modal_after = matches!(
+            after.first(),
+            Some(&("could" | "would" | "will" | "might" | "may" | "should" | "can"))
+        );
+        let negated_after = after.len() >= 2
+            && matches!(after[0], "is" | "was" | "has" | "have" | "had" | "were" | "are")
+            && matches!(
+                after[1],
+                "not" | "yet" | "never" | "scheduled" | "expected" | "due" | "planned" | "set" | "to"
+            );
+        if modal_after || negated_after {
+            return StatusReason {
+                call: false,
+                status: Status::NotOccurred,
+                cue: Some(after[..2.min(after.len())].join(" ")),
+            };
+        }
+    }
     if let Some(sp) = speech
         && (CLAIM.contains(&words[sp]) || allegation_prone(event_type))
     {
