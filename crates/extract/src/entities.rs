@@ -710,6 +710,8 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
         // a function word inside the run ("Reporters Without Borders", "Committee to Protect …")
         // makes it the name of something else, however it ends
         let mut inner_function_word = false;
+        // "Mr. Purkayastha": a form of address makes a single word a name
+        let mut honorific = false;
         while a < b {
             let w = strip_possessive(toks[a].lower.as_str());
             if let Some((end, kind, phrase)) = occupation_at(toks, a, lex)
@@ -721,6 +723,7 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
                 continue;
             }
             if lex.titles.contains(w) {
+                honorific |= matches!(w, "mr" | "mrs" | "ms" | "miss" | "dr" | "prof");
                 // a title of office ("President", "Chief", "Justice") makes the person an official;
                 // honorifics ("Mr", "Dr", "Daw") say nothing of a role
                 if !HONORIFICS.contains(&w) {
@@ -792,7 +795,7 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
             }
             let appos =
                 comma && j > b + 1 && occupation_at(toks, j, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media);
-            occ_before || age || appos
+            occ_before || age || appos || honorific
         };
         if b - a < 2 && !single_cue {
             continue;

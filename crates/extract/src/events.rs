@@ -1190,9 +1190,7 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
         // "blocked" applies to websites, channels, pages; accounts are asset freezes
         EventType::WebsiteBlock => {
             let window = &words[start.saturating_sub(10)..(end + 6).min(words.len())];
-            !window
-                .iter()
-                .any(|w| matches!(*w, "account" | "accounts" | "bank" | "assets" | "funds"))
+            !window.iter().any(|w| matches!(*w, "bank" | "assets" | "funds"))
         }
         EventType::Charge => {
             // "charge" as a verb of electricity or fees is filtered by blockers; "accused of" needs a crime-like object

@@ -243,6 +243,18 @@ pub fn decide(
             cue: Some("untrue".into()),
         };
     }
+    // a negation inside the trigger: "pleaded not guilty" is a confession that was not made
+    // (other triggers hold their negation as part of their sense: "not allowed to see a lawyer")
+    if words[start..end]
+        .windows(2)
+        .any(|w| matches!(w[0], "not" | "never") && w[1] == "guilty")
+    {
+        return StatusReason {
+            call: false,
+            status: Status::NotOccurred,
+            cue: Some("not".into()),
+        };
+    }
     // negation close before the trigger, not across a comma unless it continues a coordination
     // a negation reaches five words, or nine across "or"/"nor" ("did not arrest him or seize his laptop")
     let coordinated = words[start.saturating_sub(5).max(scope)..start]
