@@ -1286,7 +1286,13 @@ fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
             });
         let dash = matches!(w, "—" | "–");
         let paired_dash = dash && words.iter().filter(|x| matches!(**x, "—" | "–")).count() >= 2;
-        (matches!(w, ";" | ":" | "(" | ")") || (dash && !paired_dash))
+        // a short parenthesis ("(RTC)", "(Andreeva)", "(L, wearing yellow)") is an aside, no boundary
+        let short_paren = match w {
+            "(" => (k + 1..words.len().min(k + 10)).any(|j| words[j] == ")"),
+            ")" => (k.saturating_sub(9)..k).any(|j| words[j] == "("),
+            _ => false,
+        };
+        (matches!(w, ";" | ":") || (matches!(w, "(" | ")") && !short_paren) || (dash && !paired_dash))
             || (SUBORDINATORS.contains(&w) && !prepositional)
             || (w == "and" && k > 0 && words[k - 1] == "," && !closes_apposition(words, k - 1))
             || (w == "that" && k > 0 && (SPEECH.contains(&words[k - 1]) || words[k - 1] == "and"))
