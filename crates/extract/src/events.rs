@@ -175,6 +175,32 @@ const GROUP_NOUNS: &[&str] = &[
     "individuals",
     "others",
 ];
+/// Nouns that a person's name modifies without being a participant of the
+/// sentence's event: "the Lukashenka regime", "Navalny's foundation".
+const NAME_MODIFIED_NOUNS: &[&str] = &[
+    "regime",
+    "government",
+    "administration",
+    "era",
+    "foundation",
+    "party",
+    "supporters",
+    "allies",
+    "loyalists",
+    "critics",
+    "death",
+    "funeral",
+    "grave",
+    "murder",
+    "killing",
+    "presidency",
+    "rule",
+    "movement",
+    "campaign",
+    "team",
+    "office",
+    "widow",
+];
 /// Plural nouns for people that refer back to a set already named ("the five
 /// activists", "the pair", "the accused").
 const PLURAL_PERSON_NOUNS: &[&str] = &[
@@ -1086,14 +1112,53 @@ fn describes_a_state(words: &[&str], start: usize) -> bool {
 /// Whether a mention is the source the sentence quotes: "X said", "X, 34, told",
 /// "according to the outlet's publisher, X".
 fn is_speaker(words: &[&str], m: &Mention) -> bool {
-    let speech = |w: &str| SPEECH.contains(&w) && w != "according";
+    let speech = |w: &str| (SPEECH.contains(&w) && w != "according") || COMMENT_VERBS.contains(&w);
     match words.get(m.last).copied() {
         Some(w) if speech(w) => return true,
         Some(",") if (m.last + 1..(m.last + 4).min(words.len())).any(|k| speech(words[k])) => return true,
         _ => {}
     }
-    (m.first.saturating_sub(6)..m.first).any(|k| words[k] == "according" && words.get(k + 1) == Some(&"to"))
+    // "according to X", "as reported by X's husband", "reported by X"
+    (m.first.saturating_sub(6)..m.first).any(|k| {
+        (words[k] == "according" && words.get(k + 1) == Some(&"to"))
+            || (matches!(words[k], "reported" | "stated" | "announced" | "said") && words.get(k + 1) == Some(&"by"))
+    })
 }
+
+/// Verbs of comment and reaction: their subject judges an event, it does not undergo it
+/// ("Robertson described the sentencing as …", "Zourabichvili posted after the verdict").
+const COMMENT_VERBS: &[&str] = &[
+    "described",
+    "describes",
+    "posted",
+    "posts",
+    "tweeted",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "stressed",
+    "stresses",
+    "argued",
+    "argues",
+    "condemned",
+    "condemns",
+    "criticised",
+    "criticized",
+    "criticises",
+    "criticizes",
+    "welcomed",
+    "welcomes",
+    "warned",
+    "warns",
+    "commented",
+    "comments",
+    "predicted",
+    "denounced",
+    "denounces",
+    "decried",
+    "lamented",
+];
 
 /// Whether the words between two coordinated subjects only join them:
 /// commas, "and", "or", "as well as", occupations and "former".
@@ -1498,7 +1563,13 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                     let role_after = words.get(m.last).is_some_and(|w| PERSON_ROLE_NOUNS.contains(w));
                     // "a lawsuit brought by journalist X": the person after "by" is the one who acts
                     let by_agent = is_by_agent(ctx, words, m);
-                    let subjects = if poss && role_after || by_agent {
+                    // speakers and commentators; a name that modifies a noun ("the Lukashenka
+                    // regime", "Navalny's Anti-Corruption Foundation") is not a participant either
+                    let modifier = words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w))
+                        || (poss && s.tokens.get(m.last).is_some_and(|t| t.is_capitalized()))
+                        || (poss && words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w)));
+                    let speaker = is_speaker(words, m);
+                    let subjects = if poss && role_after || by_agent || modifier || speaker {
                         Vec::new()
                     } else {
                         vec![SubjectRef::Person(p)]
