@@ -501,6 +501,30 @@ pub fn find(
         }
         let inherit = if background { None } else { para_date.or(lede) };
         assign_dates(s, words, &mentions, &mut found, &mut anchor, inherit);
+        // "sentenced … on charges of", "arrested on charges": the charges were brought before the
+        // act that cites them, so they take no date from it
+        let acts: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|e| e.event_type != EventType::Charge)
+            .map(|e| e.clause)
+            .collect();
+        for e in found.iter_mut().filter(|e| {
+            e.event_type == EventType::Charge
+                && e.trigger.0 > 0
+                && matches!(words[e.trigger.0], "charge" | "charges")
+                && matches!(
+                    words[e.trigger.0 - 1],
+                    "on" | "over" | "under" | "criminal" | "minor" | "similar"
+                )
+        }) {
+            if acts.iter().any(|c| c.0 <= e.trigger.0 && e.trigger.0 < c.1) && e.date_reason != "stated in the sentence"
+            {
+                e.date = None;
+                e.qualifier = None;
+                e.date_text = None;
+                e.date_reason = "none (the charges an act cites were brought before it)";
+            }
+        }
         for e in found.iter_mut().filter(|e| e.rule.ends_with("+implied")) {
             e.date = None;
             e.qualifier = None;
@@ -627,7 +651,10 @@ fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut 
                         )
                         && (generic
                             || e.subjects.len() == 1
-                            || ents.people[p].occupation.as_deref() == Some(trade.as_str()))
+                            || ents.people[p]
+                                .occupation
+                                .as_deref()
+                                .is_some_and(|o| o.contains(trade.as_str())))
                         && !named.contains(&p)
                     {
                         named.push(p);
@@ -674,9 +701,12 @@ fn resolve_counted_group_back(ents: &Entities, focus: &Focus, e: &mut FoundEvent
                 );
             if let Some(set) = focus.sets.iter().rev().find(|set| set.len() == *n as usize)
                 && (generic
-                    || set
-                        .iter()
-                        .all(|p| ents.people[*p].occupation.as_deref() == Some(singular.as_str())))
+                    || set.iter().all(|p| {
+                        ents.people[*p]
+                            .occupation
+                            .as_deref()
+                            .is_some_and(|o| o.contains(singular.as_str()))
+                    }))
             {
                 for p in set {
                     if !out.contains(&SubjectRef::Person(*p)) {
@@ -778,7 +808,12 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     // "during closing arguments", "after searches of their homes" introduce events
     if !matches!(
         w,
-        "detention"
+        "sentencing"
+            | "sentenced"
+            | "convicting"
+            | "convicted"
+            | "trial"
+            | "detention"
             | "arrest"
             | "release"
             | "sentence"
@@ -800,6 +835,21 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     let prev = if start > 0 { words[start - 1] } else { "" };
     let prev2 = if start > 1 { words[start - 2] } else { "" };
     let next = words.get(start + 1).copied().unwrap_or("");
+    // "held until sentencing", "detained pending trial": a time limit, not an event
+    if matches!(prev, "until" | "pending" | "till") {
+        return true;
+    }
+    // "upheld the city court's verdict sentencing X": the sentence an appeal upholds was told before
+    if matches!(w, "sentencing" | "sentenced" | "convicting" | "convicted")
+        && words[start.saturating_sub(6)..start].iter().any(|x| {
+            matches!(
+                *x,
+                "upheld" | "uphold" | "upholds" | "overturned" | "quashed" | "annulled" | "reduced" | "commuted"
+            )
+        })
+    {
+        return true;
+    }
     // "was not included in the amnesty": what is negated is the event itself
     if words[start.saturating_sub(5)..start]
         .iter()
@@ -1165,9 +1215,26 @@ const COMMENT_VERBS: &[&str] = &[
 fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
     !gap.is_empty()
         && gap.iter().any(|w| matches!(*w, "," | "and" | "or"))
-        && gap
-            .iter()
-            .all(|w| matches!(*w, "," | "and" | "as" | "well" | "or" | "former") || ctx.lex.is_occupation_word(w))
+        && gap.iter().all(|w| {
+            matches!(
+                *w,
+                "," | "and"
+                    | "as"
+                    | "well"
+                    | "or"
+                    | "former"
+                    | "acting"
+                    | "interim"
+                    | "deputy"
+                    | "senior"
+                    | "fellow"
+                    | "chief"
+            ) || ctx.lex.is_occupation_word(w)
+                || w.strip_prefix("ex-")
+                    .is_some_and(|r| r.is_empty() || ctx.lex.is_occupation_word(r) || matches!(r, "acting" | "chief"))
+                || w.split('-')
+                    .all(|p| ctx.lex.is_occupation_word(p) || matches!(p, "in" | "chief" | "ex" | "acting"))
+        })
 }
 
 /// Whether the words between two subjects are an apposition of the first and a
@@ -2084,7 +2151,22 @@ fn subjects_for(
     )));
     // passive: a form of "be" (skipping adverbs) right before the trigger
     let mut k = start;
-    while k > clause.0 && ADVERBS.contains(&words[k - 1]) {
+    // adverbs and time phrases between the auxiliary and the participle: "were on Thursday given"
+    let time_word = |w: &str| {
+        matches!(
+            w,
+            "on" | "yesterday"
+                | "today"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+    };
+    while k > clause.0 && (ADVERBS.contains(&words[k - 1]) || time_word(words[k - 1])) {
         k -= 1;
     }
     let participle = |w: &str| {
@@ -2329,6 +2411,8 @@ fn subjects_for(
         && !ctx.ents.mentions[si]
             .iter()
             .any(|m| matches!(m.target, Target::Person(_)))
+        // a passive verb with a subject of its own ("the parent company, X Limited, was found guilty")
+        && !(passive && left.iter().any(|u| u.org))
     {
         let people: Vec<usize> = if focus.plural.is_empty() {
             focus.recent.last().copied().into_iter().collect()
