@@ -572,6 +572,7 @@ pub fn find(
         out.extend(found);
     }
     resolve_counted_groups(sentences, ents, &mut out);
+    date_verdicts_together(&mut out);
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
 }
@@ -675,6 +676,53 @@ fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut 
             e.subjects = replaced;
             e.subject_reason = "a counted group the next sentences name";
         }
+    }
+}
+
+/// A conviction and the sentence it carries are pronounced in one verdict: an
+/// undated one of the pair takes the date of the other when they share a
+/// subject ("X has been sentenced to nine years … The court on 14 December
+/// convicted her"). Only occurred events, and only when the article dates that
+/// verdict one way.
+fn date_verdicts_together(events: &mut [FoundEvent]) {
+    let pair = |t: EventType| match t {
+        EventType::Conviction => Some(EventType::Sentence),
+        EventType::Sentence => Some(EventType::Conviction),
+        _ => None,
+    };
+    let persons = |e: &FoundEvent| -> Vec<usize> {
+        e.subjects
+            .iter()
+            .filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None })
+            .collect()
+    };
+    let mut fills: Vec<(usize, PartialDate, Option<DateQualifier>)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let Some(other) = pair(e.event_type) else { continue };
+        if e.date.is_some() || e.status.status != Status::Occurred {
+            continue;
+        }
+        let mine = persons(e);
+        let dates: Vec<(PartialDate, Option<DateQualifier>)> = events
+            .iter()
+            .filter(|o| {
+                o.event_type == other
+                    && o.status.status == Status::Occurred
+                    && o.date.is_some()
+                    && persons(o).iter().any(|p| mine.contains(p))
+            })
+            .filter_map(|o| o.date.map(|d| (d, o.qualifier)))
+            .collect();
+        if let Some(first) = dates.first()
+            && dates.iter().all(|d| d.0 == first.0)
+        {
+            fills.push((i, first.0, first.1));
+        }
+    }
+    for (i, d, q) in fills {
+        events[i].date = Some(d);
+        events[i].qualifier = q;
+        events[i].date_reason = "the verdict's date (a conviction and its sentence are pronounced together)";
     }
 }
 
