@@ -1277,6 +1277,11 @@ fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
                     | "senior"
                     | "fellow"
                     | "chief"
+                    | "mr"
+                    | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "."
             ) || ctx.lex.is_occupation_word(w)
                 || w.strip_prefix("ex-")
                     .is_some_and(|r| r.is_empty() || ctx.lex.is_occupation_word(r) || matches!(r, "acting" | "chief"))
@@ -1536,7 +1541,8 @@ fn coordinated_people(ents: &Entities, si: usize, words: &[&str]) -> Vec<Vec<usi
         // "A, B and C"; also across short descriptions: "A and Polish minority activists B, C"
         let joined = last_end.is_some_and(|e| {
             m.first >= e
-                && ((e..m.first).all(|k| matches!(words[k], "," | "and" | "or")) && m.first - e <= 2
+                && ((e..m.first).all(|k| matches!(words[k], "," | "and" | "or" | "mr" | "mrs" | "ms" | "dr" | "."))
+                    && m.first - e <= 4
                     || (m.first - e <= 6
                         && (e..m.first).any(|k| matches!(words[k], "," | "and"))
                         && (e..m.first).all(|k| {

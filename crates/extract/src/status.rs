@@ -223,6 +223,20 @@ pub fn decide(
         let denies_that = matches!(w, "denied" | "denies" | "deny" | "denying" | "refuted")
             && !denies_guilt
             && (words.get(k + 1) == Some(&"that") || start - k <= 3);
+        // "the court denied (him) provisional release", "denied bail": a refusal, the act did not occur
+        let refused = denies_that
+            && words.get(k + 1) != Some(&"that")
+            && matches!(
+                words[start],
+                "release" | "bail" | "access" | "request" | "requests" | "appeal" | "motion"
+            );
+        if refused {
+            return StatusReason {
+                call: false,
+                status: Status::NotOccurred,
+                cue: Some(w.to_string()),
+            };
+        }
         let nobody = matches!(w, "nobody") && k >= clause_start;
         if denies_that || nobody {
             return StatusReason {
@@ -371,6 +385,10 @@ pub fn decide(
             words[start - 2],
             "days" | "weeks" | "months" | "time" | "right" | "deadline" | "chance"
         )
+        // "police received 14 days to remand him": a term granted, not a deadline
+        && !words[start.saturating_sub(6)..start - 2]
+            .iter()
+            .any(|w| matches!(*w, "received" | "granted" | "given" | "got" | "gave" | "grants" | "receives"))
     {
         return StatusReason {
             call: false,
