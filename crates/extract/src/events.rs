@@ -318,7 +318,12 @@ pub fn find(
                     event_type,
                     EventType::HouseArrest | EventType::PretrialDetention | EventType::Detention
                 );
-            if from_state || !sanity(event_type, words, start, end) || is_reference(words, start) {
+            if from_state
+                || !sanity(event_type, words, start, end)
+                || is_reference(words, start)
+                || inside_a_name(s, &ents.mentions[si], start, end)
+                || generic_comparison(words, start)
+            {
                 continue;
             }
             let clause = clause_bounds(words, start, end);
@@ -726,6 +731,49 @@ fn date_verdicts_together(events: &mut [FoundEvent]) {
     }
 }
 
+/// Whether a trigger is a word of a name: inside a recognised organisation
+/// ("Radio Free Europe", "Free Press Unlimited") or capitalised between
+/// capitalised words in mid-sentence. Names of outlets, groups and laws that
+/// contain trigger words are not events.
+fn inside_a_name(s: &Sentence, mentions: &[Mention], start: usize, end: usize) -> bool {
+    if mentions
+        .iter()
+        .any(|m| matches!(m.target, Target::Org(_)) && m.first <= start && end <= m.last)
+    {
+        return true;
+    }
+    let cap = |k: usize| {
+        s.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized())
+    };
+    let sentence_initial = start == 0
+        || matches!(
+            s.tokens[start - 1].text.as_str(),
+            "\"" | "“" | "«" | "(" | "—" | "-" | ":"
+        );
+    cap(start) && !sentence_initial && ((start > 0 && cap(start - 1)) || cap(end))
+}
+
+/// Whether a trigger stands in a comparison that generalises rather than
+/// narrates: "the first journalists to be convicted of sedition since 1997",
+/// "the second journalist arrested since October".
+fn generic_comparison(words: &[&str], start: usize) -> bool {
+    let lo = start.saturating_sub(6);
+    (lo..start).any(|k| {
+        matches!(words[k], "first" | "second" | "third" | "fourth" | "fifth" | "latest" | "only")
+            && k > 0
+            && matches!(words[k - 1], "the" | "a")
+            && k + 1 < start
+            // a person noun follows the ordinal: "the first journalists to be …", not "the first hearing"
+            && words[k + 1..start].iter().any(|w| {
+                PLURAL_PERSON_NOUNS.contains(w)
+                    || matches!(*w, "journalist" | "reporter" | "person" | "people" | "woman" | "man" | "editor" | "blogger")
+            })
+            && !words[k + 1..start].iter().any(|w| BE.contains(w) && *w != "be" && *w != "been")
+    })
+}
+
 /// A counted group ("four journalists", "the five activists") that stands for
 /// a set of exactly that many people already named together is that set:
 /// "A, B, C and D … Four journalists were sentenced". Only when the group's
@@ -885,6 +933,20 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     let next = words.get(start + 1).copied().unwrap_or("");
     // "held until sentencing", "detained pending trial": a time limit, not an event
     if matches!(prev, "until" | "pending" | "till") {
+        return true;
+    }
+    // a state, not an act: "after six years in detention", "his continued detention"
+    if matches!(w, "detention" | "custody")
+        && (prev == "in"
+            || matches!(
+                prev,
+                "continued" | "ongoing" | "prolonged" | "arbitrary" | "lengthy" | "long"
+            ))
+    {
+        return true;
+    }
+    // ", an arrest the embassy said …": an apposition that restates the act just told
+    if matches!(prev, "a" | "an") && prev2 == "," {
         return true;
     }
     // "upheld the city court's verdict sentencing X": the sentence an appeal upholds was told before
