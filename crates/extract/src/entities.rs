@@ -681,6 +681,13 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
                 if t.lower.ends_with("'s") {
                     break;
                 }
+                // "Mr. Marek": a form of address keeps its full stop inside the run
+                if matches!(t.lower.as_str(), "mr" | "mrs" | "ms" | "dr" | "prof")
+                    && toks.get(j).is_some_and(|d| d.text == "." && d.start == t.end)
+                    && toks.get(j + 1).is_some_and(is_cap_word)
+                {
+                    j += 1;
+                }
             } else if j > start
                 && lex.particles.contains(t.lower.as_str())
                 && (j + 1 >= toks.len() || !toks[j + 1].is_capitalized() || is_cap_word(&toks[j + 1]))
@@ -724,6 +731,10 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
             }
             if lex.titles.contains(w) {
                 honorific |= matches!(w, "mr" | "mrs" | "ms" | "miss" | "dr" | "prof");
+                // "Mr. Marek": the abbreviation's full stop goes with it
+                if a + 1 < b && toks[a + 1].text == "." {
+                    a += 1;
+                }
                 // a title of office ("President", "Chief", "Justice") makes the person an official;
                 // honorifics ("Mr", "Dr", "Daw") say nothing of a role
                 if !HONORIFICS.contains(&w) {

@@ -361,7 +361,7 @@ pub fn find(
             } else {
                 Vec::new()
             };
-            let subject_reason = if !members.is_empty() && !subjects.is_empty() {
+            let subject_reason = if !members.is_empty() {
                 subjects.retain(|s| !matches!(s, SubjectRef::Group { .. }));
                 for p in members {
                     if !subjects.contains(&SubjectRef::Person(p)) {
@@ -505,7 +505,7 @@ pub fn find(
             resolve_counted_group_back(ents, &focus, e);
         }
         let inherit = if background { None } else { para_date.or(lede) };
-        assign_dates(s, words, &mentions, &mut found, &mut anchor, inherit);
+        assign_dates(s, words, &status_words, &mentions, &mut found, &mut anchor, inherit);
         // "sentenced … on charges of", "arrested on charges": the charges were brought before the
         // act that cites them, so they take no date from it
         let acts: Vec<(usize, usize)> = found
@@ -1022,17 +1022,21 @@ fn is_reference(words: &[&str], start: usize) -> bool {
 /// relative ones against the sentence's earlier dates or the anchor, and lets
 /// undated events take the date of a dated event in the same clause, else of
 /// the event before them in the sentence, else `inherit` (the paragraph's or
-/// the lede's date; `None` in background passages).
+/// the lede's date; `None` in background passages). `masked` is `words` with
+/// the words of person names replaced, so that a name ("Omar Said") is no verb.
+#[allow(clippy::too_many_arguments)]
 fn assign_dates(
     s: &Sentence,
     words: &[&str],
+    masked: &[&str],
     mentions: &[DateMention],
     found: &mut [FoundEvent],
     anchor: &mut Anchors,
     inherit: Option<PartialDate>,
 ) {
-    let speech: Vec<usize> = (0..words.len())
-        .filter(|&k| SPEECH.contains(&words[k]) && words[k] != "according")
+    // (names are masked: "Omar Said on June 2" has no verb of saying)
+    let speech: Vec<usize> = (0..masked.len())
+        .filter(|&k| SPEECH.contains(&masked[k]) && masked[k] != "according")
         .collect();
     // every (mention, trigger) pair with its distance; then the closest pairs are
     // taken first, one date per trigger and one trigger per date
@@ -1290,8 +1294,6 @@ fn is_speaker(words: &[&str], m: &Mention) -> bool {
 const COMMENT_VERBS: &[&str] = &[
     "described",
     "describes",
-    "posted",
-    "posts",
     "tweeted",
     "emphasized",
     "emphasised",
@@ -1397,6 +1399,8 @@ fn web_context(words: &[&str], start: usize, end: usize) -> bool {
                     | "opening"
                     | "portal"
                     | "blog"
+                    | "account"
+                    | "accounts"
             )
         })
 }
@@ -1429,6 +1433,10 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
                             | "men's"
                             | "remand"
                             | "police"
+                            | "court"
+                            | "courtroom"
+                            | "courthouse"
+                            | "district"
                     )
                 });
             }
@@ -2066,6 +2074,9 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
     }
     let (end, is_group) = if let Some((end, kind, _)) = occupation_at(&s.tokens, j, ctx.lex) {
         (end, kind == OccupationKind::Media)
+    } else if j + 1 < to && words[j + 1] == "members" && s.tokens[j].kind == TokenKind::Word {
+        // "board members", "family members", "opposition members"
+        (j + 2, true)
     } else if j < to && GROUP_NOUNS.contains(&words[j]) {
         let end = if words.get(j + 1) == Some(&"members") {
             j + 2
@@ -2427,6 +2438,10 @@ fn subjects_for(
             } else {
                 Vec::new()
             };
+            // "every court hearing of X's foundation": the complement names whom the noun is about
+            if r.is_empty() && words.get(end) == Some(&"of") {
+                return (Vec::new(), "none (the noun's complement names no one)");
+            }
             if r.is_empty() {
                 (take_left(&left), "before the noun")
             } else {
@@ -2459,6 +2474,10 @@ fn subjects_for(
         }
     }
     if !needs_person(t) {
+        return (Vec::new(), "none");
+    }
+    // "every court hearing of X's foundation": the noun's own complement named no one, so no one else is it
+    if voice == Voice::Noun && words.get(end) == Some(&"of") {
         return (Vec::new(), "none");
     }
     // whole sentence: media people named in it who are not speakers

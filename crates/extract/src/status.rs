@@ -329,6 +329,11 @@ pub fn decide(
             break;
         }
         if is_call(words, k)
+            // "must"/"should" call for an act only when it is a release or the end of a prosecution
+            // ("must be freed", "should drop the charges"); "must pay a fine" is the verdict's order
+            && (!matches!(w, "must" | "should")
+                || matches!(event_type, EventType::Release | EventType::Acquittal | EventType::Pardon)
+                || words[start..end].iter().any(|x| matches!(*x, "charges" | "charge")))
             && !(k.saturating_sub(6)..k)
                 .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
         {
@@ -410,13 +415,30 @@ pub fn decide(
     }
     // a noun phrase whose predicate is modal or negated: "the trial could have started in May",
     // "the trial is yet to begin", "the start date of the trial has not been set"
-    let nominal = start > 0
-        && matches!(
-            words[start - 1],
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "next"
-        );
+    let det = |w: &str| matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "next");
+    let nominal = (start > 0 && det(words[start - 1])) || det(words[start]);
     if nominal {
-        let after: Vec<&str> = words[end..].iter().take(4).copied().collect();
+        // the noun's predicate: the first auxiliary or modal after it, past an "of X" complement
+        let pred = (end..words.len().min(end + 8)).find(|&k| {
+            matches!(
+                words[k],
+                "could"
+                    | "would"
+                    | "will"
+                    | "might"
+                    | "may"
+                    | "should"
+                    | "can"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "were"
+                    | "are"
+            )
+        });
+        let after: Vec<&str> = pred.map_or(&[][..], |p| &words[p..]).iter().take(4).copied().collect();
         let modal_after = matches!(
             after.first(),
             Some(&("could" | "would" | "will" | "might" | "may" | "should" | "can"))
