@@ -98,6 +98,7 @@ fn month_of_cap(t: &Token) -> Option<u32> {
     month_of(t.lower.as_str()).or_else(|| {
         let w = t.lower.trim_end_matches('.');
         if t.lower.len() <= 4 && w != "may" {
+            let w = if w == "sept" { "sep" } else { w };
             MONTH_ABBR.iter().position(|m| *m == w).map(|i| i as u32 + 1)
         } else {
             None

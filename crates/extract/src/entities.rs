@@ -454,6 +454,20 @@ fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, take
             }
             start += 1;
         }
+        // "Ana Kovac of Radio Harbour International": a person's name before "of" is no part of the
+        // organisation (unlike "Ministry of Foreign Affairs", "Union of Journalists")
+        if let Some(of) = (start..end).find(|&k| toks[k].lower == "of")
+            && of >= start + 2
+            && of - start <= 3
+            && (start..of).all(|k| {
+                is_cap_word(&toks[k])
+                    && !lex.org_heads.contains_key(strip_possessive(toks[k].lower.as_str()))
+                    && !lex.not_names.contains(toks[k].lower.as_str())
+                    && !lex.places.contains(toks[k].lower.as_str())
+            })
+        {
+            start = of + 1;
+        }
         if start >= end {
             continue;
         }

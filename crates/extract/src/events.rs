@@ -305,7 +305,15 @@ pub fn find(
                 let named = ents.mentions[si]
                     .iter()
                     .any(|m| m.first <= k && k < m.last && matches!(m.target, Target::Person(_)));
-                if named { "<name>" } else { words[k] }
+                // and capitalised words inside a name of something ("Reporters Without Borders")
+                let cap = |j: usize| {
+                    s.tokens
+                        .get(j)
+                        .is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized() && t.text != "I")
+                };
+                let initial = k == 0 || s.tokens[k - 1].kind == TokenKind::Punct;
+                let in_name = !initial && cap(k) && (cap(k - 1) || cap(k + 1));
+                if named || in_name { "<name>" } else { words[k] }
             })
             .collect();
         for (start, end, ti, pi) in trigger_matches(lex, words) {
@@ -1909,6 +1917,26 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                 }
             }
         }
+        // "the 33-year-old": the person last in focus
+        if w == "the"
+            && words
+                .get(k + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            && let Some(old) = (k + 1..to.min(k + 5)).find(|&j| words[j].ends_with("year-old") || words[j] == "old")
+            && words[k + 1..old]
+                .iter()
+                .all(|x| x.starts_with(|c: char| c.is_ascii_digit()) || matches!(*x, "-" | "year" | "years"))
+            && let Some(p) = focus.recent.last()
+        {
+            out.push(Unit {
+                first: k,
+                last: old + 1,
+                subjects: vec![SubjectRef::Person(*p)],
+                org: false,
+            });
+            k = old + 1;
+            continue;
+        }
         // "the outlet", "the site", "its website": the outlet last named
         if matches!(w, "the" | "its")
             && words.get(k + 1).is_some_and(|n| {
@@ -1994,6 +2022,29 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
         {
             return None;
         }
+    }
+    // "most of the defendants", "some of the detainees", "all of them": a part (or all) of a set,
+    // kept as an unnamed group rather than spread to every member
+    if matches!(
+        words[k],
+        "most" | "some" | "several" | "many" | "few" | "half" | "none" | "rest"
+    ) && words.get(k + 1) == Some(&"of")
+        && words.get(k + 2) == Some(&"the")
+        && let Some(noun) = words.get(k + 3)
+        && k + 4 <= to
+        && (PLURAL_PERSON_NOUNS.contains(noun) || GROUP_NOUNS.contains(noun))
+    {
+        let desc = s.tokens[k..k + 4]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        return Some(Unit {
+            first: k,
+            last: k + 4,
+            subjects: vec![SubjectRef::Group { desc, count: None }],
+            org: false,
+        });
     }
     let mut j = k;
     let mut count: Option<u32> = None;

@@ -157,6 +157,10 @@ fn is_call(words: &[&str], k: usize) -> bool {
                         "the" | "his" | "her" | "their" | "an" | "a" | "immediate" | "clearing" | "dropping"
                     ))
         }
+        // "the family appealed to the president to pardon him": a plea, not the act
+        "appeal" | "appeals" | "appealed" | "appealing" | "pleaded" | "pleading" => {
+            next(1) == "to" && next(2) != "court"
+        }
         "demand" | "demands" | "demanded" | "demanding" => {
             matches!(next(1), "the" | "his" | "her" | "their" | "an" | "that" | "immediate")
         }
@@ -280,7 +284,8 @@ pub fn decide(
         if w == "," && !matches!(words.get(k + 1), Some(&"or") | Some(&"nor")) {
             break;
         }
-        if matches!(w, "who" | "which" | "that" | "after" | "before" | "when") {
+        // a relative or adverbial clause, or a verb of saying, starts the negation's scope afresh
+        if matches!(w, "who" | "which" | "that" | "after" | "before" | "when") || SPEECH.contains(&w) {
             break;
         }
         if NEGATION.contains(&w) {
