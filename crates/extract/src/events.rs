@@ -1605,6 +1605,62 @@ fn relative_spans(words: &[&str]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The participant model of an article as lines for `--explain`: every set of
+/// two or more people named together (with the sentence that names them), and
+/// every unnamed group that is an event's subject, with its count and, when it
+/// was resolved to people, how. Sentence numbers are 1-based.
+pub fn participants(sentences: &[Sentence], ents: &Entities, found: &[FoundEvent]) -> Vec<String> {
+    let name = |p: usize| ents.people[p].name();
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+        for set in coordinated_people(ents, si, &words) {
+            if set.len() >= 2 {
+                let names: Vec<String> = set.iter().map(|p| name(*p)).collect();
+                out.push(format!(
+                    "set of {} named together in sentence {}: {}",
+                    set.len(),
+                    si + 1,
+                    names.join(", ")
+                ));
+            }
+        }
+    }
+    for e in found {
+        for sub in &e.subjects {
+            if let SubjectRef::Group { desc, count } = sub {
+                let n = count.map_or("unknown".to_string(), |c| c.to_string());
+                out.push(format!(
+                    "unnamed group \"{desc}\" (count {n}) in sentence {}: subject of {}",
+                    e.sentence + 1,
+                    e.event_type
+                ));
+            }
+        }
+        if e.subject_reason.starts_with("a counted group") || e.subject_reason == "named members" {
+            let names: Vec<String> = e
+                .subjects
+                .iter()
+                .filter_map(|s| {
+                    if let SubjectRef::Person(p) = s {
+                        Some(name(*p))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            out.push(format!(
+                "sentence {}: the subjects of its {} event are {} ({})",
+                e.sentence + 1,
+                e.event_type,
+                names.join(", "),
+                e.subject_reason
+            ));
+        }
+    }
+    out
+}
+
 /// Groups of people named in coordination ("A, B and C").
 fn coordinated_people(ents: &Entities, si: usize, words: &[&str]) -> Vec<Vec<usize>> {
     let ms: Vec<&Mention> = ents.mentions[si]

@@ -49,6 +49,13 @@ pub struct Extraction {
     pub record: ExtractRecord,
     /// One explanation per event, in record order.
     pub explanations: Vec<String>,
+    /// The article's participant model for `--explain`: the sets of people
+    /// named together and the unnamed groups, with how groups were resolved
+    /// ([`events::participants`]).
+    pub participants: Vec<String>,
+    /// How many lines were read as headlines, section headers, datelines or
+    /// captions ([`structure`]) and so not read for events.
+    pub skipped_lines: usize,
 }
 
 impl Extractor {
@@ -185,6 +192,14 @@ impl Extractor {
                 "{}: trigger \"{}\" (rule {}, pattern \"{}\"); subjects: {}",
                 f.event_type, trig, f.rule, f.pattern, f.subject_reason
             );
+            let clause = match (
+                s.tokens.get(f.clause.0),
+                f.clause.1.checked_sub(1).and_then(|k| s.tokens.get(k)),
+            ) {
+                (Some(a), Some(b)) if a.start <= b.end => &body[a.start..b.end],
+                _ => "",
+            };
+            let _ = write!(why, " from the clause \"{clause}\"");
             let _ = write!(why, "; date: {}", f.date_reason);
             if let Some(t) = &f.date_text {
                 let _ = write!(why, " (\"{t}\")");
@@ -240,7 +255,16 @@ impl Extractor {
             }
         }
 
+        let participants = events::participants(&sentences, &ents, &found);
+        let mut skipped_lines = 0;
+        for (i, s) in sentences.iter().enumerate() {
+            if skip[i] && (i == 0 || sentences[i - 1].paragraph != s.paragraph) {
+                skipped_lines += 1;
+            }
+        }
         Extraction {
+            participants,
+            skipped_lines,
             record: ExtractRecord {
                 article: meta,
                 people,
