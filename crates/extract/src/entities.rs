@@ -850,6 +850,18 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
         }) {
             continue;
         }
+        // a multi-word place inside the run ("Hong Kong", "Costa Rica")
+        let run_text = format!(
+            " {} ",
+            name_toks
+                .iter()
+                .map(|k| strip_possessive(toks[*k].lower.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        if lex.multiword_places().any(|p| run_text.contains(&format!(" {p} "))) {
+            continue;
+        }
         // "the northern department of Nueva Segovia": a place named after its kind
         if a >= 2 && toks[a - 1].lower == "of" && PLACE_NOUNS.contains(&toks[a - 2].lower.as_str()) {
             continue;

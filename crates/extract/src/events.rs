@@ -479,6 +479,26 @@ pub fn find(
             }
             found.retain(|e| e.event_type != EventType::Questioning && !e.subjects.is_empty());
         }
+        // "arrested during a raid on their homes": a search or seizure with no subject of its own is of
+        // the people another event of the sentence happens to (the nearest such trigger)
+        let person_events: Vec<((usize, usize), Vec<SubjectRef>)> = found
+            .iter()
+            .filter(|e| e.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_))))
+            .map(|e| (e.trigger, e.subjects.clone()))
+            .collect();
+        for e in found
+            .iter_mut()
+            .filter(|e| matches!(e.event_type, EventType::Search | EventType::Seizure) && e.subjects.is_empty())
+        {
+            if let Some((_, subjects)) = person_events.iter().min_by_key(|(t, _)| t.0.abs_diff(e.trigger.0)) {
+                e.subjects = subjects
+                    .iter()
+                    .filter(|s| matches!(s, SubjectRef::Person(_)))
+                    .cloned()
+                    .collect();
+                e.subject_reason = "the people of the sentence's other event (whose premises)";
+            }
+        }
         // "forced to sign a confession": the confession is what the coercion produced, not a separate fact
         let coerced: Vec<(usize, usize)> = found
             .iter()

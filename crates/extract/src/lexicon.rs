@@ -421,6 +421,11 @@ impl Lexicon {
         self.occupation_words.contains(word)
     }
 
+    /// The place names of more than one word ("hong kong"), lower-case.
+    pub fn multiword_places(&self) -> impl Iterator<Item = &str> + '_ {
+        self.places.iter().map(String::as_str).filter(|p| p.contains(' '))
+    }
+
     /// Whether `word` (lower-case) is a one-word trigger of an event type (four letters or more).
     pub fn is_event_word(&self, word: &str) -> bool {
         self.event_words.contains(word)
