@@ -336,7 +336,13 @@ pub fn find(
             }
             let clause = clause_bounds(words, start, end);
             let speech = speech_verb(&ctx, si, words);
-            let status = status::decide(
+            // a sentence in quotation marks is someone's words: its coercion or denial of counsel is
+            // a claim even when the verb of saying stands in another sentence
+            let quoted = s
+                .tokens
+                .first()
+                .is_some_and(|t| matches!(t.text.as_str(), "\"" | "“" | "«"));
+            let mut status = status::decide(
                 &status_words,
                 start,
                 end,
@@ -344,6 +350,10 @@ pub fn find(
                 event_type,
                 speech.as_ref().map(|(k, _)| *k),
             );
+            if quoted && status.status == Status::Occurred && status::allegation_prone(event_type) {
+                status.status = Status::Alleged;
+                status.cue = Some("quoted".into());
+            }
             // calls and demands by outsiders are no events at all
             if status.call {
                 continue;
@@ -579,6 +589,7 @@ pub fn find(
             let joined = out.iter().rev().find(|o| {
                 o.event_type == ev.event_type
                     && o.date.is_some()
+                    && o.date_reason == "stated in the sentence"
                     && o.subjects
                         .iter()
                         .any(|s| matches!(s, SubjectRef::Person(_)) && !ev.subjects.contains(s))
@@ -1200,7 +1211,7 @@ fn assign_dates(
             } else {
                 (t.1, e.trigger.0)
             };
-            hi.saturating_sub(lo) <= 12 && !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi)
+            hi.saturating_sub(lo) <= 16 && !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi)
         };
         if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
             e.date = *d;
