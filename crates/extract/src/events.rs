@@ -281,6 +281,13 @@ pub fn find(
     let mut last_para = usize::MAX;
     let mut anchor = Anchors::default();
     let mut focus = Focus::default();
+    // the report's jurisdiction: does it call a court's custody an "arrest"?
+    let court_arrest_country = sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .filter(|t| t.is_capitalized() && lex.court_arrest_markers.contains(t.lower.as_str()))
+        .count()
+        >= 2;
     for (si, s) in sentences.iter().enumerate() {
         let words: &[&str] = &ctx.words[si];
         let mentions = dates::find(&s.tokens, published);
@@ -434,12 +441,14 @@ pub fn find(
                 continue;
             }
             // jurisdiction: a court's "arrest" (Turkey's tutuklama, Russia's арест) is pre-trial detention
-            let event_type =
-                if event_type == EventType::Detention && court_ordered_arrest(&ctx, si, words, start, end, clause) {
-                    EventType::PretrialDetention
-                } else {
-                    event_type
-                };
+            let event_type = if event_type == EventType::Detention
+                && (court_ordered_arrest(&ctx, si, words, start, end, clause)
+                    || (court_arrest_country && arrest_without_police(&ctx, si, words, start, clause)))
+            {
+                EventType::PretrialDetention
+            } else {
+                event_type
+            };
             let attributed_to = speech
                 .and_then(|(_, who)| who)
                 .or_else(|| according_to(&ctx, si, words));
@@ -2794,6 +2803,36 @@ fn court_ordered_arrest(
                 && after.iter().take(6).any(|x| matches!(*x, "months" | "month")))
             || w[0] == "until"
     })
+}
+
+/// An "arrest" trigger whose clause names no police or security agent: in a
+/// court-arrest jurisdiction (`[court_arrest]` in the lexicon) it is the
+/// court's order.
+fn arrest_without_police(ctx: &Ctx<'_>, si: usize, words: &[&str], start: usize, clause: (usize, usize)) -> bool {
+    if !words[start].starts_with("arrest") && !words[start].starts_with("rearrest") {
+        return false;
+    }
+    let police_word = words[clause.0..clause.1].iter().any(|w| {
+        matches!(
+            *w,
+            "police"
+                | "officers"
+                | "policemen"
+                | "gendarmerie"
+                | "agents"
+                | "security"
+                | "militia"
+                | "fsb"
+                | "gknb"
+                | "knb"
+        )
+    });
+    let police_org = ctx.ents.mentions[si].iter().any(|m| {
+        clause.0 <= m.first
+            && m.first < clause.1
+            && matches!(m.target, Target::Org(o) if matches!(ctx.ents.orgs[o].kind, OrgKind::Police | OrgKind::SecurityAgency))
+    });
+    !police_word && !police_org
 }
 
 fn place_for(ctx: &Ctx<'_>, si: usize, words: &[&str]) -> Option<String> {

@@ -192,6 +192,24 @@ fn calls_and_demands() {
 fn court_ordered_arrest() {
     run(&[
         (
+            "Reporter Deniz Kaya was detained in Istanbul on Monday. She was arrested on Tuesday, Turkish media reported.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-16:Deniz Kaya",
+                "pretrial_detention@2025-06-17:Deniz Kaya",
+            ],
+        ),
+        (
+            "Police arrested reporter Deniz Kaya in Istanbul on Monday, Turkish media reported.",
+            "2025-06-18",
+            &["detention@2025-06-16:Deniz Kaya"],
+        ),
+        (
+            "Reporter Deniz Kaya was arrested in Lisbon on Monday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Deniz Kaya"],
+        ),
+        (
             "An Ankara court arrested journalist Deniz Kaya on Tuesday pending trial.",
             "2025-06-18",
             &["pretrial_detention@2025-06-17:Deniz Kaya"],
