@@ -745,6 +745,36 @@ fn non_events() {
 fn people_are_people() {
     let cases: &[(&str, &str, &[&str])] = &[
         (
+            "The Ministry of Foreign Affairs said reporter Ana Kovac had been detained.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "The Harbour Grand Hotel refused to hand over footage, reporter Ana Kovac said. Harbour Grand has not commented.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac won the 2024 Golden Lantern Literary prize for her book.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac wrote the book “The Quiet Coast” in prison.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was educated in the United States.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was held at the Grey Owl colony.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
             "Court Jails Reporter Dana Okafor Over Posts\nPolice detained reporter Lev Arkhipov on Monday.",
             "2025-06-18",
             &["Lev Arkhipov"],
