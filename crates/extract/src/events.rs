@@ -718,7 +718,19 @@ fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut 
                     break;
                 }
             }
-            if n >= 2 && named.len() == n {
+            // "A court sentenced a journalist … Pham Doan Trang, 43, …": an indefinite description that
+            // introduces the article's first participant is the person the next sentences name
+            let introduces = n == 1
+                && e.subjects.len() == 1
+                && matches!(
+                    desc.split_whitespace().next().map(str::to_lowercase).as_deref(),
+                    Some("a" | "an" | "one")
+                )
+                && ents.mentions[..=e.sentence]
+                    .iter()
+                    .flatten()
+                    .all(|m| !matches!(m.target, Target::Person(_)));
+            if (n >= 2 || introduces) && named.len() == n {
                 replaced.extend(named.into_iter().map(SubjectRef::Person));
                 changed = true;
             } else {

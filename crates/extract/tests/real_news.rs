@@ -263,6 +263,19 @@ fn court_ordered_arrest() {
 fn participants_and_sets() {
     run(&[
         (
+            "A court in the capital sentenced a journalist to nine years in prison on Tuesday. Lina Vos, 43, was accused of treason.",
+            "2025-06-18",
+            &["sentence@2025-06-17:Lina Vos", "charge@2025-06-17:Lina Vos"],
+        ),
+        (
+            "Reporter Mira Tal said police detained a cameraman on Tuesday. Lina Vos, 43, was not detained.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-17:[a cameraman]",
+                "detention@2025-06-17:Lina Vos/not_occurred",
+            ],
+        ),
+        (
             "Four board members were also arrested on Monday, including pop singer Lina Vos, attorney Karl Brenner and Omar Said.",
             "2025-06-18",
             &["detention@2025-06-16:Karl Brenner+Lina Vos+Omar Said"],
@@ -625,6 +638,11 @@ fn status_scope() {
 #[test]
 fn dates_in_real_news() {
     run(&[
+        (
+            "Police detained reporter Lina Vos on October 6-7, 2024.",
+            "2025-06-18",
+            &["detention@2024-10-06:Lina Vos"],
+        ),
         (
             "The court on Dec. 14 convicted journalist Lina Vos.",
             "2025-12-20",
