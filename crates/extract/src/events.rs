@@ -2296,6 +2296,13 @@ fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option<Gender>) -
         ordered.sort_by_key(|m| is_speaker(words, m));
         for m in ordered {
             let Target::Person(p) = m.target else { continue };
+            // "the Lukashenka regime", "Navalny's foundation": a name that modifies a noun is no antecedent
+            let poss = ctx.sentences[sj].tokens[m.last - 1].lower.ends_with("'s");
+            if words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w))
+                || (poss && ctx.sentences[sj].tokens.get(m.last).is_some_and(|t| t.is_capitalized()))
+            {
+                continue;
+            }
             let person = &ctx.ents.people[p];
             if gender.is_some() && person.gender.is_some() && person.gender != gender {
                 continue;

@@ -263,6 +263,11 @@ fn court_ordered_arrest() {
 fn participants_and_sets() {
     run(&[
         (
+            "Reporter Ivo Marek was detained on Monday in a city run by the Karl Brenner regime. He was accused of treason on Tuesday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Ivo Marek", "charge@2025-06-17:Ivo Marek"],
+        ),
+        (
             "A court in the capital sentenced a journalist to nine years in prison on Tuesday. Lina Vos, 43, was accused of treason.",
             "2025-06-18",
             &["sentence@2025-06-17:Lina Vos", "charge@2025-06-17:Lina Vos"],
