@@ -960,6 +960,18 @@ impl Focus {
 /// "Okafor's arrest", "against the suspended sentence").
 fn is_reference(words: &[&str], start: usize) -> bool {
     let w = words[start];
+    // a hearing or trial named as the setting of something else: "during the hearing", "in the trial",
+    // "before the trial" ("at the first hearing on 14 May" still introduces one)
+    if matches!(w, "hearing" | "hearings" | "trial")
+        && start >= 2
+        && matches!(words[start - 1], "the" | "that" | "this")
+        && matches!(
+            words[start - 2],
+            "during" | "in" | "throughout" | "for" | "before" | "after" | "of"
+        )
+    {
+        return true;
+    }
     // only nouns that name a state or a past act are read back this way; "at the first hearing",
     // "during closing arguments", "after searches of their homes" introduce events
     if !matches!(

@@ -700,6 +700,21 @@ fn dates_in_real_news() {
 #[test]
 fn non_events() {
     run(&[
+        (
+            "Reporter Lina Vos was questioned during the hearing on Tuesday.",
+            "2025-06-18",
+            &["questioning@2025-06-17:Lina Vos"],
+        ),
+        (
+            "The trial panel sentenced reporter Lina Vos to two years on Tuesday.",
+            "2025-06-18",
+            &["sentence@2025-06-17:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos pleaded guilty at the first hearing on Tuesday.",
+            "2025-06-18",
+            &["confession@2025-06-17:Lina Vos", "hearing@2025-06-17:Lina Vos"],
+        ),
         ("Reporter Lina Vos works for Radio Free Harbour.", "2025-06-18", &[]),
         (
             "After six years in detention, reporter Lina Vos was convicted on Tuesday.",
