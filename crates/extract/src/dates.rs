@@ -493,7 +493,13 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
     }
     // relative to an anchor: "the following day", "the next day", "the same day",
     // "a day later", "two days later", "three days before", "within days"
-    if w == "the" && matches!(next, Some("following" | "next" | "same")) && words.get(i + 2) == Some(&"day") {
+    if w == "the"
+        && matches!(next, Some("following" | "next" | "same"))
+        && matches!(
+            words.get(i + 2),
+            Some(&("day" | "evening" | "morning" | "night" | "afternoon"))
+        )
+    {
         let n = if next == Some("same") { 0 } else { 1 };
         return Some((mk(i, i + 3, When::DaysAfter(n), None), i + 3));
     }

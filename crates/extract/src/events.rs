@@ -1119,6 +1119,13 @@ fn assign_dates(
         if is_end_date(words, m) {
             continue;
         }
+        // an attributive date ("a January 16 brief", "the 2024 liquidation") dates only the noun it
+        // modifies, when that noun is a trigger
+        let attributive = m.first > 0
+            && matches!(words[m.first - 1], "a" | "an" | "the" | "its" | "his" | "her" | "their")
+            && words
+                .get(m.last)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !matches!(*w, "and" | "or"));
         // a date usually follows the verb it dates, so one before a trigger counts a little farther
         let dist_to = |a: usize, b: usize| {
             if m.first >= b {
@@ -1139,6 +1146,9 @@ fn assign_dates(
             .map(|&k| dist_to(k, k + 1))
             .min();
         for (ei, e) in found.iter().enumerate() {
+            if attributive && e.trigger.0 != m.last {
+                continue;
+            }
             let clause = e.clause;
             // a date inside a relative clause the trigger is not in belongs to that clause
             let in_other_rel = rels
@@ -1348,10 +1358,13 @@ fn describes_a_state(words: &[&str], start: usize) -> bool {
 /// Whether a mention is the source the sentence quotes: "X said", "X, 34, told",
 /// "according to the outlet's publisher, X".
 fn is_speaker(words: &[&str], m: &Mention) -> bool {
-    let speech = |w: &str| (SPEECH.contains(&w) && w != "according") || COMMENT_VERBS.contains(&w);
+    let speech = |w: &str| SPEECH.contains(&w) && w != "according";
     match words.get(m.last).copied() {
-        Some(w) if speech(w) => return true,
+        // a comment verb right after the name ("Robertson described the sentencing as …")
+        Some(w) if speech(w) || COMMENT_VERBS.contains(&w) => return true,
         Some(",") if (m.last + 1..(m.last + 4).min(words.len())).any(|k| speech(words[k])) => return true,
+        // "…, Phil Robertson, described": the apposition's end, then the verb
+        Some(",") if words.get(m.last + 1).is_some_and(|w| COMMENT_VERBS.contains(w)) => return true,
         _ => {}
     }
     // "according to X", "as reported by X's husband", "reported by X"

@@ -284,8 +284,12 @@ pub fn decide(
         if w == "," && !matches!(words.get(k + 1), Some(&"or") | Some(&"nor")) {
             break;
         }
-        // a relative or adverbial clause, or a verb of saying, starts the negation's scope afresh
-        if matches!(w, "who" | "which" | "that" | "after" | "before" | "when") || SPEECH.contains(&w) {
+        // a relative or adverbial clause, or a verb of saying, starts the negation's scope afresh; so
+        // does a coordinated verb ("did not satisfy the complaint and remanded him")
+        if matches!(w, "who" | "which" | "that" | "after" | "before" | "when")
+            || SPEECH.contains(&w)
+            || (w == "and" && k + 1 == start && words[start].ends_with("ed"))
+        {
             break;
         }
         if NEGATION.contains(&w) {

@@ -574,6 +574,11 @@ fn nominal_and_light_verb_triggers() {
 fn status_scope() {
     run(&[
         (
+            "The court did not satisfy the complaint and remanded reporter Lina Vos in custody.",
+            "2025-06-18",
+            &["pretrial_detention@-:Lina Vos"],
+        ),
+        (
             "The court denied provisional release to journalist Ivo Marek on Monday.",
             "2025-06-18",
             &["release@2025-06-16:Ivo Marek/not_occurred"],
@@ -643,6 +648,19 @@ fn status_scope() {
 #[test]
 fn dates_in_real_news() {
     run(&[
+        (
+            "On January 14, Judge Karl Brenner ordered the remand of reporter Lina Vos, a decision criticized in a January 16 brief by her lawyers.",
+            "2025-06-18",
+            &["pretrial_detention@2025-01-14:Lina Vos"],
+        ),
+        (
+            "Police detained reporter Lina Vos on November 8. The following evening, a court sent her to prison pending trial.",
+            "2024-11-12",
+            &[
+                "detention@2024-11-08:Lina Vos",
+                "pretrial_detention@2024-11-09:Lina Vos",
+            ],
+        ),
         (
             "Police detained reporter Lina Vos on October 6-7, 2024.",
             "2025-06-18",
