@@ -972,6 +972,17 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     {
         return true;
     }
+    // ", a charge under Article 353": an apposition that names the offence, not a charging
+    if matches!(w, "charge" | "charges")
+        && start >= 2
+        && matches!(words[start - 1], "a" | "an")
+        && words[start - 2] == ","
+        && words
+            .get(start + 1)
+            .is_some_and(|n| matches!(*n, "under" | "that" | "which" | "carrying"))
+    {
+        return true;
+    }
     // only nouns that name a state or a past act are read back this way; "at the first hearing",
     // "during closing arguments", "after searches of their homes" introduce events
     if !matches!(

@@ -719,6 +719,11 @@ fn dates_in_real_news() {
 fn non_events() {
     run(&[
         (
+            "Reporter Lina Vos is being investigated for allegedly assaulting a police officer, a charge under Article 353.",
+            "2025-06-18",
+            &[],
+        ),
+        (
             "Reporter Lina Vos was questioned during the hearing on Tuesday.",
             "2025-06-18",
             &["questioning@2025-06-17:Lina Vos"],
