@@ -577,6 +577,38 @@ pub fn find(
                 e.date_reason = "none (the charges an act cites were brought before it)";
             }
         }
+        // "postponed the hearing until June 30", "the next hearing is adjourned until 22 November": a
+        // hearing put off is one that has not happened, on the day it was put off to
+        for e in found.iter_mut().filter(|e| {
+            matches!(e.event_type, EventType::Hearing | EventType::Appeal)
+                && matches!(e.date_reason, "inherited" | "none" | "shared with the clause")
+        }) {
+            let put_off = words[e.clause.0..e.clause.1].iter().any(|w| {
+                matches!(
+                    *w,
+                    "postponed" | "adjourned" | "moved" | "rescheduled" | "deferred" | "delayed" | "put"
+                )
+            });
+            let target = mentions.iter().find(|m| {
+                m.first > e.trigger.0
+                    && m.first < e.clause.1
+                    && m.first > 0
+                    && matches!(words[m.first - 1], "until" | "till" | "to")
+            });
+            if put_off
+                && let Some(m) = target
+                && let When::Absolute(Some(d)) = m.when
+            {
+                e.date = Some(d);
+                e.qualifier = m.qualifier;
+                e.date_reason = "the day it was put off to";
+                e.status = StatusReason {
+                    call: false,
+                    status: Status::NotOccurred,
+                    cue: Some("postponed".into()),
+                };
+            }
+        }
         for e in found.iter_mut().filter(|e| e.rule.ends_with("+implied")) {
             e.date = None;
             e.qualifier = None;

@@ -574,6 +574,19 @@ fn nominal_and_light_verb_triggers() {
 fn status_scope() {
     run(&[
         (
+            "Judge Karl Brenner postponed the hearing of reporter Lina Vos until June 30.",
+            "2025-06-18",
+            &["hearing@2025-06-30:Lina Vos/not_occurred"],
+        ),
+        (
+            "Reporter Lina Vos appeared in court on Monday. Her next hearing was adjourned until 22 July.",
+            "2025-06-18",
+            &[
+                "hearing@2025-06-16:Lina Vos",
+                "hearing@2025-07-22:Lina Vos/not_occurred",
+            ],
+        ),
+        (
             "The court did not satisfy the complaint and remanded reporter Lina Vos in custody.",
             "2025-06-18",
             &["pretrial_detention@-:Lina Vos"],
