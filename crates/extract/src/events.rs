@@ -654,6 +654,22 @@ pub fn find(
             }
             focus.subjects(&ev.subjects);
         }
+        // the story's day: a lede sentence that dates the scene without a realised event of its own
+        // ("The family came to court here on Thursday, hoping she would be acquitted")
+        if lede.is_none()
+            && !background
+            && !found.iter().any(|e| e.status.status != Status::NotOccurred)
+            && let Some(d) = mentions.iter().find_map(|m| match m.when {
+                When::Absolute(Some(d))
+                    if d.precision() == casewatch_model::DatePrecision::Day && !is_end_date(words, m) =>
+                {
+                    Some(d)
+                }
+                _ => None,
+            })
+        {
+            lede = Some(d);
+        }
         out.extend(found);
     }
     resolve_counted_groups(sentences, ents, &mut out);

@@ -662,6 +662,14 @@ fn status_scope() {
 fn dates_in_real_news() {
     run(&[
         (
+            "The family of reporter Lina Vos came to court here on Thursday, hoping she would be acquitted.\n\nThe court convicted Lina Vos of sedition.",
+            "2026-01-23",
+            &[
+                "acquittal@2026-01-22:Lina Vos/not_occurred",
+                "conviction@2026-01-22:Lina Vos",
+            ],
+        ),
+        (
             "On January 14, Judge Karl Brenner ordered the remand of reporter Lina Vos, a decision criticized in a January 16 brief by her lawyers.",
             "2025-06-18",
             &["pretrial_detention@2025-01-14:Lina Vos"],
