@@ -254,13 +254,15 @@ struct Ctx<'a> {
 }
 
 /// Finds the events of an article. Sentences marked in `skip` (headlines,
-/// captions: [`crate::structure`]) are not read.
+/// section headers: [`crate::structure`]) are not read; sentences marked in
+/// `captions` are read, but their dates are no context for other sentences.
 pub fn find(
     sentences: &[Sentence],
     ents: &Entities,
     lex: &Lexicon,
     published: Option<NaiveDate>,
     skip: &[bool],
+    captions: &[bool],
 ) -> Vec<FoundEvent> {
     let words_of: Vec<Vec<&str>> = sentences
         .iter()
@@ -641,8 +643,10 @@ pub fn find(
                 ev.date_reason = "the date of the event it joins";
             }
         }
+        let caption = captions.get(si).copied().unwrap_or(false);
         for ev in &found {
-            if ev.date_reason == "stated in the sentence"
+            if !caption
+                && ev.date_reason == "stated in the sentence"
                 && ev.date.is_some()
                 && ev.status.status != Status::NotOccurred
                 && !anterior(words, ev.trigger.0)
@@ -658,6 +662,7 @@ pub fn find(
         // ("The family came to court here on Thursday, hoping she would be acquitted")
         if lede.is_none()
             && !background
+            && !caption
             && !found.iter().any(|e| e.status.status != Status::NotOccurred)
             && let Some(d) = mentions.iter().find_map(|m| match m.when {
                 When::Absolute(Some(d))

@@ -13,6 +13,15 @@ use common::{extract, run};
 fn document_structure() {
     run(&[
         (
+            "Reporter Lina Vos was detained on Monday.\nLina Vos arrives at the district court on January 22, 2026, to attend her hearing. PHOTO: Nora Quist\nThe court convicted her of sedition.",
+            "2026-01-23",
+            &[
+                "detention@2026-01-19:Lina Vos",
+                "hearing@2026-01-22:Lina Vos",
+                "conviction@2026-01-19:Lina Vos",
+            ],
+        ),
+        (
             "Court Jails Reporter Dana Okafor Over Posts\nPolice detained reporter Lev Arkhipov on Monday.",
             "2025-06-18",
             &["detention@2025-06-16:Lev Arkhipov"],
