@@ -749,6 +749,16 @@ fn dates_in_real_news() {
 fn non_events() {
     run(&[
         (
+            "The regime is too weak to convict reporter Lina Vos, her colleague said.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Lina Vos, a detained reporter, spoke to her lawyer on Monday.",
+            "2025-06-18",
+            &[],
+        ),
+        (
             "Reporter Lina Vos is being investigated for allegedly assaulting a police officer, a charge under Article 353.",
             "2025-06-18",
             &[],
