@@ -271,6 +271,22 @@ fn drop_heading_only_people(ents: &mut Entities, skip: &[bool]) {
     }
 }
 
+/// Whether two words differ by one substituted, inserted or deleted letter.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => ra[1..] == rb[1..],
+        std::cmp::Ordering::Greater => ra[1..] == *rb,
+        std::cmp::Ordering::Less => *ra == rb[1..],
+    }
+}
+
 fn gender_of(tokens: &[String]) -> Option<Gender> {
     let last = tokens.iter().rev().find(|t| t.chars().count() > 1)?.to_lowercase();
     if FEMALE_ENDINGS.iter().any(|e| last.ends_with(e)) {
@@ -1159,6 +1175,9 @@ fn short_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, core
             } else if n >= 3 && core.iter().skip(1).any(|t| t == w) {
                 2
             } else if core.first().is_some_and(|f| f == w) && n >= 2 {
+                1
+            } else if w.chars().count() >= 6 && core.last().is_some_and(|l| one_edit_apart(l, w)) {
+                // a surname misspelt by one letter ("Poczobyt" for "Poczobut")
                 1
             } else {
                 0

@@ -380,6 +380,23 @@ pub fn find(
                     SubjectRef::Group { .. } => true,
                 })
                 .collect();
+            // "X was among five people arrested": the person is a member of the group the event
+            // happens to, and is named
+            let mut subjects = subjects;
+            if subjects.iter().any(|s| matches!(s, SubjectRef::Group { .. }))
+                && let Some(among) = (clause.0.max(1)..start).rev().find(|&k| words[k] == "among")
+                && matches!(words[among - 1], "was" | "were" | "is" | "are")
+            {
+                let members: Vec<SubjectRef> = units(&ctx, si, words, clause.0, among - 1, &focus)
+                    .into_iter()
+                    .rev()
+                    .find(|u| !u.subjects.is_empty() && !u.org)
+                    .map(|u| u.subjects)
+                    .unwrap_or_default();
+                if members.iter().any(|m| matches!(m, SubjectRef::Person(_))) {
+                    subjects = members;
+                }
+            }
             // named members and companions: "four board members were arrested, including A and B",
             // "A was arrested along with B and C" (named members replace the unnamed group)
             let mut subjects = subjects;
@@ -957,7 +974,10 @@ impl Focus {
             }
         }
         for m in &ents.mentions[si] {
+            // a name that modifies a noun ("the X regime") brings no one into focus
+            let modifier = words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w));
             if let Target::Person(p) = m.target
+                && !modifier
                 && !matches!(
                     ents.people[p].occupation_kind,
                     Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)

@@ -272,6 +272,16 @@ fn court_ordered_arrest() {
 fn participants_and_sets() {
     run(&[
         (
+            "Reporter Lina Vos was among seven people arrested by police on Monday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Lina Vos"],
+        ),
+        (
+            "Reporter Ivo Poczobut was detained on Monday. A court sentenced Poczobyt to eight years on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Ivo Poczobut", "sentence@2025-06-13:Ivo Poczobut"],
+        ),
+        (
             "Reporter Ivo Marek was detained on Monday in a city run by the Karl Brenner regime. He was accused of treason on Tuesday.",
             "2025-06-18",
             &["detention@2025-06-16:Ivo Marek", "charge@2025-06-17:Ivo Marek"],
