@@ -320,7 +320,7 @@ pub fn case_file() -> CaseFile {
             article: sample.article.id.clone(),
             published: sample.article.published,
             url: sample.article.url.clone(),
-            title: None,
+            title: sample.article.title.clone(),
             outlet: None,
             start: ev.evidence.start,
             end: ev.evidence.end,
