@@ -279,12 +279,37 @@ fn entries_are_added_merged_and_split_from_the_command_line() {
         ],
         d,
     ));
-    ok(&run(&["review", "merge-entries", "E33", "E34"], d));
+    let before: serde_json::Value = serde_json::from_str(&ok(&run(&["cases", "--format", "json"], d))).expect("JSON");
+    let case_events = |v: &serde_json::Value, case: &str| -> Vec<serde_json::Value> {
+        v["cases"]
+            .as_array()
+            .expect("cases")
+            .iter()
+            .find(|c| c["id"] == case)
+            .and_then(|c| c["events"].as_array().cloned())
+            .unwrap_or_default()
+    };
+    let hearings: Vec<String> = case_events(&before, "c2")
+        .iter()
+        .filter(|e| e["type"] == "hearing" && e["review"] == "machine")
+        .filter_map(|e| e["id"].as_str().map(str::to_string))
+        .collect();
+    assert!(hearings.len() >= 2, "two hearings to merge: {hearings:?}");
+    let (keep, gone) = (hearings[0].clone(), hearings[1].clone());
+    ok(&run(&["review", "merge-entries", &keep, &gone], d));
+    let shared = case_events(&before, "c1")
+        .iter()
+        .find(|e| {
+            let subjects = e["subjects"].as_array().cloned().unwrap_or_default();
+            e["type"] == "pretrial_detention" && subjects.len() >= 2 && subjects.iter().any(|s| s["ref"] == "P2")
+        })
+        .and_then(|e| e["id"].as_str().map(str::to_string))
+        .expect("a custody order of two people");
     ok(&run(
         &[
             "review",
             "split-entry",
-            "E11",
+            &shared,
             "--subject",
             "P2",
             "--detail",
@@ -310,19 +335,21 @@ fn entries_are_added_merged_and_split_from_the_command_line() {
         c1.iter()
             .any(|e| e["type"] == "release" && e["review"] == "confirmed" && e["sources"][0]["sentence"] == quote)
     );
-    let e11 = c1.iter().find(|e| e["id"] == "E11").expect("E11");
+    let kept = c1.iter().find(|e| e["id"] == shared.as_str()).expect("the split entry");
     assert!(
-        e11["subjects"]
+        kept["subjects"]
             .as_array()
             .expect("subjects")
             .iter()
             .all(|s| s["ref"] != "P2")
     );
     assert!(
-        c1.iter()
-            .any(|e| e["type"] == "pretrial_detention" && e["subjects"][0]["ref"] == "P2" && e["id"] != "E11")
+        c1.iter().any(|e| e["type"] == "pretrial_detention"
+            && e["subjects"][0]["ref"] == "P2"
+            && e["id"] != shared.as_str())
     );
     let c2 = events("c2");
-    assert!(c2.iter().all(|e| e["id"] != "E34"), "merged away");
+    assert!(c2.iter().all(|e| e["id"] != gone.as_str()), "merged away");
+    assert!(c2.iter().any(|e| e["id"] == keep.as_str()));
     assert!(c2.iter().any(|e| e["detail"] == "source: court schedule"));
 }
