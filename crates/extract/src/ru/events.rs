@@ -1,0 +1,770 @@
+//! Russian event frames: triggers matched on lemmas, then for each the
+//! subjects (by the trigger's voice and the cases of the clause's people),
+//! date, agent, detail and status.
+//!
+//! Russian marks roles by case, so the subject of an event is found by case
+//! rather than by position: an active verb's object is accusative ("задержали
+//! Иванова"), a passive participle's subject nominative ("Иванова задержана"),
+//! a noun's argument genitive ("задержание Иванова"), and verbs that govern the
+//! dative say so in the lexicon ("Иванову предъявили обвинение"). Word order is
+//! free, so the whole clause is searched; the people in the first case that any
+//! of them stands in are the subjects (coordination keeps their case:
+//! "Иванова и Петрова задержали").
+
+use super::dates::{DateExpr, DateValue};
+use super::entities::{Entities, Mention, Target};
+use super::lexicon::{CueKind, RuLexicon, Voice};
+use super::morph::{Case, Cases, Gender, Pos, Word};
+use crate::lexicon::{Elem, OccupationKind, Pattern};
+use casewatch_model::{DateQualifier, EventType, OrgKind, PartialDate, Status};
+
+/// A subject of a found event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubjectRef {
+    /// People index.
+    Person(usize),
+    /// Organisation index.
+    Org(usize),
+    /// An unnamed group with its count.
+    Group {
+        /// Description as written.
+        desc: String,
+        /// Head count when stated.
+        count: Option<u32>,
+    },
+}
+
+/// One event found in a sentence, with the reasons for its roles.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Trigger word range.
+    pub trigger: (usize, usize),
+    /// Event type.
+    pub event_type: EventType,
+    /// Rule id.
+    pub rule: String,
+    /// Pattern source.
+    pub pattern: String,
+    /// Subjects.
+    pub subjects: Vec<SubjectRef>,
+    /// Why these subjects.
+    pub subject_reason: String,
+    /// Date.
+    pub date: Option<PartialDate>,
+    /// Date qualifier.
+    pub qualifier: Option<DateQualifier>,
+    /// Date words.
+    pub date_text: Option<String>,
+    /// Why this date.
+    pub date_reason: String,
+    /// Status.
+    pub status: Status,
+    /// The cue that set the status.
+    pub cue: Option<String>,
+    /// Agent: organisation index and name.
+    pub agent: Option<(Option<usize>, String)>,
+    /// Detail.
+    pub detail: Option<String>,
+}
+
+/// Whether lemma/word alternative `alt` matches word `w` (written form, lower
+/// case, or any reading's lemma; ё and е are one letter here).
+pub fn word_matches(alt: &str, w: &Word) -> bool {
+    if w.tok.lower == alt || w.tok.text == alt {
+        return true;
+    }
+    let yo = alt.contains('ё');
+    w.readings.iter().any(|r| {
+        if &*r.lemma == alt {
+            return true;
+        }
+        (yo || r.lemma.contains('ё')) && r.lemma.replace('ё', "е") == alt.replace('ё', "е")
+    })
+}
+
+fn elem_matches(e: &Elem, w: &Word) -> bool {
+    match e {
+        Elem::Any(alts) => alts.iter().any(|a| word_matches(a, w)),
+        Elem::Prefix(p) => {
+            w.readings.iter().any(|r| r.lemma.starts_with(p.as_str())) || w.tok.lower.starts_with(p.as_str())
+        }
+        Elem::Gap(_) => true,
+    }
+}
+
+/// Matches a lemma pattern at word `at`; returns one past the last matched word.
+/// Gaps never cross `;`, `:` or a full stop.
+pub fn match_at(p: &Pattern, ws: &[Word], at: usize) -> Option<usize> {
+    fn go(elems: &[Elem], ws: &[Word], i: usize) -> Option<usize> {
+        let Some((first, rest)) = elems.split_first() else {
+            return Some(i);
+        };
+        match first {
+            Elem::Gap(n) => {
+                for k in 0..=*n {
+                    if k > 0
+                        && ws
+                            .get(i + k - 1)
+                            .is_none_or(|w| matches!(w.tok.text.as_str(), ";" | ":" | "." | "—"))
+                    {
+                        break;
+                    }
+                    if let Some(e) = go(rest, ws, i + k) {
+                        return Some(e);
+                    }
+                }
+                None
+            }
+            e => {
+                let w = ws.get(i)?;
+                if elem_matches(e, w) { go(rest, ws, i + 1) } else { None }
+            }
+        }
+    }
+    go(&p.elems, ws, at)
+}
+
+/// Matches of a set of patterns in a sentence, longest first without overlaps:
+/// (start, end, index into `pats`).
+fn matches_of<'a>(ws: &[Word], pats: impl Iterator<Item = &'a Pattern> + Clone) -> Vec<(usize, usize, usize)> {
+    let mut all = Vec::new();
+    for i in 0..ws.len() {
+        for (k, p) in pats.clone().enumerate() {
+            if let Some(e) = match_at(p, ws, i) {
+                all.push((i, e, k));
+            }
+        }
+    }
+    all
+}
+
+/// Clause boundaries around word `i`: `[start, end)`. A clause ends at `;`, `:`,
+/// a dash, brackets, and a comma before a conjunction or relative word.
+pub fn clause_of(ws: &[Word], i: usize) -> (usize, usize) {
+    let boundary = |k: usize| -> bool {
+        let t = ws[k].tok.text.as_str();
+        if matches!(t, ";" | ":" | "—" | "–" | "(" | ")") {
+            return true;
+        }
+        if t == "," {
+            let next = ws.get(k + 1).map_or("", |w| w.tok.lower.as_str());
+            let next_lemma = ws.get(k + 1).map_or("", |w| w.lemma.as_ref());
+            return matches!(
+                next,
+                "но" | "а"
+                    | "однако"
+                    | "что"
+                    | "чтобы"
+                    | "когда"
+                    | "где"
+                    | "хотя"
+                    | "поскольку"
+                    | "так"
+                    | "после"
+                    | "если"
+                    | "пока"
+                    | "как"
+                    | "потому"
+                    | "тогда"
+                    | "причем"
+                    | "причём"
+                    | "затем"
+            ) || next_lemma == "который";
+        }
+        false
+    };
+    let mut s = i;
+    while s > 0 && !boundary(s - 1) {
+        s -= 1;
+    }
+    let mut e = i;
+    while e < ws.len() && !boundary(e) {
+        e += 1;
+    }
+    (s, e.max(i + 1).min(ws.len()))
+}
+
+/// The context the event finder needs from the article.
+pub struct Article<'a> {
+    /// Analysed words per sentence.
+    pub words: &'a [Vec<Word>],
+    /// Paragraph of each sentence.
+    pub paragraphs: &'a [usize],
+    /// Entities and mentions.
+    pub ents: &'a Entities,
+    /// Date expressions per sentence.
+    pub dates: &'a [Vec<DateExpr>],
+    /// Sentences before this index are the title.
+    pub body_from: usize,
+}
+
+/// Finds the events of an article.
+pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut last_day: Option<PartialDate> = None;
+    for (si, ws) in a.words.iter().enumerate() {
+        if si < a.body_from {
+            continue;
+        }
+        if si > 0 && a.paragraphs[si] != a.paragraphs[si - 1] {
+            last_day = None;
+        }
+        // trigger matches, longest first, no overlaps
+        let mut cands: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for i in 0..ws.len() {
+            let mut seen: Vec<(usize, usize)> = Vec::new();
+            let keys = std::iter::once(ws[i].tok.lower.as_str()).chain(ws[i].readings.iter().map(|r| &*r.lemma));
+            for key in keys {
+                for (ti, pi) in lex.patterns_starting(key) {
+                    if seen.contains(&(ti, pi)) {
+                        continue;
+                    }
+                    seen.push((ti, pi));
+                    if let Some(e) = match_at(&lex.triggers[ti].patterns[pi], ws, i) {
+                        cands.push((i, e, ti, pi));
+                    }
+                }
+            }
+        }
+        cands.sort_by(|x, y| (y.1 - y.0).cmp(&(x.1 - x.0)).then(x.0.cmp(&y.0)));
+        let mut used = vec![false; ws.len()];
+        let mut chosen: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for c in cands {
+            if used[c.0..c.1].iter().any(|u| *u) {
+                continue;
+            }
+            for u in &mut used[c.0..c.1] {
+                *u = true;
+            }
+            chosen.push(c);
+        }
+        chosen.sort_by_key(|c| c.0);
+        let cues: Vec<(usize, usize, CueKind)> = matches_of(ws, lex.cues.iter().map(|c| &c.0))
+            .into_iter()
+            .map(|(s, e, k)| (s, e, lex.cues[k].1))
+            .collect();
+        let sentence_dates: Vec<&DateExpr> = a.dates[si].iter().collect();
+        let first_in_sentence = found.len();
+        for (ts, te, ti, pi) in chosen {
+            let trig = &lex.triggers[ti];
+            let Some(event_type) = trig.event_type else { continue };
+            let pat = &trig.patterns[pi];
+            // an attributive participle ("задержанный журналист") tells no event
+            if te - ts == 1
+                && ws[ts]
+                    .readings
+                    .first()
+                    .is_some_and(|r| r.feats.participle && !r.feats.short)
+            {
+                continue;
+            }
+            let (cs, ce) = clause_of(ws, ts);
+            // status
+            let (status, cue) = status_of(ws, ts, te, cs, ce, &cues, pat, event_type);
+            let Some(status) = status else { continue };
+            // subjects
+            let (subjects, subject_reason) =
+                subjects_of(a, si, ts, te, cs, ce, trig.voice, trig.cases, event_type, &found);
+            // date
+            let mut date = None;
+            let mut qualifier = None;
+            let mut date_text = None;
+            let mut date_reason = "none in the sentence or paragraph".to_string();
+            let nearest = sentence_dates.iter().filter(|d| !d.until).min_by_key(|d| {
+                let dist = if d.end <= ts {
+                    ts - d.end
+                } else {
+                    d.start.saturating_sub(te)
+                };
+                let crosses = d.start < cs || d.end > ce;
+                dist + if crosses { 30 } else { 0 }
+            });
+            if let Some(d) = nearest {
+                match &d.value {
+                    DateValue::Fixed(p) => {
+                        date = Some(*p);
+                        date_reason = "nearest date expression of the sentence".into();
+                    }
+                    DateValue::DaysAfter(n) => {
+                        if let Some(base) = last_day.and_then(|p| p.to_naive()) {
+                            date = Some(PartialDate::from_naive(base + chrono::Duration::days(*n)));
+                            date_reason = "days after the last stated day".into();
+                        }
+                    }
+                }
+                qualifier = d.qualifier;
+                date_text = Some(d.text.clone());
+            } else if let Some(prev) = found[first_in_sentence..].iter().rev().find(|f| f.date.is_some()) {
+                date = prev.date;
+                qualifier = prev.qualifier;
+                date_text = prev.date_text.clone();
+                date_reason = "the date of the event before it in the sentence".into();
+            } else if let Some(p) = last_day {
+                date = Some(p);
+                date_reason = "the last date stated in the paragraph".into();
+            }
+            if let Some(d) = date {
+                if status != Status::NotOccurred {
+                    last_day = Some(d);
+                }
+            }
+            // detail: a deadline, a term, an article
+            let detail = detail_of(ws, cs, ce, &sentence_dates, event_type);
+            let agent = agent_of(a, si, cs, ce, lex);
+            if found[first_in_sentence..]
+                .iter()
+                .any(|f| f.event_type == event_type && f.subjects == subjects && f.status == status)
+            {
+                continue;
+            }
+            found.push(Found {
+                sentence: si,
+                trigger: (ts, te),
+                event_type,
+                rule: trig.id.clone(),
+                pattern: pat.source.clone(),
+                subjects,
+                subject_reason,
+                date,
+                qualifier,
+                date_text,
+                date_reason,
+                status,
+                cue,
+                agent,
+                detail,
+            });
+        }
+        // a date stated without an event still sets the paragraph's day
+        if let Some(d) = sentence_dates.iter().rev().find_map(|d| match d.value {
+            DateValue::Fixed(p) if !d.until => Some(p),
+            _ => None,
+        }) {
+            if found.last().is_none_or(|f| f.sentence != si) {
+                last_day = Some(d);
+            }
+        }
+    }
+    found
+}
+
+/// The status of a trigger from the cues of its clause: `None` drops it (a call by outsiders).
+#[allow(clippy::too_many_arguments)]
+fn status_of(
+    ws: &[Word],
+    ts: usize,
+    te: usize,
+    cs: usize,
+    ce: usize,
+    cues: &[(usize, usize, CueKind)],
+    pat: &Pattern,
+    event_type: EventType,
+) -> (Option<Status>, Option<String>) {
+    let text = |s: usize, e: usize| {
+        ws[s..e]
+            .iter()
+            .map(|w| w.tok.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // calls and demands by outsiders: no event
+    if let Some(c) = cues.iter().find(|c| c.2 == CueKind::Call && c.0 >= cs && c.1 <= ts) {
+        return (None, Some(text(c.0, c.1)));
+    }
+    let negated_in_pattern = pat
+        .elems
+        .iter()
+        .any(|e| matches!(e, Elem::Any(a) if a.iter().any(|x| x == "не")));
+    if !negated_in_pattern {
+        // "не был задержан", "не задержали", "не признал вину"
+        let mut k = ts;
+        let mut steps = 0;
+        while k > cs && steps < 3 {
+            k -= 1;
+            steps += 1;
+            let w = &ws[k];
+            if w.tok.lower == "не" || w.tok.lower == "ни" {
+                return (Some(Status::NotOccurred), Some(text(k, te)));
+            }
+            if !(w.has_lemma("быть")
+                || w.readings.first().is_some_and(|r| {
+                    r.feats.pos == Pos::Other
+                        && w.tok.kind == crate::segment::TokenKind::Word
+                        && w.tok.lower.chars().count() <= 4
+                }))
+            {
+                break;
+            }
+        }
+    }
+    // a future-tense verb or "будет" before the trigger
+    let future = ws[ts..te].iter().any(|w| {
+        w.readings
+            .first()
+            .is_some_and(|r| r.feats.future && r.feats.finite && r.feats.pos == Pos::Verb)
+    }) || (ts > cs
+        && ws[cs..ts]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| w.tok.lower == "будет" || w.tok.lower == "будут"));
+    if future {
+        return (Some(Status::NotOccurred), Some("future tense".into()));
+    }
+    for c in cues.iter().filter(|c| c.0 >= cs && c.1 <= ce) {
+        let before = c.1 <= ts;
+        let scheduled = matches!(
+            ws[c.0].lemma.as_ref(),
+            "назначить" | "отложить" | "ожидаться" | "предстоять" | "следующий"
+        );
+        match c.2 {
+            CueKind::NotOccurred if before || scheduled => return (Some(Status::NotOccurred), Some(text(c.0, c.1))),
+            CueKind::Denied if before => return (Some(Status::Denied), Some(text(c.0, c.1))),
+            CueKind::Alleged if before => return (Some(Status::Alleged), Some(text(c.0, c.1))),
+            _ => {}
+        }
+    }
+    // what a person says was done to them (pressure, torture, beating) is their claim
+    if event_type == EventType::CoercionAllegation {
+        if let Some(c) = cues.iter().find(|c| c.2 == CueKind::Report) {
+            return (Some(Status::Alleged), Some(text(c.0, c.1)));
+        }
+    }
+    (Some(Status::Occurred), None)
+}
+
+/// Whether the mention is a speaker ("по словам Иванова", "Иванов заявил") or
+/// a person the event cannot happen to (lawyers, officials).
+fn excluded(a: &Article<'_>, m: &Mention) -> bool {
+    let ws = &a.words[m.sentence];
+    if let Target::Person(p) = m.target {
+        if matches!(
+            a.ents.people[p].occupation_kind,
+            Some(OccupationKind::Lawyer | OccupationKind::Official)
+        ) {
+            return true;
+        }
+    }
+    let before = |k: usize| m.start >= k && ws[m.start - k].tok.lower == "словам";
+    if before(1) || before(2) {
+        return true;
+    }
+    // "Иванов заявил, что …" / "сообщил Иванов"
+    let says = |w: &Word| {
+        w.readings.first().is_some_and(|r| {
+            r.feats.pos == Pos::Verb
+                && matches!(
+                    &*r.lemma,
+                    "заявить"
+                        | "сообщить"
+                        | "рассказать"
+                        | "сказать"
+                        | "написать"
+                        | "отметить"
+                        | "пояснить"
+                        | "утверждать"
+                        | "заявлять"
+                        | "подчеркнуть"
+                        | "добавить"
+                        | "считать"
+                        | "полагать"
+                        | "говорить"
+                )
+        })
+    };
+    ws.get(m.end..(m.end + 2).min(ws.len()))
+        .is_some_and(|x| x.iter().any(says))
+        || m.start > 0 && says(&ws[m.start - 1])
+}
+
+/// The subjects of a trigger at `[ts, te)` in clause `[cs, ce)`.
+#[allow(clippy::too_many_arguments)]
+fn subjects_of(
+    a: &Article<'_>,
+    si: usize,
+    ts: usize,
+    te: usize,
+    cs: usize,
+    ce: usize,
+    voice: Voice,
+    extra: Cases,
+    event_type: EventType,
+    found: &[Found],
+) -> (Vec<SubjectRef>, String) {
+    let ws = &a.words[si];
+    let nom = Case::Nom as u8;
+    let gn = Case::Gen as u8;
+    let acc = Case::Acc as u8;
+    // the trigger's verb form
+    let verb = ws[ts..te]
+        .iter()
+        .find(|w| w.readings.first().is_some_and(|r| r.feats.pos == Pos::Verb));
+    let passive = verb.is_some_and(|w| {
+        w.readings
+            .first()
+            .is_some_and(|r| r.feats.participle && r.feats.passive)
+            || w.tok.lower.ends_with("ся") && w.readings.first().is_some_and(|r| r.feats.finite)
+    });
+    let mut order: Vec<(Cases, &str)> = match voice {
+        Voice::Subject => vec![(nom, "nominative subject")],
+        Voice::Object if passive => vec![(nom, "nominative subject of the passive")],
+        Voice::Object => vec![(acc, "accusative object"), (nom, "nominative subject")],
+        Voice::Noun if passive => vec![(nom, "nominative subject of the passive")],
+        Voice::Noun if verb.is_some() => vec![(acc, "accusative object"), (gn, "genitive argument")],
+        Voice::Noun => vec![
+            (gn, "genitive of the noun"),
+            (nom, "nominative subject of the clause"),
+            (acc, "accusative object"),
+        ],
+    };
+    if extra != 0 {
+        order.insert(0, (extra, "the case the trigger governs"));
+    }
+    let outlet_types = matches!(
+        event_type,
+        EventType::Search
+            | EventType::Seizure
+            | EventType::WebsiteBlock
+            | EventType::Liquidation
+            | EventType::Designation
+            | EventType::AssetFreeze
+    );
+    let in_clause: Vec<&Mention> = a
+        .ents
+        .mentions
+        .iter()
+        .filter(|m| m.sentence == si && m.start >= cs && m.end <= ce && !(m.start >= ts && m.end <= te && false))
+        .filter(|m| match m.target {
+            Target::Person(_) => !excluded(a, m),
+            Target::Org(o) => outlet_types && a.ents.orgs[o].kind == OrgKind::MediaOutlet,
+        })
+        .collect();
+    for (cases, why) in &order {
+        // a noun's genitive stands right after it
+        let pool: Vec<&&Mention> = in_clause
+            .iter()
+            .filter(|m| m.cases == 0 && matches!(m.target, Target::Org(_)) || m.cases & cases != 0)
+            .filter(|m| voice != Voice::Noun || *cases != gn || (m.start >= te && m.start <= te + 4))
+            .collect();
+        if !pool.is_empty() {
+            let mut out: Vec<SubjectRef> = Vec::new();
+            for m in pool {
+                let s = match m.target {
+                    Target::Person(p) => SubjectRef::Person(p),
+                    Target::Org(o) => SubjectRef::Org(o),
+                };
+                if !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+            return (out, format!("{why} in the clause"));
+        }
+        // pronouns of that case
+        for k in cs..ce {
+            let w = &ws[k];
+            let Some(r) = w
+                .readings
+                .iter()
+                .find(|r| r.feats.pos == Pos::Pron && r.feats.case & cases != 0)
+            else {
+                continue;
+            };
+            if voice == Voice::Noun && *cases == gn && !(k + 1 == ts || (k >= te && k <= te + 2)) {
+                continue;
+            }
+            let lemma = &*r.lemma;
+            let gender = match lemma {
+                "он" => Gender::Masc,
+                "она" => Gender::Fem,
+                "они" => Gender::None,
+                _ => continue,
+            };
+            if gender == Gender::None {
+                // "их": the people of the last event with several subjects, in this paragraph
+                if let Some(f) = found
+                    .iter()
+                    .rev()
+                    .find(|f| a.paragraphs[f.sentence] == a.paragraphs[si] && f.subjects.len() > 1)
+                {
+                    return (
+                        f.subjects.clone(),
+                        format!("\"{}\": the subjects of the event before", w.tok.text),
+                    );
+                }
+                continue;
+            }
+            if let Some(p) = last_person(a, si, k, gender) {
+                return (
+                    vec![SubjectRef::Person(p)],
+                    format!(
+                        "\"{}\" ({why}): the last {} person named",
+                        w.tok.text,
+                        if gender == Gender::Masc { "male" } else { "female" }
+                    ),
+                );
+            }
+        }
+    }
+    // an unnamed group: "трое журналистов", "сотрудников редакции", in a case the trigger takes
+    let wanted: Cases = order.iter().fold(0, |a, (c, _)| a | c);
+    for k in cs..ce {
+        let w = &ws[k];
+        if w.readings
+            .iter()
+            .any(|r| r.feats.plural && r.feats.pos == Pos::Noun && r.feats.case & wanted != 0)
+            && !(k + 1 < ws.len()
+                && a.ents.mentions.iter().any(|m| {
+                    m.sentence == si
+                        && m.start == k + 1
+                        && matches!(m.target, Target::Org(o) if a.ents.orgs[o].kind != OrgKind::MediaOutlet)
+                }))
+            && matches!(
+                &*w.lemma,
+                "журналист"
+                    | "сотрудник"
+                    | "корреспондент"
+                    | "блогер"
+                    | "активист"
+                    | "редактор"
+                    | "оператор"
+                    | "фотограф"
+                    | "человек"
+                    | "задержанный"
+                    | "обвиняемый"
+                    | "фигурант"
+                    | "работник"
+                    | "подсудимый"
+            )
+        {
+            let count = (k > 0).then(|| &ws[k - 1]).and_then(|n| {
+                if n.tok.kind == crate::segment::TokenKind::Number {
+                    n.tok.text.parse().ok()
+                } else {
+                    collective(&n.lemma)
+                }
+            });
+            let start = if count.is_some() { k - 1 } else { k };
+            let desc = ws[start..=k]
+                .iter()
+                .map(|w| w.tok.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            return (
+                vec![SubjectRef::Group { desc, count }],
+                "an unnamed group in the clause".into(),
+            );
+        }
+    }
+    (Vec::new(), "nobody in the clause".into())
+}
+
+fn collective(lemma: &str) -> Option<u32> {
+    Some(match lemma {
+        "два" | "двое" => 2,
+        "три" | "трое" => 3,
+        "четыре" | "четверо" => 4,
+        "пять" | "пятеро" => 5,
+        "шесть" | "шестеро" => 6,
+        "семь" | "семеро" => 7,
+        "восемь" | "восьмеро" => 8,
+        "девять" => 9,
+        "десять" => 10,
+        "одиннадцать" => 11,
+        _ => return None,
+    })
+}
+
+/// The last person of `gender` named before word `k` of sentence `si` (this and the three sentences before).
+fn last_person(a: &Article<'_>, si: usize, k: usize, gender: Gender) -> Option<usize> {
+    a.ents
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| (m.sentence == si && m.end <= k) || (m.sentence < si && m.sentence + 3 >= si))
+        .find_map(|m| match m.target {
+            Target::Person(p)
+                if a.ents.people[p].gender == gender
+                    && !matches!(
+                        a.ents.people[p].occupation_kind,
+                        Some(OccupationKind::Lawyer | OccupationKind::Official)
+                    ) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        })
+}
+
+/// The agent: an authority named in the clause (court, police, security
+/// service, prosecutor, ministry), else a common-noun agent ("суд", "милиция").
+fn agent_of(a: &Article<'_>, si: usize, cs: usize, ce: usize, lex: &RuLexicon) -> Option<(Option<usize>, String)> {
+    let authority = |k: OrgKind| {
+        matches!(
+            k,
+            OrgKind::Court | OrgKind::Police | OrgKind::SecurityAgency | OrgKind::Prosecutor | OrgKind::Government
+        )
+    };
+    if let Some(o) = a.ents.mentions.iter().find_map(|m| match m.target {
+        Target::Org(o) if m.sentence == si && m.start >= cs && m.end <= ce && authority(a.ents.orgs[o].kind) => Some(o),
+        _ => None,
+    }) {
+        return Some((Some(o), a.ents.orgs[o].name.clone()));
+    }
+    a.words[si][cs..ce].iter().find_map(|w| {
+        w.readings
+            .iter()
+            .find(|r| lex.generic_agents.contains_key(&*r.lemma) && r.feats.pos == Pos::Noun)
+            .map(|r| (None, r.lemma.to_string()))
+    })
+}
+
+/// Detail: a deadline ("until 2025-07-21"), a term ("5 лет"), an administrative arrest ("10 суток").
+fn detail_of(ws: &[Word], cs: usize, ce: usize, dates: &[&DateExpr], t: EventType) -> Option<String> {
+    if matches!(
+        t,
+        EventType::PretrialDetention | EventType::HouseArrest | EventType::TravelBan
+    ) {
+        if let Some(d) = dates.iter().find(|d| d.until && d.start >= cs && d.end <= ce) {
+            if let DateValue::Fixed(p) = &d.value {
+                return Some(format!("until {p}"));
+            }
+        }
+    }
+    if matches!(t, EventType::Sentence) {
+        for k in cs..ce.saturating_sub(1) {
+            let unit = &ws[k + 1];
+            let is_num = ws[k].tok.kind == crate::segment::TokenKind::Number
+                || ws[k].readings.first().is_some_and(|r| r.feats.pos == Pos::Num);
+            if is_num
+                && matches!(
+                    &*unit.lemma,
+                    "год" | "месяц" | "сутки" | "лето" | "сом" | "рубль" | "тенге"
+                )
+            {
+                let mut end = k + 2;
+                if ws
+                    .get(end)
+                    .is_some_and(|w| matches!(&*w.lemma, "лишение" | "колония" | "ограничение" | "заключение"))
+                {
+                    end += 1;
+                    if ws
+                        .get(end)
+                        .is_some_and(|w| matches!(&*w.lemma, "свобода" | "общий" | "строгий"))
+                    {
+                        end += 1;
+                    }
+                }
+                return Some(
+                    ws[k..end]
+                        .iter()
+                        .map(|w| w.tok.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+        }
+    }
+    None
+}
