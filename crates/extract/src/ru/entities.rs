@@ -368,7 +368,31 @@ fn context_fn<'a>(sent: &'a [Word], i: usize, j: usize, lex: &'a RuLexicon) -> i
 pub fn occupation_before(sent: &[Word], i: usize, lex: &RuLexicon) -> Option<(String, OccupationKind, usize)> {
     occupation_ending(sent, i, lex).or_else(|| {
         // "журналиста издания «Вечерний город» Жоомарта Дуулатова": across the outlet's name
-        if i < 2 || sent[i - 1].tok.text != "»" {
+        if i >= 2 && sent[i - 1].tok.text != "»" {
+            // "судьи Батумского городского суда Нино Намешвили": across an organisation's name
+            let mut k = i;
+            while k > 0
+                && i - k < 6
+                && (sent[k - 1].is_cyrillic_capital()
+                    || sent[k - 1]
+                        .readings
+                        .first()
+                        .is_some_and(|r| r.feats.pos == Pos::Adj || r.feats.case & Case::Gen as u8 != 0))
+            {
+                k -= 1;
+                if sent[k].readings.iter().any(|r| lex.org_heads.contains_key(&*r.lemma))
+                    || sent[k].tok.lower.ends_with("суд")
+                {
+                    let mut s = k;
+                    while s > 0 && sent[s - 1].readings.first().is_some_and(|r| r.feats.pos == Pos::Adj) {
+                        s -= 1;
+                    }
+                    return occupation_ending(sent, s, lex);
+                }
+            }
+            return None;
+        }
+        if i < 2 {
             return None;
         }
         let open = (i.saturating_sub(10)..i - 1).rev().find(|&k| sent[k].tok.text == "«")?;
@@ -438,10 +462,22 @@ fn full_name(
     let existing = ents.people.iter().position(|p| {
         p.surname == surname
             && match (&p.given, &given) {
-                (Some(a), Some(b)) => a == b,
+                (Some(a), Some(b)) => a == b || same_stem(a, b),
                 _ => true,
             }
     });
+    // of two readings of one given name ("Мзий"/"Мзия"), the one written in the article wins
+    if let (Some(e), Some(g)) = (existing, given.as_ref()) {
+        let seen_as_written = ents.people[e]
+            .variants
+            .iter()
+            .chain(std::iter::once(&written))
+            .any(|v| v.split(' ').next() == Some(g.as_str()));
+        if ents.people[e].given.as_ref().is_some_and(|old| old != g) && seen_as_written {
+            ents.people[e].given = Some(g.clone());
+            ents.people[e].gender = r.gender;
+        }
+    }
     let idx = match existing {
         Some(e) => {
             let p = &mut ents.people[e];
@@ -476,6 +512,12 @@ fn full_name(
         }
     };
     Some((idx, r.cases))
+}
+
+/// Whether two given names differ only in their last letter ("Мзий"/"Мзия").
+fn same_stem(a: &str, b: &str) -> bool {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    ca.len() == cb.len() && ca.len() >= 4 && ca[..ca.len() - 1] == cb[..cb.len() - 1]
 }
 
 /// An outlet mentioned in the same sentence within six words of a name.
@@ -556,6 +598,19 @@ fn orgs_in(si: usize, sent: &[Word], lex: &RuLexicon, ents: &mut Entities, taken
             let idx = add_org(ents, &o.name, &written, o.kind, &o.id);
             push_org(ents, si, i, i + n, idx, taken);
             i += n;
+            continue;
+        }
+        // one-word court names: "Мосгорсуд", "Горсуд", "Райсуд"
+        if sent[i].is_cyrillic_capital() && sent[i].tok.lower.ends_with("суд") && sent[i].tok.lower.chars().count() > 5
+        {
+            let name = sent[i]
+                .readings
+                .first()
+                .map_or_else(|| sent[i].tok.text.to_string(), |r| names::capitalise_first(&r.lemma));
+            let written = sent[i].tok.text.to_string();
+            let idx = add_org(ents, &name, &written, OrgKind::Court, "ru.org.court_word");
+            push_org(ents, si, i, i + 1, idx, taken);
+            i += 1;
             continue;
         }
         // head nouns with capitalised adjectives before them

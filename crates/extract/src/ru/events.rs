@@ -198,6 +198,19 @@ pub struct Article<'a> {
     pub dates: &'a [Vec<DateExpr>],
     /// Sentences before this index are the title.
     pub body_from: usize,
+    /// The article's main person: most mentioned (lawyers and officials aside).
+    pub focus: Option<usize>,
+    /// Sentences that are not prose (all-capital disclaimers, one-line section headers).
+    pub skip: &'a [bool],
+    /// Occupation lemmas of the media (role nouns that describe a person of the article).
+    pub media_roles: &'a [String],
+}
+
+impl Article<'_> {
+    /// Whether a lemma is a media occupation noun ("журналистка", "редактор").
+    fn lexicon_occupation(&self, lemma: &str) -> bool {
+        self.media_roles.iter().any(|r| r == lemma)
+    }
 }
 
 /// Finds the events of an article.
@@ -205,7 +218,7 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut last_day: Option<PartialDate> = None;
     for (si, ws) in a.words.iter().enumerate() {
-        if si < a.body_from {
+        if si < a.body_from || a.skip[si] {
             continue;
         }
         if si > 0 && a.paragraphs[si] != a.paragraphs[si - 1] {
@@ -546,8 +559,27 @@ fn subjects_of(
         let pool: Vec<&&Mention> = in_clause
             .iter()
             .filter(|m| m.cases == 0 && matches!(m.target, Target::Org(_)) || m.cases & cases != 0)
-            .filter(|m| voice != Voice::Noun || *cases != gn || (m.start >= te && m.start <= te + 4))
+            .filter(|m| voice != Voice::Noun || *cases != gn || m.start >= te)
             .collect();
+        // "в отношении X", "против X", "над X" name the person a noun is about
+        let pool: Vec<&&Mention> = {
+            let about: Vec<&&Mention> = pool
+                .iter()
+                .copied()
+                .filter(|m| {
+                    m.start >= 2 && ws[m.start - 2].tok.lower == "в" && ws[m.start - 1].has_lemma("отношение")
+                        || m.start >= 1 && matches!(ws[m.start - 1].tok.lower.as_str(), "против" | "над")
+                })
+                .collect();
+            if about.is_empty() { pool } else { about }
+        };
+        // a noun's genitive: the nearest one after it (with those coordinated with it)
+        let pool: Vec<&&Mention> = if voice == Voice::Noun && *cases == gn && pool.len() > 1 {
+            let first = pool.iter().map(|m| m.start).min().unwrap_or(0);
+            pool.into_iter().filter(|m| m.start <= first + 12).collect()
+        } else {
+            pool
+        };
         if !pool.is_empty() {
             let mut out: Vec<SubjectRef> = Vec::new();
             for m in pool {
@@ -607,6 +639,35 @@ fn subjects_of(
             }
         }
     }
+    // a description: "журналистка задержана", "журналиста арестовали" → the person it describes
+    for (cases, why) in &order {
+        for k in cs..ce {
+            let w = &ws[k];
+            let Some(r) = w
+                .readings
+                .iter()
+                .find(|r| r.feats.pos == Pos::Noun && !r.feats.plural && r.feats.animate && r.feats.case & cases != 0)
+            else {
+                continue;
+            };
+            if !a.lexicon_occupation(&r.lemma) {
+                continue;
+            }
+            if a.ents
+                .mentions
+                .iter()
+                .any(|m| m.sentence == si && m.start == k + 1 && matches!(m.target, Target::Person(_)))
+            {
+                continue; // the occupation of a name right after it
+            }
+            if let Some(p) = described(a, si, k, &r.lemma, r.feats.gender) {
+                return (
+                    vec![SubjectRef::Person(p)],
+                    format!("\"{}\" ({why}): the person it describes", w.tok.text),
+                );
+            }
+        }
+    }
     // an unnamed group: "трое журналистов", "сотрудников редакции", in a case the trigger takes
     let wanted: Cases = order.iter().fold(0, |a, (c, _)| a | c);
     for k in cs..ce {
@@ -657,6 +718,29 @@ fn subjects_of(
             );
         }
     }
+    // nobody named: the events of the proceedings are the main person's
+    let proceedings = matches!(
+        event_type,
+        EventType::Charge
+            | EventType::PretrialDetention
+            | EventType::HouseArrest
+            | EventType::Hearing
+            | EventType::Appeal
+            | EventType::Conviction
+            | EventType::Sentence
+            | EventType::Acquittal
+    );
+    let anyone_named = a
+        .ents
+        .mentions
+        .iter()
+        .any(|m| m.sentence == si && matches!(m.target, Target::Person(_)));
+    if let (true, false, Some(p)) = (proceedings, anyone_named, a.focus) {
+        return (
+            vec![SubjectRef::Person(p)],
+            "nobody named in the sentence: the article's main person".into(),
+        );
+    }
     (Vec::new(), "nobody in the clause".into())
 }
 
@@ -676,13 +760,52 @@ fn collective(lemma: &str) -> Option<u32> {
     })
 }
 
+/// The person a singular role noun describes: the last one named before it
+/// (this and the previous sentences) with that occupation, or with its gender
+/// and a media or unknown occupation.
+fn described(a: &Article<'_>, si: usize, k: usize, lemma: &str, gender: Gender) -> Option<usize> {
+    let stem = lemma.trim_end_matches('а').trim_end_matches("к");
+    let before = |m: &&Mention| (m.sentence == si && m.end <= k) || m.sentence < si;
+    let persons = a
+        .ents
+        .mentions
+        .iter()
+        .rev()
+        .filter(before)
+        .filter_map(|m| match m.target {
+            Target::Person(p) => Some(p),
+            Target::Org(_) => None,
+        });
+    let mut fallback = None;
+    for p in persons {
+        let person = &a.ents.people[p];
+        if person
+            .occupation
+            .as_deref()
+            .is_some_and(|o| o.split(' ').any(|w| w.starts_with(stem)))
+        {
+            return Some(p);
+        }
+        if fallback.is_none()
+            && (gender == Gender::None || person.gender == gender || gender == Gender::Masc)
+            && matches!(person.occupation_kind, None | Some(OccupationKind::Media))
+        {
+            fallback = Some(p);
+        }
+    }
+    fallback
+}
+
 /// The last person of `gender` named before word `k` of sentence `si` (this and the three sentences before).
 fn last_person(a: &Article<'_>, si: usize, k: usize, gender: Gender) -> Option<usize> {
     a.ents
         .mentions
         .iter()
         .rev()
-        .filter(|m| (m.sentence == si && m.end <= k) || (m.sentence < si && m.sentence + 3 >= si))
+        .filter(|m| {
+            (m.sentence == si && m.end <= k)
+                || (m.sentence < si && (m.sentence + 5 >= si || a.paragraphs[m.sentence] == a.paragraphs[si]))
+        })
         .find_map(|m| match m.target {
             Target::Person(p)
                 if a.ents.people[p].gender == gender
@@ -695,6 +818,7 @@ fn last_person(a: &Article<'_>, si: usize, k: usize, gender: Gender) -> Option<u
             }
             _ => None,
         })
+        .or_else(|| a.focus.filter(|&p| a.ents.people[p].gender == gender))
 }
 
 /// The agent: an authority named in the clause (court, police, security

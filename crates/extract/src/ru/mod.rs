@@ -37,6 +37,8 @@ const ABBREVIATIONS: &[&str] = &[
 pub struct Pack {
     analyzer: Analyzer,
     lexicon: RuLexicon,
+    /// One-word media occupations (lemmas), for role nouns.
+    media_roles: Vec<String>,
 }
 
 /// Why the Russian pack could not be loaded.
@@ -57,6 +59,7 @@ impl Pack {
         let mut pack = Self {
             analyzer,
             lexicon: RuLexicon::default(),
+            media_roles: Vec::new(),
         };
         pack.add_toml(lexicon::RUSSIAN, "built-in ru.toml")?;
         Ok(pack)
@@ -79,7 +82,15 @@ impl Pack {
                 })
                 .collect()
         };
-        self.lexicon.add_toml(text, origin, &lemmatize)
+        self.lexicon.add_toml(text, origin, &lemmatize)?;
+        self.media_roles = self
+            .lexicon
+            .occupations
+            .iter()
+            .filter(|(w, k, _)| w.len() == 1 && *k == crate::lexicon::OccupationKind::Media)
+            .map(|(w, _, _)| w[0].clone())
+            .collect();
+        Ok(())
     }
 
     /// The lexicon in use.
@@ -102,6 +113,11 @@ impl Pack {
             .collect();
         let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
         let body_from = title_sentences(&sentences, body, meta.title.as_deref());
+        let skip: Vec<bool> = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| not_prose(&sentences, i, s))
+            .collect();
         let ents = entities::recognise(&words, &self.lexicon);
         let date_exprs: Vec<Vec<dates::DateExpr>> = words.iter().map(|w| dates::find(w, meta.published)).collect();
         let article = events::Article {
@@ -110,6 +126,9 @@ impl Pack {
             ents: &ents,
             dates: &date_exprs,
             body_from,
+            media_roles: &self.media_roles,
+            focus: focus_of(&ents),
+            skip: &skip,
         };
         let found = events::find(&article, &self.lexicon);
         build_record(meta, body, &sentences, &words, &ents, &found, &self.lexicon)
@@ -137,6 +156,48 @@ fn join_abbreviations(sentences: Vec<Sentence>) -> Vec<Sentence> {
         out.push(s);
     }
     out
+}
+
+/// Whether a sentence is not prose: written in capitals (a legal disclaimer,
+/// a shouted header) or a one-line section header of at most four words with
+/// no closing punctuation.
+fn not_prose(all: &[Sentence], i: usize, s: &Sentence) -> bool {
+    let letters: Vec<char> = s
+        .tokens
+        .iter()
+        .flat_map(|t| t.text.chars())
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    if letters.len() >= 20 && upper * 10 >= letters.len() * 8 {
+        return true;
+    }
+    let alone = all.iter().filter(|x| x.paragraph == s.paragraph).count() == 1;
+    let words = s.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+    let closed = s
+        .tokens
+        .last()
+        .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | "…" | "»" | "\""));
+    alone && words <= 4 && !closed && i > 0
+}
+
+/// The article's main person: the most mentioned person who is not a lawyer
+/// or an official (the first named on a tie).
+fn focus_of(ents: &entities::Entities) -> Option<usize> {
+    let mut counts = vec![0usize; ents.people.len()];
+    for m in &ents.mentions {
+        if let entities::Target::Person(p) = m.target {
+            counts[p] += 1;
+        }
+    }
+    (0..ents.people.len())
+        .filter(|&p| {
+            !matches!(
+                ents.people[p].occupation_kind,
+                Some(crate::lexicon::OccupationKind::Lawyer | crate::lexicon::OccupationKind::Official)
+            )
+        })
+        .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
 }
 
 /// How many leading sentences form the title: the first line when it equals

@@ -225,9 +225,25 @@ fn consonant_declension(low: &str, out: &mut Vec<Candidate>, surname: bool) {
     let last = low.chars().last().unwrap_or(' ');
     let vowel = |ch: char| "аеёиоуыэюяь".contains(ch);
     let w = if surname { 0.3 } else { 0.35 };
-    if !vowel(last) && last != 'й' {
+    if !vowel(last) {
+        // a man's name in the nominative, or a woman's that does not decline (Айнур, Канышай)
         out.push(c(Case::Nom as u8, Masc, low.to_string(), w));
         out.push(c(ALL, Fem, low.to_string(), w * 0.6));
+    }
+    if !surname {
+        // men's names in -й: Андрей → Андрея, Андрею, Андреем, Андрее
+        for (end, cases) in [
+            ("я", Case::Gen as u8 | Case::Acc as u8),
+            ("ю", Case::Dat as u8),
+            ("ем", Case::Ins as u8),
+            ("е", Case::Loc as u8),
+        ] {
+            if let Some(stem) = low.strip_suffix(end) {
+                if stem.ends_with(['а', 'е', 'о', 'у', 'и']) && stem.chars().count() >= 2 {
+                    out.push(c(cases, Masc, format!("{stem}й"), w * 0.8));
+                }
+            }
+        }
     }
     for (end, cases) in [
         ("а", Case::Gen as u8 | Case::Acc as u8),
