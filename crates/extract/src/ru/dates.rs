@@ -137,6 +137,18 @@ fn is_year_word(w: Option<&Word>) -> bool {
     w.is_some_and(|w| w.lemma.as_ref() == "год" || w.tok.lower == "г" || w.tok.lower == "гг")
 }
 
+/// The latest year an article states ("в 2024 году", "2025 г."), for articles without a date.
+pub fn latest_year(words: &[Vec<Word>]) -> Option<i32> {
+    words
+        .iter()
+        .flat_map(|ws| {
+            (0..ws.len())
+                .filter(|&k| is_year_word(ws.get(k + 1)))
+                .filter_map(move |k| year_of(&ws[k]))
+        })
+        .max()
+}
+
 fn year_of(w: &Word) -> Option<i32> {
     if w.tok.kind != crate::segment::TokenKind::Number || w.tok.text.len() != 4 {
         return None;
@@ -149,18 +161,21 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<PartialDate> {
 }
 
 /// A day and month without a year: the publication year, or the year before
-/// if that would lie after the publication.
-fn year_for(month: u32, day: u32, published: Option<NaiveDate>) -> Option<i32> {
-    let p = published?;
+/// if that would lie more than two months after the publication (within two
+/// months it is an announced date: "приговор вынесут 15 апреля").
+fn year_for(month: u32, day: u32, published: Option<NaiveDate>, year_hint: Option<i32>) -> Option<i32> {
+    let Some(p) = published else { return year_hint };
     let y = p.year();
     match NaiveDate::from_ymd_opt(y, month, day.max(1)) {
-        Some(d) if d > p => Some(y - 1),
+        Some(d) if d > p + Duration::days(62) => Some(y - 1),
         _ => Some(y),
     }
 }
 
-/// Finds the date expressions of one sentence.
-pub fn find(words: &[Word], published: Option<NaiveDate>) -> Vec<DateExpr> {
+/// Finds the date expressions of one sentence. `year_hint` stands in for the
+/// publication year when the article has no date (the latest year it states:
+/// a report is not older than the years it names).
+pub fn find(words: &[Word], published: Option<NaiveDate>, year_hint: Option<i32>) -> Vec<DateExpr> {
     let mut out = Vec::new();
     let mut i = 0;
     let lemma = |k: usize| words.get(k).map_or("", |w| w.lemma.as_ref());
@@ -193,7 +208,7 @@ pub fn find(words: &[Word], published: Option<NaiveDate>) -> Vec<DateExpr> {
         } else if matches!(lower(j), "в" | "во" | "на") {
             j += 1;
         }
-        if let Some((mut value, end)) = expression(words, j, published) {
+        if let Some((mut value, end)) = expression(words, j, published, year_hint) {
             // a deadline lies ahead: a day and month without a year take the publication year
             if until {
                 if let (DateValue::Fixed(d), Some(p)) = (&mut value, published) {
@@ -226,7 +241,12 @@ pub fn find(words: &[Word], published: Option<NaiveDate>) -> Vec<DateExpr> {
 }
 
 /// One expression at `j` (after any preposition or qualifier): value and end.
-fn expression(words: &[Word], j: usize, published: Option<NaiveDate>) -> Option<(DateValue, usize)> {
+fn expression(
+    words: &[Word],
+    j: usize,
+    published: Option<NaiveDate>,
+    year_hint: Option<i32>,
+) -> Option<(DateValue, usize)> {
     let w = words.get(j)?;
     let lemma = |k: usize| words.get(k).map_or("", |w| w.lemma.as_ref());
     // dd.mm.yyyy
@@ -264,7 +284,7 @@ fn expression(words: &[Word], j: usize, published: Option<NaiveDate>) -> Option<
                         }
                         Some(y)
                     }
-                    None => year_for(m, day, published),
+                    None => year_for(m, day, published, year_hint),
                 };
                 return match year {
                     Some(y) => ymd(y, m, day).map(|p| (DateValue::Fixed(p), end)),
@@ -293,7 +313,7 @@ fn expression(words: &[Word], j: usize, published: Option<NaiveDate>) -> Option<
             let end = if is_year_word(words.get(j + 2)) { j + 3 } else { j + 2 };
             return Some((DateValue::Fixed(PartialDate::month(y, m)?), end));
         }
-        let y = year_for(m, 1, published)?;
+        let y = year_for(m, 1, published, year_hint)?;
         return Some((DateValue::Fixed(PartialDate::month(y, m)?), j + 1));
     }
     // year: "2024 года", "в 2024 году", "2024 г."
@@ -352,7 +372,9 @@ mod tests {
         assert_eq!(month_of("май"), Some(5));
         assert_eq!(number_word("восьмой"), Some(8));
         assert_eq!(number_word("двадцать"), Some(20));
-        assert_eq!(year_for(12, 1, NaiveDate::from_ymd_opt(2025, 3, 1)), Some(2024));
-        assert_eq!(year_for(2, 1, NaiveDate::from_ymd_opt(2025, 3, 1)), Some(2025));
+        assert_eq!(year_for(12, 1, NaiveDate::from_ymd_opt(2025, 3, 1), None), Some(2024));
+        assert_eq!(year_for(2, 1, NaiveDate::from_ymd_opt(2025, 3, 1), None), Some(2025));
+        assert_eq!(year_for(4, 15, NaiveDate::from_ymd_opt(2025, 3, 1), None), Some(2025));
+        assert_eq!(year_for(2, 1, None, Some(2023)), Some(2023));
     }
 }

@@ -115,10 +115,15 @@ pub fn recognise(words: &[Vec<Word>], lex: &RuLexicon) -> Entities {
     }
     // people: full names first (two or more words), then single words linked to them
     let mut singles: Vec<(usize, usize)> = Vec::new();
+    let mut link_only: Vec<(usize, usize)> = Vec::new();
     for (si, sent) in words.iter().enumerate() {
         let mut i = 0;
         while i < sent.len() {
             if taken[si][i] || !name_like(&sent[i], lex) {
+                // a capitalised word the dictionary reads otherwise may still be a surname named before
+                if !taken[si][i] && sent[i].is_cyrillic_capital() && i > 0 && !lemma_in(&sent[i], &lex.not_names) {
+                    link_only.push((si, i));
+                }
                 i += 1;
                 continue;
             }
@@ -126,7 +131,9 @@ pub fn recognise(words: &[Vec<Word>], lex: &RuLexicon) -> Entities {
             while j < sent.len()
                 && j - i < 4
                 && !taken[si][j]
-                && (name_like(&sent[j], lex) || lemma_in(&sent[j], &lex.particles))
+                && (name_like(&sent[j], lex)
+                    || lemma_in(&sent[j], &lex.particles)
+                    || surname_after_given(&sent[j - 1], &sent[j], lex))
             {
                 j += 1;
             }
@@ -153,6 +160,18 @@ pub fn recognise(words: &[Vec<Word>], lex: &RuLexicon) -> Entities {
                 singles.push((si, i));
             }
             i = j;
+        }
+    }
+    for (si, i) in link_only {
+        let w = &words[si][i];
+        if let Some((p, cases)) = link_single(w, &ents) {
+            ents.mentions.push(Mention {
+                sentence: si,
+                start: i,
+                end: i + 1,
+                target: Target::Person(p),
+                cases,
+            });
         }
     }
     for (si, i) in singles {
@@ -230,6 +249,32 @@ fn name_like(w: &Word, lex: &RuLexicon) -> bool {
         .map(|r| r.prob)
         .sum::<f32>();
     share >= 0.2 || (known_common < 0.05 && !w.readings.iter().any(|r| r.feats.name == NameType::Geo && r.prob > 0.5))
+}
+
+/// Whether `w` can be the surname after the given name `prev` although the
+/// dictionary reads it otherwise (a place: "Габова" → Габово): capitalised,
+/// not a listed non-name, not a common word the dictionary knows well.
+fn surname_after_given(prev: &Word, w: &Word, lex: &RuLexicon) -> bool {
+    let given: f32 = prev
+        .readings
+        .iter()
+        .filter(|r| r.feats.name == NameType::Given)
+        .map(|r| r.prob)
+        .sum();
+    if given < 0.5
+        || !w.is_cyrillic_capital()
+        || lemma_in(w, &lex.not_names)
+        || w.tok.text.chars().all(char::is_uppercase)
+    {
+        return false;
+    }
+    let common: f32 = w
+        .readings
+        .iter()
+        .filter(|r| r.known && r.feats.name == NameType::None)
+        .map(|r| r.prob)
+        .sum();
+    common < 0.5
 }
 
 /// Whether a word reads as a patronymic ("Алексеевич", "Петровны").

@@ -198,6 +198,8 @@ pub struct Article<'a> {
     pub dates: &'a [Vec<DateExpr>],
     /// Sentences before this index are the title.
     pub body_from: usize,
+    /// Lists of people named together: (sentence, first word, end word, people).
+    pub lists: &'a [(usize, usize, usize, Vec<usize>)],
     /// The article's main person: most mentioned (lawyers and officials aside).
     pub focus: Option<usize>,
     /// Sentences that are not prose (all-capital disclaimers, one-line section headers).
@@ -273,10 +275,36 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
             {
                 continue;
             }
+            // "до ареста", "до задержания": a time reference to an event told elsewhere
+            if ts > 0
+                && ws[ts - 1].tok.lower == "до"
+                && ws[ts].readings.first().is_some_and(|r| r.feats.pos == Pos::Noun)
+            {
+                continue;
+            }
             let (cs, ce) = clause_of(ws, ts);
             // status
             let (status, cue) = status_of(ws, ts, te, cs, ce, &cues, pat, event_type);
             let Some(status) = status else { continue };
+            let mut event_type = event_type;
+            // an announced verdict is a scheduled hearing (taxonomy: scheduled acts are not_occurred)
+            if status == Status::NotOccurred
+                && matches!(
+                    event_type,
+                    EventType::Sentence | EventType::Conviction | EventType::Acquittal
+                )
+                && cue.as_deref().is_some_and(|c| {
+                    c == "future tense" || c.starts_with("назнач") || c.starts_with("отлож") || c.starts_with("ожида")
+                })
+            {
+                event_type = EventType::Hearing;
+            }
+            // jurisdiction: "арестовали" is a court's pre-trial arrest when a court or a term is
+            // stated ("суд арестовал … на два месяца", "арестован до 21 июля"); alone it is a detention
+            if event_type == EventType::PretrialDetention && pat.source == "арестовать" && !court_or_term(a, si, cs, ce)
+            {
+                event_type = EventType::Detention;
+            }
             // subjects
             let (subjects, subject_reason) =
                 subjects_of(a, si, ts, te, cs, ce, trig.voice, trig.cases, event_type, &found);
@@ -363,6 +391,30 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
     found
 }
 
+/// Whether a clause names a court ("суд", a court's name) or a custody term
+/// ("на два месяца", "до 21 июля", "на время следствия", "мера пресечения").
+fn court_or_term(a: &Article<'_>, si: usize, cs: usize, ce: usize) -> bool {
+    let ws = &a.words[si];
+    let court = ws[cs..ce].iter().any(|w| {
+        w.has_lemma("суд") || w.has_lemma("судья") || w.tok.lower.ends_with("суд") || w.tok.lower.ends_with("суда")
+    }) || a.ents.mentions.iter().any(|m| {
+        m.sentence == si
+            && m.start >= cs
+            && m.end <= ce
+            && matches!(m.target, Target::Org(o) if a.ents.orgs[o].kind == OrgKind::Court)
+    });
+    let term = (cs..ce).any(|k| {
+        let w = &ws[k];
+        (w.tok.lower == "на" || w.tok.lower == "до")
+            && ws.get(k + 1..(k + 4).min(ce)).is_some_and(|x| {
+                x.iter()
+                    .any(|y| matches!(&*y.lemma, "месяц" | "неделя" | "срок" | "время" | "окончание" | "суд"))
+            })
+            || w.has_lemma("пресечение")
+    }) || a.dates[si].iter().any(|d| d.until && d.start >= cs && d.end <= ce);
+    court || term
+}
+
 /// The status of a trigger from the cues of its clause: `None` drops it (a call by outsiders).
 #[allow(clippy::too_many_arguments)]
 fn status_of(
@@ -413,7 +465,7 @@ fn status_of(
         }
     }
     // a future-tense verb or "будет" before the trigger
-    let future = ws[ts..te].iter().any(|w| {
+    let future = ws[cs..ce].iter().any(|w| {
         w.readings
             .first()
             .is_some_and(|r| r.feats.future && r.feats.finite && r.feats.pos == Pos::Verb)
@@ -530,6 +582,7 @@ fn subjects_of(
             (gn, "genitive of the noun"),
             (nom, "nominative subject of the clause"),
             (acc, "accusative object"),
+            (Case::Dat as u8, "dative recipient"),
         ],
     };
     if extra != 0 {
@@ -606,6 +659,17 @@ fn subjects_of(
             if voice == Voice::Noun && *cases == gn && !(k + 1 == ts || (k >= te && k <= te + 2)) {
                 continue;
             }
+            // "его адвокатов": a possessive before its noun is not the object
+            let possessive = matches!(w.tok.lower.as_str(), "его" | "ее" | "её" | "их")
+                && ws.get(k + 1).is_some_and(|n| {
+                    !(ts..te).contains(&(k + 1))
+                        && n.readings
+                            .first()
+                            .is_some_and(|r| matches!(r.feats.pos, Pos::Noun | Pos::Adj))
+                });
+            if possessive {
+                continue;
+            }
             let lemma = &*r.lemma;
             let gender = match lemma {
                 "он" => Gender::Masc,
@@ -615,6 +679,12 @@ fn subjects_of(
             };
             if gender == Gender::None {
                 // "их": the people of the last event with several subjects, in this paragraph
+                if let Some(list) = list_for(a, si, k) {
+                    return (
+                        list.into_iter().map(SubjectRef::Person).collect(),
+                        format!("\"{}\": the people the article names together", w.tok.text),
+                    );
+                }
                 if let Some(f) = found
                     .iter()
                     .rev()
@@ -672,15 +742,17 @@ fn subjects_of(
     let wanted: Cases = order.iter().fold(0, |a, (c, _)| a | c);
     for k in cs..ce {
         let w = &ws[k];
-        if w.readings
-            .iter()
-            .any(|r| r.feats.plural && r.feats.pos == Pos::Noun && r.feats.case & wanted != 0)
-            && !(k + 1 < ws.len()
-                && a.ents.mentions.iter().any(|m| {
-                    m.sentence == si
-                        && m.start == k + 1
-                        && matches!(m.target, Target::Org(o) if a.ents.orgs[o].kind != OrgKind::MediaOutlet)
-                }))
+        let quantified = k >= 2 && ws[k - 1].tok.lower == "из" || k >= 3 && ws[k - 2].tok.lower == "из";
+        if w.readings.iter().any(|r| {
+            r.feats.plural
+                && (r.feats.pos == Pos::Noun || r.feats.pos == Pos::Adj)
+                && (r.feats.case & wanted != 0 || quantified)
+        }) && !(k + 1 < ws.len()
+            && a.ents.mentions.iter().any(|m| {
+                m.sentence == si
+                    && m.start == k + 1
+                    && matches!(m.target, Target::Org(o) if a.ents.orgs[o].kind != OrgKind::MediaOutlet)
+            }))
             && matches!(
                 &*w.lemma,
                 "журналист"
@@ -706,6 +778,12 @@ fn subjects_of(
                     collective(&n.lemma)
                 }
             });
+            if let Some(list) = list_for(a, si, k).filter(|l| count.is_none_or(|c| c as usize == l.len())) {
+                return (
+                    list.into_iter().map(SubjectRef::Person).collect(),
+                    format!("\"{}\": the people the article names together", w.tok.text),
+                );
+            }
             let start = if count.is_some() { k - 1 } else { k };
             let desc = ws[start..=k]
                 .iter()
@@ -717,6 +795,18 @@ fn subjects_of(
                 "an unnamed group in the clause".into(),
             );
         }
+    }
+    // coordinated clauses share their subject: "оправдали по одной статье, но признали виновной по другой"
+    if let Some(f) = found
+        .iter()
+        .rev()
+        .take_while(|f| f.sentence == si)
+        .find(|f| f.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_))))
+    {
+        return (
+            f.subjects.clone(),
+            "the subjects of the event before it in the sentence".into(),
+        );
     }
     // nobody named: the events of the proceedings are the main person's
     let proceedings = matches!(
@@ -758,6 +848,19 @@ fn collective(lemma: &str) -> Option<u32> {
         "одиннадцать" => 11,
         _ => return None,
     })
+}
+
+/// The people a plural description or pronoun at word `k` of sentence `si`
+/// stands for: a list of people named together (coordinated in one sentence)
+/// right after it ("четырём журналистам — А, Б, В и Г"), else the last such
+/// list before it.
+fn list_for(a: &Article<'_>, si: usize, k: usize) -> Option<Vec<usize>> {
+    a.lists
+        .iter()
+        .find(|l| l.0 == si && l.1 > k)
+        .or_else(|| a.lists.iter().rev().find(|l| l.0 < si || (l.0 == si && l.2 <= k)))
+        .or_else(|| a.lists.iter().find(|l| l.0 > si))
+        .map(|l| l.3.clone())
 }
 
 /// The person a singular role noun describes: the last one named before it

@@ -119,7 +119,15 @@ impl Pack {
             .map(|(i, s)| not_prose(&sentences, i, s))
             .collect();
         let ents = entities::recognise(&words, &self.lexicon);
-        let date_exprs: Vec<Vec<dates::DateExpr>> = words.iter().map(|w| dates::find(w, meta.published)).collect();
+        let year_hint = if meta.published.is_none() {
+            dates::latest_year(&words)
+        } else {
+            None
+        };
+        let date_exprs: Vec<Vec<dates::DateExpr>> = words
+            .iter()
+            .map(|w| dates::find(w, meta.published, year_hint))
+            .collect();
         let article = events::Article {
             words: &words,
             paragraphs: &paragraphs,
@@ -128,6 +136,7 @@ impl Pack {
             body_from,
             media_roles: &self.media_roles,
             focus: focus_of(&ents),
+            lists: &lists_of(&ents, &words),
             skip: &skip,
         };
         let found = events::find(&article, &self.lexicon);
@@ -179,6 +188,41 @@ fn not_prose(all: &[Sentence], i: usize, s: &Sentence) -> bool {
         .last()
         .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | "…" | "»" | "\""));
     alone && words <= 4 && !closed && i > 0
+}
+
+/// Lists of people named together: person mentions of one sentence separated
+/// only by commas and "и" (two or more people).
+fn lists_of(ents: &entities::Entities, words: &[Vec<Word>]) -> Vec<(usize, usize, usize, Vec<usize>)> {
+    let mut out: Vec<(usize, usize, usize, Vec<usize>)> = Vec::new();
+    let mut cur: Option<(usize, usize, usize, Vec<usize>)> = None;
+    for m in &ents.mentions {
+        let entities::Target::Person(p) = m.target else {
+            continue;
+        };
+        let joined = cur.as_ref().is_some_and(|c| {
+            c.0 == m.sentence
+                && words[m.sentence][c.2..m.start]
+                    .iter()
+                    .all(|w| matches!(w.tok.lower.as_str(), "," | "и" | "а" | "также"))
+        });
+        if joined {
+            if let Some(c) = cur.as_mut() {
+                if !c.3.contains(&p) {
+                    c.3.push(p);
+                }
+                c.2 = m.end;
+            }
+        } else {
+            if let Some(c) = cur.take().filter(|c| c.3.len() >= 2) {
+                out.push(c);
+            }
+            cur = Some((m.sentence, m.start, m.end, vec![p]));
+        }
+    }
+    if let Some(c) = cur.filter(|c| c.3.len() >= 2) {
+        out.push(c);
+    }
+    out
 }
 
 /// The article's main person: the most mentioned person who is not a lawyer
