@@ -243,7 +243,12 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                 }
             }
         }
-        cands.sort_by(|x, y| (y.1 - y.0).cmp(&(x.1 - x.0)).then(x.0.cmp(&y.0)));
+        // blockers first ("в закрытом режиме" is no closing of anything), then longest first
+        cands.sort_by(|x, y| {
+            let bx = lex.triggers[x.2].event_type.is_none();
+            let by = lex.triggers[y.2].event_type.is_none();
+            by.cmp(&bx).then((y.1 - y.0).cmp(&(x.1 - x.0))).then(x.0.cmp(&y.0))
+        });
         let mut used = vec![false; ws.len()];
         let mut chosen: Vec<(usize, usize, usize, usize)> = Vec::new();
         for c in cands {
@@ -513,7 +518,7 @@ fn excluded(a: &Article<'_>, m: &Mention) -> bool {
         }
     }
     let before = |k: usize| m.start >= k && ws[m.start - k].tok.lower == "словам";
-    if before(1) || before(2) {
+    if before(1) {
         return true;
     }
     // "Иванов заявил, что …" / "сообщил Иванов"
@@ -778,7 +783,7 @@ fn subjects_of(
                     collective(&n.lemma)
                 }
             });
-            if let Some(list) = list_for(a, si, k).filter(|l| count.is_none_or(|c| c as usize == l.len())) {
+            if let Some(list) = list_for(a, si, k).filter(|l| count.is_none_or(|c| c as usize == l.len()) || appositive_list(a, si, k)) {
                 return (
                     list.into_iter().map(SubjectRef::Person).collect(),
                     format!("\"{}\": the people the article names together", w.tok.text),
@@ -861,6 +866,12 @@ fn list_for(a: &Article<'_>, si: usize, k: usize) -> Option<Vec<usize>> {
         .or_else(|| a.lists.iter().rev().find(|l| l.0 < si || (l.0 == si && l.2 <= k)))
         .or_else(|| a.lists.iter().find(|l| l.0 > si))
         .map(|l| l.3.clone())
+}
+
+/// Whether a list of people stands in the same sentence right after word `k`
+/// (an apposition: "четырём журналистам — А, Б, В и Г"; its count may be cut short).
+fn appositive_list(a: &Article<'_>, si: usize, k: usize) -> bool {
+    a.lists.iter().any(|l| l.0 == si && l.1 > k)
 }
 
 /// The person a singular role noun describes: the last one named before it
