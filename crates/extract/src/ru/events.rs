@@ -447,6 +447,12 @@ fn status_of(
         .elems
         .iter()
         .any(|e| matches!(e, Elem::Any(a) if a.iter().any(|x| x == "не")));
+    // "вину не признаёт": a negation inside the trigger's words
+    if !negated_in_pattern {
+        if let Some(k) = (ts..te).find(|&k| ws[k].tok.lower == "не") {
+            return (Some(Status::NotOccurred), Some(text(k, te)));
+        }
+    }
     if !negated_in_pattern {
         // "не был задержан", "не задержали", "не признал вину"
         let mut k = ts;
@@ -783,7 +789,9 @@ fn subjects_of(
                     collective(&n.lemma)
                 }
             });
-            if let Some(list) = list_for(a, si, k).filter(|l| count.is_none_or(|c| c as usize == l.len()) || appositive_list(a, si, k)) {
+            if let Some(list) =
+                list_for(a, si, k).filter(|l| count.is_none_or(|c| c as usize == l.len()) || appositive_list(a, si, k))
+            {
                 return (
                     list.into_iter().map(SubjectRef::Person).collect(),
                     format!("\"{}\": the people the article names together", w.tok.text),
@@ -973,7 +981,8 @@ fn detail_of(ws: &[Word], cs: usize, ce: usize, dates: &[&DateExpr], t: EventTyp
     if matches!(t, EventType::Sentence) {
         for k in cs..ce.saturating_sub(1) {
             let unit = &ws[k + 1];
-            let is_num = ws[k].tok.kind == crate::segment::TokenKind::Number
+            let is_year = ws[k].tok.text.len() == 4 && ws[k].tok.text.parse::<u32>().is_ok_and(|y| y >= 1900);
+            let is_num = !is_year && ws[k].tok.kind == crate::segment::TokenKind::Number
                 || ws[k].readings.first().is_some_and(|r| r.feats.pos == Pos::Num);
             if is_num
                 && matches!(

@@ -312,7 +312,7 @@ pub fn resolve(words: &[&Word], roles: &[Option<Part>], context: &dyn Fn(Case, G
             None => vec![c(ALL, Gender::None, w.tok.lower.to_string(), 1.0)],
         })
         .collect();
-    let mut best: Option<Resolved> = None;
+    let mut all: Vec<Resolved> = Vec::new();
     for case in Case::ALL {
         for gender in [Gender::Masc, Gender::Fem] {
             let mut score = context(case, gender);
@@ -333,21 +333,24 @@ pub fn resolve(words: &[&Word], roles: &[Option<Part>], context: &dyn Fn(Case, G
                     }
                 }
             }
-            if score > 0.0 && best.as_ref().is_none_or(|b| score > b.score) {
-                best = Some(Resolved {
+            if score > 0.0 {
+                all.push(Resolved {
                     cases: case as u8,
                     gender,
                     parts,
                     score,
                 });
-            } else if let Some(b) = best.as_mut().filter(|b| {
-                score > 0.0 && (score - b.score).abs() < f32::EPSILON && b.gender == gender && b.parts == parts
-            }) {
-                b.cases |= case as u8;
             }
         }
     }
-    best
+    let mut best = all.iter().max_by(|a, b| a.score.total_cmp(&b.score))?.clone();
+    // the other cases the same name can be in ("Константина Габова": genitive or accusative)
+    for r in &all {
+        if r.gender == best.gender && r.parts == best.parts && r.score >= best.score * 0.15 {
+            best.cases |= r.cases;
+        }
+    }
+    Some(best)
 }
 
 #[cfg(test)]
