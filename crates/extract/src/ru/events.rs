@@ -186,6 +186,28 @@ pub fn clause_of(ws: &[Word], i: usize) -> (usize, usize) {
     (s, e.max(i + 1).min(ws.len()))
 }
 
+/// Nouns that describe a person of the article without naming them.
+const PERSON_NOUNS: &[&str] = &[
+    "женщина",
+    "мужчина",
+    "девушка",
+    "парень",
+    "гражданин",
+    "гражданка",
+    "задержанный",
+    "задержанная",
+    "осуждённый",
+    "осужденный",
+    "осуждённая",
+    "осужденная",
+    "подсудимый",
+    "подсудимая",
+    "обвиняемый",
+    "обвиняемая",
+    "фигурант",
+    "фигурантка",
+];
+
 /// The context the event finder needs from the article.
 pub struct Article<'a> {
     /// Analysed words per sentence.
@@ -271,12 +293,18 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
             let trig = &lex.triggers[ti];
             let Some(event_type) = trig.event_type else { continue };
             let pat = &trig.patterns[pi];
-            // an attributive participle ("задержанный журналист") tells no event
+            // an attributive participle before its noun ("задержанный журналист") tells no event;
+            // after a name it predicates ("Иванову, осуждённую по …")
             if te - ts == 1
                 && ws[ts]
                     .readings
                     .first()
                     .is_some_and(|r| r.feats.participle && !r.feats.short)
+                && ws.get(te).is_some_and(|n| {
+                    n.readings
+                        .first()
+                        .is_some_and(|r| matches!(r.feats.pos, Pos::Noun | Pos::Adj | Pos::Propn))
+                })
             {
                 continue;
             }
@@ -288,18 +316,50 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                 continue;
             }
             let (cs, ce) = clause_of(ws, ts);
+            // a full participle after a comma predicates of the name before it ("Марию Пономаренко,
+            // осуждённую по …"); without a name before it, it is a reference ("осуждённой", "задержанная")
+            let participle_of = if te - ts == 1
+                && ws[ts]
+                    .readings
+                    .first()
+                    .is_some_and(|r| r.feats.participle && !r.feats.short)
+            {
+                let k = if ts > 0 && ws[ts - 1].tok.text == "," {
+                    ts - 1
+                } else {
+                    ts
+                };
+                match a
+                    .ents
+                    .mentions
+                    .iter()
+                    .find(|m| m.sentence == si && m.end == k && matches!(m.target, Target::Person(_)))
+                {
+                    Some(m) => Some(m.target),
+                    None => continue,
+                }
+            } else {
+                None
+            };
             // status
             let (status, cue) = status_of(ws, ts, te, cs, ce, &cues, pat, event_type);
             let Some(status) = status else { continue };
             let mut event_type = event_type;
-            // an announced verdict is a scheduled hearing (taxonomy: scheduled acts are not_occurred)
+            // an announced verdict or court measure is a scheduled hearing (taxonomy: scheduled acts are not_occurred)
             if status == Status::NotOccurred
                 && matches!(
                     event_type,
-                    EventType::Sentence | EventType::Conviction | EventType::Acquittal
+                    EventType::Sentence
+                        | EventType::Conviction
+                        | EventType::Acquittal
+                        | EventType::PretrialDetention
+                        | EventType::HouseArrest
                 )
                 && cue.as_deref().is_some_and(|c| {
-                    c == "future tense" || c.starts_with("назнач") || c.starts_with("отлож") || c.starts_with("ожида")
+                    c == "future tense"
+                        || ["назнач", "отлож", "ожида", "долж", "предсто"]
+                            .iter()
+                            .any(|p| c.to_lowercase().starts_with(p))
                 })
             {
                 event_type = EventType::Hearing;
@@ -311,8 +371,13 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                 event_type = EventType::Detention;
             }
             // subjects
-            let (subjects, subject_reason) =
-                subjects_of(a, si, ts, te, cs, ce, trig.voice, trig.cases, event_type, &found);
+            let (subjects, subject_reason) = match participle_of {
+                Some(Target::Person(p)) => (
+                    vec![SubjectRef::Person(p)],
+                    "the name the participle follows".to_string(),
+                ),
+                _ => subjects_of(a, si, ts, te, cs, ce, trig.voice, trig.cases, event_type, &found),
+            };
             // date
             let mut date = None;
             let mut qualifier = None;
@@ -355,6 +420,14 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                 if status != Status::NotOccurred {
                     last_day = Some(d);
                 }
+            }
+            // "… по обвинению в …" explains another event: the charge is older and undated here
+            if event_type == EventType::Charge && matches!(pat.source.as_str(), "по обвинение" | "по обвинения")
+            {
+                date = None;
+                qualifier = None;
+                date_text = None;
+                date_reason = "a charge named as the ground of another event: undated".into();
             }
             // detail: a deadline, a term, an article
             let detail = detail_of(ws, cs, ce, &sentence_dates, event_type);
@@ -440,7 +513,10 @@ fn status_of(
             .join(" ")
     };
     // calls and demands by outsiders: no event
-    if let Some(c) = cues.iter().find(|c| c.2 == CueKind::Call && c.0 >= cs && c.1 <= ts) {
+    if let Some(c) = cues
+        .iter()
+        .find(|c| c.2 == CueKind::Call && c.1 <= ts && (c.0 >= cs || ts - c.1 <= 8))
+    {
         return (None, Some(text(c.0, c.1)));
     }
     let negated_in_pattern = pat
@@ -731,7 +807,7 @@ fn subjects_of(
             else {
                 continue;
             };
-            if !a.lexicon_occupation(&r.lemma) {
+            if !a.lexicon_occupation(&r.lemma) && !PERSON_NOUNS.contains(&&*r.lemma) {
                 continue;
             }
             if a.ents
@@ -749,6 +825,34 @@ fn subjects_of(
             }
         }
     }
+    // someone else described ("его адвокатов", "главы ведомства"): an unnamed group, never the main person
+    let other = (cs..ce).find(|&k| {
+        !(ts..te).contains(&k)
+            && ws[k].readings.first().is_some_and(|r| {
+                r.feats.pos == Pos::Noun
+                    && r.feats.animate
+                    && order.iter().any(|(c, _)| r.feats.case & c != 0)
+                    && !a.lexicon_occupation(&r.lemma)
+                    && !PERSON_NOUNS.contains(&&*r.lemma)
+                    && !matches!(
+                        &*r.lemma,
+                        "судья"
+                            | "прокурор"
+                            | "следователь"
+                            | "адвокат"
+                            | "защитник"
+                            | "силовик"
+                            | "полицейский"
+                            | "милиционер"
+                            | "сотрудник"
+                            | "гособвинитель"
+                    )
+            })
+            && !matches!(
+                &*ws[k].lemma,
+                "журналист" | "сотрудник" | "человек" | "подсудимый" | "обвиняемый" | "фигурант"
+            )
+    });
     // an unnamed group: "трое журналистов", "сотрудников редакции", in a case the trigger takes
     let wanted: Cases = order.iter().fold(0, |a, (c, _)| a | c);
     for k in cs..ce {
@@ -808,6 +912,18 @@ fn subjects_of(
                 "an unnamed group in the clause".into(),
             );
         }
+    }
+    if let Some(k) = other {
+        let desc = ws[k..(k + 2).min(ce)]
+            .iter()
+            .take_while(|w| w.tok.kind == crate::segment::TokenKind::Word)
+            .map(|w| w.tok.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        return (
+            vec![SubjectRef::Group { desc, count: None }],
+            "someone the clause describes without a name".into(),
+        );
     }
     // coordinated clauses share their subject: "оправдали по одной статье, но признали виновной по другой"
     if let Some(f) = found
