@@ -338,12 +338,22 @@ fn expression(
         _ => {}
     }
     // "в прошлом году", "в этом году", "в прошлом месяце"
-    if matches!(
-        lemma(j),
-        "прошлый" | "прошедший" | "минувший" | "этот" | "текущий" | "нынешний"
-    ) {
-        let back = i32::from(matches!(lemma(j), "прошлый" | "прошедший" | "минувший"));
-        match lemma(j + 1) {
+    let is = |k: usize, set: &[&str]| {
+        words
+            .get(k)
+            .is_some_and(|w| set.iter().any(|l| w.has_lemma(l) || w.tok.lower == *l))
+    };
+    const PAST: &[&str] = &["прошлый", "прошедший", "минувший", "прошлом", "прошлого"];
+    if is(j, PAST) || is(j, &["этот", "текущий", "нынешний", "этом"]) {
+        let back = i32::from(is(j, PAST));
+        let unit = if is(j + 1, &["год"]) {
+            "год"
+        } else if is(j + 1, &["месяц"]) {
+            "месяц"
+        } else {
+            ""
+        };
+        match unit {
             "год" => return Some((DateValue::Fixed(PartialDate::year(p.year() - back)), j + 2)),
             "месяц" => {
                 let (y, m) = if back == 1 {

@@ -435,6 +435,10 @@ pub fn occupation_before(sent: &[Word], i: usize, lex: &RuLexicon) -> Option<(St
                     return occupation_ending(sent, s, lex);
                 }
             }
+            // "адвокат Осмоновой Пётр Орлов": across the genitive of the client or employer
+            if sent[i - 1].is_cyrillic_capital() && sent[i - 1].can_be(Case::Gen as u8) {
+                return occupation_ending(sent, i - 1, lex);
+            }
             return None;
         }
         if i < 2 {

@@ -551,6 +551,13 @@ fn status_of(
             }
         }
     }
+    // "отрицает, что …": a denial scopes over its complement clause
+    if let Some(c) = cues
+        .iter()
+        .find(|c| c.2 == CueKind::Denied && c.1 <= cs && cs >= 2 && ws[cs].tok.lower == "что")
+    {
+        return (Some(Status::Denied), Some(text(c.0, c.1)));
+    }
     // a future-tense verb or "будет" before the trigger
     let future = ws[cs..ce].iter().any(|w| {
         w.readings
@@ -662,9 +669,17 @@ fn subjects_of(
     let mut order: Vec<(Cases, &str)> = match voice {
         Voice::Subject => vec![(nom, "nominative subject")],
         Voice::Object if passive => vec![(nom, "nominative subject of the passive")],
-        Voice::Object => vec![(acc, "accusative object"), (nom, "nominative subject")],
+        Voice::Object => vec![
+            (acc, "accusative object"),
+            (nom, "nominative subject"),
+            (gn, "genitive after the trigger"),
+        ],
         Voice::Noun if passive => vec![(nom, "nominative subject of the passive")],
-        Voice::Noun if verb.is_some() => vec![(acc, "accusative object"), (gn, "genitive argument")],
+        Voice::Noun if verb.is_some() => vec![
+            (acc, "accusative object"),
+            (gn, "genitive argument"),
+            (Case::Dat as u8, "dative recipient"),
+        ],
         Voice::Noun => vec![
             (gn, "genitive of the noun"),
             (nom, "nominative subject of the clause"),
@@ -699,7 +714,7 @@ fn subjects_of(
         let pool: Vec<&&Mention> = in_clause
             .iter()
             .filter(|m| m.cases == 0 && matches!(m.target, Target::Org(_)) || m.cases & cases != 0)
-            .filter(|m| voice != Voice::Noun || *cases != gn || m.start >= te)
+            .filter(|m| *cases != gn || m.start >= te)
             .collect();
         // "в отношении X", "против X", "над X" name the person a noun is about
         let pool: Vec<&&Mention> = {
@@ -732,6 +747,43 @@ fn subjects_of(
                 }
             }
             return (out, format!("{why} in the clause"));
+        }
+        // "Иванов заявил (отрицает), что признал вину": a complement clause without a subject is about the matrix subject
+        if *cases == nom && cs >= 2 && ws[cs - 1].tok.text == "," && ws[cs].tok.lower == "что" {
+            if let Some(m) = a.ents.mentions.iter().find(|m| {
+                m.sentence == si
+                    && m.end < cs
+                    && m.cases & nom != 0
+                    && matches!(m.target, Target::Person(p) if !official(a, p))
+            }) {
+                if let Target::Person(p) = m.target {
+                    return (
+                        vec![SubjectRef::Person(p)],
+                        "the subject of the clause it complements".into(),
+                    );
+                }
+            }
+        }
+        // "защита Иванова", "адвокаты Ивановой": the defence acts for its client
+        if *cases == nom {
+            for k in cs..ce {
+                if ws[k]
+                    .readings
+                    .first()
+                    .is_some_and(|r| matches!(&*r.lemma, "защита" | "адвокат" | "защитник") && r.feats.case & nom != 0)
+                {
+                    if let Some(m) = a
+                        .ents
+                        .mentions
+                        .iter()
+                        .find(|m| m.sentence == si && m.start == k + 1 && m.cases & gn != 0)
+                    {
+                        if let Target::Person(p) = m.target {
+                            return (vec![SubjectRef::Person(p)], "the client of the defence".into());
+                        }
+                    }
+                }
+            }
         }
         // pronouns of that case
         for k in cs..ce {
@@ -1032,6 +1084,14 @@ fn described(a: &Article<'_>, si: usize, k: usize, lemma: &str, gender: Gender) 
         }
     }
     fallback
+}
+
+/// Whether a person is a lawyer or an official (never the subject of an event).
+fn official(a: &Article<'_>, p: usize) -> bool {
+    matches!(
+        a.ents.people[p].occupation_kind,
+        Some(OccupationKind::Lawyer | OccupationKind::Official)
+    )
 }
 
 /// The last person of `gender` named before word `k` of sentence `si` (this and the three sentences before).

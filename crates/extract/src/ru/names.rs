@@ -346,7 +346,7 @@ pub fn resolve(words: &[&Word], roles: &[Option<Part>], context: &dyn Fn(Case, G
     let mut best = all.iter().max_by(|a, b| a.score.total_cmp(&b.score))?.clone();
     // the other cases the same name can be in ("Константина Габова": genitive or accusative)
     for r in &all {
-        if r.gender == best.gender && r.parts == best.parts && r.score >= best.score * 0.15 {
+        if r.gender == best.gender && r.parts == best.parts && r.score >= best.score * 0.01 {
             best.cases |= r.cases;
         }
     }
