@@ -111,7 +111,9 @@ fn name_spellings(conn: &Connection, word: &str) -> rusqlite::Result<Vec<String>
 /// query has FTS5 syntax or nothing to widen.
 fn cross_script(conn: &Connection, query: &str) -> rusqlite::Result<Option<String>> {
     let words: Vec<&str> = query.split_whitespace().collect();
-    let plain = |w: &str| w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') && !matches!(w, "AND" | "OR" | "NOT" | "NEAR");
+    let plain = |w: &str| {
+        w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') && !matches!(w, "AND" | "OR" | "NOT" | "NEAR")
+    };
     if words.is_empty() || !words.iter().all(|w| plain(w)) {
         return Ok(None);
     }

@@ -333,7 +333,12 @@ fn search_finds_names_across_scripts() {
     let items = cross_script_pair();
     store.insert_articles(&inputs(&items)).expect("insert");
     let articles = |q: &str| -> Vec<String> {
-        let mut a: Vec<String> = store.search(q, 10).expect("search").into_iter().map(|h| h.article).collect();
+        let mut a: Vec<String> = store
+            .search(q, 10)
+            .expect("search")
+            .into_iter()
+            .map(|h| h.article)
+            .collect();
         a.sort();
         a.dedup();
         a

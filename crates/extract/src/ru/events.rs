@@ -126,18 +126,9 @@ pub fn match_at(p: &Pattern, ws: &[Word], at: usize) -> Option<usize> {
     go(&p.elems, ws, at)
 }
 
-/// Matches of a set of patterns in a sentence, longest first without overlaps:
-/// (start, end, index into `pats`).
-fn matches_of<'a>(ws: &[Word], pats: impl Iterator<Item = &'a Pattern> + Clone) -> Vec<(usize, usize, usize)> {
-    let mut all = Vec::new();
-    for i in 0..ws.len() {
-        for (k, p) in pats.clone().enumerate() {
-            if let Some(e) = match_at(p, ws, i) {
-                all.push((i, e, k));
-            }
-        }
-    }
-    all
+/// The keys a word is indexed by: its written form (lower case) and its lemmas.
+pub fn word_keys(w: &Word) -> impl Iterator<Item = &str> {
+    std::iter::once(w.tok.lower.as_str()).chain(w.readings.iter().map(|r| &*r.lemma))
 }
 
 /// Clause boundaries around word `i`: `[start, end)`. A clause ends at `;`, `:`,
@@ -283,10 +274,14 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
             chosen.push(c);
         }
         chosen.sort_by_key(|c| c.0);
-        let cues: Vec<(usize, usize, CueKind)> = matches_of(ws, lex.cues.iter().map(|c| &c.0))
-            .into_iter()
-            .map(|(s, e, k)| (s, e, lex.cues[k].1))
-            .collect();
+        let mut cues: Vec<(usize, usize, CueKind)> = Vec::new();
+        for (i, w) in ws.iter().enumerate() {
+            for k in lex.cue_index.candidates(word_keys(w)) {
+                if let Some(e) = match_at(&lex.cues[k].0, ws, i) {
+                    cues.push((i, e, lex.cues[k].1));
+                }
+            }
+        }
         let sentence_dates: Vec<&DateExpr> = a.dates[si].iter().collect();
         let first_in_sentence = found.len();
         for (ts, te, ti, pi) in chosen {

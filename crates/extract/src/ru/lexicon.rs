@@ -97,6 +97,10 @@ pub struct RuLexicon {
     pub cues: Vec<(Pattern, CueKind)>,
     /// Triggers.
     pub triggers: Vec<Trigger>,
+    /// Index of `cues` by the first word of their pattern.
+    pub cue_index: FirstIndex,
+    /// Index of `charges` by the first word of their pattern.
+    pub charge_index: FirstIndex,
     /// Index: first lemma of a trigger pattern → (trigger, pattern).
     first: HashMap<String, Vec<(usize, usize)>>,
     /// Patterns starting with a prefix element.
@@ -280,6 +284,8 @@ impl RuLexicon {
     }
 
     fn reindex(&mut self) {
+        self.cue_index = FirstIndex::build(self.cues.iter().map(|c| &c.0));
+        self.charge_index = FirstIndex::build(self.charges.iter().map(|c| &c.0));
         self.first.clear();
         self.prefixed.clear();
         for (ti, t) in self.triggers.iter().enumerate() {
@@ -304,5 +310,44 @@ impl RuLexicon {
             .flatten()
             .chain(self.prefixed.iter())
             .copied()
+    }
+}
+
+/// An index of patterns by their first word, so that a sentence is matched
+/// only against the patterns that can start at each word.
+#[derive(Debug, Clone, Default)]
+pub struct FirstIndex {
+    by_word: HashMap<String, Vec<usize>>,
+    prefixed: Vec<usize>,
+}
+
+impl FirstIndex {
+    fn build<'a>(patterns: impl Iterator<Item = &'a Pattern>) -> Self {
+        let mut ix = Self::default();
+        for (i, p) in patterns.enumerate() {
+            match p.elems.first() {
+                Some(crate::lexicon::Elem::Any(words)) => {
+                    for w in words {
+                        ix.by_word.entry(w.clone()).or_default().push(i);
+                    }
+                }
+                _ => ix.prefixed.push(i),
+            }
+        }
+        ix
+    }
+
+    /// The indices of the patterns that can start with a word whose written
+    /// form or lemmas are `keys` (sorted, without repeats).
+    pub fn candidates<'a>(&self, keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
+        let mut out: Vec<usize> = self.prefixed.clone();
+        for k in keys {
+            if let Some(v) = self.by_word.get(k) {
+                out.extend_from_slice(v);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }

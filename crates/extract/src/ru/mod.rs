@@ -273,17 +273,15 @@ fn charges_in(ws: &[Word], lex: &RuLexicon) -> Vec<(String, Option<String>)> {
         }
     }
     let mut out: Vec<(String, Option<String>)> = Vec::new();
-    for (pat, label, _) in &lex.charges {
-        for i in 0..ws.len() {
-            if events::match_at(pat, ws, i).is_some() {
+    for (i, w) in ws.iter().enumerate() {
+        for c in lex.charge_index.candidates(events::word_keys(w)) {
+            let (pat, label, _) = &lex.charges[c];
+            if events::match_at(pat, ws, i).is_some() && !out.iter().any(|(l, _)| l == label) {
                 let art = articles
                     .iter()
                     .min_by_key(|(k, _)| k.abs_diff(i))
                     .map(|(_, a)| a.clone());
-                if !out.iter().any(|(l, _)| l == label) {
-                    out.push((label.clone(), art));
-                }
-                break;
+                out.push((label.clone(), art));
             }
         }
     }

@@ -191,7 +191,14 @@ impl Word {
 pub struct Analyzer {
     dict: rumorph::Dictionary,
     feats: Arc<[Feats]>,
+    /// Words analysed so far, shared by clones and threads (cleared when it
+    /// reaches [`SHARED_CACHE_MAX`] entries, so memory stays bounded).
+    shared: Arc<std::sync::Mutex<Cache>>,
 }
+
+/// Entries of the shared word cache before it is cleared (a newsroom's
+/// vocabulary is far smaller; about 100 bytes an entry).
+pub const SHARED_CACHE_MAX: usize = 300_000;
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -207,7 +214,11 @@ impl Analyzer {
     pub fn bundled() -> Result<Self, rumorph::Error> {
         let dict = rumorph::Dictionary::bundled()?;
         let feats: Arc<[Feats]> = dict.ud_tags().map(decode).collect();
-        Ok(Self { dict, feats })
+        Ok(Self {
+            dict,
+            feats,
+            shared: Arc::default(),
+        })
     }
 
     /// The readings of one word (any case), most probable first.
@@ -228,6 +239,21 @@ impl Analyzer {
         out
     }
 
+    /// The readings of a word through the shared cache.
+    fn cached(&self, key: &str) -> Arc<[Reading]> {
+        if let Some(r) = self.shared.lock().ok().and_then(|c| c.get(key).cloned()) {
+            return r;
+        }
+        let r: Arc<[Reading]> = self.readings(key).into();
+        if let Ok(mut c) = self.shared.lock() {
+            if c.len() >= SHARED_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(key.to_string(), r.clone());
+        }
+        r
+    }
+
     /// Analyses the tokens of one sentence. Capitalised words are analysed as
     /// written (the dictionary gives proper nouns more weight then); others in
     /// lower case. Numbers and punctuation get no readings.
@@ -246,7 +272,7 @@ impl Analyzer {
                 let readings = match cache.get(key) {
                     Some(r) => r.clone(),
                     None => {
-                        let r: Arc<[Reading]> = self.readings(key).into();
+                        let r = self.cached(key);
                         cache.insert(key.to_string(), r.clone());
                         r
                     }
