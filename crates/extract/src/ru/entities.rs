@@ -138,7 +138,8 @@ pub fn recognise(words: &[Vec<Word>], lex: &RuLexicon) -> Entities {
                 j += 1;
             }
             // "Адвокат Асановой Иван Петров": three name words with no patronymic are a surname and a new name
-            if j - i >= 3 && !sent[i + 1..j].iter().any(patronymic_like) {
+            let name_words = sent[i..j].iter().filter(|w| !lemma_in(w, &lex.particles)).count();
+            if name_words >= 3 && !sent[i + 1..j].iter().any(patronymic_like) {
                 singles.push((si, i));
                 i += 1;
                 continue;

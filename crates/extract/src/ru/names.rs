@@ -190,6 +190,13 @@ pub fn rule_candidates(low: &str, part: Part) -> Vec<Candidate> {
             if low.ends_with('а') || low.ends_with('я') {
                 out.push(c(nom, Fem, low.to_string(), 0.3));
             }
+            // names of other languages ending in -е, -и, -о, -у do not decline
+            // (Лусине, Торнике, Нино): read as written unless the surname or
+            // the context says otherwise
+            if low.ends_with(['е', 'и', 'о', 'у']) {
+                out.push(c(ALL, Fem, low.to_string(), 0.3));
+                out.push(c(ALL, Masc, low.to_string(), 0.3));
+            }
         }
         Part::Patronymic => {
             for (end, cases, g, nomv) in [
@@ -308,7 +315,16 @@ pub fn resolve(words: &[&Word], roles: &[Option<Part>], context: &dyn Fn(Case, G
         .iter()
         .zip(roles)
         .map(|(w, r)| match r {
-            Some(p) => candidates(w, *p),
+            Some(p) => {
+                let mut cs = candidates(w, *p);
+                // on a tie the form as written wins (an indeclinable "Лусине" over "Лусина")
+                for x in &mut cs {
+                    if x.nominative == w.tok.lower.as_str() {
+                        x.weight *= 1.01;
+                    }
+                }
+                cs
+            }
             None => vec![c(ALL, Gender::None, w.tok.lower.to_string(), 1.0)],
         })
         .collect();
