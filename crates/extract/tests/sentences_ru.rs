@@ -693,3 +693,29 @@ fn detail_and_agent() {
     let rec = extract("3 марта суд приговорил Ивана Соколова к 5 годам лишения свободы.", P);
     assert_eq!(rec.events[0].detail.as_deref(), Some("5 годам лишения свободы"));
 }
+
+#[test]
+fn user_lexicon_adds_russian_entries() {
+    let mut ex = Extractor::multilingual().expect("built-in lexicons");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lexicons/example-ru.toml");
+    ex.add_lexicon(&path).expect("example Russian lexicon");
+    let text = "3 марта сотрудники Службы охраны порядка насильно вывезли стрингера Ивана Соколова.";
+    let meta = ArticleMeta {
+        id: "t".into(),
+        source: "test".into(),
+        published: chrono::NaiveDate::from_ymd_opt(2025, 6, 2),
+        title: None,
+        language: "ru".into(),
+        sha256: "0".repeat(64),
+        url: None,
+    };
+    let rec = ex.extract(meta, text).record;
+    assert_eq!(render(&rec), ["detention@2025-03-03:Иван Соколов"]);
+    assert_eq!(rec.events[0].rule.as_deref(), Some("ru.detention.example.taken_away"));
+    assert_eq!(rec.events[0].agent.as_ref().map(|a| a.name.as_str()), Some("Служба охраны порядка"));
+    assert_eq!(rec.people[0].occupation.as_deref(), Some("стрингер"));
+    // an English extractor refuses a Russian lexicon with a clear error
+    let mut en = Extractor::english().expect("English");
+    let err = en.add_lexicon(&path).expect_err("needs the Russian pack");
+    assert!(err.to_string().contains("Russian language pack"), "{err}");
+}

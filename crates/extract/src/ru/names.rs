@@ -314,7 +314,14 @@ pub fn resolve(words: &[&Word], roles: &[Option<Part>], context: &dyn Fn(Case, G
     let cands: Vec<Vec<Candidate>> = words
         .iter()
         .zip(roles)
-        .map(|(w, r)| match r {
+        .enumerate()
+        .map(|(k, (w, r))| match r {
+            // the father's name before "уулу"/"кызы" does not decline; the particle gives the gender
+            Some(Part::Surname) if roles.get(k + 1) == Some(&None) => {
+                let particle = words[k + 1].tok.lower.as_str();
+                let gender = if matches!(particle, "кызы" | "гызы" | "кизи" | "қызы") { Gender::Fem } else { Gender::Masc };
+                vec![c(ALL, gender, w.tok.lower.to_string(), 1.0)]
+            }
             Some(p) => {
                 let mut cs = candidates(w, *p);
                 // on a tie the form as written wins (an indeclinable "Лусине" over "Лусина")
