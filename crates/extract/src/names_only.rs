@@ -82,10 +82,11 @@ fn strip_turkic_case(word: &str) -> String {
     ];
     const STEMS: &[&str] = &["ов", "ев", "ин", "ова", "ева", "ина", "уулу", "кызы"];
     for e in ENDINGS {
-        if let Some(stem) = word.strip_suffix(e) {
-            if stem.chars().count() >= 4 && STEMS.iter().any(|s| stem.ends_with(s)) {
-                return stem.to_string();
-            }
+        if let Some(stem) = word.strip_suffix(e)
+            && stem.chars().count() >= 4
+            && STEMS.iter().any(|s| stem.ends_with(s))
+        {
+            return stem.to_string();
         }
     }
     word.to_string()

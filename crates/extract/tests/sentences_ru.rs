@@ -712,7 +712,10 @@ fn user_lexicon_adds_russian_entries() {
     let rec = ex.extract(meta, text).record;
     assert_eq!(render(&rec), ["detention@2025-03-03:Иван Соколов"]);
     assert_eq!(rec.events[0].rule.as_deref(), Some("ru.detention.example.taken_away"));
-    assert_eq!(rec.events[0].agent.as_ref().map(|a| a.name.as_str()), Some("Служба охраны порядка"));
+    assert_eq!(
+        rec.events[0].agent.as_ref().map(|a| a.name.as_str()),
+        Some("Служба охраны порядка")
+    );
     assert_eq!(rec.people[0].occupation.as_deref(), Some("стрингер"));
     // an English extractor refuses a Russian lexicon with a clear error
     let mut en = Extractor::english().expect("English");

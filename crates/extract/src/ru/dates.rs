@@ -125,10 +125,9 @@ fn number_at(words: &[Word], i: usize) -> Option<(u32, usize)> {
         && words
             .get(i + 1)
             .is_some_and(|w| w.tok.kind != crate::segment::TokenKind::Number)
+        && let Some(u) = words.get(i + 1).and_then(num_of).filter(|u| *u < 10)
     {
-        if let Some(u) = words.get(i + 1).and_then(num_of).filter(|u| *u < 10) {
-            return Some((n + u, 2));
-        }
+        return Some((n + u, 2));
     }
     Some((n, 1))
 }
@@ -203,19 +202,15 @@ pub fn find(words: &[Word], published: Option<NaiveDate>, year_hint: Option<i32>
         } else if matches!(lower(j), "около" | "примерно") {
             qualifier = Some(DateQualifier::Around);
             j += 1;
-        } else if matches!(lower(j), "с" | "со") {
-            j += 1;
-        } else if matches!(lower(j), "в" | "во" | "на") {
+        } else if matches!(lower(j), "с" | "со" | "в" | "во" | "на") {
             j += 1;
         }
         if let Some((mut value, end)) = expression(words, j, published, year_hint) {
             // a deadline lies ahead: a day and month without a year take the publication year
-            if until {
-                if let (DateValue::Fixed(d), Some(p)) = (&mut value, published) {
-                    let has_year = words[j..end].iter().any(|w| year_of(w).is_some());
-                    if !has_year && d.year < p.year() {
-                        d.year = p.year();
-                    }
+            if until && let (DateValue::Fixed(d), Some(p)) = (&mut value, published) {
+                let has_year = words[j..end].iter().any(|w| year_of(w).is_some());
+                if !has_year && d.year < p.year() {
+                    d.year = p.year();
                 }
             }
             let text_start = if j > start0 { start0 } else { j };
@@ -268,29 +263,29 @@ fn expression(
         {
             k += 2;
         }
-        if (1..=31).contains(&day) {
-            if let Some(m) = words.get(k).and_then(month_word) {
-                let mut end = k + 1;
-                let year = match words.get(end).and_then(year_of) {
-                    Some(y) => {
+        if (1..=31).contains(&day)
+            && let Some(m) = words.get(k).and_then(month_word)
+        {
+            let mut end = k + 1;
+            let year = match words.get(end).and_then(year_of) {
+                Some(y) => {
+                    end += 1;
+                    if is_year_word(words.get(end)) {
                         end += 1;
-                        if is_year_word(words.get(end)) {
+                        if words.get(end).is_some_and(|w| w.tok.text == ".")
+                            && words.get(end - 1).is_some_and(|w| w.tok.lower == "г")
+                        {
                             end += 1;
-                            if words.get(end).is_some_and(|w| w.tok.text == ".")
-                                && words.get(end - 1).is_some_and(|w| w.tok.lower == "г")
-                            {
-                                end += 1;
-                            }
                         }
-                        Some(y)
                     }
-                    None => year_for(m, day, published, year_hint),
-                };
-                return match year {
-                    Some(y) => ymd(y, m, day).map(|p| (DateValue::Fixed(p), end)),
-                    None => None,
-                };
-            }
+                    Some(y)
+                }
+                None => year_for(m, day, published, year_hint),
+            };
+            return match year {
+                Some(y) => ymd(y, m, day).map(|p| (DateValue::Fixed(p), end)),
+                None => None,
+            };
         }
         // "через два дня", "спустя три дня", "два дня спустя"
         if matches!(lemma(j + n), "день" | "сутки") && j > 0 {
@@ -317,10 +312,10 @@ fn expression(
         return Some((DateValue::Fixed(PartialDate::month(y, m)?), j + 1));
     }
     // year: "2024 года", "в 2024 году", "2024 г."
-    if let Some(y) = year_of(w) {
-        if is_year_word(words.get(j + 1)) {
-            return Some((DateValue::Fixed(PartialDate::year(y)), j + 2));
-        }
+    if let Some(y) = year_of(w)
+        && is_year_word(words.get(j + 1))
+    {
+        return Some((DateValue::Fixed(PartialDate::year(y)), j + 2));
     }
     let p = published?;
     // weekdays: the last such day on or before publication

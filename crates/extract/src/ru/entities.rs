@@ -393,17 +393,17 @@ fn context_fn<'a>(sent: &'a [Word], i: usize, j: usize, lex: &'a RuLexicon) -> i
                 f *= if governs & case as u8 != 0 { 2.0 } else { 0.2 };
             }
         }
-        if case == Case::Nom {
-            if let Some(v) = sent.get(j..(j + 3).min(sent.len())).and_then(|ws| {
+        if case == Case::Nom
+            && let Some(v) = sent.get(j..(j + 3).min(sent.len())).and_then(|ws| {
                 ws.iter().find(|w| {
                     w.readings
                         .first()
                         .is_some_and(|r| r.feats.pos == Pos::Verb && r.feats.gender != Gender::None && !r.feats.plural)
                 })
-            }) {
-                let g = v.readings[0].feats.gender;
-                f *= if g == gender { 2.0 } else { 0.5 };
-            }
+            })
+        {
+            let g = v.readings[0].feats.gender;
+            f *= if g == gender { 2.0 } else { 0.5 };
         }
         f
     }
@@ -503,9 +503,7 @@ fn full_name(
         }
     }
     // "Иван Петров уулу" never happens; a particle after a given name moves it
-    if surname.is_none() {
-        return None;
-    }
+    surname.as_ref()?;
     let written = ws.iter().map(|w| w.tok.text.as_str()).collect::<Vec<_>>().join(" ");
     let (occ, kind) = occupation_before(sent, i, lex).map_or((None, None), |(o, k, _)| (Some(o), Some(k)));
     // merge with a person of the same nominative surname and compatible given name

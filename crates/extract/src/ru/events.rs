@@ -411,10 +411,10 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                 date = Some(p);
                 date_reason = "the last date stated in the paragraph".into();
             }
-            if let Some(d) = date {
-                if status != Status::NotOccurred {
-                    last_day = Some(d);
-                }
+            if let Some(d) = date
+                && status != Status::NotOccurred
+            {
+                last_day = Some(d);
             }
             // "… по обвинению в …" explains another event: the charge is older and undated here
             if event_type == EventType::Charge && matches!(pat.source.as_str(), "по обвинение" | "по обвинения")
@@ -455,10 +455,9 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
         if let Some(d) = sentence_dates.iter().rev().find_map(|d| match d.value {
             DateValue::Fixed(p) if !d.until => Some(p),
             _ => None,
-        }) {
-            if found.last().is_none_or(|f| f.sentence != si) {
-                last_day = Some(d);
-            }
+        }) && found.last().is_none_or(|f| f.sentence != si)
+        {
+            last_day = Some(d);
         }
     }
     found
@@ -519,10 +518,8 @@ fn status_of(
         .iter()
         .any(|e| matches!(e, Elem::Any(a) if a.iter().any(|x| x == "не")));
     // "вину не признаёт": a negation inside the trigger's words
-    if !negated_in_pattern {
-        if let Some(k) = (ts..te).find(|&k| ws[k].tok.lower == "не") {
-            return (Some(Status::NotOccurred), Some(text(k, te)));
-        }
+    if !negated_in_pattern && let Some(k) = (ts..te).find(|&k| ws[k].tok.lower == "не") {
+        return (Some(Status::NotOccurred), Some(text(k, te)));
     }
     if !negated_in_pattern {
         // "не был задержан", "не задержали", "не признал вину"
@@ -581,10 +578,10 @@ fn status_of(
         }
     }
     // what a person says was done to them (pressure, torture, beating) is their claim
-    if event_type == EventType::CoercionAllegation {
-        if let Some(c) = cues.iter().find(|c| c.2 == CueKind::Report) {
-            return (Some(Status::Alleged), Some(text(c.0, c.1)));
-        }
+    if event_type == EventType::CoercionAllegation
+        && let Some(c) = cues.iter().find(|c| c.2 == CueKind::Report)
+    {
+        return (Some(Status::Alleged), Some(text(c.0, c.1)));
     }
     (Some(Status::Occurred), None)
 }
@@ -593,13 +590,13 @@ fn status_of(
 /// a person the event cannot happen to (lawyers, officials).
 fn excluded(a: &Article<'_>, m: &Mention) -> bool {
     let ws = &a.words[m.sentence];
-    if let Target::Person(p) = m.target {
-        if matches!(
+    if let Target::Person(p) = m.target
+        && matches!(
             a.ents.people[p].occupation_kind,
             Some(OccupationKind::Lawyer | OccupationKind::Official)
-        ) {
-            return true;
-        }
+        )
+    {
+        return true;
     }
     let before = |k: usize| m.start >= k && ws[m.start - k].tok.lower == "словам";
     if before(1) {
@@ -635,6 +632,8 @@ fn excluded(a: &Article<'_>, m: &Mention) -> bool {
 
 /// The subjects of a trigger at `[ts, te)` in clause `[cs, ce)`.
 #[allow(clippy::too_many_arguments)]
+// word indices are positions compared with the trigger and the mentions, not just for indexing
+#[allow(clippy::needless_range_loop)]
 fn subjects_of(
     a: &Article<'_>,
     si: usize,
@@ -698,7 +697,7 @@ fn subjects_of(
         .ents
         .mentions
         .iter()
-        .filter(|m| m.sentence == si && m.start >= cs && m.end <= ce && !(m.start >= ts && m.end <= te && false))
+        .filter(|m| m.sentence == si && m.start >= cs && m.end <= ce)
         .filter(|m| match m.target {
             Target::Person(_) => !excluded(a, m),
             Target::Org(o) => outlet_types && a.ents.orgs[o].kind == OrgKind::MediaOutlet,
@@ -744,20 +743,22 @@ fn subjects_of(
             return (out, format!("{why} in the clause"));
         }
         // "Иванов заявил (отрицает), что признал вину": a complement clause without a subject is about the matrix subject
-        if *cases == nom && cs >= 2 && ws[cs - 1].tok.text == "," && ws[cs].tok.lower == "что" {
-            if let Some(m) = a.ents.mentions.iter().find(|m| {
+        if *cases == nom
+            && cs >= 2
+            && ws[cs - 1].tok.text == ","
+            && ws[cs].tok.lower == "что"
+            && let Some(m) = a.ents.mentions.iter().find(|m| {
                 m.sentence == si
                     && m.end < cs
                     && m.cases & nom != 0
                     && matches!(m.target, Target::Person(p) if !official(a, p))
-            }) {
-                if let Target::Person(p) = m.target {
-                    return (
-                        vec![SubjectRef::Person(p)],
-                        "the subject of the clause it complements".into(),
-                    );
-                }
-            }
+            })
+            && let Target::Person(p) = m.target
+        {
+            return (
+                vec![SubjectRef::Person(p)],
+                "the subject of the clause it complements".into(),
+            );
         }
         // "защита Иванова", "адвокаты Ивановой": the defence acts for its client
         if *cases == nom {
@@ -766,17 +767,14 @@ fn subjects_of(
                     .readings
                     .first()
                     .is_some_and(|r| matches!(&*r.lemma, "защита" | "адвокат" | "защитник") && r.feats.case & nom != 0)
-                {
-                    if let Some(m) = a
+                    && let Some(m) = a
                         .ents
                         .mentions
                         .iter()
                         .find(|m| m.sentence == si && m.start == k + 1 && m.cases & gn != 0)
-                    {
-                        if let Target::Person(p) = m.target {
-                            return (vec![SubjectRef::Person(p)], "the client of the defence".into());
-                        }
-                    }
+                    && let Target::Person(p) = m.target
+                {
+                    return (vec![SubjectRef::Person(p)], "the client of the defence".into());
                 }
             }
         }
@@ -1142,12 +1140,10 @@ fn detail_of(ws: &[Word], cs: usize, ce: usize, dates: &[&DateExpr], t: EventTyp
     if matches!(
         t,
         EventType::PretrialDetention | EventType::HouseArrest | EventType::TravelBan
-    ) {
-        if let Some(d) = dates.iter().find(|d| d.until && d.start >= cs && d.end <= ce) {
-            if let DateValue::Fixed(p) = &d.value {
-                return Some(format!("until {p}"));
-            }
-        }
+    ) && let Some(d) = dates.iter().find(|d| d.until && d.start >= cs && d.end <= ce)
+        && let DateValue::Fixed(p) = &d.value
+    {
+        return Some(format!("until {p}"));
     }
     if matches!(t, EventType::Sentence) {
         for k in cs..ce.saturating_sub(1) {

@@ -315,10 +315,10 @@ fn build_record(
                     variants.push(v.clone());
                 }
             }
-            if let Some(s) = &p.surname {
-                if !variants.contains(s) {
-                    variants.push(s.clone());
-                }
+            if let Some(s) = &p.surname
+                && !variants.contains(s)
+            {
+                variants.push(s.clone());
             }
             Person {
                 id: format!("p{}", i + 1),

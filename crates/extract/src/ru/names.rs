@@ -174,17 +174,17 @@ pub fn rule_candidates(low: &str, part: Part) -> Vec<Candidate> {
                 ("ю", acc),
                 ("ей", ins),
             ] {
-                if let Some(stem) = strip(end) {
-                    if stem.chars().count() >= 2 {
-                        let a = if matches!(end, "и" | "ю" | "ей")
-                            && !stem.ends_with(['ж', 'ш', 'ч', 'щ', 'ц', 'к', 'г', 'х'])
-                        {
-                            "я"
-                        } else {
-                            "а"
-                        };
-                        out.push(c(cases, Fem, format!("{stem}{a}"), 0.25));
-                    }
+                if let Some(stem) = strip(end)
+                    && stem.chars().count() >= 2
+                {
+                    let a = if matches!(end, "и" | "ю" | "ей")
+                        && !stem.ends_with(['ж', 'ш', 'ч', 'щ', 'ц', 'к', 'г', 'х'])
+                    {
+                        "я"
+                    } else {
+                        "а"
+                    };
+                    out.push(c(cases, Fem, format!("{stem}{a}"), 0.25));
                 }
             }
             if low.ends_with('а') || low.ends_with('я') {
@@ -245,10 +245,11 @@ fn consonant_declension(low: &str, out: &mut Vec<Candidate>, surname: bool) {
             ("ем", Case::Ins as u8),
             ("е", Case::Loc as u8),
         ] {
-            if let Some(stem) = low.strip_suffix(end) {
-                if stem.ends_with(['а', 'е', 'о', 'у', 'и']) && stem.chars().count() >= 2 {
-                    out.push(c(cases, Masc, format!("{stem}й"), w * 0.8));
-                }
+            if let Some(stem) = low.strip_suffix(end)
+                && stem.ends_with(['а', 'е', 'о', 'у', 'и'])
+                && stem.chars().count() >= 2
+            {
+                out.push(c(cases, Masc, format!("{stem}й"), w * 0.8));
             }
         }
     }
@@ -319,7 +320,11 @@ pub fn resolve(words: &[&Word], roles: &[Option<Part>], context: &dyn Fn(Case, G
             // the father's name before "уулу"/"кызы" does not decline; the particle gives the gender
             Some(Part::Surname) if roles.get(k + 1) == Some(&None) => {
                 let particle = words[k + 1].tok.lower.as_str();
-                let gender = if matches!(particle, "кызы" | "гызы" | "кизи" | "қызы") { Gender::Fem } else { Gender::Masc };
+                let gender = if matches!(particle, "кызы" | "гызы" | "кизи" | "қызы") {
+                    Gender::Fem
+                } else {
+                    Gender::Masc
+                };
                 vec![c(ALL, gender, w.tok.lower.to_string(), 1.0)]
             }
             Some(p) => {
