@@ -427,10 +427,12 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
             // detail: a deadline, a term, an article
             let detail = detail_of(ws, cs, ce, &sentence_dates, event_type);
             let agent = agent_of(a, si, cs, ce, lex);
-            if found[first_in_sentence..]
-                .iter()
-                .any(|f| f.event_type == event_type && f.subjects == subjects && f.status == status)
-            {
+            // one event per type and clause ("приговорили к реальным срокам" is one sentence)
+            if found[first_in_sentence..].iter().any(|f| {
+                f.event_type == event_type
+                    && f.status == status
+                    && (f.subjects == subjects || (f.trigger.0 >= cs && f.trigger.0 < ce))
+            }) {
                 continue;
             }
             found.push(Found {
@@ -681,9 +683,12 @@ fn subjects_of(
             (Case::Dat as u8, "dative recipient"),
         ],
     };
+    // the case of the trigger's own participant: the voice's first case and what the entry governs
+    let primary: Cases = order.first().map_or(0, |(c, _)| *c) | extra;
     if extra != 0 {
         order.insert(0, (extra, "the case the trigger governs"));
     }
+    let wanted_all: Cases = order.iter().fold(0, |acc, (c, _)| acc | c);
     let outlet_types = matches!(
         event_type,
         EventType::Search
@@ -870,16 +875,39 @@ fn subjects_of(
             }
         }
     }
+    // "все четверо признаны виновными", "обоим предъявили обвинение": a collective numeral
+    for k in cs..ce {
+        let w = &ws[k];
+        let count = match &*w.lemma {
+            "оба" | "обе" => Some(2),
+            l => collective(l).filter(|_| w.tok.lower.ends_with(['о', 'е', 'х', 'м']) && !w.tok.lower.ends_with("ем")),
+        };
+        let Some(count) = count else { continue };
+        if !w.readings.iter().any(|r| r.feats.case & wanted_all != 0)
+            || ws
+                .get(k + 1)
+                .is_some_and(|n| n.readings.first().is_some_and(|r| r.feats.pos == Pos::Noun))
+        {
+            continue;
+        }
+        if let Some(list) = list_of_size(a, si, k, count as usize) {
+            return (
+                list.into_iter().map(SubjectRef::Person).collect(),
+                format!("\"{}\": the people the article names together", w.tok.text),
+            );
+        }
+    }
     // someone else described ("его адвокатов", "главы ведомства"): an unnamed group, never the main person
     let other = (cs..ce).find(|&k| {
         !(ts..te).contains(&k)
             && ws[k].readings.first().is_some_and(|r| {
                 r.feats.pos == Pos::Noun
                     && r.feats.animate
-                    && order.iter().any(|(c, _)| r.feats.case & c != 0)
+                    && r.feats.case & primary != 0
                     && !a.lexicon_occupation(&r.lemma)
                     && !PERSON_NOUNS.contains(&&*r.lemma)
-                    && !matches!(
+                    // an agent noun in the nominative is who acts ("следователь попросил"), not who suffers
+                    && !(r.feats.case & nom != 0 && matches!(
                         &*r.lemma,
                         "судья"
                             | "прокурор"
@@ -891,7 +919,7 @@ fn subjects_of(
                             | "милиционер"
                             | "сотрудник"
                             | "гособвинитель"
-                    )
+                    ))
             })
             && !matches!(
                 &*ws[k].lemma,
@@ -902,7 +930,11 @@ fn subjects_of(
     let wanted: Cases = order.iter().fold(0, |a, (c, _)| a | c);
     for k in cs..ce {
         let w = &ws[k];
-        let quantified = k >= 2 && ws[k - 1].tok.lower == "из" || k >= 3 && ws[k - 2].tok.lower == "из";
+        // "никто из журналистов", "более 150 человек": a quantified noun stands for the phrase's case
+        let quantified = k >= 2 && ws[k - 1].tok.lower == "из"
+            || k >= 3 && ws[k - 2].tok.lower == "из"
+            || k >= 1
+                && (ws[k - 1].tok.kind == crate::segment::TokenKind::Number || collective(&ws[k - 1].lemma).is_some());
         if w.readings.iter().any(|r| {
             r.feats.plural
                 && (r.feats.pos == Pos::Noun || r.feats.pos == Pos::Adj)
@@ -1034,6 +1066,19 @@ fn list_for(a: &Article<'_>, si: usize, k: usize) -> Option<Vec<usize>> {
         .find(|l| l.0 == si && l.1 > k)
         .or_else(|| a.lists.iter().rev().find(|l| l.0 < si || (l.0 == si && l.2 <= k)))
         .or_else(|| a.lists.iter().find(|l| l.0 > si))
+        .map(|l| l.3.clone())
+}
+
+/// The list of people named together that has `n` people: the nearest before
+/// word `k` of sentence `si`, else the first after it.
+fn list_of_size(a: &Article<'_>, si: usize, k: usize, n: usize) -> Option<Vec<usize>> {
+    let before = |l: &&(usize, usize, usize, Vec<usize>)| l.0 < si || (l.0 == si && l.2 <= k);
+    a.lists
+        .iter()
+        .rev()
+        .filter(before)
+        .find(|l| l.3.len() == n)
+        .or_else(|| a.lists.iter().find(|l| !before(l) && l.3.len() == n))
         .map(|l| l.3.clone())
 }
 

@@ -199,11 +199,30 @@ fn lists_of(ents: &entities::Entities, words: &[Vec<Word>]) -> Vec<(usize, usize
         let entities::Target::Person(p) = m.target else {
             continue;
         };
+        let ws = &words[m.sentence];
+        // a name in brackets ("Кравцовой (псевдоним Фаворская), Кригера") is an aside, not a member
+        let depth = |end: usize| {
+            ws[..end].iter().fold(0i32, |d, w| match w.tok.text.as_str() {
+                "(" => d + 1,
+                ")" => d - 1,
+                _ => d,
+            })
+        };
+        if depth(m.start) > 0 {
+            continue;
+        }
         let joined = cur.as_ref().is_some_and(|c| {
+            let mut inside = 0i32;
             c.0 == m.sentence
-                && words[m.sentence][c.2..m.start]
-                    .iter()
-                    .all(|w| matches!(w.tok.lower.as_str(), "," | "и" | "а" | "также"))
+                && c.2 <= m.start
+                && ws[c.2..m.start].iter().all(|w| {
+                    match w.tok.text.as_str() {
+                        "(" => inside += 1,
+                        ")" => inside -= 1,
+                        _ => {}
+                    }
+                    inside > 0 || matches!(w.tok.lower.as_str(), "," | "и" | "а" | "также" | ")")
+                })
         });
         if joined {
             if let Some(c) = cur.as_mut() {
