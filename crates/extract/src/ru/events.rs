@@ -132,11 +132,12 @@ pub fn word_keys(w: &Word) -> impl Iterator<Item = &str> {
 }
 
 /// Clause boundaries around word `i`: `[start, end)`. A clause ends at `;`, `:`,
-/// a dash, brackets, and a comma before a conjunction or relative word.
+/// a dash, and a comma before a conjunction or relative word; a bracketed
+/// aside stays inside its clause (its names are not candidates, see `aside`).
 pub fn clause_of(ws: &[Word], i: usize) -> (usize, usize) {
     let boundary = |k: usize| -> bool {
         let t = ws[k].tok.text.as_str();
-        if matches!(t, ";" | ":" | "—" | "–" | "(" | ")") {
+        if matches!(t, ";" | ":" | "—" | "–") {
             return true;
         }
         if t == "," {
@@ -588,6 +589,15 @@ fn status_of(
     (Some(Status::Occurred), None)
 }
 
+/// Whether word `k` is inside brackets (an aside: "(настоящая фамилия Кравцова)").
+fn aside(ws: &[Word], k: usize) -> bool {
+    ws[..k].iter().fold(0i32, |d, w| match w.tok.text.as_str() {
+        "(" => d + 1,
+        ")" => d - 1,
+        _ => d,
+    }) > 0
+}
+
 /// Whether the mention is a speaker ("по словам Иванова", "Иванов заявил") or
 /// a person the event cannot happen to (lawyers, officials).
 fn excluded(a: &Article<'_>, m: &Mention) -> bool {
@@ -702,7 +712,7 @@ fn subjects_of(
         .ents
         .mentions
         .iter()
-        .filter(|m| m.sentence == si && m.start >= cs && m.end <= ce)
+        .filter(|m| m.sentence == si && m.start >= cs && m.end <= ce && !aside(ws, m.start))
         .filter(|m| match m.target {
             Target::Person(_) => !excluded(a, m),
             Target::Org(o) => outlet_types && a.ents.orgs[o].kind == OrgKind::MediaOutlet,
