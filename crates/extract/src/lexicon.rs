@@ -217,6 +217,10 @@ pub struct Lexicon {
     charge_first: HashMap<String, Vec<usize>>,
     /// Every word of every occupation phrase.
     occupation_words: HashSet<String>,
+    /// Every word (four letters or more) that is a whole trigger pattern of an event type
+    /// on its own: "detained", "sentenced", "charges". A capitalised run holding one is a headline or a
+    /// phrase, not a person's name.
+    event_words: HashSet<String>,
     /// Index: first word of a known organisation's name or alias → (words, org index, form, is acronym), longest first.
     org_form_first: HashMap<String, Vec<OrgForm>>,
 }
@@ -338,6 +342,17 @@ impl Lexicon {
                 }
             }
         }
+        self.event_words = self
+            .triggers
+            .iter()
+            .filter(|t| t.event_type.is_some())
+            .flat_map(|t| t.patterns.iter())
+            .flat_map(|p| match p.elems.as_slice() {
+                [Elem::Any(words)] => words.clone(),
+                _ => Vec::new(),
+            })
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
         self.occupation_first.clear();
         for (i, (words, _, _)) in self.occupations.iter().enumerate() {
             if let Some(w) = words.first() {
@@ -404,6 +419,16 @@ impl Lexicon {
     /// Whether `word` (lower-case) is part of some occupation phrase.
     pub fn is_occupation_word(&self, word: &str) -> bool {
         self.occupation_words.contains(word)
+    }
+
+    /// The place names of more than one word ("hong kong"), lower-case.
+    pub fn multiword_places(&self) -> impl Iterator<Item = &str> + '_ {
+        self.places.iter().map(String::as_str).filter(|p| p.contains(' '))
+    }
+
+    /// Whether `word` (lower-case) is a one-word trigger of an event type (four letters or more).
+    pub fn is_event_word(&self, word: &str) -> bool {
+        self.event_words.contains(word)
     }
 
     /// The charge phrases whose first word is `word`, longest first.

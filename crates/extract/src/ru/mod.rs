@@ -128,6 +128,7 @@ impl Pack {
             .iter()
             .map(|w| dates::find(w, meta.published, year_hint))
             .collect();
+        let lists = lists_of(&ents, &words);
         let article = events::Article {
             words: &words,
             paragraphs: &paragraphs,
@@ -136,11 +137,31 @@ impl Pack {
             body_from,
             media_roles: &self.media_roles,
             focus: focus_of(&ents),
-            lists: &lists_of(&ents, &words),
+            lists: &lists,
             skip: &skip,
         };
         let found = events::find(&article, &self.lexicon);
-        build_record(meta, body, &sentences, &words, &ents, &found, &self.lexicon)
+        let mut extraction = build_record(meta, body, &sentences, &words, &ents, &found, &self.lexicon);
+        // the participant model for --explain: the people named together (plural
+        // descriptions and "их/им" resolve to them) and the article's main person
+        extraction.participants = lists
+            .iter()
+            .map(|(si, _, _, people)| {
+                let names: Vec<String> = people.iter().map(|&p| ents.people[p].name()).collect();
+                format!("named together in sentence {}: {}", si + 1, names.join(", "))
+            })
+            .chain(focus_of(&ents).map(|p| format!("main person: {}", ents.people[p].name())))
+            .collect();
+        // lines not read for events: the title and headers or disclaimers
+        let mut lines: Vec<usize> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < body_from || skip[*i])
+            .map(|(_, s)| s.paragraph)
+            .collect();
+        lines.dedup();
+        extraction.skipped_lines = lines.len();
+        extraction
     }
 }
 
@@ -484,6 +505,8 @@ fn build_record(
             charges,
         },
         explanations,
+        participants: Vec::new(),
+        skipped_lines: 0,
     }
 }
 
