@@ -655,6 +655,12 @@ fn non_events() {
         // names of institutions and laws with trigger words
         ("Апелляционный суд находится в центре города.", P, &[]),
         ("Закон об иностранных агентах вступил в силу.", P, &[]),
+        // an aside is about what it is attached to, not the sentence's people
+        (
+            "Иван Соколов работал в издании «Утренний вестник» (признано иностранным агентом) до 2024 года.",
+            P,
+            &["designation@-:Утренний вестник"],
+        ),
         // "до ареста" is a time reference
         ("До ареста Иван Соколов работал редактором.", P, &[]),
         // a shouted disclaimer is not prose

@@ -366,6 +366,38 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
             {
                 event_type = EventType::Detention;
             }
+            // a trigger in a bracketed aside ("Deutsche Welle (также признано иноагентом)") is about
+            // what the aside is attached to or names: never the clause's or the article's people
+            if aside(ws, ts) {
+                let open = (0..ts).rev().find(|&k| ws[k].tok.text == "(").unwrap_or(0);
+                let close = (ts..ws.len()).find(|&k| ws[k].tok.text == ")").unwrap_or(ws.len());
+                let attached = a.ents.mentions.iter().find(|m| {
+                    m.sentence == si && (m.end == open || m.end + 1 == open || (m.start > open && m.end <= close))
+                });
+                let subjects: Vec<SubjectRef> = match attached.map(|m| m.target) {
+                    Some(Target::Person(p)) => vec![SubjectRef::Person(p)],
+                    Some(Target::Org(o)) => vec![SubjectRef::Org(o)],
+                    None => Vec::new(),
+                };
+                found.push(Found {
+                    sentence: si,
+                    trigger: (ts, te),
+                    event_type,
+                    rule: trig.id.clone(),
+                    pattern: pat.source.clone(),
+                    subjects,
+                    subject_reason: "the name the bracketed aside is about, if any".into(),
+                    date: None,
+                    qualifier: None,
+                    date_text: None,
+                    date_reason: "an aside gives no date".into(),
+                    status,
+                    cue,
+                    agent: None,
+                    detail: None,
+                });
+                continue;
+            }
             // subjects
             let (subjects, subject_reason) = match participle_of {
                 Some(Target::Person(p)) => (
@@ -589,13 +621,17 @@ fn status_of(
     (Some(Status::Occurred), None)
 }
 
-/// Whether word `k` is inside brackets (an aside: "(настоящая фамилия Кравцова)").
-fn aside(ws: &[Word], k: usize) -> bool {
-    ws[..k].iter().fold(0i32, |d, w| match w.tok.text.as_str() {
-        "(" => d + 1,
-        ")" => d - 1,
-        _ => d,
-    }) > 0
+/// Whether word `k` is inside a short bracketed aside ("(настоящая фамилия
+/// Кравцова)"): after a "(" with no ")" between, before a ")" that closes it
+/// within fifteen words (real text leaves brackets unclosed; those are no aside).
+pub fn aside(ws: &[Word], k: usize) -> bool {
+    let Some(open) = (0..k).rev().find(|&j| matches!(ws[j].tok.text.as_str(), "(" | ")")) else {
+        return false;
+    };
+    if ws[open].tok.text != "(" {
+        return false;
+    }
+    (k..ws.len().min(open + 16)).any(|j| ws[j].tok.text == ")")
 }
 
 /// Whether the mention is a speaker ("по словам Иванова", "Иванов заявил") or
@@ -745,6 +781,29 @@ fn subjects_of(
             pool
         };
         if !pool.is_empty() {
+            // the nearest one and the people coordinated with it ("Иванова и Петрову"),
+            // not everyone of that case in the clause
+            let dist = |m: &Mention| {
+                if m.end <= ts {
+                    ts - m.end
+                } else {
+                    m.start.saturating_sub(te)
+                }
+            };
+            let nearest = pool.iter().min_by_key(|m| dist(m)).map(|m| ***m);
+            let pool: Vec<&&Mention> = match nearest {
+                Some(n) => {
+                    let list = a.lists.iter().find(|l| l.0 == si && l.1 <= n.start && n.end <= l.2);
+                    pool.into_iter()
+                        .filter(|m| {
+                            **m == &n
+                                || list.is_some_and(|l| l.1 <= m.start && m.end <= l.2)
+                                || matches!(m.target, Target::Org(_))
+                        })
+                        .collect()
+                }
+                None => pool,
+            };
             let mut out: Vec<SubjectRef> = Vec::new();
             for m in pool {
                 let s = match m.target {

@@ -222,14 +222,7 @@ fn lists_of(ents: &entities::Entities, words: &[Vec<Word>]) -> Vec<(usize, usize
         };
         let ws = &words[m.sentence];
         // a name in brackets ("Кравцовой (псевдоним Фаворская), Кригера") is an aside, not a member
-        let depth = |end: usize| {
-            ws[..end].iter().fold(0i32, |d, w| match w.tok.text.as_str() {
-                "(" => d + 1,
-                ")" => d - 1,
-                _ => d,
-            })
-        };
-        if depth(m.start) > 0 {
+        if events::aside(ws, m.start) {
             continue;
         }
         let joined = cur.as_ref().is_some_and(|c| {
