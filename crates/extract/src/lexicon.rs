@@ -124,6 +124,16 @@ struct RawFile {
     charge: Vec<RawCharge>,
     #[serde(default)]
     trigger: Vec<RawTrigger>,
+    #[serde(default)]
+    court_arrest: Option<RawCourtArrest>,
+}
+
+/// `[court_arrest]`: places and demonyms of jurisdictions whose reports call a
+/// court-ordered custody an "arrest" (Turkey's tutuklama, Russia's and Central
+/// Asia's арест) while the police's is a "detention".
+#[derive(Deserialize)]
+struct RawCourtArrest {
+    markers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -217,6 +227,9 @@ pub struct Lexicon {
     charge_first: HashMap<String, Vec<usize>>,
     /// Every word of every occupation phrase.
     occupation_words: HashSet<String>,
+    /// Words (lower-case) that place a report in a jurisdiction where an "arrest" is a court's
+    /// order, not the police's (`[court_arrest]` in the lexicon).
+    pub court_arrest_markers: HashSet<String>,
     /// Every word (four letters or more) that is a whole trigger pattern of an event type
     /// on its own: "detained", "sentenced", "charges". A capitalised run holding one is a headline or a
     /// phrase, not a person's name.
@@ -287,6 +300,10 @@ impl Lexicon {
             self.particles.extend(low(p.particles));
             self.not_names.extend(low(p.not_names));
             self.places.extend(low(p.places));
+        }
+        if let Some(c) = raw.court_arrest {
+            self.court_arrest_markers
+                .extend(c.markers.into_iter().map(|m| m.to_lowercase()));
         }
         for o in raw.occupation {
             for w in o.words {
