@@ -16,6 +16,8 @@ pub mod events;
 pub mod lexicon;
 pub mod morph;
 pub mod names;
+mod status;
+mod subjects;
 
 use crate::segment::{self, Sentence, TokenKind};
 use crate::{Extraction, LexiconError};
