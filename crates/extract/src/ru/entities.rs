@@ -616,9 +616,14 @@ fn link_single(w: &Word, ents: &Entities) -> Option<(usize, Cases)> {
 fn orgs_in(si: usize, sent: &[Word], lex: &RuLexicon, ents: &mut Entities, taken: &mut [bool]) {
     let mut i = 0;
     while i < sent.len() {
-        // known organisations
+        // known organisations (their names and acronyms start with a capital)
         let mut matched = None;
-        'orgs: for (oi, o) in lex.orgs.iter().enumerate() {
+        let candidates = if sent[i].tok.is_capitalized() {
+            lex.orgs.as_slice()
+        } else {
+            &[]
+        };
+        'orgs: for (oi, o) in candidates.iter().enumerate() {
             for (form, acronym) in &o.forms {
                 let n = form.len();
                 if n == 0 || i + n > sent.len() {

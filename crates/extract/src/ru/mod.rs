@@ -107,18 +107,23 @@ impl Pack {
 
     /// Extracts one Russian article (see the module doc). Never fails; odd text gives a smaller record.
     pub fn extract(&self, meta: ArticleMeta, body: &str) -> Extraction {
-        let sentences = join_abbreviations(segment::sentences(body));
-        let mut cache = morph::Cache::default();
-        let words: Vec<Vec<Word>> = sentences
-            .iter()
-            .map(|s| self.analyzer.sentence(&s.tokens, &mut cache))
-            .collect();
+        let mut sentences = join_abbreviations(segment::sentences(body));
         let paragraphs: Vec<usize> = sentences.iter().map(|s| s.paragraph).collect();
         let body_from = title_sentences(&sentences, body, meta.title.as_deref());
         let skip: Vec<bool> = sentences
             .iter()
             .enumerate()
             .map(|(i, s)| not_prose(&sentences, i, s))
+            .collect();
+        // the tokens move into the analysed words (the sentences keep their spans)
+        let mut cache = morph::Cache::default();
+        let mut lemmas = morph::LemmaCache::default();
+        let words: Vec<Vec<Word>> = sentences
+            .iter_mut()
+            .map(|s| {
+                self.analyzer
+                    .sentence(std::mem::take(&mut s.tokens), &mut cache, &mut lemmas)
+            })
             .collect();
         let ents = entities::recognise(&words, &self.lexicon);
         let year_hint = if meta.published.is_none() {

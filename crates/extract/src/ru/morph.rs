@@ -194,6 +194,8 @@ pub struct Analyzer {
     /// Words analysed so far, shared by clones and threads (cleared when it
     /// reaches [`SHARED_CACHE_MAX`] entries, so memory stays bounded).
     shared: Arc<std::sync::Mutex<Cache>>,
+    /// The empty reading list of numbers and punctuation, shared.
+    empty: Arc<[Reading]>,
 }
 
 /// Entries of the shared word cache before it is cleared (a newsroom's
@@ -209,6 +211,9 @@ impl std::fmt::Debug for Analyzer {
 /// Per-article cache of analysed words (lower-case form → readings).
 pub type Cache = HashMap<String, Arc<[Reading]>>;
 
+/// Per-article cache of the lemmas of numbers and punctuation (their text).
+pub type LemmaCache = HashMap<String, Arc<str>>;
+
 impl Analyzer {
     /// Loads the bundled OpenCorpora dictionary (about 20 ms; memory shared by clones).
     pub fn bundled() -> Result<Self, rumorph::Error> {
@@ -218,6 +223,7 @@ impl Analyzer {
             dict,
             feats,
             shared: Arc::default(),
+            empty: Arc::from(Vec::new()),
         })
     }
 
@@ -254,18 +260,27 @@ impl Analyzer {
         r
     }
 
-    /// Analyses the tokens of one sentence. Capitalised words are analysed as
-    /// written (the dictionary gives proper nouns more weight then); others in
-    /// lower case. Numbers and punctuation get no readings.
-    pub fn sentence(&self, tokens: &[Token], cache: &mut Cache) -> Vec<Word> {
+    /// Analyses the tokens of one sentence (taken by value: no copies).
+    /// Capitalised words are analysed as written (the dictionary gives proper
+    /// nouns more weight then); others in lower case. Numbers and punctuation
+    /// get no readings; their lemma is their lower-case text.
+    pub fn sentence(&self, tokens: Vec<Token>, cache: &mut Cache, lemmas: &mut LemmaCache) -> Vec<Word> {
         tokens
-            .iter()
+            .into_iter()
             .map(|t| {
                 if t.kind != TokenKind::Word || !t.text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+                    let lemma = match lemmas.get(t.lower.as_str()) {
+                        Some(l) => l.clone(),
+                        None => {
+                            let l: Arc<str> = Arc::from(t.lower.as_str());
+                            lemmas.insert(t.lower.to_string(), l.clone());
+                            l
+                        }
+                    };
                     return Word {
-                        tok: t.clone(),
-                        lemma: Arc::from(t.lower.as_str()),
-                        readings: Arc::from(Vec::new()),
+                        tok: t,
+                        lemma,
+                        readings: self.empty.clone(),
                     };
                 }
                 let key: &str = if t.is_capitalized() { &t.text } else { &t.lower };
@@ -281,7 +296,7 @@ impl Analyzer {
                     .first()
                     .map_or_else(|| Arc::from(t.lower.as_str()), |r| r.lemma.clone());
                 Word {
-                    tok: t.clone(),
+                    tok: t,
                     lemma,
                     readings,
                 }
