@@ -438,6 +438,13 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
                 i + 1,
             ));
         }
+        // "this morning", "this afternoon": the day of the report
+        ("this", Some("morning" | "afternoon" | "evening")) => {
+            return Some((
+                mk(i, i + 2, When::Absolute(published.map(PartialDate::from_naive)), None),
+                i + 2,
+            ));
+        }
         ("last", Some("week")) => {
             let v = published.and_then(|p| {
                 let d = p - Duration::days(7);

@@ -436,6 +436,11 @@ fn participants_and_sets() {
 fn nominal_and_light_verb_triggers() {
     run(&[
         (
+            "Reporter Lina Vos was presented this morning at the federal court.",
+            "2020-11-09",
+            &["hearing@2020-11-09:Lina Vos"],
+        ),
+        (
             "Reporter Ivo Marek was granted bail on Tuesday.",
             "2025-06-18",
             &["release@2025-06-17:Ivo Marek"],
