@@ -59,7 +59,13 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode> {
                 for w in &article.warnings {
                     eprintln!("warning: {}: {w}", article.source);
                 }
-                records.push(ex.extract(article.meta("en"), &article.body).record);
+                records.push(
+                    ex.extract(
+                        article.meta(casewatch_extract::language::identify(&article.body)),
+                        &article.body,
+                    )
+                    .record,
+                );
             }
             Err(e) => {
                 eprintln!("error: {e}");

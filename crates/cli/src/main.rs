@@ -9,7 +9,7 @@ mod cmd_user;
 mod render;
 
 use anyhow::{Context, Result};
-use casewatch_extract::Extractor;
+use casewatch_extract::{Extractor, language};
 use casewatch_ingest::{ReadOptions, read_paths};
 use casewatch_store::{ArticleInput, InsertOutcome, Store};
 use chrono::NaiveDate;
@@ -203,7 +203,7 @@ fn print(s: &str) -> Result<()> {
 }
 
 fn extractor(read: &ReadArgs) -> Result<Extractor> {
-    let mut ex = Extractor::english().context("loading the built-in lexicon")?;
+    let mut ex = Extractor::multilingual().context("loading the built-in lexicons and the Russian dictionary")?;
     for path in &read.lexicon {
         ex.add_lexicon(path)?;
     }
@@ -221,6 +221,7 @@ fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitC
     let ex = extractor(read)?;
     let mut failed = 0usize;
     let mut first = true;
+    let mut without_pack: std::collections::BTreeMap<&'static str, usize> = std::collections::BTreeMap::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if format == RecordFormat::Json {
@@ -238,7 +239,11 @@ fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitC
         for w in &article.warnings {
             eprintln!("warning: {}: {w}", article.source);
         }
-        let extraction = ex.extract(article.meta("en"), &article.body);
+        let lang = language::identify(&article.body);
+        if !language::has_pack(lang) {
+            *without_pack.entry(lang).or_default() += 1;
+        }
+        let extraction = ex.extract(article.meta(lang), &article.body);
         if explain {
             eprint!("{}", render::explanation(&extraction));
         }
@@ -259,6 +264,9 @@ fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitC
         out.write_all(b"\n]\n")?;
     }
     out.flush().context("writing to standard output")?;
+    if let Some(note) = without_pack_note(&without_pack) {
+        eprintln!("{note}");
+    }
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {
@@ -274,6 +282,8 @@ struct Tally {
     duplicates: usize,
     failed: usize,
     events: usize,
+    /// Articles per language that has no extraction pack (people and organisations only).
+    without_pack: std::collections::BTreeMap<&'static str, usize>,
 }
 
 fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases: bool) -> Result<ExitCode> {
@@ -308,7 +318,11 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
                     tally.duplicates += 1;
                     continue;
                 }
-                let rec = ex.extract(article.meta("en"), &article.body).record;
+                let lang = language::identify(&article.body);
+                if !language::has_pack(lang) {
+                    *tally.without_pack.entry(lang).or_default() += 1;
+                }
+                let rec = ex.extract(article.meta(lang), &article.body).record;
                 pending.push((rec, article.body));
                 if pending.len() >= batch_size {
                     flush(&mut store, &mut pending, &mut tally, &bar)?;
@@ -344,6 +358,9 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
         tally.events,
         secs
     );
+    if let Some(note) = without_pack_note(&tally.without_pack) {
+        eprintln!("{note}");
+    }
     if print_cases {
         let mut out = String::new();
         for case in store.cases()?.cases {
@@ -359,6 +376,27 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The notice for articles in languages without extraction, most frequent
+/// first: "3 articles in languages without extraction (people and
+/// organisations only, no events): fr 2, es 1"; `None` when there are none.
+fn without_pack_note(counts: &std::collections::BTreeMap<&'static str, usize>) -> Option<String> {
+    let total: usize = counts.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let mut by_count: Vec<(&&str, &usize)> = counts.iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let list = by_count
+        .iter()
+        .map(|(l, n)| format!("{l} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!(
+        "{total} article{} in languages without extraction (people and organisations only, no events): {list}",
+        if total == 1 { "" } else { "s" }
+    ))
 }
 
 /// Stores the pending articles in one transaction; if the batch is refused by

@@ -25,7 +25,10 @@ pub mod charges;
 pub mod dates;
 pub mod entities;
 pub mod events;
+pub mod language;
 pub mod lexicon;
+mod names_only;
+pub mod ru;
 pub mod segment;
 pub mod status;
 pub mod structure;
@@ -36,10 +39,13 @@ use casewatch_model::{
 pub use lexicon::{Lexicon, LexiconError};
 use std::fmt::Write as _;
 
-/// The extractor: a lexicon plus the rules. Cheap to share across threads.
+/// The extractor: a lexicon plus the rules, and the language packs beside
+/// English (see [`language`]). Cheap to share across threads.
 #[derive(Debug, Clone)]
 pub struct Extractor {
     lexicon: Lexicon,
+    /// The Russian pack, when loaded ([`Extractor::multilingual`]).
+    ru: Option<std::sync::Arc<ru::Pack>>,
 }
 
 /// The result of extracting one article: the record and, per event, why.
@@ -63,12 +69,42 @@ impl Extractor {
     pub fn english() -> Result<Self, LexiconError> {
         let mut lexicon = Lexicon::default();
         lexicon.add_toml(lexicon::ENGLISH, "built-in en.toml")?;
-        Ok(Self { lexicon })
+        Ok(Self { lexicon, ru: None })
     }
 
-    /// Adds a user lexicon file (same format as the built-in `data/en.toml`).
+    /// The extractor with every language pack: English and Russian (the
+    /// Russian dictionary loads in about 20 ms). Articles are dispatched by
+    /// `meta.language` (see [`language::identify`]).
+    pub fn multilingual() -> Result<Self, ru::PackError> {
+        let mut ex = Self::english()?;
+        ex.ru = Some(std::sync::Arc::new(ru::Pack::new()?));
+        Ok(ex)
+    }
+
+    /// Adds a user lexicon file: the English format of `data/en.toml`, or,
+    /// when the file says `[language] code = "ru"`, the Russian format of
+    /// `data/ru.toml` (an error when the Russian pack is not loaded).
     pub fn add_lexicon(&mut self, path: &std::path::Path) -> Result<(), LexiconError> {
-        self.lexicon.add_file(path)
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let origin = path.display().to_string();
+        if language_of_lexicon(&text).as_deref() == Some("ru") {
+            let Some(pack) = self.ru.as_mut() else {
+                return Err(LexiconError::Parse {
+                    path: origin,
+                    message: "a Russian lexicon needs the Russian language pack".into(),
+                });
+            };
+            return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
+        }
+        self.lexicon.add_toml(&text, &origin)
+    }
+
+    /// The Russian pack, when loaded.
+    pub fn russian(&self) -> Option<&ru::Pack> {
+        self.ru.as_deref()
     }
 
     /// The lexicon in use.
@@ -79,6 +115,23 @@ impl Extractor {
     /// Extracts one article. `body` is the text the evidence offsets index
     /// (bytes); `meta` is copied into the record.
     pub fn extract(&self, meta: ArticleMeta, body: &str) -> Extraction {
+        match (meta.language.as_str(), &self.ru) {
+            ("ru", Some(pack)) => return pack.extract(meta, body),
+            ("en", _) => {}
+            (code, ru) if !language::has_pack(code) || ru.is_none() => return self.names_only(meta, body),
+            _ => {}
+        }
+        self.extract_english(meta, body)
+    }
+
+    /// A record with people and organisations but no events, for a language
+    /// without a pack (see [`names_only`]).
+    fn names_only(&self, meta: ArticleMeta, body: &str) -> Extraction {
+        names_only::extract(self, meta, body)
+    }
+
+    /// Extracts one English article.
+    pub(crate) fn extract_english(&self, meta: ArticleMeta, body: &str) -> Extraction {
         let sentences = segment::sentences(body);
         // headlines, section headers and datelines are not read for events; they and captions name
         // no new person
@@ -280,6 +333,19 @@ impl Extractor {
             explanations,
         }
     }
+}
+
+/// The `[language] code` of a lexicon file, if it states one.
+fn language_of_lexicon(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        language: Option<Code>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Code {
+        code: String,
+    }
+    toml::from_str::<Header>(text).ok()?.language.map(|c| c.code)
 }
 
 /// How many leading sentences form the title: the first line when it equals

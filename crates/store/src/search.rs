@@ -4,6 +4,12 @@
 //! `evidence_fts` over evidence sentences) are queried with the same query;
 //! the hits are merged by BM25 score (lower is better in SQLite) and cut to
 //! the limit.
+//!
+//! Names cross scripts: a plain query word that folds (transliteration,
+//! `casewatch_reconcile::names::fold`) to a word of a stored person's name or
+//! variant also matches that word as written, in any script and inflection
+//! the records keep, as a prefix ("Duulatov" finds "Дуулатов", "Дуулатова";
+//! "Дуулатов" finds "Duulatov").
 
 use crate::error::Context as _;
 use crate::{HitKind, Result, SearchHit};
@@ -73,11 +79,71 @@ pub(crate) fn quote_words(query: &str) -> String {
         .join(" ")
 }
 
+/// The spellings of a query word in stored people's names: every word of a
+/// name or variant that folds to the same key as `word`, other than `word`
+/// itself (sorted, at most 20).
+fn name_spellings(conn: &Connection, word: &str) -> rusqlite::Result<Vec<String>> {
+    let key = casewatch_reconcile::names::fold(word);
+    if key.chars().count() < 3 || key.contains(' ') {
+        return Ok(Vec::new());
+    }
+    let mut out: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut st = conn.prepare_cached("SELECT DISTINCT variants FROM people")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let variants: String = r.get(0)?;
+        let names: Vec<String> = serde_json::from_str(&variants).unwrap_or_default();
+        for name in names {
+            for w in name.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'') {
+                if w.len() >= 3 && w != word && casewatch_reconcile::names::fold(w) == key {
+                    out.insert(w.to_string());
+                }
+            }
+        }
+    }
+    Ok(out.into_iter().take(20).collect())
+}
+
+/// A plain query (words only, no FTS5 syntax) with each word that is a
+/// spelling of a stored name widened to its other spellings:
+/// `Duulatov` → `("Duulatov"* OR "Дуулатов"*)`, every spelling as a prefix
+/// so that inflected forms match. `None` when the
+/// query has FTS5 syntax or nothing to widen.
+fn cross_script(conn: &Connection, query: &str) -> rusqlite::Result<Option<String>> {
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let plain = |w: &str| {
+        w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') && !matches!(w, "AND" | "OR" | "NOT" | "NEAR")
+    };
+    if words.is_empty() || !words.iter().all(|w| plain(w)) {
+        return Ok(None);
+    }
+    let mut widened = false;
+    let mut parts = Vec::with_capacity(words.len());
+    for w in &words {
+        let spellings = name_spellings(conn, w)?;
+        let quoted = |x: &str| format!("\"{}\"", x.replace('"', "\"\""));
+        if spellings.is_empty() {
+            parts.push(quoted(w));
+        } else {
+            widened = true;
+            // every spelling as a prefix: a Russian report inflects the name ("Дуулатов"* finds "Дуулатова")
+            let alts: Vec<String> = std::iter::once(*w)
+                .chain(spellings.iter().map(String::as_str))
+                .map(|x| format!("{}*", quoted(x)))
+                .collect();
+            parts.push(format!("({})", alts.join(" OR ")));
+        }
+    }
+    Ok(widened.then(|| parts.join(" AND ")))
+}
+
 /// See [`crate::Store::search`].
 pub(crate) fn search(conn: &Connection, path: &Path, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
     if query.trim().is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
+    let widened = cross_script(conn, query).ctx(path, || format!("reading names for {query:?}"))?;
+    let query = widened.as_deref().unwrap_or(query);
     let sql_limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let mut hits = match run(conn, query, sql_limit) {
         Ok(hits) => hits,

@@ -292,3 +292,65 @@ fn store_can_move_between_threads() {
     assert_send::<Store>();
     assert_send::<StoreError>();
 }
+
+/// A Russian report and an English one about one fictional person.
+fn cross_script_pair() -> Vec<(ExtractRecord, String)> {
+    let make = |id: &str, body: &str, name: &str, variants: &[&str], language: &str| {
+        let (mut record, _) = sample();
+        record.article.id = id.into();
+        record.article.language = language.into();
+        record.article.sha256 = format!("{:0>64}", id.len() + body.len());
+        record.people = vec![casewatch_model::Person {
+            variants: variants.iter().map(|v| v.to_string()).collect(),
+            ..common::person("p1", name)
+        }];
+        record.organizations.clear();
+        record.events.clear();
+        record.charges.clear();
+        (record, body.to_string())
+    };
+    vec![
+        make(
+            "ru-1",
+            "Сотрудники милиции задержали журналиста Тимура Асанбекова.",
+            "Тимур Асанбеков",
+            &["Тимур Асанбеков", "Тимура Асанбекова"],
+            "ru",
+        ),
+        make(
+            "en-1",
+            "Police detained the reporter Timur Asanbekov on Tuesday.",
+            "Timur Asanbekov",
+            &["Timur Asanbekov"],
+            "en",
+        ),
+    ]
+}
+
+#[test]
+fn search_finds_names_across_scripts() {
+    let (_dir, mut store) = fresh();
+    let items = cross_script_pair();
+    store.insert_articles(&inputs(&items)).expect("insert");
+    let articles = |q: &str| -> Vec<String> {
+        let mut a: Vec<String> = store
+            .search(q, 10)
+            .expect("search")
+            .into_iter()
+            .map(|h| h.article)
+            .collect();
+        a.sort();
+        a.dedup();
+        a
+    };
+    // Latin finds the Cyrillic report (in its inflected form) and the Latin one
+    assert_eq!(articles("Asanbekov"), ["en-1", "ru-1"]);
+    // and the other way round
+    assert_eq!(articles("Асанбеков"), ["en-1", "ru-1"]);
+    // another transliteration of the same name
+    assert_eq!(articles("Timur Asanbekov"), ["en-1", "ru-1"]);
+    // words that are no name are not widened
+    assert_eq!(articles("милиции"), ["ru-1"]);
+    // FTS5 syntax is left as written
+    assert_eq!(articles("\"Asanbekov\" AND Tuesday"), ["en-1"]);
+}
