@@ -24,7 +24,13 @@ pub(crate) struct ServeArgs {
 /// Runs the server until Ctrl-C.
 pub(crate) fn serve(db: &Path, args: &ServeArgs) -> Result<()> {
     {
-        let store = Store::open(db)?;
+        let mut store = Store::open(db)?;
+        // Articles an interrupted ingest stored without building their cases.
+        let pending = store.unreconciled()?;
+        if pending > 0 {
+            eprintln!("casewatch: reconciling {pending} stored articles that are not in cases yet");
+            store.update_cases()?;
+        }
         if store.users()?.is_empty() && store.tokens()?.is_empty() {
             eprintln!(
                 "casewatch: no users yet; add one with `casewatch --db {} user add NAME --role admin --password-stdin`",

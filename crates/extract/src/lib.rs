@@ -35,6 +35,26 @@ use casewatch_model::{
 pub use lexicon::{Lexicon, LexiconError};
 use std::fmt::Write as _;
 
+/// The most bytes of one body that are analysed: 256 KiB, about 40,000
+/// words, several times the longest news report (long reads run to 10,000
+/// words). Past it (a page
+/// flattened into one huge line, a dump of a whole site) only the text up to
+/// the last line break (else sentence end) before the limit is read, and
+/// [`Extraction::limits`] says so. With [`segment::MAX_SENTENCE_TOKENS`] and
+/// [`MAX_DISTINCT_CAPITALISED`] this bounds the time and memory of one
+/// extraction (under 1 s and 50 MB on one core for the worst inputs we know;
+/// see ARCHITECTURE.md "Limits").
+pub const MAX_ANALYSED_BYTES: usize = 256 << 10;
+
+/// The work budget of one article in names: the most distinct capitalised
+/// words (lower-cased) the analysed sentences may hold, 2,000. People are
+/// matched against every person already named, so a text naming thousands of
+/// people (a list of signatories, a membership roll) costs the square of
+/// their number; an ordinary report names a few dozen. The sentences from the
+/// one that passes the budget on are not analysed, and
+/// [`Extraction::limits`] reports the article as too complex.
+pub const MAX_DISTINCT_CAPITALISED: usize = 2_000;
+
 /// The extractor: a lexicon plus the rules. Cheap to share across threads.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -48,6 +68,32 @@ pub struct Extraction {
     pub record: ExtractRecord,
     /// One explanation per event, in record order.
     pub explanations: Vec<String>,
+    /// What was left unread because a limit was reached (e.g. the text past
+    /// [`MAX_ANALYSED_BYTES`]), one sentence each; empty for ordinary text.
+    pub limits: Vec<String>,
+}
+
+/// The part of `body` that is analysed: all of it up to
+/// [`MAX_ANALYSED_BYTES`], else the text before the last line break (or,
+/// failing that, the last `". "`) of the first half of the limit or later,
+/// else the longest prefix that ends on a character boundary.
+pub fn analysed_part(body: &str) -> &str {
+    if body.len() <= MAX_ANALYSED_BYTES {
+        return body;
+    }
+    let mut cut = MAX_ANALYSED_BYTES;
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &body[..cut];
+    let half = MAX_ANALYSED_BYTES / 2;
+    if let Some(i) = head.rfind('\n').filter(|&i| i >= half) {
+        return &body[..i];
+    }
+    if let Some(i) = head.rfind(". ").filter(|&i| i >= half) {
+        return &body[..=i];
+    }
+    head
 }
 
 impl Extractor {
@@ -70,8 +116,30 @@ impl Extractor {
 
     /// Extracts one article. `body` is the text the evidence offsets index
     /// (bytes); `meta` is copied into the record.
+    ///
+    /// Never fails and never panics: text past [`MAX_ANALYSED_BYTES`] is left
+    /// unread (reported in [`Extraction::limits`]), over-long sentences are
+    /// cut into chunks of [`segment::MAX_SENTENCE_TOKENS`].
     pub fn extract(&self, meta: ArticleMeta, body: &str) -> Extraction {
-        let sentences = segment::sentences(body);
+        let analysed = analysed_part(body);
+        let mut limits = Vec::new();
+        if analysed.len() < body.len() {
+            limits.push(format!(
+                "text too long: only the first {} of {} bytes analysed (limit {} bytes)",
+                analysed.len(),
+                body.len(),
+                MAX_ANALYSED_BYTES
+            ));
+        }
+        let mut sentences = segment::sentences(analysed);
+        if let Some(cut) = over_name_budget(&sentences) {
+            limits.push(format!(
+                "too complex: more than {MAX_DISTINCT_CAPITALISED} distinct capitalised words (names); \
+                 the text from byte {} on is not analysed",
+                sentences[cut].start
+            ));
+            sentences.truncate(cut);
+        }
         // the title line (first paragraph, when it is the article's title or a short line without a full stop) is not read for events
         let first_sentence = title_sentences(&sentences, body, meta.title.as_deref());
         let ents = entities::recognise(&sentences, &self.lexicon, 0);
@@ -189,13 +257,19 @@ impl Extractor {
 
         // charges: phrases anywhere in the text; subjects from charge events of the same sentence
         let mut charges: Vec<Charge> = Vec::new();
+        // the events of each sentence, found once (not a scan of all events per charge)
+        let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+        for (i, f) in found.iter().enumerate() {
+            if let Some(v) = events_of.get_mut(f.sentence) {
+                v.push(i);
+            }
+        }
         for (si, s) in sentences.iter().enumerate() {
             for c in charges::find_in(&s.tokens, &self.lexicon) {
-                let subjects: Vec<String> = found
+                let subjects: Vec<String> = events_of[si]
                     .iter()
-                    .zip(&events)
-                    .filter(|(f, _)| f.sentence == si)
-                    .flat_map(|(_, e)| {
+                    .map(|&i| &events[i])
+                    .flat_map(|e| {
                         e.subjects
                             .iter()
                             .filter_map(|s| s.reference.clone())
@@ -240,8 +314,26 @@ impl Extractor {
                 charges,
             },
             explanations,
+            limits,
         }
     }
+}
+
+/// The index of the first sentence that takes the number of distinct
+/// capitalised words past [`MAX_DISTINCT_CAPITALISED`], if one does.
+fn over_name_budget(sentences: &[segment::Sentence]) -> Option<usize> {
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for (i, s) in sentences.iter().enumerate() {
+        for t in &s.tokens {
+            if t.is_word() && t.is_capitalized() {
+                seen.insert(t.lower.as_str());
+            }
+        }
+        if seen.len() > MAX_DISTINCT_CAPITALISED {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// How many leading sentences form the title: the first line when it equals
@@ -264,5 +356,59 @@ mod tests {
     #[test]
     fn english_lexicon_builds() {
         assert!(Extractor::english().is_ok());
+    }
+
+    fn meta() -> ArticleMeta {
+        ArticleMeta {
+            id: "a".into(),
+            source: "a.txt".into(),
+            published: chrono::NaiveDate::from_ymd_opt(2025, 3, 12),
+            title: None,
+            language: "en".into(),
+            sha256: "0".repeat(64),
+            url: None,
+        }
+    }
+
+    #[test]
+    fn over_long_text_is_analysed_up_to_the_limit() {
+        let ex = Extractor::english().unwrap();
+        let lead = "Police detained journalist Dana Okafor on Tuesday.\n";
+        let filler = "The weather was mild and nothing else happened that day.\n";
+        let body = format!("{lead}{}", filler.repeat(2 * MAX_ANALYSED_BYTES / filler.len()));
+        let part = analysed_part(&body);
+        assert!(part.len() <= MAX_ANALYSED_BYTES && part.len() > MAX_ANALYSED_BYTES / 2);
+        assert!(part.ends_with("day."), "cut at a line break");
+        let out = ex.extract(meta(), &body);
+        assert_eq!(out.record.events.len(), 1);
+        assert_eq!(out.record.events[0].evidence.sentence, lead.trim());
+        assert_eq!(out.limits.len(), 1);
+        assert!(
+            out.limits[0].starts_with("text too long: only the first"),
+            "{}",
+            out.limits[0]
+        );
+        // ordinary text: no limit reached
+        assert!(ex.extract(meta(), lead).limits.is_empty());
+    }
+
+    #[test]
+    fn a_roll_of_thousands_of_names_is_too_complex_past_the_budget() {
+        let ex = Extractor::english().unwrap();
+        let names: Vec<String> = (0..3_000).map(|i| format!("Given{i} Surname{i}")).collect();
+        let body = format!(
+            "Police detained journalist Dana Okafor on Tuesday.\nThe signatories were {}.\n",
+            names.join(", ")
+        );
+        let out = ex.extract(meta(), &body);
+        assert_eq!(out.record.events.len(), 1);
+        assert!(
+            out.limits
+                .iter()
+                .any(|l| l.starts_with("too complex: more than 2000 distinct")),
+            "{:?}",
+            out.limits
+        );
+        assert!(out.record.people.len() < MAX_DISTINCT_CAPITALISED);
     }
 }
