@@ -428,6 +428,7 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
         );
     }
     if unreconciled > 0 {
+        eprintln!("reconciling {unreconciled} articles into cases");
         rebuild_cases(&mut store)?;
     }
     let secs = started.elapsed().as_secs_f64();
