@@ -62,6 +62,12 @@ fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(
     Ok(hits)
 }
 
+/// Whether `e` is FTS5 refusing the query text (SQLITE_ERROR), not a failure
+/// of the database (I/O, corruption, busy).
+fn is_query_error(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::Unknown)
+}
+
 /// The fallback for a malformed query: every whitespace-separated word as a
 /// quoted phrase (inner quotes doubled), so FTS5 operators and stray quotes
 /// become plain text.
@@ -78,6 +84,13 @@ pub(crate) fn search(conn: &Connection, path: &Path, query: &str, limit: usize) 
     if query.trim().is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
+    if let Some(c) = query.chars().find(|c| c.is_control() && !c.is_whitespace()) {
+        return Err(crate::error::invalid(
+            path,
+            "search query",
+            format!("it contains the control character U+{:04X}; remove it", u32::from(c)),
+        ));
+    }
     let sql_limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let mut hits = match run(conn, query, sql_limit) {
         Ok(hits) => hits,
@@ -89,7 +102,17 @@ pub(crate) fn search(conn: &Connection, path: &Path, query: &str, limit: usize) 
             if quoted.is_empty() {
                 return Ok(Vec::new());
             }
-            run(conn, &quoted, sql_limit).ctx(path, || format!("searching for {query:?} (as {quoted:?})"))?
+            match run(conn, &quoted, sql_limit) {
+                Ok(hits) => hits,
+                Err(e) if is_query_error(&e) => {
+                    return Err(crate::error::invalid(
+                        path,
+                        "search query",
+                        format!("the full-text index cannot read it ({e})"),
+                    ));
+                }
+                Err(e) => return Err(e).ctx(path, || format!("searching for {query:?} (as {quoted:?})")),
+            }
         }
     };
     // Stable: on equal scores, article hits stay before evidence hits.

@@ -224,6 +224,12 @@ async fn viewer_reads_every_route_and_cannot_write() {
     }
     assert_eq!(s.get("/api/v1/cases/c999", &tk).await.status, 404);
     assert_eq!(s.get("/api/v1/events?type=bogus", &tk).await.status, 400);
+    // A NUL in a search query is a clear 400, on the page and in the API.
+    for path in ["/search?q=court%00house", "/api/v1/search?q=court%00house"] {
+        let r = s.get(path, &tk).await;
+        assert_eq!(r.status, 400, "{path}: {}", r.body);
+        assert!(r.body.contains("control character U+0000"), "{path}: {}", r.body);
+    }
     let c = s.get(&format!("/api/v1/cases/{case}"), &tk).await.json();
     for key in ["id", "title", "people", "organizations", "charges", "events"] {
         assert!(c.get(key).is_some(), "case has {key}");
