@@ -68,6 +68,10 @@ enum Command {
         /// Articles stored per transaction.
         #[arg(long, default_value_t = 200)]
         batch: usize,
+        /// Build the cases of the new articles every this many stored articles (not only at the end), so that memory
+        /// and each write transaction stay bounded however many articles one run reads.
+        #[arg(long, default_value_t = 2000)]
+        rebuild_every: usize,
         /// After storing, print the timeline of every case the read articles belong to.
         #[arg(long)]
         print: bool,
@@ -163,7 +167,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract { read, format, explain } => extract(&read, format, explain),
-        Command::Ingest { read, batch, print } => ingest(&cli.db, &read, batch.max(1), print),
+        Command::Ingest {
+            read,
+            batch,
+            rebuild_every,
+            print,
+        } => ingest(&cli.db, &read, batch.max(1), rebuild_every.max(1), print),
         Command::Rebuild { all } => {
             let mut store = Store::open(&cli.db)?;
             let pending = store.unreconciled()?;
@@ -343,7 +352,13 @@ struct Tally {
     events: usize,
 }
 
-fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases: bool) -> Result<ExitCode> {
+fn ingest(
+    db: &std::path::Path,
+    read: &ReadArgs,
+    batch_size: usize,
+    rebuild_every: usize,
+    print_cases: bool,
+) -> Result<ExitCode> {
     let started = Instant::now();
     let ex = extractor(read)?;
     let mut store = Store::open(db)?;
@@ -360,6 +375,12 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
     let mut tally = Tally::default();
     let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut pending: Vec<(casewatch_model::ExtractRecord, String)> = Vec::new();
+    // new articles whose cases are built
+    let mut reconciled = 0usize;
+    let earlier = store.unreconciled()?;
+    if earlier > 0 {
+        eprintln!("completing the reconciliation of {earlier} articles stored by an earlier, interrupted run");
+    }
     let mut items = read_paths(&read.paths, &read_options(read));
     loop {
         let inputs = next_chunk(&mut items);
@@ -410,6 +431,12 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
             pending.push((extraction.record, article.body));
             if pending.len() >= batch_size {
                 flush(&mut store, &mut pending, &mut tally, &bar)?;
+                // The cases of what is stored so far: an incremental rebuild gives the cases one rebuild at the end would.
+                if tally.new - reconciled >= rebuild_every {
+                    bar.set_message(format!("(building the cases of {} articles)", tally.new - reconciled));
+                    rebuild_cases(&mut store)?;
+                    reconciled = tally.new;
+                }
             }
         }
         bar.set_message(format!(
@@ -421,12 +448,6 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
     bar.finish_and_clear();
     // Also the articles an interrupted ingest stored without building their cases.
     let unreconciled = store.unreconciled()?;
-    if unreconciled > tally.new {
-        eprintln!(
-            "completing the reconciliation of {} articles stored by an earlier, interrupted run",
-            unreconciled - tally.new
-        );
-    }
     if unreconciled > 0 {
         eprintln!("reconciling {unreconciled} articles into cases");
         rebuild_cases(&mut store)?;
