@@ -223,8 +223,13 @@ impl Store {
                 detail: format!("the database stayed in journal mode {mode:?}"),
             });
         }
-        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
-            .map_err(|e| open_err("setting synchronous=NORMAL and foreign_keys=ON", e))?;
+        // A page cache of 32 MiB (SQLite's default is 2 MiB): a rebuild reads
+        // the identity rows of every article it touches, and with the default
+        // cache a store of 50,000 articles spent most of its rebuild re-reading pages.
+        conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;",
+        )
+        .map_err(|e| open_err("setting synchronous, foreign_keys, cache_size and temp_store", e))?;
         conn.set_prepared_statement_cache_capacity(64);
         migrate::migrate(&mut conn, path)?;
         Ok(Store {
