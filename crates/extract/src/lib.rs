@@ -55,6 +55,17 @@ pub const MAX_ANALYSED_BYTES: usize = 256 << 10;
 /// [`Extraction::limits`] reports the article as too complex.
 pub const MAX_DISTINCT_CAPITALISED: usize = 2_000;
 
+/// The work budget of one article in rule steps: per sentence, the words
+/// that may start an event trigger times the square of the sentence's
+/// length in tokens (the event rules look at the whole sentence around each
+/// trigger, and at its names), summed over the article: 8,000,000. An
+/// ordinary report of 40 sentences uses about 50,000, a long one 300,000; a
+/// run of 7,000 words repeating a trigger every few words (found by the fuzz
+/// driver) would use 30,000,000 and take a second. The sentences from the one
+/// that passes the budget on are not analysed, and [`Extraction::limits`]
+/// reports the article as too complex.
+pub const MAX_WORK: u64 = 8_000_000;
+
 /// The extractor: a lexicon plus the rules. Cheap to share across threads.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -132,10 +143,9 @@ impl Extractor {
             ));
         }
         let mut sentences = segment::sentences(analysed);
-        if let Some(cut) = over_name_budget(&sentences) {
+        if let Some((cut, why)) = over_budget(&sentences, &self.lexicon) {
             limits.push(format!(
-                "too complex: more than {MAX_DISTINCT_CAPITALISED} distinct capitalised words (names); \
-                 the text from byte {} on is not analysed",
+                "too complex: {why}; the text from byte {} on is not analysed",
                 sentences[cut].start
             ));
             sentences.truncate(cut);
@@ -319,18 +329,35 @@ impl Extractor {
     }
 }
 
-/// The index of the first sentence that takes the number of distinct
-/// capitalised words past [`MAX_DISTINCT_CAPITALISED`], if one does.
-fn over_name_budget(sentences: &[segment::Sentence]) -> Option<usize> {
+/// The index of the first sentence that takes the article past its budget
+/// ([`MAX_DISTINCT_CAPITALISED`] names or [`MAX_WORK`] rule steps), with
+/// the reason, if one does.
+fn over_budget(sentences: &[segment::Sentence], lex: &Lexicon) -> Option<(usize, String)> {
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let mut work = 0u64;
     for (i, s) in sentences.iter().enumerate() {
+        let mut triggers = 0u64;
         for t in &s.tokens {
             if t.is_word() && t.is_capitalized() {
                 seen.insert(t.lower.as_str());
             }
+            if lex.patterns_starting(&t.lower).next().is_some() {
+                triggers += 1;
+            }
         }
         if seen.len() > MAX_DISTINCT_CAPITALISED {
-            return Some(i);
+            return Some((
+                i,
+                format!("more than {MAX_DISTINCT_CAPITALISED} distinct capitalised words (names)"),
+            ));
+        }
+        let n = s.tokens.len() as u64;
+        work += triggers * n * n;
+        if work > MAX_WORK {
+            return Some((
+                i,
+                format!("more than {MAX_WORK} rule steps (trigger words in long sentences)"),
+            ));
         }
     }
     None
@@ -390,6 +417,25 @@ mod tests {
         );
         // ordinary text: no limit reached
         assert!(ex.extract(meta(), lead).limits.is_empty());
+    }
+
+    #[test]
+    fn a_long_run_repeating_a_trigger_is_too_complex_past_the_budget() {
+        let ex = Extractor::english().unwrap();
+        let run = "reporter questioned in Sad ".repeat(3_000);
+        let body = format!("Police detained journalist Dana Okafor on Tuesday.\n{run}\n");
+        let out = ex.extract(meta(), &body);
+        assert!(
+            out.limits
+                .iter()
+                .any(|l| l.starts_with("too complex: more than 8000000 rule steps")),
+            "{:?}",
+            out.limits
+        );
+        assert_eq!(
+            out.record.events.first().map(|e| e.event_type),
+            Some(casewatch_model::EventType::Detention)
+        );
     }
 
     #[test]
