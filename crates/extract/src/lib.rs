@@ -132,6 +132,35 @@ impl Extractor {
     /// unread (reported in [`Extraction::limits`]), over-long sentences are
     /// cut into chunks of [`segment::MAX_SENTENCE_TOKENS`].
     pub fn extract(&self, meta: ArticleMeta, body: &str) -> Extraction {
+        // A panic is a bug of the rules; it must not end a batch (nor, under
+        // rayon, a whole run): the article is kept with an empty record and
+        // the failure is reported as a limit.
+        let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.extract_unguarded(meta.clone(), body)
+        }));
+        guarded.unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Extraction {
+                record: ExtractRecord {
+                    article: meta,
+                    people: Vec::new(),
+                    organizations: Vec::new(),
+                    events: Vec::new(),
+                    charges: Vec::new(),
+                },
+                explanations: Vec::new(),
+                limits: vec![format!(
+                    "internal error, nothing extracted (a bug; please report it): {why}"
+                )],
+            }
+        })
+    }
+
+    fn extract_unguarded(&self, meta: ArticleMeta, body: &str) -> Extraction {
         let analysed = analysed_part(body);
         let mut limits = Vec::new();
         if analysed.len() < body.len() {
@@ -436,6 +465,17 @@ mod tests {
             out.record.events.first().map(|e| e.event_type),
             Some(casewatch_model::EventType::Detention)
         );
+    }
+
+    #[test]
+    fn an_apposition_gap_starting_with_and_does_not_panic() {
+        // found by the fuzz driver (a mutated bundled example): ", and" right after a named person
+        let bytes = include_bytes!("../tests/data/fuzz-apposition-gap.txt");
+        let text = String::from_utf8_lossy(bytes);
+        let body = text.split_once('\n').map_or(&*text, |(_, b)| b);
+        let out = Extractor::english().unwrap().extract(meta(), body);
+        assert!(out.limits.is_empty(), "{:?}", out.limits);
+        assert!(!out.record.events.is_empty());
     }
 
     #[test]

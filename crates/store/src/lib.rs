@@ -315,7 +315,11 @@ impl Store {
     /// `query` is FTS5 query syntax (words, `"phrases"`, `AND`/`OR`/`NOT`,
     /// `prefix*`). A malformed query (unbalanced quotes, stray operators) is
     /// not an error: it is retried with each whitespace-separated word quoted
-    /// as a phrase. An empty query gives no hits.
+    /// as a phrase. An empty query gives no hits. A query holding a control
+    /// character (a NUL), or that FTS5 cannot read even quoted, is
+    /// [`StoreError::Invalid`]. Of a very common word only the most recently
+    /// stored 10,000 matches of each index are ranked (so that its cost does
+    /// not grow with the archive: under 50 ms at 79,000 articles).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         search::search(&self.conn, &self.path, query, limit)
     }
