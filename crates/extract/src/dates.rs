@@ -98,6 +98,7 @@ fn month_of_cap(t: &Token) -> Option<u32> {
     month_of(t.lower.as_str()).or_else(|| {
         let w = t.lower.trim_end_matches('.');
         if t.lower.len() <= 4 && w != "may" {
+            let w = if w == "sept" { "sep" } else { w };
             MONTH_ABBR.iter().position(|m| *m == w).map(|i| i as u32 + 1)
         } else {
             None
@@ -108,6 +109,11 @@ fn month_of_cap(t: &Token) -> Option<u32> {
 fn day_number(w: &str) -> Option<u32> {
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let rest = &w[digits.len()..];
+    // a range of days in one token ("6-7", "28–29"): its first day
+    let rest = match rest.strip_prefix(['-', '–']) {
+        Some(second) if !second.is_empty() && second.len() <= 2 && second.bytes().all(|b| b.is_ascii_digit()) => "",
+        _ => rest,
+    };
     if digits.is_empty() || digits.len() > 2 || !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th")) {
         return None;
     }
@@ -159,7 +165,19 @@ pub fn find(tokens: &[Token], published: Option<NaiveDate>) -> Vec<DateMention> 
     let mut i = 0;
     while i < tokens.len() {
         if let Some((m, next)) = match_at(tokens, &words, i, published) {
-            out.push(m);
+            // "the Terrorism Financing Act of 2012", "the Criminal Code of 1999": a year that names
+            // a law is no date of an event
+            let names_a_law = m.last == m.first + 1
+                && m.first >= 2
+                && words[m.first - 1] == "of"
+                && tokens[m.first - 2].is_capitalized()
+                && matches!(
+                    words[m.first - 2],
+                    "act" | "law" | "code" | "constitution" | "decree" | "ordinance" | "amendment" | "convention"
+                );
+            if !names_a_law {
+                out.push(m);
+            }
             i = next.max(i + 1);
         } else {
             i += 1;
@@ -284,6 +302,10 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
         // "May" as a modal verb: "she may not", require a preposition or day/year around it
         let (q, first) = qualifier_before(words, i);
         let mut j = i + 1;
+        // "Dec. 14", "Feb. 7, 2020": an abbreviated month with its full stop
+        if words.get(j) == Some(&".") && month_of(tokens[i].lower.as_str()).is_none() {
+            j += 1;
+        }
         let day = words.get(j).and_then(|w| day_number(w));
         if day.is_some() {
             j += 1;
@@ -416,6 +438,13 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
                 i + 1,
             ));
         }
+        // "this morning", "this afternoon": the day of the report
+        ("this", Some("morning" | "afternoon" | "evening")) => {
+            return Some((
+                mk(i, i + 2, When::Absolute(published.map(PartialDate::from_naive)), None),
+                i + 2,
+            ));
+        }
         ("last", Some("week")) => {
             let v = published.and_then(|p| {
                 let d = p - Duration::days(7);
@@ -471,7 +500,13 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
     }
     // relative to an anchor: "the following day", "the next day", "the same day",
     // "a day later", "two days later", "three days before", "within days"
-    if w == "the" && matches!(next, Some("following" | "next" | "same")) && words.get(i + 2) == Some(&"day") {
+    if w == "the"
+        && matches!(next, Some("following" | "next" | "same"))
+        && matches!(
+            words.get(i + 2),
+            Some(&("day" | "evening" | "morning" | "night" | "afternoon"))
+        )
+    {
         let n = if next == Some("same") { 0 } else { 1 };
         return Some((mk(i, i + 3, When::DaysAfter(n), None), i + 3));
     }
