@@ -57,7 +57,11 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode> {
         match item {
             Ok(article) => {
                 for w in &article.warnings {
-                    eprintln!("warning: {}: {w}", article.source);
+                    eprintln!(
+                        "warning: {}: {}",
+                        casewatch_ingest::printable(&article.source),
+                        casewatch_ingest::printable(w)
+                    );
                 }
                 records.push(
                     ex.extract(

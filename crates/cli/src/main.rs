@@ -10,7 +10,7 @@ mod render;
 
 use anyhow::{Context, Result};
 use casewatch_extract::{Extractor, language};
-use casewatch_ingest::{ReadOptions, read_paths};
+use casewatch_ingest::{RawArticle, ReadOptions, read_paths};
 use casewatch_store::{ArticleInput, InsertOutcome, Store};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -40,7 +40,7 @@ struct ReadArgs {
     /// Publication date (YYYY-MM-DD) for inputs that carry none.
     #[arg(long, value_parser = parse_date)]
     published: Option<NaiveDate>,
-    /// Largest input file accepted, in bytes (also the limit after gzip decompression).
+    /// Largest input file accepted, in bytes (also the limit after gzip decompression; for WARC the limit of each record, for JSONL of each line).
     #[arg(long, default_value_t = 20_000_000)]
     max_bytes: u64,
     /// Extra lexicon files (TOML, the format of crates/extract/data/en.toml); repeatable.
@@ -68,9 +68,19 @@ enum Command {
         /// Articles stored per transaction.
         #[arg(long, default_value_t = 200)]
         batch: usize,
+        /// Build the cases of the new articles every this many stored articles (not only at the end), so that memory
+        /// and each write transaction stay bounded however many articles one run reads.
+        #[arg(long, default_value_t = 2000)]
+        rebuild_every: usize,
         /// After storing, print the timeline of every case the read articles belong to.
         #[arg(long)]
         print: bool,
+    },
+    /// Reconcile the stored articles that are not in cases yet (after an interrupted ingest); `--all`: every article.
+    Rebuild {
+        /// Reconcile every stored article again (after changing the reconciliation settings).
+        #[arg(long)]
+        all: bool,
     },
     /// List the cases.
     Cases {
@@ -157,7 +167,26 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract { read, format, explain } => extract(&read, format, explain),
-        Command::Ingest { read, batch, print } => ingest(&cli.db, &read, batch.max(1), print),
+        Command::Ingest {
+            read,
+            batch,
+            rebuild_every,
+            print,
+        } => ingest(&cli.db, &read, batch.max(1), rebuild_every.max(1), print),
+        Command::Rebuild { all } => {
+            let mut store = Store::open(&cli.db)?;
+            let pending = store.unreconciled()?;
+            let report = if all {
+                store.rebuild_cases()?
+            } else {
+                store.update_cases()?
+            };
+            eprintln!(
+                "{pending} articles were not in cases; reconciled {} articles into {} cases ({} replaced)",
+                report.articles, report.cases_written, report.cases_removed
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Cases { format } => {
             let store = Store::open(&cli.db)?;
             let out = match format {
@@ -217,6 +246,48 @@ fn read_options(read: &ReadArgs) -> ReadOptions {
     }
 }
 
+/// Articles extracted in parallel at a time: enough to keep every core busy,
+/// few enough (and at most [`CHUNK_BYTES`] of text) to bound memory. Output
+/// keeps the input order whatever the number of threads.
+const CHUNK_ARTICLES: usize = 256;
+/// Most body bytes read ahead for one parallel chunk.
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// Reads the next chunk of inputs: up to [`CHUNK_ARTICLES`] articles or about
+/// [`CHUNK_BYTES`] of text, with the read errors met on the way, in order.
+/// Empty at the end.
+fn next_chunk(
+    items: &mut impl Iterator<Item = Result<RawArticle, casewatch_ingest::InputError>>,
+) -> Vec<Result<RawArticle, casewatch_ingest::InputError>> {
+    let mut chunk = Vec::new();
+    let (mut articles, mut bytes) = (0usize, 0usize);
+    for item in items.by_ref() {
+        if let Ok(a) = &item {
+            articles += 1;
+            bytes += a.body.len();
+        }
+        chunk.push(item);
+        if articles >= CHUNK_ARTICLES || bytes >= CHUNK_BYTES {
+            break;
+        }
+    }
+    chunk
+}
+
+/// Extracts a chunk of articles on every core (rayon), in input order.
+/// Identifies each article's language and extracts it with that language's
+/// pack, in parallel (rayon), keeping the input order.
+fn extract_all(ex: &Extractor, chunk: &[RawArticle]) -> Vec<(&'static str, casewatch_extract::Extraction)> {
+    use rayon::prelude::*;
+    chunk
+        .par_iter()
+        .map(|a| {
+            let lang = language::identify(&a.body);
+            (lang, ex.extract(a.meta(lang), &a.body))
+        })
+        .collect()
+}
+
 fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitCode> {
     let ex = extractor(read)?;
     let mut failed = 0usize;
@@ -227,38 +298,50 @@ fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitC
     if format == RecordFormat::Json {
         out.write_all(b"[")?;
     }
-    for item in read_paths(&read.paths, &read_options(read)) {
-        let article = match item {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("error: {e}");
-                failed += 1;
-                continue;
+    let mut items = read_paths(&read.paths, &read_options(read));
+    loop {
+        let inputs = next_chunk(&mut items);
+        if inputs.is_empty() {
+            break;
+        }
+        let mut chunk = Vec::with_capacity(inputs.len());
+        for item in inputs {
+            match item {
+                Ok(a) => chunk.push(a),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    failed += 1;
+                }
             }
-        };
-        for w in &article.warnings {
-            eprintln!("warning: {}: {w}", article.source);
         }
-        let lang = language::identify(&article.body);
-        if !language::has_pack(lang) {
-            *without_pack.entry(lang).or_default() += 1;
-        }
-        let extraction = ex.extract(article.meta(lang), &article.body);
-        if explain {
-            eprint!("{}", render::explanation(&extraction));
-        }
-        match format {
-            RecordFormat::Jsonl => {
-                serde_json::to_writer(&mut out, &extraction.record)?;
-                out.write_all(b"\n")?;
+        let extractions = extract_all(&ex, &chunk);
+        for (article, (lang, extraction)) in chunk.iter().zip(extractions) {
+            if !language::has_pack(lang) {
+                *without_pack.entry(lang).or_default() += 1;
             }
-            RecordFormat::Json => {
-                out.write_all(if first { b"\n" } else { b",\n" })?;
-                serde_json::to_writer_pretty(&mut out, &extraction.record)?;
+            for w in article.warnings.iter().chain(&extraction.limits) {
+                eprintln!(
+                    "warning: {}: {}",
+                    casewatch_ingest::printable(&article.source),
+                    casewatch_ingest::printable(w)
+                );
             }
-            RecordFormat::Text => out.write_all(render::record_text(&extraction.record).as_bytes())?,
+            if explain {
+                eprint!("{}", render::explanation(&extraction));
+            }
+            match format {
+                RecordFormat::Jsonl => {
+                    serde_json::to_writer(&mut out, &extraction.record)?;
+                    out.write_all(b"\n")?;
+                }
+                RecordFormat::Json => {
+                    out.write_all(if first { b"\n" } else { b",\n" })?;
+                    serde_json::to_writer_pretty(&mut out, &extraction.record)?;
+                }
+                RecordFormat::Text => out.write_all(render::record_text(&extraction.record).as_bytes())?,
+            }
+            first = false;
         }
-        first = false;
     }
     if format == RecordFormat::Json {
         out.write_all(b"\n]\n")?;
@@ -286,7 +369,13 @@ struct Tally {
     without_pack: std::collections::BTreeMap<&'static str, usize>,
 }
 
-fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases: bool) -> Result<ExitCode> {
+fn ingest(
+    db: &std::path::Path,
+    read: &ReadArgs,
+    batch_size: usize,
+    rebuild_every: usize,
+    print_cases: bool,
+) -> Result<ExitCode> {
     let started = Instant::now();
     let ex = extractor(read)?;
     let mut store = Store::open(db)?;
@@ -303,34 +392,71 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
     let mut tally = Tally::default();
     let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut pending: Vec<(casewatch_model::ExtractRecord, String)> = Vec::new();
-    for item in read_paths(&read.paths, &read_options(read)) {
-        match item {
-            Ok(article) => {
-                tally.read += 1;
-                bar.inc(1);
-                if print_cases {
-                    seen.insert(article.id.clone());
+    // new articles whose cases are built
+    let mut reconciled = 0usize;
+    let earlier = store.unreconciled()?;
+    if earlier > 0 {
+        eprintln!("completing the reconciliation of {earlier} articles stored by an earlier, interrupted run");
+    }
+    let mut items = read_paths(&read.paths, &read_options(read));
+    loop {
+        let inputs = next_chunk(&mut items);
+        if inputs.is_empty() {
+            break;
+        }
+        let mut chunk = Vec::with_capacity(inputs.len());
+        for item in inputs {
+            match item {
+                Ok(article) => {
+                    tally.read += 1;
+                    bar.inc(1);
+                    if print_cases {
+                        seen.insert(article.id.clone());
+                    }
+                    for w in &article.warnings {
+                        bar.suspend(|| {
+                            eprintln!(
+                                "warning: {}: {}",
+                                casewatch_ingest::printable(&article.source),
+                                casewatch_ingest::printable(w)
+                            )
+                        });
+                    }
+                    if store.contains(&article.sha256)? {
+                        tally.duplicates += 1;
+                        continue;
+                    }
+                    chunk.push(article);
                 }
-                for w in &article.warnings {
-                    bar.suspend(|| eprintln!("warning: {}: {w}", article.source));
-                }
-                if store.contains(&article.sha256)? {
-                    tally.duplicates += 1;
-                    continue;
-                }
-                let lang = language::identify(&article.body);
-                if !language::has_pack(lang) {
-                    *tally.without_pack.entry(lang).or_default() += 1;
-                }
-                let rec = ex.extract(article.meta(lang), &article.body).record;
-                pending.push((rec, article.body));
-                if pending.len() >= batch_size {
-                    flush(&mut store, &mut pending, &mut tally, &bar)?;
+                Err(e) => {
+                    tally.failed += 1;
+                    bar.suspend(|| eprintln!("error: {e}"));
                 }
             }
-            Err(e) => {
-                tally.failed += 1;
-                bar.suspend(|| eprintln!("error: {e}"));
+        }
+        let extractions = extract_all(&ex, &chunk);
+        for (article, (lang, extraction)) in chunk.into_iter().zip(extractions) {
+            if !language::has_pack(lang) {
+                *tally.without_pack.entry(lang).or_default() += 1;
+            }
+            for w in &extraction.limits {
+                bar.suspend(|| {
+                    eprintln!(
+                        "warning: {}: {}",
+                        casewatch_ingest::printable(&article.source),
+                        casewatch_ingest::printable(w)
+                    )
+                });
+            }
+            pending.push((extraction.record, article.body));
+            if pending.len() >= batch_size {
+                flush(&mut store, &mut pending, &mut tally, &bar)?;
+                // The cases of what is stored so far: an incremental rebuild gives the cases one rebuild at the end would.
+                if tally.new - reconciled >= rebuild_every {
+                    bar.set_message(format!("(building the cases of {} articles)", tally.new - reconciled));
+                    rebuild_cases(&mut store)?;
+                    reconciled = tally.new;
+                }
             }
         }
         bar.set_message(format!(
@@ -340,7 +466,10 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
     }
     flush(&mut store, &mut pending, &mut tally, &bar)?;
     bar.finish_and_clear();
-    if tally.new > 0 {
+    // Also the articles an interrupted ingest stored without building their cases.
+    let unreconciled = store.unreconciled()?;
+    if unreconciled > 0 {
+        eprintln!("reconciling {unreconciled} articles into cases");
         rebuild_cases(&mut store)?;
     }
     let secs = started.elapsed().as_secs_f64();
@@ -423,7 +552,12 @@ fn flush(
                     Ok(o) => count(&o, &pending[i..=i], tally),
                     Err(e) => {
                         tally.failed += 1;
-                        bar.suspend(|| eprintln!("error: {}: not stored: {e}", rec.article.source));
+                        bar.suspend(|| {
+                            eprintln!(
+                                "error: {}: not stored: {e}",
+                                casewatch_ingest::printable(&rec.article.source)
+                            )
+                        });
                     }
                 }
             }

@@ -8,6 +8,8 @@
 //! Each article is read by the pack of its language (`language::identify`,
 //! outside the timed loop), so a directory of Russian reports measures the
 //! Russian pack.
+//! Files without a `date` header are skipped, and their number and names are
+//! printed (to standard error) so that the figure says what it measured.
 
 use casewatch_extract::Extractor;
 use casewatch_model::ArticleMeta;
@@ -29,10 +31,14 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     paths.sort();
+    let mut skipped: Vec<String> = Vec::new();
     for p in &paths {
         let text = std::fs::read_to_string(p).unwrap_or_default();
         let t = text.trim_start();
-        let Some(rest) = t.strip_prefix("date ") else { continue };
+        let Some(rest) = t.strip_prefix("date ") else {
+            skipped.push(p.display().to_string());
+            continue;
+        };
         let published = chrono::NaiveDate::parse_from_str(rest.get(..10).unwrap_or(""), "%Y-%m-%d").ok();
         let body = rest.get(10..).unwrap_or("").trim_start().to_string();
         let meta = ArticleMeta {
@@ -48,6 +54,14 @@ fn main() {
             url: None,
         };
         docs.push((meta, body));
+    }
+    if !skipped.is_empty() {
+        eprintln!(
+            "skipped {} of {} files without a `date` header: {}",
+            skipped.len(),
+            paths.len(),
+            skipped.join(", ")
+        );
     }
     assert!(!docs.is_empty(), "no articles in {}", dir.display());
     let words: usize = docs.iter().map(|(_, b)| b.split_whitespace().count()).sum::<usize>() * rounds;

@@ -1529,7 +1529,7 @@ fn apposition_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
     if !(4..=18).contains(&n) || gap[0] != "," {
         return false;
     }
-    let Some(and) = (1..n).rev().find(|&k| gap[k] == "and" && gap[k - 1] == ",") else {
+    let Some(and) = (2..n).rev().find(|&k| gap[k] == "and" && gap[k - 1] == ",") else {
         return false;
     };
     gap[and + 1..]

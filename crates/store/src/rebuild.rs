@@ -839,6 +839,21 @@ impl Store {
         self.rebuild_with(&Seeds::Unkeyed)
     }
 
+    /// How many stored articles are not reconciled into cases yet: those
+    /// stored since the last rebuild, including those of an ingest that was
+    /// interrupted (killed) after storing them. Which articles these are is
+    /// stored with them (`articles.keyed = 0`, set in the transaction that
+    /// inserts them and cleared in the one that writes their cases), so
+    /// [`Store::update_cases`] completes the work later.
+    pub fn unreconciled(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT COUNT(*) FROM articles WHERE keyed = 0")
+            .and_then(|mut st| st.query_row([], |r| r.get(0)))
+            .ctx(&self.path, || "counting the articles not in cases yet")?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
     /// Reconciles every stored article again (after a settings change or
     /// an upgrade), keeping ids and reviewer decisions, in one transaction.
     pub fn rebuild_cases(&mut self) -> Result<RebuildReport> {

@@ -193,6 +193,13 @@ fn search_finds_bodies_and_evidence_and_names_the_case() {
             .is_empty()
     );
     assert!(store.search("\"unbalanced", 5).expect("search").is_empty());
+    // A control character is a clear refusal (a 400 on the web), not a failure or "no hits".
+    let err = store.search("court\u{0}house", 5).expect_err("refused");
+    assert!(
+        matches!(&err, casewatch_store::StoreError::Invalid { what, detail, .. }
+            if what == "search query" && detail.contains("U+0000")),
+        "{err}"
+    );
     assert!(!store.search("\"courthouse", 5).expect("search").is_empty());
     assert!(!store.search("courthouse AND", 5).expect("search").is_empty());
     assert!(

@@ -507,6 +507,7 @@ fn build_record(
         explanations,
         participants: Vec::new(),
         skipped_lines: 0,
+        limits: Vec::new(),
     }
 }
 
