@@ -65,13 +65,7 @@ struct View {
 }
 
 fn role_label(r: Role) -> &'static str {
-    match r {
-        Role::Defendant => "defendant",
-        Role::Witness => "witness",
-        Role::Lawyer => "lawyer",
-        Role::Official => "official",
-        Role::Other => "other",
-    }
+    r.as_str()
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

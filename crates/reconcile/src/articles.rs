@@ -1,7 +1,7 @@
 //! The input side: records de-duplicated by article id and put in a fixed order, person names parsed, event subjects resolved to record entries.
 
-use crate::names::{DEFAULT_GIVEN_NAME_EDITS, Name, fold};
-use casewatch_model::{EventType, ExtractRecord, Status, Subject};
+use crate::names::{DEFAULT_GIVEN_NAME_EDITS, Name, fold, plausible_person};
+use casewatch_model::{EventType, ExtractRecord, OrgKind, Status, Subject};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,6 +43,12 @@ pub(crate) const DEFENDANT_TYPES: [EventType; 21] = [
     EventType::Pardon,
 ];
 
+/// Event types that, happening to a media outlet, make it the target of a
+/// prosecution (the "outlet case"): [`DEFENDANT_TYPES`] plus blocking and liquidation.
+pub(crate) fn targets_outlet(t: EventType) -> bool {
+    DEFENDANT_TYPES.contains(&t) || matches!(t, EventType::WebsiteBlock | EventType::Liquidation)
+}
+
 /// One article as the reconciler sees it. Articles are held in a `Vec`
 /// sorted by (publication date, undated last; id), and an article's index
 /// in it is its *rank*: every "earliest source" tie-break uses it.
@@ -56,12 +62,24 @@ pub(crate) struct Article<'a> {
     pub attrs: Vec<[Option<String>; 2]>,
     /// Resolved subjects of `rec.events`, index for index (deduplicated, in record order).
     pub subjects: Vec<Vec<Subj>>,
-    /// Indices of people who are a subject of at least one event.
-    pub subject_people: BTreeSet<usize>,
-    /// Indices of people who are an occurred/alleged subject of a [`DEFENDANT_TYPES`] event.
-    pub prosecuted: BTreeSet<usize>,
     /// Indices of people who are an occurred/alleged subject of questioning.
     pub questioned: BTreeSet<usize>,
+    /// Per person of the record: whether the name passes the person-name
+    /// rules ([`plausible_person`], and it is not also one of the record's
+    /// organisations). A person that fails is left out of every case.
+    pub valid: Vec<bool>,
+    /// The article's defendants: indices of valid people who are a subject
+    /// of a [`DEFENDANT_TYPES`] event that is not `denied` (a planned or
+    /// refused act is still about a defendant).
+    pub defendants: BTreeSet<usize>,
+    /// Indices of media-outlet organisations that are an occurred/alleged
+    /// subject of an event that [`targets_outlet`].
+    pub targets: BTreeSet<usize>,
+    /// Indices of people the record cites for an event (`attributed_to`).
+    pub speakers: BTreeSet<usize>,
+    /// Indices of events whose every subject failed the person-name rules
+    /// (left out of the timeline).
+    pub junk_events: BTreeSet<usize>,
 }
 
 impl Article<'_> {
@@ -75,9 +93,11 @@ impl Article<'_> {
         self.rec.article.published
     }
 
-    /// Whether the record has neither people nor events (such an article forms no case).
-    pub fn is_empty(&self) -> bool {
-        self.rec.people.is_empty() && self.rec.events.is_empty()
+    /// Whether the article can found or join a case: it reports a legal
+    /// event about a named defendant or a targeted outlet. Any other
+    /// article is stored but belongs to no case.
+    pub fn has_case_basis(&self) -> bool {
+        !self.defendants.is_empty() || !self.targets.is_empty()
     }
 }
 
@@ -109,6 +129,19 @@ pub(crate) fn prepare(records: &[ExtractRecord]) -> Vec<Article<'_>> {
 
 fn article(rec: &ExtractRecord) -> Article<'_> {
     let names: Vec<Name> = rec.people.iter().map(|p| Name::parse(&p.name)).collect();
+    let org_names: BTreeSet<String> = rec
+        .organizations
+        .iter()
+        .flat_map(|o| std::iter::once(&o.name).chain(&o.variants))
+        .map(|n| fold(n))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let valid: Vec<bool> = rec
+        .people
+        .iter()
+        .zip(&names)
+        .map(|(p, n)| plausible_person(&p.name) && !org_names.contains(&n.folded))
+        .collect();
     let folded = |v: &Option<String>| v.as_deref().map(fold).filter(|f| !f.is_empty());
     let attrs = rec
         .people
@@ -116,10 +149,23 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         .map(|p| [folded(&p.occupation), folded(&p.affiliation)])
         .collect();
     let mut subjects = Vec::with_capacity(rec.events.len());
-    let mut subject_people = BTreeSet::new();
     let mut prosecuted = BTreeSet::new();
     let mut questioned = BTreeSet::new();
-    for ev in &rec.events {
+    let mut targets = BTreeSet::new();
+    let mut speakers = BTreeSet::new();
+    let mut junk_events = BTreeSet::new();
+    for (ei, ev) in rec.events.iter().enumerate() {
+        if let Some(who) = ev
+            .attributed_to
+            .as_deref()
+            .map(Name::parse)
+            .filter(|n| !n.folded.is_empty())
+        {
+            speakers.extend(
+                (0..names.len())
+                    .filter(|&i| names[i].folded == who.folded || (who.has_given() && names[i].matches(&who, 0))),
+            );
+        }
         let mut resolved: Vec<Subj> = Vec::new();
         for s in &ev.subjects {
             let r = resolve(rec, &names, s);
@@ -127,11 +173,27 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
                 resolved.push(r);
             }
         }
+        // A subject that is no person ("Getty Images") is no subject; an
+        // event about nothing but such subjects is left out.
+        let had = !resolved.is_empty();
+        resolved.retain(|s| !matches!(s, Subj::Person(p) if !valid[*p]));
+        if had && resolved.is_empty() {
+            junk_events.insert(ei);
+        }
         let counts = matches!(ev.status, Status::Occurred | Status::Alleged);
+        // A planned or refused act ("a hearing set for Friday", "house arrest
+        // was refused") is still about a defendant; a denied one is not.
+        let about = ev.status != Status::Denied;
         for s in &resolved {
+            if let Subj::Org(o) = s
+                && counts
+                && targets_outlet(ev.event_type)
+                && rec.organizations[*o].kind == OrgKind::MediaOutlet
+            {
+                targets.insert(*o);
+            }
             if let Subj::Person(p) = s {
-                subject_people.insert(*p);
-                if counts && DEFENDANT_TYPES.contains(&ev.event_type) {
+                if about && DEFENDANT_TYPES.contains(&ev.event_type) {
                     prosecuted.insert(*p);
                 }
                 if counts && ev.event_type == EventType::Questioning {
@@ -141,14 +203,18 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         }
         subjects.push(resolved);
     }
+    let defendants = prosecuted.iter().copied().filter(|&p| valid[p]).collect();
     Article {
         rec,
         names,
         attrs,
         subjects,
-        subject_people,
-        prosecuted,
         questioned,
+        valid,
+        defendants,
+        targets,
+        speakers,
+        junk_events,
     }
 }
 

@@ -73,9 +73,11 @@ pub struct Settings {
     /// affiliation disagrees: "Katsiaryna"/"Katerina",
     /// "Aliaksandr"/"Alexander" (default 0.82; above 1.0 turns it off).
     pub case_given_name_similarity: f64,
-    /// Join articles that share an outlet (affiliation of an event subject,
-    /// or a media outlet that is an event subject) and a charge label
-    /// (default true).
+    /// Also join articles whose defendants work for one outlet and that
+    /// name one charge label (default false: journalists of one outlet
+    /// charged under one article are often tried separately, and a case must
+    /// stay one prosecution; an outlet that is itself prosecuted links its
+    /// articles without this).
     pub link_by_outlet_and_charge: bool,
     /// When linking articles, let a subject named by surname alone stand for
     /// the one person of that surname named in full in the whole store
@@ -127,7 +129,7 @@ impl Default for Settings {
         Self {
             given_name_max_edits: names::DEFAULT_GIVEN_NAME_EDITS,
             case_given_name_similarity: 0.82,
-            link_by_outlet_and_charge: true,
+            link_by_outlet_and_charge: false,
             link_by_surname_only: false,
             date_slack_days: 0,
             infer_conviction_dates: true,

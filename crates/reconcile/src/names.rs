@@ -190,6 +190,244 @@ pub fn fold(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Lower-case words that may stand inside a person's name (particles of
+/// Romance, Germanic, Arabic and Turkic names, and the patronymic particles).
+const NAME_PARTICLES: [&str; 27] = [
+    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "bin",
+    "ibn", "bint", "al", "el", "ben", "uulu", "kyzy", "ogly", "oglu", "y",
+];
+
+/// Lower-case words that are never (part of) a person's name: heads of
+/// organisation and place names, titles and ranks, nationality and region
+/// words, calendar words, and the nouns of headlines, captions, credits and
+/// site navigation. A name containing one is not a person.
+const NOT_NAME_WORDS: [&str; 128] = [
+    // organisations, media, places
+    "agency",
+    "association",
+    "bureau",
+    "channel",
+    "center",
+    "centre",
+    "city",
+    "committee",
+    "council",
+    "court",
+    "daily",
+    "department",
+    "district",
+    "europe",
+    "federation",
+    "foundation",
+    "government",
+    "group",
+    "images",
+    "institute",
+    "international",
+    "media",
+    "ministry",
+    "network",
+    "news",
+    "newspaper",
+    "office",
+    "online",
+    "party",
+    "police",
+    "post",
+    "press",
+    "radio",
+    "region",
+    "republic",
+    "service",
+    "square",
+    "street",
+    "times",
+    "tv",
+    "television",
+    "union",
+    "university",
+    "watch",
+    "weekly",
+    "magazine",
+    "rights",
+    "human",
+    "free",
+    "liberty",
+    "reuters",
+    "getty",
+    "afp",
+    "photo",
+    "facebook",
+    "telegram",
+    "twitter",
+    "youtube",
+    // titles and functions
+    "president",
+    "prime",
+    "minister",
+    "judge",
+    "prosecutor",
+    "general",
+    "lawyer",
+    "attorney",
+    "journalist",
+    "journalists",
+    "reporter",
+    "editor",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "chief",
+    "head",
+    // nationalities, regions, generic nouns of headlines and page furniture
+    "congolese",
+    "tunisian",
+    "russian",
+    "georgian",
+    "turkish",
+    "belarusian",
+    "kyrgyz",
+    "kazakh",
+    "chinese",
+    "indian",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "east",
+    "west",
+    "north",
+    "south",
+    "war",
+    "cold",
+    "case",
+    "background",
+    "first",
+    "instance",
+    "update",
+    "live",
+    "video",
+    "read",
+    "more",
+    "related",
+    "share",
+    "today",
+    "sign",
+    "menu",
+    "home",
+    // calendar
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Russian function words (prepositions, conjunctions) that are capitalised
+/// only at the start of a headline, never inside a name.
+const RU_FUNCTION_WORDS: [&str; 16] = [
+    "в", "во", "на", "по", "из", "от", "о", "об", "с", "со", "к", "у", "за", "для", "и", "не",
+];
+
+/// Stems of Russian common nouns and adverbs that open headlines, captions
+/// and navigation ("Журналистку …", "Дело …", "Сегодня", "Перейти к материалам"):
+/// a word starting with one is not part of a name.
+const RU_NOT_NAME_STEMS: [&str; 20] = [
+    "журналист",
+    "дело",
+    "сегодня",
+    "суд",
+    "редакц",
+    "адвокат",
+    "прокурор",
+    "следовател",
+    "перейти",
+    "материал",
+    "новост",
+    "мид",
+    "главн",
+    "президент",
+    "министр",
+    "подробн",
+    "фото",
+    "видео",
+    "читать",
+    "реклам",
+];
+
+/// Honorifics that may open a name as written ("Me Fethi Mouldi", "Mr. Tran").
+const HONORIFICS: [&str; 8] = ["mr", "mrs", "ms", "dr", "me", "sir", "madame", "monsieur"];
+
+/// Whether `name` has the shape of a person's name (the reconciler's part of
+/// the person-name rules; the extractor has its own): one to four words
+/// besides particles, no digits or ellipsis, every word but a known particle capitalised (any script),
+/// letters in every word, no acronym (a word of 2–5 capitals), and no word
+/// that names an organisation, place, title, nationality, date or page
+/// element ([`NOT_NAME_WORDS`]; in Russian, a function word or a headline
+/// noun, [`RU_NOT_NAME_STEMS`]). "Перейти к материалам", "25 апреля 2022",
+/// "×", "First Instance", "Getty Images", "RSF" and "Congolese Prime
+/// Minister" fail; "Temirlan Sadyr uulu", "Chung Pui-kuen", "Sami Ben
+/// Ghazi", "B R Gavai" pass.
+pub fn plausible_person(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '.' | '\'' | '"' | '(' | ')' | '’')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || name.chars().any(|c| c.is_ascii_digit()) || name.contains('…') || name.contains("...") {
+        return false;
+    }
+    let is_particle_word = |w: &str| NAME_PARTICLES.contains(&w.to_lowercase().as_str());
+    if words.iter().filter(|w| !is_particle_word(w)).count() > 4 {
+        return false;
+    }
+    for w in &words {
+        if !w.chars().any(char::is_alphabetic) {
+            return false;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        let lower = w.to_lowercase();
+        let particle = NAME_PARTICLES.contains(&lower.as_str())
+            || ["al-", "el-", "ad-", "ar-", "as-", "ash-", "an-", "at-"]
+                .iter()
+                .any(|p| lower.starts_with(p));
+        if !first.is_uppercase() && !particle {
+            return false;
+        }
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && words.len() == 1 {
+            return false;
+        }
+        if lower.split('-').any(|part| NOT_NAME_WORDS.contains(&part))
+            || RU_FUNCTION_WORDS.contains(&lower.as_str())
+            || RU_NOT_NAME_STEMS.iter().any(|st| lower.starts_with(st))
+        {
+            return false;
+        }
+    }
+    let first = words[0].to_lowercase();
+    let bare = if words.len() > 1 && HONORIFICS.contains(&first.as_str()) {
+        &words[1..]
+    } else {
+        &words[..]
+    };
+    // "May" is a given name, but alone it is the month.
+    !(bare.len() == 1 && bare[0].eq_ignore_ascii_case("may"))
+}
+
 /// Whether a folded token is a patronymic particle.
 pub fn is_particle(folded_token: &str) -> bool {
     FOLDED_PARTICLES.contains(&folded_token)
@@ -197,32 +435,125 @@ pub fn is_particle(folded_token: &str) -> bool {
 
 /// A name split the way score.py's `split_name` does: folded given-name
 /// tokens, and the surname (the last token, with a trailing patronymic
-/// particle kept on it).
+/// particle kept on it); the tokens are also spelling-folded
+/// ([`spelling_key`]: gh/g, dj/j, j/y/i, ou/u, Polish cz/sz) and a hyphenated
+/// surname is one token ("Abdel-Sattar" = "Abdelsattar").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
-    /// The whole folded name.
+    /// The whole folded name ([`fold`]).
     pub folded: String,
-    /// Folded given-name tokens (empty for a surname alone: "Sadyr uulu", "Okafor").
+    /// Spelling-folded given-name tokens (empty for a surname alone: "Sadyr uulu", "Okafor").
     pub given: Vec<String>,
-    /// Folded surname, particle included ("sadyr ulu").
+    /// Spelling-folded surname, particle included ("sadir ulu").
     pub surname: String,
+    /// Other keys the person can be found under (see [`Name::keys`]): the
+    /// last part of a hyphenated surname ("sattar" of "Abdel-Sattar") and, in
+    /// a name of three words or more, the middle words of three letters or
+    /// more ("bujakera" of "Stanis Bujakera Tshiamala").
+    pub alt_keys: Vec<String>,
+}
+
+/// Spelling families that [`fold`] (kept equal to score.py's) leaves apart,
+/// as rewrites of one folded token, applied in order: Georgian and Arabic
+/// `gh`/`g` (Amaghlobeli/Amaglobeli), `dj`/`j` (Джохадзе "Djokhadze"), Polish
+/// `cz` (folded `kz`) as `ch` (folded `kh`, as Cyrillic ч: Poczobut/Почобут),
+/// Polish `sz`/`sh`, French `ou`/`u` (Doulatov), and `j`
+/// to `i` (so j, y and i are one letter: Jusupov/Yusupov/Iusupov).
+const SPELLING_FOLDS: [(&str, &str); 6] = [
+    ("gh", "g"),
+    ("dj", "j"),
+    ("kz", "kh"),
+    ("sz", "sh"),
+    ("ou", "u"),
+    ("j", "i"),
+];
+
+/// The spelling key of one folded token: [`SPELLING_FOLDS`] applied, doubled
+/// letters collapsed again. Two spellings with one key are one name for
+/// matching people; the key is never shown.
+///
+/// ```
+/// use casewatch_reconcile::names::{fold, spelling_key};
+/// assert_eq!(spelling_key(&fold("Amaghlobeli")), spelling_key(&fold("Amaglobeli")));
+/// assert_eq!(spelling_key(&fold("Poczobut")), spelling_key(&fold("Почобут")));
+/// ```
+pub fn spelling_key(folded_token: &str) -> String {
+    let mut t = folded_token.to_string();
+    for (from, to) in SPELLING_FOLDS {
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut last: Option<char> = None;
+    for ch in t.chars() {
+        if ch.is_alphabetic() && last == Some(ch) {
+            continue;
+        }
+        out.push(ch);
+        last = Some(ch);
+    }
+    out
 }
 
 impl Name {
     /// Folds and splits `name`.
     pub fn parse(name: &str) -> Name {
         let folded = fold(name);
-        let toks: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+        // A hyphenated last word is one surname: fold each word on its own.
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let mut toks: Vec<String> = Vec::with_capacity(words.len() + 1);
+        let mut alt_keys: Vec<String> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let f = fold(w);
+            if f.is_empty() {
+                continue;
+            }
+            if i + 1 == words.len() && f.contains(' ') && !f.split(' ').any(is_particle) {
+                if let Some(last) = f.split(' ').next_back().map(spelling_key).filter(|l| l.len() >= 3) {
+                    alt_keys.push(last);
+                }
+                toks.push(spelling_key(&f.replace(' ', "")));
+            } else {
+                toks.extend(f.split(' ').map(spelling_key));
+            }
+        }
         let (given, surname) = match toks.as_slice() {
             [] => (Vec::new(), String::new()),
             [.., a, b] if is_particle(b) => (toks[..toks.len() - 2].to_vec(), format!("{a} {b}")),
-            [.., last] => (toks[..toks.len() - 1].to_vec(), (*last).to_string()),
+            [.., last] => (toks[..toks.len() - 1].to_vec(), last.clone()),
         };
+        if given.len() >= 2 {
+            for g in &given[1..] {
+                if g.chars().count() >= 3 && !is_particle(g) && !alt_keys.contains(g) {
+                    alt_keys.push(g.clone());
+                }
+            }
+        }
+        alt_keys.retain(|k| k != &surname);
         Name {
-            given: given.into_iter().map(str::to_string).collect(),
+            given,
             surname,
             folded,
+            alt_keys,
         }
+    }
+
+    /// Every blocking key of the name: its [`Name::bare_surname`] first, then
+    /// its `alt_keys`. Two names are only ever compared when they share a key.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.bare_surname())
+            .chain(self.alt_keys.iter().map(String::as_str))
+            .filter(|k| !k.is_empty())
+    }
+
+    /// Every word of the name (given names, then the surname without its particle).
+    fn words(&self) -> Vec<&str> {
+        self.given
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(self.bare_surname()))
+            .collect()
     }
 
     /// The surname without its particle ("sadyr ulu" → "sadyr"): the blocking key.
@@ -246,7 +577,8 @@ impl Name {
     /// score.py's `names_match`: folded names equal; or the surnames agree
     /// (a particle may be on one side only, but son-of never matches
     /// daughter-of) and either side has no given name or every paired given
-    /// name agrees (see [`given_names_agree`]).
+    /// name agrees (see [`given_names_agree`]). Spellings are compared by
+    /// their [`spelling_key`], so everything score.py matches matches here.
     pub fn matches(&self, other: &Name, max_edits: usize) -> bool {
         if self.folded.is_empty() || other.folded.is_empty() {
             return false;
@@ -264,6 +596,29 @@ impl Name {
             .iter()
             .zip(&other.given)
             .all(|(x, y)| given_names_agree(x, y, max_edits))
+    }
+
+    /// Whether a surname given alone (`self`, no given name) fits a full
+    /// name: [`Name::matches`], or it is one of the full name's other
+    /// surnames ("Bujakera" of "Stanis Bujakera Tshiamala", "Sattar" of
+    /// "Abdel-Sattar").
+    pub fn fits(&self, full: &Name) -> bool {
+        self.matches(full, 0)
+            || (!self.has_given() && self.particle().is_none() && full.alt_keys.contains(&self.surname))
+    }
+
+    /// Whether two full names are one person because one has more names
+    /// than the other: the shorter one's words (two or more, the first a
+    /// full given name) are the first words of the longer one ("Stanis
+    /// Bujakera" / "Stanis Bujakera Tshiamala": a second surname) or its last
+    /// words ("Doan Trang" / "Pham Doan Trang": an extra first name).
+    pub fn extra_names(&self, other: &Name) -> bool {
+        let (a, b) = (self.words(), other.words());
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if short.len() < 2 || short.len() == long.len() || short[0].chars().count() < 2 {
+            return false;
+        }
+        long.starts_with(&short) || long.ends_with(&short)
     }
 
     /// Surnames equal, or equal apart from a particle on one side; two

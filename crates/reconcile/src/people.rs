@@ -5,7 +5,7 @@ use crate::articles::Article;
 use crate::names::fold;
 use crate::text::Tally;
 use crate::unionfind::UnionFind;
-use casewatch_model::Role;
+use casewatch_model::{OrgKind, Role};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One person entry of one article: `arts[art].rec.people[person]`.
@@ -59,6 +59,7 @@ pub(crate) const RULE_INITIAL: &str = "initial";
 pub(crate) const RULE_SURNAME_ONLY: &str = "surname_only";
 pub(crate) const RULE_RELAXED: &str = "similar_given_name";
 pub(crate) const RULE_SURNAME_VARIANT: &str = "surname_variant";
+pub(crate) const RULE_EXTRA_NAMES: &str = "extra_names";
 
 /// Whether two folded attribute values (occupation, affiliation) agree:
 /// equal, or one contains the other ("kloop" / "kloop media").
@@ -137,23 +138,39 @@ pub(crate) fn may_join(
     settings: &Settings,
 ) -> bool {
     let ((na, xa, ca), (nb, xb, cb)) = (a, b);
-    if !na.has_given() || !nb.has_given() || !na.matches(nb, settings.given_name_max_edits) {
+    if !na.has_given() || !nb.has_given() {
         return false;
     }
+    let Some((_, base)) = name_rule(na, nb, settings) else {
+        return false;
+    };
     let own = na.bare_surname();
     let cooccur = ca.iter().any(|s| s != own && cb.contains(s));
-    let (_, base) = name_rule(na, nb);
     score_parts(base, xa, xb, cooccur, settings) >= settings.person_match_threshold
 }
 
-/// The rule and base score by which two full names match (see [`pair_score`]).
-fn name_rule(x: &crate::names::Name, y: &crate::names::Name) -> (&'static str, f64) {
+/// The rule and base score by which two full names match (see
+/// [`pair_score`]): 1.0 the same folded name, 0.9 agreeing names
+/// ([`Name::matches`], spelling families included), 0.75 when an initial
+/// stands for a given name, 0.8 when one name has more names than the
+/// other ([`Name::extra_names`]: "Stanis Bujakera" / "Stanis Bujakera
+/// Tshiamala"); `None` when they do not match.
+///
+/// [`Name::matches`]: crate::names::Name::matches
+/// [`Name::extra_names`]: crate::names::Name::extra_names
+fn name_rule(x: &crate::names::Name, y: &crate::names::Name, settings: &Settings) -> Option<(&'static str, f64)> {
     if x.folded == y.folded {
-        (RULE_SAME_NAME, 1.0)
-    } else if x.given.iter().chain(&y.given).any(|g| g.chars().count() == 1) {
-        (RULE_INITIAL, 0.75)
+        Some((RULE_SAME_NAME, 1.0))
+    } else if x.matches(y, settings.given_name_max_edits) {
+        if x.given.iter().chain(&y.given).any(|g| g.chars().count() == 1) {
+            Some((RULE_INITIAL, 0.75))
+        } else {
+            Some((RULE_NAME, 0.9))
+        }
+    } else if x.extra_names(y) {
+        Some((RULE_EXTRA_NAMES, 0.8))
     } else {
-        (RULE_NAME, 0.9)
+        None
     }
 }
 
@@ -197,7 +214,9 @@ pub(crate) fn cluster(
     let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for i in 0..mentions.len() {
         if !name(i).folded.is_empty() {
-            blocks.entry(name(i).bare_surname()).or_default().push(i);
+            for key in name(i).keys() {
+                blocks.entry(key).or_default().push(i);
+            }
         }
     }
     // Joins a and b unless a cannot-link rule forbids it (`forced` skips them);
@@ -241,8 +260,9 @@ pub(crate) fn cluster(
         let (full, bare): (Vec<usize>, Vec<usize>) = members.iter().partition(|&&i| name(i).has_given());
         for (x, &a) in full.iter().enumerate() {
             for &b in &full[x + 1..] {
-                if uf.find(a) != uf.find(b) && name(a).matches(name(b), settings.given_name_max_edits) {
-                    let (rule, base) = name_rule(name(a), name(b));
+                if uf.find(a) != uf.find(b)
+                    && let Some((rule, base)) = name_rule(name(a), name(b), settings)
+                {
                     let score = pair_score(arts, mentions[a], mentions[b], base, settings);
                     if score >= threshold && join(&mut uf, a, b, true, false) {
                         links.push(Link { a, b, rule, score });
@@ -270,7 +290,7 @@ pub(crate) fn cluster(
             }
         }
         for &s in &bare {
-            let fitting: Vec<usize> = full.iter().copied().filter(|&f| name(f).matches(name(s), 0)).collect();
+            let fitting: Vec<usize> = full.iter().copied().filter(|&f| name(s).fits(name(f))).collect();
             let mut roots: Vec<usize> = fitting.iter().map(|&f| uf.find(f)).collect();
             roots.sort_unstable();
             roots.dedup();
@@ -357,10 +377,12 @@ pub(crate) fn cluster(
 }
 
 /// The case-only rule across surname blocks, for surname spellings the
-/// folding does not unify ("Mammadova"/"Mamedova"): the same first given
-/// name, surnames of five letters or more one edit apart with the same last
-/// letter (so -ov/-ova stay apart), and an occupation or affiliation that
-/// agrees with none that disagrees.
+/// folding does not unify ("Mammadova"/"Mamedova", a dropped or added
+/// letter: "Zghidi"/"Zeghidi"): the same first given name, surnames of five
+/// letters or more one edit apart with the same last letter (so -ov/-ova
+/// stay apart), no disagreeing occupation or affiliation, and evidence that
+/// they are one: an agreeing occupation or affiliation, or both mentions
+/// defendants.
 fn surname_variant(arts: &[Article], a: Mention, b: Mention) -> bool {
     let (na, nb) = (&arts[a.art].names[a.person], &arts[b.art].names[b.person]);
     let (Some(ga), Some(gb)) = (na.given.first(), nb.given.first()) else {
@@ -387,7 +409,9 @@ fn surname_variant(arts: &[Article], a: Mention, b: Mention) -> bool {
             agree = true;
         }
     }
-    agree
+    // Same role is evidence too: both prosecuted ("Mourad Zghidi" /
+    // "Mourad Zeghidi", defendants of one case).
+    agree || (arts[a.art].defendants.contains(&a.person) && arts[b.art].defendants.contains(&b.person))
 }
 
 /// The case-only rule: same surname, first given names both longer than an
@@ -419,35 +443,210 @@ pub(crate) struct PersonDraft {
     pub affiliation: Option<String>,
     pub former: Option<bool>,
     pub role: Role,
+    /// The rule that set the role (see [`role_of`]).
+    pub role_rule: &'static str,
     /// The earliest mention (article rank, person index): the order within a role.
     pub first: Mention,
     pub mentions: Vec<Mention>,
 }
 
-/// Occupation words that make a person a lawyer in a case.
-const LAWYER_WORDS: [&str; 5] = ["lawyer", "attorney", "advocate", "counsel", "barrister"];
-/// Occupation words that make a person an official.
-const OFFICIAL_WORDS: [&str; 12] = [
-    "judge",
-    "investigator",
-    "prosecutor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "minister",
-    "officer",
-    "press secretary",
-    "police",
-    "ombudsman",
+/// Occupation words of each role, checked in this order on the lower-case
+/// occupation (a word or phrase anywhere in it); the first hit wins. Where a
+/// role's words come from: the taxonomy's participants and the way reports
+/// introduce them ("lawyer X", "judge X", "X, a spokesperson for…").
+const ROLE_WORDS: [(Role, &[&str]); 7] = [
+    (
+        Role::Lawyer,
+        &[
+            "lawyer",
+            "attorney",
+            "advocate",
+            "counsel",
+            "barrister",
+            "solicitor",
+            "адвокат",
+            "avocat",
+        ],
+    ),
+    (Role::Judge, &["judge", "justice", "magistrate", "судья", "juge"]),
+    (
+        Role::Prosecutor,
+        &[
+            "prosecutor",
+            "investigator",
+            "procurator",
+            "прокурор",
+            "следовател",
+            "procureur",
+        ],
+    ),
+    (
+        Role::Relative,
+        &[
+            "wife",
+            "husband",
+            "mother",
+            "father",
+            "son",
+            "daughter",
+            "brother",
+            "sister",
+            "spouse",
+            "relative",
+            "parent",
+            "widow",
+            "partner",
+            "uncle",
+            "aunt",
+            "nephew",
+            "niece",
+            "cousin",
+            "fiancé",
+            "fiancee",
+            "мать",
+            "отец",
+            "жена",
+            "муж",
+            "сестра",
+            "брат",
+            "сын",
+            "дочь",
+        ],
+    ),
+    (
+        Role::Expert,
+        &["expert", "linguist", "psychologist", "forensic", "эксперт"],
+    ),
+    (Role::Witness, &["witness", "свидетел"]),
+    (
+        Role::Official,
+        &[
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "official",
+            "minister",
+            "officer",
+            "press secretary",
+            "police",
+            "ombudsman",
+            "president",
+            "prime minister",
+            "governor",
+            "mayor",
+            "ambassador",
+            "head of state",
+            "commissioner",
+            "chairman of the state",
+            "interior",
+            "security service",
+            "министр",
+            "пресс-секретар",
+            "президент",
+            "полици",
+            "ministre",
+            "porte-parole",
+        ],
+    ),
 ];
+
+/// Occupation words of people quoted on a case from outside it: rights
+/// defenders, press-freedom groups, researchers, politicians.
+const COMMENTATOR_WORDS: [&str; 14] = [
+    "activist",
+    "rights defender",
+    "human rights",
+    "campaigner",
+    "researcher",
+    "analyst",
+    "politician",
+    "lawmaker",
+    "mp",
+    "member of parliament",
+    "opposition",
+    "representative",
+    "coordinator",
+    "правозащит",
+];
+
+/// The role of one person of a case and the rule that set it. In order:
+///
+/// 1. `subject_of_legal_event` → defendant: an occurred/alleged subject of a
+///    legal event ([`crate::articles::DEFENDANT_TYPES`]) in any article;
+/// 2. `occupation` → lawyer, judge, prosecutor, relative, expert, witness
+///    or official by the words of the most frequent occupation
+///    ([`ROLE_WORDS`]), then by any other occupation given;
+/// 3. `affiliation_kind` → by the kind of organisation the person is
+///    affiliated with in the article: a court → judge, a prosecutor's
+///    office → prosecutor, police, security agency or government →
+///    official, an NGO → commentator;
+/// 4. `subject_of_questioning` → witness;
+/// 5. `quoted` → commentator: the article cites the person for an event
+///    (`attributed_to`), or the occupation is a commentator's ([`COMMENTATOR_WORDS`]);
+/// 6. `no_role_evidence` → mentioned.
+fn role_of(arts: &[Article], mentions: &[Mention], occupation: &Option<String>) -> (Role, &'static str) {
+    if mentions.iter().any(|m| arts[m.art].defendants.contains(&m.person)) {
+        return (Role::Defendant, "subject_of_legal_event");
+    }
+    let occupations: Vec<String> = occupation
+        .iter()
+        .cloned()
+        .chain(
+            mentions
+                .iter()
+                .filter_map(|m| arts[m.art].rec.people[m.person].occupation.clone()),
+        )
+        .map(|o| o.to_lowercase())
+        .collect();
+    let has = |o: &str, w: &str| {
+        if w.chars().all(|c| c.is_ascii_alphabetic()) {
+            o.split(|c: char| !c.is_alphanumeric())
+                .any(|t| t == w || (w.len() > 4 && t.starts_with(w)))
+        } else {
+            o.contains(w)
+        }
+    };
+    for o in &occupations {
+        for (role, words) in ROLE_WORDS {
+            if words.iter().any(|w| has(o, w)) {
+                return (role, "occupation");
+            }
+        }
+    }
+    for m in mentions {
+        let rec = arts[m.art].rec;
+        let Some(aff) = rec.people[m.person].affiliation.as_deref().map(fold) else {
+            continue;
+        };
+        let kind = rec
+            .organizations
+            .iter()
+            .find(|o| fold(&o.name) == aff || o.variants.iter().any(|v| fold(v) == aff))
+            .map(|o| o.kind);
+        let role = match kind {
+            Some(OrgKind::Court) => Role::Judge,
+            Some(OrgKind::Prosecutor) => Role::Prosecutor,
+            Some(OrgKind::Police | OrgKind::SecurityAgency | OrgKind::Government) => Role::Official,
+            Some(OrgKind::Ngo) => Role::Commentator,
+            _ => continue,
+        };
+        return (role, "affiliation_kind");
+    }
+    if mentions.iter().any(|m| arts[m.art].questioned.contains(&m.person)) {
+        return (Role::Witness, "subject_of_questioning");
+    }
+    if mentions.iter().any(|m| arts[m.art].speakers.contains(&m.person))
+        || occupations.iter().any(|o| COMMENTATOR_WORDS.iter().any(|w| has(o, w)))
+    {
+        return (Role::Commentator, "quoted");
+    }
+    (Role::Mentioned, "no_role_evidence")
+}
 
 /// Builds the person of one cluster: canonical name (the most frequent full
 /// form among the articles' fullest forms, `Person::name`: ties to the form
 /// with more words, then the longer, then the earliest seen), every spelling seen (sorted), the most
-/// frequent occupation/affiliation/former, and the role: defendant if ever
-/// an occurred/alleged subject of a prosecution event, else lawyer or
-/// official by occupation, else witness if questioned, else other.
+/// frequent occupation/affiliation/former, and the role with its rule ([`role_of`]).
 pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
     let mut full: BTreeMap<String, (BTreeSet<usize>, Mention)> = BTreeMap::new();
     let mut any: Tally<String> = Tally::default();
@@ -456,7 +655,6 @@ pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
     let mut affiliation: Tally<String> = Tally::default();
     let mut former: Tally<bool> = Tally::default();
     let mut originals: BTreeMap<String, String> = BTreeMap::new();
-    let (mut prosecuted, mut questioned) = (false, false);
     for &m in mentions {
         let art = &arts[m.art];
         let p = &art.rec.people[m.person];
@@ -484,8 +682,6 @@ pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
         if let Some(f) = p.former {
             former.add(f, m.art, pos);
         }
-        prosecuted |= art.prosecuted.contains(&m.person);
-        questioned |= art.questioned.contains(&m.person);
     }
     let canonical = full
         .iter()
@@ -503,17 +699,7 @@ pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
         .unwrap_or_default();
     let original = |t: &Tally<String>| t.winner().and_then(|k| originals.get(k)).cloned();
     let occupation = original(&occupation);
-    let role = if prosecuted {
-        Role::Defendant
-    } else if has_word(&occupation, &LAWYER_WORDS) {
-        Role::Lawyer
-    } else if has_word(&occupation, &OFFICIAL_WORDS) {
-        Role::Official
-    } else if questioned {
-        Role::Witness
-    } else {
-        Role::Other
-    };
+    let (role, role_rule) = role_of(arts, mentions, &occupation);
     PersonDraft {
         name: canonical,
         variants: variants.into_iter().collect(),
@@ -521,14 +707,8 @@ pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
         former: former.winner().copied(),
         occupation,
         role,
+        role_rule,
         first: mentions.iter().copied().min().unwrap_or(Mention { art: 0, person: 0 }),
         mentions: mentions.to_vec(),
     }
-}
-
-fn has_word(occupation: &Option<String>, words: &[&str]) -> bool {
-    occupation.as_deref().is_some_and(|o| {
-        let o = o.to_lowercase();
-        words.iter().any(|w| o.contains(w))
-    })
 }

@@ -166,7 +166,7 @@ fn people_who_must_stay_apart_do() {
                 "a2",
                 "2025-01-09",
                 &[("Olga Petrova", None, None), ("Petrov", None, None)],
-                &[("questioning", "2025-01-08", &["Olga Petrova", "Petrov"])],
+                &[("charge", "2025-01-08", &["Olga Petrova", "Petrov"])],
             ),
         ],
         &Settings::default(),
@@ -187,7 +187,7 @@ fn people_who_must_stay_apart_do() {
             "a2",
             "2025-01-09",
             &[("Petrova", None, None)],
-            &[("questioning", "2025-01-08", &["Petrova"])],
+            &[("charge", "2025-01-08", &["Petrova"])],
         ),
     ];
     assert_eq!(build_cases(&records, &Settings::default()).cases.len(), 2);
@@ -211,7 +211,7 @@ fn an_initial_with_a_disagreeing_affiliation_stays_apart_and_the_threshold_is_a_
             "a2",
             "2025-01-05",
             &[("Zh. Duulatov", Some("lawyer"), Some("Bishkek Bar"))],
-            &[("questioning", "2025-01-04", &["Zh. Duulatov"])],
+            &[("charge", "2025-01-04", &["Zh. Duulatov"])],
         ),
     ];
     assert_eq!(build_cases(&records, &Settings::default()).cases.len(), 2);

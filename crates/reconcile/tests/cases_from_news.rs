@@ -1,0 +1,248 @@
+//! What makes a case on real-news-shaped fictional records: roles and the rule that set them, linking only by defendants and prosecuted outlets (everyone else never merges cases), spelling families of one person, titles, and junk kept out.
+
+use casewatch_model::{Case, Role};
+use casewatch_reconcile::Settings;
+
+mod common;
+use common::*;
+
+fn role_of<'a>(case: &'a Case, name: &str) -> (Role, &'a str) {
+    let p = case
+        .people
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("{name} is not in {:?}", case.people));
+    (p.role, p.role_rule.as_deref().unwrap_or(""))
+}
+
+fn names(case: &Case) -> Vec<&str> {
+    case.people.iter().map(|p| p.name.as_str()).collect()
+}
+
+// ---------------------------------------------------------------- roles
+
+#[test]
+fn every_person_gets_a_role_with_its_rule() {
+    let file = cases(vec![
+        article("a1", "2025-03-12")
+            .org("Coral Bay Tribune", "media_outlet")
+            .org("Eastfield District Court", "court")
+            .org("Free Voices Watch", "ngo")
+            .org("Ministry of Information", "government")
+            .person("Lena Marsh", Some("reporter"), Some("Coral Bay Tribune"))
+            .person("Victor Hale", Some("lawyer"), None)
+            .person("Ruth Okonjo", Some("judge"), None)
+            .person("Piet Vandersloot", Some("prosecutor"), None)
+            .person("Arno Marsh", Some("husband"), None)
+            .person("Kemal Tosun", Some("forensic linguist"), None)
+            .person("Hana Ibsen", None, Some("Free Voices Watch"))
+            .person("Omar Castell", Some("spokesperson"), Some("Ministry of Information"))
+            .person("Sven Aalto", None, None)
+            .person("Tara Quill", None, None)
+            .person("Ilya Brandt", None, None)
+            .person("Mona Reyes", None, Some("Eastfield District Court"))
+            .event(ev("pretrial_detention", Some("2025-03-11"), &["Lena Marsh"]))
+            .event(ev("questioning", Some("2025-03-10"), &["Sven Aalto"]))
+            .event(ev("charge", Some("2025-03-11"), &["Lena Marsh"]).attributed("Tara Quill")),
+    ]);
+    let c = &file.cases[0];
+    assert_eq!(role_of(c, "Lena Marsh"), (Role::Defendant, "subject_of_legal_event"));
+    assert_eq!(role_of(c, "Victor Hale"), (Role::Lawyer, "occupation"));
+    assert_eq!(role_of(c, "Ruth Okonjo"), (Role::Judge, "occupation"));
+    assert_eq!(role_of(c, "Piet Vandersloot"), (Role::Prosecutor, "occupation"));
+    assert_eq!(role_of(c, "Arno Marsh"), (Role::Relative, "occupation"));
+    assert_eq!(role_of(c, "Kemal Tosun"), (Role::Expert, "occupation"));
+    assert_eq!(role_of(c, "Hana Ibsen"), (Role::Commentator, "affiliation_kind"));
+    assert_eq!(role_of(c, "Omar Castell"), (Role::Official, "occupation"));
+    assert_eq!(role_of(c, "Sven Aalto"), (Role::Witness, "subject_of_questioning"));
+    assert_eq!(role_of(c, "Tara Quill"), (Role::Commentator, "quoted"));
+    assert_eq!(role_of(c, "Ilya Brandt"), (Role::Mentioned, "no_role_evidence"));
+    assert_eq!(role_of(c, "Mona Reyes"), (Role::Judge, "affiliation_kind"));
+    // A journalist and her husband of one surname stay two people.
+    assert!(names(c).contains(&"Lena Marsh") && names(c).contains(&"Arno Marsh"));
+    assert_eq!(c.title, "Lena Marsh case");
+}
+
+// ---------------------------------------------------------------- linking
+
+#[test]
+fn shared_lawyers_officials_commentators_and_mentions_never_merge_cases() {
+    let file = cases(vec![
+        article("a1", "2025-01-10")
+            .person("Lena Marsh", Some("reporter"), Some("Coral Bay Tribune"))
+            .person("Victor Hale", Some("lawyer"), None)
+            .person("Omar Castell", Some("spokesperson"), None)
+            .person("Hana Ibsen", Some("activist"), None)
+            .person("Jonas Wilde", Some("founder"), None)
+            .event(ev("detention", Some("2025-01-09"), &["Lena Marsh"])),
+        article("a2", "2025-02-10")
+            .person("Dario Fenn", Some("editor"), Some("Coral Bay Tribune"))
+            .person("Victor Hale", Some("lawyer"), None)
+            .person("Omar Castell", Some("spokesperson"), None)
+            .person("Hana Ibsen", Some("activist"), None)
+            .person("Jonas Wilde", Some("founder"), None)
+            .event(ev("detention", Some("2025-02-09"), &["Dario Fenn"])),
+    ]);
+    assert_eq!(articles_of(&file), vec![vec!["a1"], vec!["a2"]]);
+    // The shared people are in both cases (the store lists the cases as related).
+    for c in &file.cases {
+        for n in ["Victor Hale", "Omar Castell", "Hana Ibsen", "Jonas Wilde"] {
+            assert!(names(c).contains(&n), "{n} in {}", c.title);
+        }
+    }
+}
+
+#[test]
+fn a_shared_defendant_links_and_disjoint_defendants_split() {
+    let file = cases(vec![
+        article("a1", "2025-01-10")
+            .person("Lena Marsh", None, None)
+            .person("Dario Fenn", None, None)
+            .event(ev("detention", Some("2025-01-09"), &["Lena Marsh", "Dario Fenn"])),
+        article("a2", "2025-02-10").person("Dario Fenn", None, None).event(ev(
+            "charge",
+            Some("2025-02-09"),
+            &["Dario Fenn"],
+        )),
+        // Someone else tried in the same country, mentioned as a commentator on a1's case.
+        article("a3", "2025-02-11")
+            .person("Yusuf Bright", None, None)
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("sentence", Some("2025-02-10"), &["Yusuf Bright"]))
+            .event(ev("release", None, &["Yusuf Bright"]).attributed("Lena Marsh")),
+    ]);
+    assert_eq!(articles_of(&file), vec![vec!["a1", "a2"], vec!["a3"]]);
+    assert_eq!(file.cases[0].title, "Dario Fenn case");
+    assert_eq!(role_of(&file.cases[1], "Lena Marsh").0, Role::Commentator);
+}
+
+// ---------------------------------------------------------------- spellings
+
+/// Two articles, each with one defendant spelled its own way.
+fn one_person(a: &str, b: &str) -> usize {
+    cases(vec![
+        article("a1", "2025-01-10")
+            .person(a, None, None)
+            .event(ev("detention", Some("2025-01-09"), &[a])),
+        article("a2", "2025-01-20")
+            .person(b, None, None)
+            .event(ev("charge", Some("2025-01-19"), &[b])),
+    ])
+    .cases
+    .len()
+}
+
+#[test]
+fn spelling_families_of_one_person_link_articles() {
+    for (a, b) in [
+        ("Nino Tserteghadze", "Nino Tsertegadze"),      // gh/g
+        ("Nadia Abdel-Sattar", "Nadia Abdelsattar"),    // hyphenated / joined
+        ("Yusuf Oduya", "Jusuf Oduya"),                 // y/j
+        ("Mariam Kalandadze", "Mariam Kallandadze"),    // doubled letter
+        ("Emre Ağırel", "Emre Agirel"),                 // diacritics
+        ("Jan Kowalczyk", "Ян Ковальчик"),              // Polish cz / Cyrillic ч
+        ("Zhanybek Tokoev", "Жаныбек Токоев"),          // zh
+        ("Kubat Khasanov", "Кубат Хасанов"),            // kh
+        ("Daniil Stepanovskiy", "Даниил Степановский"), // -ий → -iy
+        ("Dmitry Orlovsky", "Дмитрий Орловский"),       // -ий → -y
+        ("Aibek Doulatov", "Aibek Dulatov"),            // ou/u
+        ("Stanis Kabwe Mutombo", "Stanis Kabwe"),       // a second surname
+        ("Pham Thi Lan Huong", "Thi Lan Huong"),        // an extra first name
+        ("K. Osmonova", "Kanykei Osmonova"),            // initial
+    ] {
+        assert_eq!(one_person(a, b), 1, "{a} / {b}");
+    }
+}
+
+#[test]
+fn different_people_stay_apart() {
+    for (a, b) in [
+        ("Ivan Sidorov", "Igor Sidorov"),
+        ("Olga Petrova", "Ivan Petrov"),
+        ("Aibek Toktogul uulu", "Aibek Toktogul kyzy"),
+        ("Stanis Kabwe", "Joseph Kabwe"),
+    ] {
+        assert_eq!(one_person(a, b), 2, "{a} / {b}");
+    }
+}
+
+#[test]
+fn a_dropped_letter_joins_inside_a_case_when_both_are_defendants() {
+    let file = cases(vec![
+        article("a1", "2025-01-10")
+            .person("Karim Benhadj", None, None)
+            .person("Walid Zeghouani", None, None)
+            .event(ev(
+                "detention",
+                Some("2025-01-09"),
+                &["Karim Benhadj", "Walid Zeghouani"],
+            )),
+        article("a2", "2025-01-20")
+            .person("Karim Benhadj", None, None)
+            .person("Walid Zghouani", None, None)
+            .event(ev("sentence", Some("2025-01-19"), &["Karim Benhadj", "Walid Zghouani"])),
+    ]);
+    assert_eq!(file.cases.len(), 1);
+    assert_eq!(file.cases[0].people.len(), 2, "{:?}", names(&file.cases[0]));
+}
+
+// ---------------------------------------------------------------- titles and junk
+
+#[test]
+fn titles_name_defendants_or_the_outlet_and_junk_is_kept_out() {
+    let file = cases(vec![
+        article("a1", "2025-04-25")
+            .person("Перейти к материалам", None, None)
+            .person("25 апреля 2022", None, None)
+            .person("First Instance", None, None)
+            .person("Getty Images", None, None)
+            .person("Congolese Prime Minister", None, None)
+            .person("Sefa Brandt", Some("reporter"), None)
+            .person("Arvid Holm", Some("president"), None)
+            .event(ev("detention", Some("2025-04-24"), &["Getty Images"]))
+            .event(ev("charge", Some("2025-04-24"), &["Sefa Brandt", "First Instance"])),
+    ]);
+    let c = &file.cases[0];
+    assert_eq!(names(c), vec!["Sefa Brandt", "Arvid Holm"]);
+    assert_eq!(c.title, "Sefa Brandt case");
+    assert_eq!(role_of(c, "Arvid Holm").0, Role::Official);
+    // The detention of "Getty Images" is no event of the case.
+    assert_eq!(c.events.len(), 1);
+    // Two defendants equally present are both named.
+    let file = cases(vec![
+        article("a1", "2025-04-25")
+            .person("Sefa Brandt", None, None)
+            .person("Orla Finch", None, None)
+            .event(ev("sentence", Some("2025-04-24"), &["Sefa Brandt", "Orla Finch"])),
+    ]);
+    assert_eq!(file.cases[0].title, "Sefa Brandt and Orla Finch case");
+    // A headline with no legal event about anyone makes no case.
+    let file = cases(vec![
+        article("a1", "2025-04-25")
+            .person("Сегодня", None, None)
+            .person("Journalists Targeted", None, None)
+            .event(ev("detention", Some("2025-04-24"), &["Journalists Targeted"])),
+    ]);
+    assert!(file.cases.is_empty());
+}
+
+#[test]
+fn outlet_title_when_the_staff_are_the_defendants() {
+    let file = cases_with(
+        vec![
+            article("a1", "2025-05-02")
+                .org("Lantern Post", "media_outlet")
+                .person("Sefa Brandt", Some("editor"), Some("Lantern Post"))
+                .person("Orla Finch", Some("reporter"), Some("Lantern Post"))
+                .person("Bo Lindqvist", Some("camera operator"), Some("Lantern Post"))
+                .event(ev("search", Some("2025-05-01"), &["Lantern Post"]))
+                .event(ev(
+                    "detention",
+                    Some("2025-05-01"),
+                    &["Sefa Brandt", "Orla Finch", "Bo Lindqvist"],
+                )),
+        ],
+        &Settings::default(),
+    );
+    assert_eq!(file.cases[0].title, "Lantern Post case");
+}
