@@ -54,6 +54,7 @@ mod text;
 mod timeline;
 mod unionfind;
 
+pub use linking::outlet_key;
 pub use overrides::{MentionRef, Move, Overrides, Split};
 
 use casewatch_model::{CaseFile, ExtractRecord};

@@ -161,8 +161,8 @@ pub(crate) fn targets(a: &Article) -> BTreeSet<String> {
         .collect()
 }
 
-/// An outlet's matching key: folded, without a leading "the".
-pub(crate) fn outlet_key(name: &str) -> String {
+/// An outlet's matching key: folded ([`crate::names::fold`]), without a leading "the".
+pub fn outlet_key(name: &str) -> String {
     let f = fold(name);
     f.strip_prefix("the ").map(str::to_string).unwrap_or(f)
 }

@@ -390,7 +390,7 @@ pub fn plausible_person(name: &str) -> bool {
     if words.is_empty() || name.chars().any(|c| c.is_ascii_digit()) || name.contains('…') || name.contains("...") {
         return false;
     }
-    let is_particle_word = |w: &str| NAME_PARTICLES.contains(&w.to_lowercase().as_str());
+    let is_particle_word = |w: &str| NAME_PARTICLES.contains(&w.to_lowercase().as_str()) || is_particle(&fold(w));
     if words.iter().filter(|w| !is_particle_word(w)).count() > 4 {
         return false;
     }
@@ -401,6 +401,7 @@ pub fn plausible_person(name: &str) -> bool {
         let first = w.chars().next().unwrap_or(' ');
         let lower = w.to_lowercase();
         let particle = NAME_PARTICLES.contains(&lower.as_str())
+            || is_particle(&fold(w))
             || ["al-", "el-", "ad-", "ar-", "as-", "ash-", "an-", "at-"]
                 .iter()
                 .any(|p| lower.starts_with(p));

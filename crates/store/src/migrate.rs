@@ -44,6 +44,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0003_users",
         sql: include_str!("../migrations/sqlite/0003_users.sql"),
     },
+    Migration {
+        version: 4,
+        name: "0004_case_links",
+        sql: include_str!("../migrations/sqlite/0004_case_links.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -692,6 +692,25 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         }
     }
 
+    // Reviewers' roles.
+    {
+        let mut st = conn
+            .prepare_cached("SELECT role FROM review_roles WHERE case_id = ?1 AND person_id = ?2")
+            .ctx(path, || "preparing the role look-up")?;
+        for case in &mut rec.file.cases {
+            for p in &mut case.people {
+                let role: Option<String> = st
+                    .query_row(params![case.id, p.id], |r| r.get(0))
+                    .optional()
+                    .ctx(path, || format!("reading the reviewed role of {}", p.id))?;
+                if let Some(role) = role.and_then(|r| r.parse::<casewatch_model::Role>().ok()) {
+                    p.role = role;
+                    p.role_rule = Some(review::ROLE_RULE_REVIEWER.to_string());
+                }
+            }
+        }
+    }
+
     // Write.
     {
         let mut del = conn
@@ -796,10 +815,18 @@ fn write_case(
                 .ctx(path, || format!("storing assertion {k}"))?;
         }
     }
+    let mut outlet = conn
+        .prepare_cached("INSERT OR IGNORE INTO case_outlets (case_id, key, name) VALUES (?1, ?2, ?3)")
+        .ctx(path, || "preparing the case outlet insert")?;
+    for (key, name) in cases::outlets_of(case) {
+        outlet
+            .execute(params![case.id, key, name])
+            .ctx(path, || format!("indexing the outlets of {}", case.id))?;
+    }
     let mut person = conn
         .prepare_cached(
-            "INSERT OR REPLACE INTO person_index (case_id, person_id, block, name, occupation, affiliation)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT OR REPLACE INTO person_index (case_id, person_id, block, name, occupation, affiliation, role)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )
         .ctx(path, || "preparing the person index insert")?;
     let mut link = conn
@@ -815,7 +842,8 @@ fn write_case(
                 casewatch_reconcile::names::block_key(&pp.name),
                 pp.name,
                 pp.occupation,
-                pp.affiliation
+                pp.affiliation,
+                pp.role.as_str()
             ])
             .ctx(path, || format!("indexing person {}", pp.id))?;
         for (i, l) in links.iter().enumerate() {
