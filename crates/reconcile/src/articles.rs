@@ -72,6 +72,9 @@ pub(crate) struct Article<'a> {
     /// of a [`DEFENDANT_TYPES`] event that is not `denied` (a planned or
     /// refused act is still about a defendant).
     pub defendants: BTreeSet<usize>,
+    /// The defendants the article is about (see [`central_defendants`]):
+    /// only these link articles into a case.
+    pub central: BTreeSet<usize>,
     /// Indices of media-outlet organisations that are an occurred/alleged
     /// subject of an event that [`targets_outlet`].
     pub targets: BTreeSet<usize>,
@@ -154,6 +157,7 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
     let mut targets = BTreeSet::new();
     let mut speakers = BTreeSet::new();
     let mut junk_events = BTreeSet::new();
+    let mut legal_events: BTreeMap<usize, usize> = BTreeMap::new();
     for (ei, ev) in rec.events.iter().enumerate() {
         if let Some(who) = ev
             .attributed_to
@@ -195,6 +199,7 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
             if let Subj::Person(p) = s {
                 if about && DEFENDANT_TYPES.contains(&ev.event_type) {
                     prosecuted.insert(*p);
+                    *legal_events.entry(*p).or_insert(0usize) += 1;
                 }
                 if counts && ev.event_type == EventType::Questioning {
                     questioned.insert(*p);
@@ -203,7 +208,8 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         }
         subjects.push(resolved);
     }
-    let defendants = prosecuted.iter().copied().filter(|&p| valid[p]).collect();
+    let defendants: BTreeSet<usize> = prosecuted.iter().copied().filter(|&p| valid[p]).collect();
+    let central = central_defendants(rec, &names, &defendants, &legal_events);
     Article {
         rec,
         names,
@@ -212,10 +218,47 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         questioned,
         valid,
         defendants,
+        central,
         targets,
         speakers,
         junk_events,
     }
+}
+
+/// The defendants an article is about, by salience: a defendant named in
+/// the headline, or the subject of at least a quarter as many legal events
+/// as the article's most frequent defendant. Someone whose detention or
+/// trial an article mentions in passing (another journalist's earlier case,
+/// a head of state wrongly read as a subject) is a defendant of the article
+/// but does not link it to that person's case: the article is about its
+/// central defendants. With three events or fewer for the most frequent
+/// defendant, every defendant is central.
+fn central_defendants(
+    rec: &ExtractRecord,
+    names: &[Name],
+    defendants: &BTreeSet<usize>,
+    legal_events: &BTreeMap<usize, usize>,
+) -> BTreeSet<usize> {
+    let top = defendants
+        .iter()
+        .filter_map(|p| legal_events.get(p))
+        .copied()
+        .max()
+        .unwrap_or(0);
+    let headline: BTreeSet<String> = rec
+        .article
+        .title
+        .as_deref()
+        .map(|t| Name::parse(t).given.into_iter().chain([Name::parse(t).surname]).collect())
+        .unwrap_or_default();
+    defendants
+        .iter()
+        .copied()
+        .filter(|p| {
+            let n = legal_events.get(p).copied().unwrap_or(0);
+            top <= 3 || n * 4 >= top || headline.contains(names[*p].bare_surname())
+        })
+        .collect()
 }
 
 /// Resolves a subject: by `ref` to a person or organisation; failing that,

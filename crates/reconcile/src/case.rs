@@ -319,8 +319,9 @@ fn organisations(
 /// Names are the people's canonical names (the most frequent full form,
 /// as the extractor gives them: in the nominative).
 fn title(arts: &[Article], members: &[usize], people: &[PersonDraft], orgs: &[OrgDraft], entries: &[Entry]) -> String {
+    // Defendants the articles are about; those named only in passing title nothing.
     let defendants: Vec<usize> = (0..people.len())
-        .filter(|&i| people[i].role == Role::Defendant)
+        .filter(|&i| people[i].role == Role::Defendant && people[i].role_rule == "subject_of_legal_event")
         .collect();
     let mut targeted: Tally<usize> = Tally::default();
     for (i, e) in entries.iter().enumerate() {

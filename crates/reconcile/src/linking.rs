@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// links articles: two articles are in one case when
 ///
 /// * they share a **defendant**: a person (passing the person-name rules)
-///   who is an occurred/alleged subject of a legal event
-///   ([`crate::articles::DEFENDANT_TYPES`]) in both (people clustered with
+///   who is a subject of a legal event ([`crate::articles::DEFENDANT_TYPES`],
+///   not denied) that each article is about (a *central* defendant: named in
+///   the headline or in a good share of its legal events, see
+///   `articles::central_defendants`) (people clustered with
 ///   [`Mode::Link`]: the strict name rule and its spelling families, blocked
 ///   by surname keys), or
 /// * they share a **targeted outlet**: a media outlet that is itself the
@@ -42,7 +44,7 @@ pub(crate) fn link(arts: &[Article], settings: &Settings, resolved: &Resolved) -
         .iter()
         .enumerate()
         .filter(|&(art, _)| !moved(art))
-        .flat_map(|(art, a)| a.defendants.iter().map(move |&person| Mention { art, person }))
+        .flat_map(|(art, a)| a.central.iter().map(move |&person| Mention { art, person }))
         .collect();
     let constraints = resolved.constraints(&mentions);
     let (groups, _) = people::cluster(arts, &mentions, Mode::Link, settings, &constraints);
@@ -95,7 +97,7 @@ pub(crate) fn link(arts: &[Article], settings: &Settings, resolved: &Resolved) -
 }
 
 /// The keys by which an article can link to others: one per surname key
-/// ([`crate::names::Name::keys`]) of its defendants (`person:<key>`, with
+/// ([`crate::names::Name::keys`]) of its central defendants (`person:<key>`, with
 /// the indices of the defendants of that key it names with a given name),
 /// one per targeted outlet (`target:<outlet>`) and one per (defendant's
 /// outlet, charge) pair (`outlet:<outlet>|<charge>`). `exhaustive` marks the person blocks where
@@ -104,7 +106,7 @@ pub(crate) fn link(arts: &[Article], settings: &Settings, resolved: &Resolved) -
 /// rebuild that includes this article must include every article of the block.
 pub(crate) fn keys(a: &Article) -> Vec<(String, bool, Vec<usize>)> {
     let mut out: BTreeMap<String, (bool, BTreeSet<usize>)> = BTreeMap::new();
-    for &p in &a.defendants {
+    for &p in &a.central {
         let n = &a.names[p];
         if n.folded.is_empty() {
             continue;

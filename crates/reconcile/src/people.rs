@@ -571,8 +571,10 @@ const COMMENTATOR_WORDS: [&str; 14] = [
 
 /// The role of one person of a case and the rule that set it. In order:
 ///
-/// 1. `subject_of_legal_event` → defendant: an occurred/alleged subject of a
-///    legal event ([`crate::articles::DEFENDANT_TYPES`]) in any article;
+/// 1. `subject_of_legal_event` → defendant: a subject of a legal event
+///    ([`crate::articles::DEFENDANT_TYPES`], not denied) that an article is
+///    about (a central defendant); `subject_in_passing` when only mentioned
+///    as such in articles about others;
 /// 2. `occupation` → lawyer, judge, prosecutor, relative, expert, witness
 ///    or official by the words of the most frequent occupation
 ///    ([`ROLE_WORDS`]), then by any other occupation given;
@@ -585,8 +587,11 @@ const COMMENTATOR_WORDS: [&str; 14] = [
 ///    (`attributed_to`), or the occupation is a commentator's ([`COMMENTATOR_WORDS`]);
 /// 6. `no_role_evidence` → mentioned.
 fn role_of(arts: &[Article], mentions: &[Mention], occupation: &Option<String>) -> (Role, &'static str) {
-    if mentions.iter().any(|m| arts[m.art].defendants.contains(&m.person)) {
+    if mentions.iter().any(|m| arts[m.art].central.contains(&m.person)) {
         return (Role::Defendant, "subject_of_legal_event");
+    }
+    if mentions.iter().any(|m| arts[m.art].defendants.contains(&m.person)) {
+        return (Role::Defendant, "subject_in_passing");
     }
     let occupations: Vec<String> = occupation
         .iter()

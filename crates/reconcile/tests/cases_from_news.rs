@@ -246,3 +246,27 @@ fn outlet_title_when_the_staff_are_the_defendants() {
     );
     assert_eq!(file.cases[0].title, "Lantern Post case");
 }
+
+#[test]
+fn a_defendant_named_in_passing_does_not_link_two_prosecutions() {
+    let main = |id: &str, who: &str, day: &str| {
+        let mut a = article(id, "2025-06-20")
+            .person(who, Some("journalist"), None)
+            .person("Selim Arkan", Some("journalist"), None);
+        for ty in ["detention", "pretrial_detention", "charge", "hearing", "appeal", "search"] {
+            a = a.event(ev(ty, Some(day), &[who]));
+        }
+        // One sentence recalls another journalist's earlier detention.
+        a.event(ev("detention", Some("2024-01-10"), &["Selim Arkan"]))
+    };
+    let file = cases(vec![
+        main("a1", "Derya Kaplan", "2025-06-19"),
+        main("a2", "Burak Esen", "2025-06-18"),
+        article("a3", "2024-01-12")
+            .person("Selim Arkan", Some("journalist"), None)
+            .event(ev("detention", Some("2024-01-10"), &["Selim Arkan"])),
+    ]);
+    assert_eq!(articles_of(&file), vec![vec!["a3"], vec!["a1"], vec!["a2"]]);
+    let kaplan = file.cases.iter().find(|c| c.title == "Derya Kaplan case").expect("Kaplan case");
+    assert_eq!(role_of(kaplan, "Selim Arkan"), (Role::Defendant, "subject_in_passing"));
+}
