@@ -249,7 +249,13 @@ fn central_defendants(
         .article
         .title
         .as_deref()
-        .map(|t| Name::parse(t).given.into_iter().chain([Name::parse(t).surname]).collect())
+        .map(|t| {
+            Name::parse(t)
+                .given
+                .into_iter()
+                .chain([Name::parse(t).surname])
+                .collect()
+        })
         .unwrap_or_default();
     defendants
         .iter()

@@ -118,6 +118,12 @@ pub struct Settings {
     /// Added when both articles also name another person of one surname
     /// (default 0.1).
     pub cooccurrence_bonus: f64,
+    /// Inside one case, added when both mentions are defendants (default
+    /// 0.2: the same role in one prosecution outweighs most of a
+    /// disagreeing affiliation, 0.9 − 0.5 + 0.2 = 0.6; same-dated legal
+    /// events add `attribute_agree_bonus` each, up to two). Not used when
+    /// linking articles.
+    pub same_role_bonus: f64,
     /// Least score for people of two different cases to share one id (the
     /// same person in two cases; default 1.0: the same folded full name with
     /// no disagreeing affiliation, or a close full name whose affiliation or
@@ -139,6 +145,7 @@ impl Default for Settings {
             occupation_disagree_penalty: 0.05,
             affiliation_disagree_penalty: 0.5,
             cooccurrence_bonus: 0.1,
+            same_role_bonus: 0.2,
             cross_case_person_min_score: 1.0,
         }
     }
@@ -156,7 +163,8 @@ pub struct PersonLink {
     /// Its name as the article gives it.
     pub b_name: String,
     /// The rule that joined them: `reviewer_merge`, `same_folded_name`,
-    /// `name_rule`, `initial`, `surname_only`, `similar_given_name`, `surname_variant`.
+    /// `name_rule`, `initial`, `surname_only`, `similar_given_name`, `surname_variant`,
+    /// `extra_names`, `same_article_spelling`.
     pub rule: String,
     /// The score the join reached (see [`Settings::person_match_threshold`];
     /// Jaro–Winkler similarity for the last two rules), rounded to 0.001.

@@ -611,15 +611,26 @@ impl Name {
     /// Whether two full names are one person because one has more names
     /// than the other: the shorter one's words (two or more, the first a
     /// full given name) are the first words of the longer one ("Stanis
-    /// Bujakera" / "Stanis Bujakera Tshiamala": a second surname) or its last
-    /// words ("Doan Trang" / "Pham Doan Trang": an extra first name).
+    /// Bujakera" / "Stanis Bujakera Tshiamala": a second surname), its last
+    /// words ("Doan Trang" / "Pham Doan Trang": an extra first name), or its
+    /// first and last words with middle ones left out ("Pham Doan Trang" /
+    /// "Pham Thi Doan Trang").
     pub fn extra_names(&self, other: &Name) -> bool {
         let (a, b) = (self.words(), other.words());
         let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
         if short.len() < 2 || short.len() == long.len() || short[0].chars().count() < 2 {
             return false;
         }
-        long.starts_with(&short) || long.ends_with(&short)
+        if long.starts_with(&short) || long.ends_with(&short) {
+            return true;
+        }
+        // Middle names dropped: same first and last word, the rest in order
+        // ("Pham Doan Trang" / "Pham Thi Doan Trang").
+        if short.first() != long.first() || short.last() != long.last() {
+            return false;
+        }
+        let mut rest = long.iter();
+        short.iter().all(|w| rest.any(|l| l == w))
     }
 
     /// Surnames equal, or equal apart from a particle on one side; two

@@ -60,6 +60,7 @@ pub(crate) const RULE_SURNAME_ONLY: &str = "surname_only";
 pub(crate) const RULE_RELAXED: &str = "similar_given_name";
 pub(crate) const RULE_SURNAME_VARIANT: &str = "surname_variant";
 pub(crate) const RULE_EXTRA_NAMES: &str = "extra_names";
+pub(crate) const RULE_SAME_ARTICLE: &str = "same_article_spelling";
 
 /// Whether two folded attribute values (occupation, affiliation) agree:
 /// equal, or one contains the other ("kloop" / "kloop media").
@@ -96,6 +97,43 @@ pub(crate) fn pair_score(arts: &[Article], a: Mention, b: Mention, base: f64, se
         cooccur,
         settings,
     )
+}
+
+/// Whether two people of one article are subjects of one event ("Marat
+/// and Murat Aliev were detained": two people, however alike their names).
+fn co_subjects(a: &Article, p: usize, q: usize) -> bool {
+    use crate::articles::Subj;
+    a.subjects
+        .iter()
+        .any(|s| s.contains(&Subj::Person(p)) && s.contains(&Subj::Person(q)))
+}
+
+/// What one case adds to the score of two mentions of it
+/// ([`Mode::Case`] only; 0 when linking): `Settings::same_role_bonus` when
+/// both are defendants (subjects of the case's legal events: one
+/// prosecution, one surname, agreeing given names), plus
+/// `Settings::attribute_agree_bonus` per legal event type the two articles
+/// report for them on the same date. An outlet that disagrees is then
+/// usually the extractor's reading of a byline or a former employer.
+fn case_evidence(arts: &[Article], mode: Mode, a: Mention, b: Mention, settings: &Settings) -> f64 {
+    if mode != Mode::Case || a.art == b.art {
+        return 0.0;
+    }
+    let (da, db) = (&arts[a.art], &arts[b.art]);
+    if !(da.defendants.contains(&a.person) && db.defendants.contains(&b.person)) {
+        return 0.0;
+    }
+    let dated = |art: &Article, person: usize| -> BTreeSet<(casewatch_model::EventType, String)> {
+        art.rec
+            .events
+            .iter()
+            .zip(&art.subjects)
+            .filter(|(_, subj)| subj.contains(&crate::articles::Subj::Person(person)))
+            .filter_map(|(e, _)| e.date.value.map(|d| (e.event_type, d.to_string())))
+            .collect()
+    };
+    let shared = dated(da, a.person).intersection(&dated(db, b.person)).count();
+    settings.same_role_bonus + settings.attribute_agree_bonus * shared.min(2) as f64
 }
 
 /// The score of [`pair_score`] from its parts: the name's base score, the
@@ -190,8 +228,13 @@ fn name_rule(x: &crate::names::Name, y: &crate::names::Name, settings: &Settings
 ///    occupation nor affiliation disagrees ("Katsiaryna"/"Katerina");
 /// 3. a surname alone joins the one full-name person it fits; in a case,
 ///    surname-alone mentions that fit no full name join each other;
-/// 4. in [`Mode::Case`], across blocks, one-edit surname variants with the
+/// 4. in [`Mode::Case`], two defendants of one article whose full names
+///    match (not by an initial) and who are never subjects of one event are
+///    one person the extractor listed twice;
+/// 5. in [`Mode::Case`], across blocks, one-edit surname variants with the
 ///    same given name and agreeing attributes ([`surname_variant`]).
+///
+/// Names match by [`name_rule`] (spelling families and extra names included).
 ///
 /// No join ever puts both sides of a reviewer split into one cluster.
 ///
@@ -263,7 +306,8 @@ pub(crate) fn cluster(
                 if uf.find(a) != uf.find(b)
                     && let Some((rule, base)) = name_rule(name(a), name(b), settings)
                 {
-                    let score = pair_score(arts, mentions[a], mentions[b], base, settings);
+                    let score = pair_score(arts, mentions[a], mentions[b], base, settings)
+                        + case_evidence(arts, mode, mentions[a], mentions[b], settings);
                     if score >= threshold && join(&mut uf, a, b, true, false) {
                         links.push(Link { a, b, rule, score });
                     }
@@ -322,6 +366,7 @@ pub(crate) fn cluster(
                     1.0
                 } else {
                     pair_score(arts, mentions[s], mentions[partner], 0.7, settings)
+                        + case_evidence(arts, mode, mentions[s], mentions[partner], settings)
                 };
                 if score >= threshold && join(&mut uf, s, t, false, false) {
                     links.push(Link {
@@ -346,6 +391,38 @@ pub(crate) fn cluster(
         }
     }
     if mode == Mode::Case {
+        // One defendant the extractor listed twice in one article under two
+        // spellings ("Kanyishai"/"Kanyashai Mamyrkulova", "Pham Doan Trang"/
+        // "Pham Thi Doan Trang"): full names that match (not by an initial),
+        // both defendants of the article.
+        for members in blocks.values() {
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    let (ma, mb) = (mentions[a], mentions[b]);
+                    if ma.art != mb.art
+                        || uf.find(a) == uf.find(b)
+                        || !name(a).has_given()
+                        || !name(b).has_given()
+                        || !arts[ma.art].defendants.contains(&ma.person)
+                        || !arts[mb.art].defendants.contains(&mb.person)
+                        || co_subjects(&arts[ma.art], ma.person, mb.person)
+                    {
+                        continue;
+                    }
+                    if let Some((rule, _)) = name_rule(name(a), name(b), settings)
+                        && rule != RULE_INITIAL
+                        && join(&mut uf, a, b, false, false)
+                    {
+                        links.push(Link {
+                            a,
+                            b,
+                            rule: RULE_SAME_ARTICLE,
+                            score: 1.0,
+                        });
+                    }
+                }
+            }
+        }
         // Across surname blocks, blocked by the folded first given name instead.
         let mut by_given: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for i in 0..mentions.len() {

@@ -250,10 +250,19 @@ fn outlet_title_when_the_staff_are_the_defendants() {
 #[test]
 fn a_defendant_named_in_passing_does_not_link_two_prosecutions() {
     let main = |id: &str, who: &str, day: &str| {
-        let mut a = article(id, "2025-06-20")
-            .person(who, Some("journalist"), None)
-            .person("Selim Arkan", Some("journalist"), None);
-        for ty in ["detention", "pretrial_detention", "charge", "hearing", "appeal", "search"] {
+        let mut a = article(id, "2025-06-20").person(who, Some("journalist"), None).person(
+            "Selim Arkan",
+            Some("journalist"),
+            None,
+        );
+        for ty in [
+            "detention",
+            "pretrial_detention",
+            "charge",
+            "hearing",
+            "appeal",
+            "search",
+        ] {
             a = a.event(ev(ty, Some(day), &[who]));
         }
         // One sentence recalls another journalist's earlier detention.
@@ -267,6 +276,76 @@ fn a_defendant_named_in_passing_does_not_link_two_prosecutions() {
             .event(ev("detention", Some("2024-01-10"), &["Selim Arkan"])),
     ]);
     assert_eq!(articles_of(&file), vec![vec!["a3"], vec!["a1"], vec!["a2"]]);
-    let kaplan = file.cases.iter().find(|c| c.title == "Derya Kaplan case").expect("Kaplan case");
+    let kaplan = file
+        .cases
+        .iter()
+        .find(|c| c.title == "Derya Kaplan case")
+        .expect("Kaplan case");
     assert_eq!(role_of(kaplan, "Selim Arkan"), (Role::Defendant, "subject_in_passing"));
+}
+
+#[test]
+fn inside_a_case_the_same_role_outweighs_a_disagreeing_outlet() {
+    let file = cases(vec![
+        article("a1", "2025-03-21")
+            .person("Aidana Kasymova", Some("journalist"), Some("Steppe Wire"))
+            .person("Mirbek Usenov", None, None)
+            .event(ev(
+                "detention",
+                Some("2025-03-20"),
+                &["Aidana Kasymova", "Mirbek Usenov"],
+            )),
+        article("a2", "2025-03-25")
+            .person("Aidan Kasymova", Some("journalist"), Some("Bishkek Evening"))
+            .person("Mirbek Usenov", None, None)
+            .event(ev(
+                "detention",
+                Some("2025-03-20"),
+                &["Aidan Kasymova", "Mirbek Usenov"],
+            )),
+    ]);
+    assert_eq!(file.cases.len(), 1);
+    assert_eq!(names(&file.cases[0]).len(), 2, "{:?}", names(&file.cases[0]));
+    assert_eq!(entries(&file.cases[0], "detention").len(), 1);
+    // Without the bonus they stay two people, as across cases.
+    let off = Settings {
+        same_role_bonus: 0.0,
+        ..Settings::default()
+    };
+    let file = cases_with(
+        vec![
+            article("a1", "2025-03-21")
+                .person("Aidana Kasymova", Some("journalist"), Some("Steppe Wire"))
+                .person("Mirbek Usenov", None, None)
+                .event(ev(
+                    "detention",
+                    Some("2025-03-20"),
+                    &["Aidana Kasymova", "Mirbek Usenov"],
+                )),
+            article("a2", "2025-03-25")
+                .person("Aidan Kasymova", Some("journalist"), Some("Bishkek Evening"))
+                .person("Mirbek Usenov", None, None)
+                .event(ev("sentence", Some("2025-06-20"), &["Aidan Kasymova", "Mirbek Usenov"])),
+        ],
+        &off,
+    );
+    assert_eq!(names(&file.cases[0]).len(), 3, "{:?}", names(&file.cases[0]));
+}
+
+#[test]
+fn one_defendant_listed_twice_in_an_article_is_one_person_but_a_husband_is_not() {
+    let file = cases(vec![
+        article("a1", "2025-03-21")
+            .person("Kanyishai Temirova", Some("journalist"), None)
+            .person("Kanyashai Temirova", None, None)
+            .person("Bolot Temirov", Some("husband"), None)
+            .person("Nurlan Temirova", None, None)
+            .event(ev("detention", Some("2025-03-20"), &["Kanyishai Temirova"]))
+            .event(ev("charge", Some("2025-03-20"), &["Kanyashai Temirova"]))
+            .event(ev("search", Some("2025-03-20"), &["Nurlan Temirova"])),
+    ]);
+    assert_eq!(
+        names(&file.cases[0]),
+        vec!["Kanyishai Temirova", "Nurlan Temirova", "Bolot Temirov"]
+    );
 }
