@@ -749,7 +749,7 @@ pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
         }
         if art.names[m.person].has_given() {
             let e = full
-                .entry(p.name.trim().to_string())
+                .entry(crate::names::strip_honorific(p.name.trim()).to_string())
                 .or_insert_with(|| (BTreeSet::new(), m));
             e.0.insert(m.art);
             e.1 = e.1.min(m);
