@@ -1,6 +1,6 @@
 //! The input side: records de-duplicated by article id and put in a fixed order, person names parsed, event subjects resolved to record entries.
 
-use crate::names::{DEFAULT_GIVEN_NAME_EDITS, Name, fold, plausible_person};
+use crate::names::{DEFAULT_GIVEN_NAME_EDITS, Name, clean_name, fold};
 use casewatch_model::{EventType, ExtractRecord, OrgKind, Status, Subject};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -56,7 +56,10 @@ pub(crate) fn targets_outlet(t: EventType) -> bool {
 pub(crate) struct Article<'a> {
     /// The record.
     pub rec: &'a ExtractRecord,
-    /// Parsed names of `rec.people`, index for index.
+    /// The names of `rec.people` as the reconciler uses them
+    /// ([`clean_name`]: no honorific, title or headline verb), index for index.
+    pub shown: Vec<String>,
+    /// Parsed `shown` names, index for index.
     pub names: Vec<Name>,
     /// Folded occupation and affiliation of `rec.people`, index for index.
     pub attrs: Vec<[Option<String>; 2]>,
@@ -65,7 +68,7 @@ pub(crate) struct Article<'a> {
     /// Indices of people who are an occurred/alleged subject of questioning.
     pub questioned: BTreeSet<usize>,
     /// Per person of the record: whether the name passes the person-name
-    /// rules ([`plausible_person`], and it is not also one of the record's
+    /// rules ([`clean_name`], and it is not also one of the record's
     /// organisations). A person that fails is left out of every case.
     pub valid: Vec<bool>,
     /// The article's defendants: indices of valid people who are a subject
@@ -131,7 +134,14 @@ pub(crate) fn prepare(records: &[ExtractRecord]) -> Vec<Article<'_>> {
 }
 
 fn article(rec: &ExtractRecord) -> Article<'_> {
-    let names: Vec<Name> = rec.people.iter().map(|p| Name::parse(&p.name)).collect();
+    let cleaned: Vec<Option<String>> = rec.people.iter().map(|p| clean_name(&p.name)).collect();
+    let shown: Vec<String> = rec
+        .people
+        .iter()
+        .zip(&cleaned)
+        .map(|(p, c)| c.clone().unwrap_or_else(|| p.name.trim().to_string()))
+        .collect();
+    let names: Vec<Name> = shown.iter().map(|n| Name::parse(n)).collect();
     let org_names: BTreeSet<String> = rec
         .organizations
         .iter()
@@ -139,11 +149,10 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         .map(|n| fold(n))
         .filter(|n| !n.is_empty())
         .collect();
-    let valid: Vec<bool> = rec
-        .people
+    let valid: Vec<bool> = cleaned
         .iter()
         .zip(&names)
-        .map(|(p, n)| plausible_person(&p.name) && !org_names.contains(&n.folded))
+        .map(|(c, n)| c.is_some() && !org_names.contains(&n.folded))
         .collect();
     let folded = |v: &Option<String>| v.as_deref().map(fold).filter(|f| !f.is_empty());
     let attrs = rec
@@ -212,6 +221,7 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
     let central = central_defendants(rec, &names, &defendants, &legal_events);
     Article {
         rec,
+        shown,
         names,
         attrs,
         subjects,

@@ -60,13 +60,22 @@ pub(crate) fn build<'a>(
     settings: &Settings,
     resolved: &Resolved,
 ) -> CaseDraft<'a> {
-    // People.
+    // People: those that pass the name rules and are not named like an
+    // organisation of the case ("Jeune Afrique" read as a person in one report).
+    let org_names: BTreeSet<String> = members
+        .iter()
+        .flat_map(|&a| &arts[a].rec.organizations)
+        .flat_map(|o| std::iter::once(&o.name).chain(&o.variants))
+        .map(|n| fold(n))
+        .collect();
     let mentions: Vec<Mention> = members
         .iter()
         .flat_map(|&art| {
-            (0..arts[art].rec.people.len())
-                .filter(move |&person| arts[art].valid[person])
+            let a = &arts[art];
+            (0..a.rec.people.len())
+                .filter(|&person| a.valid[person] && !org_names.contains(&a.names[person].folded))
                 .map(move |person| Mention { art, person })
+                .collect::<Vec<_>>()
         })
         .collect();
     let constraints = resolved.constraints(&mentions);

@@ -312,7 +312,7 @@ pub fn link_keys(record: &ExtractRecord) -> Vec<LinkKey> {
                         .map(|p| {
                             let rec = &a.rec.people[p];
                             LinkMention {
-                                name: rec.name.clone(),
+                                name: a.shown[p].clone(),
                                 occupation: rec.occupation.clone(),
                                 affiliation: rec.affiliation.clone(),
                             }

@@ -201,8 +201,8 @@ const NAME_PARTICLES: [&str; 27] = [
 /// organisation and place names, titles and ranks, nationality and region
 /// words, calendar words, and the nouns of headlines, captions, credits and
 /// site navigation. A name containing one is not a person.
-const NOT_NAME_WORDS: [&str; 128] = [
-    // organisations, media, places
+const NOT_NAME_WORDS: [&str; 253] = [
+    // organisations, institutions, media, places (heads of their names)
     "agency",
     "association",
     "bureau",
@@ -261,11 +261,67 @@ const NOT_NAME_WORDS: [&str; 128] = [
     "telegram",
     "twitter",
     "youtube",
+    "limited",
+    "ltd",
+    "inc",
+    "hotel",
+    "jail",
+    "prison",
+    "institution",
+    "magistrates",
+    "cell",
+    "unit",
+    "publishing",
+    "archive",
+    "library",
+    "museum",
+    "airport",
+    "station",
+    "hospital",
+    "school",
+    "college",
+    "academy",
+    "bank",
+    "company",
+    "corporation",
+    "fund",
+    "trust",
+    "initiative",
+    "project",
+    "programme",
+    "campaign",
+    "movement",
+    "coalition",
+    "alliance",
+    "workers",
+    "forces",
+    "army",
+    "united",
+    "states",
+    "kingdom",
+    "nations",
+    "borders",
+    // awards, laws and documents
+    "prize",
+    "award",
+    "fellowship",
+    "medal",
+    "act",
+    "code",
+    "decree",
+    "charter",
+    "constitution",
+    "prevention",
+    "suppression",
+    "activities",
+    "charges",
+    "terrorism",
     // titles and functions
     "president",
     "prime",
     "minister",
     "judge",
+    "justices",
     "prosecutor",
     "general",
     "lawyer",
@@ -279,7 +335,10 @@ const NOT_NAME_WORDS: [&str; 128] = [
     "director",
     "chief",
     "head",
-    // nationalities, regions, generic nouns of headlines and page furniture
+    "founder",
+    "manager",
+    "staff",
+    // nationalities, regions, generic nouns and verbs of headlines, page furniture
     "congolese",
     "tunisian",
     "russian",
@@ -305,6 +364,9 @@ const NOT_NAME_WORDS: [&str; 128] = [
     "first",
     "instance",
     "update",
+    "updated",
+    "published",
+    "publish",
     "live",
     "video",
     "read",
@@ -315,6 +377,59 @@ const NOT_NAME_WORDS: [&str; 128] = [
     "sign",
     "menu",
     "home",
+    "detained",
+    "arrested",
+    "jailed",
+    "sentenced",
+    "charged",
+    "searched",
+    "raids",
+    "alleges",
+    "following",
+    "reclassified",
+    "keeps",
+    "spends",
+    "wins",
+    "faces",
+    "says",
+    "denies",
+    "released",
+    "covered",
+    "winning",
+    "emergency",
+    "evidence",
+    "tampering",
+    "arrangement",
+    "affairs",
+    "foreign",
+    "special",
+    "date",
+    "years",
+    "people",
+    "republican",
+    "plus",
+    // English function words, capitalised only at the start of a headline
+    "the",
+    "an",
+    "of",
+    "for",
+    "with",
+    "without",
+    "from",
+    "by",
+    "in",
+    "on",
+    "at",
+    "to",
+    "and",
+    "or",
+    "after",
+    "before",
+    "over",
+    "under",
+    "amid",
+    "against",
+    "about",
     // calendar
     "january",
     "february",
@@ -327,6 +442,18 @@ const NOT_NAME_WORDS: [&str; 128] = [
     "october",
     "november",
     "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
     "monday",
     "tuesday",
     "wednesday",
@@ -350,6 +477,77 @@ pub fn strip_honorific(name: &str) -> &str {
     } else {
         name
     }
+}
+
+/// Words of rank or function that may open a name as a headline or a
+/// dateline writes it ("Chief Irakli Dgebuadze", "Judge Anna Berg").
+const LEADING_TITLES: [&str; 22] = [
+    "president",
+    "prime",
+    "minister",
+    "judge",
+    "justice",
+    "justices",
+    "prosecutor",
+    "general",
+    "lawyer",
+    "attorney",
+    "advocate",
+    "journalist",
+    "journalists",
+    "reporter",
+    "editor",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "chief",
+    "head",
+    "founder",
+    "manager",
+];
+
+/// Headline verbs that a name may run into ("Mzia Kalandia Sentenced").
+const TRAILING_VERBS: [&str; 14] = [
+    "detained",
+    "arrested",
+    "jailed",
+    "sentenced",
+    "charged",
+    "searched",
+    "alleges",
+    "keeps",
+    "spends",
+    "wins",
+    "faces",
+    "says",
+    "denies",
+    "released",
+];
+
+/// The person name in `raw` as the reconciler uses it, or `None` when it is
+/// no person's name: without a leading honorific ([`strip_honorific`]) or
+/// title of rank ("Chief Irakli Dgebuadze" → "Irakli Dgebuadze") and
+/// without headline verbs run into it ("Mzia Kalandia Sentenced" → "Mzia
+/// Kalandia"), two words at least left when anything was cut, and then
+/// [`plausible_person`].
+pub fn clean_name(raw: &str) -> Option<String> {
+    let stripped = strip_honorific(raw.trim());
+    let words: Vec<&str> = stripped.split_whitespace().collect();
+    let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let mut start = 0;
+    while start + 1 < words.len() && LEADING_TITLES.contains(&lower(words[start]).as_str()) {
+        start += 1;
+    }
+    let mut end = words.len();
+    while end > start + 1 && TRAILING_VERBS.contains(&lower(words[end - 1]).as_str()) {
+        end -= 1;
+    }
+    let cut = start > 0 || end < words.len();
+    if cut && end - start < 2 {
+        return None;
+    }
+    let name = words[start..end].join(" ");
+    plausible_person(&name).then_some(if cut { name } else { stripped.to_string() })
 }
 
 /// Russian function words (prepositions, conjunctions) that are capitalised
@@ -847,6 +1045,20 @@ mod tests {
         ] {
             assert!(!plausible_person(junk), "{junk}");
         }
+    }
+
+    #[test]
+    fn names_are_cleaned_of_titles_and_headline_verbs() {
+        assert_eq!(
+            clean_name("Chief Irakli Tsereteli").as_deref(),
+            Some("Irakli Tsereteli")
+        );
+        assert_eq!(clean_name("Mzia Kalandia Sentenced").as_deref(), Some("Mzia Kalandia"));
+        assert_eq!(clean_name("Me Fethi Mouldi").as_deref(), Some("Fethi Mouldi"));
+        assert_eq!(clean_name("Dana Okafor").as_deref(), Some("Dana Okafor"));
+        assert_eq!(clean_name("Judge Sentenced"), None);
+        assert_eq!(clean_name("Years Following Reclassified Charges"), None);
+        assert_eq!(clean_name("Kowloon Magistrates"), None);
     }
 
     #[test]

@@ -741,16 +741,13 @@ pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
         let art = &arts[m.art];
         let p = &art.rec.people[m.person];
         let pos = (m.art, m.person);
-        any.add(p.name.clone(), m.art, pos);
-        for form in std::iter::once(&p.name).chain(&p.variants) {
-            if !form.trim().is_empty() {
-                variants.insert(form.trim().to_string());
-            }
-        }
+        let shown = &art.shown[m.person];
+        any.add(shown.clone(), m.art, pos);
+        variants.insert(shown.clone());
+        // The record's other spellings, cleaned like the name; junk ones are left out.
+        variants.extend(p.variants.iter().filter_map(|v| crate::names::clean_name(v)));
         if art.names[m.person].has_given() {
-            let e = full
-                .entry(crate::names::strip_honorific(p.name.trim()).to_string())
-                .or_insert_with(|| (BTreeSet::new(), m));
+            let e = full.entry(shown.clone()).or_insert_with(|| (BTreeSet::new(), m));
             e.0.insert(m.art);
             e.1 = e.1.min(m);
         }
