@@ -1,4 +1,4 @@
-//! `casewatch export`: the case file as JSON Lines, CSV (events, people) or printable dossiers (Markdown, HTML), to standard output, a file or a directory.
+//! `casewatch export`: the case file as JSON Lines, CSV (events, people), Uwazi's four import files or printable dossiers (Markdown, HTML), to standard output, a file or a directory.
 
 use anyhow::{Context as _, Result, bail};
 use casewatch_model::CaseFile;
@@ -11,8 +11,14 @@ use std::path::{Path, PathBuf};
 pub enum ExportFormat {
     /// One case per line (spec/casefile.md shape).
     Jsonl,
-    /// events.csv (one row per entry and subject) and people.csv.
+    /// events.csv (one row per entry and subject) and people.csv, for
+    /// spreadsheets (formula cells neutralised; --bom for Excel).
     Csv,
+    /// One Excel workbook, sheets Events and People (needs --out FILE or DIR).
+    Xlsx,
+    /// cases.csv, organisations.csv, people.csv, events.csv for Uwazi's CSV
+    /// import (one template each; needs --out DIR).
+    Uwazi,
     /// A printable dossier per case, Markdown.
     Markdown,
     /// A printable dossier per case, HTML.
@@ -38,13 +44,22 @@ pub struct ExportArgs {
     #[arg(long)]
     case: Option<String>,
     /// A file, or a directory (existing, or ending in `/`): `cases.jsonl`,
-    /// `events.csv` + `people.csv`, or one `<case>.md` / `<case>.html` per
-    /// case. Default: standard output.
+    /// `events.csv` + `people.csv`, `casewatch.xlsx`, the four Uwazi files,
+    /// or one `<case>.md` / `<case>.html` per case (HTML with an
+    /// `index.html`). Default: standard output.
     #[arg(long)]
     out: Option<PathBuf>,
     /// With `--format csv` to standard output or one file: which table.
     #[arg(long, value_enum, default_value_t = CsvTable::Events)]
     table: CsvTable,
+    /// With `--format csv`: begin each file with a UTF-8 byte-order mark,
+    /// which Excel needs to read accents and non-Latin scripts right.
+    #[arg(long)]
+    bom: bool,
+    /// With `--format uwazi`: also export entries a reviewer rejected
+    /// (marked "rejected"); by default they are left out.
+    #[arg(long)]
+    include_rejected: bool,
 }
 
 fn is_dir(p: &Path) -> bool {
@@ -85,8 +100,9 @@ pub fn export(db: &Path, args: &ExportArgs) -> Result<()> {
             }
         }
         ExportFormat::Csv => {
-            let events = casewatch_export::events_csv(&file)?;
-            let people = casewatch_export::people_csv(&file)?;
+            let bom = if args.bom { casewatch_export::UTF8_BOM } else { "" };
+            let events = format!("{bom}{}", casewatch_export::events_csv(&file)?);
+            let people = format!("{bom}{}", casewatch_export::people_csv(&file)?);
             let chosen = match args.table {
                 CsvTable::Events => &events,
                 CsvTable::People => &people,
@@ -105,10 +121,58 @@ pub fn export(db: &Path, args: &ExportArgs) -> Result<()> {
                 }
             }
         }
+        ExportFormat::Xlsx => {
+            let Some(p) = &args.out else {
+                bail!("--format xlsx writes a binary workbook: give --out FILE.xlsx or --out DIR/");
+            };
+            let target = if is_dir(p) { p.join("casewatch.xlsx") } else { p.clone() };
+            let bytes = casewatch_export::workbook_xlsx(&file)?;
+            if let Some(parent) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            }
+            std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))?;
+            written.push(target);
+        }
+        ExportFormat::Uwazi => {
+            let Some(dir) = &args.out else {
+                bail!("--format uwazi writes four files: give --out DIR/");
+            };
+            if dir.is_file() {
+                bail!(
+                    "--format uwazi writes four files into a directory, but {} is a file",
+                    dir.display()
+                );
+            }
+            let files = casewatch_export::uwazi_export(
+                &file,
+                casewatch_export::UwaziOptions {
+                    include_rejected: args.include_rejected,
+                },
+            )?;
+            let problems = casewatch_export::check_uwazi_files(&files);
+            if !problems.is_empty() {
+                bail!(
+                    "the Uwazi files break Uwazi's import rules (a casewatch bug; nothing written):\n  {}",
+                    problems.join("\n  ")
+                );
+            }
+            for (name, text) in files.in_import_order() {
+                let target = dir.join(name);
+                write(&target, text)?;
+                written.push(target);
+            }
+        }
         ExportFormat::Markdown | ExportFormat::Html => {
-            let (ext, render): (&str, fn(&casewatch_model::Case) -> String) = match args.format {
-                ExportFormat::Markdown => ("md", casewatch_export::dossier_markdown),
-                _ => ("html", casewatch_export::dossier_html),
+            // One time stamp for every dossier and the index of this export.
+            let now = chrono::Utc::now();
+            let html = args.format == ExportFormat::Html;
+            let ext = if html { "html" } else { "md" };
+            let render = |case: &casewatch_model::Case| {
+                if html {
+                    casewatch_export::dossier_html_at(case, now)
+                } else {
+                    casewatch_export::dossier_markdown_at(case, now)
+                }
             };
             match &args.out {
                 Some(p) if is_dir(p) || file.cases.len() > 1 => {
@@ -117,13 +181,18 @@ pub fn export(db: &Path, args: &ExportArgs) -> Result<()> {
                         write(&target, &render(case))?;
                         written.push(target);
                     }
+                    if html {
+                        let target = p.join("index.html");
+                        write(&target, &casewatch_export::dossier_index_html(&file, now))?;
+                        written.push(target);
+                    }
                 }
                 Some(p) => {
                     let text = file.cases.first().map(render).unwrap_or_default();
                     write(p, &text)?;
                     written.push(p.clone());
                 }
-                None if ext == "html" && file.cases.len() > 1 => {
+                None if html && file.cases.len() > 1 => {
                     bail!("one HTML page per case: give --case ID, or --out DIR for every case");
                 }
                 None => {

@@ -140,8 +140,86 @@ fn every_export_format_parses_back() {
             std::fs::read_to_string(dir.path().join(format!("dossiers/{}.html", c.id))).expect("one page per case");
         assert!(html.contains("@media print") && html.contains("<h2>Timeline</h2>"));
     }
+    let index = std::fs::read_to_string(dir.path().join("dossiers/index.html")).expect("an index page");
+    for c in &file.cases {
+        assert!(index.contains(&format!("<a href=\"{}.html\">", c.id)), "{index}");
+    }
+    assert!(index.contains("generated ") && md.contains("casewatch dossier · generated "));
+
+    // Spreadsheets: CSV with a BOM on request, and an XLSX workbook.
+    ok(&run(
+        &["export", "--format", "csv", "--bom", "--out", "bom/"],
+        dir.path(),
+    ));
+    let events = std::fs::read(dir.path().join("bom/events.csv")).expect("events.csv");
+    assert!(events.starts_with("\u{feff}event_id,".as_bytes()));
+    ok(&run(&["export", "--format", "xlsx", "--out", "book.xlsx"], dir.path()));
+    let book = std::fs::read(dir.path().join("book.xlsx")).expect("book.xlsx");
+    assert!(book.starts_with(b"PK") && book.len() > 1000);
+    let bad = run(&["export", "--format", "xlsx"], dir.path());
+    assert_eq!(bad.status.code(), Some(1), "a workbook needs --out");
+
     let bad = run(&["export", "--format", "html"], dir.path());
     assert_eq!(bad.status.code(), Some(1), "several HTML pages need --out");
     let bad = run(&["export", "--format", "jsonl", "--case", "c999"], dir.path());
     assert_eq!(bad.status.code(), Some(1));
+}
+
+#[test]
+fn uwazi_export_writes_four_files_by_the_import_rules() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ex = examples();
+    ok(&run(&["ingest", ex.to_str().expect("utf-8 path")], dir.path()));
+    let file = cases(dir.path());
+    let rejected = file.cases[0].events[0].id.clone();
+    ok(&run(&["review", "reject", &rejected], dir.path()));
+
+    let bad = run(&["export", "--format", "uwazi"], dir.path());
+    assert_eq!(bad.status.code(), Some(1), "four files need --out DIR/");
+
+    let read = |sub: &str| {
+        let f = |name: &str| std::fs::read_to_string(dir.path().join(sub).join(name)).expect(name);
+        casewatch_export::UwaziFiles {
+            cases: f("cases.csv"),
+            organisations: f("organisations.csv"),
+            people: f("people.csv"),
+            events: f("events.csv"),
+        }
+    };
+    let event_ids = |files: &casewatch_export::UwaziFiles| -> Vec<String> {
+        let mut r = csv::Reader::from_reader(files.events.as_bytes());
+        let col = r
+            .headers()
+            .expect("header")
+            .iter()
+            .position(|h| h == "casewatch_id")
+            .expect("casewatch_id column");
+        r.records().map(|x| x.expect("row")[col].to_string()).collect()
+    };
+    let all: Vec<String> = file
+        .cases
+        .iter()
+        .flat_map(|c| &c.events)
+        .map(|e| e.id.clone())
+        .collect();
+
+    ok(&run(&["export", "--format", "uwazi", "--out", "uwazi/"], dir.path()));
+    let files = read("uwazi");
+    assert_eq!(casewatch_export::check_uwazi_files(&files), Vec::<String>::new());
+    let kept: Vec<String> = all.iter().filter(|id| **id != rejected).cloned().collect();
+    assert_eq!(event_ids(&files), kept, "one row per event, the rejected one left out");
+    let people: usize = csv::Reader::from_reader(files.people.as_bytes()).records().count();
+    let distinct: std::collections::BTreeSet<&str> = file
+        .cases
+        .iter()
+        .flat_map(|c| &c.people)
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(people, distinct.len(), "one row per person");
+
+    ok(&run(
+        &["export", "--format", "uwazi", "--include-rejected", "--out", "all/"],
+        dir.path(),
+    ));
+    assert_eq!(event_ids(&read("all")), all);
 }

@@ -199,7 +199,11 @@ fn markdown_dossier_cites_its_sources_and_escapes_text() {
         )
     );
     assert!(md.contains("\\[1\\]\\[2\\]"), "{md}");
-    assert!(md.contains("1. a1, 2025-06-01, <https://example.org/a1?x=1&y=2>: “Officers said"));
+    assert!(
+        md.contains("- **a1**, example.org, 2025-06-01, <https://example.org/a1?x=1&y=2> (article `a1`)"),
+        "{md}"
+    );
+    assert!(md.contains("1. “Officers said"), "{md}");
     assert!(md.contains("then left \\| \\<script\\>"), "{md}");
     assert!(md.contains("calls for mass unrest (Article 278): Dana Okafor, Ilse Varga"));
     // The rejected confession is not shown but counted.

@@ -222,6 +222,10 @@ pub struct Source {
     pub published: Option<NaiveDate>,
     /// The article's URL, when known.
     pub url: Option<String>,
+    /// The article's headline, when the input has one (added field; absent
+    /// in case files written before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Byte offset of the evidence in the article body.
     pub start: usize,
     /// Byte offset one past the evidence's end.

@@ -462,6 +462,7 @@ impl CaseDraft<'_> {
                                 article: meta.id.clone(),
                                 published: meta.published,
                                 url: meta.url.clone(),
+                                title: meta.title.clone(),
                                 start: rep.event.evidence.start,
                                 end: rep.event.evidence.end,
                                 sentence: rep.event.evidence.sentence.clone(),

@@ -113,6 +113,8 @@ pub(crate) struct SourceDoc {
     article: String,
     published: Option<String>,
     url: Option<String>,
+    /// The article's headline, when known (absent otherwise).
+    title: Option<String>,
     /// Byte offsets of the evidence in the article body.
     start: usize,
     end: usize,

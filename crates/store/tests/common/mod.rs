@@ -317,6 +317,7 @@ pub fn case_file() -> CaseFile {
             article: sample.article.id.clone(),
             published: sample.article.published,
             url: sample.article.url.clone(),
+            title: sample.article.title.clone(),
             start: ev.evidence.start,
             end: ev.evidence.end,
             sentence: ev.evidence.sentence.clone(),
