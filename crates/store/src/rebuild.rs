@@ -242,7 +242,9 @@ fn load_counters(conn: &Connection, path: &Path) -> Result<Counters> {
 }
 
 /// Adds to `temp.rb_rows` the articles a seed can join: every article that
-/// shares an outlet key with a seed; of the articles sharing a person key,
+/// shares a prosecuted-outlet key (`target:`) with a seed, or an
+/// outlet-and-charge key when `Settings::link_by_outlet_and_charge` is on;
+/// of the articles sharing a person key,
 /// those with a mention that [`casewatch_reconcile::mentions_may_join`] a
 /// mention of the seed (every one, with the store-wide surname-only rule on).
 fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Result<()> {
@@ -277,6 +279,10 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
         .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) VALUES (?1)")
         .ctx(path, || "preparing the row insert")?;
     for (key, seeds) in &wanted {
+        // Outlet-and-charge keys link nothing unless that rule is on.
+        if key.starts_with("outlet:") && !settings.link_by_outlet_and_charge {
+            continue;
+        }
         let all = !key.starts_with("person:") || settings.link_by_surname_only;
         if !all && seeds.is_empty() {
             continue;
