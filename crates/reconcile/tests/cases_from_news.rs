@@ -349,3 +349,25 @@ fn one_defendant_listed_twice_in_an_article_is_one_person_but_a_husband_is_not()
         vec!["Kanyishai Temirova", "Nurlan Temirova", "Bolot Temirov"]
     );
 }
+
+#[test]
+fn one_act_at_another_precision_or_wording_is_one_entry_and_two_acts_stay_two() {
+    let file = cases(vec![
+        article("a1", "2021-12-15")
+            .person("Hoa Lien Tran", None, None)
+            .event(ev("conviction", Some("2021-12-14"), &["Hoa Lien Tran"]))
+            .event(ev("sentence", Some("2021-12-14"), &["Hoa Lien Tran"]).detail("nine years")),
+        article("a2", "2022-03-01")
+            .person("Hoa Lien Tran", None, None)
+            // "found guilty in late December": the 14th, rounded.
+            .event(ev("conviction", Some("2021-12"), &["Hoa Lien Tran"]).qualifier("late"))
+            // The appeal sentence months later is another act.
+            .event(ev("sentence", Some("2022-02-25"), &["Hoa Lien Tran"]).detail("nine years upheld")),
+    ]);
+    let c = &file.cases[0];
+    let conv = entries(c, "conviction");
+    assert_eq!(conv.len(), 1);
+    assert_eq!(source_articles(conv[0]), vec!["a1", "a2"]);
+    assert_eq!(conv[0].date.display(), "2021-12-14");
+    assert_eq!(entries(c, "sentence").len(), 2);
+}
