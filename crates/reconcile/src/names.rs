@@ -506,8 +506,9 @@ const LEADING_TITLES: [&str; 22] = [
     "manager",
 ];
 
-/// Headline verbs that a name may run into ("Mzia Kalandia Sentenced").
-const TRAILING_VERBS: [&str; 14] = [
+/// Headline verbs that a name may run into on either side ("Mzia Kalandia
+/// Sentenced", "Keeps Kalandia in Custody").
+const HEADLINE_VERBS: [&str; 14] = [
     "detained",
     "arrested",
     "jailed",
@@ -528,18 +529,21 @@ const TRAILING_VERBS: [&str; 14] = [
 /// no person's name: without a leading honorific ([`strip_honorific`]) or
 /// title of rank ("Chief Irakli Dgebuadze" → "Irakli Dgebuadze") and
 /// without headline verbs run into it ("Mzia Kalandia Sentenced" → "Mzia
-/// Kalandia"), two words at least left when anything was cut, and then
-/// [`plausible_person`].
+/// Kalandia"; "Keeps Kalandia" is nobody), two words at least left when
+/// anything was cut, and then [`plausible_person`].
 pub fn clean_name(raw: &str) -> Option<String> {
     let stripped = strip_honorific(raw.trim());
     let words: Vec<&str> = stripped.split_whitespace().collect();
     let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let mut start = 0;
-    while start + 1 < words.len() && LEADING_TITLES.contains(&lower(words[start]).as_str()) {
+    while start + 1 < words.len()
+        && (LEADING_TITLES.contains(&lower(words[start]).as_str())
+            || HEADLINE_VERBS.contains(&lower(words[start]).as_str()))
+    {
         start += 1;
     }
     let mut end = words.len();
-    while end > start + 1 && TRAILING_VERBS.contains(&lower(words[end - 1]).as_str()) {
+    while end > start + 1 && HEADLINE_VERBS.contains(&lower(words[end - 1]).as_str()) {
         end -= 1;
     }
     let cut = start > 0 || end < words.len();
@@ -548,6 +552,20 @@ pub fn clean_name(raw: &str) -> Option<String> {
     }
     let name = words[start..end].join(" ");
     plausible_person(&name).then_some(if cut { name } else { stripped.to_string() })
+}
+
+/// Whether a word is a hyphenated given name of a family-name-first
+/// romanisation: capitalised, one hyphen, a small letter after it ("Pui-kuen",
+/// "Tat-chi"; not "Abdel-Sattar").
+fn family_name_first(word: &str) -> bool {
+    let Some((a, b)) = word.split_once('-') else {
+        return false;
+    };
+    a.chars().next().is_some_and(char::is_uppercase)
+        && a.chars().skip(1).all(char::is_lowercase)
+        && b.chars().next().is_some_and(char::is_lowercase)
+        && b.chars().all(char::is_alphabetic)
+        && !b.contains('-')
 }
 
 /// Russian function words (prepositions, conjunctions) that are capitalised
@@ -764,6 +782,21 @@ impl Name {
             } else {
                 toks.extend(f.split(' ').map(spelling_key));
             }
+        }
+        // Family name first: a two-word name whose second word is a
+        // hyphenated given name with a small letter after the hyphen, as
+        // Cantonese and Korean romanisations write it ("Chung Pui-kuen": family
+        // name Chung, so "Chung" alone is that person).
+        if let [_, given] = words.as_slice()
+            && family_name_first(given)
+            && let [f, g] = toks.as_slice()
+        {
+            return Name {
+                given: vec![g.clone()],
+                surname: f.clone(),
+                folded,
+                alt_keys: Vec::new(),
+            };
         }
         let (given, surname) = match toks.as_slice() {
             [] => (Vec::new(), String::new()),
@@ -1059,6 +1092,7 @@ mod tests {
         assert_eq!(clean_name("Judge Sentenced"), None);
         assert_eq!(clean_name("Years Following Reclassified Charges"), None);
         assert_eq!(clean_name("Kowloon Magistrates"), None);
+        assert_eq!(clean_name("Keeps Kalandia"), None);
     }
 
     #[test]
@@ -1084,6 +1118,14 @@ mod tests {
         assert!(Name::parse("Sattar").fits(&Name::parse("Nadia Abdel-Sattar")));
         assert!(Name::parse("Stanis Kabwe").extra_names(&Name::parse("Stanis Kabwe Mutombo")));
         assert!(!Name::parse("Joseph Kabwe").extra_names(&Name::parse("Stanis Kabwe Mutombo")));
+        // Family name first.
+        let n = Name::parse("Chung Wai-ling");
+        assert_eq!(
+            (n.surname.as_str(), n.given.clone()),
+            ("khung", vec!["vailing".to_string()])
+        );
+        assert!(Name::parse("Chung").fits(&n));
+        assert_eq!(Name::parse("Nadia Abdel-Sattar").surname, "abdelsatar");
     }
 
     #[test]
