@@ -194,6 +194,10 @@ mod tests {
         }
         assert_eq!(EventType::ALL.len(), 24);
         assert!("other".parse::<EventType>().is_err());
+        // Case files stored before the ten roles said "other".
+        assert_eq!(serde_json::from_str::<Role>("\"other\"").unwrap(), Role::Mentioned);
+        assert_eq!(Role::ALL.len(), 10);
+        assert_eq!("commentator".parse::<Role>().unwrap(), Role::Commentator);
         assert_eq!(Status::NotOccurred.as_str(), "not_occurred");
     }
 }
