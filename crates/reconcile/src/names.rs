@@ -670,7 +670,15 @@ pub fn plausible_person(name: &str) -> bool {
         if (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && words.len() == 1 {
             return false;
         }
-        if lower.split('-').any(|part| NOT_NAME_WORDS.contains(&part))
+        // A hyphenated word is checked part by part only when every part is
+        // capitalised ("Philippines-New"); "Pui-home" is one given name.
+        let parts_capitalised = w.split('-').all(|p| p.chars().next().is_some_and(char::is_uppercase));
+        let listed = if parts_capitalised {
+            lower.split('-').any(|part| NOT_NAME_WORDS.contains(&part))
+        } else {
+            NOT_NAME_WORDS.contains(&lower.as_str())
+        };
+        if listed
             || RU_FUNCTION_WORDS.contains(&lower.as_str())
             || RU_NOT_NAME_STEMS.iter().any(|st| lower.starts_with(st))
         {
@@ -1052,6 +1060,7 @@ mod tests {
             "Temirlan Sadyr uulu",
             "Темирлан Садыр уулу",
             "Chung Pui-kuen",
+            "Chung Pui-home",
             "Sami Ben Ghazi",
             "B R Gavai",
             "Ahmed al-Sattar",
