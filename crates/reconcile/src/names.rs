@@ -508,7 +508,7 @@ const LEADING_TITLES: [&str; 22] = [
 
 /// Headline verbs that a name may run into on either side ("Mzia Kalandia
 /// Sentenced", "Keeps Kalandia in Custody").
-const HEADLINE_VERBS: [&str; 14] = [
+const HEADLINE_VERBS: [&str; 30] = [
     "detained",
     "arrested",
     "jailed",
@@ -523,14 +523,38 @@ const HEADLINE_VERBS: [&str; 14] = [
     "says",
     "denies",
     "released",
+    "fines",
+    "jails",
+    "detains",
+    "arrests",
+    "frees",
+    "convicts",
+    "sentences",
+    "charges",
+    "raids",
+    "summons",
+    "releases",
+    "acquits",
+    "pardons",
+    "blocks",
+    "bans",
+    "remands",
+];
+
+/// Prepositions that end a name run into a headline ("Mzia Kalandia Amid
+/// Protests", "Dana Okafor After Raid").
+const NAME_ENDING_PREPOSITIONS: [&str; 12] = [
+    "amid", "after", "before", "over", "for", "in", "on", "at", "against", "with", "without", "from",
 ];
 
 /// The person name in `raw` as the reconciler uses it, or `None` when it is
 /// no person's name: without a leading honorific ([`strip_honorific`]) or
 /// title of rank ("Chief Irakli Dgebuadze" → "Irakli Dgebuadze") and
 /// without headline verbs run into it ("Mzia Kalandia Sentenced" → "Mzia
-/// Kalandia"; "Keeps Kalandia" is nobody), two words at least left when
-/// anything was cut, and then [`plausible_person`].
+/// Kalandia"; "Keeps Kalandia" is nobody) or cut at a preposition or verb
+/// ("Fines Journalist Mzia Kalandia Amid Protests" → "Mzia Kalandia",
+/// "Dana Okafor Spends Third Week in Jail" → "Dana Okafor"), two
+/// words at least left when anything was cut, and then [`plausible_person`].
 pub fn clean_name(raw: &str) -> Option<String> {
     let stripped = strip_honorific(raw.trim());
     let words: Vec<&str> = stripped.split_whitespace().collect();
@@ -543,6 +567,12 @@ pub fn clean_name(raw: &str) -> Option<String> {
         start += 1;
     }
     let mut end = words.len();
+    if let Some(i) = (start + 2..words.len()).find(|&i| {
+        let w = lower(words[i]);
+        NAME_ENDING_PREPOSITIONS.contains(&w.as_str()) || HEADLINE_VERBS.contains(&w.as_str())
+    }) {
+        end = i;
+    }
     while end > start + 1 && HEADLINE_VERBS.contains(&lower(words[end - 1]).as_str()) {
         end -= 1;
     }
@@ -1102,6 +1132,14 @@ mod tests {
         assert_eq!(clean_name("Years Following Reclassified Charges"), None);
         assert_eq!(clean_name("Kowloon Magistrates"), None);
         assert_eq!(clean_name("Keeps Kalandia"), None);
+        assert_eq!(
+            clean_name("Dana Okafor Spends Third Week").as_deref(),
+            Some("Dana Okafor")
+        );
+        assert_eq!(
+            clean_name("Fines Journalist Mzia Kalandia Amid Protests").as_deref(),
+            Some("Mzia Kalandia")
+        );
     }
 
     #[test]
