@@ -201,7 +201,7 @@ const NAME_PARTICLES: [&str; 27] = [
 /// organisation and place names, titles and ranks, nationality and region
 /// words, calendar words, and the nouns of headlines, captions, credits and
 /// site navigation. A name containing one is not a person.
-const NOT_NAME_WORDS: [&str; 253] = [
+const NOT_NAME_WORDS: [&str; 260] = [
     // organisations, institutions, media, places (heads of their names)
     "agency",
     "association",
@@ -430,6 +430,14 @@ const NOT_NAME_WORDS: [&str; 253] = [
     "amid",
     "against",
     "about",
+    // page furniture and widgets
+    "comments",
+    "recent",
+    "literary",
+    "archipelago",
+    "temperature",
+    "humidity",
+    "weather",
     // calendar
     "january",
     "february",
