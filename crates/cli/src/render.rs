@@ -77,6 +77,16 @@ pub fn record_text(r: &ExtractRecord) -> String {
 pub fn explanation(x: &Extraction) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {}", x.record.article.id);
+    if x.skipped_lines > 0 {
+        let _ = writeln!(
+            out,
+            "lines read as headlines, headers, datelines or captions (no events): {}",
+            x.skipped_lines
+        );
+    }
+    for p in &x.participants {
+        let _ = writeln!(out, "participants: {p}");
+    }
     for (e, why) in x.record.events.iter().zip(&x.explanations) {
         let _ = writeln!(
             out,

@@ -98,6 +98,7 @@ fn month_of_cap(t: &Token) -> Option<u32> {
     month_of(t.lower.as_str()).or_else(|| {
         let w = t.lower.trim_end_matches('.');
         if t.lower.len() <= 4 && w != "may" {
+            let w = if w == "sept" { "sep" } else { w };
             MONTH_ABBR.iter().position(|m| *m == w).map(|i| i as u32 + 1)
         } else {
             None
@@ -159,7 +160,19 @@ pub fn find(tokens: &[Token], published: Option<NaiveDate>) -> Vec<DateMention> 
     let mut i = 0;
     while i < tokens.len() {
         if let Some((m, next)) = match_at(tokens, &words, i, published) {
-            out.push(m);
+            // "the Terrorism Financing Act of 2012", "the Criminal Code of 1999": a year that names
+            // a law is no date of an event
+            let names_a_law = m.last == m.first + 1
+                && m.first >= 2
+                && words[m.first - 1] == "of"
+                && tokens[m.first - 2].is_capitalized()
+                && matches!(
+                    words[m.first - 2],
+                    "act" | "law" | "code" | "constitution" | "decree" | "ordinance" | "amendment" | "convention"
+                );
+            if !names_a_law {
+                out.push(m);
+            }
             i = next.max(i + 1);
         } else {
             i += 1;
@@ -284,6 +297,10 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
         // "May" as a modal verb: "she may not", require a preposition or day/year around it
         let (q, first) = qualifier_before(words, i);
         let mut j = i + 1;
+        // "Dec. 14", "Feb. 7, 2020": an abbreviated month with its full stop
+        if words.get(j) == Some(&".") && month_of(tokens[i].lower.as_str()).is_none() {
+            j += 1;
+        }
         let day = words.get(j).and_then(|w| day_number(w));
         if day.is_some() {
             j += 1;

@@ -89,6 +89,29 @@ pub struct Entities {
     pub mentions: Vec<Vec<Mention>>,
 }
 
+/// Function words that can stand capitalised inside the name of an organisation
+/// or a work ("Reporters Without Borders"), never inside a person's name.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "the", "for", "without", "and", "to", "in", "on", "at", "with", "against", "from", "by",
+];
+/// Titles that are only forms of address: they make no one an official.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "ko",
+    "ma",
+    "u",
+    "daw",
+    "sheikh",
+    "sir",
+    "dame",
+    "defendant",
+    "defendants",
+];
 const CONNECTORS_ORG: &[&str] = &["of", "for", "and", "the", "on", "de", "del", "la", "el"];
 const PLACE_NOUNS: &[&str] = &[
     "district",
@@ -123,7 +146,8 @@ const LOCATIVE: &[&str] = &[
     "in", "at", "near", "outside", "from", "to", "into", "across", "via", "towards", "inside", "around",
 ];
 const FEMALE_ENDINGS: &[&str] = &[
-    "ova", "eva", "yeva", "ina", "skaya", "tskaya", "zkaya", "ovna", "evna", "kyzy", "qizi", "kizi",
+    "ova", "eva", "yeva", "ina", "skaya", "tskaya", "zkaya", "ovna", "evna", "kyzy", "qizi", "kizi", "ava", "kaja",
+    "skaja", "ienė", "ytė", "aitė", "ová",
 ];
 const MALE_ENDINGS: &[&str] = &["ov", "ev", "yev", "in", "sky", "skiy", "uulu", "ogly", "oglu", "ugli"];
 
@@ -141,7 +165,11 @@ fn strip_possessive(s: &str) -> &str {
 }
 
 /// Finds the entities of an article.
-pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -> Entities {
+///
+/// `skip[i]` marks sentences that are not running text (headlines, captions:
+/// [`crate::structure`]): no new person is named from them, though people
+/// named elsewhere are still recognised there by their short forms.
+pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip: &[bool]) -> Entities {
     let mut ents = Entities {
         mentions: vec![Vec::new(); sentences.len()],
         ..Default::default()
@@ -153,12 +181,18 @@ pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -
         headed_orgs(si, s, lex, &mut ents, &mut taken);
         cued_outlets(si, s, lex, &mut ents, &mut taken);
     }
-    // pass 2: people (full names), then short forms
+    // pass 2: people (full names) of the running text, then of headlines and captions (which
+    // name no one new unless the text refers to them: see below), then short forms
+    let skipped = |si: usize| skip.get(si).copied().unwrap_or(false);
     for (si, s) in sentences.iter().enumerate() {
-        if si < skip_sentences {
-            continue;
+        if !skipped(si) {
+            full_names(si, s, lex, &mut ents, false);
         }
-        full_names(si, s, lex, &mut ents);
+    }
+    for (si, s) in sentences.iter().enumerate() {
+        if skipped(si) {
+            full_names(si, s, lex, &mut ents, true);
+        }
     }
     // the name words of every person, lower-case, without particles (computed once)
     let cores: Vec<Vec<String>> = ents
@@ -175,6 +209,7 @@ pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -
     for (si, s) in sentences.iter().enumerate() {
         short_names(si, s, lex, &mut ents, &cores);
     }
+    drop_heading_only_people(&mut ents, skip);
     for m in &mut ents.mentions {
         m.sort_by_key(|m| (m.first, m.last));
     }
@@ -184,6 +219,56 @@ pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip_sentences: usize) -
         }
     }
     ents
+}
+
+/// People named only in headlines or captions (rule `name.heading`) and never
+/// referred to in the running text are dropped: a title-case run of a headline
+/// ("Court Jails Reporter Over Posts") is no person, and a photographer's credit
+/// is no participant. Mentions are renumbered.
+fn drop_heading_only_people(ents: &mut Entities, skip: &[bool]) {
+    let mut in_text = vec![false; ents.people.len()];
+    for (si, ms) in ents.mentions.iter().enumerate() {
+        if skip.get(si).copied().unwrap_or(false) {
+            continue;
+        }
+        for m in ms {
+            if let Target::Person(p) = m.target {
+                in_text[p] = true;
+            }
+        }
+    }
+    let keep: Vec<bool> = ents
+        .people
+        .iter()
+        .zip(&in_text)
+        .map(|(p, t)| *t || p.rule != "name.heading")
+        .collect();
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    let mut new_index = vec![usize::MAX; keep.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_index[i] = n;
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    ents.people.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for ms in &mut ents.mentions {
+        ms.retain_mut(|m| match m.target {
+            Target::Person(p) if !keep[p] => false,
+            Target::Person(p) => {
+                m.target = Target::Person(new_index[p]);
+                true
+            }
+            Target::Org(_) => true,
+        });
+    }
 }
 
 fn gender_of(tokens: &[String]) -> Option<Gender> {
@@ -368,6 +453,20 @@ fn headed_orgs(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, take
                 break;
             }
             start += 1;
+        }
+        // "Ana Kovac of Radio Harbour International": a person's name before "of" is no part of the
+        // organisation (unlike "Ministry of Foreign Affairs", "Union of Journalists")
+        if let Some(of) = (start..end).find(|&k| toks[k].lower == "of")
+            && of >= start + 2
+            && of - start <= 3
+            && (start..of).all(|k| {
+                is_cap_word(&toks[k])
+                    && !lex.org_heads.contains_key(strip_possessive(toks[k].lower.as_str()))
+                    && !lex.not_names.contains(toks[k].lower.as_str())
+                    && !lex.places.contains(toks[k].lower.as_str())
+            })
+        {
+            start = of + 1;
         }
         if start >= end {
             continue;
@@ -571,7 +670,10 @@ fn singular(occ: &str) -> String {
     occ.to_string()
 }
 
-fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
+/// Full names in sentence `si`. In a headline or caption (`heading`), a run
+/// that contains a known name is that person (never a longer form of it:
+/// "Dana Okafor Sentenced"), and a new name gets the rule `name.heading`.
+fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, heading: bool) {
     let toks = &s.tokens;
     let taken: Vec<bool> = (0..toks.len())
         .map(|i| ents.mentions[si].iter().any(|m| m.first <= i && i < m.last))
@@ -592,6 +694,13 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
                 j += 1;
                 if t.lower.ends_with("'s") {
                     break;
+                }
+                // "Mr. Marek": a form of address keeps its full stop inside the run
+                if matches!(t.lower.as_str(), "mr" | "mrs" | "ms" | "dr" | "prof")
+                    && toks.get(j).is_some_and(|d| d.text == "." && d.start == t.end)
+                    && toks.get(j + 1).is_some_and(is_cap_word)
+                {
+                    j += 1;
                 }
             } else if j > start
                 && lex.particles.contains(t.lower.as_str())
@@ -619,6 +728,11 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         i = j.max(i + 1);
         // strip leading titles, occupations, not-names, places, outlet words
         let mut title_occ: Option<(String, OccupationKind)> = None;
+        // a function word inside the run ("Reporters Without Borders", "Committee to Protect …")
+        // makes it the name of something else, however it ends
+        let mut inner_function_word = false;
+        // "Mr. Purkayastha": a form of address makes a single word a name
+        let mut honorific = false;
         while a < b {
             let w = strip_possessive(toks[a].lower.as_str());
             if let Some((end, kind, phrase)) = occupation_at(toks, a, lex)
@@ -630,14 +744,19 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
                 continue;
             }
             if lex.titles.contains(w) {
-                if matches!(
-                    w,
-                    "judge" | "prosecutor" | "investigator" | "lawyer" | "attorney" | "advocate"
-                ) {
-                    title_occ = Some((
-                        w.to_string(),
-                        lex.occupation_kind(w).unwrap_or(OccupationKind::Official),
-                    ));
+                honorific |= matches!(w, "mr" | "mrs" | "ms" | "miss" | "dr" | "prof");
+                // "Mr. Marek": the abbreviation's full stop goes with it
+                if a + 1 < b && toks[a + 1].text == "." {
+                    a += 1;
+                }
+                // a title of office ("President", "Chief", "Justice") makes the person an official;
+                // honorifics ("Mr", "Dr", "Daw") say nothing of a role
+                if !HONORIFICS.contains(&w) {
+                    let kind = lex.occupation_kind(w).unwrap_or(OccupationKind::Official);
+                    let phrase = if w == "justice" { "judge" } else { w };
+                    if title_occ.as_ref().is_none_or(|(_, k)| *k != OccupationKind::Official) {
+                        title_occ = Some((phrase.to_string(), kind));
+                    }
                 }
                 a += 1;
                 continue;
@@ -648,10 +767,43 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
                 || w == "current"
                 || w == "freelance"
             {
+                if a > start && FUNCTION_WORDS.contains(&w) {
+                    inner_function_word = true;
+                }
                 a += 1;
                 continue;
             }
             break;
+        }
+        if inner_function_word {
+            continue;
+        }
+        // a name is made of letters; a run in quotes is a title ("“The Winning Side”"); a run
+        // right before an organisation or document head names that thing ("Sheraton Batumi
+        // Hotel", "Kowloon Magistrates’ Courts", "Unlawful Activities (Prevention) Act")
+        if (a..b).any(|k| toks[k].text.chars().any(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        let quoted = a > 0
+            && matches!(toks[a - 1].text.as_str(), "\"" | "“" | "«")
+            && toks.get(b).is_some_and(|t| matches!(t.text.as_str(), "\"" | "”" | "»"));
+        if quoted {
+            continue;
+        }
+        let mut after = b;
+        while toks.get(after).is_some_and(|t| matches!(t.text.as_str(), "’" | "'")) {
+            after += 1;
+        }
+        if toks.get(after).is_some_and(|t| t.text == "(")
+            && let Some(close) = (after..toks.len().min(after + 6)).find(|&k| toks[k].text == ")")
+        {
+            after = close + 1;
+        }
+        if toks
+            .get(after)
+            .is_some_and(|t| is_cap_word(t) && lex.org_heads.contains_key(strip_possessive(t.lower.as_str())))
+        {
+            continue;
         }
         // a single word is a name only with a cue: an occupation before it ("reporter Vinh") or an
         // apposition or age after it ("Okafor, a former reporter for …", "Okafor, 34,")
@@ -668,7 +820,7 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
             }
             let appos =
                 comma && j > b + 1 && occupation_at(toks, j, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media);
-            occ_before || age || appos
+            occ_before || age || appos || honorific
         };
         if b - a < 2 && !single_cue {
             continue;
@@ -684,13 +836,30 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         {
             continue;
         }
-        // reject when any word is a known non-name, place or org head
+        // reject when any word is a known non-name, place, org head, title, or a word of an event
+        // trigger or occupation ("Fines Journalist Okafor", "Congolese Prime Minister"): a person's
+        // name is made of names
         if name_toks.iter().any(|k| {
             let w = strip_possessive(toks[*k].lower.as_str());
             (lex.not_names.contains(w) && !lex.particles.contains(w))
                 || lex.places.contains(w)
                 || lex.org_heads.contains_key(w)
+                || lex.titles.contains(w)
+                || lex.is_event_word(w)
+                || lex.is_occupation_word(w)
         }) {
+            continue;
+        }
+        // a multi-word place inside the run ("Hong Kong", "Costa Rica")
+        let run_text = format!(
+            " {} ",
+            name_toks
+                .iter()
+                .map(|k| strip_possessive(toks[*k].lower.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        if lex.multiword_places().any(|p| run_text.contains(&format!(" {p} "))) {
             continue;
         }
         // "the northern department of Nueva Segovia": a place named after its kind
@@ -742,10 +911,13 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities) {
         } else {
             None
         };
-        let idx = person_index(ents, &parts);
+        let known = ents.people.len();
+        let idx = person_index(ents, &parts, heading);
         let p = &mut ents.people[idx];
         let name = parts.join(" ");
-        if !p.variants.contains(&name) {
+        // a headline's run around a known name is not a spelling of it
+        if heading && idx < known && !p.tokens.iter().map(String::as_str).eq(parts.iter().map(String::as_str)) {
+        } else if !p.variants.contains(&name) {
             p.variants.push(name);
         }
         if let Some(v) = full_variant
@@ -784,7 +956,7 @@ fn join_name(parts: &[String]) -> String {
 
 /// The person these name parts belong to (same full name, or a longer/shorter
 /// form of a known name), creating one if new.
-fn person_index(ents: &mut Entities, parts: &[String]) -> usize {
+fn person_index(ents: &mut Entities, parts: &[String], heading: bool) -> usize {
     let low: Vec<String> = parts.iter().map(|p| p.to_lowercase()).collect();
     for (i, p) in ents.people.iter_mut().enumerate() {
         let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();
@@ -798,12 +970,16 @@ fn person_index(ents: &mut Entities, parts: &[String]) -> usize {
             return i;
         }
         if contains(&low, &pl) {
-            p.tokens = parts.to_vec();
+            if !heading {
+                p.tokens = parts.to_vec();
+            }
             return i;
         }
         // a surname first named alone ("Okafor, a reporter …"), then in full ("Dana Okafor"), and the reverse
         if pl.len() == 1 && low.len() > 1 && low.last() == pl.first() {
-            p.tokens = parts.to_vec();
+            if !heading {
+                p.tokens = parts.to_vec();
+            }
             return i;
         }
         if low.len() == 1 && pl.len() > 1 && pl.last() == low.first() {
@@ -818,7 +994,7 @@ fn person_index(ents: &mut Entities, parts: &[String]) -> usize {
         affiliation: None,
         former: false,
         gender: None,
-        rule: "name.capitalised",
+        rule: if heading { "name.heading" } else { "name.capitalised" },
     });
     ents.people.len() - 1
 }

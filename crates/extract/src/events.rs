@@ -175,6 +175,74 @@ const GROUP_NOUNS: &[&str] = &[
     "individuals",
     "others",
 ];
+/// Nouns that a person's name modifies without being a participant of the
+/// sentence's event: "the Lukashenka regime", "Navalny's foundation".
+const NAME_MODIFIED_NOUNS: &[&str] = &[
+    "regime",
+    "government",
+    "administration",
+    "era",
+    "foundation",
+    "party",
+    "supporters",
+    "allies",
+    "loyalists",
+    "critics",
+    "death",
+    "funeral",
+    "grave",
+    "murder",
+    "killing",
+    "presidency",
+    "rule",
+    "movement",
+    "campaign",
+    "team",
+    "office",
+    "widow",
+];
+/// Plural nouns for people that refer back to a set already named ("the five
+/// activists", "the pair", "the accused").
+const PLURAL_PERSON_NOUNS: &[&str] = &[
+    "journalists",
+    "defendants",
+    "pair",
+    "duo",
+    "trio",
+    "employees",
+    "reporters",
+    "women",
+    "men",
+    "colleagues",
+    "accused",
+    "co-accused",
+    "detainees",
+    "prisoners",
+    "suspects",
+    "activists",
+    "editors",
+    "founders",
+    "staffers",
+    "bloggers",
+    "photographers",
+    "workers",
+    "brothers",
+    "sisters",
+    "friends",
+];
+/// Words that introduce named members of a subject: "four board members were arrested,
+/// including A and B"; "A was arrested along with B and C".
+const COMPANION_CUES: &[&[&str]] = &[
+    &["including"],
+    &["among", "them"],
+    &["among", "whom"],
+    &["such", "as"],
+    &["namely"],
+    &["along", "with"],
+    &["together", "with"],
+    &["alongside"],
+    &["as", "well", "as"],
+];
 const BACKGROUND: &[&str] = &["previously", "earlier", "recall", "separately"];
 
 struct Ctx<'a> {
@@ -185,13 +253,14 @@ struct Ctx<'a> {
     words: Vec<Vec<&'a str>>,
 }
 
-/// Finds the events of an article. Sentences before `first_sentence` (the title) are skipped.
+/// Finds the events of an article. Sentences marked in `skip` (headlines,
+/// captions: [`crate::structure`]) are not read.
 pub fn find(
     sentences: &[Sentence],
     ents: &Entities,
     lex: &Lexicon,
     published: Option<NaiveDate>,
-    first_sentence: usize,
+    skip: &[bool],
 ) -> Vec<FoundEvent> {
     let words_of: Vec<Vec<&str>> = sentences
         .iter()
@@ -212,6 +281,13 @@ pub fn find(
     let mut last_para = usize::MAX;
     let mut anchor = Anchors::default();
     let mut focus = Focus::default();
+    // the report's jurisdiction: does it call a court's custody an "arrest"?
+    let court_arrest_country = sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .filter(|t| t.is_capitalized() && lex.court_arrest_markers.contains(t.lower.as_str()))
+        .count()
+        >= 2;
     for (si, s) in sentences.iter().enumerate() {
         let words: &[&str] = &ctx.words[si];
         let mentions = dates::find(&s.tokens, published);
@@ -220,7 +296,7 @@ pub fn find(
             last_para = s.paragraph;
             para_date = None;
         }
-        if si < first_sentence {
+        if skip.get(si).copied().unwrap_or(false) {
             continue;
         }
         let background = words.first().is_some_and(|w| BACKGROUND.contains(w))
@@ -236,7 +312,15 @@ pub fn find(
                 let named = ents.mentions[si]
                     .iter()
                     .any(|m| m.first <= k && k < m.last && matches!(m.target, Target::Person(_)));
-                if named { "<name>" } else { words[k] }
+                // and capitalised words inside a name of something ("Reporters Without Borders")
+                let cap = |j: usize| {
+                    s.tokens
+                        .get(j)
+                        .is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized() && t.text != "I")
+                };
+                let initial = k == 0 || s.tokens[k - 1].kind == TokenKind::Punct;
+                let in_name = !initial && cap(k) && (cap(k - 1) || cap(k + 1));
+                if named || in_name { "<name>" } else { words[k] }
             })
             .collect();
         for (start, end, ti, pi) in trigger_matches(lex, words) {
@@ -249,12 +333,23 @@ pub fn find(
                     event_type,
                     EventType::HouseArrest | EventType::PretrialDetention | EventType::Detention
                 );
-            if from_state || !sanity(event_type, words, start, end) || is_reference(words, start) {
+            if from_state
+                || !sanity(event_type, words, start, end)
+                || is_reference(words, start)
+                || inside_a_name(s, &ents.mentions[si], start, end)
+                || generic_comparison(words, start)
+            {
                 continue;
             }
             let clause = clause_bounds(words, start, end);
             let speech = speech_verb(&ctx, si, words);
-            let status = status::decide(
+            // a sentence in quotation marks is someone's words: its coercion or denial of counsel is
+            // a claim even when the verb of saying stands in another sentence
+            let quoted = s
+                .tokens
+                .first()
+                .is_some_and(|t| matches!(t.text.as_str(), "\"" | "“" | "«"));
+            let mut status = status::decide(
                 &status_words,
                 start,
                 end,
@@ -262,6 +357,14 @@ pub fn find(
                 event_type,
                 speech.as_ref().map(|(k, _)| *k),
             );
+            if quoted && status.status == Status::Occurred && status::allegation_prone(event_type) {
+                status.status = Status::Alleged;
+                status.cue = Some("quoted".into());
+            }
+            // calls and demands by outsiders are no events at all
+            if status.call {
+                continue;
+            }
             let (subjects, subject_reason) =
                 subjects_for(&ctx, si, words, start, end, clause, trig.voice, event_type, &focus);
             let subjects: Vec<SubjectRef> = subjects
@@ -275,6 +378,29 @@ pub fn find(
                     SubjectRef::Group { .. } => true,
                 })
                 .collect();
+            // named members and companions: "four board members were arrested, including A and B",
+            // "A was arrested along with B and C" (named members replace the unnamed group)
+            let mut subjects = subjects;
+            let members = if needs_person(event_type) {
+                companions(&ctx, si, words, end)
+            } else {
+                Vec::new()
+            };
+            let subject_reason = if !members.is_empty() {
+                subjects.retain(|s| !matches!(s, SubjectRef::Group { .. }));
+                for p in members {
+                    if !subjects.contains(&SubjectRef::Person(p)) {
+                        subjects.push(SubjectRef::Person(p));
+                    }
+                }
+                if subject_reason == "none" {
+                    "named members"
+                } else {
+                    subject_reason
+                }
+            } else {
+                subject_reason
+            };
             if subjects.is_empty() && needs_person(event_type) && event_type != EventType::DenialOfCounsel {
                 continue;
             }
@@ -314,6 +440,15 @@ pub fn find(
             {
                 continue;
             }
+            // jurisdiction: a court's "arrest" (Turkey's tutuklama, Russia's арест) is pre-trial detention
+            let event_type = if event_type == EventType::Detention
+                && (court_ordered_arrest(&ctx, si, words, start, end, clause)
+                    || (court_arrest_country && arrest_without_police(&ctx, si, words, start, clause)))
+            {
+                EventType::PretrialDetention
+            } else {
+                event_type
+            };
             let attributed_to = speech
                 .and_then(|(_, who)| who)
                 .or_else(|| according_to(&ctx, si, words));
@@ -363,6 +498,26 @@ pub fn find(
             }
             found.retain(|e| e.event_type != EventType::Questioning && !e.subjects.is_empty());
         }
+        // "arrested during a raid on their homes": a search or seizure with no subject of its own is of
+        // the people another event of the sentence happens to (the nearest such trigger)
+        let person_events: Vec<((usize, usize), Vec<SubjectRef>)> = found
+            .iter()
+            .filter(|e| e.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_))))
+            .map(|e| (e.trigger, e.subjects.clone()))
+            .collect();
+        for e in found
+            .iter_mut()
+            .filter(|e| matches!(e.event_type, EventType::Search | EventType::Seizure) && e.subjects.is_empty())
+        {
+            if let Some((_, subjects)) = person_events.iter().min_by_key(|(t, _)| t.0.abs_diff(e.trigger.0)) {
+                e.subjects = subjects
+                    .iter()
+                    .filter(|s| matches!(s, SubjectRef::Person(_)))
+                    .cloned()
+                    .collect();
+                e.subject_reason = "the people of the sentence's other event (whose premises)";
+            }
+        }
         // "forced to sign a confession": the confession is what the coercion produced, not a separate fact
         let coerced: Vec<(usize, usize)> = found
             .iter()
@@ -393,8 +548,35 @@ pub fn find(
             .collect();
         found.extend(implied);
         found.sort_by_key(|e| e.trigger);
+        for e in found.iter_mut() {
+            resolve_counted_group_back(ents, &focus, e);
+        }
         let inherit = if background { None } else { para_date.or(lede) };
-        assign_dates(s, words, &mentions, &mut found, &mut anchor, inherit);
+        assign_dates(s, words, &status_words, &mentions, &mut found, &mut anchor, inherit);
+        // "sentenced … on charges of", "arrested on charges": the charges were brought before the
+        // act that cites them, so they take no date from it
+        let acts: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|e| e.event_type != EventType::Charge)
+            .map(|e| e.clause)
+            .collect();
+        for e in found.iter_mut().filter(|e| {
+            e.event_type == EventType::Charge
+                && e.trigger.0 > 0
+                && matches!(words[e.trigger.0], "charge" | "charges")
+                && matches!(
+                    words[e.trigger.0 - 1],
+                    "on" | "over" | "under" | "criminal" | "minor" | "similar"
+                )
+        }) {
+            if acts.iter().any(|c| c.0 <= e.trigger.0 && e.trigger.0 < c.1) && e.date_reason != "stated in the sentence"
+            {
+                e.date = None;
+                e.qualifier = None;
+                e.date_text = None;
+                e.date_reason = "none (the charges an act cites were brought before it)";
+            }
+        }
         for e in found.iter_mut().filter(|e| e.rule.ends_with("+implied")) {
             e.date = None;
             e.qualifier = None;
@@ -416,6 +598,7 @@ pub fn find(
             let joined = out.iter().rev().find(|o| {
                 o.event_type == ev.event_type
                     && o.date.is_some()
+                    && o.date_reason == "stated in the sentence"
                     && o.subjects
                         .iter()
                         .any(|s| matches!(s, SubjectRef::Person(_)) && !ev.subjects.contains(s))
@@ -442,6 +625,7 @@ pub fn find(
         out.extend(found);
     }
     resolve_counted_groups(sentences, ents, &mut out);
+    date_verdicts_together(&mut out);
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
 }
@@ -479,6 +663,7 @@ fn deny_what_the_next_sentence_denies(words: &[Vec<&str>], events: &mut [FoundEv
         for e in events.iter_mut().filter(|e| e.sentence == si - 1) {
             if matches!(e.status.status, Status::Occurred | Status::Alleged) {
                 e.status = StatusReason {
+                    call: false,
                     status: Status::Denied,
                     cue: Some("denied in the next sentence".into()),
                 };
@@ -520,7 +705,10 @@ fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut 
                         )
                         && (generic
                             || e.subjects.len() == 1
-                            || ents.people[p].occupation.as_deref() == Some(trade.as_str()))
+                            || ents.people[p]
+                                .occupation
+                                .as_deref()
+                                .is_some_and(|o| o.contains(trade.as_str())))
                         && !named.contains(&p)
                     {
                         named.push(p);
@@ -541,6 +729,143 @@ fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut 
             e.subjects = replaced;
             e.subject_reason = "a counted group the next sentences name";
         }
+    }
+}
+
+/// A conviction and the sentence it carries are pronounced in one verdict: an
+/// undated one of the pair takes the date of the other when they share a
+/// subject ("X has been sentenced to nine years … The court on 14 December
+/// convicted her"). Only occurred events, and only when the article dates that
+/// verdict one way.
+fn date_verdicts_together(events: &mut [FoundEvent]) {
+    let pair = |t: EventType| match t {
+        EventType::Conviction => Some(EventType::Sentence),
+        EventType::Sentence => Some(EventType::Conviction),
+        _ => None,
+    };
+    let persons = |e: &FoundEvent| -> Vec<usize> {
+        e.subjects
+            .iter()
+            .filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None })
+            .collect()
+    };
+    let mut fills: Vec<(usize, PartialDate, Option<DateQualifier>)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let Some(other) = pair(e.event_type) else { continue };
+        if e.date.is_some() || e.status.status != Status::Occurred {
+            continue;
+        }
+        let mine = persons(e);
+        let dates: Vec<(PartialDate, Option<DateQualifier>)> = events
+            .iter()
+            .filter(|o| {
+                o.event_type == other
+                    && o.status.status == Status::Occurred
+                    && o.date.is_some()
+                    && persons(o).iter().any(|p| mine.contains(p))
+            })
+            .filter_map(|o| o.date.map(|d| (d, o.qualifier)))
+            .collect();
+        if let Some(first) = dates.first()
+            && dates.iter().all(|d| d.0 == first.0)
+        {
+            fills.push((i, first.0, first.1));
+        }
+    }
+    for (i, d, q) in fills {
+        events[i].date = Some(d);
+        events[i].qualifier = q;
+        events[i].date_reason = "the verdict's date (a conviction and its sentence are pronounced together)";
+    }
+}
+
+/// Whether a trigger is a word of a name: inside a recognised organisation
+/// ("Radio Free Europe", "Free Press Unlimited") or capitalised between
+/// capitalised words in mid-sentence. Names of outlets, groups and laws that
+/// contain trigger words are not events.
+fn inside_a_name(s: &Sentence, mentions: &[Mention], start: usize, end: usize) -> bool {
+    if mentions
+        .iter()
+        .any(|m| matches!(m.target, Target::Org(_)) && m.first <= start && end <= m.last)
+    {
+        return true;
+    }
+    let cap = |k: usize| {
+        s.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized())
+    };
+    let sentence_initial = start == 0
+        || matches!(
+            s.tokens[start - 1].text.as_str(),
+            "\"" | "“" | "«" | "(" | "—" | "-" | ":"
+        );
+    cap(start) && !sentence_initial && ((start > 0 && cap(start - 1)) || cap(end))
+}
+
+/// Whether a trigger stands in a comparison that generalises rather than
+/// narrates: "the first journalists to be convicted of sedition since 1997",
+/// "the second journalist arrested since October".
+fn generic_comparison(words: &[&str], start: usize) -> bool {
+    let lo = start.saturating_sub(6);
+    (lo..start).any(|k| {
+        matches!(words[k], "first" | "second" | "third" | "fourth" | "fifth" | "latest" | "only")
+            && k > 0
+            && matches!(words[k - 1], "the" | "a")
+            && k + 1 < start
+            // a person noun follows the ordinal: "the first journalists to be …", not "the first hearing"
+            && words[k + 1..start].iter().any(|w| {
+                PLURAL_PERSON_NOUNS.contains(w)
+                    || matches!(*w, "journalist" | "reporter" | "person" | "people" | "woman" | "man" | "editor" | "blogger")
+            })
+            && !words[k + 1..start].iter().any(|w| BE.contains(w) && *w != "be" && *w != "been")
+    })
+}
+
+/// A counted group ("four journalists", "the five activists") that stands for
+/// a set of exactly that many people already named together is that set:
+/// "A, B, C and D … Four journalists were sentenced". Only when the group's
+/// noun is generic ("journalists", "people", "defendants") or is the trade
+/// every member of the set has (so "two accountants" is not "the two camera
+/// operators").
+fn resolve_counted_group_back(ents: &Entities, focus: &Focus, e: &mut FoundEvent) {
+    let mut out: Vec<SubjectRef> = Vec::new();
+    let mut changed = false;
+    for s in &e.subjects {
+        if let SubjectRef::Group { count: Some(n), desc } = s
+            && *n >= 2
+        {
+            let noun = desc.to_lowercase();
+            let noun = noun.split_whitespace().last().unwrap_or("").to_string();
+            let singular = noun.strip_suffix('s').unwrap_or(&noun).to_string();
+            let generic = PLURAL_PERSON_NOUNS.contains(&noun.as_str())
+                || matches!(
+                    noun.as_str(),
+                    "people" | "persons" | "individuals" | "staff" | "members" | "media"
+                );
+            if let Some(set) = focus.sets.iter().rev().find(|set| set.len() == *n as usize)
+                && (generic
+                    || set.iter().all(|p| {
+                        ents.people[*p]
+                            .occupation
+                            .as_deref()
+                            .is_some_and(|o| o.contains(singular.as_str()))
+                    }))
+            {
+                for p in set {
+                    if !out.contains(&SubjectRef::Person(*p)) {
+                        out.push(SubjectRef::Person(*p));
+                    }
+                }
+                changed = true;
+                continue;
+            }
+        }
+        out.push(s.clone());
+    }
+    if changed {
+        e.subjects = out;
+        e.subject_reason = "a counted group: the set of that many people named before";
     }
 }
 
@@ -627,7 +952,12 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     // "during closing arguments", "after searches of their homes" introduce events
     if !matches!(
         w,
-        "detention"
+        "sentencing"
+            | "sentenced"
+            | "convicting"
+            | "convicted"
+            | "trial"
+            | "detention"
             | "arrest"
             | "release"
             | "sentence"
@@ -649,6 +979,35 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     let prev = if start > 0 { words[start - 1] } else { "" };
     let prev2 = if start > 1 { words[start - 2] } else { "" };
     let next = words.get(start + 1).copied().unwrap_or("");
+    // "held until sentencing", "detained pending trial": a time limit, not an event
+    if matches!(prev, "until" | "pending" | "till") {
+        return true;
+    }
+    // a state, not an act: "after six years in detention", "his continued detention"
+    if matches!(w, "detention" | "custody")
+        && (prev == "in"
+            || matches!(
+                prev,
+                "continued" | "ongoing" | "prolonged" | "arbitrary" | "lengthy" | "long"
+            ))
+    {
+        return true;
+    }
+    // ", an arrest the embassy said …": an apposition that restates the act just told
+    if matches!(prev, "a" | "an") && prev2 == "," {
+        return true;
+    }
+    // "upheld the city court's verdict sentencing X": the sentence an appeal upholds was told before
+    if matches!(w, "sentencing" | "sentenced" | "convicting" | "convicted")
+        && words[start.saturating_sub(6)..start].iter().any(|x| {
+            matches!(
+                *x,
+                "upheld" | "uphold" | "upholds" | "overturned" | "quashed" | "annulled" | "reduced" | "commuted"
+            )
+        })
+    {
+        return true;
+    }
     // "was not included in the amnesty": what is negated is the event itself
     if words[start.saturating_sub(5)..start]
         .iter()
@@ -711,17 +1070,21 @@ fn is_reference(words: &[&str], start: usize) -> bool {
 /// relative ones against the sentence's earlier dates or the anchor, and lets
 /// undated events take the date of a dated event in the same clause, else of
 /// the event before them in the sentence, else `inherit` (the paragraph's or
-/// the lede's date; `None` in background passages).
+/// the lede's date; `None` in background passages). `masked` is `words` with
+/// the words of person names replaced, so that a name ("Omar Said") is no verb.
+#[allow(clippy::too_many_arguments)]
 fn assign_dates(
     s: &Sentence,
     words: &[&str],
+    masked: &[&str],
     mentions: &[DateMention],
     found: &mut [FoundEvent],
     anchor: &mut Anchors,
     inherit: Option<PartialDate>,
 ) {
-    let speech: Vec<usize> = (0..words.len())
-        .filter(|&k| SPEECH.contains(&words[k]) && words[k] != "according")
+    // (names are masked: "Omar Said on June 2" has no verb of saying)
+    let speech: Vec<usize> = (0..masked.len())
+        .filter(|&k| SPEECH.contains(&masked[k]) && masked[k] != "according")
         .collect();
     // every (mention, trigger) pair with its distance; then the closest pairs are
     // taken first, one date per trigger and one trigger per date
@@ -857,7 +1220,7 @@ fn assign_dates(
             } else {
                 (t.1, e.trigger.0)
             };
-            hi.saturating_sub(lo) <= 12 && !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi)
+            hi.saturating_sub(lo) <= 16 && !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi)
         };
         if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
             e.date = *d;
@@ -961,23 +1324,82 @@ fn describes_a_state(words: &[&str], start: usize) -> bool {
 /// Whether a mention is the source the sentence quotes: "X said", "X, 34, told",
 /// "according to the outlet's publisher, X".
 fn is_speaker(words: &[&str], m: &Mention) -> bool {
-    let speech = |w: &str| SPEECH.contains(&w) && w != "according";
+    let speech = |w: &str| (SPEECH.contains(&w) && w != "according") || COMMENT_VERBS.contains(&w);
     match words.get(m.last).copied() {
         Some(w) if speech(w) => return true,
         Some(",") if (m.last + 1..(m.last + 4).min(words.len())).any(|k| speech(words[k])) => return true,
         _ => {}
     }
-    (m.first.saturating_sub(6)..m.first).any(|k| words[k] == "according" && words.get(k + 1) == Some(&"to"))
+    // "according to X", "as reported by X's husband", "reported by X"
+    (m.first.saturating_sub(6)..m.first).any(|k| {
+        (words[k] == "according" && words.get(k + 1) == Some(&"to"))
+            || (matches!(words[k], "reported" | "stated" | "announced" | "said") && words.get(k + 1) == Some(&"by"))
+    })
 }
+
+/// Verbs of comment and reaction: their subject judges an event, it does not undergo it
+/// ("Robertson described the sentencing as …", "Zourabichvili posted after the verdict").
+const COMMENT_VERBS: &[&str] = &[
+    "described",
+    "describes",
+    "tweeted",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "stressed",
+    "stresses",
+    "argued",
+    "argues",
+    "condemned",
+    "condemns",
+    "criticised",
+    "criticized",
+    "criticises",
+    "criticizes",
+    "welcomed",
+    "welcomes",
+    "warned",
+    "warns",
+    "commented",
+    "comments",
+    "predicted",
+    "denounced",
+    "denounces",
+    "decried",
+    "lamented",
+];
 
 /// Whether the words between two coordinated subjects only join them:
 /// commas, "and", "or", "as well as", occupations and "former".
 fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
     !gap.is_empty()
         && gap.iter().any(|w| matches!(*w, "," | "and" | "or"))
-        && gap
-            .iter()
-            .all(|w| matches!(*w, "," | "and" | "as" | "well" | "or" | "former") || ctx.lex.is_occupation_word(w))
+        && gap.iter().all(|w| {
+            matches!(
+                *w,
+                "," | "and"
+                    | "as"
+                    | "well"
+                    | "or"
+                    | "former"
+                    | "acting"
+                    | "interim"
+                    | "deputy"
+                    | "senior"
+                    | "fellow"
+                    | "chief"
+                    | "mr"
+                    | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "."
+            ) || ctx.lex.is_occupation_word(w)
+                || w.strip_prefix("ex-")
+                    .is_some_and(|r| r.is_empty() || ctx.lex.is_occupation_word(r) || matches!(r, "acting" | "chief"))
+                || w.split('-')
+                    .all(|p| ctx.lex.is_occupation_word(p) || matches!(p, "in" | "chief" | "ex" | "acting"))
+        })
 }
 
 /// Whether the words between two subjects are an apposition of the first and a
@@ -1025,6 +1447,8 @@ fn web_context(words: &[&str], start: usize, end: usize) -> bool {
                     | "opening"
                     | "portal"
                     | "blog"
+                    | "account"
+                    | "accounts"
             )
         })
 }
@@ -1057,6 +1481,10 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
                             | "men's"
                             | "remand"
                             | "police"
+                            | "court"
+                            | "courtroom"
+                            | "courthouse"
+                            | "district"
                     )
                 });
             }
@@ -1065,9 +1493,7 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
         // "blocked" applies to websites, channels, pages; accounts are asset freezes
         EventType::WebsiteBlock => {
             let window = &words[start.saturating_sub(10)..(end + 6).min(words.len())];
-            !window
-                .iter()
-                .any(|w| matches!(*w, "account" | "accounts" | "bank" | "assets" | "funds"))
+            !window.iter().any(|w| matches!(*w, "bank" | "assets" | "funds"))
         }
         EventType::Charge => {
             // "charge" as a verb of electricity or fees is filtered by blockers; "accused of" needs a crime-like object
@@ -1098,6 +1524,19 @@ fn trigger_matches(lex: &Lexicon, all_words: &[&str]) -> Vec<(usize, usize, usiz
     for i in 0..words.len() {
         for (ti, pi) in lex.patterns_starting(words[i]) {
             if let Some(e) = lex.triggers[ti].patterns[pi].match_at(words, i) {
+                // a gap never swallows another event's trigger word: "the accused were sentenced
+                // to … of" is a sentence, not "accused ~8 of"
+                let gapped = lex.triggers[ti].patterns[pi]
+                    .elems
+                    .iter()
+                    .any(|el| matches!(el, crate::lexicon::Elem::Gap(_)));
+                if gapped
+                    && lex.triggers[ti].event_type.is_some()
+                    && e > i + 2
+                    && words[i + 1..e - 1].iter().any(|w| lex.is_event_word(w))
+                {
+                    continue;
+                }
                 all.push((i, e, ti, pi));
             }
         }
@@ -1150,7 +1589,13 @@ fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize, usize) {
             });
         let dash = matches!(w, "—" | "–");
         let paired_dash = dash && words.iter().filter(|x| matches!(**x, "—" | "–")).count() >= 2;
-        (matches!(w, ";" | ":" | "(" | ")") || (dash && !paired_dash))
+        // a short parenthesis ("(RTC)", "(Andreeva)", "(L, wearing yellow)") is an aside, no boundary
+        let short_paren = match w {
+            "(" => (k + 1..words.len().min(k + 10)).any(|j| words[j] == ")"),
+            ")" => (k.saturating_sub(9)..k).any(|j| words[j] == "("),
+            _ => false,
+        };
+        (matches!(w, ";" | ":") || (matches!(w, "(" | ")") && !short_paren) || (dash && !paired_dash))
             || (SUBORDINATORS.contains(&w) && !prepositional)
             || (w == "and" && k > 0 && words[k - 1] == "," && !closes_apposition(words, k - 1))
             || (w == "that" && k > 0 && (SPEECH.contains(&words[k - 1]) || words[k - 1] == "and"))
@@ -1200,6 +1645,62 @@ fn relative_spans(words: &[&str]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The participant model of an article as lines for `--explain`: every set of
+/// two or more people named together (with the sentence that names them), and
+/// every unnamed group that is an event's subject, with its count and, when it
+/// was resolved to people, how. Sentence numbers are 1-based.
+pub fn participants(sentences: &[Sentence], ents: &Entities, found: &[FoundEvent]) -> Vec<String> {
+    let name = |p: usize| ents.people[p].name();
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+        for set in coordinated_people(ents, si, &words) {
+            if set.len() >= 2 {
+                let names: Vec<String> = set.iter().map(|p| name(*p)).collect();
+                out.push(format!(
+                    "set of {} named together in sentence {}: {}",
+                    set.len(),
+                    si + 1,
+                    names.join(", ")
+                ));
+            }
+        }
+    }
+    for e in found {
+        for sub in &e.subjects {
+            if let SubjectRef::Group { desc, count } = sub {
+                let n = count.map_or("unknown".to_string(), |c| c.to_string());
+                out.push(format!(
+                    "unnamed group \"{desc}\" (count {n}) in sentence {}: subject of {}",
+                    e.sentence + 1,
+                    e.event_type
+                ));
+            }
+        }
+        if e.subject_reason.starts_with("a counted group") || e.subject_reason == "named members" {
+            let names: Vec<String> = e
+                .subjects
+                .iter()
+                .filter_map(|s| {
+                    if let SubjectRef::Person(p) = s {
+                        Some(name(*p))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            out.push(format!(
+                "sentence {}: the subjects of its {} event are {} ({})",
+                e.sentence + 1,
+                e.event_type,
+                names.join(", "),
+                e.subject_reason
+            ));
+        }
+    }
+    out
+}
+
 /// Groups of people named in coordination ("A, B and C").
 fn coordinated_people(ents: &Entities, si: usize, words: &[&str]) -> Vec<Vec<usize>> {
     let ms: Vec<&Mention> = ents.mentions[si]
@@ -1211,8 +1712,21 @@ fn coordinated_people(ents: &Entities, si: usize, words: &[&str]) -> Vec<Vec<usi
     let mut last_end: Option<usize> = None;
     for m in ms {
         let Target::Person(p) = m.target else { continue };
+        // "A, B and C"; also across short descriptions: "A and Polish minority activists B, C"
         let joined = last_end.is_some_and(|e| {
-            m.first >= e && (e..m.first).all(|k| matches!(words[k], "," | "and" | "or")) && m.first - e <= 2
+            m.first >= e
+                && ((e..m.first).all(|k| matches!(words[k], "," | "and" | "or" | "mr" | "mrs" | "ms" | "dr" | "."))
+                    && m.first - e <= 4
+                    || (m.first - e <= 6
+                        && (e..m.first).any(|k| matches!(words[k], "," | "and"))
+                        && (e..m.first).all(|k| {
+                            let w = words[k];
+                            !BE.contains(&w)
+                                && !SUBORDINATORS.contains(&w)
+                                && !SPEECH.contains(&w)
+                                && !w.ends_with("ed")
+                                && !matches!(w, ";" | ":" | "(" | ")" | "that" | "to" | "by" | "of" | "on" | "in")
+                        })))
         });
         if !joined && !cur.is_empty() {
             groups.push(std::mem::take(&mut cur));
@@ -1226,6 +1740,54 @@ fn coordinated_people(ents: &Entities, si: usize, words: &[&str]) -> Vec<Vec<usi
         groups.push(cur);
     }
     groups
+}
+
+/// People named after a companion cue that follows the trigger at `end`:
+/// "…were arrested, including A, B and C", "…along with ZPB head A and
+/// activists B and C". The list runs while the names are joined by commas,
+/// "and" and short descriptions; it stops at `;`, a verb of saying or a clause.
+fn companions(ctx: &Ctx<'_>, si: usize, words: &[&str], end: usize) -> Vec<usize> {
+    let stop = (end..words.len())
+        .find(|&k| matches!(words[k], ";" | ":") || (SPEECH.contains(&words[k]) && words[k] != "according"))
+        .unwrap_or(words.len());
+    let Some((_, cue_end)) = (end..stop).find_map(|k| {
+        COMPANION_CUES
+            .iter()
+            .find(|c| words[k..stop].starts_with(c))
+            .map(|c| (k, k + c.len()))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut last = cue_end;
+    for m in &ctx.ents.mentions[si] {
+        let Target::Person(p) = m.target else { continue };
+        if m.first < last || m.first >= stop {
+            continue;
+        }
+        let gap = &words[last..m.first];
+        let first = out.is_empty();
+        let ok = if first {
+            gap.len() <= 4 && gap.iter().all(|w| !BE.contains(w) && !w.ends_with("ed") && *w != ",")
+        } else {
+            gap.len() <= 6
+                && gap.iter().any(|w| matches!(*w, "," | "and"))
+                && gap.iter().all(|w| {
+                    !BE.contains(w)
+                        && !SUBORDINATORS.contains(w)
+                        && !w.ends_with("ed")
+                        && !matches!(*w, "(" | ")" | "to" | "by")
+                })
+        };
+        if !ok {
+            break;
+        }
+        if !out.contains(&p) {
+            out.push(p);
+        }
+        last = m.last;
+    }
+    out
 }
 
 /// A verb of saying in the sentence, and its speaker's name: "X said",
@@ -1296,7 +1858,13 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                     let role_after = words.get(m.last).is_some_and(|w| PERSON_ROLE_NOUNS.contains(w));
                     // "a lawsuit brought by journalist X": the person after "by" is the one who acts
                     let by_agent = is_by_agent(ctx, words, m);
-                    let subjects = if poss && role_after || by_agent {
+                    // speakers and commentators; a name that modifies a noun ("the Lukashenka
+                    // regime", "Navalny's Anti-Corruption Foundation") is not a participant either
+                    let modifier = words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w))
+                        || (poss && s.tokens.get(m.last).is_some_and(|t| t.is_capitalized()))
+                        || (poss && words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w)));
+                    let speaker = is_speaker(words, m);
+                    let subjects = if poss && role_after || by_agent || modifier || speaker {
                         Vec::new()
                     } else {
                         vec![SubjectRef::Person(p)]
@@ -1395,18 +1963,12 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                 .filter(|n| (2..=12).contains(n));
             let mut e = k + 1 + usize::from(n.is_some());
             let noun = words.get(e).is_some_and(|x| {
-                matches!(
-                    *x,
-                    "journalists"
-                        | "defendants"
-                        | "pair"
-                        | "employees"
-                        | "reporters"
-                        | "women"
-                        | "men"
-                        | "colleagues"
-                        | "accused"
-                ) || ctx.lex.occupation_kind(x).is_some_and(|k| k == OccupationKind::Media) && x.ends_with('s')
+                PLURAL_PERSON_NOUNS.contains(x)
+                    || ctx
+                        .lex
+                        .occupation_kind(x)
+                        .is_some_and(|k| matches!(k, OccupationKind::Media | OccupationKind::Other))
+                        && x.ends_with('s')
             });
             if noun {
                 e += 1;
@@ -1450,6 +2012,26 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
                     continue;
                 }
             }
+        }
+        // "the 33-year-old": the person last in focus
+        if w == "the"
+            && words
+                .get(k + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            && let Some(old) = (k + 1..to.min(k + 5)).find(|&j| words[j].ends_with("year-old") || words[j] == "old")
+            && words[k + 1..old]
+                .iter()
+                .all(|x| x.starts_with(|c: char| c.is_ascii_digit()) || matches!(*x, "-" | "year" | "years"))
+            && let Some(p) = focus.recent.last()
+        {
+            out.push(Unit {
+                first: k,
+                last: old + 1,
+                subjects: vec![SubjectRef::Person(*p)],
+                org: false,
+            });
+            k = old + 1;
+            continue;
         }
         // "the outlet", "the site", "its website": the outlet last named
         if matches!(w, "the" | "its")
@@ -1518,14 +2100,47 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
                 .iter()
                 .any(|m| m.first == end + 1 && matches!(m.target, Target::Person(_)))
     };
-    // "Okafor, a former reporter for …": an apposition describes the name before it, it is no group
-    if k >= 1
-        && words[k - 1] == ","
-        && ctx.ents.mentions[si]
+    // "Okafor, a former reporter for …", "Okafor (Lenz), a reporter": an apposition describes the
+    // name before it, it is no group
+    if k >= 1 && words[k - 1] == "," {
+        let mut name_end = k - 1;
+        if name_end >= 1
+            && words[name_end - 1] == ")"
+            && let Some(open) = (name_end.saturating_sub(8)..name_end - 1)
+                .rev()
+                .find(|&j| words[j] == "(")
+        {
+            name_end = open;
+        }
+        if ctx.ents.mentions[si]
             .iter()
-            .any(|m| m.last + 1 == k && matches!(m.target, Target::Person(_)))
+            .any(|m| m.last == name_end && matches!(m.target, Target::Person(_)))
+        {
+            return None;
+        }
+    }
+    // "most of the defendants", "some of the detainees", "all of them": a part (or all) of a set,
+    // kept as an unnamed group rather than spread to every member
+    if matches!(
+        words[k],
+        "most" | "some" | "several" | "many" | "few" | "half" | "none" | "rest"
+    ) && words.get(k + 1) == Some(&"of")
+        && words.get(k + 2) == Some(&"the")
+        && let Some(noun) = words.get(k + 3)
+        && k + 4 <= to
+        && (PLURAL_PERSON_NOUNS.contains(noun) || GROUP_NOUNS.contains(noun))
     {
-        return None;
+        let desc = s.tokens[k..k + 4]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        return Some(Unit {
+            first: k,
+            last: k + 4,
+            subjects: vec![SubjectRef::Group { desc, count: None }],
+            org: false,
+        });
     }
     let mut j = k;
     let mut count: Option<u32> = None;
@@ -1606,6 +2221,9 @@ fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: usize) -> Op
     }
     let (end, is_group) = if let Some((end, kind, _)) = occupation_at(&s.tokens, j, ctx.lex) {
         (end, kind == OccupationKind::Media)
+    } else if j + 1 < to && words[j + 1] == "members" && s.tokens[j].kind == TokenKind::Word {
+        // "board members", "family members", "opposition members"
+        (j + 2, true)
     } else if j < to && GROUP_NOUNS.contains(&words[j]) {
         let end = if words.get(j + 1) == Some(&"members") {
             j + 2
@@ -1657,9 +2275,10 @@ fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option<Gender>) -
         // within a sentence the people it is about come before the sources it quotes
         // ("Iskandar had been summoned …, according to the publisher, Prak Sokunthea")
         let words = &ctx.words[sj];
+        // and a pronoun continues the topic: the person in subject position (the leftmost) comes
+        // before people named later in the sentence ("X … in memory of protester Y. She …")
         let mut ordered: Vec<&Mention> = ctx.ents.mentions[sj]
             .iter()
-            .rev()
             .filter(|m| !(sj == si && m.first >= k))
             .collect();
         ordered.sort_by_key(|m| is_speaker(words, m));
@@ -1806,7 +2425,22 @@ fn subjects_for(
     )));
     // passive: a form of "be" (skipping adverbs) right before the trigger
     let mut k = start;
-    while k > clause.0 && ADVERBS.contains(&words[k - 1]) {
+    // adverbs and time phrases between the auxiliary and the participle: "were on Thursday given"
+    let time_word = |w: &str| {
+        matches!(
+            w,
+            "on" | "yesterday"
+                | "today"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+    };
+    while k > clause.0 && (ADVERBS.contains(&words[k - 1]) || time_word(words[k - 1])) {
         k -= 1;
     }
     let participle = |w: &str| {
@@ -1951,6 +2585,10 @@ fn subjects_for(
             } else {
                 Vec::new()
             };
+            // "every court hearing of X's foundation": the complement names whom the noun is about
+            if r.is_empty() && words.get(end) == Some(&"of") {
+                return (Vec::new(), "none (the noun's complement names no one)");
+            }
             if r.is_empty() {
                 (take_left(&left), "before the noun")
             } else {
@@ -1983,6 +2621,10 @@ fn subjects_for(
         }
     }
     if !needs_person(t) {
+        return (Vec::new(), "none");
+    }
+    // "every court hearing of X's foundation": the noun's own complement named no one, so no one else is it
+    if voice == Voice::Noun && words.get(end) == Some(&"of") {
         return (Vec::new(), "none");
     }
     // whole sentence: media people named in it who are not speakers
@@ -2051,6 +2693,8 @@ fn subjects_for(
         && !ctx.ents.mentions[si]
             .iter()
             .any(|m| matches!(m.target, Target::Person(_)))
+        // a passive verb with a subject of its own ("the parent company, X Limited, was found guilty")
+        && !(passive && left.iter().any(|u| u.org))
     {
         let people: Vec<usize> = if focus.plural.is_empty() {
             focus.recent.last().copied().into_iter().collect()
@@ -2114,6 +2758,81 @@ fn agent_for(
         }
     }
     None
+}
+
+/// Whether an "arrest" trigger at `[start, end)` is a court's order: a court or judge
+/// arrests ("an Istanbul court arrested her", "arrested by a court decision"), or the
+/// arrest has a term ("arrested for two months", "arrested until 19 May") or waits for
+/// trial ("arrested pending trial"). In the jurisdictions casewatch covers (Turkey's
+/// tutuklama, Russia's and Central Asia's court arrest) that is pre-trial detention,
+/// while the police's arrest is a detention (taxonomy, "jurisdiction").
+fn court_ordered_arrest(
+    ctx: &Ctx<'_>,
+    si: usize,
+    words: &[&str],
+    start: usize,
+    end: usize,
+    clause: (usize, usize),
+) -> bool {
+    if !words[start].starts_with("arrest") {
+        return false;
+    }
+    let court_at = |k: usize| {
+        matches!(
+            words[k],
+            "court" | "courts" | "judge" | "magistrate" | "magistrates" | "tribunal" | "court-ordered"
+        ) || ctx.ents.mentions[si].iter().any(|m| {
+            m.first <= k && k < m.last && matches!(m.target, Target::Org(o) if ctx.ents.orgs[o].kind == OrgKind::Court)
+        })
+    };
+    let brought = |k: usize| k > 0 && matches!(words[k - 1], "to" | "before" | "outside" | "into");
+    let lo = start.saturating_sub(8).max(clause.0);
+    let hi = (end + 6).min(clause.1);
+    if (lo..hi).any(|k| court_at(k) && !brought(k) && !(k > 0 && brought(k - 1))) {
+        // "the court heard that police arrested him": a court before "that" is not the one arresting
+        let between = if lo < start { &words[lo..start] } else { &[][..] };
+        if !between.iter().any(|w| matches!(*w, "that" | "police" | "officers")) {
+            return true;
+        }
+    }
+    let after = &words[end..clause.1];
+    after.windows(2).take(8).any(|w| {
+        (w[0] == "pending" && matches!(w[1], "trial" | "investigation"))
+            || (w[0] == "for"
+                && dates::number_word(w[1]).is_some()
+                && after.iter().take(6).any(|x| matches!(*x, "months" | "month")))
+            || w[0] == "until"
+    })
+}
+
+/// An "arrest" trigger whose clause names no police or security agent: in a
+/// court-arrest jurisdiction (`[court_arrest]` in the lexicon) it is the
+/// court's order.
+fn arrest_without_police(ctx: &Ctx<'_>, si: usize, words: &[&str], start: usize, clause: (usize, usize)) -> bool {
+    if !words[start].starts_with("arrest") && !words[start].starts_with("rearrest") {
+        return false;
+    }
+    let police_word = words[clause.0..clause.1].iter().any(|w| {
+        matches!(
+            *w,
+            "police"
+                | "officers"
+                | "policemen"
+                | "gendarmerie"
+                | "agents"
+                | "security"
+                | "militia"
+                | "fsb"
+                | "gknb"
+                | "knb"
+        )
+    });
+    let police_org = ctx.ents.mentions[si].iter().any(|m| {
+        clause.0 <= m.first
+            && m.first < clause.1
+            && matches!(m.target, Target::Org(o) if matches!(ctx.ents.orgs[o].kind, OrgKind::Police | OrgKind::SecurityAgency))
+    });
+    !police_word && !police_org
 }
 
 fn place_for(ctx: &Ctx<'_>, si: usize, words: &[&str]) -> Option<String> {

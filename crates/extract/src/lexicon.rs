@@ -124,6 +124,16 @@ struct RawFile {
     charge: Vec<RawCharge>,
     #[serde(default)]
     trigger: Vec<RawTrigger>,
+    #[serde(default)]
+    court_arrest: Option<RawCourtArrest>,
+}
+
+/// `[court_arrest]`: places and demonyms of jurisdictions whose reports call a
+/// court-ordered custody an "arrest" (Turkey's tutuklama, Russia's and Central
+/// Asia's арест) while the police's is a "detention".
+#[derive(Deserialize)]
+struct RawCourtArrest {
+    markers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -217,6 +227,13 @@ pub struct Lexicon {
     charge_first: HashMap<String, Vec<usize>>,
     /// Every word of every occupation phrase.
     occupation_words: HashSet<String>,
+    /// Words (lower-case) that place a report in a jurisdiction where an "arrest" is a court's
+    /// order, not the police's (`[court_arrest]` in the lexicon).
+    pub court_arrest_markers: HashSet<String>,
+    /// Every word (four letters or more) that is a whole trigger pattern of an event type
+    /// on its own: "detained", "sentenced", "charges". A capitalised run holding one is a headline or a
+    /// phrase, not a person's name.
+    event_words: HashSet<String>,
     /// Index: first word of a known organisation's name or alias → (words, org index, form, is acronym), longest first.
     org_form_first: HashMap<String, Vec<OrgForm>>,
 }
@@ -284,6 +301,10 @@ impl Lexicon {
             self.not_names.extend(low(p.not_names));
             self.places.extend(low(p.places));
         }
+        if let Some(c) = raw.court_arrest {
+            self.court_arrest_markers
+                .extend(c.markers.into_iter().map(|m| m.to_lowercase()));
+        }
         for o in raw.occupation {
             for w in o.words {
                 self.occupations.push((words_of(&w), o.kind, o.id.clone()));
@@ -338,6 +359,17 @@ impl Lexicon {
                 }
             }
         }
+        self.event_words = self
+            .triggers
+            .iter()
+            .filter(|t| t.event_type.is_some())
+            .flat_map(|t| t.patterns.iter())
+            .flat_map(|p| match p.elems.as_slice() {
+                [Elem::Any(words)] => words.clone(),
+                _ => Vec::new(),
+            })
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
         self.occupation_first.clear();
         for (i, (words, _, _)) in self.occupations.iter().enumerate() {
             if let Some(w) = words.first() {
@@ -404,6 +436,16 @@ impl Lexicon {
     /// Whether `word` (lower-case) is part of some occupation phrase.
     pub fn is_occupation_word(&self, word: &str) -> bool {
         self.occupation_words.contains(word)
+    }
+
+    /// The place names of more than one word ("hong kong"), lower-case.
+    pub fn multiword_places(&self) -> impl Iterator<Item = &str> + '_ {
+        self.places.iter().map(String::as_str).filter(|p| p.contains(' '))
+    }
+
+    /// Whether `word` (lower-case) is a one-word trigger of an event type (four letters or more).
+    pub fn is_event_word(&self, word: &str) -> bool {
+        self.event_words.contains(word)
     }
 
     /// The charge phrases whose first word is `word`, longest first.

@@ -28,6 +28,7 @@ pub mod events;
 pub mod lexicon;
 pub mod segment;
 pub mod status;
+pub mod structure;
 
 use casewatch_model::{
     Agent, ArticleMeta, Charge, Event, EventDate, Evidence, ExtractRecord, Organization, Person, Subject,
@@ -48,6 +49,13 @@ pub struct Extraction {
     pub record: ExtractRecord,
     /// One explanation per event, in record order.
     pub explanations: Vec<String>,
+    /// The article's participant model for `--explain`: the sets of people
+    /// named together and the unnamed groups, with how groups were resolved
+    /// ([`events::participants`]).
+    pub participants: Vec<String>,
+    /// How many lines were read as headlines, section headers, datelines or
+    /// captions ([`structure`]) and so not read for events.
+    pub skipped_lines: usize,
 }
 
 impl Extractor {
@@ -72,10 +80,18 @@ impl Extractor {
     /// (bytes); `meta` is copied into the record.
     pub fn extract(&self, meta: ArticleMeta, body: &str) -> Extraction {
         let sentences = segment::sentences(body);
-        // the title line (first paragraph, when it is the article's title or a short line without a full stop) is not read for events
-        let first_sentence = title_sentences(&sentences, body, meta.title.as_deref());
-        let ents = entities::recognise(&sentences, &self.lexicon, 0);
-        let found = events::find(&sentences, &ents, &self.lexicon, meta.published, first_sentence);
+        // headlines, section headers, datelines and captions are not read for events or new names
+        let lines = structure::classify(body, &sentences);
+        let mut skip: Vec<bool> = lines.iter().map(|k| *k != structure::LineKind::Body).collect();
+        // the title line, when the input gives the article's title
+        for k in skip
+            .iter_mut()
+            .take(title_sentences(&sentences, body, meta.title.as_deref()))
+        {
+            *k = true;
+        }
+        let ents = entities::recognise(&sentences, &self.lexicon, &skip);
+        let found = events::find(&sentences, &ents, &self.lexicon, meta.published, &skip);
 
         let people: Vec<Person> = ents
             .people
@@ -176,6 +192,14 @@ impl Extractor {
                 "{}: trigger \"{}\" (rule {}, pattern \"{}\"); subjects: {}",
                 f.event_type, trig, f.rule, f.pattern, f.subject_reason
             );
+            let clause = match (
+                s.tokens.get(f.clause.0),
+                f.clause.1.checked_sub(1).and_then(|k| s.tokens.get(k)),
+            ) {
+                (Some(a), Some(b)) if a.start <= b.end => &body[a.start..b.end],
+                _ => "",
+            };
+            let _ = write!(why, " from the clause \"{clause}\"");
             let _ = write!(why, "; date: {}", f.date_reason);
             if let Some(t) = &f.date_text {
                 let _ = write!(why, " (\"{t}\")");
@@ -231,7 +255,16 @@ impl Extractor {
             }
         }
 
+        let participants = events::participants(&sentences, &ents, &found);
+        let mut skipped_lines = 0;
+        for (i, s) in sentences.iter().enumerate() {
+            if skip[i] && (i == 0 || sentences[i - 1].paragraph != s.paragraph) {
+                skipped_lines += 1;
+            }
+        }
         Extraction {
+            participants,
+            skipped_lines,
             record: ExtractRecord {
                 article: meta,
                 people,
@@ -245,15 +278,12 @@ impl Extractor {
 }
 
 /// How many leading sentences form the title: the first line when it equals
-/// the given title, or is a short line with no closing full stop followed by more text.
+/// the given title (other headlines are found by [`structure::classify`]).
 fn title_sentences(sentences: &[segment::Sentence], body: &str, title: Option<&str>) -> usize {
     let Some(first) = sentences.first() else { return 0 };
     let n_first_para = sentences.iter().take_while(|s| s.paragraph == first.paragraph).count();
     let line = body[first.start..sentences[n_first_para - 1].end].trim();
-    let is_title = match title {
-        Some(t) => t.trim() == line,
-        None => sentences.len() > n_first_para && n_first_para == 1 && line.len() <= 200 && !line.ends_with('.'),
-    };
+    let is_title = title.is_some_and(|t| t.trim() == line);
     if is_title { n_first_para } else { 0 }
 }
 

@@ -141,6 +141,33 @@ const CLAIM: &[&str] = &[
     "believe", "believes",
 ];
 
+/// Whether `words[k]` opens a call or demand for an act ("urged the
+/// authorities to", "calls on", "called for the release", "demanding the
+/// release", "should release", "must be freed"). "calls for mass unrest" (a
+/// charge label) is no call.
+fn is_call(words: &[&str], k: usize) -> bool {
+    let next = |n: usize| words.get(k + n).copied().unwrap_or("");
+    match words[k] {
+        "urge" | "urged" | "urges" | "urging" | "must" | "should" => true,
+        "call" | "calls" | "called" | "calling" => {
+            matches!(next(1), "on" | "upon")
+                || (next(1) == "for"
+                    && matches!(
+                        next(2),
+                        "the" | "his" | "her" | "their" | "an" | "a" | "immediate" | "clearing" | "dropping"
+                    ))
+        }
+        // "the family appealed to the president to pardon him": a plea, not the act
+        "appeal" | "appeals" | "appealed" | "appealing" | "pleaded" | "pleading" => {
+            next(1) == "to" && next(2) != "court"
+        }
+        "demand" | "demands" | "demanded" | "demanding" => {
+            matches!(next(1), "the" | "his" | "her" | "their" | "an" | "that" | "immediate")
+        }
+        _ => false,
+    }
+}
+
 /// Event types the taxonomy treats as typically alleged when reported through a speaker.
 pub fn allegation_prone(t: EventType) -> bool {
     matches!(t, EventType::CoercionAllegation | EventType::DenialOfCounsel)
@@ -153,6 +180,11 @@ pub struct StatusReason {
     pub status: Status,
     /// The deciding word (lower-case), or `None` for the default.
     pub cue: Option<String>,
+    /// The trigger stands in a call or demand by an outsider ("calls on the
+    /// authorities to release", "urged", "must be freed", "demanding the
+    /// release of"): no event at all, not even one that did not occur
+    /// (taxonomy: calls by rights groups or governments are not events).
+    pub call: bool,
 }
 
 /// Decides the status of a trigger at tokens `[start, end)` of a sentence
@@ -195,9 +227,24 @@ pub fn decide(
         let denies_that = matches!(w, "denied" | "denies" | "deny" | "denying" | "refuted")
             && !denies_guilt
             && (words.get(k + 1) == Some(&"that") || start - k <= 3);
+        // "the court denied (him) provisional release", "denied bail": a refusal, the act did not occur
+        let refused = denies_that
+            && words.get(k + 1) != Some(&"that")
+            && matches!(
+                words[start],
+                "release" | "bail" | "access" | "request" | "requests" | "appeal" | "motion"
+            );
+        if refused {
+            return StatusReason {
+                call: false,
+                status: Status::NotOccurred,
+                cue: Some(w.to_string()),
+            };
+        }
         let nobody = matches!(w, "nobody") && k >= clause_start;
         if denies_that || nobody {
             return StatusReason {
+                call: false,
                 status: Status::Denied,
                 cue: Some(w.to_string()),
             };
@@ -209,8 +256,21 @@ pub fn decide(
             .any(|w| CLAIM.contains(w) || *w == "reports" || *w == "rumours" || *w == "rumors")
     {
         return StatusReason {
+            call: false,
             status: Status::Denied,
             cue: Some("untrue".into()),
+        };
+    }
+    // a negation inside the trigger: "pleaded not guilty" is a confession that was not made
+    // (other triggers hold their negation as part of their sense: "not allowed to see a lawyer")
+    if words[start..end]
+        .windows(2)
+        .any(|w| matches!(w[0], "not" | "never") && w[1] == "guilty")
+    {
+        return StatusReason {
+            call: false,
+            status: Status::NotOccurred,
+            cue: Some("not".into()),
         };
     }
     // negation close before the trigger, not across a comma unless it continues a coordination
@@ -224,7 +284,8 @@ pub fn decide(
         if w == "," && !matches!(words.get(k + 1), Some(&"or") | Some(&"nor")) {
             break;
         }
-        if matches!(w, "who" | "which" | "that" | "after" | "before" | "when") {
+        // a relative or adverbial clause, or a verb of saying, starts the negation's scope afresh
+        if matches!(w, "who" | "which" | "that" | "after" | "before" | "when") || SPEECH.contains(&w) {
             break;
         }
         if NEGATION.contains(&w) {
@@ -233,6 +294,7 @@ pub fn decide(
                 continue;
             }
             return StatusReason {
+                call: false,
                 status: Status::NotOccurred,
                 cue: Some(w.to_string()),
             };
@@ -246,6 +308,7 @@ pub fn decide(
         )
     }) {
         return StatusReason {
+            call: false,
             status: Status::NotOccurred,
             cue: Some(words[end].to_string()),
         };
@@ -261,6 +324,30 @@ pub fn decide(
     }
     for k in (mscope..start).rev() {
         let w = words[k];
+        // a relative or adverbial clause keeps its own mood: "calls for the release of X, who was
+        // detained on Monday" (the detention happened)
+        if matches!(
+            w,
+            "who" | "which" | "whom" | "whose" | "after" | "since" | "because" | "although"
+        ) && k > mscope
+        {
+            break;
+        }
+        if is_call(words, k)
+            // "must"/"should" call for an act only when it is a release or the end of a prosecution
+            // ("must be freed", "should drop the charges"); "must pay a fine" is the verdict's order
+            && (!matches!(w, "must" | "should")
+                || matches!(event_type, EventType::Release | EventType::Acquittal | EventType::Pardon)
+                || words[start..end].iter().any(|x| matches!(*x, "charges" | "charge")))
+            && !(k.saturating_sub(6)..k)
+                .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
+        {
+            return StatusReason {
+                call: true,
+                status: Status::NotOccurred,
+                cue: Some(w.to_string()),
+            };
+        }
         if matches!(w, "would" | "will" | "should" | "shall")
             && (k.saturating_sub(6)..k)
                 .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
@@ -295,6 +382,7 @@ pub fn decide(
                 continue;
             }
             return StatusReason {
+                call: false,
                 status: Status::NotOccurred,
                 cue: Some(w.to_string()),
             };
@@ -307,8 +395,13 @@ pub fn decide(
             words[start - 2],
             "days" | "weeks" | "months" | "time" | "right" | "deadline" | "chance"
         )
+        // "police received 14 days to remand him": a term granted, not a deadline
+        && !words[start.saturating_sub(6)..start - 2]
+            .iter()
+            .any(|w| matches!(*w, "received" | "granted" | "given" | "got" | "gave" | "grants" | "receives"))
     {
         return StatusReason {
+            call: false,
             status: Status::NotOccurred,
             cue: Some(words[start - 2].to_string()),
         };
@@ -320,20 +413,67 @@ pub fn decide(
         .any(|w| matches!((w[0], w[1]), ("set", "for") | ("scheduled", "for") | ("due", "on")))
     {
         return StatusReason {
+            call: false,
             status: Status::NotOccurred,
             cue: Some("scheduled".into()),
         };
+    }
+    // a noun phrase whose predicate is modal or negated: "the trial could have started in May",
+    // "the trial is yet to begin", "the start date of the trial has not been set"
+    let det = |w: &str| matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "next");
+    let nominal = (start > 0 && det(words[start - 1])) || det(words[start]);
+    if nominal {
+        // the noun's predicate: the first auxiliary or modal after it, past an "of X" complement
+        let pred = (end..words.len().min(end + 8)).find(|&k| {
+            matches!(
+                words[k],
+                "could"
+                    | "would"
+                    | "will"
+                    | "might"
+                    | "may"
+                    | "should"
+                    | "can"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "were"
+                    | "are"
+            )
+        });
+        let after: Vec<&str> = pred.map_or(&[][..], |p| &words[p..]).iter().take(4).copied().collect();
+        let modal_after = matches!(
+            after.first(),
+            Some(&("could" | "would" | "will" | "might" | "may" | "should" | "can"))
+        );
+        let negated_after = after.len() >= 2
+            && matches!(after[0], "is" | "was" | "has" | "have" | "had" | "were" | "are")
+            && matches!(
+                after[1],
+                "not" | "yet" | "never" | "scheduled" | "expected" | "due" | "planned" | "set" | "to"
+            );
+        if modal_after || negated_after {
+            return StatusReason {
+                call: false,
+                status: Status::NotOccurred,
+                cue: Some(after[..2.min(after.len())].join(" ")),
+            };
+        }
     }
     if let Some(sp) = speech
         && (CLAIM.contains(&words[sp]) || allegation_prone(event_type))
     {
         return StatusReason {
+            call: false,
             status: Status::Alleged,
             cue: Some(words[sp].to_string()),
         };
     }
     // "accused ... of" by a non-authority is a claim; by investigators it is a charge (handled by triggers)
     StatusReason {
+        call: false,
         status: Status::Occurred,
         cue: None,
     }

@@ -4,79 +4,9 @@
 //! references, names, status, dates, background, non-events, details, and one
 //! or more cases per event type of the taxonomy.
 
-use casewatch_extract::Extractor;
-use casewatch_model::{ArticleMeta, ExtractRecord, Status};
-use std::sync::OnceLock;
+mod common;
 
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::english().expect("built-in lexicon"))
-}
-
-fn extract(text: &str, published: &str) -> ExtractRecord {
-    let meta = ArticleMeta {
-        id: "t".into(),
-        source: "test".into(),
-        published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
-        title: None,
-        language: "en".into(),
-        sha256: "0".repeat(64),
-        url: None,
-    };
-    extractor().extract(meta, text).record
-}
-
-/// The events of a record as `type@date:subject+subject/status` strings
-/// (date `-` when none, status omitted when `occurred`, groups in brackets),
-/// in evidence order, repeats removed.
-fn render(r: &ExtractRecord) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for e in &r.events {
-        let mut subjects: Vec<String> = e
-            .subjects
-            .iter()
-            .map(|s| match (&s.name, &s.group) {
-                (Some(n), _) => n.clone(),
-                (None, Some(g)) => format!("[{g}]"),
-                _ => "?".into(),
-            })
-            .collect();
-        subjects.sort();
-        let status = if e.status == Status::Occurred {
-            String::new()
-        } else {
-            format!("/{}", e.status)
-        };
-        let date = e.date.value.map_or("-".to_string(), |d| d.to_string());
-        let s = format!("{}@{}:{}{}", e.event_type, date, subjects.join("+"), status);
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    }
-    out
-}
-
-/// Extracts `text` published on `published` and compares its events with `expected`.
-fn check(text: &str, published: &str, expected: &[&str]) -> Result<(), String> {
-    let got = render(&extract(text, published));
-    if got == expected {
-        Ok(())
-    } else {
-        Err(format!("{text}\n    expected {expected:?}\n    got      {got:?}"))
-    }
-}
-
-/// Runs a table of cases and reports every failure at once.
-fn run(cases: &[(&str, &str, &[&str])]) {
-    let failures: Vec<String> = cases.iter().filter_map(|(t, p, e)| check(t, p, e).err()).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
-}
+use common::{extract, run};
 
 #[test]
 fn lists_and_appositions() {

@@ -1,0 +1,857 @@
+//! Table-driven tests of the kinds of sentence real news is made of (fictional
+//! people, outlets and places): document structure, names that are not people,
+//! calls and demands, court-ordered arrest, participants and the sets they
+//! form, nominal and light-verb triggers, status scope, dates and non-events.
+//! Each case gives the events as `type@date:subject+subject/status` strings.
+
+mod common;
+
+use common::{extract, run};
+
+/// Headlines, datelines, section headers, captions and sidebars are read for nothing.
+#[test]
+fn document_structure() {
+    run(&[
+        (
+            "Court Jails Reporter Dana Okafor Over Posts\nPolice detained reporter Lev Arkhipov on Monday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Lev Arkhipov"],
+        ),
+        (
+            "Case background\nThe court sentenced reporter Lev Arkhipov to four years on Monday.",
+            "2025-06-18",
+            &["sentence@2025-06-16:Lev Arkhipov"],
+        ),
+        (
+            "Reporter Lev Arkhipov was detained on Monday.\nLev Arkhipov outside the court. Photo: Nora Quist / Kestrel Images\nHe was questioned for six hours.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-16:Lev Arkhipov",
+                "questioning@2025-06-16:Lev Arkhipov",
+            ],
+        ),
+        (
+            "12 March 2025, 10:15\nUpdated March 13\nInvestigators searched the office of the weekly Harbour Light on Tuesday.",
+            "2025-03-13",
+            &["search@2025-03-11:Harbour Light"],
+        ),
+        (
+            "Related: Another Reporter Detained In The Capital\nThe court fined blogger Mira Sato on Friday.",
+            "2025-06-18",
+            &["sentence@2025-06-13:Mira Sato"],
+        ),
+        (
+            "Journalists Targeted By Arrests\nRead more\nPolice arrested journalist Omar Said on June 2.",
+            "2025-06-18",
+            &["detention@2025-06-02:Omar Said"],
+        ),
+        (
+            "By Nora Quist\nJune 17, 2025\nInvestigators questioned editor Ivo Marek on Monday.",
+            "2025-06-18",
+            &["questioning@2025-06-16:Ivo Marek"],
+        ),
+        (
+            "Timeline\nPolice detained blogger Omar Said on May 5.\nHe was released on May 7.",
+            "2025-06-18",
+            &["detention@2025-05-05:Omar Said", "release@2025-05-07:Omar Said"],
+        ),
+        (
+            "Police detained blogger Omar Said on May 5.\nShare this story\nSubscribe to our newsletter",
+            "2025-06-18",
+            &["detention@2025-05-05:Omar Said"],
+        ),
+        (
+            "Reporter Detained Over Facebook Post\nPolice detained reporter Ana Kovac on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ana Kovac"],
+        ),
+    ]);
+}
+
+/// Outlets, organisations, titles of office, laws and prizes are not people.
+#[test]
+fn names_that_are_not_people() {
+    run(&[
+        (
+            "Police detained reporter Ana Kovac of Radio Harbour International on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ana Kovac"],
+        ),
+        (
+            "The Committee to Protect Journalists said police detained reporter Ana Kovac on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ana Kovac"],
+        ),
+        (
+            "Reporters Without Borders said the court sentenced blogger Omar Said to two years.",
+            "2025-06-18",
+            &["sentence@-:Omar Said"],
+        ),
+        (
+            "Blogger Omar Said was detained at the Grand Harbour Hotel on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-13:Omar Said"],
+        ),
+        (
+            "Prime Minister Karl Brenner said the reporter Ana Kovac had been detained on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac, a critic of President Karl Brenner, was detained on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was charged under the Public Order Act of 2019 on Friday.",
+            "2025-06-18",
+            &["charge@2025-06-13:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac won the Golden Pen Prize in 2019. She was arrested on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was detained on Friday, the Eastern Europe Press Network said.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ana Kovac"],
+        ),
+    ]);
+}
+
+/// Calls and demands by outsiders are no events; what they mention keeps its own mood.
+#[test]
+fn calls_and_demands() {
+    run(&[
+        (
+            "The Press Watch group calls on the authorities to release reporter Dana Okafor, who was detained on Monday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Dana Okafor"],
+        ),
+        (
+            "Rights groups urged the government to free journalist Lev Arkhipov and drop all charges against him.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Reporter Mira Sato must be released immediately, the union said.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Protesters gathered outside the court demanding the release of blogger Omar Said.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "The foreign ministry called for the immediate release of editor Tomas Berik.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Authorities should free reporter Ana Kovac, who was arrested on Tuesday, the group said.",
+            "2025-06-18",
+            &["detention@2025-06-17:Ana Kovac"],
+        ),
+        (
+            "The defence asked the court to release Ana Kovac on bail.",
+            "2025-06-18",
+            &["release@-:Ana Kovac/not_occurred"],
+        ),
+        (
+            "Free Voice, a rights group, urges the authorities to release all detained journalists.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Reporter Ana Kovac should be freed without delay, said the union.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "The union called on police to stop harassing reporter Ana Kovac, who was searched on Monday.",
+            "2025-06-18",
+            &["search@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "The embassy demanded that the authorities release editor Ivo Marek.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Ivo Marek's family appealed to the president to pardon him.",
+            "2025-06-18",
+            &[],
+        ),
+    ]);
+}
+
+/// A court's arrest is pre-trial detention, the police's is detention.
+#[test]
+fn court_ordered_arrest() {
+    run(&[
+        (
+            "Reporter Deniz Kaya was detained in Istanbul on Monday. She was arrested on Tuesday, Turkish media reported.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-16:Deniz Kaya",
+                "pretrial_detention@2025-06-17:Deniz Kaya",
+            ],
+        ),
+        (
+            "Police arrested reporter Deniz Kaya in Istanbul on Monday, Turkish media reported.",
+            "2025-06-18",
+            &["detention@2025-06-16:Deniz Kaya"],
+        ),
+        (
+            "Reporter Deniz Kaya was arrested in Lisbon on Monday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Deniz Kaya"],
+        ),
+        (
+            "An Ankara court arrested journalist Deniz Kaya on Tuesday pending trial.",
+            "2025-06-18",
+            &["pretrial_detention@2025-06-17:Deniz Kaya"],
+        ),
+        (
+            "Reporter Deniz Kaya was arrested by a court decision on Tuesday.",
+            "2025-06-18",
+            &["pretrial_detention@2025-06-17:Deniz Kaya"],
+        ),
+        (
+            "Police arrested reporter Deniz Kaya at her home on Tuesday.",
+            "2025-06-18",
+            &["detention@2025-06-17:Deniz Kaya"],
+        ),
+        (
+            "Blogger Ilya Orlov was arrested for two months on Tuesday.",
+            "2025-06-18",
+            &["pretrial_detention@2025-06-17:Ilya Orlov"],
+        ),
+        (
+            "Blogger Ilya Orlov was arrested until 19 August.",
+            "2025-06-18",
+            &["pretrial_detention@-:Ilya Orlov"],
+        ),
+        (
+            "A Kazan court arrested blogger Ilya Orlov for two months on Friday.",
+            "2025-06-18",
+            &["pretrial_detention@2025-06-13:Ilya Orlov"],
+        ),
+        (
+            "Police detained blogger Ilya Orlov on Thursday, and a court arrested him on Friday.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-12:Ilya Orlov",
+                "pretrial_detention@2025-06-13:Ilya Orlov",
+            ],
+        ),
+        (
+            "The court replaced pre-trial detention with house arrest for reporter Ilya Orlov on Friday.",
+            "2025-06-18",
+            &[
+                "pretrial_detention@2025-06-13:Ilya Orlov",
+                "house_arrest@2025-06-13:Ilya Orlov",
+            ],
+        ),
+    ]);
+}
+
+/// Named members, companions, counted groups, plural references, descriptions and pronouns.
+#[test]
+fn participants_and_sets() {
+    run(&[
+        (
+            "Four board members were also arrested on Monday, including pop singer Lina Vos, attorney Karl Brenner and Omar Said.",
+            "2025-06-18",
+            &["detention@2025-06-16:Karl Brenner+Lina Vos+Omar Said"],
+        ),
+        (
+            "Dana Okafor was arrested on Monday along with fellow journalists Lev Arkhipov and Mira Sato.",
+            "2025-06-18",
+            &["detention@2025-06-16:Dana Okafor+Lev Arkhipov+Mira Sato"],
+        ),
+        (
+            "Reporters Ivo Marek, Petra Zeman, Ana Kovac and Boris Lenz were accused of extremism. Four journalists were sentenced on Monday to five years each.",
+            "2025-06-18",
+            &[
+                "charge@-:Ana Kovac+Boris Lenz+Ivo Marek+Petra Zeman",
+                "sentence@2025-06-16:Ana Kovac+Boris Lenz+Ivo Marek+Petra Zeman",
+            ],
+        ),
+        (
+            "Ivo Marek and Petra Zeman were detained on Monday. The pair were released on Friday.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-16:Ivo Marek+Petra Zeman",
+                "release@2025-06-13:Ivo Marek+Petra Zeman",
+            ],
+        ),
+        (
+            "Ivo Marek and Petra Zeman were detained on Monday. Both defendants were remanded in custody on Wednesday.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-16:Ivo Marek+Petra Zeman",
+                "pretrial_detention@2025-06-18:Ivo Marek+Petra Zeman",
+            ],
+        ),
+        (
+            "Ivo Marek and activists Petra Zeman and Ana Kovac were arrested on Monday. The three activists were charged with hooliganism on Tuesday.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-16:Ana Kovac+Ivo Marek+Petra Zeman",
+                "charge@2025-06-17:Ana Kovac+Ivo Marek+Petra Zeman",
+            ],
+        ),
+        (
+            "Mr. Marek and Ms. Zeman were arrested on Monday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Marek+Zeman"],
+        ),
+        (
+            "Dana Okafor (Lenz), a reporter for Kestrel News, was detained on Monday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Dana Okafor"],
+        ),
+        (
+            "Dana Okafova was detained on Monday at a rally in memory of activist Ivan Petrov. She was charged with hooliganism on Tuesday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Dana Okafova", "charge@2025-06-17:Dana Okafova"],
+        ),
+        (
+            "Two former editors of Kestrel News were given jail sentences on Thursday. Former editor-in-chief Ivo Marek and ex-acting chief editor Petra Zeman were convicted last month.",
+            "2025-06-20",
+            &[
+                "sentence@2025-06-19:Ivo Marek+Petra Zeman",
+                "conviction@2025-05:Ivo Marek+Petra Zeman",
+            ],
+        ),
+        (
+            "Eight people were detained on Monday, among them reporters Ivo Marek and Petra Zeman.",
+            "2025-06-18",
+            &["detention@2025-06-16:Ivo Marek+Petra Zeman"],
+        ),
+        (
+            "Reporter Ana Kovac was detained on Monday together with camera operator Boris Lenz.",
+            "2025-06-18",
+            &["detention@2025-06-16:Ana Kovac+Boris Lenz"],
+        ),
+        (
+            "Ivo Marek and Petra Zeman were detained on Monday. They were charged with fraud on Tuesday.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-16:Ivo Marek+Petra Zeman",
+                "charge@2025-06-17:Ivo Marek+Petra Zeman",
+            ],
+        ),
+        (
+            "Police detained reporter Ana Kovac on Monday. The 33-year-old was released on Wednesday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Ana Kovac", "release@2025-06-18:Ana Kovac"],
+        ),
+        (
+            "Police detained reporter Ana Kovac on Monday. The journalist was released on Wednesday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Ana Kovac", "release@2025-06-18:Ana Kovac"],
+        ),
+        (
+            "Lawyer Karl Brenner said his client Ana Kovac was questioned on Monday.",
+            "2025-06-18",
+            &["questioning@2025-06-16:Ana Kovac"],
+        ),
+        (
+            "Reporters Ivo Marek and Petra Zeman were detained on Monday. Two days later, both were released.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-16:Ivo Marek+Petra Zeman",
+                "release@2025-06-18:Ivo Marek+Petra Zeman",
+            ],
+        ),
+        (
+            "Three journalists were detained on Monday. Editor Ivo Marek, reporter Petra Zeman and camera operator Boris Lenz were taken to the police station.",
+            "2025-06-18",
+            &["detention@2025-06-16:Boris Lenz+Ivo Marek+Petra Zeman"],
+        ),
+        (
+            "Editor Ivo Marek's home was searched on Monday, and he was detained.",
+            "2025-06-18",
+            &["search@2025-06-16:Ivo Marek", "detention@2025-06-16:Ivo Marek"],
+        ),
+        (
+            "Reporters Ivo Marek and Petra Zeman, who were detained on Monday, were released on Friday.",
+            "2025-06-21",
+            &[
+                "detention@2025-06-16:Ivo Marek+Petra Zeman",
+                "release@2025-06-20:Ivo Marek+Petra Zeman",
+            ],
+        ),
+        (
+            "Most of the defendants were placed under house arrest on Monday.",
+            "2025-06-18",
+            &["house_arrest@2025-06-16:[Most of the defendants]"],
+        ),
+    ]);
+}
+
+/// Bail, remand, light verbs, proceedings, appearances, pleas, pressure, blocks.
+#[test]
+fn nominal_and_light_verb_triggers() {
+    run(&[
+        (
+            "Reporter Ivo Marek was granted bail on Tuesday.",
+            "2025-06-18",
+            &["release@2025-06-17:Ivo Marek"],
+        ),
+        (
+            "Journalist Ivo Marek posted bail on Tuesday.",
+            "2025-06-18",
+            &["release@2025-06-17:Ivo Marek"],
+        ),
+        (
+            "Editor Ana Kovac walked free from the district court on Tuesday.",
+            "2025-06-18",
+            &["release@2025-06-17:Ana Kovac"],
+        ),
+        (
+            "Reporter Ivo Marek had spent seven months in pre-trial detention.",
+            "2025-06-18",
+            &["pretrial_detention@-:Ivo Marek"],
+        ),
+        (
+            "The court handed down a six-year sentence to blogger Omar Said on Tuesday.",
+            "2025-06-18",
+            &["sentence@2025-06-17:Omar Said"],
+        ),
+        (
+            "Blogger Omar Said must pay a fine of 300 euros.",
+            "2025-06-18",
+            &["sentence@-:Omar Said"],
+        ),
+        (
+            "Prosecutors opened criminal proceedings against reporter Lina Vos on Tuesday.",
+            "2025-06-18",
+            &["charge@2025-06-17:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos appeared before the district court on Tuesday.",
+            "2025-06-18",
+            &["hearing@2025-06-17:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos pleaded not guilty on Tuesday.",
+            "2025-06-18",
+            &["confession@2025-06-17:Lina Vos/not_occurred"],
+        ),
+        (
+            "Editor Ana Kovac admitted breaking the law in her final statement.",
+            "2025-06-18",
+            &["confession@-:Ana Kovac"],
+        ),
+        (
+            "Reporter Lina Vos said she was pressured to sign a statement.",
+            "2025-06-18",
+            &["coercion_allegation@-:Lina Vos/alleged"],
+        ),
+        (
+            "On Tuesday, the X account of reporter Lina Vos was blocked.",
+            "2025-06-18",
+            &["website_block@2025-06-17:Lina Vos"],
+        ),
+        (
+            "Police stormed the office of the weekly Harbour Light on Tuesday.",
+            "2025-06-18",
+            &["search@2025-06-17:Harbour Light"],
+        ),
+        (
+            "Reporter Lina Vos was handcuffed and taken away on Tuesday.",
+            "2025-06-18",
+            &["detention@2025-06-17:Lina Vos"],
+        ),
+        (
+            "Journalist Lina Vos is restricted from leaving the country.",
+            "2025-06-18",
+            &["travel_ban@-:Lina Vos"],
+        ),
+        (
+            "The lawyers of editor Ana Kovac filed a plea challenging her arrest on Tuesday.",
+            "2025-06-18",
+            &["appeal@2025-06-17:Ana Kovac"],
+        ),
+        (
+            "Reporter Ivo Marek was rearrested on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "Reporter Ivo Marek was taken into police custody on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "Reporter Ivo Marek was sent to prison pending trial on Friday.",
+            "2025-06-18",
+            &["pretrial_detention@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "The court imposed a fine on reporter Ivo Marek on Friday.",
+            "2025-06-18",
+            &["sentence@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "Reporter Ivo Marek received a suspended sentence of two years on Friday.",
+            "2025-06-18",
+            &["sentence@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "Police registered a case against reporter Ivo Marek on Friday.",
+            "2025-06-18",
+            &["charge@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "Reporter Ivo Marek was produced before a magistrate on Friday.",
+            "2025-06-18",
+            &["hearing@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "Reporter Ivo Marek was brought to the district court on Friday.",
+            "2025-06-18",
+            &["hearing@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "The high court quashed the conviction of reporter Ivo Marek on Friday.",
+            "2025-06-18",
+            &["appeal@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "Police delayed access to his lawyers for reporter Ivo Marek on Friday.",
+            "2025-06-18",
+            &["denial_of_counsel@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "Reporter Ivo Marek said his statement was made under duress.",
+            "2025-06-18",
+            &["coercion_allegation@-:Ivo Marek/alleged"],
+        ),
+        (
+            "Reporter Ivo Marek left prison on Friday.",
+            "2025-06-18",
+            &["release@2025-06-13:Ivo Marek"],
+        ),
+        (
+            "Reporter Ivo Marek was placed in pre-trial detention on Monday.",
+            "2025-06-18",
+            &["pretrial_detention@2025-06-16:Ivo Marek"],
+        ),
+        (
+            "A court in the capital extended the detention of reporter Ivo Marek on Monday.",
+            "2025-06-18",
+            &["pretrial_detention@2025-06-16:Ivo Marek"],
+        ),
+    ]);
+}
+
+/// Refusals, modal predicates of event nouns, deadlines, offers, denials, rulings.
+#[test]
+fn status_scope() {
+    run(&[
+        (
+            "The court denied provisional release to journalist Ivo Marek on Monday.",
+            "2025-06-18",
+            &["release@2025-06-16:Ivo Marek/not_occurred"],
+        ),
+        (
+            "The trial of reporter Lina Vos could have started in May, but nothing is known.",
+            "2025-06-18",
+            &["hearing@2025-05:Lina Vos/not_occurred"],
+        ),
+        (
+            "The trial of reporter Lina Vos is yet to begin.",
+            "2025-06-18",
+            &["hearing@-:Lina Vos/not_occurred"],
+        ),
+        (
+            "Police received 14 days to remand reporter Lina Vos on Monday.",
+            "2025-06-18",
+            &["pretrial_detention@2025-06-16:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos has 30 days to appeal.",
+            "2025-06-18",
+            &["appeal@-:Lina Vos/not_occurred"],
+        ),
+        (
+            "The court refused to release reporter Ivo Marek on Friday.",
+            "2025-06-18",
+            &["release@2025-06-13:Ivo Marek/not_occurred"],
+        ),
+        (
+            "The next hearing of reporter Ivo Marek is scheduled for July 2.",
+            "2025-06-18",
+            &["hearing@2025-07-02:Ivo Marek/not_occurred"],
+        ),
+        (
+            "Reporter Ivo Marek was offered house arrest in exchange for a confession.",
+            "2025-06-18",
+            &[
+                "house_arrest@-:Ivo Marek/not_occurred",
+                "confession@-:Ivo Marek/not_occurred",
+            ],
+        ),
+        (
+            "Reporter Ivo Marek denied that he had confessed.",
+            "2025-06-18",
+            &["confession@-:Ivo Marek/denied"],
+        ),
+        (
+            "The authorities denied that reporter Ivo Marek had been beaten.",
+            "2025-06-18",
+            &["coercion_allegation@-:Ivo Marek/denied"],
+        ),
+        (
+            "The union asked why reporter Ivo Marek, who was detained on Friday, had not been charged.",
+            "2025-06-18",
+            &["detention@2025-06-13:Ivo Marek", "charge@-:Ivo Marek/not_occurred"],
+        ),
+        (
+            "The court ruled that reporter Ivo Marek should be released on Friday.",
+            "2025-06-18",
+            &["release@2025-06-13:Ivo Marek"],
+        ),
+    ]);
+}
+
+/// Abbreviated months, verdict dates, laws named by year, relative days.
+#[test]
+fn dates_in_real_news() {
+    run(&[
+        (
+            "The court on Dec. 14 convicted journalist Lina Vos.",
+            "2025-12-20",
+            &["conviction@2025-12-14:Lina Vos"],
+        ),
+        (
+            "Police detained reporter Lina Vos on Feb. 7, 2025.",
+            "2025-03-01",
+            &["detention@2025-02-07:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos was convicted under the Media Act of 2012 on Tuesday.",
+            "2025-06-18",
+            &["conviction@2025-06-17:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos has been sentenced to nine years. The court on June 14 convicted her of treason.",
+            "2025-06-18",
+            &["sentence@2025-06-14:Lina Vos", "conviction@2025-06-14:Lina Vos"],
+        ),
+        (
+            "Police detained reporter Lina Vos on Sept. 3.",
+            "2025-09-20",
+            &["detention@2025-09-03:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos was detained on Friday. The court sentenced her to two years on 12 May.",
+            "2025-05-16",
+            &["detention@2025-05-16:Lina Vos", "sentence@2025-05-12:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos was convicted on May 12. She was sentenced to two years.",
+            "2025-05-16",
+            &["conviction@2025-05-12:Lina Vos", "sentence@2025-05-12:Lina Vos"],
+        ),
+        (
+            "The court on March 3 sentenced reporter Lina Vos to two years, under the Criminal Code of 1999.",
+            "2025-05-16",
+            &["sentence@2025-03-03:Lina Vos"],
+        ),
+        (
+            "Reporter Ivo Marek was detained in December. The court released him on Monday.",
+            "2025-02-05",
+            &["detention@2024-12:Ivo Marek", "release@2025-02-03:Ivo Marek"],
+        ),
+    ]);
+}
+
+/// Names with trigger words, states, time limits, generic comparisons, references, coverage.
+#[test]
+fn non_events() {
+    run(&[
+        ("Reporter Lina Vos works for Radio Free Harbour.", "2025-06-18", &[]),
+        (
+            "After six years in detention, reporter Lina Vos was convicted on Tuesday.",
+            "2025-06-18",
+            &["conviction@2025-06-17:Lina Vos"],
+        ),
+        (
+            "They were the first journalists to be convicted of sedition since 1997.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "The court upheld the city court's verdict sentencing reporter Lina Vos on Tuesday.",
+            "2025-06-18",
+            &["appeal@2025-06-17:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos has been held in custody until sentencing.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Lina Vos covered every court hearing of Ivo Marek's foundation.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Human Rights Watch director Karl Brenner described the sentencing of Ivo Marek as a travesty.",
+            "2025-06-18",
+            &["sentence@-:Ivo Marek"],
+        ),
+        ("Reporter Lina Vos writes for the Free Press Review.", "2025-06-18", &[]),
+        ("Reporter Lina Vos was held until trial.", "2025-06-18", &[]),
+        (
+            "She is the third journalist to be detained since January.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "The verdict against reporter Lina Vos was upheld on Friday.",
+            "2025-06-18",
+            &["appeal@2025-06-13:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos, who spent a year in detention, spoke to reporters on Friday.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Reporter Lina Vos covered the trial of the former minister.",
+            "2025-06-18",
+            &[],
+        ),
+        ("Police said the detention centre was full.", "2025-06-18", &[]),
+        (
+            "Reporter Ivo Marek published a report on arrests of activists.",
+            "2025-06-18",
+            &[],
+        ),
+    ]);
+}
+
+/// No headline fragment, title of office, outlet, organisation, law, prize or
+/// place is listed as a person.
+#[test]
+fn people_are_people() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "Court Jails Reporter Dana Okafor Over Posts\nPolice detained reporter Lev Arkhipov on Monday.",
+            "2025-06-18",
+            &["Lev Arkhipov"],
+        ),
+        (
+            "Case background\nThe court sentenced reporter Lev Arkhipov to four years on Monday.",
+            "2025-06-18",
+            &["Lev Arkhipov"],
+        ),
+        (
+            "Reporter Lev Arkhipov was detained on Monday.\nLev Arkhipov outside the court. Photo: Nora Quist / Kestrel Images\nHe was questioned for six hours.",
+            "2025-06-18",
+            &["Lev Arkhipov"],
+        ),
+        (
+            "12 March 2025, 10:15\nUpdated March 13\nInvestigators searched the office of the weekly Harbour Light on Tuesday.",
+            "2025-03-13",
+            &[],
+        ),
+        (
+            "Related: Another Reporter Detained In The Capital\nThe court fined blogger Mira Sato on Friday.",
+            "2025-06-18",
+            &["Mira Sato"],
+        ),
+        (
+            "Journalists Targeted By Arrests\nRead more\nPolice arrested journalist Omar Said on June 2.",
+            "2025-06-18",
+            &["Omar Said"],
+        ),
+        (
+            "By Nora Quist\nJune 17, 2025\nInvestigators questioned editor Ivo Marek on Monday.",
+            "2025-06-18",
+            &["Ivo Marek"],
+        ),
+        (
+            "Timeline\nPolice detained blogger Omar Said on May 5.\nHe was released on May 7.",
+            "2025-06-18",
+            &["Omar Said"],
+        ),
+        (
+            "Police detained blogger Omar Said on May 5.\nShare this story\nSubscribe to our newsletter",
+            "2025-06-18",
+            &["Omar Said"],
+        ),
+        (
+            "Reporter Detained Over Facebook Post\nPolice detained reporter Ana Kovac on Friday.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Police detained reporter Ana Kovac of Radio Harbour International on Friday.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "The Committee to Protect Journalists said police detained reporter Ana Kovac on Friday.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporters Without Borders said the court sentenced blogger Omar Said to two years.",
+            "2025-06-18",
+            &["Omar Said"],
+        ),
+        (
+            "Blogger Omar Said was detained at the Grand Harbour Hotel on Friday.",
+            "2025-06-18",
+            &["Omar Said"],
+        ),
+        (
+            "Prime Minister Karl Brenner said the reporter Ana Kovac had been detained on Friday.",
+            "2025-06-18",
+            &["Karl Brenner", "Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac, a critic of President Karl Brenner, was detained on Friday.",
+            "2025-06-18",
+            &["Ana Kovac", "Karl Brenner"],
+        ),
+        (
+            "Reporter Ana Kovac was charged under the Public Order Act of 2019 on Friday.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac won the Golden Pen Prize in 2019. She was arrested on Friday.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was detained on Friday, the Eastern Europe Press Network said.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+    ];
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, published, expected)| {
+            let got: Vec<String> = extract(text, published).people.into_iter().map(|p| p.name).collect();
+            (got != *expected).then(|| format!("{text}\n    expected {expected:?}\n    got      {got:?}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
