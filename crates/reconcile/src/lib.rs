@@ -12,16 +12,23 @@
 //! 1. **articles** — records are de-duplicated by article id and ranked by
 //!    (publication date, undated last; id); event subjects are resolved to
 //!    the record's people and organisations;
-//! 2. **cases** — articles are joined (union-find) when they share a person
-//!    who is an event subject in both ([`names::same_person`], blocked by
-//!    folded surname, scored with occupation, affiliation and co-occurring
-//!    people against [`Settings::person_match_threshold`]), or an outlet and
-//!    a charge label; reviewer merges and moves come first. Articles with
-//!    neither people nor events form no case;
+//! 2. **cases** — articles are joined (union-find) only when they share a
+//!    defendant the articles are about (a person, passing the name rules,
+//!    who is the subject of a legal event; [`names::Name::matches`] and its
+//!    spelling families, blocked by surname keys, scored with occupation,
+//!    affiliation and co-occurring people against
+//!    [`Settings::person_match_threshold`]) or a prosecuted outlet;
+//!    reviewer merges and moves come first. Everyone else (lawyers,
+//!    officials, commentators, mentioned people) only makes cases related,
+//!    which the store derives. Articles with no legal event about a named
+//!    defendant or a prosecuted outlet form no case;
 //! 3. **people and organisations** of each case are clustered across
 //!    spellings and scripts (modules [`names`], [`orgs`]: acronyms in both
-//!    scripts, courts without their seat) and given a canonical name, the
-//!    most frequent attributes and a role;
+//!    scripts, courts without their seat; inside a case the same role is
+//!    evidence too) and given a canonical name, the most frequent
+//!    attributes, and a role with the rule that set it (defendant, lawyer,
+//!    judge, prosecutor, official, relative, witness, expert, commentator,
+//!    mentioned);
 //! 4. **timeline** — the events of the case are merged into one entry per
 //!    real event (same type, overlapping subjects, compatible dates, a
 //!    `not_occurred` report never merging with another status, except a plan
@@ -46,6 +53,7 @@ mod articles;
 mod case;
 pub mod identity;
 mod linking;
+mod name_shape;
 pub mod names;
 pub mod orgs;
 mod overrides;
@@ -348,8 +356,8 @@ pub fn reconcile(records: &[ExtractRecord], settings: &Settings, overrides: &Ove
 /// Builds the case file from every stored record. Deterministic: the same
 /// records (in any input order) give byte-identical serialised output.
 ///
-/// Articles with neither people nor events are skipped (they belong to no
-/// case); an article with people but no events is a case of its own.
+/// Articles that report no legal event about a named defendant or a
+/// prosecuted outlet belong to no case.
 pub fn build_cases(records: &[ExtractRecord], settings: &Settings) -> CaseFile {
     reconcile(records, settings, &Overrides::default()).file
 }
