@@ -83,6 +83,8 @@ pub(crate) struct Article<'a> {
     pub targets: BTreeSet<usize>,
     /// Indices of people the record cites for an event (`attributed_to`).
     pub speakers: BTreeSet<usize>,
+    /// Indices of people named with a lawyer's honorific ("Me", "Maître").
+    pub counsel: BTreeSet<usize>,
     /// Indices of events whose every subject failed the person-name rules
     /// (left out of the timeline).
     pub junk_events: BTreeSet<usize>,
@@ -217,7 +219,20 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         }
         subjects.push(resolved);
     }
-    let defendants: BTreeSet<usize> = prosecuted.iter().copied().filter(|&p| valid[p]).collect();
+    // "Me X" / "Maître X" is how French reports name a lawyer: the
+    // defence, not a defendant, whatever a clause made of them.
+    let counsel: BTreeSet<usize> = rec
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| lawyer_honorific(&p.name) || p.variants.iter().any(|v| lawyer_honorific(v)))
+        .map(|(i, _)| i)
+        .collect();
+    let defendants: BTreeSet<usize> = prosecuted
+        .iter()
+        .copied()
+        .filter(|&p| valid[p] && !counsel.contains(&p))
+        .collect();
     let central = central_defendants(rec, &names, &defendants, &legal_events);
     Article {
         rec,
@@ -231,8 +246,16 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         central,
         targets,
         speakers,
+        counsel,
         junk_events,
     }
+}
+
+/// Whether a name as written opens with a lawyer's honorific (French "Me",
+/// "Maître").
+fn lawyer_honorific(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("").trim_end_matches('.');
+    matches!(first, "Me" | "Maître" | "Maitre") && name.split_whitespace().count() > 1
 }
 
 /// The defendants an article is about, by salience: a defendant named in

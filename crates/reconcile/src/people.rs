@@ -652,7 +652,8 @@ const COMMENTATOR_WORDS: [&str; 14] = [
 ///    ([`crate::articles::DEFENDANT_TYPES`], not denied) that an article is
 ///    about (a central defendant); `subject_in_passing` when only mentioned
 ///    as such in articles about others;
-/// 2. `occupation` → lawyer, judge, prosecutor, relative, expert, witness
+/// 2. `honorific` → lawyer: named with a lawyer's honorific ("Me X");
+///    `occupation` → lawyer, judge, prosecutor, relative, expert, witness
 ///    or official by the words of the most frequent occupation
 ///    ([`ROLE_WORDS`]), then by any other occupation given;
 /// 3. `affiliation_kind` → by the kind of organisation the person is
@@ -669,6 +670,9 @@ fn role_of(arts: &[Article], mentions: &[Mention], occupation: &Option<String>) 
     }
     if mentions.iter().any(|m| arts[m.art].defendants.contains(&m.person)) {
         return (Role::Defendant, "subject_in_passing");
+    }
+    if mentions.iter().any(|m| arts[m.art].counsel.contains(&m.person)) {
+        return (Role::Lawyer, "honorific");
     }
     let occupations: Vec<String> = occupation
         .iter()

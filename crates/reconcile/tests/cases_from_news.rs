@@ -371,3 +371,17 @@ fn one_act_at_another_precision_or_wording_is_one_entry_and_two_acts_stay_two() 
     assert_eq!(conv[0].date.display(), "2021-12-14");
     assert_eq!(entries(c, "sentence").len(), 2);
 }
+
+#[test]
+fn a_lawyer_named_with_a_french_honorific_is_the_defence_not_a_defendant() {
+    let file = cases(vec![
+        article("a1", "2024-05-23")
+            .person("Karim Benhadj", Some("journaliste"), None)
+            .person("Me Lotfi Amara", None, None)
+            .event(ev("sentence", Some("2024-05-22"), &["Karim Benhadj"]))
+            .event(ev("appeal", Some("2024-05-22"), &["Me Lotfi Amara"])),
+    ]);
+    let c = &file.cases[0];
+    assert_eq!(c.title, "Karim Benhadj case");
+    assert_eq!(role_of(c, "Lotfi Amara"), (Role::Lawyer, "honorific"));
+}
