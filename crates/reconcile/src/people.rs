@@ -456,8 +456,9 @@ pub(crate) fn cluster(
 /// The case-only rule across surname blocks, for surname spellings the
 /// folding does not unify ("Mammadova"/"Mamedova", a dropped or added
 /// letter: "Zghidi"/"Zeghidi"): the same first given name, surnames of five
-/// letters or more one edit apart with the same last letter (so -ov/-ova
-/// stay apart), no disagreeing occupation or affiliation, and evidence that
+/// letters or more one edit apart (two from eight letters on, with the same
+/// first three: "Chakravarty"/"Chakraborty") with the same last letter (so
+/// -ov/-ova stay apart), no disagreeing occupation or affiliation, and evidence that
 /// they are one: an agreeing occupation or affiliation, or both mentions
 /// defendants.
 fn surname_variant(arts: &[Article], a: Mention, b: Mention) -> bool {
@@ -474,21 +475,32 @@ fn surname_variant(arts: &[Article], a: Mention, b: Mention) -> bool {
     {
         return false;
     }
-    if strsim::levenshtein(sa, sb) > 1 {
+    // Long surnames carry more spelling variation ("Chakravarty"/"Chakraborty"):
+    // two edits from eight letters on, when the first three agree.
+    let long = sa.chars().count() >= 8 && sb.chars().count() >= 8 && sa.chars().take(3).eq(sb.chars().take(3));
+    if strsim::levenshtein(sa, sb) > if long { 2 } else { 1 } {
         return false;
     }
     let mut agree = false;
-    for (x, y) in arts[a.art].attrs[a.person].iter().zip(&arts[b.art].attrs[b.person]) {
+    let both_defendants = arts[a.art].defendants.contains(&a.person) && arts[b.art].defendants.contains(&b.person);
+    for (i, (x, y)) in arts[a.art].attrs[a.person]
+        .iter()
+        .zip(&arts[b.art].attrs[b.person])
+        .enumerate()
+    {
         if let (Some(x), Some(y)) = (x, y) {
-            if x != y {
+            if x == y {
+                agree = true;
+            } else if i == 1 || !both_defendants {
+                // An occupation worded two ways ("founder"/"head") does not
+                // part two defendants; another outlet does.
                 return false;
             }
-            agree = true;
         }
     }
     // Same role is evidence too: both prosecuted ("Mourad Zghidi" /
     // "Mourad Zeghidi", defendants of one case).
-    agree || (arts[a.art].defendants.contains(&a.person) && arts[b.art].defendants.contains(&b.person))
+    agree || both_defendants
 }
 
 /// The case-only rule: same surname, first given names both longer than an

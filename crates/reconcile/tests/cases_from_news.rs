@@ -184,6 +184,26 @@ fn a_dropped_letter_joins_inside_a_case_when_both_are_defendants() {
     ]);
     assert_eq!(file.cases.len(), 1);
     assert_eq!(file.cases[0].people.len(), 2, "{:?}", names(&file.cases[0]));
+    // Two edits in a long surname.
+    let file = cases(vec![
+        article("a1", "2025-01-10")
+            .person("Karim Benhadj", None, None)
+            .person("Ravi Chakravarty", None, None)
+            .event(ev(
+                "detention",
+                Some("2025-01-09"),
+                &["Karim Benhadj", "Ravi Chakravarty"],
+            )),
+        article("a2", "2025-01-20")
+            .person("Karim Benhadj", None, None)
+            .person("Ravi Chakraborty", None, None)
+            .event(ev(
+                "sentence",
+                Some("2025-01-19"),
+                &["Karim Benhadj", "Ravi Chakraborty"],
+            )),
+    ]);
+    assert_eq!(file.cases[0].people.len(), 2, "{:?}", names(&file.cases[0]));
 }
 
 // ---------------------------------------------------------------- titles and junk
