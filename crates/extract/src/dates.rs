@@ -109,6 +109,11 @@ fn month_of_cap(t: &Token) -> Option<u32> {
 fn day_number(w: &str) -> Option<u32> {
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let rest = &w[digits.len()..];
+    // a range of days in one token ("6-7", "28–29"): its first day
+    let rest = match rest.strip_prefix(['-', '–']) {
+        Some(second) if !second.is_empty() && second.len() <= 2 && second.bytes().all(|b| b.is_ascii_digit()) => "",
+        _ => rest,
+    };
     if digits.is_empty() || digits.len() > 2 || !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th")) {
         return None;
     }
@@ -433,6 +438,13 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
                 i + 1,
             ));
         }
+        // "this morning", "this afternoon": the day of the report
+        ("this", Some("morning" | "afternoon" | "evening")) => {
+            return Some((
+                mk(i, i + 2, When::Absolute(published.map(PartialDate::from_naive)), None),
+                i + 2,
+            ));
+        }
         ("last", Some("week")) => {
             let v = published.and_then(|p| {
                 let d = p - Duration::days(7);
@@ -488,7 +500,13 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
     }
     // relative to an anchor: "the following day", "the next day", "the same day",
     // "a day later", "two days later", "three days before", "within days"
-    if w == "the" && matches!(next, Some("following" | "next" | "same")) && words.get(i + 2) == Some(&"day") {
+    if w == "the"
+        && matches!(next, Some("following" | "next" | "same"))
+        && matches!(
+            words.get(i + 2),
+            Some(&("day" | "evening" | "morning" | "night" | "afternoon"))
+        )
+    {
         let n = if next == Some("same") { 0 } else { 1 };
         return Some((mk(i, i + 3, When::DaysAfter(n), None), i + 3));
     }

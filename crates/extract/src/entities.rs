@@ -271,6 +271,22 @@ fn drop_heading_only_people(ents: &mut Entities, skip: &[bool]) {
     }
 }
 
+/// Whether two words differ by one substituted, inserted or deleted letter.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => ra[1..] == rb[1..],
+        std::cmp::Ordering::Greater => ra[1..] == *rb,
+        std::cmp::Ordering::Less => *ra == rb[1..],
+    }
+}
+
 fn gender_of(tokens: &[String]) -> Option<Gender> {
     let last = tokens.iter().rev().find(|t| t.chars().count() > 1)?.to_lowercase();
     if FEMALE_ENDINGS.iter().any(|e| last.ends_with(e)) {
@@ -784,8 +800,8 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
         if (a..b).any(|k| toks[k].text.chars().any(|c| c.is_ascii_digit())) {
             continue;
         }
-        let quoted = a > 0
-            && matches!(toks[a - 1].text.as_str(), "\"" | "“" | "«")
+        let quoted = start > 0
+            && matches!(toks[start - 1].text.as_str(), "\"" | "“" | "«")
             && toks.get(b).is_some_and(|t| matches!(t.text.as_str(), "\"" | "”" | "»"));
         if quoted {
             continue;
@@ -799,10 +815,28 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
         {
             after = close + 1;
         }
-        if toks
-            .get(after)
-            .is_some_and(|t| is_cap_word(t) && lex.org_heads.contains_key(strip_possessive(t.lower.as_str())))
+        if toks.get(after).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && lex.org_heads.contains_key(strip_possessive(t.lower.as_str()))
+                && !matches!(t.lower.as_str(), "media" | "news" | "today" | "online" | "24" | "info")
+        }) {
+            continue;
+        }
+        // "the Ministry of Foreign Affairs", "the Court of First Instance": a run after an
+        // organisation head and "of" completes that organisation's name
+        if start >= 2
+            && toks[start - 1].lower == "of"
+            && is_cap_word(&toks[start - 2])
+            && lex
+                .org_heads
+                .contains_key(strip_possessive(toks[start - 2].lower.as_str()))
         {
+            continue;
+        }
+        // a short form of an organisation named in the article ("Sheraton Batumi" for "Sheraton Batumi Hotel")
+        let run_words: Vec<&str> = (a..b).map(|k| toks[k].text.as_str()).collect();
+        let run_prefix = format!("{} ", run_words.join(" "));
+        if b - a >= 2 && ents.orgs.iter().any(|o| o.name.starts_with(&run_prefix)) {
             continue;
         }
         // a single word is a name only with a cue: an occupation before it ("reporter Vinh") or an
@@ -1141,6 +1175,9 @@ fn short_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, core
             } else if n >= 3 && core.iter().skip(1).any(|t| t == w) {
                 2
             } else if core.first().is_some_and(|f| f == w) && n >= 2 {
+                1
+            } else if w.chars().count() >= 6 && core.last().is_some_and(|l| one_edit_apart(l, w)) {
+                // a surname misspelt by one letter ("Poczobyt" for "Poczobut")
                 1
             } else {
                 0

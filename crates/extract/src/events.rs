@@ -254,13 +254,15 @@ struct Ctx<'a> {
 }
 
 /// Finds the events of an article. Sentences marked in `skip` (headlines,
-/// captions: [`crate::structure`]) are not read.
+/// section headers: [`crate::structure`]) are not read; sentences marked in
+/// `captions` are read, but their dates are no context for other sentences.
 pub fn find(
     sentences: &[Sentence],
     ents: &Entities,
     lex: &Lexicon,
     published: Option<NaiveDate>,
     skip: &[bool],
+    captions: &[bool],
 ) -> Vec<FoundEvent> {
     let words_of: Vec<Vec<&str>> = sentences
         .iter()
@@ -378,6 +380,23 @@ pub fn find(
                     SubjectRef::Group { .. } => true,
                 })
                 .collect();
+            // "X was among five people arrested": the person is a member of the group the event
+            // happens to, and is named
+            let mut subjects = subjects;
+            if subjects.iter().any(|s| matches!(s, SubjectRef::Group { .. }))
+                && let Some(among) = (clause.0.max(1)..start).rev().find(|&k| words[k] == "among")
+                && matches!(words[among - 1], "was" | "were" | "is" | "are")
+            {
+                let members: Vec<SubjectRef> = units(&ctx, si, words, clause.0, among - 1, &focus)
+                    .into_iter()
+                    .rev()
+                    .find(|u| !u.subjects.is_empty() && !u.org)
+                    .map(|u| u.subjects)
+                    .unwrap_or_default();
+                if members.iter().any(|m| matches!(m, SubjectRef::Person(_))) {
+                    subjects = members;
+                }
+            }
             // named members and companions: "four board members were arrested, including A and B",
             // "A was arrested along with B and C" (named members replace the unnamed group)
             let mut subjects = subjects;
@@ -577,6 +596,38 @@ pub fn find(
                 e.date_reason = "none (the charges an act cites were brought before it)";
             }
         }
+        // "postponed the hearing until June 30", "the next hearing is adjourned until 22 November": a
+        // hearing put off is one that has not happened, on the day it was put off to
+        for e in found.iter_mut().filter(|e| {
+            matches!(e.event_type, EventType::Hearing | EventType::Appeal)
+                && matches!(e.date_reason, "inherited" | "none" | "shared with the clause")
+        }) {
+            let put_off = words[e.clause.0..e.clause.1].iter().any(|w| {
+                matches!(
+                    *w,
+                    "postponed" | "adjourned" | "moved" | "rescheduled" | "deferred" | "delayed" | "put"
+                )
+            });
+            let target = mentions.iter().find(|m| {
+                m.first > e.trigger.0
+                    && m.first < e.clause.1
+                    && m.first > 0
+                    && matches!(words[m.first - 1], "until" | "till" | "to")
+            });
+            if put_off
+                && let Some(m) = target
+                && let When::Absolute(Some(d)) = m.when
+            {
+                e.date = Some(d);
+                e.qualifier = m.qualifier;
+                e.date_reason = "the day it was put off to";
+                e.status = StatusReason {
+                    call: false,
+                    status: Status::NotOccurred,
+                    cue: Some("postponed".into()),
+                };
+            }
+        }
         for e in found.iter_mut().filter(|e| e.rule.ends_with("+implied")) {
             e.date = None;
             e.qualifier = None;
@@ -609,8 +660,10 @@ pub fn find(
                 ev.date_reason = "the date of the event it joins";
             }
         }
+        let caption = captions.get(si).copied().unwrap_or(false);
         for ev in &found {
-            if ev.date_reason == "stated in the sentence"
+            if !caption
+                && ev.date_reason == "stated in the sentence"
                 && ev.date.is_some()
                 && ev.status.status != Status::NotOccurred
                 && !anterior(words, ev.trigger.0)
@@ -621,6 +674,23 @@ pub fn find(
                 }
             }
             focus.subjects(&ev.subjects);
+        }
+        // the story's day: a lede sentence that dates the scene without a realised event of its own
+        // ("The family came to court here on Thursday, hoping she would be acquitted")
+        if lede.is_none()
+            && !background
+            && !caption
+            && !found.iter().any(|e| e.status.status != Status::NotOccurred)
+            && let Some(d) = mentions.iter().find_map(|m| match m.when {
+                When::Absolute(Some(d))
+                    if d.precision() == casewatch_model::DatePrecision::Day && !is_end_date(words, m) =>
+                {
+                    Some(d)
+                }
+                _ => None,
+            })
+        {
+            lede = Some(d);
         }
         out.extend(found);
     }
@@ -718,7 +788,19 @@ fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut 
                     break;
                 }
             }
-            if n >= 2 && named.len() == n {
+            // "A court sentenced a journalist … Pham Doan Trang, 43, …": an indefinite description that
+            // introduces the article's first participant is the person the next sentences name
+            let introduces = n == 1
+                && e.subjects.len() == 1
+                && matches!(
+                    desc.split_whitespace().next().map(str::to_lowercase).as_deref(),
+                    Some("a" | "an" | "one")
+                )
+                && ents.mentions[..=e.sentence]
+                    .iter()
+                    .flatten()
+                    .all(|m| !matches!(m.target, Target::Person(_)));
+            if (n >= 2 || introduces) && named.len() == n {
                 replaced.extend(named.into_iter().map(SubjectRef::Person));
                 changed = true;
             } else {
@@ -892,7 +974,10 @@ impl Focus {
             }
         }
         for m in &ents.mentions[si] {
+            // a name that modifies a noun ("the X regime") brings no one into focus
+            let modifier = words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w));
             if let Target::Person(p) = m.target
+                && !modifier
                 && !matches!(
                     ents.people[p].occupation_kind,
                     Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
@@ -948,6 +1033,29 @@ impl Focus {
 /// "Okafor's arrest", "against the suspended sentence").
 fn is_reference(words: &[&str], start: usize) -> bool {
     let w = words[start];
+    // a hearing or trial named as the setting of something else: "during the hearing", "in the trial",
+    // "before the trial" ("at the first hearing on 14 May" still introduces one)
+    if matches!(w, "hearing" | "hearings" | "trial")
+        && start >= 2
+        && matches!(words[start - 1], "the" | "that" | "this")
+        && matches!(
+            words[start - 2],
+            "during" | "in" | "throughout" | "for" | "before" | "after" | "of"
+        )
+    {
+        return true;
+    }
+    // ", a charge under Article 353": an apposition that names the offence, not a charging
+    if matches!(w, "charge" | "charges")
+        && start >= 2
+        && matches!(words[start - 1], "a" | "an")
+        && words[start - 2] == ","
+        && words
+            .get(start + 1)
+            .is_some_and(|n| matches!(*n, "under" | "that" | "which" | "carrying"))
+    {
+        return true;
+    }
     // only nouns that name a state or a past act are read back this way; "at the first hearing",
     // "during closing arguments", "after searches of their homes" introduce events
     if !matches!(
@@ -1095,6 +1203,13 @@ fn assign_dates(
         if is_end_date(words, m) {
             continue;
         }
+        // an attributive date ("a January 16 brief", "the 2024 liquidation") dates only the noun it
+        // modifies, when that noun is a trigger
+        let attributive = m.first > 0
+            && matches!(words[m.first - 1], "a" | "an" | "the" | "its" | "his" | "her" | "their")
+            && words
+                .get(m.last)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !matches!(*w, "and" | "or"));
         // a date usually follows the verb it dates, so one before a trigger counts a little farther
         let dist_to = |a: usize, b: usize| {
             if m.first >= b {
@@ -1115,6 +1230,9 @@ fn assign_dates(
             .map(|&k| dist_to(k, k + 1))
             .min();
         for (ei, e) in found.iter().enumerate() {
+            if attributive && e.trigger.0 != m.last {
+                continue;
+            }
             let clause = e.clause;
             // a date inside a relative clause the trigger is not in belongs to that clause
             let in_other_rel = rels
@@ -1324,10 +1442,13 @@ fn describes_a_state(words: &[&str], start: usize) -> bool {
 /// Whether a mention is the source the sentence quotes: "X said", "X, 34, told",
 /// "according to the outlet's publisher, X".
 fn is_speaker(words: &[&str], m: &Mention) -> bool {
-    let speech = |w: &str| (SPEECH.contains(&w) && w != "according") || COMMENT_VERBS.contains(&w);
+    let speech = |w: &str| SPEECH.contains(&w) && w != "according";
     match words.get(m.last).copied() {
-        Some(w) if speech(w) => return true,
+        // a comment verb right after the name ("Robertson described the sentencing as …")
+        Some(w) if speech(w) || COMMENT_VERBS.contains(&w) => return true,
         Some(",") if (m.last + 1..(m.last + 4).min(words.len())).any(|k| speech(words[k])) => return true,
+        // "…, Phil Robertson, described": the apposition's end, then the verb
+        Some(",") if words.get(m.last + 1).is_some_and(|w| COMMENT_VERBS.contains(w)) => return true,
         _ => {}
     }
     // "according to X", "as reported by X's husband", "reported by X"
@@ -2284,6 +2405,13 @@ fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option<Gender>) -
         ordered.sort_by_key(|m| is_speaker(words, m));
         for m in ordered {
             let Target::Person(p) = m.target else { continue };
+            // "the Lukashenka regime", "Navalny's foundation": a name that modifies a noun is no antecedent
+            let poss = ctx.sentences[sj].tokens[m.last - 1].lower.ends_with("'s");
+            if words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w))
+                || (poss && ctx.sentences[sj].tokens.get(m.last).is_some_and(|t| t.is_capitalized()))
+            {
+                continue;
+            }
             let person = &ctx.ents.people[p];
             if gender.is_some() && person.gender.is_some() && person.gender != gender {
                 continue;

@@ -80,7 +80,8 @@ impl Extractor {
     /// (bytes); `meta` is copied into the record.
     pub fn extract(&self, meta: ArticleMeta, body: &str) -> Extraction {
         let sentences = segment::sentences(body);
-        // headlines, section headers, datelines and captions are not read for events or new names
+        // headlines, section headers and datelines are not read for events; they and captions name
+        // no new person
         let lines = structure::classify(body, &sentences);
         let mut skip: Vec<bool> = lines.iter().map(|k| *k != structure::LineKind::Body).collect();
         // the title line, when the input gives the article's title
@@ -91,7 +92,11 @@ impl Extractor {
             *k = true;
         }
         let ents = entities::recognise(&sentences, &self.lexicon, &skip);
-        let found = events::find(&sentences, &ents, &self.lexicon, meta.published, &skip);
+        // captions are read for events (the photo shows an act), but their dates set no context
+        // for the text around them and their credits name no one
+        let captions: Vec<bool> = lines.iter().map(|k| *k == structure::LineKind::Caption).collect();
+        let event_skip: Vec<bool> = skip.iter().zip(&captions).map(|(s, c)| *s && !*c).collect();
+        let found = events::find(&sentences, &ents, &self.lexicon, meta.published, &event_skip, &captions);
 
         let people: Vec<Person> = ents
             .people

@@ -84,6 +84,10 @@ const MODAL: &[&str] = &[
     "refuse",
     "refuses",
     "'ll",
+    "awaiting",
+    "awaits",
+    "await",
+    "waiting",
 ];
 
 /// Negation words; scoped to a few tokens before the trigger.
@@ -149,6 +153,9 @@ fn is_call(words: &[&str], k: usize) -> bool {
     let next = |n: usize| words.get(k + n).copied().unwrap_or("");
     match words[k] {
         "urge" | "urged" | "urges" | "urging" | "must" | "should" => true,
+        // "too cowardly to free her, too weak to convict her": what someone could not bring
+        // themselves to do is an evaluation, no act
+        "too" => next(2) == "to" || next(3) == "to",
         "call" | "calls" | "called" | "calling" => {
             matches!(next(1), "on" | "upon")
                 || (next(1) == "for"
@@ -284,8 +291,12 @@ pub fn decide(
         if w == "," && !matches!(words.get(k + 1), Some(&"or") | Some(&"nor")) {
             break;
         }
-        // a relative or adverbial clause, or a verb of saying, starts the negation's scope afresh
-        if matches!(w, "who" | "which" | "that" | "after" | "before" | "when") || SPEECH.contains(&w) {
+        // a relative or adverbial clause, or a verb of saying, starts the negation's scope afresh; so
+        // does a coordinated verb ("did not satisfy the complaint and remanded him")
+        if matches!(w, "who" | "which" | "that" | "after" | "before" | "when")
+            || SPEECH.contains(&w)
+            || (w == "and" && k + 1 == start && words[start].ends_with("ed"))
+        {
             break;
         }
         if NEGATION.contains(&w) {

@@ -17,7 +17,9 @@
 //!   capitalised (title case) is a headline, however long;
 //! - a text of a single line is running text.
 //! - a line with a photo credit marker ("Photo:", "Photo by", "Photograph:",
-//!   "Credit:", "Getty Images", "/ AFP") is a caption.
+//!   "Credit:", "Getty Images", "/ AFP") is a caption: it is read for events
+//!   (the photo shows an act) but its dates are no context for other lines and
+//!   it names no new person (the photographer is no participant).
 
 use crate::segment::{Sentence, TokenKind};
 

@@ -13,6 +13,15 @@ use common::{extract, run};
 fn document_structure() {
     run(&[
         (
+            "Reporter Lina Vos was detained on Monday.\nLina Vos arrives at the district court on January 22, 2026, to attend her hearing. PHOTO: Nora Quist\nThe court convicted her of sedition.",
+            "2026-01-23",
+            &[
+                "detention@2026-01-19:Lina Vos",
+                "hearing@2026-01-22:Lina Vos",
+                "conviction@2026-01-19:Lina Vos",
+            ],
+        ),
+        (
             "Court Jails Reporter Dana Okafor Over Posts\nPolice detained reporter Lev Arkhipov on Monday.",
             "2025-06-18",
             &["detention@2025-06-16:Lev Arkhipov"],
@@ -263,6 +272,34 @@ fn court_ordered_arrest() {
 fn participants_and_sets() {
     run(&[
         (
+            "Reporter Lina Vos was among seven people arrested by police on Monday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Lina Vos"],
+        ),
+        (
+            "Reporter Ivo Poczobut was detained on Monday. A court sentenced Poczobyt to eight years on Friday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Ivo Poczobut", "sentence@2025-06-13:Ivo Poczobut"],
+        ),
+        (
+            "Reporter Ivo Marek was detained on Monday in a city run by the Karl Brenner regime. He was accused of treason on Tuesday.",
+            "2025-06-18",
+            &["detention@2025-06-16:Ivo Marek", "charge@2025-06-17:Ivo Marek"],
+        ),
+        (
+            "A court in the capital sentenced a journalist to nine years in prison on Tuesday. Lina Vos, 43, was accused of treason.",
+            "2025-06-18",
+            &["sentence@2025-06-17:Lina Vos", "charge@2025-06-17:Lina Vos"],
+        ),
+        (
+            "Reporter Mira Tal said police detained a cameraman on Tuesday. Lina Vos, 43, was not detained.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-17:[a cameraman]",
+                "detention@2025-06-17:Lina Vos/not_occurred",
+            ],
+        ),
+        (
             "Four board members were also arrested on Monday, including pop singer Lina Vos, attorney Karl Brenner and Omar Said.",
             "2025-06-18",
             &["detention@2025-06-16:Karl Brenner+Lina Vos+Omar Said"],
@@ -398,6 +435,11 @@ fn participants_and_sets() {
 #[test]
 fn nominal_and_light_verb_triggers() {
     run(&[
+        (
+            "Reporter Lina Vos was presented this morning at the federal court.",
+            "2020-11-09",
+            &["hearing@2020-11-09:Lina Vos"],
+        ),
         (
             "Reporter Ivo Marek was granted bail on Tuesday.",
             "2025-06-18",
@@ -556,6 +598,24 @@ fn nominal_and_light_verb_triggers() {
 fn status_scope() {
     run(&[
         (
+            "Judge Karl Brenner postponed the hearing of reporter Lina Vos until June 30.",
+            "2025-06-18",
+            &["hearing@2025-06-30:Lina Vos/not_occurred"],
+        ),
+        (
+            "Reporter Lina Vos appeared in court on Monday. Her next hearing was adjourned until 22 July.",
+            "2025-06-18",
+            &[
+                "hearing@2025-06-16:Lina Vos",
+                "hearing@2025-07-22:Lina Vos/not_occurred",
+            ],
+        ),
+        (
+            "The court did not satisfy the complaint and remanded reporter Lina Vos in custody.",
+            "2025-06-18",
+            &["pretrial_detention@-:Lina Vos"],
+        ),
+        (
             "The court denied provisional release to journalist Ivo Marek on Monday.",
             "2025-06-18",
             &["release@2025-06-16:Ivo Marek/not_occurred"],
@@ -626,6 +686,32 @@ fn status_scope() {
 fn dates_in_real_news() {
     run(&[
         (
+            "The family of reporter Lina Vos came to court here on Thursday, hoping she would be acquitted.\n\nThe court convicted Lina Vos of sedition.",
+            "2026-01-23",
+            &[
+                "acquittal@2026-01-22:Lina Vos/not_occurred",
+                "conviction@2026-01-22:Lina Vos",
+            ],
+        ),
+        (
+            "On January 14, Judge Karl Brenner ordered the remand of reporter Lina Vos, a decision criticized in a January 16 brief by her lawyers.",
+            "2025-06-18",
+            &["pretrial_detention@2025-01-14:Lina Vos"],
+        ),
+        (
+            "Police detained reporter Lina Vos on November 8. The following evening, a court sent her to prison pending trial.",
+            "2024-11-12",
+            &[
+                "detention@2024-11-08:Lina Vos",
+                "pretrial_detention@2024-11-09:Lina Vos",
+            ],
+        ),
+        (
+            "Police detained reporter Lina Vos on October 6-7, 2024.",
+            "2025-06-18",
+            &["detention@2024-10-06:Lina Vos"],
+        ),
+        (
             "The court on Dec. 14 convicted journalist Lina Vos.",
             "2025-12-20",
             &["conviction@2025-12-14:Lina Vos"],
@@ -677,6 +763,36 @@ fn dates_in_real_news() {
 #[test]
 fn non_events() {
     run(&[
+        (
+            "The regime is too weak to convict reporter Lina Vos, her colleague said.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Lina Vos, a detained reporter, spoke to her lawyer on Monday.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Reporter Lina Vos is being investigated for allegedly assaulting a police officer, a charge under Article 353.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Reporter Lina Vos was questioned during the hearing on Tuesday.",
+            "2025-06-18",
+            &["questioning@2025-06-17:Lina Vos"],
+        ),
+        (
+            "The trial panel sentenced reporter Lina Vos to two years on Tuesday.",
+            "2025-06-18",
+            &["sentence@2025-06-17:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos pleaded guilty at the first hearing on Tuesday.",
+            "2025-06-18",
+            &["confession@2025-06-17:Lina Vos", "hearing@2025-06-17:Lina Vos"],
+        ),
         ("Reporter Lina Vos works for Radio Free Harbour.", "2025-06-18", &[]),
         (
             "After six years in detention, reporter Lina Vos was convicted on Tuesday.",
@@ -744,6 +860,36 @@ fn non_events() {
 #[test]
 fn people_are_people() {
     let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "The Ministry of Foreign Affairs said reporter Ana Kovac had been detained.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "The Harbour Grand Hotel refused to hand over footage, reporter Ana Kovac said. Harbour Grand has not commented.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac won the 2024 Golden Lantern Literary prize for her book.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac wrote the book “The Quiet Coast” in prison.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was educated in the United States.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
+            "Reporter Ana Kovac was held at the Grey Owl colony.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
         (
             "Court Jails Reporter Dana Okafor Over Posts\nPolice detained reporter Lev Arkhipov on Monday.",
             "2025-06-18",
