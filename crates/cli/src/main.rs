@@ -191,7 +191,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open(&cli.db)?;
             let out = match format {
                 ListFormat::Json => serde_json::to_string_pretty(&store.cases()?)? + "\n",
-                ListFormat::Text => render::case_list(&store.case_summaries()?),
+                ListFormat::Text => render::case_list(&store.case_summaries()?, &store.articles_without_case()?),
             };
             print(&out)?;
             Ok(ExitCode::SUCCESS)

@@ -98,25 +98,35 @@ pub fn explanation(x: &Extraction) -> String {
     out
 }
 
-/// The case list, one line per case.
-pub fn case_list(cases: &[CaseSummary]) -> String {
+/// The case list, one line per case, with the number of related cases;
+/// then the articles that belong to no case (`without`: their ids).
+pub fn case_list(cases: &[CaseSummary], without: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<5} {:<40} {:>6} {:>6} {:>7}  {:<10}  {:<10}",
-        "id", "title", "people", "events", "sources", "first", "last"
+        "{:<5} {:<40} {:>6} {:>6} {:>7} {:>7}  {:<10}  {:<10}",
+        "id", "title", "people", "events", "sources", "related", "first", "last"
     );
     for c in cases {
         let _ = writeln!(
             out,
-            "{:<5} {:<40} {:>6} {:>6} {:>7}  {:<10}  {:<10}",
+            "{:<5} {:<40} {:>6} {:>6} {:>7} {:>7}  {:<10}  {:<10}",
             c.id,
             truncate(&c.title, 40),
             c.people,
             c.events,
             c.sources,
+            c.related,
             c.first_date.as_deref().unwrap_or("-"),
             c.last_date.as_deref().unwrap_or("-")
+        );
+    }
+    if !without.is_empty() {
+        let _ = writeln!(
+            out,
+            "\narticles without a case ({}; no legal event about a named defendant or outlet): {}",
+            without.len(),
+            without.join(", ")
         );
     }
     out
@@ -156,10 +166,11 @@ pub fn case_text(c: &Case) -> String {
     for p in &c.people {
         let _ = writeln!(
             out,
-            "  {} {} ({}){}{} — spellings: {}",
+            "  {} {} ({}{}){}{} — spellings: {}",
             p.id,
             p.name,
             p.role.as_str(),
+            p.role_rule.as_ref().map_or(String::new(), |r| format!(" by {r}")),
             p.occupation.as_ref().map_or(String::new(), |o| format!(", {o}")),
             p.affiliation.as_ref().map_or(String::new(), |a| format!(
                 ", {}{a}",
@@ -177,6 +188,12 @@ pub fn case_text(c: &Case) -> String {
                 ch.label,
                 ch.article.as_ref().map_or(String::new(), |a| format!(" ({a})"))
             );
+        }
+    }
+    if !c.related_cases.is_empty() {
+        let _ = writeln!(out, "\nrelated cases (other prosecutions, not merged):");
+        for r in &c.related_cases {
+            let _ = writeln!(out, "  {}  {} — {}", r.case, r.title, r.reasons.join("; "));
         }
     }
     let _ = writeln!(out, "\ntimeline:");

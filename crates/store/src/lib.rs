@@ -177,6 +177,9 @@ pub struct CaseSummary {
     pub last_date: Option<String>,
     /// Number of distinct articles the case draws on.
     pub sources: u64,
+    /// Number of related cases: other prosecutions that share a person or an
+    /// outlet with this one (listed with reasons in `Case::related_cases`).
+    pub related: u64,
 }
 
 /// The store: one open connection to one database file.
@@ -305,6 +308,15 @@ impl Store {
     /// case order, without decoding the cases.
     pub fn case_summaries(&self) -> Result<Vec<CaseSummary>> {
         cases::summaries(&self.conn, &self.path)
+    }
+
+    /// Ids of the stored articles that belong to no case, sorted: articles
+    /// that report no legal event about a named defendant or a prosecuted
+    /// outlet. They stay stored and searchable.
+    ///
+    /// Errors: [`StoreError::Query`] when the database cannot be read.
+    pub fn articles_without_case(&self) -> Result<Vec<String>> {
+        cases::articles_without_case(&self.conn, &self.path)
     }
 
     /// Full-text search (FTS5) over article titles and bodies and over event

@@ -49,6 +49,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0004_fts_batch",
         sql: include_str!("../migrations/sqlite/0004_fts_batch.sql"),
     },
+    Migration {
+        version: 5,
+        name: "0005_case_links",
+        sql: include_str!("../migrations/sqlite/0005_case_links.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -52,7 +52,7 @@ pub(crate) fn routes() -> Router<AppState> {
         crate::review::api_decide, crate::review::api_merge, crate::review::api_split, crate::review::api_move
     ),
     components(schemas(
-        CaseFileDoc, CaseDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
+        CaseFileDoc, CaseDoc, RelatedCaseDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
         ConflictDoc, TimelineEntryDoc, CaseEventDoc, CasePersonRefDoc, PersonDetailDoc, ArticleDetailDoc,
         ErrorDoc, AuditEntryDoc, ArticleJson, SearchHitJson,
         crate::review::DecideRequest, crate::review::EditFields, crate::review::MergeRequest,

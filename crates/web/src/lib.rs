@@ -193,6 +193,7 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         .route("/cases/{id}/events/{event}/edit", get(review::edit_page))
         .route("/cases/{id}/people/merge", post(review::merge_form))
         .route("/cases/{id}/people/split", post(review::split_form))
+        .route("/cases/{id}/people/role", post(review::role_form))
         .route("/cases/{id}/export/{file}", get(export::download))
         .route("/articles", get(pages::articles))
         .route("/articles/{id}", get(pages::article))

@@ -206,6 +206,7 @@ pub(crate) fn person_row(p: &casewatch_model::CasePerson) -> PersonRow {
         name: p.name.clone(),
         variants: p.variants.clone(),
         role: p.role.as_str().to_string(),
+        role_rule: p.role_rule.clone().unwrap_or_default(),
         occupation: p.occupation.clone(),
         affiliation: p.affiliation.clone(),
     }
@@ -305,6 +306,15 @@ pub(crate) async fn case(
         exports: crate::export::links(&case.id),
         audit,
         articles: case.articles.clone(),
+        related: case
+            .related_cases
+            .iter()
+            .map(|r| RelatedRow {
+                id: r.case.clone(),
+                title: r.title.clone(),
+                reasons: r.reasons.join("; "),
+            })
+            .collect(),
         id: case.id,
         title: case.title,
     };

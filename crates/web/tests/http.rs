@@ -590,4 +590,51 @@ async fn public_read_answers_only_its_own_host_names() {
             .status,
         421
     );
+#[tokio::test]
+async fn case_page_shows_roles_and_related_cases_and_editors_set_roles() {
+    let s = start(false).await;
+    let (case, _e1, _e2, person) = pick(&s).await;
+    let cookie = s.login("editor").await;
+    let page = s.get(&format!("/cases/{case}"), &[("Cookie", &cookie)]).await.body;
+    assert!(page.contains("<h2>Related cases</h2>"), "{page}");
+    assert!(page.contains("data-role=\"defendant\""), "roles are shown");
+    assert!(page.contains("(subject_of_legal_event)"), "with the rule that set them");
+    let review = s
+        .get(&format!("/cases/{case}/review"), &[("Cookie", &cookie)])
+        .await
+        .body;
+    assert!(review.contains(&format!("action=\"/cases/{case}/people/role\"")));
+
+    let r = s
+        .post_form(
+            &format!("/cases/{case}/people/role"),
+            Some(&cookie),
+            &format!("person={person}&role=witness&note=testified"),
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let page = s.get(&format!("/cases/{case}"), &[("Cookie", &cookie)]).await.body;
+    assert!(
+        page.contains("witness <small class=\"muted\">(reviewer)</small>"),
+        "{page}"
+    );
+    let auth = bearer(&s.viewer_token);
+    let log = s
+        .get(
+            &format!("/api/v1/cases/{case}/audit"),
+            &[("Authorization", auth.as_str())],
+        )
+        .await
+        .json();
+    assert_eq!(log[0]["action"], "set_role");
+    assert_eq!(log[0]["after"]["role"], "witness");
+    // An unknown role is a bad request and changes nothing.
+    let r = s
+        .post_form(
+            &format!("/cases/{case}/people/role"),
+            Some(&cookie),
+            &format!("person={person}&role=hero"),
+        )
+        .await;
+    assert_eq!(r.status, 400, "{}", r.body);
 }
