@@ -590,6 +590,8 @@ async fn public_read_answers_only_its_own_host_names() {
             .status,
         421
     );
+}
+
 #[tokio::test]
 async fn case_page_shows_roles_and_related_cases_and_editors_set_roles() {
     let s = start(false).await;
