@@ -57,9 +57,19 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode> {
         match item {
             Ok(article) => {
                 for w in &article.warnings {
-                    eprintln!("warning: {}: {w}", article.source);
+                    eprintln!(
+                        "warning: {}: {}",
+                        casewatch_ingest::printable(&article.source),
+                        casewatch_ingest::printable(w)
+                    );
                 }
-                records.push(ex.extract(article.meta("en"), &article.body).record);
+                records.push(
+                    ex.extract(
+                        article.meta(casewatch_extract::language::identify(&article.body)),
+                        &article.body,
+                    )
+                    .record,
+                );
             }
             Err(e) => {
                 eprintln!("error: {e}");

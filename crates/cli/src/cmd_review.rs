@@ -1,7 +1,7 @@
-//! `casewatch review …` (confirm, reject, edit entries; merge and split people; move articles) and `casewatch log` (the audit log).
+//! `casewatch review …` (confirm, reject, edit entries; merge and split people; set a role; move articles) and `casewatch log` (the audit log).
 
 use anyhow::{Context as _, Result, bail};
-use casewatch_model::{DatePrecision, DateQualifier, EventType, PartialDate, Standing, Status, Subject};
+use casewatch_model::{DatePrecision, DateQualifier, EventType, PartialDate, Role, Standing, Status, Subject};
 use casewatch_store::{AuditEntry, EntryEdit, ReviewAction, StatusEdit, Store};
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::Value;
@@ -65,6 +65,18 @@ pub enum ReviewCommand {
         /// A spelling that belongs to someone else (repeatable).
         #[arg(long = "variant", required = true)]
         variants: Vec<String>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Set a person's role in a case (kept on every rebuild, audited).
+    SetRole {
+        /// Case id (`c3`).
+        case: String,
+        /// Person id (`P12`).
+        person: String,
+        /// The role: defendant, lawyer, judge, prosecutor, official, relative, witness, expert, commentator, mentioned.
+        #[arg(long)]
+        role: String,
         #[command(flatten)]
         who: Who,
     },
@@ -473,6 +485,18 @@ pub fn review(db: &Path, cmd: ReviewCommand) -> Result<()> {
             detail,
             who,
         } => (event, ReviewAction::SplitEntry { subjects, detail }, who),
+        ReviewCommand::SetRole {
+            case,
+            person,
+            role,
+            who,
+        } => {
+            let role = role.trim().parse::<Role>().map_err(|e| {
+                let all: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+                anyhow::anyhow!("{e}; use one of: {}", all.join(", "))
+            })?;
+            (case.clone(), ReviewAction::SetRole { case, person, role }, who)
+        }
     };
     let entry = store.review(&target, action, &who.user(), who.note.as_deref())?;
     crate::print(&describe(&entry))

@@ -213,18 +213,18 @@ fn summary_statuses(st: &[PersonStatus]) -> String {
         .join(", ")
 }
 
-/// The text table of a page of cases.
-fn cases_text(page: &CasePage) -> String {
+/// The text table of a page of cases; then the articles in no case (`without`).
+fn cases_text(page: &CasePage, without: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<5} {:<40} {:<3} {:<24} {:>6} {:>6} {:>7}  {:<10}  {:<10}",
-        "id", "title", "cc", "status", "people", "events", "sources", "first", "last"
+        "{:<5} {:<40} {:<3} {:<24} {:>6} {:>6} {:>7} {:>7}  {:<10}  {:<10}",
+        "id", "title", "cc", "status", "people", "events", "sources", "related", "first", "last"
     );
     for c in &page.rows {
         let _ = writeln!(
             out,
-            "{:<5} {:<40} {:<3} {:<24} {:>6} {:>6} {:>7}  {:<10}  {:<10}",
+            "{:<5} {:<40} {:<3} {:<24} {:>6} {:>6} {:>7} {:>7}  {:<10}  {:<10}",
             c.id,
             crate::render::truncate(&c.title, 40),
             c.country.as_deref().unwrap_or("-"),
@@ -232,6 +232,7 @@ fn cases_text(page: &CasePage) -> String {
             c.people,
             c.events,
             c.sources,
+            c.related,
             c.first_date.as_deref().unwrap_or("-"),
             c.last_date.as_deref().unwrap_or("-")
         );
@@ -242,6 +243,14 @@ fn cases_text(page: &CasePage) -> String {
             "({} of {} matching cases; --page N for more)",
             page.rows.len(),
             page.total
+        );
+    }
+    if !without.is_empty() {
+        let _ = writeln!(
+            out,
+            "\narticles without a case ({}; no legal event about a named defendant or outlet): {}",
+            without.len(),
+            without.join(", ")
         );
     }
     out
@@ -302,7 +311,14 @@ pub fn cases(db: &Path, a: &CasesArgs) -> Result<()> {
         }
     };
     let out = match a.format {
-        ListFormat::Text => cases_text(&CasePage { rows, total, all: 0 }),
+        ListFormat::Text => {
+            let without = if filtered {
+                Vec::new()
+            } else {
+                store.articles_without_case()?
+            };
+            cases_text(&CasePage { rows, total, all: 0 }, &without)
+        }
         ListFormat::Json if !filtered && a.per_page.is_none() && sort == CaseSort::Id && !a.desc => {
             serde_json::to_string_pretty(&store.cases()?)? + "\n"
         }

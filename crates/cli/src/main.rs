@@ -11,8 +11,8 @@ mod cmd_watch;
 mod render;
 
 use anyhow::{Context, Result};
-use casewatch_extract::Extractor;
-use casewatch_ingest::{ReadOptions, read_paths};
+use casewatch_extract::{Extractor, language};
+use casewatch_ingest::{RawArticle, ReadOptions, read_paths};
 use casewatch_store::{ArticleInput, InsertOutcome, Store};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -42,7 +42,7 @@ struct ReadArgs {
     /// Publication date (YYYY-MM-DD) for inputs that carry none.
     #[arg(long, value_parser = parse_date)]
     published: Option<NaiveDate>,
-    /// Largest input file accepted, in bytes (also the limit after gzip decompression).
+    /// Largest input file accepted, in bytes (also the limit after gzip decompression; for WARC the limit of each record, for JSONL of each line).
     #[arg(long, default_value_t = 20_000_000)]
     max_bytes: u64,
     /// Extra lexicon files (TOML, the format of crates/extract/data/en.toml); repeatable.
@@ -58,7 +58,7 @@ struct ReadArgs {
 
 impl ReadArgs {
     /// Gives `--url` and `--title` to an article that has none.
-    fn fill_meta(&self, article: &mut casewatch_ingest::RawArticle) {
+    fn fill_meta(&self, article: &mut RawArticle) {
         if article.url.is_none() {
             article.url.clone_from(&self.url);
         }
@@ -76,6 +76,36 @@ impl ReadArgs {
         }
         Ok(())
     }
+
+    /// The page URLs among the paths (fetched over HTTP) and the rest.
+    fn split_urls(&self) -> (Vec<String>, Vec<PathBuf>) {
+        let (urls, files): (Vec<PathBuf>, Vec<PathBuf>) = self.paths.iter().cloned().partition(|p| {
+            p.to_str()
+                .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
+        });
+        (
+            urls.iter().filter_map(|u| u.to_str().map(str::to_string)).collect(),
+            files,
+        )
+    }
+}
+
+/// Reads the paths: page URLs fetched over HTTP first, then files.
+fn read_all(read: &ReadArgs) -> Box<dyn Iterator<Item = Result<RawArticle, casewatch_ingest::InputError>>> {
+    let (urls, files) = read.split_urls();
+    let (max_bytes, published) = (read.max_bytes, read.published);
+    let agent = (!urls.is_empty()).then(cmd_watch::agent);
+    let fetched = urls.into_iter().filter_map(move |url| {
+        let agent = agent.as_ref()?;
+        Some(
+            cmd_watch::fetch_page(agent, &url, max_bytes, published).map_err(|e| casewatch_ingest::InputError {
+                path: url.clone(),
+                line: None,
+                reason: format!("{e:#}"),
+            }),
+        )
+    });
+    Box::new(fetched.chain(read_paths(&files, &read_options(read))))
 }
 
 #[derive(Subcommand, Debug)]
@@ -91,21 +121,35 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
-    /// Read, extract and store articles (files, directories, `-`, or http(s) URLs of pages), then rebuild the cases.
+    /// Read, extract and store articles, then rebuild the cases.
     Ingest {
         #[command(flatten)]
         read: ReadArgs,
         /// Articles stored per transaction.
         #[arg(long, default_value_t = 200)]
         batch: usize,
+        /// Build the cases of the new articles every this many stored articles (not only at the end), so that memory
+        /// and each write transaction stay bounded however many articles one run reads.
+        #[arg(long, default_value_t = 2000)]
+        rebuild_every: usize,
         /// After storing, print the timeline of every case the read articles belong to.
         #[arg(long)]
         print: bool,
+    },
+    /// Reconcile the stored articles that are not in cases yet (after an interrupted ingest); `--all`: every article.
+    Rebuild {
+        /// Reconcile every stored article again (after changing the reconciliation settings).
+        #[arg(long)]
+        all: bool,
     },
     /// List the cases (with country and defendants' status), sorted, filtered and paged.
     Cases(cmd_status::CasesArgs),
     /// Where each defendant stands now (in custody, serving, released, …), from the timelines.
     Status(cmd_status::StatusArgs),
+    /// The review queue: timeline entries no reviewer has decided on, newest sources first, with evidence.
+    Queue(cmd_review::QueueArgs),
+    /// Poll RSS/Atom feeds, fetch and ingest each new item's page, report new timeline entries per case.
+    Watch(cmd_watch::WatchArgs),
     /// Print one case: people, charges and the timeline with sources.
     Case {
         /// Case id (`c1`).
@@ -127,8 +171,6 @@ enum Command {
         #[command(subcommand)]
         action: cmd_review::ReviewCommand,
     },
-    /// The review queue: timeline entries no reviewer has decided on, newest sources first, with evidence.
-    Queue(cmd_review::QueueArgs),
     /// Print the audit log of review decisions (who, when, before and after).
     Log(cmd_review::LogArgs),
     /// Export cases: JSON Lines, CSV (events, people), or printable dossiers (Markdown, HTML).
@@ -143,11 +185,9 @@ enum Command {
         #[command(subcommand)]
         action: cmd_user::TokenCommand,
     },
-    /// Poll RSS/Atom feeds, fetch and ingest each new item's page, report new timeline entries per case.
-    Watch(cmd_watch::WatchArgs),
     /// Serve the web UI and JSON API (default 127.0.0.1:8080).
     Serve(cmd_serve::ServeArgs),
-    /// Extract articles and score them against gold annotations (the rules of the project's score.py).
+    /// Extract articles and score them against gold annotations (the rules of ../shared/eval/score.py).
     Eval(cmd_eval::EvalArgs),
 }
 
@@ -183,9 +223,30 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract { read, format, explain } => extract(&read, format, explain),
-        Command::Ingest { read, batch, print } => ingest(&cli.db, &read, batch.max(1), print),
+        Command::Ingest {
+            read,
+            batch,
+            rebuild_every,
+            print,
+        } => ingest(&cli.db, &read, batch.max(1), rebuild_every.max(1), print),
+        Command::Rebuild { all } => {
+            let mut store = Store::open(&cli.db)?;
+            let pending = store.unreconciled()?;
+            let report = if all {
+                store.rebuild_cases()?
+            } else {
+                store.update_cases()?
+            };
+            eprintln!(
+                "{pending} articles were not in cases; reconciled {} articles into {} cases ({} replaced)",
+                report.articles, report.cases_written, report.cases_removed
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Cases(args) => cmd_status::cases(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::Status(args) => cmd_status::status(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Queue(args) => cmd_review::queue(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Watch(args) => cmd_watch::watch(&cli.db, &args),
         Command::Case { id, format } => {
             let store = Store::open(&cli.db)?;
             let Some(case) = store.case(&id)? else {
@@ -202,13 +263,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Review { action } => cmd_review::review(&cli.db, action).map(|()| ExitCode::SUCCESS),
         Command::Log(args) => cmd_review::log(&cli.db, &args).map(|()| ExitCode::SUCCESS),
-        Command::Queue(args) => cmd_review::queue(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::Export(args) => cmd_export::export(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::User { action } => cmd_user::user(&cli.db, action).map(|()| ExitCode::SUCCESS),
         Command::Token { action } => cmd_user::token(&cli.db, action).map(|()| ExitCode::SUCCESS),
         Command::Serve(args) => cmd_serve::serve(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::Eval(args) => cmd_eval::run(&args),
-        Command::Watch(args) => cmd_watch::watch(&cli.db, &args),
         Command::Search { query, limit } => {
             let store = Store::open(&cli.db)?;
             let found = store.search_sentences(&query, limit)?;
@@ -228,7 +287,7 @@ fn print(s: &str) -> Result<()> {
 }
 
 fn extractor(read: &ReadArgs) -> Result<Extractor> {
-    let mut ex = Extractor::english().context("loading the built-in lexicon")?;
+    let mut ex = Extractor::multilingual().context("loading the built-in lexicons and the Russian dictionary")?;
     for path in &read.lexicon {
         ex.add_lexicon(path)?;
     }
@@ -242,51 +301,114 @@ fn read_options(read: &ReadArgs) -> ReadOptions {
     }
 }
 
+/// Articles extracted in parallel at a time: enough to keep every core busy,
+/// few enough (and at most [`CHUNK_BYTES`] of text) to bound memory. Output
+/// keeps the input order whatever the number of threads.
+const CHUNK_ARTICLES: usize = 256;
+/// Most body bytes read ahead for one parallel chunk.
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// Reads the next chunk of inputs: up to [`CHUNK_ARTICLES`] articles or about
+/// [`CHUNK_BYTES`] of text, with the read errors met on the way, in order.
+/// Empty at the end.
+fn next_chunk(
+    items: &mut impl Iterator<Item = Result<RawArticle, casewatch_ingest::InputError>>,
+) -> Vec<Result<RawArticle, casewatch_ingest::InputError>> {
+    let mut chunk = Vec::new();
+    let (mut articles, mut bytes) = (0usize, 0usize);
+    for item in items.by_ref() {
+        if let Ok(a) = &item {
+            articles += 1;
+            bytes += a.body.len();
+        }
+        chunk.push(item);
+        if articles >= CHUNK_ARTICLES || bytes >= CHUNK_BYTES {
+            break;
+        }
+    }
+    chunk
+}
+
+/// Extracts a chunk of articles on every core (rayon), in input order.
+/// Identifies each article's language and extracts it with that language's
+/// pack, in parallel (rayon), keeping the input order.
+fn extract_all(ex: &Extractor, chunk: &[RawArticle]) -> Vec<(&'static str, casewatch_extract::Extraction)> {
+    use rayon::prelude::*;
+    chunk
+        .par_iter()
+        .map(|a| {
+            let lang = language::identify(&a.body);
+            (lang, ex.extract(a.meta(lang), &a.body))
+        })
+        .collect()
+}
+
 fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitCode> {
     read.check()?;
     let ex = extractor(read)?;
     let mut failed = 0usize;
     let mut first = true;
+    let mut without_pack: std::collections::BTreeMap<&'static str, usize> = std::collections::BTreeMap::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if format == RecordFormat::Json {
         out.write_all(b"[")?;
     }
-    for item in read_paths(&read.paths, &read_options(read)) {
-        let article = match item {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("error: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        for w in &article.warnings {
-            eprintln!("warning: {}: {w}", article.source);
+    let mut items = read_all(read);
+    loop {
+        let inputs = next_chunk(&mut items);
+        if inputs.is_empty() {
+            break;
         }
-        let mut article = article;
-        read.fill_meta(&mut article);
-        let extraction = ex.extract(article.meta("en"), &article.body);
-        if explain {
-            eprint!("{}", render::explanation(&extraction));
-        }
-        match format {
-            RecordFormat::Jsonl => {
-                serde_json::to_writer(&mut out, &extraction.record)?;
-                out.write_all(b"\n")?;
+        let mut chunk = Vec::with_capacity(inputs.len());
+        for item in inputs {
+            match item {
+                Ok(mut a) => {
+                    read.fill_meta(&mut a);
+                    chunk.push(a)
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    failed += 1;
+                }
             }
-            RecordFormat::Json => {
-                out.write_all(if first { b"\n" } else { b",\n" })?;
-                serde_json::to_writer_pretty(&mut out, &extraction.record)?;
-            }
-            RecordFormat::Text => out.write_all(render::record_text(&extraction.record).as_bytes())?,
         }
-        first = false;
+        let extractions = extract_all(&ex, &chunk);
+        for (article, (lang, extraction)) in chunk.iter().zip(extractions) {
+            if !language::has_pack(lang) {
+                *without_pack.entry(lang).or_default() += 1;
+            }
+            for w in article.warnings.iter().chain(&extraction.limits) {
+                eprintln!(
+                    "warning: {}: {}",
+                    casewatch_ingest::printable(&article.source),
+                    casewatch_ingest::printable(w)
+                );
+            }
+            if explain {
+                eprint!("{}", render::explanation(&extraction));
+            }
+            match format {
+                RecordFormat::Jsonl => {
+                    serde_json::to_writer(&mut out, &extraction.record)?;
+                    out.write_all(b"\n")?;
+                }
+                RecordFormat::Json => {
+                    out.write_all(if first { b"\n" } else { b",\n" })?;
+                    serde_json::to_writer_pretty(&mut out, &extraction.record)?;
+                }
+                RecordFormat::Text => out.write_all(render::record_text(&extraction.record).as_bytes())?,
+            }
+            first = false;
+        }
     }
     if format == RecordFormat::Json {
         out.write_all(b"\n]\n")?;
     }
     out.flush().context("writing to standard output")?;
+    if let Some(note) = without_pack_note(&without_pack) {
+        eprintln!("{note}");
+    }
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {
@@ -302,9 +424,17 @@ struct Tally {
     duplicates: usize,
     failed: usize,
     events: usize,
+    /// Articles per language that has no extraction pack (people and organisations only).
+    without_pack: std::collections::BTreeMap<&'static str, usize>,
 }
 
-fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases: bool) -> Result<ExitCode> {
+fn ingest(
+    db: &std::path::Path,
+    read: &ReadArgs,
+    batch_size: usize,
+    rebuild_every: usize,
+    print_cases: bool,
+) -> Result<ExitCode> {
     let started = Instant::now();
     read.check()?;
     let ex = extractor(read)?;
@@ -322,50 +452,73 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
     let mut tally = Tally::default();
     let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut pending: Vec<(casewatch_model::ExtractRecord, String)> = Vec::new();
-    let (urls, files): (Vec<PathBuf>, Vec<PathBuf>) = read.paths.iter().cloned().partition(|p| {
-        p.to_str()
-            .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
-    });
-    let agent = (!urls.is_empty()).then(cmd_watch::agent);
-    let fetched = urls.iter().filter_map(|u| {
-        let url = u.to_str().unwrap_or_default();
-        let agent = agent.as_ref()?;
-        Some(
-            cmd_watch::fetch_page(agent, url, read.max_bytes, read.published).map_err(|e| {
-                casewatch_ingest::InputError {
-                    path: url.to_string(),
-                    line: None,
-                    reason: format!("{e:#}"),
+    // new articles whose cases are built
+    let mut reconciled = 0usize;
+    let earlier = store.unreconciled()?;
+    if earlier > 0 {
+        eprintln!("completing the reconciliation of {earlier} articles stored by an earlier, interrupted run");
+    }
+    let mut items = read_all(read);
+    loop {
+        let inputs = next_chunk(&mut items);
+        if inputs.is_empty() {
+            break;
+        }
+        let mut chunk = Vec::with_capacity(inputs.len());
+        for item in inputs {
+            match item {
+                Ok(article) => {
+                    tally.read += 1;
+                    bar.inc(1);
+                    if print_cases {
+                        seen.insert(article.id.clone());
+                    }
+                    for w in &article.warnings {
+                        bar.suspend(|| {
+                            eprintln!(
+                                "warning: {}: {}",
+                                casewatch_ingest::printable(&article.source),
+                                casewatch_ingest::printable(w)
+                            )
+                        });
+                    }
+                    if store.contains(&article.sha256)? {
+                        tally.duplicates += 1;
+                        continue;
+                    }
+                    let mut article = article;
+                    read.fill_meta(&mut article);
+                    chunk.push(article);
                 }
-            }),
-        )
-    });
-    for item in fetched.chain(read_paths(&files, &read_options(read))) {
-        match item {
-            Ok(article) => {
-                tally.read += 1;
-                bar.inc(1);
-                if print_cases {
-                    seen.insert(article.id.clone());
-                }
-                for w in &article.warnings {
-                    bar.suspend(|| eprintln!("warning: {}: {w}", article.source));
-                }
-                if store.contains(&article.sha256)? {
-                    tally.duplicates += 1;
-                    continue;
-                }
-                let mut article = article;
-                read.fill_meta(&mut article);
-                let rec = ex.extract(article.meta("en"), &article.body).record;
-                pending.push((rec, article.body));
-                if pending.len() >= batch_size {
-                    flush(&mut store, &mut pending, &mut tally, &bar)?;
+                Err(e) => {
+                    tally.failed += 1;
+                    bar.suspend(|| eprintln!("error: {e}"));
                 }
             }
-            Err(e) => {
-                tally.failed += 1;
-                bar.suspend(|| eprintln!("error: {e}"));
+        }
+        let extractions = extract_all(&ex, &chunk);
+        for (article, (lang, extraction)) in chunk.into_iter().zip(extractions) {
+            if !language::has_pack(lang) {
+                *tally.without_pack.entry(lang).or_default() += 1;
+            }
+            for w in &extraction.limits {
+                bar.suspend(|| {
+                    eprintln!(
+                        "warning: {}: {}",
+                        casewatch_ingest::printable(&article.source),
+                        casewatch_ingest::printable(w)
+                    )
+                });
+            }
+            pending.push((extraction.record, article.body));
+            if pending.len() >= batch_size {
+                flush(&mut store, &mut pending, &mut tally, &bar)?;
+                // The cases of what is stored so far: an incremental rebuild gives the cases one rebuild at the end would.
+                if tally.new - reconciled >= rebuild_every {
+                    bar.set_message(format!("(building the cases of {} articles)", tally.new - reconciled));
+                    rebuild_cases(&mut store)?;
+                    reconciled = tally.new;
+                }
             }
         }
         bar.set_message(format!(
@@ -375,33 +528,11 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
     }
     flush(&mut store, &mut pending, &mut tally, &bar)?;
     bar.finish_and_clear();
-    let before: std::collections::BTreeSet<String> = if urls.is_empty() || tally.new == 0 {
-        Default::default()
-    } else {
-        store
-            .cases()?
-            .cases
-            .iter()
-            .flat_map(|c| c.events.iter().map(|e| e.id.clone()))
-            .collect()
-    };
-    if tally.new > 0 {
+    // Also the articles an interrupted ingest stored without building their cases.
+    let unreconciled = store.unreconciled()?;
+    if unreconciled > 0 {
+        eprintln!("reconciling {unreconciled} articles into cases");
         rebuild_cases(&mut store)?;
-    }
-    if !urls.is_empty() && tally.new > 0 {
-        let mut added = cmd_watch::Added::default();
-        for case in store.cases()?.cases {
-            for e in case.events.iter().filter(|e| !before.contains(&e.id)) {
-                added.entries.entry(case.id.clone()).or_default().push(format!(
-                    "{} {} {} [{}]",
-                    e.id,
-                    e.date.display(),
-                    e.event_type,
-                    e.status
-                ));
-            }
-        }
-        eprint!("{}", cmd_watch::report(&added));
     }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
@@ -418,6 +549,9 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
         tally.events,
         secs
     );
+    if let Some(note) = without_pack_note(&tally.without_pack) {
+        eprintln!("{note}");
+    }
     if print_cases {
         let mut out = String::new();
         for case in store.cases()?.cases {
@@ -433,6 +567,27 @@ fn ingest(db: &std::path::Path, read: &ReadArgs, batch_size: usize, print_cases:
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The notice for articles in languages without extraction, most frequent
+/// first: "3 articles in languages without extraction (people and
+/// organisations only, no events): fr 2, es 1"; `None` when there are none.
+fn without_pack_note(counts: &std::collections::BTreeMap<&'static str, usize>) -> Option<String> {
+    let total: usize = counts.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let mut by_count: Vec<(&&str, &usize)> = counts.iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let list = by_count
+        .iter()
+        .map(|(l, n)| format!("{l} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!(
+        "{total} article{} in languages without extraction (people and organisations only, no events): {list}",
+        if total == 1 { "" } else { "s" }
+    ))
 }
 
 /// Stores the pending articles in one transaction; if the batch is refused by
@@ -459,7 +614,12 @@ fn flush(
                     Ok(o) => count(&o, &pending[i..=i], tally),
                     Err(e) => {
                         tally.failed += 1;
-                        bar.suspend(|| eprintln!("error: {}: not stored: {e}", rec.article.source));
+                        bar.suspend(|| {
+                            eprintln!(
+                                "error: {}: not stored: {e}",
+                                casewatch_ingest::printable(&rec.article.source)
+                            )
+                        });
                     }
                 }
             }

@@ -133,10 +133,11 @@ pub fn case_text(c: &Case) -> String {
     for p in &c.people {
         let _ = writeln!(
             out,
-            "  {} {} ({}){}{} — spellings: {}",
+            "  {} {} ({}{}){}{} — spellings: {}",
             p.id,
             p.name,
             p.role.as_str(),
+            p.role_rule.as_ref().map_or(String::new(), |r| format!(" by {r}")),
             p.occupation.as_ref().map_or(String::new(), |o| format!(", {o}")),
             p.affiliation.as_ref().map_or(String::new(), |a| format!(
                 ", {}{a}",
@@ -154,6 +155,12 @@ pub fn case_text(c: &Case) -> String {
                 ch.label,
                 ch.article.as_ref().map_or(String::new(), |a| format!(" ({a})"))
             );
+        }
+    }
+    if !c.related_cases.is_empty() {
+        let _ = writeln!(out, "\nrelated cases (other prosecutions, not merged):");
+        for r in &c.related_cases {
+            let _ = writeln!(out, "  {}  {} — {}", r.case, r.title, r.reasons.join("; "));
         }
     }
     let _ = writeln!(out, "\ntimeline:");

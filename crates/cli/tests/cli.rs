@@ -295,3 +295,65 @@ fn seed_article_offers_are_not_occurred() {
         assert_eq!(e["status"], "not_occurred", "{e}");
     }
 }
+
+#[test]
+fn cases_list_related_cases_and_articles_without_a_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("r1.txt"),
+        "date 2025-01-10\nReporter detained\n\nPolice detained journalist Lena Marsh of the Coral Bay Tribune on 9 January 2025. \
+         Her lawyer Victor Hale said the charges were false.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("r2.txt"),
+        "date 2025-02-10\nEditor detained\n\nPolice detained editor Dario Fenn on 9 February 2025. \
+         His lawyer Victor Hale said he would appeal.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("r3.txt"),
+        "date 2025-03-11\nAward ceremony\n\nThe reporter Lena Marsh received a press award in Coral Bay.\n",
+    )
+    .unwrap();
+    let o = run(&["ingest", "--db", "t.db", "r1.txt", "r2.txt", "r3.txt"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&["cases", "--db", "t.db"], d);
+    let list = stdout(&o);
+    assert!(list.contains("related"), "{list}");
+    assert!(
+        list.contains("Lena Marsh case") && list.contains("Dario Fenn case"),
+        "{list}"
+    );
+    assert!(list.contains("articles without a case (1;"), "{list}");
+    assert!(list.contains(": r3"), "{list}");
+    let o = run(&["cases", "--db", "t.db", "--format", "json"], d);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let first = &v["cases"][0];
+    let hale = first["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Victor Hale")
+        .expect("the lawyer is a person of the case");
+    assert_eq!(hale["role"], "lawyer");
+    assert_eq!(hale["role_rule"], "occupation");
+    let related = first["related_cases"].as_array().expect("related cases");
+    assert_eq!(related.len(), 1);
+    assert!(
+        related[0]["reasons"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("shares Victor Hale: lawyer here, lawyer there"),
+        "{related:?}"
+    );
+    let id = first["id"].as_str().unwrap();
+    let o = run(&["case", "--db", "t.db", id], d);
+    let text = stdout(&o);
+    assert!(
+        text.contains("related cases (other prosecutions, not merged):"),
+        "{text}"
+    );
+    assert!(text.contains("Victor Hale (lawyer by occupation)"), "{text}");
+}

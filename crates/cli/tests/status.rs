@@ -102,7 +102,7 @@ fn a_reviewer_sets_a_status_a_title_and_a_country_and_they_stay() {
         &[
             "review",
             "case",
-            "c4",
+            "c3",
             "--title",
             "Radosavljev interview",
             "--country",
@@ -144,20 +144,20 @@ fn cases_sort_page_and_filter() {
             .filter_map(|l| l.split_whitespace().next().map(str::to_string))
             .collect()
     };
-    assert_eq!(ids(&ok(&run(&["cases"], d))), ["c1", "c2", "c3", "c4"]);
+    assert_eq!(ids(&ok(&run(&["cases"], d))), ["c1", "c2", "c3"]);
     assert_eq!(
         ids(&ok(&run(&["cases", "--sort", "id", "--desc"], d))),
-        ["c4", "c3", "c2", "c1"]
+        ["c3", "c2", "c1"]
     );
     let last = ok(&run(&["cases", "--sort", "last", "--desc", "--per-page", "2"], d));
-    assert_eq!(ids(&last), ["c2", "c4"]);
-    assert!(last.contains("(2 of 4 matching cases"), "{last}");
+    assert_eq!(ids(&last), ["c2", "c3"]);
+    assert!(last.contains("(2 of 3 matching cases"), "{last}");
     let page2 = ok(&run(
         &["cases", "--sort", "last", "--desc", "--per-page", "2", "--page", "2"],
         d,
     ));
-    assert_eq!(ids(&page2), ["c3", "c1"]);
-    assert_eq!(ids(&ok(&run(&["cases", "--country", "RS"], d))), ["c4"]);
+    assert_eq!(ids(&page2), ["c1"]);
+    assert_eq!(ids(&ok(&run(&["cases", "--country", "RS"], d))), ["c3"]);
     assert_eq!(ids(&ok(&run(&["cases", "--status", "serving"], d))), ["c1"]);
     assert_eq!(ids(&ok(&run(&["cases", "--type", "acquittal"], d))), ["c2"]);
     let json = ok(&run(&["cases", "--status", "acquitted", "--format", "json"], d));
@@ -182,12 +182,12 @@ fn the_queue_lists_unreviewed_entries_newest_first_and_a_case_is_confirmed_at_on
     assert!(total > 40, "{q}");
     // Newest sources first: the first entry is from the latest article (harbor-03, 2026-01-15).
     assert!(q.lines().nth(2).is_some_and(|l| l.contains("2026-01-15")), "{q}");
-    ok(&run(&["review", "confirm-case", "c4"], d));
-    let after = ok(&run(&["queue", "--case", "c4"], d));
+    ok(&run(&["review", "confirm-case", "c3"], d));
+    let after = ok(&run(&["queue", "--case", "c3"], d));
     assert!(after.starts_with("0 entries to review"), "{after}");
-    let again = run(&["review", "confirm-case", "c4"], d);
+    let again = run(&["review", "confirm-case", "c3"], d);
     assert_eq!(again.status.code(), Some(1), "nothing left to confirm");
-    let log = ok(&run(&["log", "--case", "c4", "--format", "json"], d));
+    let log = ok(&run(&["log", "--case", "c3", "--format", "json"], d));
     let log: serde_json::Value = serde_json::from_str(&log).expect("JSON");
     let actions: Vec<&str> = log
         .as_array()

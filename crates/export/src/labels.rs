@@ -56,10 +56,15 @@ pub fn review_label(r: Review) -> &'static str {
 pub fn role_label(r: Role) -> &'static str {
     match r {
         Role::Defendant => "defendant",
-        Role::Witness => "witness",
         Role::Lawyer => "lawyer",
+        Role::Judge => "judge",
+        Role::Prosecutor => "prosecutor",
         Role::Official => "official",
-        Role::Other => "other",
+        Role::Relative => "relative",
+        Role::Witness => "witness",
+        Role::Expert => "expert",
+        Role::Commentator => "commentator",
+        Role::Mentioned => "mentioned",
     }
 }
 

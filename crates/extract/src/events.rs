@@ -399,7 +399,6 @@ pub fn find(
             }
             // named members and companions: "four board members were arrested, including A and B",
             // "A was arrested along with B and C" (named members replace the unnamed group)
-            let mut subjects = subjects;
             let members = if needs_person(event_type) {
                 companions(&ctx, si, words, end)
             } else {
@@ -1530,7 +1529,7 @@ fn apposition_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
     if !(4..=18).contains(&n) || gap[0] != "," {
         return false;
     }
-    let Some(and) = (1..n).rev().find(|&k| gap[k] == "and" && gap[k - 1] == ",") else {
+    let Some(and) = (2..n).rev().find(|&k| gap[k] == "and" && gap[k - 1] == ",") else {
         return false;
     };
     gap[and + 1..]
@@ -2809,6 +2808,7 @@ fn subjects_for(
     }
     // court decisions about people already in focus: "the court upheld the sentences",
     // "the trial was held behind closed doors", "the pardon decree had been signed"
+    let own_subject = passive && left.iter().any(|u| u.org);
     if matches!(
         t,
         EventType::Appeal
@@ -2822,7 +2822,7 @@ fn subjects_for(
             .iter()
             .any(|m| matches!(m.target, Target::Person(_)))
         // a passive verb with a subject of its own ("the parent company, X Limited, was found guilty")
-        && !(passive && left.iter().any(|u| u.org))
+        && !own_subject
     {
         let people: Vec<usize> = if focus.plural.is_empty() {
             focus.recent.last().copied().into_iter().collect()

@@ -25,7 +25,10 @@ pub mod charges;
 pub mod dates;
 pub mod entities;
 pub mod events;
+pub mod language;
 pub mod lexicon;
+mod names_only;
+pub mod ru;
 pub mod segment;
 pub mod status;
 pub mod structure;
@@ -36,10 +39,44 @@ use casewatch_model::{
 pub use lexicon::{Lexicon, LexiconError};
 use std::fmt::Write as _;
 
-/// The extractor: a lexicon plus the rules. Cheap to share across threads.
+/// The most bytes of one body that are analysed: 256 KiB, about 40,000
+/// words, several times the longest news report (long reads run to 10,000
+/// words). Past it (a page
+/// flattened into one huge line, a dump of a whole site) only the text up to
+/// the last line break (else sentence end) before the limit is read, and
+/// [`Extraction::limits`] says so. With [`segment::MAX_SENTENCE_TOKENS`] and
+/// [`MAX_DISTINCT_CAPITALISED`] this bounds the time and memory of one
+/// extraction (under 1 s and 50 MB on one core for the worst inputs we know;
+/// see ARCHITECTURE.md "Limits").
+pub const MAX_ANALYSED_BYTES: usize = 256 << 10;
+
+/// The work budget of one article in names: the most distinct capitalised
+/// words (lower-cased) the analysed sentences may hold, 2,000. People are
+/// matched against every person already named, so a text naming thousands of
+/// people (a list of signatories, a membership roll) costs the square of
+/// their number; an ordinary report names a few dozen. The sentences from the
+/// one that passes the budget on are not analysed, and
+/// [`Extraction::limits`] reports the article as too complex.
+pub const MAX_DISTINCT_CAPITALISED: usize = 2_000;
+
+/// The work budget of one article in rule steps: per sentence, the words
+/// that may start an event trigger times the square of the sentence's
+/// length in tokens (the event rules look at the whole sentence around each
+/// trigger, and at its names), summed over the article: 8,000,000. An
+/// ordinary report of 40 sentences uses about 50,000, a long one 300,000; a
+/// run of 7,000 words repeating a trigger every few words (found by the fuzz
+/// driver) would use 30,000,000 and take a second. The sentences from the one
+/// that passes the budget on are not analysed, and [`Extraction::limits`]
+/// reports the article as too complex.
+pub const MAX_WORK: u64 = 8_000_000;
+
+/// The extractor: a lexicon plus the rules, and the language packs beside
+/// English (see [`language`]). Cheap to share across threads.
 #[derive(Debug, Clone)]
 pub struct Extractor {
     lexicon: Lexicon,
+    /// The Russian pack, when loaded ([`Extractor::multilingual`]).
+    ru: Option<std::sync::Arc<ru::Pack>>,
 }
 
 /// The result of extracting one article: the record and, per event, why.
@@ -49,6 +86,9 @@ pub struct Extraction {
     pub record: ExtractRecord,
     /// One explanation per event, in record order.
     pub explanations: Vec<String>,
+    /// What was left unread because a limit was reached (e.g. the text past
+    /// [`MAX_ANALYSED_BYTES`]), one sentence each; empty for ordinary text.
+    pub limits: Vec<String>,
     /// The article's participant model for `--explain`: the sets of people
     /// named together and the unnamed groups, with how groups were resolved
     /// ([`events::participants`]).
@@ -58,17 +98,70 @@ pub struct Extraction {
     pub skipped_lines: usize,
 }
 
+/// The part of `body` that is analysed: all of it up to
+/// [`MAX_ANALYSED_BYTES`], else the text before the last line break (or,
+/// failing that, the last `". "`) of the first half of the limit or later,
+/// else the longest prefix that ends on a character boundary.
+pub fn analysed_part(body: &str) -> &str {
+    if body.len() <= MAX_ANALYSED_BYTES {
+        return body;
+    }
+    let mut cut = MAX_ANALYSED_BYTES;
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &body[..cut];
+    let half = MAX_ANALYSED_BYTES / 2;
+    if let Some(i) = head.rfind('\n').filter(|&i| i >= half) {
+        return &body[..i];
+    }
+    if let Some(i) = head.rfind(". ").filter(|&i| i >= half) {
+        return &body[..=i];
+    }
+    head
+}
+
 impl Extractor {
     /// The extractor with the built-in English lexicon.
     pub fn english() -> Result<Self, LexiconError> {
         let mut lexicon = Lexicon::default();
         lexicon.add_toml(lexicon::ENGLISH, "built-in en.toml")?;
-        Ok(Self { lexicon })
+        Ok(Self { lexicon, ru: None })
     }
 
-    /// Adds a user lexicon file (same format as the built-in `data/en.toml`).
+    /// The extractor with every language pack: English and Russian (the
+    /// Russian dictionary loads in about 20 ms). Articles are dispatched by
+    /// `meta.language` (see [`language::identify`]).
+    pub fn multilingual() -> Result<Self, ru::PackError> {
+        let mut ex = Self::english()?;
+        ex.ru = Some(std::sync::Arc::new(ru::Pack::new()?));
+        Ok(ex)
+    }
+
+    /// Adds a user lexicon file: the English format of `data/en.toml`, or,
+    /// when the file says `[language] code = "ru"`, the Russian format of
+    /// `data/ru.toml` (an error when the Russian pack is not loaded).
     pub fn add_lexicon(&mut self, path: &std::path::Path) -> Result<(), LexiconError> {
-        self.lexicon.add_file(path)
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let origin = path.display().to_string();
+        if language_of_lexicon(&text).as_deref() == Some("ru") {
+            let Some(pack) = self.ru.as_mut() else {
+                return Err(LexiconError::Parse {
+                    path: origin,
+                    message: "a Russian lexicon needs the Russian language pack".into(),
+                });
+            };
+            return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
+        }
+        self.lexicon.add_toml(&text, &origin)
+    }
+
+    /// The Russian pack, when loaded.
+    pub fn russian(&self) -> Option<&ru::Pack> {
+        self.ru.as_deref()
     }
 
     /// The lexicon in use.
@@ -78,11 +171,92 @@ impl Extractor {
 
     /// Extracts one article. `body` is the text the evidence offsets index
     /// (bytes); `meta` is copied into the record.
+    ///
+    /// Never fails and never panics: text past [`MAX_ANALYSED_BYTES`] is left
+    /// unread (reported in [`Extraction::limits`]), over-long sentences are
+    /// cut into chunks of [`segment::MAX_SENTENCE_TOKENS`].
     pub fn extract(&self, meta: ArticleMeta, body: &str) -> Extraction {
-        let sentences = segment::sentences(body);
+        // A panic is a bug of the rules; it must not end a batch (nor, under
+        // rayon, a whole run): the article is kept with an empty record and
+        // the failure is reported as a limit.
+        let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch(meta.clone(), body)));
+        guarded.unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Extraction {
+                record: ExtractRecord {
+                    article: meta,
+                    people: Vec::new(),
+                    organizations: Vec::new(),
+                    events: Vec::new(),
+                    charges: Vec::new(),
+                },
+                explanations: Vec::new(),
+                participants: Vec::new(),
+                skipped_lines: 0,
+                limits: vec![format!(
+                    "internal error, nothing extracted (a bug; please report it): {why}"
+                )],
+            }
+        })
+    }
+
+    /// Runs the pack of the article's language.
+    fn dispatch(&self, meta: ArticleMeta, body: &str) -> Extraction {
+        match (meta.language.as_str(), &self.ru) {
+            ("ru", Some(pack)) => {
+                // the same bound on the analysed text as for English
+                let analysed = analysed_part(body);
+                let mut x = pack.extract(meta, analysed);
+                if analysed.len() < body.len() {
+                    x.limits.push(format!(
+                        "text too long: only the first {} of {} bytes analysed (limit {} bytes)",
+                        analysed.len(),
+                        body.len(),
+                        MAX_ANALYSED_BYTES
+                    ));
+                }
+                return x;
+            }
+            ("en", _) => {}
+            (code, ru) if !language::has_pack(code) || ru.is_none() => return self.names_only(meta, body),
+            _ => {}
+        }
+        self.extract_english(meta, body)
+    }
+
+    /// A record with people and organisations but no events, for a language
+    /// without a pack (see [`names_only`]).
+    fn names_only(&self, meta: ArticleMeta, body: &str) -> Extraction {
+        names_only::extract(self, meta, body)
+    }
+
+    /// Extracts one English article.
+    pub(crate) fn extract_english(&self, meta: ArticleMeta, body: &str) -> Extraction {
+        let analysed = analysed_part(body);
+        let mut limits = Vec::new();
+        if analysed.len() < body.len() {
+            limits.push(format!(
+                "text too long: only the first {} of {} bytes analysed (limit {} bytes)",
+                analysed.len(),
+                body.len(),
+                MAX_ANALYSED_BYTES
+            ));
+        }
+        let mut sentences = segment::sentences(analysed);
+        if let Some((cut, why)) = over_budget(&sentences, &self.lexicon) {
+            limits.push(format!(
+                "too complex: {why}; the text from byte {} on is not analysed",
+                sentences[cut].start
+            ));
+            sentences.truncate(cut);
+        }
         // headlines, section headers and datelines are not read for events; they and captions name
         // no new person
-        let lines = structure::classify(body, &sentences);
+        let lines = structure::classify(analysed, &sentences);
         let mut skip: Vec<bool> = lines.iter().map(|k| *k != structure::LineKind::Body).collect();
         // the title line, when the input gives the article's title
         for k in skip
@@ -219,13 +393,19 @@ impl Extractor {
 
         // charges: phrases anywhere in the text; subjects from charge events of the same sentence
         let mut charges: Vec<Charge> = Vec::new();
+        // the events of each sentence, found once (not a scan of all events per charge)
+        let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+        for (i, f) in found.iter().enumerate() {
+            if let Some(v) = events_of.get_mut(f.sentence) {
+                v.push(i);
+            }
+        }
         for (si, s) in sentences.iter().enumerate() {
             for c in charges::find_in(&s.tokens, &self.lexicon) {
-                let subjects: Vec<String> = found
+                let subjects: Vec<String> = events_of[si]
                     .iter()
-                    .zip(&events)
-                    .filter(|(f, _)| f.sentence == si)
-                    .flat_map(|(_, e)| {
+                    .map(|&i| &events[i])
+                    .flat_map(|e| {
                         e.subjects
                             .iter()
                             .filter_map(|s| s.reference.clone())
@@ -279,8 +459,56 @@ impl Extractor {
                 charges,
             },
             explanations,
+            limits,
         }
     }
+}
+
+/// The `[language] code` of a lexicon file, if it states one.
+fn language_of_lexicon(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        language: Option<Code>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Code {
+        code: String,
+    }
+    toml::from_str::<Header>(text).ok()?.language.map(|c| c.code)
+}
+
+/// The index of the first sentence that takes the article past its budget
+/// ([`MAX_DISTINCT_CAPITALISED`] names or [`MAX_WORK`] rule steps), with
+/// the reason, if one does.
+fn over_budget(sentences: &[segment::Sentence], lex: &Lexicon) -> Option<(usize, String)> {
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let mut work = 0u64;
+    for (i, s) in sentences.iter().enumerate() {
+        let mut triggers = 0u64;
+        for t in &s.tokens {
+            if t.is_word() && t.is_capitalized() {
+                seen.insert(t.lower.as_str());
+            }
+            if lex.patterns_starting(&t.lower).next().is_some() {
+                triggers += 1;
+            }
+        }
+        if seen.len() > MAX_DISTINCT_CAPITALISED {
+            return Some((
+                i,
+                format!("more than {MAX_DISTINCT_CAPITALISED} distinct capitalised words (names)"),
+            ));
+        }
+        let n = s.tokens.len() as u64;
+        work += triggers * n * n;
+        if work > MAX_WORK {
+            return Some((
+                i,
+                format!("more than {MAX_WORK} rule steps (trigger words in long sentences)"),
+            ));
+        }
+    }
+    None
 }
 
 /// How many leading sentences form the title: the first line when it equals
@@ -300,5 +528,89 @@ mod tests {
     #[test]
     fn english_lexicon_builds() {
         assert!(Extractor::english().is_ok());
+    }
+
+    fn meta() -> ArticleMeta {
+        ArticleMeta {
+            id: "a".into(),
+            source: "a.txt".into(),
+            published: chrono::NaiveDate::from_ymd_opt(2025, 3, 12),
+            title: None,
+            language: "en".into(),
+            sha256: "0".repeat(64),
+            url: None,
+        }
+    }
+
+    #[test]
+    fn over_long_text_is_analysed_up_to_the_limit() {
+        let ex = Extractor::english().unwrap();
+        let lead = "Police detained journalist Dana Okafor on Tuesday.\n";
+        let filler = "The weather was mild and nothing else happened that day.\n";
+        let body = format!("{lead}{}", filler.repeat(2 * MAX_ANALYSED_BYTES / filler.len()));
+        let part = analysed_part(&body);
+        assert!(part.len() <= MAX_ANALYSED_BYTES && part.len() > MAX_ANALYSED_BYTES / 2);
+        assert!(part.ends_with("day."), "cut at a line break");
+        let out = ex.extract(meta(), &body);
+        assert_eq!(out.record.events.len(), 1);
+        assert_eq!(out.record.events[0].evidence.sentence, lead.trim());
+        assert_eq!(out.limits.len(), 1);
+        assert!(
+            out.limits[0].starts_with("text too long: only the first"),
+            "{}",
+            out.limits[0]
+        );
+        // ordinary text: no limit reached
+        assert!(ex.extract(meta(), lead).limits.is_empty());
+    }
+
+    #[test]
+    fn a_long_run_repeating_a_trigger_is_too_complex_past_the_budget() {
+        let ex = Extractor::english().unwrap();
+        let run = "reporter questioned in Sad ".repeat(3_000);
+        let body = format!("Police detained journalist Dana Okafor on Tuesday.\n{run}\n");
+        let out = ex.extract(meta(), &body);
+        assert!(
+            out.limits
+                .iter()
+                .any(|l| l.starts_with("too complex: more than 8000000 rule steps")),
+            "{:?}",
+            out.limits
+        );
+        assert_eq!(
+            out.record.events.first().map(|e| e.event_type),
+            Some(casewatch_model::EventType::Detention)
+        );
+    }
+
+    #[test]
+    fn an_apposition_gap_starting_with_and_does_not_panic() {
+        // found by the fuzz driver (a mutated bundled example): ", and" right after a named person
+        let bytes = include_bytes!("../tests/data/fuzz-apposition-gap.txt");
+        let text = String::from_utf8_lossy(bytes);
+        let body = text.split_once('\n').map_or(&*text, |(_, b)| b);
+        let out = Extractor::english().unwrap().extract(meta(), body);
+        assert!(out.limits.is_empty(), "{:?}", out.limits);
+        assert!(!out.record.events.is_empty());
+    }
+
+    #[test]
+    fn a_roll_of_thousands_of_names_is_too_complex_past_the_budget() {
+        let ex = Extractor::english().unwrap();
+        let names: Vec<String> = (0..3_000).map(|i| format!("Given{i} Surname{i}")).collect();
+        let body = format!(
+            "Police detained journalist Dana Okafor on Tuesday.\nThe signatories were {}.\n",
+            names.join(", ")
+        );
+        let out = ex.extract(meta(), &body);
+        assert_eq!(out.record.events.len(), 1);
+        assert!(
+            out.limits
+                .iter()
+                .any(|l| l.starts_with("too complex: more than 2000 distinct")),
+            "{:?}",
+            out.limits
+        );
+        assert!(out.record.people.len() < MAX_DISTINCT_CAPITALISED);
     }
 }

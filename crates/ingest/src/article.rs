@@ -72,7 +72,8 @@ pub struct ReadOptions {
     /// Largest input accepted, in bytes. Applies to each file as stored and,
     /// for `.gz` files and standard input, to the bytes read (decompressed).
     /// For files named `.warc`/`.warc.gz`, which are streamed, it applies to
-    /// each record instead. Default 20 000 000.
+    /// each record instead, and for files named `.jsonl`/`.ndjson` (`.gz`),
+    /// read line by line, to each line. Default 20 000 000.
     pub max_bytes: u64,
     /// Publication date for articles whose input carries none (text without a
     /// `date` header, standard input, JSONL records without a date, HTML
@@ -119,12 +120,32 @@ impl Source {
     }
 }
 
+/// `s` with every control character (a newline, an escape sequence's ESC, a
+/// NUL, …) written as a Rust escape (`\n`, `\u{1b}`), so that a file name
+/// cannot rewrite the terminal or forge a line of a message. Other text is
+/// kept as it is.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Why one input (a file, or one JSONL line) yielded no article.
 ///
 /// Displays as `"<path>: <reason>"`, or `"<path>:<line>: <reason>"` when the
-/// error is about one line.
+/// error is about one line; control characters in either are escaped (see
+/// [`printable`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}{}: {reason}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+#[error("{}{}: {}", printable(path), line.map(|l| format!(":{l}")).unwrap_or_default(), printable(reason))]
 pub struct InputError {
     /// Display form of the path (`"-"` for standard input).
     pub path: String,

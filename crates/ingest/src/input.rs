@@ -105,7 +105,8 @@ fn once(item: Result<crate::RawArticle, InputError>) -> Articles {
 }
 
 /// Reads one file: size check on its metadata (skipped for a name ending in
-/// `.warc` or `.warc.gz`, whose limit is per record), then (through gzip when
+/// `.warc` or `.warc.gz`, whose limit is per record, and `.jsonl`/`.ndjson`
+/// (`.gz`), whose limit is per line), then (through gzip when
 /// the name ends with `.gz`) the articles its format yields.
 pub fn read_file(path: &Path, opts: &ReadOptions) -> Articles {
     let source = Source {
@@ -119,14 +120,22 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Articles {
     if meta.is_dir() {
         return once(Err(source.error("is a directory")));
     }
+    // A FIFO, socket or device named on the command line would block the
+    // batch (or never end): only regular files are read. Standard input is `-`.
+    if !meta.is_file() {
+        return once(Err(source.error(
+            "not a regular file (a FIFO, socket or device): refused; pipe it to standard input as `-` instead",
+        )));
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let (gz, format) = format_of_name(&name);
     // A WARC archive is streamed record by record, and the limit applies to
-    // each record instead (see `warc`): CC-NEWS files are around 1 GB.
-    let limit = if format == Some(Format::Warc) {
+    // each record instead (see `warc`): CC-NEWS files are around 1 GB. JSONL
+    // is read line by line, and the limit applies to each line (see `jsonl`).
+    let limit = if matches!(format, Some(Format::Warc | Format::Jsonl)) {
         u64::MAX
     } else {
         opts.max_bytes
@@ -213,6 +222,27 @@ mod tests {
         let mut r = limited(Cursor::new(b"abcde".to_vec()), 4, "too big".into());
         let err = r.read_to_end(&mut Vec::new()).unwrap_err();
         assert_eq!(reason(&err), "too big");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_are_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe\u{1b}[31m.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        // nobody writes to the FIFO: opening it for reading would block forever
+        let items: Vec<_> = read_file(&fifo, &ReadOptions::default()).collect();
+        assert_eq!(items.len(), 1);
+        let err = items[0].as_ref().unwrap_err();
+        assert!(err.reason.starts_with("not a regular file"), "{err}");
+        // the escape character of the name is shown escaped
+        let shown = err.to_string();
+        assert!(shown.contains("pipe\\u{1b}[31m.txt: not a regular file"), "{shown}");
+        assert!(!shown.contains('\u{1b}'));
     }
 
     #[test]

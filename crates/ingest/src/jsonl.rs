@@ -5,8 +5,12 @@
 //! A date is an ISO date or an RFC 3339 timestamp (its own date is taken).
 //! Blank lines are skipped; a bad line is an [`InputError`] with its line
 //! number, and the lines after it are still read.
+//!
+//! A file named `.jsonl`/`.ndjson` (also inside `.gz`) may be of any size:
+//! [`ReadOptions::max_bytes`] applies to each line instead (a longer line is
+//! an error of that line, skipped without being held in memory).
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use serde_json::{Map, Value};
 
@@ -55,9 +59,29 @@ impl Iterator for JsonlLines {
 
     fn next(&mut self) -> Option<Self::Item> {
         let mut buf = Vec::new();
+        let limit = self.opts.max_bytes;
         while !self.done {
             buf.clear();
-            match self.input.read_until(b'\n', &mut buf) {
+            match (&mut self.input)
+                .take(limit.saturating_add(1))
+                .read_until(b'\n', &mut buf)
+            {
+                Ok(n) if n as u64 > limit && buf.last() != Some(&b'\n') => {
+                    // over the limit: skip to the end of the line without keeping it
+                    self.line += 1;
+                    self.records += 1;
+                    let skipped = match skip_line(&mut self.input) {
+                        Ok(k) => k,
+                        Err(e) => {
+                            self.done = true;
+                            return Some(Err(self.source.error(input::reason(&e))));
+                        }
+                    };
+                    self.offset += n as u64 + skipped;
+                    return Some(Err(self
+                        .source
+                        .line_error(self.line, format!("line is over the limit of {limit} bytes"))));
+                }
                 Ok(0) => {
                     self.done = true;
                     if self.records == 0 {
@@ -81,6 +105,29 @@ impl Iterator for JsonlLines {
             }
         }
         None
+    }
+}
+
+/// Consumes the input up to and including the next line feed (or the end),
+/// returning how many bytes were skipped; memory stays at the reader's buffer.
+fn skip_line(input: &mut Box<dyn BufRead>) -> std::io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(skipped);
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                input.consume(i + 1);
+                return Ok(skipped + i as u64 + 1);
+            }
+            None => {
+                let n = chunk.len();
+                input.consume(n);
+                skipped += n as u64;
+            }
+        }
     }
 }
 

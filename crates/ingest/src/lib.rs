@@ -41,7 +41,7 @@ pub mod warc;
 
 use std::path::PathBuf;
 
-pub use article::{InputError, RawArticle, ReadOptions, Source};
+pub use article::{InputError, RawArticle, ReadOptions, Source, printable};
 pub use format::{Articles, Format, Reader};
 
 /// Streams the articles of `paths`: files, directories (recursive, sorted by

@@ -37,6 +37,16 @@ pub fn clean_text(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// [`decode`] for bytes the caller gives up: valid UTF-8 without BOM or CR
+/// becomes the text without a copy (a large input is not held twice).
+pub fn decode_owned(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) if !text.starts_with(BOM) && !text.contains('\r') => text,
+        Ok(text) => clean_text(&text),
+        Err(e) => decode(e.as_bytes(), 0, warnings),
+    }
+}
+
 /// Decodes raw input bytes into clean text: [`decode_lossy`] then [`clean_text`].
 pub fn decode(bytes: &[u8], base_offset: u64, warnings: &mut Vec<String>) -> String {
     clean_text(&decode_lossy(bytes, base_offset, warnings))
@@ -56,9 +66,31 @@ pub fn dedup_key(body: &str) -> String {
     }
 }
 
-/// Lower-case hex SHA-256 of [`dedup_key`]`(body)`.
+/// Lower-case hex SHA-256 of [`dedup_key`]`(body)`, computed line by line
+/// without building the key (no copy of a large body).
 pub fn sha256_hex(body: &str) -> String {
-    let digest = Sha256::digest(dedup_key(body).as_bytes());
+    let text = body.strip_prefix(BOM).unwrap_or(body);
+    let digest = if text.contains('\r') {
+        Sha256::digest(dedup_key(body).as_bytes())
+    } else {
+        let mut hasher = Sha256::new();
+        let (mut started, mut blanks) = (false, 0usize);
+        for line in text.split('\n').map(str::trim_end) {
+            if line.is_empty() {
+                blanks += 1;
+                continue;
+            }
+            if started {
+                for _ in 0..=blanks {
+                    hasher.update(b"\n");
+                }
+            }
+            hasher.update(line.as_bytes());
+            started = true;
+            blanks = 0;
+        }
+        hasher.finalize()
+    };
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -84,6 +116,34 @@ pub fn detect_title(body: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_hash_equals_the_hash_of_the_key() {
+        for body in [
+            "",
+            "\n\n",
+            "one",
+            "\n  \none  \n\n\ntwo\t\n \nthree\n\n",
+            "\u{feff}a\n\n b \n",
+            "a\r\nb\r\rc",
+            "  lead\n\n\n",
+        ] {
+            let expected: String = Sha256::digest(dedup_key(body).as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(sha256_hex(body), expected, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn owned_decoding_equals_borrowed() {
+        for bytes in [&b"plain"[..], b"\xef\xbb\xbfbom\r\nx", b"bad \xff byte", b"a\rb"] {
+            let (mut w1, mut w2) = (Vec::new(), Vec::new());
+            assert_eq!(decode_owned(bytes.to_vec(), &mut w1), decode(bytes, 0, &mut w2));
+            assert_eq!(w1, w2);
+        }
+    }
 
     #[test]
     fn clean_text_strips_bom_and_crs() {

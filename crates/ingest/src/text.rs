@@ -10,8 +10,12 @@
 //! (`Date 2025-03-12`, `DATE 2025-03-12`). So a first line of prose such as
 //! "Date palms were planted…" is not a header. An attempt must continue with
 //! a valid `YYYY-MM-DD` date, optionally followed by a valid `HH:MM` or
-//! `HH:MM:SS` time; otherwise the file is an error
-//! (`unparseable date header "…"`).
+//! `HH:MM:SS` time, or a valid `YYYY-MM` month (a publication known to the
+//! month only); otherwise the file is an error
+//! (`unparseable date header "…"`). A month header is accepted with a warning:
+//! the record's `published` is a day (`spec/extract-output.md`), so it stays
+//! `null` and dates relative to the day of publication ("on Tuesday") are
+//! left unresolved rather than guessed from the first of the month.
 //!
 //! The body is everything after the date (and time) token: the rest of the
 //! header line without its leading whitespace, then the following lines.
@@ -40,7 +44,7 @@ impl Reader for TextReader {
     fn read(&self, source: &Source, mut input: Box<dyn BufRead>, opts: &ReadOptions) -> Articles {
         let mut bytes = Vec::new();
         let result = match input.read_to_end(&mut bytes) {
-            Ok(_) => read_text(source, &bytes, opts),
+            Ok(_) => read_text_owned(source, bytes, opts),
             Err(e) => Err(source.error(input::reason(&e))),
         };
         Box::new(std::iter::once(result))
@@ -55,18 +59,33 @@ impl Reader for TextReader {
 /// header …"` for a bad header, `"no text after the date header"` when only
 /// the header is there.
 pub fn read_text(source: &Source, bytes: &[u8], opts: &ReadOptions) -> Result<RawArticle, InputError> {
+    read_text_owned(source, bytes.to_vec(), opts)
+}
+
+/// [`read_text`] of bytes the caller gives up: a large input is decoded and
+/// cut after its header without being copied.
+fn read_text_owned(source: &Source, bytes: Vec<u8>, opts: &ReadOptions) -> Result<RawArticle, InputError> {
     let mut warnings = Vec::new();
-    let text = normalize::decode(bytes, 0, &mut warnings);
+    let mut text = normalize::decode_owned(bytes, &mut warnings);
     if text.trim().is_empty() {
         return Err(source.error("empty file"));
     }
     let (published, body) = match split_header(&text).map_err(|r| source.error(r))? {
         Some((date, start)) => {
-            let body = &text[start..];
-            if body.trim().is_empty() {
+            if text[start..].trim().is_empty() {
                 return Err(source.error("no text after the date header"));
             }
-            (Some(date), body.to_string())
+            let published = match date {
+                HeaderDate::Day(d) => Some(d),
+                HeaderDate::Month { year, month } => {
+                    warnings.push(format!(
+                        "date header {year:04}-{month:02} gives the month only: no publication day recorded"
+                    ));
+                    None
+                }
+            };
+            text.drain(..start);
+            (published, text)
         }
         None => (opts.published, text),
     };
@@ -113,12 +132,47 @@ pub fn split_meta_lines(body: &str) -> (Option<String>, Option<String>, &str) {
     (url, title, rest.trim_start_matches('\n'))
 }
 
+/// The date a `date` header gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderDate {
+    /// `date YYYY-MM-DD [HH:MM[:SS]]`.
+    Day(NaiveDate),
+    /// `date YYYY-MM`: the month only (`month` is 1–12).
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1–12.
+        month: u32,
+    },
+}
+
+impl std::fmt::Display for HeaderDate {
+    /// `YYYY-MM-DD` or `YYYY-MM`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HeaderDate::Day(d) => write!(f, "{d}"),
+            HeaderDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+        }
+    }
+}
+
+/// A strict `YYYY-MM` token (4 and 2 ASCII digits, month 1–12).
+fn parse_month(token: &str) -> Option<HeaderDate> {
+    let b = token.as_bytes();
+    if b.len() != 7 || b[4] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = token[..4].parse().ok()?;
+    let month: u32 = token[5..].parse().ok()?;
+    (1..=12).contains(&month).then_some(HeaderDate::Month { year, month })
+}
+
 /// Finds a `date` header (see the module docs) in clean text (LF line ends).
 ///
 /// Returns `Ok(None)` when there is none, `Ok(Some((date, body_start)))` with
 /// the byte offset where the body starts, or `Err(reason)` for a header
 /// attempt that does not parse.
-pub fn split_header(text: &str) -> Result<Option<(NaiveDate, usize)>, String> {
+pub fn split_header(text: &str) -> Result<Option<(HeaderDate, usize)>, String> {
     let mut line_start = 0;
     let line = loop {
         let end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
@@ -148,12 +202,15 @@ pub fn split_header(text: &str) -> Result<Option<(NaiveDate, usize)>, String> {
     let bad = || format!("unparseable date header \"{}\"", shorten(line.trim(), 60));
 
     let date_token = first_token(rest);
-    let date = date::parse_iso_date(date_token).ok_or_else(bad)?;
+    let date = match date::parse_iso_date(date_token) {
+        Some(d) => HeaderDate::Day(d),
+        None => parse_month(date_token).ok_or_else(bad)?,
+    };
     let mut pos = line_end - rest.len() + date_token.len();
 
     let after_date = &text[pos..line_end];
     let time_token = first_token(after_date.trim_start());
-    if looks_like_time(time_token) {
+    if matches!(date, HeaderDate::Day(_)) && looks_like_time(time_token) {
         parse_time(time_token).ok_or_else(bad)?;
         pos = line_end - after_date.trim_start().len() + time_token.len();
     }
@@ -234,6 +291,29 @@ mod tests {
         );
         assert_eq!(split("Date 2025-03-12\nBody"), some("2025-03-12", "Body"));
         assert_eq!(split("date 2025-03-12"), some("2025-03-12", ""));
+        // a month: no time may follow it
+        assert_eq!(split("date 2024-05\nBody"), some("2024-05", "Body"));
+        assert_eq!(split("date 2024-05 12:30 Body"), some("2024-05", "12:30 Body"));
+    }
+
+    #[test]
+    fn month_headers_are_read_without_a_day() {
+        let src = Source {
+            path: "m.txt".into(),
+            stem: "m".into(),
+        };
+        let a = read_text(
+            &src,
+            b"date 2024-05\nThe court fined the editor.\n",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(a.published, None);
+        assert_eq!(a.body, "The court fined the editor.\n");
+        assert_eq!(
+            a.warnings,
+            vec!["date header 2024-05 gives the month only: no publication day recorded".to_string()]
+        );
     }
 
     #[test]
@@ -256,6 +336,9 @@ mod tests {
             "date 2025-03-12T10:00 Body",
             "date 2025-03-12 25:61 Body",
             "date 2025-03-12, Body",
+            "date 2024-13\nBody",
+            "date 2024-5\nBody",
+            "date 2024-00\nBody",
         ] {
             let err = split(text).expect_err(text);
             assert!(err.starts_with("unparseable date header \""), "{err}");

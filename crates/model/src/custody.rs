@@ -79,7 +79,7 @@ pub fn defendants(case: &Case) -> Vec<&CasePerson> {
     }
     case.people
         .iter()
-        .filter(|p| !matches!(p.role, Role::Lawyer | Role::Official))
+        .filter(|p| !matches!(p.role, Role::Lawyer | Role::Judge | Role::Prosecutor | Role::Official))
         .filter(|p| case.events.iter().any(|e| names_person(e, &p.id)))
         .collect()
 }
@@ -378,11 +378,13 @@ mod tests {
                 affiliation: None,
                 former: None,
                 role: Role::Defendant,
+                role_rule: None,
             }],
             organizations: vec![],
             charges: vec![],
             events,
             articles: vec![],
+            related_cases: vec![],
         }
     }
 

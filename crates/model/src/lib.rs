@@ -196,6 +196,24 @@ pub struct CasePerson {
     pub former: Option<bool>,
     /// Role in the case.
     pub role: Role,
+    /// The rule that set the role (`subject_of_legal_event`, `occupation`,
+    /// `affiliation_rights_group`, `reviewer`, …); absent in files written
+    /// before roles carried their rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_rule: Option<String>,
+}
+
+/// Another case that shares someone or something with a case without being
+/// the same prosecution (`spec/casefile.md`: related, never merged).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedCase {
+    /// The other case's id.
+    pub case: String,
+    /// The other case's title.
+    pub title: String,
+    /// Why they are related, one line per shared person or outlet
+    /// ("shares Dana Okafor: lawyer here, defendant there").
+    pub reasons: Vec<String>,
 }
 
 /// One source of a timeline entry: an article and the sentence it reports the event in.
@@ -292,6 +310,10 @@ pub struct Case {
     /// Ids of the articles that belong to the case (added field), sorted.
     #[serde(default)]
     pub articles: Vec<String>,
+    /// Cases that share a person or an outlet with this one but are other
+    /// prosecutions, by id; filled in by the store when a case is read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related_cases: Vec<RelatedCase>,
 }
 
 /// The whole case file: `{"cases": [...]}`.

@@ -155,18 +155,30 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// A person's role in a case (`spec/casefile.md`).
+    /// A person's role in a case (`spec/casefile.md`). Only defendants (and a
+    /// targeted outlet) put articles into a case; every other role is context.
     Role, "role", {
-        /// The subject of prosecution.
+        /// The subject of prosecution: detained, charged, tried, sentenced….
         Defendant => "defendant",
-        /// Witness.
-        Witness => "witness",
-        /// Defence lawyer.
+        /// Defence lawyer or attorney.
         Lawyer => "lawyer",
-        /// Judge, investigator, spokesman, other official.
+        /// Judge of a court hearing the case.
+        Judge => "judge",
+        /// Prosecutor or investigator of the case.
+        Prosecutor => "prosecutor",
+        /// Any other official: spokesman, minister, police officer, head of state.
         Official => "official",
-        /// Anyone else.
-        Other => "other",
+        /// A defendant's relative (wife, husband, mother, brother…).
+        Relative => "relative",
+        /// Witness, or questioned without being prosecuted.
+        Witness => "witness",
+        /// Expert (linguistic, forensic, psychological examination).
+        Expert => "expert",
+        /// Someone quoted on the case: rights groups, press-freedom groups, politicians.
+        Commentator => "commentator",
+        /// Anyone else the reports name (stored files before this vocabulary said `other`).
+        #[serde(alias = "other")]
+        Mentioned => "mentioned",
     }
 );
 
@@ -235,6 +247,10 @@ mod tests {
         }
         assert_eq!(EventType::ALL.len(), 24);
         assert!("other".parse::<EventType>().is_err());
+        // Case files stored before the ten roles said "other".
+        assert_eq!(serde_json::from_str::<Role>("\"other\"").unwrap(), Role::Mentioned);
+        assert_eq!(Role::ALL.len(), 10);
+        assert_eq!("commentator".parse::<Role>().unwrap(), Role::Commentator);
         assert_eq!(Status::NotOccurred.as_str(), "not_occurred");
     }
 }

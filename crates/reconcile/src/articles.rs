@@ -1,7 +1,7 @@
 //! The input side: records de-duplicated by article id and put in a fixed order, person names parsed, event subjects resolved to record entries.
 
-use crate::names::{DEFAULT_GIVEN_NAME_EDITS, Name, fold};
-use casewatch_model::{EventType, ExtractRecord, Status, Subject};
+use crate::names::{DEFAULT_GIVEN_NAME_EDITS, Name, clean_name, fold};
+use casewatch_model::{EventType, ExtractRecord, OrgKind, Status, Subject};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,6 +43,12 @@ pub(crate) const DEFENDANT_TYPES: [EventType; 21] = [
     EventType::Pardon,
 ];
 
+/// Event types that, happening to a media outlet, make it the target of a
+/// prosecution (the "outlet case"): [`DEFENDANT_TYPES`] plus blocking and liquidation.
+pub(crate) fn targets_outlet(t: EventType) -> bool {
+    DEFENDANT_TYPES.contains(&t) || matches!(t, EventType::WebsiteBlock | EventType::Liquidation)
+}
+
 /// One article as the reconciler sees it. Articles are held in a `Vec`
 /// sorted by (publication date, undated last; id), and an article's index
 /// in it is its *rank*: every "earliest source" tie-break uses it.
@@ -50,18 +56,38 @@ pub(crate) const DEFENDANT_TYPES: [EventType; 21] = [
 pub(crate) struct Article<'a> {
     /// The record.
     pub rec: &'a ExtractRecord,
-    /// Parsed names of `rec.people`, index for index.
+    /// The names of `rec.people` as the reconciler uses them
+    /// ([`clean_name`]: no honorific, title or headline verb), index for index.
+    pub shown: Vec<String>,
+    /// Parsed `shown` names, index for index.
     pub names: Vec<Name>,
     /// Folded occupation and affiliation of `rec.people`, index for index.
     pub attrs: Vec<[Option<String>; 2]>,
     /// Resolved subjects of `rec.events`, index for index (deduplicated, in record order).
     pub subjects: Vec<Vec<Subj>>,
-    /// Indices of people who are a subject of at least one event.
-    pub subject_people: BTreeSet<usize>,
-    /// Indices of people who are an occurred/alleged subject of a [`DEFENDANT_TYPES`] event.
-    pub prosecuted: BTreeSet<usize>,
     /// Indices of people who are an occurred/alleged subject of questioning.
     pub questioned: BTreeSet<usize>,
+    /// Per person of the record: whether the name passes the person-name
+    /// rules ([`clean_name`], and it is not also one of the record's
+    /// organisations). A person that fails is left out of every case.
+    pub valid: Vec<bool>,
+    /// The article's defendants: indices of valid people who are a subject
+    /// of a [`DEFENDANT_TYPES`] event that is not `denied` (a planned or
+    /// refused act is still about a defendant).
+    pub defendants: BTreeSet<usize>,
+    /// The defendants the article is about (see [`central_defendants`]):
+    /// only these link articles into a case.
+    pub central: BTreeSet<usize>,
+    /// Indices of media-outlet organisations that are an occurred/alleged
+    /// subject of an event that [`targets_outlet`].
+    pub targets: BTreeSet<usize>,
+    /// Indices of people the record cites for an event (`attributed_to`).
+    pub speakers: BTreeSet<usize>,
+    /// Indices of people named with a lawyer's honorific ("Me", "Maître").
+    pub counsel: BTreeSet<usize>,
+    /// Indices of events whose every subject failed the person-name rules
+    /// (left out of the timeline).
+    pub junk_events: BTreeSet<usize>,
 }
 
 impl Article<'_> {
@@ -75,9 +101,11 @@ impl Article<'_> {
         self.rec.article.published
     }
 
-    /// Whether the record has neither people nor events (such an article forms no case).
-    pub fn is_empty(&self) -> bool {
-        self.rec.people.is_empty() && self.rec.events.is_empty()
+    /// Whether the article can found or join a case: it reports a legal
+    /// event about a named defendant or a targeted outlet. Any other
+    /// article is stored but belongs to no case.
+    pub fn has_case_basis(&self) -> bool {
+        !self.defendants.is_empty() || !self.targets.is_empty()
     }
 }
 
@@ -108,7 +136,26 @@ pub(crate) fn prepare(records: &[ExtractRecord]) -> Vec<Article<'_>> {
 }
 
 fn article(rec: &ExtractRecord) -> Article<'_> {
-    let names: Vec<Name> = rec.people.iter().map(|p| Name::parse(&p.name)).collect();
+    let cleaned: Vec<Option<String>> = rec.people.iter().map(|p| clean_name(&p.name)).collect();
+    let shown: Vec<String> = rec
+        .people
+        .iter()
+        .zip(&cleaned)
+        .map(|(p, c)| c.clone().unwrap_or_else(|| p.name.trim().to_string()))
+        .collect();
+    let names: Vec<Name> = shown.iter().map(|n| Name::parse(n)).collect();
+    let org_names: BTreeSet<String> = rec
+        .organizations
+        .iter()
+        .flat_map(|o| std::iter::once(&o.name).chain(&o.variants))
+        .map(|n| fold(n))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let valid: Vec<bool> = cleaned
+        .iter()
+        .zip(&names)
+        .map(|(c, n)| c.is_some() && !org_names.contains(&n.folded))
+        .collect();
     let folded = |v: &Option<String>| v.as_deref().map(fold).filter(|f| !f.is_empty());
     let attrs = rec
         .people
@@ -116,10 +163,24 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         .map(|p| [folded(&p.occupation), folded(&p.affiliation)])
         .collect();
     let mut subjects = Vec::with_capacity(rec.events.len());
-    let mut subject_people = BTreeSet::new();
     let mut prosecuted = BTreeSet::new();
     let mut questioned = BTreeSet::new();
-    for ev in &rec.events {
+    let mut targets = BTreeSet::new();
+    let mut speakers = BTreeSet::new();
+    let mut junk_events = BTreeSet::new();
+    let mut legal_events: BTreeMap<usize, usize> = BTreeMap::new();
+    for (ei, ev) in rec.events.iter().enumerate() {
+        if let Some(who) = ev
+            .attributed_to
+            .as_deref()
+            .map(Name::parse)
+            .filter(|n| !n.folded.is_empty())
+        {
+            speakers.extend(
+                (0..names.len())
+                    .filter(|&i| names[i].folded == who.folded || (who.has_given() && names[i].matches(&who, 0))),
+            );
+        }
         let mut resolved: Vec<Subj> = Vec::new();
         for s in &ev.subjects {
             let r = resolve(rec, &names, s);
@@ -127,12 +188,29 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
                 resolved.push(r);
             }
         }
+        // A subject that is no person ("Getty Images") is no subject; an
+        // event about nothing but such subjects is left out.
+        let had = !resolved.is_empty();
+        resolved.retain(|s| !matches!(s, Subj::Person(p) if !valid[*p]));
+        if had && resolved.is_empty() {
+            junk_events.insert(ei);
+        }
         let counts = matches!(ev.status, Status::Occurred | Status::Alleged);
+        // A planned or refused act ("a hearing set for Friday", "house arrest
+        // was refused") is still about a defendant; a denied one is not.
+        let about = ev.status != Status::Denied;
         for s in &resolved {
+            if let Subj::Org(o) = s
+                && counts
+                && targets_outlet(ev.event_type)
+                && rec.organizations[*o].kind == OrgKind::MediaOutlet
+            {
+                targets.insert(*o);
+            }
             if let Subj::Person(p) = s {
-                subject_people.insert(*p);
-                if counts && DEFENDANT_TYPES.contains(&ev.event_type) {
+                if about && DEFENDANT_TYPES.contains(&ev.event_type) {
                     prosecuted.insert(*p);
+                    *legal_events.entry(*p).or_insert(0usize) += 1;
                 }
                 if counts && ev.event_type == EventType::Questioning {
                     questioned.insert(*p);
@@ -141,15 +219,85 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         }
         subjects.push(resolved);
     }
+    // "Me X" / "Maître X" is how French reports name a lawyer: the
+    // defence, not a defendant, whatever a clause made of them.
+    let counsel: BTreeSet<usize> = rec
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| lawyer_honorific(&p.name) || p.variants.iter().any(|v| lawyer_honorific(v)))
+        .map(|(i, _)| i)
+        .collect();
+    let defendants: BTreeSet<usize> = prosecuted
+        .iter()
+        .copied()
+        .filter(|&p| valid[p] && !counsel.contains(&p))
+        .collect();
+    let central = central_defendants(rec, &names, &defendants, &legal_events);
     Article {
         rec,
+        shown,
         names,
         attrs,
         subjects,
-        subject_people,
-        prosecuted,
         questioned,
+        valid,
+        defendants,
+        central,
+        targets,
+        speakers,
+        counsel,
+        junk_events,
     }
+}
+
+/// Whether a name as written opens with a lawyer's honorific (French "Me",
+/// "Maître").
+fn lawyer_honorific(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("").trim_end_matches('.');
+    matches!(first, "Me" | "Maître" | "Maitre") && name.split_whitespace().count() > 1
+}
+
+/// The defendants an article is about, by salience: a defendant named in
+/// the headline, or the subject of at least a quarter as many legal events
+/// as the article's most frequent defendant. Someone whose detention or
+/// trial an article mentions in passing (another journalist's earlier case,
+/// a head of state wrongly read as a subject) is a defendant of the article
+/// but does not link it to that person's case: the article is about its
+/// central defendants. With three events or fewer for the most frequent
+/// defendant, every defendant is central.
+fn central_defendants(
+    rec: &ExtractRecord,
+    names: &[Name],
+    defendants: &BTreeSet<usize>,
+    legal_events: &BTreeMap<usize, usize>,
+) -> BTreeSet<usize> {
+    let top = defendants
+        .iter()
+        .filter_map(|p| legal_events.get(p))
+        .copied()
+        .max()
+        .unwrap_or(0);
+    let headline: BTreeSet<String> = rec
+        .article
+        .title
+        .as_deref()
+        .map(|t| {
+            Name::parse(t)
+                .given
+                .into_iter()
+                .chain([Name::parse(t).surname])
+                .collect()
+        })
+        .unwrap_or_default();
+    defendants
+        .iter()
+        .copied()
+        .filter(|p| {
+            let n = legal_events.get(p).copied().unwrap_or(0);
+            top <= 3 || n * 4 >= top || headline.contains(names[*p].bare_surname())
+        })
+        .collect()
 }
 
 /// Resolves a subject: by `ref` to a person or organisation; failing that,

@@ -1,6 +1,7 @@
 //! One case from its articles: people, organisations, merged timeline, charges and title; then ids and the model's `Case`.
 
-use crate::articles::{Article, Subj};
+use crate::articles::{Article, Subj, targets_outlet};
+use crate::linking::outlet_key;
 use crate::names::fold;
 use crate::orgs::org_keys;
 use crate::overrides::Resolved;
@@ -10,7 +11,8 @@ use crate::timeline::{self, CaseAgent, CaseSubject, Entry, Report};
 use crate::unionfind::UnionFind;
 use crate::{CaseProvenance, MentionRef, PersonLink, Settings};
 use casewatch_model::{
-    Agent, Case, CasePerson, Charge, Conflict, OrgKind, Organization, Review, Role, Source, Subject, TimelineEntry,
+    Agent, Case, CasePerson, Charge, Conflict, OrgKind, Organization, Review, Role, Source, Status, Subject,
+    TimelineEntry,
 };
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -58,10 +60,23 @@ pub(crate) fn build<'a>(
     settings: &Settings,
     resolved: &Resolved,
 ) -> CaseDraft<'a> {
-    // People.
+    // People: those that pass the name rules and are not named like an
+    // organisation of the case ("Jeune Afrique" read as a person in one report).
+    let org_names: BTreeSet<String> = members
+        .iter()
+        .flat_map(|&a| &arts[a].rec.organizations)
+        .flat_map(|o| std::iter::once(&o.name).chain(&o.variants))
+        .map(|n| fold(n))
+        .collect();
     let mentions: Vec<Mention> = members
         .iter()
-        .flat_map(|&art| (0..arts[art].rec.people.len()).map(move |person| Mention { art, person }))
+        .flat_map(|&art| {
+            let a = &arts[art];
+            (0..a.rec.people.len())
+                .filter(|&person| a.valid[person] && !org_names.contains(&a.names[person].folded))
+                .map(move |person| Mention { art, person })
+                .collect::<Vec<_>>()
+        })
         .collect();
     let constraints = resolved.constraints(&mentions);
     let (clusters, all_links) = people::cluster(arts, &mentions, Mode::Case, settings, &constraints);
@@ -101,6 +116,9 @@ pub(crate) fn build<'a>(
     for &art in members {
         let a = &arts[art];
         for (ei, ev) in a.rec.events.iter().enumerate() {
+            if a.junk_events.contains(&ei) {
+                continue;
+            }
             let mut subjects: Vec<(CaseSubject, String)> = Vec::new();
             for s in a.subjects.get(ei).into_iter().flatten() {
                 let mapped = match s {
@@ -293,22 +311,57 @@ fn organisations(
     (drafts, org_of, by_key)
 }
 
-/// The case title: "<Outlet> case" when at least two defendants share an
-/// affiliation and more than half of the defendants do; else "<main
-/// defendant> case" (the defendant in most timeline entries); else a media
-/// outlet that events happen to; else the earliest article's title; else the
-/// first-mentioned person who is neither lawyer nor official (else anyone);
-/// else "Case <article id>".
+/// The case title: what the prosecution is about, never a date, a page
+/// element, an official or an unnamed phrase. In order:
+///
+/// 1. "<Outlet> case" when a media outlet is itself the target of the
+///    case's events (searched, blocked, liquidated, charged…) and the case
+///    has no defendant, or two or more defendants and most of them work for it;
+/// 2. "<Outlet> case" when at least two defendants share an affiliation
+///    and more than half of the defendants do (the staff of one outlet);
+/// 3. "<main defendant> case", the defendant in most timeline entries; "<A>
+///    and <B> case" when exactly two defendants are in equally many;
+/// 4. "<Outlet> case" for a targeted outlet;
+/// 5. "Case of article <id>" (only a reviewer's move makes a case with
+///    neither defendant nor targeted outlet).
+///
+/// Names are the people's canonical names (the most frequent full form,
+/// as the extractor gives them: in the nominative).
 fn title(arts: &[Article], members: &[usize], people: &[PersonDraft], orgs: &[OrgDraft], entries: &[Entry]) -> String {
+    // Defendants the articles are about; those named only in passing title nothing.
     let defendants: Vec<usize> = (0..people.len())
-        .filter(|&i| people[i].role == Role::Defendant)
+        .filter(|&i| people[i].role == Role::Defendant && people[i].role_rule == "subject_of_legal_event")
         .collect();
+    let mut targeted: Tally<usize> = Tally::default();
+    for (i, e) in entries.iter().enumerate() {
+        if !matches!(e.status, Status::Occurred | Status::Alleged) || !targets_outlet(e.event_type) {
+            continue;
+        }
+        for s in &e.subjects {
+            if let CaseSubject::Org(o) = s
+                && orgs[*o].kind == OrgKind::MediaOutlet
+            {
+                targeted.add(*o, i, (i, 0));
+            }
+        }
+    }
     let mut outlets: Tally<String> = Tally::default();
     let mut shown: BTreeMap<String, String> = BTreeMap::new();
     for &d in &defendants {
         if let Some(aff) = &people[d].affiliation {
-            shown.entry(fold(aff)).or_insert_with(|| aff.clone());
-            outlets.add(fold(aff), d, (d, 0));
+            shown.entry(outlet_key(aff)).or_insert_with(|| aff.clone());
+            outlets.add(outlet_key(aff), d, (d, 0));
+        }
+    }
+    if let Some(&o) = targeted.winner() {
+        let staff = outlets
+            .ranked()
+            .iter()
+            .find(|(k, _)| **k == outlet_key(&orgs[o].name))
+            .map(|(_, who)| who.len())
+            .unwrap_or(0);
+        if defendants.is_empty() || (staff >= 2 && staff * 2 > defendants.len()) {
+            return format!("{} case", orgs[o].name);
         }
     }
     if let Some((key, who)) = outlets.ranked().first()
@@ -324,42 +377,22 @@ fn title(arts: &[Article], members: &[usize], people: &[PersonDraft], orgs: &[Or
             .filter(|e| e.subjects.contains(&CaseSubject::Person(p)))
             .count()
     };
-    if let Some(&main) = defendants
-        .iter()
-        .max_by_key(|&&d| (in_entries(d), std::cmp::Reverse(d)))
-    {
-        return format!("{} case", people[main].name);
-    }
-    let mut outlet_subjects: Tally<usize> = Tally::default();
-    for (i, e) in entries.iter().enumerate() {
-        for s in &e.subjects {
-            if let CaseSubject::Org(o) = s
-                && orgs[*o].kind == OrgKind::MediaOutlet
-            {
-                outlet_subjects.add(*o, i, (i, 0));
-            }
+    let mut ranked: Vec<usize> = defendants.clone();
+    ranked.sort_by_key(|&d| (std::cmp::Reverse(in_entries(d)), d));
+    match ranked.as_slice() {
+        [a, b] if in_entries(*a) == in_entries(*b) => {
+            return format!("{} and {} case", people[*a].name, people[*b].name);
         }
+        [main, ..] => return format!("{} case", people[*main].name),
+        [] => {}
     }
-    if let Some(&o) = outlet_subjects.winner() {
+    if let Some(&o) = targeted.winner() {
         return format!("{} case", orgs[o].name);
     }
-    if let Some(t) = members
-        .first()
-        .and_then(|&a| arts[a].rec.article.title.as_deref())
-        .filter(|t| !t.trim().is_empty())
-    {
-        return t.trim().to_string();
-    }
-    let bystander = |p: &&PersonDraft| matches!(p.role, Role::Other | Role::Witness);
-    if let Some(p) = people
-        .iter()
-        .filter(bystander)
-        .min_by_key(|p| p.first)
-        .or_else(|| people.first())
-    {
-        return format!("{} case", p.name);
-    }
-    format!("Case {}", members.first().map(|&a| arts[a].id()).unwrap_or_default())
+    format!(
+        "Case of article {}",
+        members.first().map(|&a| arts[a].id()).unwrap_or_default()
+    )
 }
 
 /// Running id counters across the whole case file.
@@ -466,6 +499,7 @@ impl CaseDraft<'_> {
                     affiliation: p.affiliation.clone(),
                     former: p.former,
                     role: p.role,
+                    role_rule: Some(p.role_rule.to_string()),
                 })
                 .collect(),
             organizations: self
@@ -491,6 +525,7 @@ impl CaseDraft<'_> {
                 .collect(),
             events,
             articles,
+            related_cases: Vec::new(),
         };
         (case, provenance)
     }

@@ -12,16 +12,23 @@
 //! 1. **articles** — records are de-duplicated by article id and ranked by
 //!    (publication date, undated last; id); event subjects are resolved to
 //!    the record's people and organisations;
-//! 2. **cases** — articles are joined (union-find) when they share a person
-//!    who is an event subject in both ([`names::same_person`], blocked by
-//!    folded surname, scored with occupation, affiliation and co-occurring
-//!    people against [`Settings::person_match_threshold`]), or an outlet and
-//!    a charge label; reviewer merges and moves come first. Articles with
-//!    neither people nor events form no case;
+//! 2. **cases** — articles are joined (union-find) only when they share a
+//!    defendant the articles are about (a person, passing the name rules,
+//!    who is the subject of a legal event; [`names::Name::matches`] and its
+//!    spelling families, blocked by surname keys, scored with occupation,
+//!    affiliation and co-occurring people against
+//!    [`Settings::person_match_threshold`]) or a prosecuted outlet;
+//!    reviewer merges and moves come first. Everyone else (lawyers,
+//!    officials, commentators, mentioned people) only makes cases related,
+//!    which the store derives. Articles with no legal event about a named
+//!    defendant or a prosecuted outlet form no case;
 //! 3. **people and organisations** of each case are clustered across
 //!    spellings and scripts (modules [`names`], [`orgs`]: acronyms in both
-//!    scripts, courts without their seat) and given a canonical name, the
-//!    most frequent attributes and a role;
+//!    scripts, courts without their seat; inside a case the same role is
+//!    evidence too) and given a canonical name, the most frequent
+//!    attributes, and a role with the rule that set it (defendant, lawyer,
+//!    judge, prosecutor, official, relative, witness, expert, commentator,
+//!    mentioned);
 //! 4. **timeline** — the events of the case are merged into one entry per
 //!    real event (same type, overlapping subjects, compatible dates, a
 //!    `not_occurred` report never merging with another status, except a plan
@@ -46,6 +53,7 @@ mod articles;
 mod case;
 pub mod identity;
 mod linking;
+mod name_shape;
 pub mod names;
 pub mod orgs;
 mod overrides;
@@ -54,6 +62,7 @@ mod text;
 mod timeline;
 mod unionfind;
 
+pub use linking::outlet_key;
 pub use overrides::{MentionRef, Move, Overrides, Split};
 
 use casewatch_model::{CaseFile, ExtractRecord};
@@ -73,9 +82,11 @@ pub struct Settings {
     /// affiliation disagrees: "Katsiaryna"/"Katerina",
     /// "Aliaksandr"/"Alexander" (default 0.82; above 1.0 turns it off).
     pub case_given_name_similarity: f64,
-    /// Join articles that share an outlet (affiliation of an event subject,
-    /// or a media outlet that is an event subject) and a charge label
-    /// (default true).
+    /// Also join articles whose defendants work for one outlet and that
+    /// name one charge label (default false: journalists of one outlet
+    /// charged under one article are often tried separately, and a case must
+    /// stay one prosecution; an outlet that is itself prosecuted links its
+    /// articles without this).
     pub link_by_outlet_and_charge: bool,
     /// When linking articles, let a subject named by surname alone stand for
     /// the one person of that surname named in full in the whole store
@@ -115,6 +126,12 @@ pub struct Settings {
     /// Added when both articles also name another person of one surname
     /// (default 0.1).
     pub cooccurrence_bonus: f64,
+    /// Inside one case, added when both mentions are defendants (default
+    /// 0.2: the same role in one prosecution outweighs most of a
+    /// disagreeing affiliation, 0.9 − 0.5 + 0.2 = 0.6; same-dated legal
+    /// events add `attribute_agree_bonus` each, up to two). Not used when
+    /// linking articles.
+    pub same_role_bonus: f64,
     /// Least score for people of two different cases to share one id (the
     /// same person in two cases; default 1.0: the same folded full name with
     /// no disagreeing affiliation, or a close full name whose affiliation or
@@ -127,7 +144,7 @@ impl Default for Settings {
         Self {
             given_name_max_edits: names::DEFAULT_GIVEN_NAME_EDITS,
             case_given_name_similarity: 0.82,
-            link_by_outlet_and_charge: true,
+            link_by_outlet_and_charge: false,
             link_by_surname_only: false,
             date_slack_days: 0,
             infer_conviction_dates: true,
@@ -136,6 +153,7 @@ impl Default for Settings {
             occupation_disagree_penalty: 0.05,
             affiliation_disagree_penalty: 0.5,
             cooccurrence_bonus: 0.1,
+            same_role_bonus: 0.2,
             cross_case_person_min_score: 1.0,
         }
     }
@@ -153,7 +171,8 @@ pub struct PersonLink {
     /// Its name as the article gives it.
     pub b_name: String,
     /// The rule that joined them: `reviewer_merge`, `same_folded_name`,
-    /// `name_rule`, `initial`, `surname_only`, `similar_given_name`, `surname_variant`.
+    /// `name_rule`, `initial`, `surname_only`, `similar_given_name`, `surname_variant`,
+    /// `extra_names`, `same_article_spelling`.
     pub rule: String,
     /// The score the join reached (see [`Settings::person_match_threshold`];
     /// Jaro–Winkler similarity for the last two rules), rounded to 0.001.
@@ -301,7 +320,7 @@ pub fn link_keys(record: &ExtractRecord) -> Vec<LinkKey> {
                         .map(|p| {
                             let rec = &a.rec.people[p];
                             LinkMention {
-                                name: rec.name.clone(),
+                                name: a.shown[p].clone(),
                                 occupation: rec.occupation.clone(),
                                 affiliation: rec.affiliation.clone(),
                             }
@@ -337,8 +356,8 @@ pub fn reconcile(records: &[ExtractRecord], settings: &Settings, overrides: &Ove
 /// Builds the case file from every stored record. Deterministic: the same
 /// records (in any input order) give byte-identical serialised output.
 ///
-/// Articles with neither people nor events are skipped (they belong to no
-/// case); an article with people but no events is a case of its own.
+/// Articles that report no legal event about a named defendant or a
+/// prosecuted outlet belong to no case.
 pub fn build_cases(records: &[ExtractRecord], settings: &Settings) -> CaseFile {
     reconcile(records, settings, &Overrides::default()).file
 }

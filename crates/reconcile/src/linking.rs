@@ -1,28 +1,42 @@
 //! Case clustering: which articles report the same prosecution (union-find over articles).
 
 use crate::Settings;
-use crate::articles::{Article, Subj};
+use crate::articles::Article;
 use crate::names::fold;
 use crate::overrides::Resolved;
 use crate::people::{self, Mention, Mode};
 use crate::unionfind::UnionFind;
-use casewatch_model::OrgKind;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Groups articles (by rank) into cases. Two articles are in one case when
+/// Groups articles (by rank) into cases. Only what a prosecution is about
+/// links articles: two articles are in one case when
 ///
-/// * they share a person who is a subject of some event in both (people
-///   clustered with [`Mode::Link`]: the strict name rule, blocked by surname), or
-/// * (with `Settings::link_by_outlet_and_charge`) they share an outlet — the
-///   affiliation of an event subject, or a media-outlet organisation that is
-///   an event subject — and a charge label (both folded).
+/// * they share a **defendant**: a person (passing the person-name rules)
+///   who is a subject of a legal event ([`crate::articles::DEFENDANT_TYPES`],
+///   not denied) that each article is about (a *central* defendant: named in
+///   the headline or in a good share of its legal events, see
+///   `articles::central_defendants`) (people clustered with
+///   [`Mode::Link`]: the strict name rule and its spelling families, blocked
+///   by surname keys), or
+/// * they share a **targeted outlet**: a media outlet that is itself the
+///   subject of such an event, or of a block or liquidation, in both, or
+/// * (only with `Settings::link_by_outlet_and_charge`, off by default) a
+///   defendant's outlet and a charge label.
+///
+/// Nothing else links: people who are only mentioned, quoted, officiating
+/// or defending, and outlets that only employ someone, make cases
+/// *related* (the store lists them), never one. So two groups of articles
+/// whose defendants do not overlap stay two cases unless the outlet itself
+/// is prosecuted in both.
 ///
 /// Reviewer decisions come first: the articles of a merged person are one
 /// case; a moved article takes no part in the rules above (nor in merges)
 /// and joins the case of its anchor article instead; split sides never link.
 ///
-/// Articles with neither people nor events form no case and are left out.
-/// Groups are sorted, ordered by their first article.
+/// A group none of whose articles reports a legal event about a named
+/// defendant or a targeted outlet (and none moved there by a reviewer)
+/// forms no case: its articles are "articles without a case". Groups are
+/// sorted, ordered by their first article.
 pub(crate) fn link(arts: &[Article], settings: &Settings, resolved: &Resolved) -> Vec<Vec<usize>> {
     let mut uf = UnionFind::new(arts.len());
     let moved = |art: usize| resolved.moves.contains_key(&art);
@@ -30,7 +44,7 @@ pub(crate) fn link(arts: &[Article], settings: &Settings, resolved: &Resolved) -
         .iter()
         .enumerate()
         .filter(|&(art, _)| !moved(art))
-        .flat_map(|(art, a)| a.subject_people.iter().map(move |&person| Mention { art, person }))
+        .flat_map(|(art, a)| a.central.iter().map(move |&person| Mention { art, person }))
         .collect();
     let constraints = resolved.constraints(&mentions);
     let (groups, _) = people::cluster(arts, &mentions, Mode::Link, settings, &constraints);
@@ -44,6 +58,13 @@ pub(crate) fn link(arts: &[Article], settings: &Settings, resolved: &Resolved) -
         let arts: Vec<usize> = g.iter().map(|m| m.art).filter(|&a| !moved(a)).collect();
         for pair in arts.windows(2) {
             uf.union(pair[0], pair[1]);
+        }
+    }
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, a) in arts.iter().enumerate().filter(|&(i, _)| !moved(i)) {
+        for outlet in targets(a) {
+            let first = *seen.entry(outlet).or_insert(i);
+            uf.union(first, i);
         }
     }
     if settings.link_by_outlet_and_charge {
@@ -71,30 +92,36 @@ pub(crate) fn link(arts: &[Article], settings: &Settings, resolved: &Resolved) -
     }
     uf.groups()
         .into_iter()
-        .filter(|g| g.iter().any(|&i| !arts[i].is_empty()))
+        .filter(|g| g.iter().any(|&i| arts[i].has_case_basis() || moved(i)))
         .collect()
 }
 
-/// The keys by which an article can link to others: one per folded surname
-/// block of its event-subject people (`person:<block>`, with the indices of
-/// the people of that block it names with a given name) and one per (outlet, charge) pair
-/// (`outlet:<outlet>|<charge>`). `exhaustive` marks the person blocks where
+/// The keys by which an article can link to others: one per surname key
+/// ([`crate::names::Name::keys`]) of its central defendants (`person:<key>`, with
+/// the indices of the defendants of that key it names with a given name),
+/// one per targeted outlet (`target:<outlet>`) and one per (defendant's
+/// outlet, charge) pair (`outlet:<outlet>|<charge>`). `exhaustive` marks the person blocks where
 /// the article names someone by surname alone: the store-wide surname-only
 /// rule looks at every person of the block, so (with that rule on) a partial
 /// rebuild that includes this article must include every article of the block.
 pub(crate) fn keys(a: &Article) -> Vec<(String, bool, Vec<usize>)> {
     let mut out: BTreeMap<String, (bool, BTreeSet<usize>)> = BTreeMap::new();
-    for &p in &a.subject_people {
+    for &p in &a.central {
         let n = &a.names[p];
         if n.folded.is_empty() {
             continue;
         }
-        let e = out.entry(format!("person:{}", n.bare_surname())).or_default();
-        if n.has_given() {
-            e.1.insert(p);
-        } else {
-            e.0 = true;
+        for key in n.keys() {
+            let e = out.entry(format!("person:{key}")).or_default();
+            if n.has_given() {
+                e.1.insert(p);
+            } else {
+                e.0 = true;
+            }
         }
+    }
+    for outlet in targets(a) {
+        out.entry(format!("target:{outlet}")).or_default();
     }
     let charges: BTreeSet<String> = a
         .rec
@@ -113,27 +140,31 @@ pub(crate) fn keys(a: &Article) -> Vec<(String, bool, Vec<usize>)> {
         .collect()
 }
 
-/// The folded outlets an article's events concern: affiliations of person
-/// subjects and media outlets that are subjects themselves.
+/// The folded outlets an article's events concern: affiliations of its
+/// defendants and its targeted outlets.
 pub(crate) fn outlets(a: &Article) -> BTreeSet<String> {
-    let mut names: BTreeSet<&str> = BTreeSet::new();
-    for s in a.subjects.iter().flatten() {
-        match s {
-            Subj::Person(p) => names.extend(a.rec.people[*p].affiliation.as_deref()),
-            Subj::Org(o) => {
-                let org = &a.rec.organizations[*o];
-                if org.kind == OrgKind::MediaOutlet {
-                    names.insert(&org.name);
-                }
-            }
-            Subj::Group { .. } => {}
-        }
-    }
-    names.into_iter().map(outlet_key).filter(|k| !k.is_empty()).collect()
+    let mut out = targets(a);
+    out.extend(
+        a.defendants
+            .iter()
+            .filter_map(|&p| a.rec.people[p].affiliation.as_deref())
+            .map(outlet_key)
+            .filter(|k| !k.is_empty()),
+    );
+    out
 }
 
-/// An outlet's matching key: folded, without a leading "the".
-pub(crate) fn outlet_key(name: &str) -> String {
+/// The folded keys of the article's targeted outlets (see [`Article::targets`]).
+pub(crate) fn targets(a: &Article) -> BTreeSet<String> {
+    a.targets
+        .iter()
+        .map(|&o| outlet_key(&a.rec.organizations[o].name))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// An outlet's matching key: folded ([`crate::names::fold`]), without a leading "the".
+pub fn outlet_key(name: &str) -> String {
     let f = fold(name);
     f.strip_prefix("the ").map(str::to_string).unwrap_or(f)
 }

@@ -26,6 +26,9 @@
 //! assert!(!same_person("Ivan Petrov", "Olga Petrova"));
 //! ```
 
+use crate::name_shape::family_name_first;
+pub use crate::name_shape::{clean_name, plausible_person, strip_honorific};
+
 /// Patronymic particles as they are spelled; folded they are `ulu`, `kizi`,
 /// `ogli`, `oglu`, `ugli`. A trailing one stays with the surname
 /// ("Temirlan Sadyr uulu": given `temirlan`, surname `sadyr ulu`).
@@ -197,32 +200,147 @@ pub fn is_particle(folded_token: &str) -> bool {
 
 /// A name split the way score.py's `split_name` does: folded given-name
 /// tokens, and the surname (the last token, with a trailing patronymic
-/// particle kept on it).
+/// particle kept on it); the tokens are also spelling-folded
+/// ([`spelling_key`]: gh/g, dj/j, j/y/i, ou/u, Polish cz/sz) and a hyphenated
+/// surname is one token ("Abdel-Sattar" = "Abdelsattar").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
-    /// The whole folded name.
+    /// The whole folded name ([`fold`]).
     pub folded: String,
-    /// Folded given-name tokens (empty for a surname alone: "Sadyr uulu", "Okafor").
+    /// Spelling-folded given-name tokens (empty for a surname alone: "Sadyr uulu", "Okafor").
     pub given: Vec<String>,
-    /// Folded surname, particle included ("sadyr ulu").
+    /// Spelling-folded surname, particle included ("sadir ulu").
     pub surname: String,
+    /// Other keys the person can be found under (see [`Name::keys`]): the
+    /// last part of a hyphenated surname ("sattar" of "Abdel-Sattar") and, in
+    /// a name of three words or more, the middle words of three letters or
+    /// more ("bujakera" of "Stanis Bujakera Tshiamala").
+    pub alt_keys: Vec<String>,
+}
+
+/// Spelling families that [`fold`] (kept equal to score.py's) leaves apart,
+/// as rewrites of one folded token, applied in order: Georgian and Arabic
+/// `gh`/`g` (Amaghlobeli/Amaglobeli), `dj`/`j` (Джохадзе "Djokhadze"), Polish
+/// `cz` (folded `kz`) as `ch` (folded `kh`, as Cyrillic ч: Poczobut/Почобут),
+/// Polish `sz`/`sh`, French `ou`/`u` (Doulatov), and `j`
+/// to `i` (so j, y and i are one letter: Jusupov/Yusupov/Iusupov), with
+/// `iu`, `ia`, `ie` then read as score.py reads `yu`, `ya`, `ye`.
+const SPELLING_FOLDS: [(&str, &str); 9] = [
+    ("gh", "g"),
+    ("dj", "j"),
+    ("kz", "kh"),
+    ("sz", "sh"),
+    ("ou", "u"),
+    ("j", "i"),
+    ("iu", "u"),
+    ("ia", "a"),
+    ("ie", "e"),
+];
+
+/// The spelling key of one folded token: the spelling families (gh/g, dj/j,
+/// Polish cz and sz, ou/u, j/y/i) rewritten as one, doubled
+/// letters collapsed again. Two spellings with one key are one name for
+/// matching people; the key is never shown.
+///
+/// ```
+/// use casewatch_reconcile::names::{fold, spelling_key};
+/// assert_eq!(spelling_key(&fold("Amaghlobeli")), spelling_key(&fold("Amaglobeli")));
+/// assert_eq!(spelling_key(&fold("Poczobut")), spelling_key(&fold("Почобут")));
+/// ```
+pub fn spelling_key(folded_token: &str) -> String {
+    let mut t = folded_token.to_string();
+    for (from, to) in SPELLING_FOLDS {
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut last: Option<char> = None;
+    for ch in t.chars() {
+        if ch.is_alphabetic() && last == Some(ch) {
+            continue;
+        }
+        out.push(ch);
+        last = Some(ch);
+    }
+    out
 }
 
 impl Name {
     /// Folds and splits `name`.
     pub fn parse(name: &str) -> Name {
+        // An honorific is no part of the name ("Me Fethi Mouldi", "Mr. Purkayastha").
+        let name = strip_honorific(name);
         let folded = fold(name);
-        let toks: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+        // A hyphenated last word is one surname: fold each word on its own.
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let mut toks: Vec<String> = Vec::with_capacity(words.len() + 1);
+        let mut alt_keys: Vec<String> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let f = fold(w);
+            if f.is_empty() {
+                continue;
+            }
+            if i + 1 == words.len() && f.contains(' ') && !f.split(' ').any(is_particle) {
+                if let Some(last) = f.split(' ').next_back().map(spelling_key).filter(|l| l.len() >= 3) {
+                    alt_keys.push(last);
+                }
+                toks.push(spelling_key(&f.replace(' ', "")));
+            } else {
+                toks.extend(f.split(' ').map(spelling_key));
+            }
+        }
+        // Family name first: a two-word name whose second word is a
+        // hyphenated given name with a small letter after the hyphen, as
+        // Cantonese and Korean romanisations write it ("Chung Pui-kuen": family
+        // name Chung, so "Chung" alone is that person).
+        if let [_, given] = words.as_slice()
+            && family_name_first(given)
+            && let [f, g] = toks.as_slice()
+        {
+            return Name {
+                given: vec![g.clone()],
+                surname: f.clone(),
+                folded,
+                alt_keys: Vec::new(),
+            };
+        }
         let (given, surname) = match toks.as_slice() {
             [] => (Vec::new(), String::new()),
             [.., a, b] if is_particle(b) => (toks[..toks.len() - 2].to_vec(), format!("{a} {b}")),
-            [.., last] => (toks[..toks.len() - 1].to_vec(), (*last).to_string()),
+            [.., last] => (toks[..toks.len() - 1].to_vec(), last.clone()),
         };
+        if given.len() >= 2 {
+            for g in &given[1..] {
+                if g.chars().count() >= 3 && !is_particle(g) && !alt_keys.contains(g) {
+                    alt_keys.push(g.clone());
+                }
+            }
+        }
+        alt_keys.retain(|k| k != &surname);
         Name {
-            given: given.into_iter().map(str::to_string).collect(),
+            given,
             surname,
             folded,
+            alt_keys,
         }
+    }
+
+    /// Every blocking key of the name: its [`Name::bare_surname`] first, then
+    /// its `alt_keys`. Two names are only ever compared when they share a key.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.bare_surname())
+            .chain(self.alt_keys.iter().map(String::as_str))
+            .filter(|k| !k.is_empty())
+    }
+
+    /// Every word of the name (given names, then the surname without its particle).
+    fn words(&self) -> Vec<&str> {
+        self.given
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(self.bare_surname()))
+            .collect()
     }
 
     /// The surname without its particle ("sadyr ulu" → "sadyr"): the blocking key.
@@ -246,7 +364,8 @@ impl Name {
     /// score.py's `names_match`: folded names equal; or the surnames agree
     /// (a particle may be on one side only, but son-of never matches
     /// daughter-of) and either side has no given name or every paired given
-    /// name agrees (see [`given_names_agree`]).
+    /// name agrees (see [`given_names_agree`]). Spellings are compared by
+    /// their [`spelling_key`], so everything score.py matches matches here.
     pub fn matches(&self, other: &Name, max_edits: usize) -> bool {
         if self.folded.is_empty() || other.folded.is_empty() {
             return false;
@@ -264,6 +383,40 @@ impl Name {
             .iter()
             .zip(&other.given)
             .all(|(x, y)| given_names_agree(x, y, max_edits))
+    }
+
+    /// Whether a surname given alone (`self`, no given name) fits a full
+    /// name: [`Name::matches`], or it is one of the full name's other
+    /// surnames ("Bujakera" of "Stanis Bujakera Tshiamala", "Sattar" of
+    /// "Abdel-Sattar").
+    pub fn fits(&self, full: &Name) -> bool {
+        self.matches(full, 0)
+            || (!self.has_given() && self.particle().is_none() && full.alt_keys.contains(&self.surname))
+    }
+
+    /// Whether two full names are one person because one has more names
+    /// than the other: the shorter one's words (two or more, the first a
+    /// full given name) are the first words of the longer one ("Stanis
+    /// Bujakera" / "Stanis Bujakera Tshiamala": a second surname), its last
+    /// words ("Doan Trang" / "Pham Doan Trang": an extra first name), or its
+    /// first and last words with middle ones left out ("Pham Doan Trang" /
+    /// "Pham Thi Doan Trang").
+    pub fn extra_names(&self, other: &Name) -> bool {
+        let (a, b) = (self.words(), other.words());
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if short.len() < 2 || short.len() == long.len() || short[0].chars().count() < 2 {
+            return false;
+        }
+        if long.starts_with(&short) || long.ends_with(&short) {
+            return true;
+        }
+        // Middle names dropped: same first and last word, the rest in order
+        // ("Pham Doan Trang" / "Pham Thi Doan Trang").
+        if short.first() != long.first() || short.last() != long.last() {
+            return false;
+        }
+        let mut rest = long.iter();
+        short.iter().all(|w| rest.any(|l| l == w))
     }
 
     /// Surnames equal, or equal apart from a particle on one side; two
@@ -398,6 +551,97 @@ mod tests {
         assert!(!same_person("Parviz Mirzoyev", "Davron Mirzoev")); // other given name
         assert!(!same_person("Ivan Sidorov", "Igor Sidorov"));
         assert!(!same_person("", "Ivan Sidorov"));
+    }
+
+    #[test]
+    fn person_name_shapes() {
+        for ok in [
+            "Temirlan Sadyr uulu",
+            "Темирлан Садыр уулу",
+            "Chung Pui-kuen",
+            "Chung Pui-home",
+            "Sami Ben Ghazi",
+            "B R Gavai",
+            "Ahmed al-Sattar",
+            "Mary McCarthy",
+            "Me Fethi Mouldi",
+            "Fethi",
+        ] {
+            assert!(plausible_person(ok), "{ok}");
+        }
+        for junk in [
+            "Перейти к материалам",
+            "25 апреля 2022",
+            "×",
+            "First Instance",
+            "Getty Images",
+            "RSF",
+            "Congolese Prime Minister",
+            "Журналистку Марию Пономаренко",
+            "В России",
+            "BelTA Costs",
+            "Stanis Kabwe Spends Third Week Behind",
+            "Israel Middle East World Economy…",
+            "May",
+        ] {
+            assert!(!plausible_person(junk), "{junk}");
+        }
+    }
+
+    #[test]
+    fn names_are_cleaned_of_titles_and_headline_verbs() {
+        assert_eq!(
+            clean_name("Chief Irakli Tsereteli").as_deref(),
+            Some("Irakli Tsereteli")
+        );
+        assert_eq!(clean_name("Mzia Kalandia Sentenced").as_deref(), Some("Mzia Kalandia"));
+        assert_eq!(clean_name("Me Fethi Mouldi").as_deref(), Some("Fethi Mouldi"));
+        assert_eq!(clean_name("Dana Okafor").as_deref(), Some("Dana Okafor"));
+        assert_eq!(clean_name("Judge Sentenced"), None);
+        assert_eq!(clean_name("Years Following Reclassified Charges"), None);
+        assert_eq!(clean_name("Kowloon Magistrates"), None);
+        assert_eq!(clean_name("Keeps Kalandia"), None);
+        assert_eq!(
+            clean_name("Dana Okafor Spends Third Week").as_deref(),
+            Some("Dana Okafor")
+        );
+        assert_eq!(
+            clean_name("Fines Journalist Mzia Kalandia Amid Protests").as_deref(),
+            Some("Mzia Kalandia")
+        );
+    }
+
+    #[test]
+    fn honorifics_are_no_part_of_a_name() {
+        assert_eq!(strip_honorific("Me Fethi Mouldi"), "Fethi Mouldi");
+        assert_eq!(strip_honorific("Mr. Purkayastha"), "Purkayastha");
+        assert_eq!(strip_honorific("Mr."), "Mr.");
+        assert!(same_person("Mr. Purkayastha", "Prabir Purkayastha"));
+    }
+
+    #[test]
+    fn spelling_keys_join_families() {
+        let key = |s: &str| spelling_key(&fold(s));
+        assert_eq!(key("Amaghlobeli"), key("Amaglobeli"));
+        assert_eq!(key("Poczobut"), key("Почобут"));
+        assert_eq!(key("Yusupov"), key("Jusupov"));
+        assert_eq!(key("Doulatov"), key("Dulatov"));
+        assert_eq!(key("Tiszkowska"), key("Тишковская"));
+        assert_eq!(
+            Name::parse("Nadia Abdel-Sattar").surname,
+            Name::parse("Nadia Abdelsattar").surname
+        );
+        assert!(Name::parse("Sattar").fits(&Name::parse("Nadia Abdel-Sattar")));
+        assert!(Name::parse("Stanis Kabwe").extra_names(&Name::parse("Stanis Kabwe Mutombo")));
+        assert!(!Name::parse("Joseph Kabwe").extra_names(&Name::parse("Stanis Kabwe Mutombo")));
+        // Family name first.
+        let n = Name::parse("Chung Wai-ling");
+        assert_eq!(
+            (n.surname.as_str(), n.given.clone()),
+            ("khung", vec!["vailing".to_string()])
+        );
+        assert!(Name::parse("Chung").fits(&n));
+        assert_eq!(Name::parse("Nadia Abdel-Sattar").surname, "abdelsatar");
     }
 
     #[test]

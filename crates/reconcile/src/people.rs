@@ -5,7 +5,7 @@ use crate::articles::Article;
 use crate::names::fold;
 use crate::text::Tally;
 use crate::unionfind::UnionFind;
-use casewatch_model::Role;
+use casewatch_model::{OrgKind, Role};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One person entry of one article: `arts[art].rec.people[person]`.
@@ -59,6 +59,8 @@ pub(crate) const RULE_INITIAL: &str = "initial";
 pub(crate) const RULE_SURNAME_ONLY: &str = "surname_only";
 pub(crate) const RULE_RELAXED: &str = "similar_given_name";
 pub(crate) const RULE_SURNAME_VARIANT: &str = "surname_variant";
+pub(crate) const RULE_EXTRA_NAMES: &str = "extra_names";
+pub(crate) const RULE_SAME_ARTICLE: &str = "same_article_spelling";
 
 /// Whether two folded attribute values (occupation, affiliation) agree:
 /// equal, or one contains the other ("kloop" / "kloop media").
@@ -95,6 +97,43 @@ pub(crate) fn pair_score(arts: &[Article], a: Mention, b: Mention, base: f64, se
         cooccur,
         settings,
     )
+}
+
+/// Whether two people of one article are subjects of one event ("Marat
+/// and Murat Aliev were detained": two people, however alike their names).
+fn co_subjects(a: &Article, p: usize, q: usize) -> bool {
+    use crate::articles::Subj;
+    a.subjects
+        .iter()
+        .any(|s| s.contains(&Subj::Person(p)) && s.contains(&Subj::Person(q)))
+}
+
+/// What one case adds to the score of two mentions of it
+/// ([`Mode::Case`] only; 0 when linking): `Settings::same_role_bonus` when
+/// both are defendants (subjects of the case's legal events: one
+/// prosecution, one surname, agreeing given names), plus
+/// `Settings::attribute_agree_bonus` per legal event type the two articles
+/// report for them on the same date. An outlet that disagrees is then
+/// usually the extractor's reading of a byline or a former employer.
+fn case_evidence(arts: &[Article], mode: Mode, a: Mention, b: Mention, settings: &Settings) -> f64 {
+    if mode != Mode::Case || a.art == b.art {
+        return 0.0;
+    }
+    let (da, db) = (&arts[a.art], &arts[b.art]);
+    if !(da.defendants.contains(&a.person) && db.defendants.contains(&b.person)) {
+        return 0.0;
+    }
+    let dated = |art: &Article, person: usize| -> BTreeSet<(casewatch_model::EventType, String)> {
+        art.rec
+            .events
+            .iter()
+            .zip(&art.subjects)
+            .filter(|(_, subj)| subj.contains(&crate::articles::Subj::Person(person)))
+            .filter_map(|(e, _)| e.date.value.map(|d| (e.event_type, d.to_string())))
+            .collect()
+    };
+    let shared = dated(da, a.person).intersection(&dated(db, b.person)).count();
+    settings.same_role_bonus + settings.attribute_agree_bonus * shared.min(2) as f64
 }
 
 /// The score of [`pair_score`] from its parts: the name's base score, the
@@ -137,23 +176,39 @@ pub(crate) fn may_join(
     settings: &Settings,
 ) -> bool {
     let ((na, xa, ca), (nb, xb, cb)) = (a, b);
-    if !na.has_given() || !nb.has_given() || !na.matches(nb, settings.given_name_max_edits) {
+    if !na.has_given() || !nb.has_given() {
         return false;
     }
+    let Some((_, base)) = name_rule(na, nb, settings) else {
+        return false;
+    };
     let own = na.bare_surname();
     let cooccur = ca.iter().any(|s| s != own && cb.contains(s));
-    let (_, base) = name_rule(na, nb);
     score_parts(base, xa, xb, cooccur, settings) >= settings.person_match_threshold
 }
 
-/// The rule and base score by which two full names match (see [`pair_score`]).
-fn name_rule(x: &crate::names::Name, y: &crate::names::Name) -> (&'static str, f64) {
+/// The rule and base score by which two full names match (see
+/// [`pair_score`]): 1.0 the same folded name, 0.9 agreeing names
+/// ([`Name::matches`], spelling families included), 0.75 when an initial
+/// stands for a given name, 0.8 when one name has more names than the
+/// other ([`Name::extra_names`]: "Stanis Bujakera" / "Stanis Bujakera
+/// Tshiamala"); `None` when they do not match.
+///
+/// [`Name::matches`]: crate::names::Name::matches
+/// [`Name::extra_names`]: crate::names::Name::extra_names
+fn name_rule(x: &crate::names::Name, y: &crate::names::Name, settings: &Settings) -> Option<(&'static str, f64)> {
     if x.folded == y.folded {
-        (RULE_SAME_NAME, 1.0)
-    } else if x.given.iter().chain(&y.given).any(|g| g.chars().count() == 1) {
-        (RULE_INITIAL, 0.75)
+        Some((RULE_SAME_NAME, 1.0))
+    } else if x.matches(y, settings.given_name_max_edits) {
+        if x.given.iter().chain(&y.given).any(|g| g.chars().count() == 1) {
+            Some((RULE_INITIAL, 0.75))
+        } else {
+            Some((RULE_NAME, 0.9))
+        }
+    } else if x.extra_names(y) {
+        Some((RULE_EXTRA_NAMES, 0.8))
     } else {
-        (RULE_NAME, 0.9)
+        None
     }
 }
 
@@ -173,8 +228,13 @@ fn name_rule(x: &crate::names::Name, y: &crate::names::Name) -> (&'static str, f
 ///    occupation nor affiliation disagrees ("Katsiaryna"/"Katerina");
 /// 3. a surname alone joins the one full-name person it fits; in a case,
 ///    surname-alone mentions that fit no full name join each other;
-/// 4. in [`Mode::Case`], across blocks, one-edit surname variants with the
+/// 4. in [`Mode::Case`], two defendants of one article whose full names
+///    match (not by an initial) and who are never subjects of one event are
+///    one person the extractor listed twice;
+/// 5. in [`Mode::Case`], across blocks, one-edit surname variants with the
 ///    same given name and agreeing attributes ([`surname_variant`]).
+///
+/// Names match by [`name_rule`] (spelling families and extra names included).
 ///
 /// No join ever puts both sides of a reviewer split into one cluster.
 ///
@@ -197,7 +257,9 @@ pub(crate) fn cluster(
     let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for i in 0..mentions.len() {
         if !name(i).folded.is_empty() {
-            blocks.entry(name(i).bare_surname()).or_default().push(i);
+            for key in name(i).keys() {
+                blocks.entry(key).or_default().push(i);
+            }
         }
     }
     // Joins a and b unless a cannot-link rule forbids it (`forced` skips them);
@@ -241,9 +303,11 @@ pub(crate) fn cluster(
         let (full, bare): (Vec<usize>, Vec<usize>) = members.iter().partition(|&&i| name(i).has_given());
         for (x, &a) in full.iter().enumerate() {
             for &b in &full[x + 1..] {
-                if uf.find(a) != uf.find(b) && name(a).matches(name(b), settings.given_name_max_edits) {
-                    let (rule, base) = name_rule(name(a), name(b));
-                    let score = pair_score(arts, mentions[a], mentions[b], base, settings);
+                if uf.find(a) != uf.find(b)
+                    && let Some((rule, base)) = name_rule(name(a), name(b), settings)
+                {
+                    let score = pair_score(arts, mentions[a], mentions[b], base, settings)
+                        + case_evidence(arts, mode, mentions[a], mentions[b], settings);
                     if score >= threshold && join(&mut uf, a, b, true, false) {
                         links.push(Link { a, b, rule, score });
                     }
@@ -270,7 +334,7 @@ pub(crate) fn cluster(
             }
         }
         for &s in &bare {
-            let fitting: Vec<usize> = full.iter().copied().filter(|&f| name(f).matches(name(s), 0)).collect();
+            let fitting: Vec<usize> = full.iter().copied().filter(|&f| name(s).fits(name(f))).collect();
             let mut roots: Vec<usize> = fitting.iter().map(|&f| uf.find(f)).collect();
             roots.sort_unstable();
             roots.dedup();
@@ -302,6 +366,7 @@ pub(crate) fn cluster(
                     1.0
                 } else {
                     pair_score(arts, mentions[s], mentions[partner], 0.7, settings)
+                        + case_evidence(arts, mode, mentions[s], mentions[partner], settings)
                 };
                 if score >= threshold && join(&mut uf, s, t, false, false) {
                     links.push(Link {
@@ -326,6 +391,38 @@ pub(crate) fn cluster(
         }
     }
     if mode == Mode::Case {
+        // One defendant the extractor listed twice in one article under two
+        // spellings ("Kanyishai"/"Kanyashai Mamyrkulova", "Pham Doan Trang"/
+        // "Pham Thi Doan Trang"): full names that match (not by an initial),
+        // both defendants of the article.
+        for members in blocks.values() {
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    let (ma, mb) = (mentions[a], mentions[b]);
+                    if ma.art != mb.art
+                        || uf.find(a) == uf.find(b)
+                        || !name(a).has_given()
+                        || !name(b).has_given()
+                        || !arts[ma.art].defendants.contains(&ma.person)
+                        || !arts[mb.art].defendants.contains(&mb.person)
+                        || co_subjects(&arts[ma.art], ma.person, mb.person)
+                    {
+                        continue;
+                    }
+                    if let Some((rule, _)) = name_rule(name(a), name(b), settings)
+                        && rule != RULE_INITIAL
+                        && join(&mut uf, a, b, false, false)
+                    {
+                        links.push(Link {
+                            a,
+                            b,
+                            rule: RULE_SAME_ARTICLE,
+                            score: 1.0,
+                        });
+                    }
+                }
+            }
+        }
         // Across surname blocks, blocked by the folded first given name instead.
         let mut by_given: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for i in 0..mentions.len() {
@@ -357,10 +454,13 @@ pub(crate) fn cluster(
 }
 
 /// The case-only rule across surname blocks, for surname spellings the
-/// folding does not unify ("Mammadova"/"Mamedova"): the same first given
-/// name, surnames of five letters or more one edit apart with the same last
-/// letter (so -ov/-ova stay apart), and an occupation or affiliation that
-/// agrees with none that disagrees.
+/// folding does not unify ("Mammadova"/"Mamedova", a dropped or added
+/// letter: "Zghidi"/"Zeghidi"): the same first given name, surnames of five
+/// letters or more one edit apart (two from eight letters on, with the same
+/// first three: "Chakravarty"/"Chakraborty") with the same last letter (so
+/// -ov/-ova stay apart), no disagreeing occupation or affiliation, and evidence that
+/// they are one: an agreeing occupation or affiliation, or both mentions
+/// defendants.
 fn surname_variant(arts: &[Article], a: Mention, b: Mention) -> bool {
     let (na, nb) = (&arts[a.art].names[a.person], &arts[b.art].names[b.person]);
     let (Some(ga), Some(gb)) = (na.given.first(), nb.given.first()) else {
@@ -375,19 +475,32 @@ fn surname_variant(arts: &[Article], a: Mention, b: Mention) -> bool {
     {
         return false;
     }
-    if strsim::levenshtein(sa, sb) > 1 {
+    // Long surnames carry more spelling variation ("Chakravarty"/"Chakraborty"):
+    // two edits from eight letters on, when the first three agree.
+    let long = sa.chars().count() >= 8 && sb.chars().count() >= 8 && sa.chars().take(3).eq(sb.chars().take(3));
+    if strsim::levenshtein(sa, sb) > if long { 2 } else { 1 } {
         return false;
     }
     let mut agree = false;
-    for (x, y) in arts[a.art].attrs[a.person].iter().zip(&arts[b.art].attrs[b.person]) {
+    let both_defendants = arts[a.art].defendants.contains(&a.person) && arts[b.art].defendants.contains(&b.person);
+    for (i, (x, y)) in arts[a.art].attrs[a.person]
+        .iter()
+        .zip(&arts[b.art].attrs[b.person])
+        .enumerate()
+    {
         if let (Some(x), Some(y)) = (x, y) {
-            if x != y {
+            if x == y {
+                agree = true;
+            } else if i == 1 || !both_defendants {
+                // An occupation worded two ways ("founder"/"head") does not
+                // part two defendants; another outlet does.
                 return false;
             }
-            agree = true;
         }
     }
-    agree
+    // Same role is evidence too: both prosecuted ("Mourad Zghidi" /
+    // "Mourad Zeghidi", defendants of one case).
+    agree || both_defendants
 }
 
 /// The case-only rule: same surname, first given names both longer than an
@@ -419,35 +532,219 @@ pub(crate) struct PersonDraft {
     pub affiliation: Option<String>,
     pub former: Option<bool>,
     pub role: Role,
+    /// The rule that set the role (see [`role_of`]).
+    pub role_rule: &'static str,
     /// The earliest mention (article rank, person index): the order within a role.
     pub first: Mention,
     pub mentions: Vec<Mention>,
 }
 
-/// Occupation words that make a person a lawyer in a case.
-const LAWYER_WORDS: [&str; 5] = ["lawyer", "attorney", "advocate", "counsel", "barrister"];
-/// Occupation words that make a person an official.
-const OFFICIAL_WORDS: [&str; 12] = [
-    "judge",
-    "investigator",
-    "prosecutor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "minister",
-    "officer",
-    "press secretary",
-    "police",
-    "ombudsman",
+/// Occupation words of each role, checked in this order on the lower-case
+/// occupation (a word or phrase anywhere in it); the first hit wins. Where a
+/// role's words come from: the taxonomy's participants and the way reports
+/// introduce them ("lawyer X", "judge X", "X, a spokesperson for…").
+const ROLE_WORDS: [(Role, &[&str]); 7] = [
+    (
+        Role::Lawyer,
+        &[
+            "lawyer",
+            "attorney",
+            "advocate",
+            "counsel",
+            "barrister",
+            "solicitor",
+            "адвокат",
+            "avocat",
+        ],
+    ),
+    (Role::Judge, &["judge", "justice", "magistrate", "судья", "juge"]),
+    (
+        Role::Prosecutor,
+        &[
+            "prosecutor",
+            "investigator",
+            "procurator",
+            "прокурор",
+            "следовател",
+            "procureur",
+        ],
+    ),
+    (
+        Role::Relative,
+        &[
+            "wife",
+            "husband",
+            "mother",
+            "father",
+            "son",
+            "daughter",
+            "brother",
+            "sister",
+            "spouse",
+            "relative",
+            "parent",
+            "widow",
+            "partner",
+            "uncle",
+            "aunt",
+            "nephew",
+            "niece",
+            "cousin",
+            "fiancé",
+            "fiancee",
+            "мать",
+            "отец",
+            "жена",
+            "муж",
+            "сестра",
+            "брат",
+            "сын",
+            "дочь",
+        ],
+    ),
+    (
+        Role::Expert,
+        &["expert", "linguist", "psychologist", "forensic", "эксперт"],
+    ),
+    (Role::Witness, &["witness", "свидетел"]),
+    (
+        Role::Official,
+        &[
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "official",
+            "minister",
+            "officer",
+            "press secretary",
+            "police",
+            "ombudsman",
+            "president",
+            "prime minister",
+            "governor",
+            "mayor",
+            "ambassador",
+            "head of state",
+            "commissioner",
+            "chairman of the state",
+            "interior",
+            "security service",
+            "министр",
+            "пресс-секретар",
+            "президент",
+            "полици",
+            "ministre",
+            "porte-parole",
+        ],
+    ),
 ];
+
+/// Occupation words of people quoted on a case from outside it: rights
+/// defenders, press-freedom groups, researchers, politicians.
+const COMMENTATOR_WORDS: [&str; 14] = [
+    "activist",
+    "rights defender",
+    "human rights",
+    "campaigner",
+    "researcher",
+    "analyst",
+    "politician",
+    "lawmaker",
+    "mp",
+    "member of parliament",
+    "opposition",
+    "representative",
+    "coordinator",
+    "правозащит",
+];
+
+/// The role of one person of a case and the rule that set it. In order:
+///
+/// 1. `subject_of_legal_event` → defendant: a subject of a legal event
+///    ([`crate::articles::DEFENDANT_TYPES`], not denied) that an article is
+///    about (a central defendant); `subject_in_passing` when only mentioned
+///    as such in articles about others;
+/// 2. `honorific` → lawyer: named with a lawyer's honorific ("Me X");
+///    `occupation` → lawyer, judge, prosecutor, relative, expert, witness
+///    or official by the words of the most frequent occupation
+///    ([`ROLE_WORDS`]), then by any other occupation given;
+/// 3. `affiliation_kind` → by the kind of organisation the person is
+///    affiliated with in the article: a court → judge, a prosecutor's
+///    office → prosecutor, police, security agency or government →
+///    official, an NGO → commentator;
+/// 4. `subject_of_questioning` → witness;
+/// 5. `quoted` → commentator: the article cites the person for an event
+///    (`attributed_to`), or the occupation is a commentator's ([`COMMENTATOR_WORDS`]);
+/// 6. `no_role_evidence` → mentioned.
+fn role_of(arts: &[Article], mentions: &[Mention], occupation: &Option<String>) -> (Role, &'static str) {
+    if mentions.iter().any(|m| arts[m.art].central.contains(&m.person)) {
+        return (Role::Defendant, "subject_of_legal_event");
+    }
+    if mentions.iter().any(|m| arts[m.art].defendants.contains(&m.person)) {
+        return (Role::Defendant, "subject_in_passing");
+    }
+    if mentions.iter().any(|m| arts[m.art].counsel.contains(&m.person)) {
+        return (Role::Lawyer, "honorific");
+    }
+    let occupations: Vec<String> = occupation
+        .iter()
+        .cloned()
+        .chain(
+            mentions
+                .iter()
+                .filter_map(|m| arts[m.art].rec.people[m.person].occupation.clone()),
+        )
+        .map(|o| o.to_lowercase())
+        .collect();
+    let has = |o: &str, w: &str| {
+        if w.chars().all(|c| c.is_ascii_alphabetic()) {
+            o.split(|c: char| !c.is_alphanumeric())
+                .any(|t| t == w || (w.len() > 4 && t.starts_with(w)))
+        } else {
+            o.contains(w)
+        }
+    };
+    for o in &occupations {
+        for (role, words) in ROLE_WORDS {
+            if words.iter().any(|w| has(o, w)) {
+                return (role, "occupation");
+            }
+        }
+    }
+    for m in mentions {
+        let rec = arts[m.art].rec;
+        let Some(aff) = rec.people[m.person].affiliation.as_deref().map(fold) else {
+            continue;
+        };
+        let kind = rec
+            .organizations
+            .iter()
+            .find(|o| fold(&o.name) == aff || o.variants.iter().any(|v| fold(v) == aff))
+            .map(|o| o.kind);
+        let role = match kind {
+            Some(OrgKind::Court) => Role::Judge,
+            Some(OrgKind::Prosecutor) => Role::Prosecutor,
+            Some(OrgKind::Police | OrgKind::SecurityAgency | OrgKind::Government) => Role::Official,
+            Some(OrgKind::Ngo) => Role::Commentator,
+            _ => continue,
+        };
+        return (role, "affiliation_kind");
+    }
+    if mentions.iter().any(|m| arts[m.art].questioned.contains(&m.person)) {
+        return (Role::Witness, "subject_of_questioning");
+    }
+    if mentions.iter().any(|m| arts[m.art].speakers.contains(&m.person))
+        || occupations.iter().any(|o| COMMENTATOR_WORDS.iter().any(|w| has(o, w)))
+    {
+        return (Role::Commentator, "quoted");
+    }
+    (Role::Mentioned, "no_role_evidence")
+}
 
 /// Builds the person of one cluster: canonical name (the most frequent full
 /// form among the articles' fullest forms, `Person::name`: ties to the form
 /// with more words, then the longer, then the earliest seen), every spelling seen (sorted), the most
-/// frequent occupation/affiliation/former, and the role: defendant if ever
-/// an occurred/alleged subject of a prosecution event, else lawyer or
-/// official by occupation, else witness if questioned, else other.
+/// frequent occupation/affiliation/former, and the role with its rule ([`role_of`]).
 pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
     let mut full: BTreeMap<String, (BTreeSet<usize>, Mention)> = BTreeMap::new();
     let mut any: Tally<String> = Tally::default();
@@ -456,21 +753,17 @@ pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
     let mut affiliation: Tally<String> = Tally::default();
     let mut former: Tally<bool> = Tally::default();
     let mut originals: BTreeMap<String, String> = BTreeMap::new();
-    let (mut prosecuted, mut questioned) = (false, false);
     for &m in mentions {
         let art = &arts[m.art];
         let p = &art.rec.people[m.person];
         let pos = (m.art, m.person);
-        any.add(p.name.clone(), m.art, pos);
-        for form in std::iter::once(&p.name).chain(&p.variants) {
-            if !form.trim().is_empty() {
-                variants.insert(form.trim().to_string());
-            }
-        }
+        let shown = &art.shown[m.person];
+        any.add(shown.clone(), m.art, pos);
+        variants.insert(shown.clone());
+        // The record's other spellings, cleaned like the name; junk ones are left out.
+        variants.extend(p.variants.iter().filter_map(|v| crate::names::clean_name(v)));
         if art.names[m.person].has_given() {
-            let e = full
-                .entry(p.name.trim().to_string())
-                .or_insert_with(|| (BTreeSet::new(), m));
+            let e = full.entry(shown.clone()).or_insert_with(|| (BTreeSet::new(), m));
             e.0.insert(m.art);
             e.1 = e.1.min(m);
         }
@@ -484,8 +777,6 @@ pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
         if let Some(f) = p.former {
             former.add(f, m.art, pos);
         }
-        prosecuted |= art.prosecuted.contains(&m.person);
-        questioned |= art.questioned.contains(&m.person);
     }
     let canonical = full
         .iter()
@@ -503,17 +794,7 @@ pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
         .unwrap_or_default();
     let original = |t: &Tally<String>| t.winner().and_then(|k| originals.get(k)).cloned();
     let occupation = original(&occupation);
-    let role = if prosecuted {
-        Role::Defendant
-    } else if has_word(&occupation, &LAWYER_WORDS) {
-        Role::Lawyer
-    } else if has_word(&occupation, &OFFICIAL_WORDS) {
-        Role::Official
-    } else if questioned {
-        Role::Witness
-    } else {
-        Role::Other
-    };
+    let (role, role_rule) = role_of(arts, mentions, &occupation);
     PersonDraft {
         name: canonical,
         variants: variants.into_iter().collect(),
@@ -521,14 +802,8 @@ pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
         former: former.winner().copied(),
         occupation,
         role,
+        role_rule,
         first: mentions.iter().copied().min().unwrap_or(Mention { art: 0, person: 0 }),
         mentions: mentions.to_vec(),
     }
-}
-
-fn has_word(occupation: &Option<String>, words: &[&str]) -> bool {
-    occupation.as_deref().is_some_and(|o| {
-        let o = o.to_lowercase();
-        words.iter().any(|w| o.contains(w))
-    })
 }

@@ -437,9 +437,10 @@ fn period_start(d: PartialDate) -> Option<NaiveDate> {
 /// Whether two event dates can be the same day: an undated side fits
 /// anything; otherwise [`PartialDate::compatible`] (or, with `slack_days`,
 /// two days at most that far apart), and a qualified coarse date only fits
-/// finer dates in its part of the period (early: days 1–15 of a month or
-/// months 1–6 of a year; mid: days 6–25 or months 3–10; late: days 16– or
-/// months 7–12); early and late of one period never fit each other.
+/// finer dates in its part of the period, widened by five days or a month
+/// for reports that round (early: days 1–20 of a month or months 1–7 of a
+/// year; mid: days 4–27 or months 2–11; late: days 11– or months 6–12);
+/// early and late of one period never fit each other.
 pub(crate) fn dates_compatible(a: &EventDate, b: &EventDate, slack_days: u32) -> bool {
     let (Some(x), Some(y)) = (a.value, b.value) else {
         return true;
@@ -461,10 +462,12 @@ pub(crate) fn dates_compatible(a: &EventDate, b: &EventDate, slack_days: u32) ->
 
 /// Whether finer date `y` falls in the part of coarse date `x` that qualifier `q` names.
 fn part_fits(x: PartialDate, q: Option<DateQualifier>, y: PartialDate) -> bool {
+    // The halves of a month or year, widened by five days (one month): a
+    // report's "late December" for the 14th is one act at another wording.
     let range = |q| match q {
-        DateQualifier::Early => Some((1, 15, 1, 6)),
-        DateQualifier::Mid => Some((6, 25, 3, 10)),
-        DateQualifier::Late => Some((16, 31, 7, 12)),
+        DateQualifier::Early => Some((1, 20, 1, 7)),
+        DateQualifier::Mid => Some((4, 27, 2, 11)),
+        DateQualifier::Late => Some((11, 31, 6, 12)),
         _ => None,
     };
     let Some((d0, d1, m0, m1)) = q.and_then(range) else {

@@ -166,7 +166,7 @@ fn people_who_must_stay_apart_do() {
                 "a2",
                 "2025-01-09",
                 &[("Olga Petrova", None, None), ("Petrov", None, None)],
-                &[("questioning", "2025-01-08", &["Olga Petrova", "Petrov"])],
+                &[("charge", "2025-01-08", &["Olga Petrova", "Petrov"])],
             ),
         ],
         &Settings::default(),
@@ -187,7 +187,7 @@ fn people_who_must_stay_apart_do() {
             "a2",
             "2025-01-09",
             &[("Petrova", None, None)],
-            &[("questioning", "2025-01-08", &["Petrova"])],
+            &[("charge", "2025-01-08", &["Petrova"])],
         ),
     ];
     assert_eq!(build_cases(&records, &Settings::default()).cases.len(), 2);
@@ -211,7 +211,7 @@ fn an_initial_with_a_disagreeing_affiliation_stays_apart_and_the_threshold_is_a_
             "a2",
             "2025-01-05",
             &[("Zh. Duulatov", Some("lawyer"), Some("Bishkek Bar"))],
-            &[("questioning", "2025-01-04", &["Zh. Duulatov"])],
+            &[("charge", "2025-01-04", &["Zh. Duulatov"])],
         ),
     ];
     assert_eq!(build_cases(&records, &Settings::default()).cases.len(), 2);
@@ -275,8 +275,9 @@ fn every_join_records_its_rule_and_score() {
         "{rules:?}"
     );
     let initial = links.iter().find(|l| l.rule == "initial").expect("initial join");
-    // 0.75 for an initial + 0.05 for the agreeing affiliation.
-    assert!((initial.score - 0.8).abs() < 1e-9, "{}", initial.score);
+    // 0.75 for an initial + 0.05 for the agreeing affiliation + 0.2 for the
+    // same role in one case (both defendants).
+    assert!((initial.score - 1.0).abs() < 1e-9, "{}", initial.score);
     assert_eq!(rec.provenance[0].people[0].len(), 3);
 }
 

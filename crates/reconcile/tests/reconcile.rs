@@ -1,152 +1,10 @@
 //! Behaviour of `build_cases` on small fictional records: case clustering, people across spellings, timeline merging, conflicts, ordering and determinism.
 
-use casewatch_model::{Case, CaseFile, ExtractRecord, Role, Status, TimelineEntry};
+use casewatch_model::{ExtractRecord, Role, Status};
 use casewatch_reconcile::{Settings, build_cases};
-use serde_json::{Value, json};
 
-/// One fictional article under construction.
-struct Art {
-    v: Value,
-}
-
-/// One event under construction; subjects are names resolved by [`Art::event`].
-struct Ev {
-    v: Value,
-    subjects: Vec<String>,
-}
-
-fn article(id: &str, published: &str) -> Art {
-    Art {
-        v: json!({
-            "article": {"id": id, "source": format!("{id}.txt"), "published": published,
-                        "title": null, "language": "en", "sha256": "0".repeat(64)},
-            "people": [], "organizations": [], "events": [], "charges": []
-        }),
-    }
-}
-
-fn ev(ty: &str, date: Option<&str>, subjects: &[&str]) -> Ev {
-    let precision = date.map(|d| match d.len() {
-        4 => "year",
-        7 => "month",
-        _ => "day",
-    });
-    Ev {
-        v: json!({"type": ty, "date": date, "date_precision": precision, "date_qualifier": null,
-                  "date_text": null, "subjects": [], "agent": null, "place": null,
-                  "status": "occurred", "attributed_to": null, "detail": null,
-                  "evidence": {"start": 0, "end": 0, "sentence": ""}}),
-        subjects: subjects.iter().map(|s| s.to_string()).collect(),
-    }
-}
-
-impl Ev {
-    fn status(mut self, s: &str) -> Self {
-        self.v["status"] = json!(s);
-        self
-    }
-    fn detail(mut self, d: &str) -> Self {
-        self.v["detail"] = json!(d);
-        self
-    }
-    fn qualifier(mut self, q: &str) -> Self {
-        self.v["date_qualifier"] = json!(q);
-        self
-    }
-}
-
-impl Art {
-    fn person(self, name: &str, occupation: Option<&str>, affiliation: Option<&str>) -> Self {
-        self.person_with_variants(name, &[name], occupation, affiliation)
-    }
-
-    fn person_with_variants(
-        mut self,
-        name: &str,
-        variants: &[&str],
-        occupation: Option<&str>,
-        affiliation: Option<&str>,
-    ) -> Self {
-        let people = self.v["people"].as_array_mut().expect("people array");
-        let id = format!("p{}", people.len() + 1);
-        people.push(
-            json!({"id": id, "name": name, "variants": variants, "occupation": occupation,
-                           "affiliation": affiliation, "former": affiliation.map(|_| false)}),
-        );
-        self
-    }
-
-    fn org(mut self, name: &str, kind: &str) -> Self {
-        let orgs = self.v["organizations"].as_array_mut().expect("organizations array");
-        let id = format!("o{}", orgs.len() + 1);
-        orgs.push(json!({"id": id, "name": name, "variants": [], "kind": kind}));
-        self
-    }
-
-    fn charge(mut self, label: &str, subjects: &[&str]) -> Self {
-        let refs: Vec<Value> = subjects.iter().filter_map(|s| self.find("people", s)).collect();
-        self.v["charges"]
-            .as_array_mut()
-            .expect("charges array")
-            .push(json!({"label": label, "article": null, "subjects": refs}));
-        self
-    }
-
-    fn find(&self, list: &str, name: &str) -> Option<Value> {
-        self.v[list]
-            .as_array()?
-            .iter()
-            .find(|p| p["name"] == name)
-            .map(|p| p["id"].clone())
-    }
-
-    fn event(mut self, mut e: Ev) -> Self {
-        let n = self.v["events"].as_array().map_or(0, Vec::len);
-        let subjects: Vec<Value> = e
-            .subjects
-            .iter()
-            .map(
-                |s| match self.find("people", s).or_else(|| self.find("organizations", s)) {
-                    Some(id) => json!({"ref": id, "name": s}),
-                    None => json!({"ref": null, "name": null, "group": s}),
-                },
-            )
-            .collect();
-        e.v["subjects"] = json!(subjects);
-        e.v["evidence"] = json!({"start": n * 100, "end": n * 100 + 50, "sentence": format!("sentence {n}")});
-        self.v["events"].as_array_mut().expect("events array").push(e.v);
-        self
-    }
-
-    fn build(self) -> ExtractRecord {
-        serde_json::from_value(self.v).expect("a valid extraction record")
-    }
-}
-
-fn cases(records: Vec<Art>) -> CaseFile {
-    cases_with(records, &Settings::default())
-}
-
-fn cases_with(records: Vec<Art>, settings: &Settings) -> CaseFile {
-    let recs: Vec<ExtractRecord> = records.into_iter().map(Art::build).collect();
-    build_cases(&recs, settings)
-}
-
-fn articles_of(file: &CaseFile) -> Vec<Vec<String>> {
-    file.cases.iter().map(|c| c.articles.clone()).collect()
-}
-
-fn entries<'a>(case: &'a Case, ty: &str) -> Vec<&'a TimelineEntry> {
-    case.events.iter().filter(|e| e.event_type.as_str() == ty).collect()
-}
-
-fn subject_names(e: &TimelineEntry) -> Vec<String> {
-    e.subjects.iter().filter_map(|s| s.name.clone()).collect()
-}
-
-fn source_articles(e: &TimelineEntry) -> Vec<String> {
-    e.sources.iter().map(|s| s.article.clone()).collect()
-}
+mod common;
+use common::*;
 
 // ---------------------------------------------------------------- cases
 
@@ -176,25 +34,54 @@ fn shared_person_across_spellings_joins_articles() {
 }
 
 #[test]
-fn outlet_and_charge_join_articles_without_a_shared_person() {
-    let file = cases(vec![
-        article("a1", "2024-05-01")
-            .person("Dana Okafor", Some("camera operator"), Some("Northwind Media"))
-            .charge("Calls for mass unrest", &["Dana Okafor"])
-            .event(ev("detention", Some("2024-04-29"), &["Dana Okafor"])),
-        article("a2", "2024-05-03")
-            .person("Tomas Reyes-Vidal", Some("editor"), Some("Northwind Media"))
-            .charge("calls for mass unrest", &["Tomas Reyes-Vidal"])
-            .event(ev("detention", Some("2024-05-02"), &["Tomas Reyes-Vidal"])),
-        article("a3", "2024-05-04")
-            .person("Mirela Stan", Some("editor"), Some("Northwind Media"))
-            .charge("tax evasion", &["Mirela Stan"])
-            .event(ev("detention", Some("2024-05-02"), &["Mirela Stan"])),
-    ]);
+fn staff_of_one_outlet_charged_alike_stay_apart_unless_the_setting_joins_them() {
+    let records = || {
+        vec![
+            article("a1", "2024-05-01")
+                .person("Dana Okafor", Some("camera operator"), Some("Northwind Media"))
+                .charge("Calls for mass unrest", &["Dana Okafor"])
+                .event(ev("detention", Some("2024-04-29"), &["Dana Okafor"])),
+            article("a2", "2024-05-03")
+                .person("Tomas Reyes-Vidal", Some("editor"), Some("Northwind Media"))
+                .charge("calls for mass unrest", &["Tomas Reyes-Vidal"])
+                .event(ev("detention", Some("2024-05-02"), &["Tomas Reyes-Vidal"])),
+            article("a3", "2024-05-04")
+                .person("Mirela Stan", Some("editor"), Some("Northwind Media"))
+                .charge("tax evasion", &["Mirela Stan"])
+                .event(ev("detention", Some("2024-05-02"), &["Mirela Stan"])),
+        ]
+    };
+    // Defendant sets {Okafor}, {Reyes-Vidal}, {Stan} do not overlap: three prosecutions.
+    let file = cases(records());
+    assert_eq!(articles_of(&file), vec![vec!["a1"], vec!["a2"], vec!["a3"]]);
+    let on = Settings {
+        link_by_outlet_and_charge: true,
+        ..Settings::default()
+    };
+    let file = cases_with(records(), &on);
     assert_eq!(articles_of(&file), vec![vec!["a1", "a2"], vec!["a3"]]);
     assert_eq!(file.cases[0].title, "Northwind Media case");
     assert_eq!(file.cases[0].charges.len(), 1);
     assert_eq!(file.cases[0].charges[0].subjects, vec!["P1", "P2"]);
+}
+
+#[test]
+fn a_prosecuted_outlet_links_its_articles_and_names_the_case() {
+    let file = cases(vec![
+        article("a1", "2024-05-01")
+            .org("Harbor Light", "media_outlet")
+            .event(ev("website_block", Some("2024-04-29"), &["Harbor Light"])),
+        article("a2", "2024-06-03")
+            .org("Harbor Light", "media_outlet")
+            .person("Ines Morrow", Some("spokesperson"), Some("Media Ministry"))
+            .event(ev("liquidation", Some("2024-06-02"), &["Harbor Light"])),
+        article("a3", "2024-06-04")
+            .org("Harbor Light", "media_outlet")
+            .event(ev("search", Some("2024-06-01"), &["Harbor Light"]).status("denied")),
+    ]);
+    // a3 reports no legal event that happened to the outlet: no case of its own, none joined.
+    assert_eq!(articles_of(&file), vec![vec!["a1", "a2"]]);
+    assert_eq!(file.cases[0].title, "Harbor Light case");
 }
 
 #[test]
@@ -223,14 +110,33 @@ fn unrelated_articles_and_gendered_surnames_stay_apart() {
 }
 
 #[test]
-fn article_without_events_is_its_own_case_and_empty_articles_are_skipped() {
+fn articles_without_a_legal_event_about_a_named_defendant_form_no_case() {
     let file = cases(vec![
+        // People but no event.
         article("a1", "2024-01-10").person("Nalani Brooks", Some("reporter"), None),
+        // Nothing at all.
         article("a2", "2024-01-11"),
+        // Questioning makes a witness, not a defendant.
+        article("a3", "2024-01-12").person("Corin Vale", None, None).event(ev(
+            "questioning",
+            Some("2024-01-11"),
+            &["Corin Vale"],
+        )),
+        // A detention of an unnamed group.
+        article("a4", "2024-01-13").event(ev("detention", Some("2024-01-12"), &[])),
+        // A denied detention.
+        article("a5", "2024-01-14")
+            .person("Oren Falk", None, None)
+            .event(ev("detention", Some("2024-01-13"), &["Oren Falk"]).status("denied")),
     ]);
-    assert_eq!(articles_of(&file), vec![vec!["a1"]]);
-    assert!(file.cases[0].events.is_empty());
-    assert_eq!(file.cases[0].title, "Nalani Brooks case");
+    assert!(file.cases.is_empty(), "{:?}", articles_of(&file));
+    // A planned hearing is about a defendant: it makes a case.
+    let file =
+        cases(vec![article("a6", "2024-01-15").person("Oren Falk", None, None).event(
+            ev("hearing", Some("2024-02-01"), &["Oren Falk"]).status("not_occurred"),
+        )]);
+    assert_eq!(articles_of(&file), vec![vec!["a6"]]);
+    assert_eq!(file.cases[0].title, "Oren Falk case");
 }
 
 // ---------------------------------------------------------------- people in a case

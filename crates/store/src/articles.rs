@@ -27,10 +27,26 @@ pub(crate) fn insert_batch(
             format!("starting a transaction for a batch of {} articles", batch.len())
         })?;
     let ingested_at = crate::now_rfc3339();
+    // Rows are numbered upwards, so the batch's rows are those past these.
+    let last = |table: &str| -> Result<i64> {
+        tx.prepare_cached(&format!("SELECT COALESCE(MAX(id), 0) FROM {table}"))
+            .and_then(|mut st| st.query_row([], |r| r.get(0)))
+            .ctx(path, || format!("reading the last row of {table}"))
+    };
+    let (last_article, last_event) = (last("articles")?, last("events")?);
     let mut outcomes = Vec::with_capacity(batch.len());
     for input in batch {
         outcomes.push(insert_one(&tx, path, input, &ingested_at)?);
     }
+    // The full-text rows of the batch, one statement per index (see migration 0004).
+    tx.prepare_cached("INSERT INTO article_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id > ?1")
+        .and_then(|mut st| st.execute([last_article]))
+        .ctx(path, || "indexing the batch's articles for search")?;
+    tx.prepare_cached(
+        "INSERT INTO evidence_fts(rowid, evidence_sentence) SELECT id, evidence_sentence FROM events WHERE id > ?1",
+    )
+    .and_then(|mut st| st.execute([last_event]))
+    .ctx(path, || "indexing the batch's evidence for search")?;
     tx.commit()
         .ctx(path, || format!("committing a batch of {} articles", batch.len()))?;
     Ok(outcomes)

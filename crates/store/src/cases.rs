@@ -8,9 +8,9 @@
 
 use crate::error::{Context as _, data_error};
 use crate::{CaseSummary, Result, count, pos};
-use casewatch_model::{Case, CaseFile};
+use casewatch_model::{Case, CaseFile, OrgKind, RelatedCase, Role, Status};
 use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Replaces every case in one IMMEDIATE transaction.
@@ -53,7 +53,7 @@ pub(crate) fn insert(conn: &Connection, path: &Path, case: &Case, position: i64,
     let (case, reviewer_country) = crate::summary::apply_case_review(conn, path, case)?;
     let case = case.as_ref();
     let what = || format!("storing case {}", case.id);
-    let data = serde_json::to_string(case).map_err(|e| data_error(path, what(), e))?;
+    let data = stored_json(case).map_err(|e| data_error(path, what(), e))?;
     let (first, last, articles) = summary(case);
     conn.prepare_cached(
         "INSERT INTO cases (id, position, title, people_count, event_count, first_date, last_date,
@@ -92,7 +92,7 @@ pub(crate) fn update(conn: &Connection, path: &Path, case: &Case) -> Result<()> 
     let (case, reviewer_country) = crate::summary::apply_case_review(conn, path, case)?;
     let case = case.as_ref();
     let what = || format!("updating case {}", case.id);
-    let data = serde_json::to_string(case).map_err(|e| data_error(path, what(), e))?;
+    let data = stored_json(case).map_err(|e| data_error(path, what(), e))?;
     let (first, last, articles) = summary(case);
     conn.prepare_cached(
         "UPDATE cases SET title = ?2, people_count = ?3, event_count = ?4, first_date = ?5, last_date = ?6,
@@ -115,8 +115,153 @@ pub(crate) fn update(conn: &Connection, path: &Path, case: &Case) -> Result<()> 
     crate::summary::write(conn, path, case, reviewer_country)
 }
 
+/// The JSON stored for a case: without `related_cases`, which are derived
+/// on every read from the indexes (see [`related`]).
+fn stored_json(case: &Case) -> serde_json::Result<String> {
+    if case.related_cases.is_empty() {
+        serde_json::to_string(case)
+    } else {
+        let mut c = case.clone();
+        c.related_cases.clear();
+        serde_json::to_string(&c)
+    }
+}
+
 fn decode(path: &Path, id: &str, data: &str) -> Result<Case> {
     serde_json::from_str(data).map_err(|e| data_error(path, format!("case {id}"), e))
+}
+
+/// The outlets a case is about, as (key, name): media outlets that are an
+/// occurred/alleged subject of one of its entries, and its defendants'
+/// outlets. Keys are `casewatch_reconcile::outlet_key`s. Another case with
+/// one of them is related (see [`related`]).
+pub(crate) fn outlets_of(case: &Case) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for e in &case.events {
+        if !matches!(e.status, Status::Occurred | Status::Alleged) {
+            continue;
+        }
+        for s in &e.subjects {
+            if let Some(o) = case
+                .organizations
+                .iter()
+                .find(|o| s.reference.as_deref() == Some(o.id.as_str()) && o.kind == OrgKind::MediaOutlet)
+            {
+                out.entry(casewatch_reconcile::outlet_key(&o.name))
+                    .or_insert_with(|| o.name.clone());
+            }
+        }
+    }
+    for p in case.people.iter().filter(|p| p.role == Role::Defendant) {
+        if let Some(a) = p.affiliation.as_deref().filter(|a| !a.trim().is_empty()) {
+            out.entry(casewatch_reconcile::outlet_key(a))
+                .or_insert_with(|| a.trim().to_string());
+        }
+    }
+    out.remove("");
+    out
+}
+
+/// The cases related to case `id`: those that hold one of its people (the
+/// same person id: "shares Victor Hale: lawyer here, defendant there") or
+/// concern one of its outlets ("both concern the outlet Lantern Post"), by
+/// case id, each with its reasons. Relations are read from `person_index`
+/// and `case_outlets`, so they always reflect the stored cases.
+pub(crate) fn related(conn: &Connection, path: &Path, id: &str) -> Result<Vec<RelatedCase>> {
+    let people: Vec<(String, String, String, String)> = conn
+        .prepare_cached(
+            "SELECT b.case_id, b.name, a.role, b.role FROM person_index a
+               JOIN person_index b ON b.person_id = a.person_id AND b.case_id != a.case_id
+              WHERE a.case_id = ?1 ORDER BY b.case_id, b.person_id",
+        )
+        .and_then(|mut st| {
+            st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+        })
+        .ctx(path, || format!("reading the people {id} shares"))?;
+    let outlets: Vec<(String, String)> = conn
+        .prepare_cached(
+            "SELECT b.case_id, a.name FROM case_outlets a
+               JOIN case_outlets b ON b.key = a.key AND b.case_id != a.case_id
+              WHERE a.case_id = ?1 ORDER BY b.case_id, a.key",
+        )
+        .and_then(|mut st| {
+            st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+        })
+        .ctx(path, || format!("reading the outlets {id} shares"))?;
+    let role = |r: &str| {
+        if r.is_empty() {
+            "unknown role".to_string()
+        } else {
+            r.to_string()
+        }
+    };
+    let mut reasons: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (case, name, here, there) in people {
+        reasons
+            .entry(case)
+            .or_default()
+            .push(format!("shares {name}: {} here, {} there", role(&here), role(&there)));
+    }
+    for (case, name) in outlets {
+        reasons
+            .entry(case)
+            .or_default()
+            .push(format!("both concern the outlet {name}"));
+    }
+    let mut title = conn
+        .prepare_cached("SELECT title FROM cases WHERE id = ?1")
+        .ctx(path, || "preparing the title look-up")?;
+    let mut out = Vec::with_capacity(reasons.len());
+    for (case, reasons) in reasons {
+        let t: Option<String> = title
+            .query_row([&case], |r| r.get(0))
+            .optional()
+            .ctx(path, || format!("reading the title of {case}"))?;
+        if let Some(title) = t {
+            out.push(RelatedCase { case, title, reasons });
+        }
+    }
+    out.sort_by_key(|r| (casewatch_reconcile::identity::id_number(&r.case), r.case.clone()));
+    Ok(out)
+}
+
+/// The number of related cases (see [`related`]) of every case that has any.
+fn related_counts(conn: &Connection, path: &Path) -> Result<BTreeMap<String, u64>> {
+    let pairs: Vec<(String, String)> = conn
+        .prepare_cached(
+            "SELECT a.case_id, b.case_id FROM person_index a
+               JOIN person_index b ON b.person_id = a.person_id AND b.case_id != a.case_id
+             UNION
+             SELECT a.case_id, b.case_id FROM case_outlets a
+               JOIN case_outlets b ON b.key = a.key AND b.case_id != a.case_id",
+        )
+        .and_then(|mut st| {
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+        })
+        .ctx(path, || "counting related cases")?;
+    let mut counts = BTreeMap::new();
+    for (a, _) in pairs {
+        *counts.entry(a).or_insert(0) += 1;
+    }
+    Ok(counts)
+}
+
+/// Ids of the stored articles that belong to no case (no legal event about
+/// a named defendant or a prosecuted outlet), sorted.
+pub(crate) fn articles_without_case(conn: &Connection, path: &Path) -> Result<Vec<String>> {
+    conn.prepare_cached(
+        "SELECT article_id FROM articles a
+          WHERE NOT EXISTS (SELECT 1 FROM case_articles c WHERE c.article_id = a.article_id)
+          ORDER BY article_id",
+    )
+    .and_then(|mut st| {
+        st.query_map([], |r| r.get(0))
+            .and_then(|it| it.collect::<rusqlite::Result<Vec<String>>>())
+    })
+    .ctx(path, || "reading the articles without a case")
 }
 
 /// Every case in listing order (`sort_key`, then position).
@@ -130,7 +275,11 @@ pub(crate) fn read_all(conn: &Connection, path: &Path) -> Result<CaseFile> {
         .ctx(path, || "reading cases")?;
     let cases = rows
         .iter()
-        .map(|(id, data)| decode(path, id, data))
+        .map(|(id, data)| {
+            let mut c = decode(path, id, data)?;
+            c.related_cases = related(conn, path, id)?;
+            Ok(c)
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok(CaseFile { cases })
 }
@@ -141,7 +290,10 @@ pub(crate) fn read_one(conn: &Connection, path: &Path, id: &str) -> Result<Optio
         .prepare_cached("SELECT data FROM cases WHERE id = ?1")
         .and_then(|mut st| st.query_row([id], |r| r.get(0)).optional())
         .ctx(path, || format!("reading case {id}"))?;
-    data.map(|d| decode(path, id, &d)).transpose()
+    let Some(data) = data else { return Ok(None) };
+    let mut c = decode(path, id, &data)?;
+    c.related_cases = related(conn, path, id)?;
+    Ok(Some(c))
 }
 
 /// The listing from the summary columns.
@@ -152,17 +304,24 @@ pub(crate) fn summaries(conn: &Connection, path: &Path) -> Result<Vec<CaseSummar
              FROM cases ORDER BY sort_key, position",
         )
         .ctx(path, || "preparing the case listing")?;
-    st.query_map([], |r| {
-        Ok(CaseSummary {
-            id: r.get(0)?,
-            title: r.get(1)?,
-            people: count(r.get(2)?),
-            events: count(r.get(3)?),
-            first_date: r.get(4)?,
-            last_date: r.get(5)?,
-            sources: count(r.get(6)?),
+    let related = related_counts(conn, path)?;
+    let mut list = st
+        .query_map([], |r| {
+            Ok(CaseSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                people: count(r.get(2)?),
+                events: count(r.get(3)?),
+                first_date: r.get(4)?,
+                last_date: r.get(5)?,
+                sources: count(r.get(6)?),
+                related: 0,
+            })
         })
-    })
-    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-    .ctx(path, || "reading the case listing")
+        .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+        .ctx(path, || "reading the case listing")?;
+    for c in &mut list {
+        c.related = related.get(&c.id).copied().unwrap_or(0);
+    }
+    Ok(list)
 }

@@ -46,8 +46,18 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 4,
-        name: "0004_workflow",
-        sql: include_str!("../migrations/sqlite/0004_workflow.sql"),
+        name: "0004_fts_batch",
+        sql: include_str!("../migrations/sqlite/0004_fts_batch.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "0005_case_links",
+        sql: include_str!("../migrations/sqlite/0005_case_links.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "0006_workflow",
+        sql: include_str!("../migrations/sqlite/0006_workflow.sql"),
     },
 ];
 

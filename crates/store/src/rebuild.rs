@@ -242,7 +242,9 @@ fn load_counters(conn: &Connection, path: &Path) -> Result<Counters> {
 }
 
 /// Adds to `temp.rb_rows` the articles a seed can join: every article that
-/// shares an outlet key with a seed; of the articles sharing a person key,
+/// shares a prosecuted-outlet key (`target:`) with a seed, or an
+/// outlet-and-charge key when `Settings::link_by_outlet_and_charge` is on;
+/// of the articles sharing a person key,
 /// those with a mention that [`casewatch_reconcile::mentions_may_join`] a
 /// mention of the seed (every one, with the store-wide surname-only rule on).
 fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Result<()> {
@@ -277,6 +279,10 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
         .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) VALUES (?1)")
         .ctx(path, || "preparing the row insert")?;
     for (key, seeds) in &wanted {
+        // Outlet-and-charge keys link nothing unless that rule is on.
+        if key.starts_with("outlet:") && !settings.link_by_outlet_and_charge {
+            continue;
+        }
         let all = !key.starts_with("person:") || settings.link_by_surname_only;
         if !all && seeds.is_empty() {
             continue;
@@ -693,6 +699,25 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         }
     }
 
+    // Reviewers' roles.
+    {
+        let mut st = conn
+            .prepare_cached("SELECT role FROM review_roles WHERE case_id = ?1 AND person_id = ?2")
+            .ctx(path, || "preparing the role look-up")?;
+        for case in &mut rec.file.cases {
+            for p in &mut case.people {
+                let role: Option<String> = st
+                    .query_row(params![case.id, p.id], |r| r.get(0))
+                    .optional()
+                    .ctx(path, || format!("reading the reviewed role of {}", p.id))?;
+                if let Some(role) = role.and_then(|r| r.parse::<casewatch_model::Role>().ok()) {
+                    p.role = role;
+                    p.role_rule = Some(review::ROLE_RULE_REVIEWER.to_string());
+                }
+            }
+        }
+    }
+
     // Write.
     {
         let mut del = conn
@@ -797,10 +822,18 @@ fn write_case(
                 .ctx(path, || format!("storing assertion {k}"))?;
         }
     }
+    let mut outlet = conn
+        .prepare_cached("INSERT OR IGNORE INTO case_outlets (case_id, key, name) VALUES (?1, ?2, ?3)")
+        .ctx(path, || "preparing the case outlet insert")?;
+    for (key, name) in cases::outlets_of(case) {
+        outlet
+            .execute(params![case.id, key, name])
+            .ctx(path, || format!("indexing the outlets of {}", case.id))?;
+    }
     let mut person = conn
         .prepare_cached(
-            "INSERT OR REPLACE INTO person_index (case_id, person_id, block, name, occupation, affiliation)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT OR REPLACE INTO person_index (case_id, person_id, block, name, occupation, affiliation, role)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )
         .ctx(path, || "preparing the person index insert")?;
     let mut link = conn
@@ -816,7 +849,8 @@ fn write_case(
                 casewatch_reconcile::names::block_key(&pp.name),
                 pp.name,
                 pp.occupation,
-                pp.affiliation
+                pp.affiliation,
+                pp.role.as_str()
             ])
             .ctx(path, || format!("indexing person {}", pp.id))?;
         for (i, l) in links.iter().enumerate() {
@@ -838,6 +872,21 @@ impl Store {
     /// nothing changes then.
     pub fn update_cases(&mut self) -> Result<RebuildReport> {
         self.rebuild_with(&Seeds::Unkeyed)
+    }
+
+    /// How many stored articles are not reconciled into cases yet: those
+    /// stored since the last rebuild, including those of an ingest that was
+    /// interrupted (killed) after storing them. Which articles these are is
+    /// stored with them (`articles.keyed = 0`, set in the transaction that
+    /// inserts them and cleared in the one that writes their cases), so
+    /// [`Store::update_cases`] completes the work later.
+    pub fn unreconciled(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT COUNT(*) FROM articles WHERE keyed = 0")
+            .and_then(|mut st| st.query_row([], |r| r.get(0)))
+            .ctx(&self.path, || "counting the articles not in cases yet")?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// Reconciles every stored article again (after a settings change or

@@ -20,12 +20,14 @@
 //!   a new person, and never join the rest again.
 //! * **moved articles** — the article joins the target case on every
 //!   rebuild and no longer links by its own people or outlet.
+//! * **roles** — a person's role in a case (`review_roles`, by case and
+//!   person id) replaces the machine's on every rebuild, with rule `reviewer`.
 
 use crate::error::{Context as _, data_error, invalid};
 use crate::rebuild::{Seeds, rebuild, resolve_alias};
 use crate::{Result, Store, cases, now_rfc3339};
 use casewatch_model::{
-    CasePerson, DateQualifier, EventType, Organization, PartialDate, Review, Status, Subject, TimelineEntry,
+    CasePerson, DateQualifier, EventType, Organization, PartialDate, Review, Role, Status, Subject, TimelineEntry,
 };
 use casewatch_reconcile::MentionRef;
 use casewatch_reconcile::identity::IdKind;
@@ -60,6 +62,16 @@ pub enum ReviewAction {
         person: String,
         /// Spellings (as listed in the person's variants) that go to the new person.
         variants: Vec<String>,
+    },
+    /// A person's role in a case is not the machine's: it becomes `role`
+    /// (rule `reviewer`) and stays so on every rebuild.
+    SetRole {
+        /// The case id (`c3`).
+        case: String,
+        /// The person id (`P12`).
+        person: String,
+        /// The role.
+        role: Role,
     },
     /// An article belongs to another case.
     MoveArticle {
@@ -125,7 +137,7 @@ pub struct StatusEdit {
 
 impl ReviewAction {
     /// The action's name in the audit log: `confirm`, `reject`, `edit`,
-    /// `merge_people`, `split_person`, `move_article`.
+    /// `merge_people`, `split_person`, `set_role`, `move_article`.
     pub fn name(&self) -> &'static str {
         match self {
             ReviewAction::Confirm => "confirm",
@@ -133,6 +145,7 @@ impl ReviewAction {
             ReviewAction::Edit(_) => "edit",
             ReviewAction::MergePeople { .. } => "merge_people",
             ReviewAction::SplitPerson { .. } => "split_person",
+            ReviewAction::SetRole { .. } => "set_role",
             ReviewAction::MoveArticle { .. } => "move_article",
             ReviewAction::SetStatus(_) => "set_status",
             ReviewAction::EditCase { .. } => "edit_case",
@@ -560,6 +573,11 @@ impl Store {
                 ref subjects,
                 ref detail,
             } => split_entry(&tx, &path, target, subjects, detail.as_deref(), user, note)?,
+            ReviewAction::SetRole {
+                ref case,
+                ref person,
+                role,
+            } => set_role(&tx, &path, case, person, role, user, note)?,
         };
         tx.commit().ctx(&path, || "committing a review")?;
         Ok(entry)
@@ -804,6 +822,43 @@ fn merge_people(
     involved.extend(merge_cases);
     dedup_keep_first(&mut involved);
     append(conn, path, user, "merge_people", &keep, &involved, before, after, note)
+}
+
+/// The rule recorded on a role a reviewer set.
+pub(crate) const ROLE_RULE_REVIEWER: &str = "reviewer";
+
+fn set_role(
+    conn: &Connection,
+    path: &Path,
+    case_id: &str,
+    person: &str,
+    role: Role,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let case_id = resolve_alias(conn, path, IdKind::Case, case_id.trim())?;
+    let person = resolve_alias(conn, path, IdKind::Person, person.trim())?;
+    let mut case =
+        cases::read_one(conn, path, &case_id)?.ok_or_else(|| invalid(path, "role", format!("no case {case_id}")))?;
+    let Some(p) = case.people.iter_mut().find(|p| p.id == person) else {
+        return Err(invalid(path, "role", format!("{person} is not a person of {case_id}")));
+    };
+    let before = json!({"person": person, "name": p.name, "role": p.role.as_str(), "rule": p.role_rule});
+    p.role = role;
+    p.role_rule = Some(ROLE_RULE_REVIEWER.to_string());
+    let after = json!({"person": person, "name": p.name, "role": role.as_str(), "rule": ROLE_RULE_REVIEWER});
+    conn.execute(
+        "INSERT OR REPLACE INTO review_roles (case_id, person_id, role, at, user) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![case_id, person, role.as_str(), now_rfc3339(), user],
+    )
+    .ctx(path, || format!("storing the role of {person} in {case_id}"))?;
+    conn.execute(
+        "UPDATE person_index SET role = ?3 WHERE case_id = ?1 AND person_id = ?2",
+        params![case_id, person, role.as_str()],
+    )
+    .ctx(path, || format!("indexing the role of {person}"))?;
+    cases::update(conn, path, &case)?;
+    append(conn, path, user, "set_role", &person, &[case_id], before, after, note)
 }
 
 fn dedup_keep_first(v: &mut Vec<String>) {

@@ -5,7 +5,7 @@
 //! listing, filtering, sorting and paging cases never decodes a case's JSON:
 //! summary columns of `cases` (country, standing, reviewed count, id number),
 //! one `case_entries` row per timeline entry (type, status, review, day span,
-//! place), `case_outlets`, and one `person_status` row per defendant
+//! place), `case_outlet_names`, and one `person_status` row per defendant
 //! ([`casewatch_model::custody::derive`], with a reviewer's status from
 //! `review_status` in its place). A reviewer's case title and country
 //! (`review_cases`) are applied by [`apply_case_review`] before the case is
@@ -119,7 +119,7 @@ pub(crate) fn case_statuses(conn: &Connection, path: &Path, case: &Case) -> Resu
 /// reviewer's country, else it is derived.
 pub(crate) fn write(conn: &Connection, path: &Path, case: &Case, reviewer_country: Option<String>) -> Result<()> {
     let id = &case.id;
-    for table in ["case_entries", "case_outlets", "person_status"] {
+    for table in ["case_entries", "case_outlet_names", "person_status"] {
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE case_id = ?1"))
             .and_then(|mut st| st.execute([id]))
             .ctx(path, || format!("clearing the {table} rows of {id}"))?;
@@ -161,7 +161,7 @@ pub(crate) fn write(conn: &Connection, path: &Path, case: &Case, reviewer_countr
             .filter_map(|p| p.affiliation.as_deref().map(str::to_lowercase)),
     );
     let mut ins = conn
-        .prepare_cached("INSERT OR IGNORE INTO case_outlets (case_id, name) VALUES (?1, ?2)")
+        .prepare_cached("INSERT OR IGNORE INTO case_outlet_names (case_id, name) VALUES (?1, ?2)")
         .ctx(path, || "preparing the case outlets insert")?;
     for o in outlets {
         ins.execute(params![id, o])
@@ -403,7 +403,7 @@ impl CaseQuery {
         if let Some(o) = &self.outlet {
             params.push(SqlValue::Text(o.to_lowercase()));
             conds.push(format!(
-                "EXISTS (SELECT 1 FROM case_outlets o WHERE o.case_id = c.id AND instr(o.name, ?{}) > 0)",
+                "EXISTS (SELECT 1 FROM case_outlet_names o WHERE o.case_id = c.id AND instr(o.name, ?{}) > 0)",
                 params.len()
             ));
         }
@@ -452,6 +452,8 @@ pub struct CaseRow {
     pub statuses: Vec<PersonStatus>,
     /// With entry filters: how many entries pass them.
     pub matching: Option<u64>,
+    /// Number of related cases (sharing a person or an outlet).
+    pub related: u64,
 }
 
 /// One page of the case listing.
@@ -583,7 +585,9 @@ impl Store {
                 .into_iter()
                 .map(|r| r.status)
                 .collect();
+            let related = crate::cases::related(&self.conn, &self.path, &id)?.len() as u64;
             out.push(CaseRow {
+                related,
                 id,
                 title,
                 country,

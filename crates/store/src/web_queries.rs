@@ -332,11 +332,13 @@ mod tests {
                 affiliation: None,
                 former: None,
                 role: casewatch_model::Role::Defendant,
+                role_rule: None,
             }],
             organizations: vec![],
             charges: vec![],
             events: vec![],
             articles: vec!["a2".into()],
+            related_cases: vec![],
         };
         s.replace_cases(&CaseFile { cases: vec![case] }).unwrap();
         assert_eq!(s.article("a2").unwrap().unwrap().record, r2);

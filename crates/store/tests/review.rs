@@ -44,12 +44,21 @@ impl Art {
         self
     }
 
+    fn org(mut self, name: &str, kind: &str) -> Self {
+        let orgs = self.v["organizations"].as_array_mut().expect("organizations");
+        let id = format!("o{}", orgs.len() + 1);
+        orgs.push(json!({"id": id, "name": name, "variants": [], "kind": kind}));
+        self
+    }
+
     fn find(&self, name: &str) -> Option<String> {
-        self.v["people"]
-            .as_array()?
-            .iter()
-            .find(|p| p["name"] == name)
-            .and_then(|p| p["id"].as_str().map(str::to_string))
+        ["people", "organizations"].iter().find_map(|list| {
+            self.v[*list]
+                .as_array()?
+                .iter()
+                .find(|p| p["name"] == name)
+                .and_then(|p| p["id"].as_str().map(str::to_string))
+        })
     }
 
     /// An event whose evidence is a new sentence appended to the body.
@@ -141,7 +150,7 @@ fn corpus() -> Vec<(ExtractRecord, String)> {
             .build(),
         art("s2", "2024-10-09")
             .person("Olga Petrova", Some("reporter"), None)
-            .event("questioning", Some("2024-10-08"), &["Olga Petrova"], None)
+            .event("charge", Some("2024-10-08"), &["Olga Petrova"], None)
             .build(),
         art("o1", "2024-03-01")
             .person("Mira Halvorsen", Some("editor"), Some("Northwind Media"))
@@ -226,15 +235,85 @@ fn entry<'a>(case: &'a Case, ty: &str) -> &'a TimelineEntry {
 
 #[test]
 fn incremental_ingest_gives_the_cases_of_a_full_rebuild() {
-    incremental_equals_full(&casewatch_reconcile::Settings::default());
+    // Journalists of one outlet charged alike (o1, o2) are two prosecutions by default.
+    incremental_equals_full(&casewatch_reconcile::Settings::default(), 7);
     // With the store-wide surname-only rule, rebuilds take whole surname blocks.
-    incremental_equals_full(&casewatch_reconcile::Settings {
-        link_by_surname_only: true,
-        ..casewatch_reconcile::Settings::default()
-    });
+    incremental_equals_full(
+        &casewatch_reconcile::Settings {
+            link_by_surname_only: true,
+            ..casewatch_reconcile::Settings::default()
+        },
+        7,
+    );
+    // With the outlet-and-charge rule, o1 and o2 are one case.
+    incremental_equals_full(
+        &casewatch_reconcile::Settings {
+            link_by_outlet_and_charge: true,
+            ..casewatch_reconcile::Settings::default()
+        },
+        6,
+    );
 }
 
-fn incremental_equals_full(settings: &casewatch_reconcile::Settings) {
+/// Articles linked by a prosecuted outlet and by spelling families (a
+/// second surname, gh/g), and one that makes no case.
+fn outlet_and_spelling_corpus() -> Vec<(ExtractRecord, String)> {
+    vec![
+        art("t1", "2024-08-01")
+            .org("Lantern Post", "media_outlet")
+            .event("website_block", Some("2024-07-30"), &["Lantern Post"], None)
+            .build(),
+        art("t2", "2024-09-01")
+            .org("Lantern Post", "media_outlet")
+            .event("liquidation", Some("2024-08-30"), &["Lantern Post"], None)
+            .build(),
+        art("n1", "2024-08-02")
+            .person("Stanis Kabwe Mutombo", Some("journalist"), None)
+            .event("detention", Some("2024-08-01"), &["Stanis Kabwe Mutombo"], None)
+            .build(),
+        art("n2", "2024-08-05")
+            .person("Stanis Kabwe", None, None)
+            .event("charge", Some("2024-08-04"), &["Stanis Kabwe"], None)
+            .build(),
+        art("g1", "2024-08-03")
+            .person("Nino Tserteghadze", None, None)
+            .event("detention", Some("2024-08-02"), &["Nino Tserteghadze"], None)
+            .build(),
+        art("g2", "2024-08-06")
+            .person("Nino Tsertegadze", None, None)
+            .event("sentence", Some("2024-08-05"), &["Nino Tsertegadze"], None)
+            .build(),
+        art("x1", "2024-08-07")
+            .person("Stanis Kabwe", Some("reporter"), None)
+            .event("questioning", Some("2024-08-06"), &["Stanis Kabwe"], None)
+            .build(),
+    ]
+}
+
+#[test]
+fn incremental_ingest_links_prosecuted_outlets_and_spelling_families_like_a_full_rebuild() {
+    let items = outlet_and_spelling_corpus();
+    let (_d1, mut all_at_once) = fresh();
+    ingest(&mut all_at_once, &items);
+    let expected = all_at_once.cases().expect("cases");
+    let groups: Vec<&Vec<String>> = expected.cases.iter().map(|c| &c.articles).collect();
+    assert_eq!(groups, vec![&vec!["t1", "t2"], &vec!["n1", "n2"], &vec!["g1", "g2"]]);
+    // x1 questions Stanis Kabwe: no legal event about a defendant, no case.
+    assert_eq!(
+        all_at_once.articles_without_case().expect("articles without a case"),
+        vec!["x1".to_string()]
+    );
+    for order in [vec![6, 5, 4, 3, 2, 1, 0], vec![3, 6, 0, 5, 1, 4, 2]] {
+        let (_d, mut one_by_one) = fresh();
+        for i in &order {
+            ingest(&mut one_by_one, std::slice::from_ref(&items[*i]));
+        }
+        let got = one_by_one.cases().expect("cases");
+        assert_eq!(canonical(&got), canonical(&expected), "order {order:?}");
+    }
+}
+
+fn incremental_equals_full(settings: &casewatch_reconcile::Settings, cases: usize) {
     let items = corpus();
     let (_d1, mut all_at_once) = fresh();
     all_at_once.set_reconcile_settings(settings).expect("settings");
@@ -242,7 +321,7 @@ fn incremental_equals_full(settings: &casewatch_reconcile::Settings) {
     let expected = all_at_once.cases().expect("cases");
     assert_eq!(
         expected.cases.len(),
-        6,
+        cases,
         "{:#?}",
         expected.cases.iter().map(|c| &c.articles).collect::<Vec<_>>()
     );

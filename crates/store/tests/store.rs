@@ -193,6 +193,13 @@ fn search_finds_bodies_and_evidence_and_names_the_case() {
             .is_empty()
     );
     assert!(store.search("\"unbalanced", 5).expect("search").is_empty());
+    // A control character is a clear refusal (a 400 on the web), not a failure or "no hits".
+    let err = store.search("court\u{0}house", 5).expect_err("refused");
+    assert!(
+        matches!(&err, casewatch_store::StoreError::Invalid { what, detail, .. }
+            if what == "search query" && detail.contains("U+0000")),
+        "{err}"
+    );
     assert!(!store.search("\"courthouse", 5).expect("search").is_empty());
     assert!(!store.search("courthouse AND", 5).expect("search").is_empty());
     assert!(
@@ -291,4 +298,66 @@ fn store_can_move_between_threads() {
     fn assert_send<T: Send>() {}
     assert_send::<Store>();
     assert_send::<StoreError>();
+}
+
+/// A Russian report and an English one about one fictional person.
+fn cross_script_pair() -> Vec<(ExtractRecord, String)> {
+    let make = |id: &str, body: &str, name: &str, variants: &[&str], language: &str| {
+        let (mut record, _) = sample();
+        record.article.id = id.into();
+        record.article.language = language.into();
+        record.article.sha256 = format!("{:0>64}", id.len() + body.len());
+        record.people = vec![casewatch_model::Person {
+            variants: variants.iter().map(|v| v.to_string()).collect(),
+            ..common::person("p1", name)
+        }];
+        record.organizations.clear();
+        record.events.clear();
+        record.charges.clear();
+        (record, body.to_string())
+    };
+    vec![
+        make(
+            "ru-1",
+            "Сотрудники милиции задержали журналиста Тимура Асанбекова.",
+            "Тимур Асанбеков",
+            &["Тимур Асанбеков", "Тимура Асанбекова"],
+            "ru",
+        ),
+        make(
+            "en-1",
+            "Police detained the reporter Timur Asanbekov on Tuesday.",
+            "Timur Asanbekov",
+            &["Timur Asanbekov"],
+            "en",
+        ),
+    ]
+}
+
+#[test]
+fn search_finds_names_across_scripts() {
+    let (_dir, mut store) = fresh();
+    let items = cross_script_pair();
+    store.insert_articles(&inputs(&items)).expect("insert");
+    let articles = |q: &str| -> Vec<String> {
+        let mut a: Vec<String> = store
+            .search(q, 10)
+            .expect("search")
+            .into_iter()
+            .map(|h| h.article)
+            .collect();
+        a.sort();
+        a.dedup();
+        a
+    };
+    // Latin finds the Cyrillic report (in its inflected form) and the Latin one
+    assert_eq!(articles("Asanbekov"), ["en-1", "ru-1"]);
+    // and the other way round
+    assert_eq!(articles("Асанбеков"), ["en-1", "ru-1"]);
+    // another transliteration of the same name
+    assert_eq!(articles("Timur Asanbekov"), ["en-1", "ru-1"]);
+    // words that are no name are not widened
+    assert_eq!(articles("милиции"), ["ru-1"]);
+    // FTS5 syntax is left as written
+    assert_eq!(articles("\"Asanbekov\" AND Tuesday"), ["en-1"]);
 }

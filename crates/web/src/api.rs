@@ -73,7 +73,7 @@ pub(crate) fn routes() -> Router<AppState> {
         crate::casework::api_merge_entries, crate::casework::api_split_entry
     ),
     components(schemas(
-        CaseFileDoc, CaseDoc, PersonStatusDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
+        CaseFileDoc, CaseDoc, PersonStatusDoc, RelatedCaseDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
         ConflictDoc, TimelineEntryDoc, CaseEventDoc, CasePersonRefDoc, PersonDetailDoc, ArticleDetailDoc,
         ErrorDoc, AuditEntryDoc, ArticleJson, SearchHitJson, SearchJson,
         crate::review::DecideRequest, crate::review::EditFields, crate::review::MergeRequest,

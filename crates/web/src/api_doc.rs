@@ -65,6 +65,20 @@ pub(crate) struct CaseDoc {
     country: Option<String>,
     /// Where each defendant stands now.
     status: Vec<PersonStatusDoc>,
+    /// Other prosecutions that share a person or an outlet with this one (absent when none).
+    related_cases: Option<Vec<RelatedCaseDoc>>,
+}
+
+/// A related case: another prosecution, never merged.
+#[derive(ToSchema)]
+#[schema(as = RelatedCase)]
+pub(crate) struct RelatedCaseDoc {
+    /// Case id.
+    case: String,
+    /// Its title.
+    title: String,
+    /// Why: "shares X: lawyer here, defendant there", "both concern the outlet Y".
+    reasons: Vec<String>,
 }
 
 /// A person of a case.
@@ -79,8 +93,10 @@ pub(crate) struct CasePersonDoc {
     occupation: Option<String>,
     affiliation: Option<String>,
     former: Option<bool>,
-    /// defendant | witness | lawyer | official | other
+    /// defendant | lawyer | judge | prosecutor | official | relative | witness | expert | commentator | mentioned
     role: String,
+    /// The rule that set the role (`subject_of_legal_event`, `occupation`, `reviewer`, …).
+    role_rule: Option<String>,
 }
 
 /// An organisation.

@@ -195,16 +195,47 @@ role_extractor!(
     UserRole::Admin
 );
 
-/// The client's address (from the connection; `None` when unknown).
+/// The client's address: the TCP peer, or, when the peer is one of
+/// [`crate::Config::trusted_proxies`], the last address of its
+/// `X-Forwarded-For` header that is not a trusted proxy (`None` when unknown).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ClientIp(pub(crate) Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+/// The client address of a request from `peer` with `X-Forwarded-For`
+/// values `forwarded` (see [`ClientIp`]).
+pub(crate) fn client_address(peer: Option<IpAddr>, forwarded: &[&str], trusted: &[IpAddr]) -> Option<IpAddr> {
+    let peer = peer?;
+    if !trusted.contains(&peer) {
+        return Some(peer);
+    }
+    // the header lists client, proxy1, proxy2…: read from the right, past our own proxies
+    let hops: Vec<&str> = forwarded.iter().flat_map(|v| v.split(',')).map(str::trim).collect();
+    for hop in hops.iter().rev() {
+        match hop.parse::<IpAddr>() {
+            Ok(ip) if trusted.contains(&ip) => continue,
+            Ok(ip) => return Some(ip),
+            // garbage in the header: the proxy is all we know
+            Err(_) => return Some(peer),
+        }
+    }
+    Some(peer)
+}
+
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(
-            parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()),
-        ))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        let forwarded: Vec<&str> = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        Ok(ClientIp(client_address(
+            peer,
+            &forwarded,
+            &state.config.trusted_proxies,
+        )))
     }
 }
 
@@ -328,6 +359,32 @@ pub(crate) async fn logout(State(state): State<AppState>, headers: HeaderMap) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forwarded_addresses_are_believed_from_trusted_proxies_only() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let proxy = ip("10.0.0.1");
+        let trusted = [proxy, ip("10.0.0.2")];
+        // from the proxy: the client it names (past a second trusted hop)
+        assert_eq!(
+            client_address(Some(proxy), &["203.0.113.9, 10.0.0.2"], &trusted),
+            Some(ip("203.0.113.9"))
+        );
+        // a forged first entry does not help: the rightmost untrusted entry counts
+        assert_eq!(
+            client_address(Some(proxy), &["1.1.1.1", "198.51.100.7"], &trusted),
+            Some(ip("198.51.100.7"))
+        );
+        // from anyone else the header is ignored
+        assert_eq!(
+            client_address(Some(ip("198.51.100.7")), &["1.1.1.1"], &trusted),
+            Some(ip("198.51.100.7"))
+        );
+        // no header or garbage: the proxy itself
+        assert_eq!(client_address(Some(proxy), &[], &trusted), Some(proxy));
+        assert_eq!(client_address(Some(proxy), &["nonsense"], &trusted), Some(proxy));
+        assert_eq!(client_address(None, &["1.1.1.1"], &trusted), None);
+    }
 
     #[test]
     fn next_is_local_only() {

@@ -352,6 +352,7 @@ pub(crate) async fn queue_page(
             charges: vec![],
             events: vec![],
             articles: vec![],
+            related_cases: vec![],
         };
         if !case_ids.iter().any(|(c, _)| *c == it.case) {
             case_ids.push((it.case.clone(), it.case_title.clone()));

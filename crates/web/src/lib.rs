@@ -48,7 +48,7 @@ use axum::routing::{get, post};
 use pool::StorePool;
 use ratelimit::LoginLimiter;
 use std::future::Future;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -80,6 +80,19 @@ pub struct Config {
     pub pool_size: usize,
     /// Failed-login limits.
     pub login_limits: LoginLimits,
+    /// Addresses of reverse proxies whose `X-Forwarded-For` header is
+    /// believed: a request from one of them is counted against the client
+    /// address the header names (its last entry that is not itself a trusted
+    /// proxy). From any other peer the header is ignored, so it cannot be
+    /// forged. Empty (the default): the TCP peer is the client.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Host names (without port, lower case) the server answers to; a request
+    /// with another `Host` header gets 421 Misdirected Request. This stops a
+    /// DNS-rebinding page (a hostile name resolved to this server's address)
+    /// from reading a `public_read` server through a visitor's browser.
+    /// Empty: no check ([`run`] fills in the bind address and `localhost`
+    /// when `public_read` is set and none are given).
+    pub allowed_hosts: Vec<String>,
 }
 
 impl Config {
@@ -93,8 +106,47 @@ impl Config {
             secure_cookies: false,
             pool_size: 4,
             login_limits: LoginLimits::default(),
+            trusted_proxies: Vec::new(),
+            allowed_hosts: Vec::new(),
         }
     }
+}
+
+/// The host part of a `Host` header value (`name`, `name:port`, `[v6]:port`), lower-cased.
+fn host_name(value: &str) -> String {
+    let v = value.trim();
+    let host = if let Some(rest) = v.strip_prefix('[') {
+        rest.split(']').next().map(|h| format!("[{h}]")).unwrap_or_default()
+    } else {
+        v.rsplit_once(':').map_or(v, |(h, _)| h).to_string()
+    };
+    host.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Refuses a request whose `Host` is not one of [`Config::allowed_hosts`] (421).
+async fn check_host(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    let allowed = &state.config.allowed_hosts;
+    if !allowed.is_empty() {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .map(host_name)
+            .or_else(|| req.uri().host().map(host_name));
+        if !host.as_ref().is_some_and(|h| allowed.iter().any(|a| a == h)) {
+            return (
+                StatusCode::MISDIRECTED_REQUEST,
+                "this server does not answer to that host name (see casewatch serve --allowed-host)\n",
+            )
+                .into_response();
+        }
+    }
+    next.run(req).await
 }
 
 /// What every handler shares.
@@ -130,6 +182,7 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         limiter: LoginLimiter::new(config.login_limits),
         config,
     }));
+    let host_check = axum::middleware::from_fn_with_state(state.clone(), check_host);
     let router = Router::new()
         .route("/healthz", get(pages::healthz))
         .route("/login", get(auth::login_page).post(auth::login))
@@ -152,6 +205,7 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         .route("/review", get(casework::queue_page))
         .route("/cases/{id}/feed.atom", get(feeds::case_feed))
         .route("/feed.atom", get(feeds::all_feed))
+        .route("/cases/{id}/people/role", post(review::role_form))
         .route("/cases/{id}/export/{file}", get(export::download))
         .route("/articles", get(pages::articles))
         .route("/articles/{id}", get(pages::article))
@@ -195,7 +249,8 @@ pub fn app(config: Config) -> Result<Router, WebError> {
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), interest-cohort=()",
         ))
-        .layer(header_layer(header::CACHE_CONTROL, "no-store"));
+        .layer(header_layer(header::CACHE_CONTROL, "no-store"))
+        .layer(host_check);
     Ok(router)
 }
 
@@ -218,6 +273,22 @@ pub async fn serve(
 pub fn run(bind: &str, config: Config) -> Result<(), WebError> {
     let addr: SocketAddr = bind.parse().map_err(|_| WebError::BadAddress(bind.to_string()))?;
     let public = config.public_read;
+    let mut config = config;
+    if public && config.allowed_hosts.is_empty() {
+        let ip = addr.ip();
+        let shown = if ip.is_ipv6() {
+            format!("[{ip}]")
+        } else {
+            ip.to_string()
+        };
+        config.allowed_hosts = vec!["localhost".into(), "127.0.0.1".into(), "[::1]".into(), shown];
+        if ip.is_unspecified() {
+            eprintln!(
+                "casewatch: --public-read on {addr}: only Host headers localhost and the loopback addresses are \
+                 answered; name the server's public host names with --allowed-host"
+            );
+        }
+    }
     let app = app(config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -367,6 +367,7 @@ pub(crate) fn person_row(p: &casewatch_model::CasePerson) -> PersonRow {
         name: p.name.clone(),
         variants: p.variants.clone(),
         role: p.role.as_str().to_string(),
+        role_rule: p.role_rule.clone().unwrap_or_default(),
         occupation: p.occupation.clone(),
         affiliation: p.affiliation.clone(),
     }
@@ -482,6 +483,15 @@ pub(crate) async fn case(
         exports: crate::export::links(&case.id),
         audit,
         articles: case.articles.clone(),
+        related: case
+            .related_cases
+            .iter()
+            .map(|r| RelatedRow {
+                id: r.case.clone(),
+                title: r.title.clone(),
+                reasons: r.reasons.join("; "),
+            })
+            .collect(),
         id: case.id,
         title: case.title,
     };
@@ -797,6 +807,7 @@ mod tests {
             charges: vec![],
             events: vec![],
             articles: vec![],
+            related_cases: vec![],
         };
         let mut texts = HashMap::new();
         texts.insert(

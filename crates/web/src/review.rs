@@ -14,7 +14,7 @@ use axum::Json;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use casewatch_model::{Case, DateQualifier, EventType, PartialDate, Status, Subject, TimelineEntry};
+use casewatch_model::{Case, DateQualifier, EventType, PartialDate, Role, Status, Subject, TimelineEntry};
 use casewatch_store::Store;
 use casewatch_store::{AuditEntry, EntryEdit, ReviewAction};
 use serde::Deserialize;
@@ -206,6 +206,17 @@ fn apply(
             }
             (case_id.to_string(), ReviewAction::SplitPerson { person: p, variants })
         }
+        Decision::Role { person: p, role } => {
+            person(&p)?;
+            (
+                case_id.to_string(),
+                ReviewAction::SetRole {
+                    case: case_id.to_string(),
+                    person: p,
+                    role,
+                },
+            )
+        }
         Decision::Move { article, to_case } => {
             if !case.articles.contains(&article)
                 && !case
@@ -231,6 +242,7 @@ enum Decision {
     Edit(String, EditFields),
     Merge { keep: String, merge: String },
     Split { person: String, variants: Vec<String> },
+    Role { person: String, role: Role },
     Move { article: String, to_case: String },
 }
 
@@ -408,6 +420,7 @@ pub(crate) async fn page(
         people: case.people.iter().map(person_row).collect(),
         audit,
         message: None,
+        roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
         id: case.id,
         title: case.title,
     };
@@ -532,6 +545,27 @@ pub(crate) async fn merge_form(
     state
         .pool
         .run(move |s| apply(s, &who, &case_id, Decision::Merge { keep, merge }, note))
+        .await?;
+    Ok(Redirect::to(&format!("/cases/{}/review#people-review", urlencode(&id))).into_response())
+}
+
+/// `POST /cases/{id}/people/role`: a person's role in the case.
+pub(crate) async fn role_form(
+    Editor(who): Editor,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let person = field(&form, "person").unwrap_or_default().to_string();
+    let role = field(&form, "role")
+        .unwrap_or_default()
+        .parse::<Role>()
+        .map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let note = field(&form, "note").map(str::to_string);
+    let case_id = id.clone();
+    state
+        .pool
+        .run(move |s| apply(s, &who, &case_id, Decision::Role { person, role }, note))
         .await?;
     Ok(Redirect::to(&format!("/cases/{}/review#people-review", urlencode(&id))).into_response())
 }

@@ -283,6 +283,8 @@ pub(crate) struct PersonRow {
     pub(crate) name: String,
     pub(crate) variants: Vec<String>,
     pub(crate) role: String,
+    /// The rule that set the role (`occupation`, `reviewer`, …), or empty.
+    pub(crate) role_rule: String,
     pub(crate) occupation: Option<String>,
     pub(crate) affiliation: Option<String>,
 }
@@ -353,6 +355,15 @@ pub(crate) struct CasePage {
     pub(crate) exports: Vec<ExportLink>,
     pub(crate) audit: Vec<AuditRow>,
     pub(crate) articles: Vec<String>,
+    pub(crate) related: Vec<RelatedRow>,
+}
+
+/// A related case on the case page: another prosecution sharing a person or an outlet.
+#[derive(Debug, Clone)]
+pub(crate) struct RelatedRow {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) reasons: String,
 }
 
 /// An event listed on the article page.
@@ -484,6 +495,8 @@ pub(crate) struct ReviewPage {
     pub(crate) people: Vec<PersonRow>,
     pub(crate) audit: Vec<AuditRow>,
     pub(crate) message: Option<String>,
+    /// Every role id, for the role form.
+    pub(crate) roles: Vec<&'static str>,
 }
 
 /// A checkbox.

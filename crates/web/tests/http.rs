@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{PASSWORD, TestServer, start};
+use common::{PASSWORD, TestServer, request, start, start_with};
 use serde_json::{Value, json};
 
 /// The first case with at least two dated events, and two of its event ids.
@@ -224,6 +224,12 @@ async fn viewer_reads_every_route_and_cannot_write() {
     }
     assert_eq!(s.get("/api/v1/cases/c999", &tk).await.status, 404);
     assert_eq!(s.get("/api/v1/events?type=bogus", &tk).await.status, 400);
+    // A NUL in a search query is a clear 400, on the page and in the API.
+    for path in ["/search?q=court%00house", "/api/v1/search?q=court%00house"] {
+        let r = s.get(path, &tk).await;
+        assert_eq!(r.status, 400, "{path}: {}", r.body);
+        assert!(r.body.contains("control character U+0000"), "{path}: {}", r.body);
+    }
     let c = s.get(&format!("/api/v1/cases/{case}"), &tk).await.json();
     for key in ["id", "title", "people", "organizations", "charges", "events"] {
         assert!(c.get(key).is_some(), "case has {key}");
@@ -518,4 +524,119 @@ async fn admin_manages_users_and_public_read_opens_reading_only() {
             .any(|a| a.action == "user.add" && a.target == "dana" && a.user == "admin")
     );
     assert!(log.iter().any(|a| a.action == "token.add" && a.target == "ci"));
+}
+
+/// A same-origin login POST that arrives through a proxy naming `client`.
+async fn login_via_proxy(s: &TestServer, client: &str, form: &str) -> u16 {
+    let origin = format!("http://{}", s.addr);
+    let h = [
+        ("Content-Type", "application/x-www-form-urlencoded"),
+        ("Origin", origin.as_str()),
+        ("Sec-Fetch-Site", "same-origin"),
+        ("X-Forwarded-For", client),
+    ];
+    request(s.addr, "POST", "/login", &h, form).await.status
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_one_client_cannot_lock_out_the_others() {
+    let good = format!("username=viewer&password={}", PASSWORD.replace(' ', "+"));
+    // the proxy (here: loopback) is trusted: the per-address limit applies to the client it names
+    let s = start_with(false, |c| {
+        c.login_limits.per_address = 2;
+        c.trusted_proxies = vec!["127.0.0.1".parse().expect("ip")];
+    })
+    .await;
+    for name in ["a1", "a2"] {
+        assert_eq!(
+            login_via_proxy(&s, "203.0.113.5", &format!("username={name}&password=x")).await,
+            401
+        );
+    }
+    assert_eq!(
+        login_via_proxy(&s, "203.0.113.5", "username=a3&password=x").await,
+        429,
+        "the guessing client is limited"
+    );
+    assert_eq!(
+        login_via_proxy(&s, "198.51.100.7", &good).await,
+        303,
+        "another client logs in"
+    );
+    // a forged header from an untrusted peer is ignored: without the option the proxy's address is limited
+    let s = start_with(false, |c| c.login_limits.per_address = 2).await;
+    for name in ["a1", "a2"] {
+        assert_eq!(
+            login_via_proxy(&s, "203.0.113.5", &format!("username={name}&password=x")).await,
+            401
+        );
+    }
+    assert_eq!(login_via_proxy(&s, "198.51.100.7", &good).await, 429);
+}
+
+#[tokio::test]
+async fn public_read_answers_only_its_own_host_names() {
+    let s = start_with(true, |c| {
+        c.allowed_hosts = vec!["127.0.0.1".into(), "news.example".into()]
+    })
+    .await;
+    assert_eq!(s.get("/cases", &[]).await.status, 200, "Host 127.0.0.1:port");
+    assert_eq!(s.get("/cases", &[("Host", "News.Example:443")]).await.status, 200);
+    let r = s.get("/cases", &[("Host", "rebind.attacker.example")]).await;
+    assert_eq!(r.status, 421, "{}", r.body);
+    assert_eq!(
+        s.get("/api/v1/cases", &[("Host", "rebind.attacker.example:8080")])
+            .await
+            .status,
+        421
+    );
+}
+
+#[tokio::test]
+async fn case_page_shows_roles_and_related_cases_and_editors_set_roles() {
+    let s = start(false).await;
+    let (case, _e1, _e2, person) = pick(&s).await;
+    let cookie = s.login("editor").await;
+    let page = s.get(&format!("/cases/{case}"), &[("Cookie", &cookie)]).await.body;
+    assert!(page.contains("<h2>Related cases</h2>"), "{page}");
+    assert!(page.contains("data-role=\"defendant\""), "roles are shown");
+    assert!(page.contains("(subject_of_legal_event)"), "with the rule that set them");
+    let review = s
+        .get(&format!("/cases/{case}/review"), &[("Cookie", &cookie)])
+        .await
+        .body;
+    assert!(review.contains(&format!("action=\"/cases/{case}/people/role\"")));
+
+    let r = s
+        .post_form(
+            &format!("/cases/{case}/people/role"),
+            Some(&cookie),
+            &format!("person={person}&role=witness&note=testified"),
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let page = s.get(&format!("/cases/{case}"), &[("Cookie", &cookie)]).await.body;
+    assert!(
+        page.contains("witness <small class=\"muted\">(reviewer)</small>"),
+        "{page}"
+    );
+    let auth = bearer(&s.viewer_token);
+    let log = s
+        .get(
+            &format!("/api/v1/cases/{case}/audit"),
+            &[("Authorization", auth.as_str())],
+        )
+        .await
+        .json();
+    assert_eq!(log[0]["action"], "set_role");
+    assert_eq!(log[0]["after"]["role"], "witness");
+    // An unknown role is a bad request and changes nothing.
+    let r = s
+        .post_form(
+            &format!("/cases/{case}/people/role"),
+            Some(&cookie),
+            &format!("person={person}&role=hero"),
+        )
+        .await;
+    assert_eq!(r.status, 400, "{}", r.body);
 }

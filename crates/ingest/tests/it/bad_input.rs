@@ -94,15 +94,33 @@ fn limit_is_inclusive() {
 }
 
 #[test]
-fn jsonl_files_are_limited_too() {
+fn jsonl_lines_are_limited_not_files() {
+    // the limit applies to each line of a JSONL file: a long line fails alone, the lines around it are read
     let opts = ReadOptions {
-        max_bytes: 10,
+        max_bytes: 30,
         ..ReadOptions::default()
     };
+    let dir = tempdir();
+    let long = format!("{{\"text\": \"{}\"}}", "A".repeat(100));
+    let body = format!("{{\"text\": \"Short one.\"}}\n{long}\n{{\"text\": \"Short two.\"}}\n{long}");
+    let p = write(dir.path(), "b.jsonl", &body);
+    let items = read_with(&[p], &opts);
+    assert_eq!(items.len(), 4);
+    assert_eq!(items[0].as_ref().map(|a| a.body.as_str()), Ok("Short one."));
+    let e = items[1].as_ref().unwrap_err();
     assert_eq!(
-        error_of("b.jsonl", "{\"text\": \"ABCDEFGHIJ\"}", &opts),
-        "file is 22 bytes, over the limit of 10 bytes"
+        (e.line, e.reason.as_str()),
+        (Some(2), "line is over the limit of 30 bytes")
     );
+    let a = items[2].as_ref().unwrap();
+    assert_eq!((a.body.as_str(), a.id.as_str()), ("Short two.", "b-3"));
+    let e = items[3].as_ref().unwrap_err();
+    assert_eq!(
+        (e.line, e.reason.as_str()),
+        (Some(4), "line is over the limit of 30 bytes")
+    );
+    // a file of any size is read when its lines are short
+    assert!(std::fs::metadata(dir.path().join("b.jsonl")).unwrap().len() > 30);
 }
 
 #[test]

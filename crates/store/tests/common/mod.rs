@@ -351,6 +351,7 @@ pub fn case_file() -> CaseFile {
             affiliation: Some("Northwind Media".into()),
             former: None,
             role: Role::Defendant,
+            role_rule: None,
         }],
         organizations: sample.organizations.clone(),
         charges: vec![Charge {
@@ -360,6 +361,7 @@ pub fn case_file() -> CaseFile {
         }],
         events: vec![entry, undated],
         articles: vec![sample.article.id.clone()],
+        related_cases: Vec::new(),
     };
     let c2 = Case {
         id: "c2".into(),
@@ -369,6 +371,7 @@ pub fn case_file() -> CaseFile {
         charges: Vec::new(),
         events: Vec::new(),
         articles: vec!["gen-000001".into()],
+        related_cases: Vec::new(),
     };
     let c10 = Case {
         id: "c10".into(),

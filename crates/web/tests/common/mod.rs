@@ -62,6 +62,11 @@ pub fn ingest(store: &mut Store, paths: &[PathBuf]) {
 /// Starts a server over a fresh database holding the examples and the
 /// accounts `admin`, `editor`, `viewer` (password [`PASSWORD`]).
 pub async fn start(public_read: bool) -> TestServer {
+    start_with(public_read, |_| {}).await
+}
+
+/// [`start`], with `adjust` applied to the server's configuration.
+pub async fn start_with(public_read: bool, adjust: impl FnOnce(&mut casewatch_web::Config)) -> TestServer {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("casewatch.db");
     let (viewer_token, editor_token) = {
@@ -86,6 +91,7 @@ pub async fn start(public_read: bool) -> TestServer {
         per_address: 50,
         window: Duration::from_secs(600),
     };
+    adjust(&mut config);
     let app = casewatch_web::app(config).expect("app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
@@ -130,7 +136,11 @@ impl Resp {
 /// Sends one request (`Connection: close`) and reads the whole response.
 pub async fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Resp {
     let mut s = TcpStream::connect(addr).await.expect("connect");
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut req = if headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n")
+    } else {
+        format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n")
+    };
     for (k, v) in headers {
         req.push_str(&format!("{k}: {v}\r\n"));
     }

@@ -1,4 +1,4 @@
--- 0004_workflow: what a monitor's daily work reads and writes.
+-- 0006_workflow: what a monitor's daily work reads and writes.
 --
 -- events.date_inferred: the record's `date_inferred` flag (a date taken from
 --   a neighbouring event, the paragraph or the lede).
@@ -9,7 +9,7 @@
 --   reviewed_count, id_number (c12 -> 12, for sorting), summary_version
 --   (rows below crate::cases::SUMMARY_VERSION are re-derived on open);
 --   case_entries: per timeline entry the fields the filters and the review queue read;
---   case_outlets: lower-cased outlet names (media organisations, affiliations, title);
+--   case_outlet_names: lower-cased outlet names (media organisations, affiliations, title);
 --   person_status: the current status of each defendant (model::custody).
 -- Reviewer decisions, re-applied on every rebuild:
 --   review_status: a person's status set by a reviewer;
@@ -48,7 +48,7 @@ CREATE TABLE case_entries (
 CREATE INDEX case_entries_type ON case_entries(event_type, case_id);
 CREATE INDEX case_entries_queue ON case_entries(review, published);
 
-CREATE TABLE case_outlets (
+CREATE TABLE case_outlet_names (
     case_id      TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
     name         TEXT NOT NULL,               -- lower case
     PRIMARY KEY (case_id, name)

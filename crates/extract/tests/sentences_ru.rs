@@ -1,0 +1,745 @@
+//! Table-driven tests of the Russian pack: short Russian texts about
+//! fictional people, each with the events it must give (type, date, subjects
+//! in the nominative, status) through one `check` helper. Grouped by names in
+//! every case form, each trigger family, the jurisdiction rule, dates, status,
+//! groups and references, non-events, and one person across Cyrillic and Latin.
+
+use casewatch_extract::Extractor;
+use casewatch_model::{ArticleMeta, ExtractRecord, Status};
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::multilingual().expect("built-in lexicons and dictionary"))
+}
+
+fn extract(text: &str, published: &str) -> ExtractRecord {
+    let meta = ArticleMeta {
+        id: "t".into(),
+        source: "test".into(),
+        published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        title: None,
+        language: casewatch_extract::language::identify(text).into(),
+        sha256: "0".repeat(64),
+        url: None,
+    };
+    extractor().extract(meta, text).record
+}
+
+/// The events of a record as `type@date:subject+subject/status` strings (date
+/// `-` when none, status omitted when `occurred`, groups in brackets), in
+/// evidence order, repeats removed.
+fn render(r: &ExtractRecord) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in &r.events {
+        let mut subjects: Vec<String> = e
+            .subjects
+            .iter()
+            .map(|s| match (&s.name, &s.group) {
+                (Some(n), _) => n.clone(),
+                (None, Some(g)) => format!("[{g}]"),
+                _ => "?".into(),
+            })
+            .collect();
+        subjects.sort();
+        let status = if e.status == Status::Occurred {
+            String::new()
+        } else {
+            format!("/{}", e.status)
+        };
+        let date = e.date.value.map_or("-".to_string(), |d| d.to_string());
+        let s = format!("{}@{}:{}{}", e.event_type, date, subjects.join("+"), status);
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Extracts `text` published on `published` and compares its events with `expected`.
+fn check(text: &str, published: &str, expected: &[&str]) -> Result<(), String> {
+    let rec = extract(text, published);
+    if rec.article.language != "ru" {
+        return Err(format!("{text}\n    read as {}", rec.article.language));
+    }
+    let got = render(&rec);
+    if got == expected {
+        Ok(())
+    } else {
+        Err(format!("{text}\n    expected {expected:?}\n    got      {got:?}"))
+    }
+}
+
+/// Runs a table of cases and reports every failure at once.
+fn run(cases: &[(&str, &str, &[&str])]) {
+    let failures: Vec<String> = cases.iter().filter_map(|(t, p, e)| check(t, p, e).err()).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+const P: &str = "2025-06-02"; // a Monday
+
+#[test]
+fn names_in_every_case_form() {
+    run(&[
+        // nominative
+        (
+            "Журналист Иван Соколов задержан 3 марта.",
+            P,
+            &["detention@2025-03-03:Иван Соколов"],
+        ),
+        // accusative
+        (
+            "3 марта полиция задержала журналиста Ивана Соколова.",
+            P,
+            &["detention@2025-03-03:Иван Соколов"],
+        ),
+        // dative
+        (
+            "3 марта Ивану Соколову предъявили обвинение.",
+            P,
+            &["charge@2025-03-03:Иван Соколов"],
+        ),
+        // genitive
+        (
+            "3 марта стало известно о задержании Ивана Соколова.",
+            P,
+            &["detention@2025-03-03:Иван Соколов"],
+        ),
+        // instrumental and prepositional mentions link back to the full name
+        (
+            "Иван Соколов задержан 3 марта. Соколову не дали встретиться с адвокатом. Суд арестовал Соколова 5 марта до 5 мая.",
+            P,
+            &[
+                "detention@2025-03-03:Иван Соколов",
+                "denial_of_counsel@2025-03-03:Иван Соколов",
+                "pretrial_detention@2025-03-05:Иван Соколов",
+            ],
+        ),
+        // feminine names stay feminine in every case
+        (
+            "Журналистка Анна Белова задержана 3 марта.",
+            P,
+            &["detention@2025-03-03:Анна Белова"],
+        ),
+        (
+            "3 марта полиция задержала журналистку Анну Белову.",
+            P,
+            &["detention@2025-03-03:Анна Белова"],
+        ),
+        (
+            "3 марта Анне Беловой предъявили обвинение.",
+            P,
+            &["charge@2025-03-03:Анна Белова"],
+        ),
+        (
+            "3 марта суд продлил арест Анны Беловой до 5 мая.",
+            P,
+            &["pretrial_detention@2025-03-03:Анна Белова"],
+        ),
+        // patronymics
+        (
+            "3 марта сотрудники полиции задержали Ивана Петровича Соколова.",
+            P,
+            &["detention@2025-03-03:Иван Петрович Соколов"],
+        ),
+        (
+            "3 марта Анне Сергеевне Беловой предъявили обвинение.",
+            P,
+            &["charge@2025-03-03:Анна Сергеевна Белова"],
+        ),
+        // surnames the dictionary does not know: by their endings and gender
+        (
+            "3 марта милиция задержала журналиста Нурлана Токтосунова.",
+            P,
+            &["detention@2025-03-03:Нурлан Токтосунов"],
+        ),
+        (
+            "3 марта Гульмире Осмоновой предъявили обвинение.",
+            P,
+            &["charge@2025-03-03:Гульмира Осмонова"],
+        ),
+        (
+            "3 марта суд арестовал Айгерим Сатыбалдиеву на два месяца.",
+            P,
+            &["pretrial_detention@2025-03-03:Айгерим Сатыбалдиева"],
+        ),
+        (
+            "3 марта следователи допросили Тимура Асанбекова.",
+            P,
+            &["questioning@2025-03-03:Тимур Асанбеков"],
+        ),
+        // indeclinable surnames
+        (
+            "3 марта полиция задержала Ольгу Шевченко.",
+            P,
+            &["detention@2025-03-03:Ольга Шевченко"],
+        ),
+        (
+            "3 марта полиция задержала Андрея Черных.",
+            P,
+            &["detention@2025-03-03:Андрей Черных"],
+        ),
+        // names of other languages that do not decline
+        (
+            "3 марта полиция задержала журналистку Лусине Аракелян.",
+            P,
+            &["detention@2025-03-03:Лусине Аракелян"],
+        ),
+        (
+            "3 марта журналист Торнике Гелашвили задержан.",
+            P,
+            &["detention@2025-03-03:Торнике Гелашвили"],
+        ),
+        // Kyrgyz patronymic particles stay with the name
+        (
+            "3 марта милиция задержала журналиста Бакыта Асан уулу.",
+            P,
+            &["detention@2025-03-03:Бакыт Асан уулу"],
+        ),
+        // adjectival surnames
+        (
+            "3 марта полиция задержала Марину Вишневскую.",
+            P,
+            &["detention@2025-03-03:Марина Вишневская"],
+        ),
+        (
+            "3 марта Петру Вишневскому предъявили обвинение.",
+            P,
+            &["charge@2025-03-03:Пётр Вишневский"],
+        ),
+    ]);
+}
+
+#[test]
+fn trigger_families() {
+    run(&[
+        (
+            "3 марта сотрудники ГКНБ задержали журналиста Ивана Соколова.",
+            P,
+            &["detention@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта журналиста Ивана Соколова вызвали на допрос в ГКНБ.",
+            P,
+            &["questioning@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта в квартире Ивана Соколова прошёл обыск.",
+            P,
+            &["search@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта у Ивана Соколова изъяли телефон и ноутбук.",
+            P,
+            &["seizure@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта суд арестовал счета Ивана Соколова.",
+            P,
+            &["asset_freeze@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта против Ивана Соколова возбудили уголовное дело.",
+            P,
+            &["charge@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Ивана Соколова обвинили в призывах к массовым беспорядкам.",
+            P,
+            &["charge@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта суд избрал Ивану Соколову меру пресечения в виде заключения под стражу.",
+            P,
+            &["pretrial_detention@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Иван Соколов был заключён под стражу.",
+            P,
+            &["pretrial_detention@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Ивана Соколова перевели под домашний арест.",
+            P,
+            &["house_arrest@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта суд избрал Ивану Соколову меру пресечения в виде домашнего ареста.",
+            P,
+            &["house_arrest@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Ивана Соколова отпустили под подписку о невыезде.",
+            P,
+            &["release@2025-03-03:Иван Соколов", "travel_ban@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Иван Соколов вышел на свободу.",
+            P,
+            &["release@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта состоялось судебное заседание по делу Ивана Соколова.",
+            P,
+            &["hearing@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Иван Соколов обжаловал приговор.",
+            P,
+            &["appeal@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта городской суд оставил приговор Ивану Соколову в силе.",
+            P,
+            &["appeal@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта суд признал Ивана Соколова виновным.",
+            P,
+            &["conviction@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта суд приговорил Ивана Соколова к пяти годам лишения свободы.",
+            P,
+            &["sentence@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта суд оправдал Ивана Соколова.",
+            P,
+            &["acquittal@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта уголовное дело против Ивана Соколова прекратили.",
+            P,
+            &["acquittal@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Иван Соколов признал вину.",
+            P,
+            &["confession@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Иван Соколов отказался от своих показаний.",
+            P,
+            &["retraction@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Ивана Соколова допросили без адвоката.",
+            P,
+            &[
+                "questioning@2025-03-03:Иван Соколов",
+                "denial_of_counsel@2025-03-03:Иван Соколов",
+            ],
+        ),
+        (
+            "3 марта Роскомнадзор заблокировал сайт издания «Утренний вестник».",
+            P,
+            &["website_block@2025-03-03:Утренний вестник"],
+        ),
+        (
+            "3 марта суд ликвидировал издание «Утренний вестник».",
+            P,
+            &["liquidation@2025-03-03:Утренний вестник"],
+        ),
+        (
+            "3 марта Минюст признал Ивана Соколова иностранным агентом.",
+            P,
+            &["designation@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Ивана Соколова выдворили из страны.",
+            P,
+            &["expulsion@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта президент помиловал Ивана Соколова.",
+            P,
+            &["pardon@2025-03-03:Иван Соколов"],
+        ),
+    ]);
+}
+
+#[test]
+fn jurisdiction_rule() {
+    run(&[
+        // a court's arrest is pre-trial detention
+        (
+            "3 марта Первомайский районный суд арестовал Ивана Соколова.",
+            P,
+            &["pretrial_detention@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Иван Соколов арестован судом до 3 мая.",
+            P,
+            &["pretrial_detention@2025-03-03:Иван Соколов"],
+        ),
+        // police detention is detention
+        (
+            "3 марта Иван Соколов задержан сотрудниками милиции.",
+            P,
+            &["detention@2025-03-03:Иван Соколов"],
+        ),
+        // "арестовали" with no court and no term is how reports say "detained"
+        (
+            "Ивана Соколова арестовали 3 марта у дома.",
+            P,
+            &["detention@2025-03-03:Иван Соколов"],
+        ),
+        // administrative arrest is a sentence
+        (
+            "3 марта Ивана Соколова арестовали на 10 суток.",
+            P,
+            &["sentence@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта суд назначил Ивану Соколову административный арест на 10 суток.",
+            P,
+            &["sentence@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Ивана Соколова оштрафовали.",
+            P,
+            &["sentence@2025-03-03:Иван Соколов"],
+        ),
+    ]);
+}
+
+#[test]
+fn dates() {
+    run(&[
+        (
+            "Ивана Соколова задержали 28 мая 2024 года.",
+            P,
+            &["detention@2024-05-28:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали 28 мая.",
+            P,
+            &["detention@2025-05-28:Иван Соколов"],
+        ),
+        // a day after the publication is last year's
+        (
+            "Ивана Соколова задержали 28 сентября.",
+            P,
+            &["detention@2024-09-28:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали в конце мая.",
+            P,
+            &["detention@2025-05:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали в начале 2024 года.",
+            P,
+            &["detention@2024:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали в мае 2024 года.",
+            P,
+            &["detention@2024-05:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали во вторник.",
+            P,
+            &["detention@2025-05-27:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали вчера.",
+            P,
+            &["detention@2025-06-01:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали 28–29 мая.",
+            P,
+            &["detention@2025-05-28:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали 28.05.2025.",
+            P,
+            &["detention@2025-05-28:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали двадцать восьмого мая.",
+            P,
+            &["detention@2025-05-28:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали в прошлом году.",
+            P,
+            &["detention@2024:Иван Соколов"],
+        ),
+        (
+            "Ивана Соколова задержали 28 мая. Через два дня суд арестовал его на два месяца.",
+            P,
+            &[
+                "detention@2025-05-28:Иван Соколов",
+                "pretrial_detention@2025-05-30:Иван Соколов",
+            ],
+        ),
+        // a deadline is the detail, not the date
+        (
+            "Ивана Соколова 28 мая арестовали судом до 21 июля.",
+            P,
+            &["pretrial_detention@2025-05-28:Иван Соколов"],
+        ),
+    ]);
+}
+
+#[test]
+fn status() {
+    run(&[
+        (
+            "Ивана Соколова якобы задержали 3 марта.",
+            P,
+            &["detention@2025-03-03:Иван Соколов/alleged"],
+        ),
+        (
+            "Иван Соколов 3 марта не был задержан.",
+            P,
+            &["detention@2025-03-03:Иван Соколов/not_occurred"],
+        ),
+        (
+            "3 марта Ивана Соколова не задержали.",
+            P,
+            &["detention@2025-03-03:Иван Соколов/not_occurred"],
+        ),
+        (
+            "По словам Ивана Соколова, 3 марта следователи его избили.",
+            P,
+            &["coercion_allegation@2025-03-03:Иван Соколов/alleged"],
+        ),
+        (
+            "Иван Соколов заявил, что 3 марта его вынудили признать вину под давлением.",
+            P,
+            &[
+                "coercion_allegation@2025-03-03:Иван Соколов/alleged",
+                "confession@2025-03-03:Иван Соколов",
+            ],
+        ),
+        (
+            "Иван Соколов отрицает, что признал вину.",
+            P,
+            &["confession@-:Иван Соколов/denied"],
+        ),
+        (
+            "Иван Соколов вину не признаёт.",
+            P,
+            &["confession@-:Иван Соколов/not_occurred"],
+        ),
+        (
+            "3 марта Ивану Соколову предложили домашний арест в обмен на признание.",
+            P,
+            &["house_arrest@2025-03-03:Иван Соколов/not_occurred"],
+        ),
+        (
+            "Защита Ивана Соколова намерена обжаловать приговор.",
+            P,
+            &["appeal@-:Иван Соколов/not_occurred"],
+        ),
+        (
+            "Иван Соколов задержан 3 марта. Следующее заседание по его делу назначено на 5 июня.",
+            P,
+            &[
+                "detention@2025-03-03:Иван Соколов",
+                "hearing@2025-06-05:Иван Соколов/not_occurred",
+            ],
+        ),
+        (
+            "Иван Соколов задержан 3 марта. Приговор ему вынесут 10 июня.",
+            P,
+            &[
+                "detention@2025-03-03:Иван Соколов",
+                "hearing@2025-06-10:Иван Соколов/not_occurred",
+            ],
+        ),
+        // calls, demands and hypothetical penalties are no events
+        ("Правозащитники призвали освободить Ивана Соколова.", P, &[]),
+        ("Ивану Соколову грозит до десяти лет лишения свободы.", P, &[]),
+        (
+            "3 марта прокурор запросил для Ивана Соколова семь лет лишения свободы.",
+            P,
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn groups_and_references() {
+    run(&[
+        (
+            "Анна Белова задержана 3 марта. 5 марта суд арестовал её на два месяца.",
+            P,
+            &[
+                "detention@2025-03-03:Анна Белова",
+                "pretrial_detention@2025-03-05:Анна Белова",
+            ],
+        ),
+        (
+            "Иван Соколов задержан 3 марта. 5 марта ему предъявили обвинение.",
+            P,
+            &["detention@2025-03-03:Иван Соколов", "charge@2025-03-05:Иван Соколов"],
+        ),
+        (
+            "Журналистка Анна Белова работает в издании «Утренний вестник». 3 марта журналистку задержали.",
+            P,
+            &["detention@2025-03-03:Анна Белова"],
+        ),
+        (
+            "3 марта суд вынес приговор трём журналистам — Ивану Соколову, Анне Беловой и Тимуру Асанбекову.",
+            P,
+            &["sentence@2025-03-03:Анна Белова+Иван Соколов+Тимур Асанбеков"],
+        ),
+        (
+            "3 марта полиция задержала Ивана Соколова и Анну Белову.",
+            P,
+            &["detention@2025-03-03:Анна Белова+Иван Соколов"],
+        ),
+        (
+            "Иван Соколов и Анна Белова задержаны 3 марта. 5 марта им предъявили обвинение.",
+            P,
+            &[
+                "detention@2025-03-03:Анна Белова+Иван Соколов",
+                "charge@2025-03-05:Анна Белова+Иван Соколов",
+            ],
+        ),
+        // a collective numeral stands for the people named together, across a bracketed aside
+        (
+            "3 марта суд вынес приговор Ивану Соколову, Анне Беловой (псевдоним Белая) и Тимуру Асанбекову. 5 марта все трое обжаловали приговор.",
+            P,
+            &[
+                "sentence@2025-03-03:Анна Белова+Иван Соколов+Тимур Асанбеков",
+                "appeal@2025-03-05:Анна Белова+Иван Соколов+Тимур Асанбеков",
+            ],
+        ),
+        // a counted group stays a group
+        (
+            "3 марта в центре города задержаны 20 человек.",
+            P,
+            &["detention@2025-03-03:[20 человек]"],
+        ),
+        // the lawyer is never the subject
+        (
+            "3 марта адвокат Пётр Орлов сообщил, что его подзащитного Ивана Соколова задержали.",
+            P,
+            &["detention@2025-03-03:Иван Соколов"],
+        ),
+        // coordinated clauses share their subject
+        (
+            "3 марта суд оправдал Ивана Соколова по одной статье, но признал виновным по другой.",
+            P,
+            &[
+                "acquittal@2025-03-03:Иван Соколов",
+                "conviction@2025-03-03:Иван Соколов",
+            ],
+        ),
+        // a participle after a name predicates of it
+        (
+            "3 марта полиция задержала Ивана Соколова, обвиняемого в мошенничестве.",
+            P,
+            &["detention@2025-03-03:Иван Соколов", "charge@2025-03-03:Иван Соколов"],
+        ),
+    ]);
+}
+
+#[test]
+fn non_events() {
+    run(&[
+        // a participle before its noun refers to an event told elsewhere
+        ("Задержанный журналист Иван Соколов написал письмо.", P, &[]),
+        // names of institutions and laws with trigger words
+        ("Апелляционный суд находится в центре города.", P, &[]),
+        ("Закон об иностранных агентах вступил в силу.", P, &[]),
+        // an aside is about what it is attached to, not the sentence's people
+        (
+            "Иван Соколов работал в издании «Утренний вестник» (признано иностранным агентом) до 2024 года.",
+            P,
+            &["designation@-:Утренний вестник"],
+        ),
+        // "до ареста" is a time reference
+        ("До ареста Иван Соколов работал редактором.", P, &[]),
+        // a shouted disclaimer is not prose
+        (
+            "НАСТОЯЩИЙ МАТЕРИАЛ ПРОИЗВЕДЕН ИНОСТРАННЫМ АГЕНТОМ ИЛИ КАСАЕТСЯ ЕГО ДЕЯТЕЛЬНОСТИ.",
+            P,
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn people_in_the_nominative_with_variants() {
+    let rec = extract(
+        "3 марта полиция задержала Гульмиру Осмонову. Осмоновой предъявили обвинение. Адвокат Осмоновой Пётр Орлов обжаловал арест.",
+        P,
+    );
+    let names: Vec<&str> = rec.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Гульмира Осмонова", "Пётр Орлов"]);
+    assert!(rec.people[0].variants.contains(&"Гульмиру Осмонову".to_string()));
+    assert!(rec.people[0].variants.contains(&"Осмоновой".to_string()));
+    assert_eq!(rec.people[1].occupation.as_deref(), Some("адвокат"));
+}
+
+#[test]
+fn charges_by_article() {
+    let rec = extract(
+        "3 марта Ивану Соколову предъявили обвинение по части 3 статьи 278 УК (призывы к массовым беспорядкам).",
+        P,
+    );
+    assert_eq!(rec.charges.len(), 1, "{:?}", rec.charges);
+    assert_eq!(rec.charges[0].label, "призывы к массовым беспорядкам");
+    assert_eq!(rec.charges[0].article.as_deref(), Some("Article 278"));
+    assert_eq!(rec.charges[0].subjects, ["p1"]);
+    let rec = extract("Ему вменяют ст. 207.3 УК.", P);
+    assert_eq!(rec.charges[0].article.as_deref(), Some("Article 207.3"));
+}
+
+#[test]
+fn detail_and_agent() {
+    let rec = extract(
+        "3 марта Первомайский районный суд арестовал Ивана Соколова до 21 июля.",
+        P,
+    );
+    let e = &rec.events[0];
+    assert_eq!(e.detail.as_deref(), Some("until 2025-07-21"));
+    assert_eq!(
+        e.agent.as_ref().map(|a| a.name.as_str()),
+        Some("Первомайский районный суд")
+    );
+    let rec = extract("3 марта суд приговорил Ивана Соколова к 5 годам лишения свободы.", P);
+    assert_eq!(rec.events[0].detail.as_deref(), Some("5 годам лишения свободы"));
+}
+
+#[test]
+fn user_lexicon_adds_russian_entries() {
+    let mut ex = Extractor::multilingual().expect("built-in lexicons");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lexicons/example-ru.toml");
+    ex.add_lexicon(&path).expect("example Russian lexicon");
+    let text = "3 марта сотрудники Службы охраны порядка насильно вывезли стрингера Ивана Соколова.";
+    let meta = ArticleMeta {
+        id: "t".into(),
+        source: "test".into(),
+        published: chrono::NaiveDate::from_ymd_opt(2025, 6, 2),
+        title: None,
+        language: "ru".into(),
+        sha256: "0".repeat(64),
+        url: None,
+    };
+    let rec = ex.extract(meta, text).record;
+    assert_eq!(render(&rec), ["detention@2025-03-03:Иван Соколов"]);
+    assert_eq!(rec.events[0].rule.as_deref(), Some("ru.detention.example.taken_away"));
+    assert_eq!(
+        rec.events[0].agent.as_ref().map(|a| a.name.as_str()),
+        Some("Служба охраны порядка")
+    );
+    assert_eq!(rec.people[0].occupation.as_deref(), Some("стрингер"));
+    // an English extractor refuses a Russian lexicon with a clear error
+    let mut en = Extractor::english().expect("English");
+    let err = en.add_lexicon(&path).expect_err("needs the Russian pack");
+    assert!(err.to_string().contains("Russian language pack"), "{err}");
+}
