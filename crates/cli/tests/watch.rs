@@ -186,7 +186,10 @@ fn ingest_takes_a_page_url_and_a_failed_fetch_exits_1() {
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(err.contains("1 new"), "{err}");
-    assert!(err.contains("new timeline entries"), "{err}");
+    let cases = run(&["cases", "--format", "json"], d);
+    let v: serde_json::Value = serde_json::from_slice(&cases.stdout).expect("JSON");
+    let url = format!("{base}/news/dall-remanded.html");
+    assert!(v.to_string().contains(&url), "the stored article keeps its URL");
     let o = run(&["ingest", &format!("{base}/news/missing.html")], d);
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(1));

@@ -1094,8 +1094,12 @@ fn the_case_listing_pages_sorts_and_filters_from_summaries() {
             ..CaseQuery::default()
         })
         .expect("outlet");
-    assert_eq!(outlet.rows.len(), 1);
-    assert_eq!(outlet.rows[0].id, case_with(&file, "o1").id);
+    let mut want: Vec<&str> = vec![case_with(&file, "o1").id.as_str(), case_with(&file, "o2").id.as_str()];
+    want.dedup();
+    let mut got: Vec<&str> = outlet.rows.iter().map(|r| r.id.as_str()).collect();
+    got.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(got, want, "the cases of the Northwind Media staff");
 }
 
 #[test]
