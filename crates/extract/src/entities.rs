@@ -1054,8 +1054,8 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
     let mut former = false;
     let mut aff: Option<usize> = None;
     let mut k = left;
-    if k > 0 && toks[k - 1].text == "," {
-        k -= 1; // "His lawyer, Aizada Zhumabaeva"
+    if k > 0 && matches!(toks[k - 1].text.as_str(), "," | "–" | "—" | ":") {
+        k -= 1; // "His lawyer, Aizada Zhumabaeva", "a panel of judges – A, B and C"
     }
     if let Some((start, kind, phrase)) = occupation_before(toks, k, lex) {
         occ = Some((phrase, kind));

@@ -1059,7 +1059,9 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     // "during closing arguments", "after searches of their homes" introduce events
     if !matches!(
         w,
-        "sentencing"
+        "pre-trial"
+            | "pretrial"
+            | "sentencing"
             | "sentenced"
             | "convicting"
             | "convicted"
@@ -1166,7 +1168,10 @@ fn is_reference(words: &[&str], start: usize) -> bool {
             )
             && !matches!(next, "of" | "decree" | "decrees"))
         // what an appeal court upholds or overturns was decided before: "upheld the sentence of X"
-        || (matches!(w, "sentence" | "sentences" | "conviction" | "verdict" | "detention" | "arrest")
+        || (matches!(
+            w,
+            "sentence" | "sentences" | "conviction" | "verdict" | "detention" | "arrest" | "pre-trial" | "pretrial"
+        )
             && words[start.saturating_sub(4)..start].iter().any(|x| {
                 matches!(*x, "upheld" | "uphold" | "upholds" | "overturned" | "overturn" | "quashed" | "reduced" | "commuted" | "annulled" | "appealed" | "against")
             }))
@@ -1623,6 +1628,10 @@ fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> bool {
                     && words[start] == "charge")
         }
         EventType::Questioning => !matches!(words[start], "question") || prev == "for",
+        // "prohibited from leaving her home at night": a curfew, not a ban on travel
+        EventType::TravelBan => !words[end..(end + 3).min(words.len())]
+            .iter()
+            .any(|w| matches!(*w, "home" | "house" | "apartment" | "flat" | "residence")),
         EventType::Search => {
             !(words[start] == "search" && prev != "the" && prev != "a" && !matches!(prev, "during" | "after" | "to"))
         }

@@ -764,6 +764,11 @@ fn dates_in_real_news() {
 fn non_events() {
     run(&[
         (
+            "Reporter Lina Vos is prohibited from leaving her home between 10 p.m. and 6 a.m.",
+            "2025-06-18",
+            &[],
+        ),
+        (
             "The regime is too weak to convict reporter Lina Vos, her colleague said.",
             "2025-06-18",
             &[],
@@ -1000,4 +1005,21 @@ fn people_are_people() {
         cases.len(),
         failures.join("\n")
     );
+}
+
+/// A title before a list set off by a dash or colon describes every name of it:
+/// the judges of a panel are officials, never subjects.
+#[test]
+fn a_titled_list_after_a_dash() {
+    let r = extract(
+        "Reporter Lina Vos addressed a panel of judges – Karl Brenner, Ivo Marek and Petra Zeman – on Monday.",
+        "2025-06-18",
+    );
+    let judges: Vec<&str> = r
+        .people
+        .iter()
+        .filter(|p| p.occupation.as_deref() == Some("judge"))
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(judges, ["Karl Brenner", "Ivo Marek", "Petra Zeman"]);
 }
