@@ -1,8 +1,8 @@
 //! `casewatch review …` (confirm, reject, edit entries; merge and split people; set a role; move articles) and `casewatch log` (the audit log).
 
 use anyhow::{Context as _, Result, bail};
-use casewatch_model::{DatePrecision, DateQualifier, EventType, PartialDate, Role, Status, Subject};
-use casewatch_store::{AuditEntry, EntryEdit, ReviewAction, Store};
+use casewatch_model::{DatePrecision, DateQualifier, EventType, PartialDate, Role, Standing, Status, Subject};
+use casewatch_store::{AuditEntry, EntryEdit, ReviewAction, StatusEdit, Store};
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -90,6 +90,91 @@ pub enum ReviewCommand {
         #[command(flatten)]
         who: Who,
     },
+    /// Set where a person stands now (replaces the status derived from the timeline), or --clear it.
+    Status {
+        /// Person id (`P12`).
+        person: String,
+        /// The status: serving, in_custody, house_arrest, convicted_in_absentia, travel_ban,
+        /// charges_pending, released, acquitted, unknown.
+        #[arg(long, required_unless_present = "clear")]
+        set: Option<String>,
+        /// Since when (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// The term as worded ("6 years").
+        #[arg(long)]
+        term: Option<String>,
+        /// Until when (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// Go back to the status derived from the timeline.
+        #[arg(long, conflicts_with_all = ["set", "since", "term", "until"])]
+        clear: bool,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Rename a case or set its country (`none` goes back to the derived value).
+    Case {
+        /// Case id (`c2`).
+        case: String,
+        /// New title.
+        #[arg(long)]
+        title: Option<String>,
+        /// ISO 3166-1 alpha-2 country code (`KG`).
+        #[arg(long)]
+        country: Option<String>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Add a timeline entry the machine missed, with a quote from a stored article or a note.
+    AddEntry(AddEntryArgs),
+    /// Declare two timeline entries one event: MERGE's sources join KEEP.
+    MergeEntries {
+        /// The entry that stays (`E40`).
+        keep: String,
+        /// The entry merged into it.
+        merge: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Split subjects off an entry into an entry of their own (one sentence, two terms).
+    SplitEntry {
+        /// The entry (`E40`).
+        event: String,
+        /// A subject (person id) that gets its own entry (repeatable).
+        #[arg(long = "subject", required = true)]
+        subjects: Vec<String>,
+        /// The new entry's detail, when it differs ("4 years").
+        #[arg(long)]
+        detail: Option<String>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Confirm every entry of a case that no reviewer has decided on.
+    ConfirmCase {
+        /// Case id.
+        case: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Declare two cases one: every article of MERGE joins KEEP.
+    MergeCases {
+        /// The case id that stays.
+        keep: String,
+        /// The case id merged into it.
+        merge: String,
+        #[command(flatten)]
+        who: Who,
+    },
+}
+
+fn partial(flag: &str, v: Option<&str>) -> Result<Option<PartialDate>> {
+    v.map(|d| d.parse::<PartialDate>().map_err(|e| anyhow::anyhow!("{flag}: {e}")))
+        .transpose()
+}
+
+fn none_clears(v: Option<String>) -> Option<Option<String>> {
+    v.map(|s| Some(s).filter(|s| !s.eq_ignore_ascii_case("none")))
 }
 
 /// `casewatch review edit`.
@@ -121,6 +206,92 @@ pub struct EditArgs {
     subjects: Vec<String>,
     #[command(flatten)]
     who: Who,
+}
+
+/// `casewatch review add-entry`.
+#[derive(Args, Debug)]
+pub struct AddEntryArgs {
+    /// Case id.
+    case: String,
+    /// Event type (an id of docs/taxonomy.md).
+    #[arg(long = "type")]
+    event_type: String,
+    /// Date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long)]
+    date: Option<String>,
+    /// Date qualifier: early, mid, late, before, after, around.
+    #[arg(long)]
+    qualifier: Option<String>,
+    /// Status (default occurred).
+    #[arg(long, default_value = "occurred")]
+    status: String,
+    /// Subject: a person or organisation id of the case, or text for a group (repeatable).
+    #[arg(long = "subject")]
+    subjects: Vec<String>,
+    /// Detail ("6 years").
+    #[arg(long)]
+    detail: Option<String>,
+    /// The article the quote is from.
+    #[arg(long, requires = "quote")]
+    article: Option<String>,
+    /// The passage, exactly as in the article.
+    #[arg(long, requires = "article")]
+    quote: Option<String>,
+    /// The source when it is not a stored article ("court decision of 1 March").
+    #[arg(long = "source-note", conflicts_with_all = ["article", "quote"])]
+    source_note: Option<String>,
+    #[command(flatten)]
+    who: Who,
+}
+
+fn subject_of(s: &str) -> Subject {
+    if is_id(s) {
+        Subject {
+            reference: Some(s.to_string()),
+            ..Subject::default()
+        }
+    } else {
+        Subject {
+            group: Some(s.to_string()),
+            ..Subject::default()
+        }
+    }
+}
+
+fn new_entry(a: &AddEntryArgs) -> Result<casewatch_store::NewEntry> {
+    let source = match (&a.article, &a.quote, &a.source_note) {
+        (Some(article), Some(quote), None) => casewatch_store::EntrySource::Quote {
+            article: article.clone(),
+            quote: quote.clone(),
+        },
+        (None, None, Some(n)) => casewatch_store::EntrySource::Note(n.clone()),
+        _ => bail!("give --article ID --quote TEXT, or --source-note TEXT"),
+    };
+    let qualifier = a
+        .qualifier
+        .as_deref()
+        .map(|q| {
+            serde_json::from_value::<DateQualifier>(Value::String(q.to_lowercase()))
+                .map_err(|_| anyhow::anyhow!("--qualifier: {q:?} is not early, mid, late, before, after or around"))
+        })
+        .transpose()?;
+    Ok(casewatch_store::NewEntry {
+        event_type: a.event_type.parse().map_err(|e| anyhow::anyhow!("--type: {e}"))?,
+        date: casewatch_model::EventDate {
+            value: a
+                .date
+                .as_deref()
+                .map(|d| d.parse::<PartialDate>().map_err(|e| anyhow::anyhow!("--date: {e}")))
+                .transpose()?,
+            qualifier,
+            text: None,
+            inferred: false,
+        },
+        status: a.status.parse().map_err(|e| anyhow::anyhow!("--status: {e}"))?,
+        subjects: a.subjects.iter().map(|s| subject_of(s)).collect(),
+        detail: a.detail.clone(),
+        source,
+    })
 }
 
 /// A date precision on the command line.
@@ -268,6 +439,52 @@ pub fn review(db: &Path, cmd: ReviewCommand) -> Result<()> {
         ReviewCommand::MoveArticle { article, to, who } => {
             (article.clone(), ReviewAction::MoveArticle { article, to_case: to }, who)
         }
+        ReviewCommand::Status {
+            person,
+            set,
+            since,
+            term,
+            until,
+            clear,
+            who,
+        } => {
+            let edit = match (clear, set) {
+                (true, _) | (false, None) => None,
+                (false, Some(s)) => Some(StatusEdit {
+                    status: s.parse::<Standing>().map_err(|e| anyhow::anyhow!("--set: {e}"))?,
+                    since: partial("--since", since.as_deref())?,
+                    term,
+                    until: partial("--until", until.as_deref())?,
+                }),
+            };
+            (person, ReviewAction::SetStatus(edit), who)
+        }
+        ReviewCommand::Case {
+            case,
+            title,
+            country,
+            who,
+        } => {
+            if title.is_none() && country.is_none() {
+                bail!("nothing to change: give --title or --country");
+            }
+            let title = none_clears(title);
+            let country = none_clears(country);
+            (case, ReviewAction::EditCase { title, country }, who)
+        }
+        ReviewCommand::MergeCases { keep, merge, who } => (keep, ReviewAction::MergeCases { merge }, who),
+        ReviewCommand::ConfirmCase { case, who } => (case, ReviewAction::ConfirmCase, who),
+        ReviewCommand::AddEntry(a) => {
+            let new = new_entry(&a)?;
+            (a.case.clone(), ReviewAction::AddEntry(Box::new(new)), a.who.clone())
+        }
+        ReviewCommand::MergeEntries { keep, merge, who } => (keep, ReviewAction::MergeEntries { merge }, who),
+        ReviewCommand::SplitEntry {
+            event,
+            subjects,
+            detail,
+            who,
+        } => (event, ReviewAction::SplitEntry { subjects, detail }, who),
         ReviewCommand::SetRole {
             case,
             person,
@@ -346,4 +563,60 @@ pub fn describe(e: &AuditEntry) -> String {
         }
     }
     out
+}
+
+/// `casewatch queue`.
+#[derive(Args, Debug)]
+pub struct QueueArgs {
+    /// Only this case.
+    #[arg(long)]
+    case: Option<String>,
+    /// Entries to list.
+    #[arg(long, default_value_t = 20)]
+    limit: u64,
+}
+
+/// Prints the review queue: unreviewed entries, newest sources first, with
+/// their evidence.
+pub fn queue(db: &Path, a: &QueueArgs) -> Result<()> {
+    let store = Store::open(db)?;
+    let q = store.review_queue(a.case.as_deref(), 0, a.limit.max(1))?;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} entries to review (newest sources first)", q.total);
+    for it in &q.items {
+        let e = &it.entry;
+        let who: Vec<String> = e
+            .subjects
+            .iter()
+            .filter_map(|s| s.name.clone().or_else(|| s.group.clone()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:<5} {:<4} {:<14} {:<20} {} [{}]{}",
+            e.id,
+            it.case,
+            e.date.display(),
+            e.event_type.as_str(),
+            who.join(", "),
+            e.status,
+            if e.date.inferred { " (date inferred)" } else { "" }
+        );
+        for src in &e.sources {
+            let _ = writeln!(
+                out,
+                "      {} ({}): \"{}\"",
+                src.title.as_deref().unwrap_or(&src.article),
+                src.published.map(|d| d.to_string()).unwrap_or_default(),
+                src.sentence
+            );
+        }
+    }
+    if q.total as usize > q.items.len() {
+        let _ = writeln!(
+            out,
+            "(first {}; `casewatch review confirm|reject ID`, or `review confirm-case CASE`)",
+            q.items.len()
+        );
+    }
+    crate::print(&out)
 }

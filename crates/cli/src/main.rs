@@ -5,7 +5,9 @@ mod cmd_eval;
 mod cmd_export;
 mod cmd_review;
 mod cmd_serve;
+mod cmd_status;
 mod cmd_user;
+mod cmd_watch;
 mod render;
 
 use anyhow::{Context, Result};
@@ -46,6 +48,64 @@ struct ReadArgs {
     /// Extra lexicon files (TOML, the format of crates/extract/data/en.toml); repeatable.
     #[arg(long, env = "CASEWATCH_LEXICON", value_delimiter = ',')]
     lexicon: Vec<PathBuf>,
+    /// The article's URL, for an input that names none (one article: a text file or standard input).
+    #[arg(long)]
+    url: Option<String>,
+    /// The article's headline, for an input that has none.
+    #[arg(long)]
+    title: Option<String>,
+}
+
+impl ReadArgs {
+    /// Gives `--url` and `--title` to an article that has none.
+    fn fill_meta(&self, article: &mut RawArticle) {
+        if article.url.is_none() {
+            article.url.clone_from(&self.url);
+        }
+        if let Some(t) = &self.title {
+            article.title = Some(t.clone());
+        }
+    }
+
+    /// Refuses a `--url` that is not an http(s) URL.
+    fn check(&self) -> Result<()> {
+        if let Some(u) = &self.url
+            && casewatch_model::outlet_of_url(u).is_none()
+        {
+            anyhow::bail!("--url {u:?} is not an http:// or https:// URL");
+        }
+        Ok(())
+    }
+
+    /// The page URLs among the paths (fetched over HTTP) and the rest.
+    fn split_urls(&self) -> (Vec<String>, Vec<PathBuf>) {
+        let (urls, files): (Vec<PathBuf>, Vec<PathBuf>) = self.paths.iter().cloned().partition(|p| {
+            p.to_str()
+                .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
+        });
+        (
+            urls.iter().filter_map(|u| u.to_str().map(str::to_string)).collect(),
+            files,
+        )
+    }
+}
+
+/// Reads the paths: page URLs fetched over HTTP first, then files.
+fn read_all(read: &ReadArgs) -> Box<dyn Iterator<Item = Result<RawArticle, casewatch_ingest::InputError>>> {
+    let (urls, files) = read.split_urls();
+    let (max_bytes, published) = (read.max_bytes, read.published);
+    let agent = (!urls.is_empty()).then(cmd_watch::agent);
+    let fetched = urls.into_iter().filter_map(move |url| {
+        let agent = agent.as_ref()?;
+        Some(
+            cmd_watch::fetch_page(agent, &url, max_bytes, published).map_err(|e| casewatch_ingest::InputError {
+                path: url.clone(),
+                line: None,
+                reason: format!("{e:#}"),
+            }),
+        )
+    });
+    Box::new(fetched.chain(read_paths(&files, &read_options(read))))
 }
 
 #[derive(Subcommand, Debug)]
@@ -82,12 +142,14 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
-    /// List the cases.
-    Cases {
-        /// Output format (`json` is the case file of spec/casefile.md).
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
-    },
+    /// List the cases (with country and defendants' status), sorted, filtered and paged.
+    Cases(cmd_status::CasesArgs),
+    /// Where each defendant stands now (in custody, serving, released, …), from the timelines.
+    Status(cmd_status::StatusArgs),
+    /// The review queue: timeline entries no reviewer has decided on, newest sources first, with evidence.
+    Queue(cmd_review::QueueArgs),
+    /// Poll RSS/Atom feeds, fetch and ingest each new item's page, report new timeline entries per case.
+    Watch(cmd_watch::WatchArgs),
     /// Print one case: people, charges and the timeline with sources.
     Case {
         /// Case id (`c1`).
@@ -137,12 +199,6 @@ enum RecordFormat {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum ListFormat {
-    Text,
-    Json,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum CaseFormat {
     Text,
     Json,
@@ -187,15 +243,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Cases { format } => {
-            let store = Store::open(&cli.db)?;
-            let out = match format {
-                ListFormat::Json => serde_json::to_string_pretty(&store.cases()?)? + "\n",
-                ListFormat::Text => render::case_list(&store.case_summaries()?, &store.articles_without_case()?),
-            };
-            print(&out)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Cases(args) => cmd_status::cases(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Status(args) => cmd_status::status(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Queue(args) => cmd_review::queue(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Watch(args) => cmd_watch::watch(&cli.db, &args),
         Command::Case { id, format } => {
             let store = Store::open(&cli.db)?;
             let Some(case) = store.case(&id)? else {
@@ -219,7 +270,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(args) => cmd_eval::run(&args),
         Command::Search { query, limit } => {
             let store = Store::open(&cli.db)?;
-            print(&render::search_hits(&store.search(&query, limit)?))?;
+            let found = store.search_sentences(&query, limit)?;
+            if let Some(n) = &found.notice {
+                eprintln!("note: {n}");
+            }
+            print(&render::search_hits(&found.hits))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -289,6 +344,7 @@ fn extract_all(ex: &Extractor, chunk: &[RawArticle]) -> Vec<(&'static str, casew
 }
 
 fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitCode> {
+    read.check()?;
     let ex = extractor(read)?;
     let mut failed = 0usize;
     let mut first = true;
@@ -298,7 +354,7 @@ fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitC
     if format == RecordFormat::Json {
         out.write_all(b"[")?;
     }
-    let mut items = read_paths(&read.paths, &read_options(read));
+    let mut items = read_all(read);
     loop {
         let inputs = next_chunk(&mut items);
         if inputs.is_empty() {
@@ -307,7 +363,10 @@ fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitC
         let mut chunk = Vec::with_capacity(inputs.len());
         for item in inputs {
             match item {
-                Ok(a) => chunk.push(a),
+                Ok(mut a) => {
+                    read.fill_meta(&mut a);
+                    chunk.push(a)
+                }
                 Err(e) => {
                     eprintln!("error: {e}");
                     failed += 1;
@@ -377,6 +436,7 @@ fn ingest(
     print_cases: bool,
 ) -> Result<ExitCode> {
     let started = Instant::now();
+    read.check()?;
     let ex = extractor(read)?;
     let mut store = Store::open(db)?;
     let bar = if std::io::stderr().is_terminal() {
@@ -398,7 +458,7 @@ fn ingest(
     if earlier > 0 {
         eprintln!("completing the reconciliation of {earlier} articles stored by an earlier, interrupted run");
     }
-    let mut items = read_paths(&read.paths, &read_options(read));
+    let mut items = read_all(read);
     loop {
         let inputs = next_chunk(&mut items);
         if inputs.is_empty() {
@@ -426,6 +486,8 @@ fn ingest(
                         tally.duplicates += 1;
                         continue;
                     }
+                    let mut article = article;
+                    read.fill_meta(&mut article);
                     chunk.push(article);
                 }
                 Err(e) => {

@@ -3,7 +3,7 @@
 
 use casewatch_extract::Extraction;
 use casewatch_model::{Case, ExtractRecord, Subject, TimelineEntry};
-use casewatch_store::{CaseSummary, SearchHit};
+use casewatch_store::SearchHit;
 use std::fmt::Write as _;
 
 fn subject_names(subjects: &[Subject]) -> String {
@@ -98,41 +98,8 @@ pub fn explanation(x: &Extraction) -> String {
     out
 }
 
-/// The case list, one line per case, with the number of related cases;
-/// then the articles that belong to no case (`without`: their ids).
-pub fn case_list(cases: &[CaseSummary], without: &[String]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<5} {:<40} {:>6} {:>6} {:>7} {:>7}  {:<10}  {:<10}",
-        "id", "title", "people", "events", "sources", "related", "first", "last"
-    );
-    for c in cases {
-        let _ = writeln!(
-            out,
-            "{:<5} {:<40} {:>6} {:>6} {:>7} {:>7}  {:<10}  {:<10}",
-            c.id,
-            truncate(&c.title, 40),
-            c.people,
-            c.events,
-            c.sources,
-            c.related,
-            c.first_date.as_deref().unwrap_or("-"),
-            c.last_date.as_deref().unwrap_or("-")
-        );
-    }
-    if !without.is_empty() {
-        let _ = writeln!(
-            out,
-            "\narticles without a case ({}; no legal event about a named defendant or outlet): {}",
-            without.len(),
-            without.join(", ")
-        );
-    }
-    out
-}
-
-fn truncate(s: &str, n: usize) -> String {
+/// `s` cut to `n` characters, the last one an ellipsis when cut.
+pub fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
     } else {
@@ -227,13 +194,18 @@ pub fn search_hits(hits: &[SearchHit]) -> String {
     for h in hits {
         let _ = writeln!(
             out,
-            "{:<5} {:<24} {:<10} {:<8} {}",
+            "{:<5} {:<24} {:<10} {:<8} {}{}",
             h.case.as_deref().unwrap_or("-"),
             h.article,
             h.published.map_or("undated".into(), |d| d.to_string()),
             match h.kind {
                 casewatch_store::HitKind::Article => "article",
                 casewatch_store::HitKind::Evidence => "evidence",
+            },
+            if h.events.is_empty() {
+                String::new()
+            } else {
+                format!("[{}] ", h.events.join(" "))
             },
             h.snippet.replace('\n', " ")
         );

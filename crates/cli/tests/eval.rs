@@ -58,6 +58,11 @@ fn both(gold: &Path, files: &[PathBuf]) -> Option<(Value, Value, String, String)
     assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
     let ours: Value = serde_json::from_slice(&json.stdout).expect("eval --format json prints JSON");
 
+    let scorer = shared_eval().join("score.py");
+    if !scorer.exists() {
+        println!("note: {} not found; comparison with score.py skipped", scorer.display());
+        return None;
+    }
     if !python_available() {
         println!("note: python3 not found; comparison with score.py skipped");
         return None;
@@ -68,7 +73,6 @@ fn both(gold: &Path, files: &[PathBuf]) -> Option<(Value, Value, String, String)
     assert_eq!(records.status.code(), Some(0), "{}", stderr(&records));
     let out = dir.path().join("out.jsonl");
     std::fs::write(&out, &records.stdout).expect("write out.jsonl");
-    let scorer = shared_eval().join("score.py");
     let py = |extra: &[&str]| {
         let o = Command::new("python3")
             .arg(&scorer)

@@ -346,6 +346,7 @@ impl Extractor {
                     value: f.date,
                     qualifier: f.qualifier,
                     text: f.date_text.clone(),
+                    inferred: f.date.is_some() && f.date_reason == "inherited",
                 },
                 subjects,
                 agent,

@@ -20,6 +20,14 @@
 //! The body is everything after the date (and time) token: the rest of the
 //! header line without its leading whitespace, then the following lines.
 //! When the rest of the header line is empty, the body starts on the next line.
+//!
+//! # Metadata lines
+//!
+//! Right after the `date` header (or at the start of a file without one),
+//! lines `url: https://…` and `title: …` (the key in any case, one each, in
+//! any order) give the article's URL and headline; they are not part of the
+//! body. A `url:` value must be an `http`/`https` URL, otherwise the line is
+//! body text.
 
 use std::io::{BufRead, Read};
 
@@ -81,11 +89,47 @@ fn read_text_owned(source: &Source, bytes: Vec<u8>, opts: &ReadOptions) -> Resul
         }
         None => (opts.published, text),
     };
-    let mut article = RawArticle::new(source.stem.clone(), source.path.clone(), body);
-    article.title = normalize::detect_title(&article.body);
+    let (url, title, body) = split_meta_lines(&body);
+    if body.trim().is_empty() {
+        return Err(source.error("no text after the header lines"));
+    }
+    let mut article = RawArticle::new(source.stem.clone(), source.path.clone(), body.to_string());
+    article.title = title.or_else(|| normalize::detect_title(&article.body));
+    article.url = url;
     article.published = published;
     article.warnings = warnings;
     Ok(article)
+}
+
+/// Splits `url:` and `title:` lines (see the module docs) off the start of a
+/// body: returns the URL, the title and the rest.
+pub fn split_meta_lines(body: &str) -> (Option<String>, Option<String>, &str) {
+    let (mut url, mut title) = (None, None);
+    let mut rest = body;
+    loop {
+        let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        let line = rest[..line_end].trim();
+        let Some((key, value)) = line.split_once(':') else {
+            break;
+        };
+        let value = value.trim();
+        match key.trim().to_ascii_lowercase().as_str() {
+            "url"
+                if url.is_none()
+                    && (value.starts_with("https://") || value.starts_with("http://"))
+                    && !value.contains(char::is_whitespace) =>
+            {
+                url = Some(value.to_string());
+            }
+            "title" if title.is_none() && !value.is_empty() => title = Some(value.to_string()),
+            _ => break,
+        }
+        rest = &rest[line_end..];
+    }
+    if url.is_none() && title.is_none() {
+        return (None, None, body);
+    }
+    (url, title, rest.trim_start_matches('\n'))
 }
 
 /// The date a `date` header gives.

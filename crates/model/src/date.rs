@@ -186,12 +186,51 @@ pub struct EventDate {
     pub qualifier: Option<DateQualifier>,
     /// The words the date was read from.
     pub text: Option<String>,
+    /// Whether the date was inferred rather than stated for this event: taken
+    /// from a neighbouring event, the paragraph or the article's lede (by the
+    /// extractor), or from other reports of the same event (by the
+    /// reconciler). Serialised as `date_inferred`, only when `true`.
+    pub inferred: bool,
 }
 
 impl EventDate {
     /// The precision of the value, `None` when undated.
     pub fn precision(&self) -> Option<DatePrecision> {
         self.value.map(|v| v.precision())
+    }
+
+    /// The span of days `[start, end)` the date covers, as days from the
+    /// common era (`chrono::Datelike::num_days_from_ce`), or `None` when
+    /// undated. A month or year narrowed by `early`/`mid`/`late` covers the
+    /// first, middle or last third of it.
+    pub fn day_span(&self) -> Option<(i32, i32)> {
+        use chrono::Datelike as _;
+        let day = |y: i32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(y, m, d).map(|d| d.num_days_from_ce());
+        let v = self.value?;
+        let (start, end) = match v.precision() {
+            DatePrecision::Day => {
+                let s = day(v.year, v.month?, v.day?)?;
+                return Some((s, s + 1));
+            }
+            DatePrecision::Month => {
+                let m = v.month?;
+                let s = day(v.year, m, 1)?;
+                let e = if m == 12 {
+                    day(v.year + 1, 1, 1)?
+                } else {
+                    day(v.year, m + 1, 1)?
+                };
+                (s, e)
+            }
+            DatePrecision::Year => (day(v.year, 1, 1)?, day(v.year + 1, 1, 1)?),
+        };
+        let len = end - start;
+        Some(match self.qualifier {
+            Some(DateQualifier::Early) => (start, start + len / 3),
+            Some(DateQualifier::Mid) => (start + len / 3, start + 2 * len / 3),
+            Some(DateQualifier::Late) => (start + 2 * len / 3, end),
+            _ => (start, end),
+        })
     }
 
     /// Human form: `2025-05, late`, `2025-05-28`, `undated`.
@@ -213,6 +252,8 @@ struct FlatDate {
     date_qualifier: Option<DateQualifier>,
     #[serde(default)]
     date_text: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    date_inferred: bool,
 }
 
 impl Serialize for EventDate {
@@ -222,6 +263,7 @@ impl Serialize for EventDate {
             date_precision: self.precision(),
             date_qualifier: self.qualifier,
             date_text: self.text.clone(),
+            date_inferred: self.inferred && self.value.is_some(),
         }
         .serialize(s)
     }
@@ -239,6 +281,7 @@ impl<'de> Deserialize<'de> for EventDate {
             value: flat.date,
             qualifier: flat.date_qualifier,
             text: flat.date_text,
+            inferred: flat.date_inferred,
         })
     }
 }
@@ -273,6 +316,7 @@ mod tests {
             value: Some("2025-05".parse().unwrap()),
             qualifier: Some(DateQualifier::Late),
             text: Some("at the end of May".into()),
+            inferred: false,
         };
         let v = serde_json::to_value(&e).unwrap();
         assert_eq!(v["date"], "2025-05");

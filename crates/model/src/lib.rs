@@ -16,11 +16,14 @@
 //! assert_eq!(d.precision(), DatePrecision::Month);
 //! ```
 
+pub mod country;
+pub mod custody;
 mod date;
 mod vocab;
 
+pub use custody::PersonStatus;
 pub use date::{DatePrecision, DateQualifier, EventDate, PartialDate, PartialDateError};
-pub use vocab::{EventType, OrgKind, Review, Role, Status, UnknownId};
+pub use vocab::{EventType, OrgKind, Review, Role, Standing, Status, UnknownId};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -222,16 +225,30 @@ pub struct Source {
     pub published: Option<NaiveDate>,
     /// The article's URL, when known.
     pub url: Option<String>,
-    /// The article's headline, when the input has one (added field; absent
-    /// in case files written before it existed).
+    /// The article's headline, when known (added field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The outlet that published it: its site name from the page's metadata,
+    /// else the host of its URL without `www.` (added field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// Byte offset of the evidence in the article body.
     pub start: usize,
     /// Byte offset one past the evidence's end.
     pub end: usize,
     /// The evidence sentence.
     pub sentence: String,
+}
+
+/// The outlet a URL belongs to: its host without `www.` (`https://www.example.org/a`
+/// → `example.org`); `None` for anything but an `http`/`https` URL with a host.
+pub fn outlet_of_url(url: &str) -> Option<String> {
+    let u = url::Url::parse(url).ok()?;
+    if !matches!(u.scheme(), "http" | "https") {
+        return None;
+    }
+    let host = u.host_str()?;
+    Some(host.strip_prefix("www.").unwrap_or(host).to_string())
 }
 
 /// A value of a timeline entry that some sources give differently.

@@ -182,6 +182,59 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Where a defendant stands now (derived from the timeline by
+    /// [`crate::custody::derive`], or set by a reviewer). Listed from the
+    /// most to the least restrictive; [`Standing::rank`] is that order.
+    Standing, "status", {
+        /// Serving a custodial sentence.
+        Serving => "serving",
+        /// Held: detained, or in pre-trial detention.
+        InCustody => "in_custody",
+        /// Under house arrest.
+        HouseArrest => "house_arrest",
+        /// Convicted in absentia (not held).
+        ConvictedInAbsentia => "convicted_in_absentia",
+        /// Barred from leaving a city or the country.
+        TravelBan => "travel_ban",
+        /// Charged or prosecuted, not held.
+        ChargesPending => "charges_pending",
+        /// Released (on bail, a pledge, after a term, on a non-custodial sentence, pardoned).
+        Released => "released",
+        /// Acquitted, charges dropped, case closed.
+        Acquitted => "acquitted",
+        /// Nothing in the timeline says.
+        Unknown => "unknown",
+    }
+);
+
+impl Standing {
+    /// How a monitor says it: `"in custody"`, `"sentenced, serving"`, ….
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Serving => "sentenced, serving",
+            Standing::InCustody => "in custody",
+            Standing::HouseArrest => "under house arrest",
+            Standing::ConvictedInAbsentia => "convicted in absentia",
+            Standing::TravelBan => "travel ban",
+            Standing::ChargesPending => "charges pending",
+            Standing::Released => "released",
+            Standing::Acquitted => "acquitted",
+            Standing::Unknown => "unknown",
+        }
+    }
+
+    /// 0 for the most restrictive ([`Standing::Serving`]) to 8 ([`Standing::Unknown`]).
+    pub fn rank(self) -> u8 {
+        Standing::ALL.iter().position(|s| *s == self).map_or(8, |i| i as u8)
+    }
+
+    /// Whether the person is deprived of liberty (serving, in custody, under house arrest).
+    pub fn is_held(self) -> bool {
+        matches!(self, Standing::Serving | Standing::InCustody | Standing::HouseArrest)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -463,6 +463,7 @@ impl CaseDraft<'_> {
                                 published: meta.published,
                                 url: meta.url.clone(),
                                 title: meta.title.clone(),
+                                outlet: meta.url.as_deref().and_then(casewatch_model::outlet_of_url),
                                 start: rep.event.evidence.start,
                                 end: rep.event.evidence.end,
                                 sentence: rep.event.evidence.sentence.clone(),

@@ -537,6 +537,7 @@ fn resolve_date(reports: &[Report], ids: &[usize]) -> EventDate {
         value: Some(value),
         qualifier,
         text,
+        inferred: exact.iter().all(|&r| reports[r].date.inferred),
     }
 }
 
@@ -713,6 +714,7 @@ pub(crate) fn infer_dates(reports: &mut [Report]) {
             value: Some(d),
             qualifier: None,
             text: None,
+            inferred: true,
         };
     }
 }

@@ -154,8 +154,8 @@ fn insert_one(tx: &Transaction<'_>, path: &Path, input: &ArticleInput<'_>, inges
             .prepare_cached(
                 "INSERT INTO events (article, position, event_type, date, date_precision, date_qualifier, date_text,
                                      status, attributed_to, detail, place, agent_ref, agent_name, rule,
-                                     evidence_start, evidence_end, evidence_sentence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                     evidence_start, evidence_end, evidence_sentence, date_inferred)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             )
             .ctx(path, || "preparing the events insert")?;
         let mut subj_st = tx
@@ -187,6 +187,7 @@ fn insert_one(tx: &Transaction<'_>, path: &Path, input: &ArticleInput<'_>, inges
                     start,
                     end,
                     e.evidence.sentence,
+                    e.date.inferred && e.date.value.is_some(),
                 ])
                 .ctx(path, what)?;
             let event = tx.last_insert_rowid();
@@ -311,7 +312,7 @@ type PersonRow = (
 );
 type OrgRow = (i64, String, String, String, String, Option<String>);
 #[rustfmt::skip]
-type EventRow = (i64, i64, String, Option<String>, Option<String>, Option<String>, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, i64, i64, String);
+type EventRow = (i64, i64, String, Option<String>, Option<String>, Option<String>, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, i64, i64, String, bool);
 type SubjectRow = (i64, Option<String>, Option<String>, Option<String>, Option<u32>);
 
 pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>) -> Result<Vec<StoredArticle>> {
@@ -442,7 +443,7 @@ pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>
         only,
         "events",
         "SELECT id, article, event_type, date, date_qualifier, date_text, status, attributed_to, detail, place,
-                agent_ref, agent_name, rule, evidence_start, evidence_end, evidence_sentence
+                agent_ref, agent_name, rule, evidence_start, evidence_end, evidence_sentence, date_inferred
          FROM events WHERE article BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807) ORDER BY article, position",
         |r| {
             Ok((
@@ -462,6 +463,7 @@ pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>
                 r.get(13)?,
                 r.get(14)?,
                 r.get(15)?,
+                r.get(16)?,
             ))
         },
     )?;
@@ -484,6 +486,7 @@ pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>
         start,
         end,
         sentence,
+        inferred,
     ) in events
     {
         let a = slot(row, "events")?;
@@ -511,7 +514,12 @@ pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>
         event_index.insert(ev, (a, events.len()));
         events.push(Event {
             event_type,
-            date: EventDate { value, qualifier, text },
+            date: EventDate {
+                value,
+                qualifier,
+                text,
+                inferred,
+            },
             subjects: Vec::new(),
             agent,
             place,

@@ -50,6 +50,8 @@ fn summary(case: &Case) -> (Option<String>, Option<String>, BTreeSet<&str>) {
 /// position `position` with order key `sort_key` (cases list by
 /// `sort_key`, then `position`).
 pub(crate) fn insert(conn: &Connection, path: &Path, case: &Case, position: i64, sort_key: &str) -> Result<()> {
+    let (case, reviewer_country) = crate::summary::apply_case_review(conn, path, case)?;
+    let case = case.as_ref();
     let what = || format!("storing case {}", case.id);
     let data = stored_json(case).map_err(|e| data_error(path, what(), e))?;
     let (first, last, articles) = summary(case);
@@ -81,12 +83,14 @@ pub(crate) fn insert(conn: &Connection, path: &Path, case: &Case, position: i64,
             .execute(params![case.id, article])
             .ctx(path, || format!("linking case {} to article {article}", case.id))?;
     }
-    Ok(())
+    crate::summary::write(conn, path, case, reviewer_country)
 }
 
 /// Rewrites one stored case in place (same id, position and articles):
 /// its JSON and summary columns.
 pub(crate) fn update(conn: &Connection, path: &Path, case: &Case) -> Result<()> {
+    let (case, reviewer_country) = crate::summary::apply_case_review(conn, path, case)?;
+    let case = case.as_ref();
     let what = || format!("updating case {}", case.id);
     let data = stored_json(case).map_err(|e| data_error(path, what(), e))?;
     let (first, last, articles) = summary(case);
@@ -108,7 +112,7 @@ pub(crate) fn update(conn: &Connection, path: &Path, case: &Case) -> Result<()> 
         ])
     })
     .ctx(path, what)?;
-    Ok(())
+    crate::summary::write(conn, path, case, reviewer_country)
 }
 
 /// The JSON stored for a case: without `related_cases`, which are derived

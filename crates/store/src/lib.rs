@@ -52,10 +52,13 @@ mod articles;
 mod auth;
 mod cases;
 mod error;
+mod feeds;
+mod manual;
 mod migrate;
 mod rebuild;
 mod review;
 mod search;
+mod summary;
 mod web_queries;
 
 pub use auth::{
@@ -63,8 +66,11 @@ pub use auth::{
     validate_name, validate_password,
 };
 pub use error::{DbError, StoreError};
+pub use feeds::FeedState;
+pub use manual::{EntrySource, NewEntry};
 pub use rebuild::RebuildReport;
-pub use review::{AuditEntry, EntryEdit, ReviewAction};
+pub use review::{AuditEntry, EntryEdit, ReviewAction, StatusEdit};
+pub use summary::{CasePage, CaseQuery, CaseRow, CaseSort, QueueItem, QueuePage, StatusQuery, StatusRow};
 pub use web_queries::{ArticleEventSpan, ArticleSummary, ArticleText};
 
 use casewatch_model::{CaseFile, ExtractRecord};
@@ -140,6 +146,19 @@ pub struct SearchHit {
     pub snippet: String,
     /// Whether the article text or an event's evidence sentence matched.
     pub kind: HitKind,
+    /// For an evidence hit: the timeline entries (`E40`) the sentence is
+    /// evidence of (one hit per sentence, however many events it gave).
+    pub events: Vec<String>,
+}
+
+/// What [`Store::search_sentences`] found, and how it read the query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchOutcome {
+    /// The hits, best first.
+    pub hits: Vec<SearchHit>,
+    /// Set when the query was not valid FTS5 syntax: what was wrong and how
+    /// it was searched instead (each word as a phrase).
+    pub notice: Option<String>,
 }
 
 /// Row counts of the store.
@@ -235,6 +254,7 @@ impl Store {
         .map_err(|e| open_err("setting synchronous, foreign_keys, cache_size and temp_store", e))?;
         conn.set_prepared_statement_cache_capacity(64);
         migrate::migrate(&mut conn, path)?;
+        summary::backfill(&mut conn, path)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -333,6 +353,13 @@ impl Store {
     /// stored 10,000 matches of each index are ranked (so that its cost does
     /// not grow with the archive: under 50 ms at 79,000 articles).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        Ok(search::search(&self.conn, &self.path, query, limit)?.hits)
+    }
+
+    /// [`Store::search`], also saying when the query was malformed (and
+    /// searched as plain words instead), for callers that show the query
+    /// back to a user.
+    pub fn search_sentences(&self, query: &str, limit: usize) -> Result<SearchOutcome> {
         search::search(&self.conn, &self.path, query, limit)
     }
 

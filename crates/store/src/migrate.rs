@@ -54,6 +54,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0005_case_links",
         sql: include_str!("../migrations/sqlite/0005_case_links.sql"),
     },
+    Migration {
+        version: 6,
+        name: "0006_workflow",
+        sql: include_str!("../migrations/sqlite/0006_workflow.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

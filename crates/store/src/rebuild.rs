@@ -684,6 +684,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
             .and_then(|it| it.collect::<rusqlite::Result<BTreeMap<String, String>>>())
             .ctx(path, || "reading the person aliases")?
     };
+    crate::manual::apply(conn, path, &mut rec.file.cases)?;
     for case in &mut rec.file.cases {
         let mut any = false;
         for i in 0..case.events.len() {

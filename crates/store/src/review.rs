@@ -80,6 +80,59 @@ pub enum ReviewAction {
         /// The target case id.
         to_case: String,
     },
+    /// A person's current status is not what the timeline says: the given
+    /// status replaces the derived one in every case of the person (`None`
+    /// goes back to the derived one). `target` is the person id.
+    SetStatus(Option<StatusEdit>),
+    /// A case's title or country (`target` is the case id). `Some(None)`
+    /// goes back to the derived value; `None` leaves it.
+    EditCase {
+        /// The title.
+        title: Option<Option<String>>,
+        /// The ISO 3166-1 alpha-2 country code.
+        country: Option<Option<String>>,
+    },
+    /// An entry the machine missed, added to the case `target` (with the
+    /// next entry id, `confirmed`; kept after every rebuild).
+    AddEntry(Box<crate::NewEntry>),
+    /// Two entries are one event: `merge` goes into the entry `target` (its
+    /// sources join; its id becomes an alias).
+    MergeEntries {
+        /// The entry that goes.
+        merge: String,
+    },
+    /// One entry is two: the given subjects (person ids of the entry
+    /// `target`) get an entry of their own (same type, date, status and
+    /// sources; `detail` when given), and leave the original.
+    SplitEntry {
+        /// The subjects that go to the new entry.
+        subjects: Vec<String>,
+        /// The new entry's detail (the other term), if different.
+        detail: Option<String>,
+    },
+    /// Every entry of the case `target` no reviewer has decided on is
+    /// confirmed (each as [`ReviewAction::Confirm`] would, each in the audit
+    /// log, plus one `confirm_case` line listing them).
+    ConfirmCase,
+    /// Two cases are one: every article of `merge` joins the case `target`
+    /// (each as a [`ReviewAction::MoveArticle`] would).
+    MergeCases {
+        /// The case that goes.
+        merge: String,
+    },
+}
+
+/// A reviewer's status of a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusEdit {
+    /// The status.
+    pub status: casewatch_model::Standing,
+    /// Since when.
+    pub since: Option<PartialDate>,
+    /// The term as worded.
+    pub term: Option<String>,
+    /// Until when.
+    pub until: Option<PartialDate>,
 }
 
 impl ReviewAction {
@@ -94,6 +147,13 @@ impl ReviewAction {
             ReviewAction::SplitPerson { .. } => "split_person",
             ReviewAction::SetRole { .. } => "set_role",
             ReviewAction::MoveArticle { .. } => "move_article",
+            ReviewAction::SetStatus(_) => "set_status",
+            ReviewAction::EditCase { .. } => "edit_case",
+            ReviewAction::MergeCases { .. } => "merge_cases",
+            ReviewAction::ConfirmCase => "confirm_case",
+            ReviewAction::AddEntry(_) => "add_entry",
+            ReviewAction::MergeEntries { .. } => "merge_entries",
+            ReviewAction::SplitEntry { .. } => "split_entry",
         }
     }
 }
@@ -501,6 +561,18 @@ impl Store {
                 ref article,
                 ref to_case,
             } => move_article(&tx, &path, article, to_case, user, note)?,
+            ReviewAction::SetStatus(ref edit) => set_status(&tx, &path, target, edit.as_ref(), user, note)?,
+            ReviewAction::EditCase { ref title, ref country } => {
+                edit_case(&tx, &path, target, title, country, user, note)?
+            }
+            ReviewAction::MergeCases { ref merge } => merge_cases(&tx, &path, target, merge, user, note)?,
+            ReviewAction::ConfirmCase => confirm_case(&tx, &path, target, user, note)?,
+            ReviewAction::AddEntry(ref new) => add_entry(&tx, &path, target, new, user, note)?,
+            ReviewAction::MergeEntries { ref merge } => merge_entries(&tx, &path, target, merge, user, note)?,
+            ReviewAction::SplitEntry {
+                ref subjects,
+                ref detail,
+            } => split_entry(&tx, &path, target, subjects, detail.as_deref(), user, note)?,
             ReviewAction::SetRole {
                 ref case,
                 ref person,
@@ -1001,6 +1073,435 @@ fn move_article(
         "move_article",
         article,
         &involved,
+        before,
+        after,
+        note,
+    )
+}
+
+fn status_json(conn: &Connection, path: &Path, person: &str) -> Result<Value> {
+    type Row = (String, String, Option<String>, Option<String>, Option<String>, bool);
+    let rows: Vec<Row> = conn
+        .prepare_cached(
+            "SELECT case_id, status, since, term, until, overridden FROM person_status WHERE person_id = ?1
+             ORDER BY case_id",
+        )
+        .and_then(|mut st| {
+            st.query_map([person], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })
+            .and_then(|it| it.collect())
+        })
+        .ctx(path, || format!("reading the status of {person}"))?;
+    Ok(match rows.first() {
+        None => Value::Null,
+        Some((_, status, since, term, until, overridden)) => json!({
+            "status": status, "since": since, "term": term, "until": until,
+            "set_by_reviewer": overridden,
+            "cases": rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>(),
+        }),
+    })
+}
+
+fn rewrite_summaries(conn: &Connection, path: &Path, case_ids: &[String]) -> Result<()> {
+    for id in case_ids {
+        if let Some(case) = cases::read_one(conn, path, id)? {
+            let (case, country) = crate::summary::apply_case_review(conn, path, &case)?;
+            crate::summary::write(conn, path, &case, country)?;
+        }
+    }
+    Ok(())
+}
+
+fn set_status(
+    conn: &Connection,
+    path: &Path,
+    person: &str,
+    edit: Option<&StatusEdit>,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let person = resolve_alias(conn, path, IdKind::Person, person.trim())?;
+    let in_cases = person_cases(conn, path, &person)?;
+    if in_cases.is_empty() {
+        return Err(invalid(path, "status", format!("no person {person:?} in any case")));
+    }
+    let before = status_json(conn, path, &person)?;
+    match edit {
+        Some(e) => {
+            conn.execute(
+                "INSERT OR REPLACE INTO review_status (person_id, status, since, term, until, note, at, user)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    person,
+                    e.status.as_str(),
+                    e.since.map(|d| d.to_string()),
+                    e.term.as_deref().map(str::trim).filter(|t| !t.is_empty()),
+                    e.until.map(|d| d.to_string()),
+                    note,
+                    now_rfc3339(),
+                    user
+                ],
+            )
+            .ctx(path, || format!("storing the status of {person}"))?;
+        }
+        None => {
+            let n = conn
+                .execute("DELETE FROM review_status WHERE person_id = ?1", [&person])
+                .ctx(path, || format!("clearing the status of {person}"))?;
+            if n == 0 {
+                return Err(invalid(
+                    path,
+                    "status",
+                    format!("{person} has no status set by a reviewer"),
+                ));
+            }
+        }
+    }
+    rewrite_summaries(conn, path, &in_cases)?;
+    let after = status_json(conn, path, &person)?;
+    append(conn, path, user, "set_status", &person, &in_cases, before, after, note)
+}
+
+fn case_meta(conn: &Connection, path: &Path, case: &str) -> Result<Option<Value>> {
+    conn.prepare_cached("SELECT title, country FROM cases WHERE id = ?1")
+        .and_then(|mut st| {
+            st.query_row([case], |r| {
+                Ok(json!({"title": r.get::<_, String>(0)?, "country": r.get::<_, Option<String>>(1)?}))
+            })
+            .optional()
+        })
+        .ctx(path, || format!("reading case {case}"))
+}
+
+fn case_articles(conn: &Connection, path: &Path, case: &str) -> Result<BTreeSet<String>> {
+    Ok(strings(
+        conn,
+        path,
+        "SELECT article_id FROM case_articles WHERE case_id = ?1 ORDER BY article_id",
+        [case],
+        format!("reading the articles of case {case}"),
+    )?
+    .into_iter()
+    .collect())
+}
+
+fn edit_case(
+    conn: &Connection,
+    path: &Path,
+    case: &str,
+    title: &Option<Option<String>>,
+    country: &Option<Option<String>>,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let case = resolve_alias(conn, path, IdKind::Case, case.trim())?;
+    let Some(before) = case_meta(conn, path, &case)? else {
+        return Err(invalid(path, "case", format!("no case {case:?}")));
+    };
+    if title.is_none() && country.is_none() {
+        return Err(invalid(path, "case", "nothing to change: give a title or a country"));
+    }
+    let title = match title {
+        Some(Some(t)) if t.trim().is_empty() => {
+            return Err(invalid(path, "case", "the title is empty"));
+        }
+        Some(t) => Some(t.as_deref().map(str::trim)),
+        None => None,
+    };
+    let country = match country {
+        Some(Some(c)) => Some(Some(crate::summary::check_country(path, c)?)),
+        Some(None) => Some(None),
+        None => None,
+    };
+    let old: Option<(Option<String>, Option<String>)> = conn
+        .prepare_cached("SELECT title, country FROM review_cases WHERE case_id = ?1")
+        .and_then(|mut st| st.query_row([&case], |r| Ok((r.get(0)?, r.get(1)?))).optional())
+        .ctx(path, || format!("reading the reviewer's values of {case}"))?;
+    let (old_title, old_country) = old.unwrap_or_default();
+    let new_title = title.map_or(old_title, |t| t.map(str::to_string));
+    let new_country = country.unwrap_or(old_country);
+    if new_title.is_none() && new_country.is_none() {
+        conn.execute("DELETE FROM review_cases WHERE case_id = ?1", [&case])
+    } else {
+        conn.execute(
+            "INSERT OR REPLACE INTO review_cases (case_id, title, country, at, user) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![case, new_title, new_country, now_rfc3339(), user],
+        )
+    }
+    .ctx(path, || format!("storing the reviewer's values of {case}"))?;
+    rebuild(conn, path, &Seeds::Articles(case_articles(conn, path, &case)?))?;
+    let after = case_meta(conn, path, &case)?.unwrap_or(Value::Null);
+    append(
+        conn,
+        path,
+        user,
+        "edit_case",
+        &case,
+        std::slice::from_ref(&case),
+        before,
+        after,
+        note,
+    )
+}
+
+fn merge_cases(
+    conn: &Connection,
+    path: &Path,
+    keep: &str,
+    merge: &str,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let keep = resolve_alias(conn, path, IdKind::Case, keep.trim())?;
+    let merge = resolve_alias(conn, path, IdKind::Case, merge.trim())?;
+    if keep == merge {
+        return Err(invalid(path, "merge", format!("{keep} is the same case")));
+    }
+    for c in [&keep, &merge] {
+        if case_meta(conn, path, c)?.is_none() {
+            return Err(invalid(path, "merge", format!("no case {c:?}")));
+        }
+    }
+    let anchors = case_articles(conn, path, &keep)?;
+    let moving = case_articles(conn, path, &merge)?;
+    if anchors.is_empty() || moving.is_empty() {
+        return Err(invalid(path, "merge", "a case without articles cannot be merged"));
+    }
+    let before = json!({"keep": keep, "merge": merge, "articles": moving});
+    let data = serde_json::to_string(&anchors).map_err(|e| data_error(path, "merge decision", e))?;
+    for a in &moving {
+        conn.execute(
+            "INSERT OR REPLACE INTO review_moves (article_id, to_case, anchors) VALUES (?1, ?2, ?3)",
+            params![a, keep, data],
+        )
+        .ctx(path, || format!("storing the move of {a}"))?;
+    }
+    let mut seeds = anchors;
+    seeds.extend(moving.iter().cloned());
+    rebuild(conn, path, &Seeds::Articles(seeds))?;
+    let after = json!({"case": keep, "articles": case_articles(conn, path, &keep)?});
+    append(
+        conn,
+        path,
+        user,
+        "merge_cases",
+        &keep,
+        &[keep.clone(), merge.clone()],
+        before,
+        after,
+        note,
+    )
+}
+
+fn confirm_case(conn: &Connection, path: &Path, case: &str, user: &str, note: Option<&str>) -> Result<AuditEntry> {
+    let case = resolve_alias(conn, path, IdKind::Case, case.trim())?;
+    let c = cases::read_one(conn, path, &case)?.ok_or_else(|| invalid(path, "case", format!("no case {case:?}")))?;
+    let open: Vec<String> = c
+        .events
+        .iter()
+        .filter(|e| e.review == Review::Machine)
+        .map(|e| e.id.clone())
+        .collect();
+    if open.is_empty() {
+        return Err(invalid(
+            path,
+            "confirm",
+            format!("case {case} has no entry left to review"),
+        ));
+    }
+    for id in &open {
+        review_entry(conn, path, id, &ReviewAction::Confirm, user, note)?;
+    }
+    append(
+        conn,
+        path,
+        user,
+        "confirm_case",
+        &case,
+        std::slice::from_ref(&case),
+        json!({"unreviewed": open}),
+        json!({"confirmed": open}),
+        note,
+    )
+}
+
+fn entry_case(conn: &Connection, path: &Path, entry: &str) -> Result<(String, String)> {
+    let id = resolve_alias(conn, path, IdKind::Event, entry.trim())?;
+    let case: Option<String> = conn
+        .prepare_cached("SELECT case_id FROM entry_index WHERE entry_id = ?1")
+        .and_then(|mut st| st.query_row([&id], |r| r.get(0)).optional())
+        .ctx(path, || format!("looking up entry {id}"))?;
+    let case = case.ok_or_else(|| invalid(path, "timeline entry", format!("no timeline entry {entry:?}")))?;
+    Ok((id, case))
+}
+
+fn entry_json(e: &TimelineEntry, path: &Path) -> Result<Value> {
+    serde_json::to_value(e).map_err(|err| data_error(path, format!("entry {}", e.id), err))
+}
+
+fn add_entry(
+    conn: &Connection,
+    path: &Path,
+    case: &str,
+    new: &crate::NewEntry,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let case = resolve_alias(conn, path, IdKind::Case, case.trim())?;
+    let c = cases::read_one(conn, path, &case)?.ok_or_else(|| invalid(path, "case", format!("no case {case:?}")))?;
+    let id = crate::manual::next_entry_id(conn, path)?;
+    let entry = crate::manual::build(conn, path, &c, &id, new)?;
+    crate::manual::store_added(conn, path, &case, &entry, user)?;
+    let after = entry_json(&entry, path)?;
+    append(
+        conn,
+        path,
+        user,
+        "add_entry",
+        &id,
+        std::slice::from_ref(&case),
+        Value::Null,
+        after,
+        note,
+    )
+}
+
+fn merge_entries(
+    conn: &Connection,
+    path: &Path,
+    keep: &str,
+    merge: &str,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let (keep, case) = entry_case(conn, path, keep)?;
+    let (merge, other) = entry_case(conn, path, merge)?;
+    if keep == merge {
+        return Err(invalid(path, "merge", format!("{keep} is the same entry")));
+    }
+    if case != other {
+        return Err(invalid(
+            path,
+            "merge",
+            format!("{keep} is in case {case} and {merge} in case {other}: merge the cases first"),
+        ));
+    }
+    let mut c =
+        cases::read_one(conn, path, &case)?.ok_or_else(|| invalid(path, "case", format!("no case {case:?}")))?;
+    let before = json!({
+        "keep": c.events.iter().find(|e| e.id == keep).map(|e| entry_json(e, path)).transpose()?,
+        "merge": c.events.iter().find(|e| e.id == merge).map(|e| entry_json(e, path)).transpose()?,
+    });
+    crate::manual::store_merge(conn, path, &keep, &merge)?;
+    crate::manual::merge_in(&mut c, &keep, &merge);
+    cases::update(conn, path, &c)?;
+    conn.execute("DELETE FROM entry_index WHERE entry_id = ?1", [&merge])
+        .ctx(path, || format!("unindexing {merge}"))?;
+    let after = c
+        .events
+        .iter()
+        .find(|e| e.id == keep)
+        .map(|e| entry_json(e, path))
+        .transpose()?
+        .unwrap_or(Value::Null);
+    append(
+        conn,
+        path,
+        user,
+        "merge_entries",
+        &keep,
+        std::slice::from_ref(&case),
+        before,
+        after,
+        note,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn split_entry(
+    conn: &Connection,
+    path: &Path,
+    entry: &str,
+    subjects: &[String],
+    detail: Option<&str>,
+    user: &str,
+    note: Option<&str>,
+) -> Result<AuditEntry> {
+    let (id, case) = entry_case(conn, path, entry)?;
+    let c = cases::read_one(conn, path, &case)?.ok_or_else(|| invalid(path, "case", format!("no case {case:?}")))?;
+    let e = c
+        .events
+        .iter()
+        .find(|e| e.id == id)
+        .cloned()
+        .ok_or_else(|| invalid(path, "split", format!("no timeline entry {entry:?}")))?;
+    if subjects.is_empty() {
+        return Err(invalid(
+            path,
+            format!("split of {id}"),
+            "name the subjects that get an entry of their own",
+        ));
+    }
+    for s in subjects {
+        if !e.subjects.iter().any(|x| x.reference.as_deref() == Some(s.as_str())) {
+            return Err(invalid(
+                path,
+                format!("split of {id}"),
+                format!("{s} is not a subject of {id}"),
+            ));
+        }
+    }
+    let stay: Vec<Subject> = e
+        .subjects
+        .iter()
+        .filter(|x| !x.reference.as_deref().is_some_and(|r| subjects.iter().any(|s| s == r)))
+        .cloned()
+        .collect();
+    if stay.is_empty() {
+        return Err(invalid(
+            path,
+            format!("split of {id}"),
+            "leave at least one subject with the entry",
+        ));
+    }
+    let before = entry_json(&e, path)?;
+    // The original keeps the other subjects (pinned, as an edit would).
+    review_entry(
+        conn,
+        path,
+        &id,
+        &ReviewAction::Edit(EntryEdit {
+            subjects: Some(stay),
+            ..EntryEdit::default()
+        }),
+        user,
+        note,
+    )?;
+    // The new entry: same event, the split-off subjects.
+    let new_id = crate::manual::next_entry_id(conn, path)?;
+    let mut part = e.clone();
+    part.id = new_id.clone();
+    part.subjects = e
+        .subjects
+        .iter()
+        .filter(|x| x.reference.as_deref().is_some_and(|r| subjects.iter().any(|s| s == r)))
+        .cloned()
+        .collect();
+    if let Some(d) = detail.map(str::trim).filter(|d| !d.is_empty()) {
+        part.detail = Some(d.to_string());
+    }
+    part.review = Review::Confirmed;
+    part.conflicts.clear();
+    crate::manual::store_added(conn, path, &case, &part, user)?;
+    let after = json!({"kept": id, "new": entry_json(&part, path)?});
+    append(
+        conn,
+        path,
+        user,
+        "split_entry",
+        &id,
+        std::slice::from_ref(&case),
         before,
         after,
         note,

@@ -3,7 +3,8 @@
 //! Two external-content FTS5 indexes (`article_fts` over title and body,
 //! `evidence_fts` over evidence sentences) are queried with the same query;
 //! the hits are merged by BM25 score (lower is better in SQLite) and cut to
-//! the limit.
+//! the limit. Evidence hits are one per sentence (a sentence that gave three
+//! events is one hit), with the timeline entries it is evidence of.
 //!
 //! Names cross scripts: a plain query word that folds (transliteration,
 //! `casewatch_reconcile::names::fold`) to a word of a stored person's name or
@@ -12,7 +13,7 @@
 //! "Дуулатов" finds "Duulatov").
 
 use crate::error::Context as _;
-use crate::{HitKind, Result, SearchHit};
+use crate::{HitKind, Result, SearchHit, SearchOutcome};
 use rusqlite::Connection;
 use std::path::Path;
 
@@ -57,7 +58,7 @@ fn evidence_sql() -> String {
                                       ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)
              ORDER BY 2, rowid LIMIT ?2)
          SELECT a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
-                snippet(evidence_fts, 0, '[', ']', '…', 16), best.score
+                snippet(evidence_fts, 0, '[', ']', '…', 16), best.score, e.evidence_start
          FROM best CROSS JOIN evidence_fts ON evidence_fts.rowid = best.rowid
               CROSS JOIN events e ON e.id = best.rowid CROSS JOIN articles a ON a.id = e.article
          WHERE evidence_fts MATCH ?1
@@ -68,10 +69,37 @@ fn evidence_sql() -> String {
 /// Runs both indexes for one FTS5 query; `Err` for a malformed query too.
 fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(f64, SearchHit)>> {
     let mut hits = Vec::new();
+    let mut sentences: std::collections::HashSet<(String, i64)> = std::collections::HashSet::new();
     for (sql, kind) in [(article_sql(), HitKind::Article), (evidence_sql(), HitKind::Evidence)] {
         let mut st = conn.prepare_cached(&sql)?;
-        let mut rows = st.query(rusqlite::params![fts_query, limit, RANKED_CANDIDATES - 1])?;
+        // Evidence rows are per event: ask for more so that `limit` sentences remain.
+        let want = if kind == HitKind::Evidence {
+            limit.saturating_mul(4)
+        } else {
+            limit
+        };
+        let mut rows = st.query(rusqlite::params![fts_query, want, RANKED_CANDIDATES - 1])?;
         while let Some(r) = rows.next()? {
+            let mut events = Vec::new();
+            if kind == HitKind::Evidence {
+                let article: String = r.get(0)?;
+                let start: i64 = r.get(6)?;
+                if !sentences.insert((article.clone(), start)) {
+                    continue;
+                }
+                let prefix = format!("{article}#{start}#");
+                let mut ids = conn.prepare_cached(
+                    "SELECT DISTINCT entry_id FROM ident_assertions WHERE article_id = ?1 AND substr(key, 1, ?3) = ?2
+                     ORDER BY entry_id",
+                )?;
+                let found = ids.query_map(
+                    rusqlite::params![article, prefix, i64::try_from(prefix.len()).unwrap_or(0)],
+                    |r| r.get::<_, String>(0),
+                )?;
+                for id in found {
+                    events.push(id?);
+                }
+            }
             let published: Option<String> = r.get(1)?;
             hits.push((
                 r.get::<_, f64>(5)?,
@@ -84,6 +112,7 @@ fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(
                     case: r.get(3)?,
                     snippet: r.get(4)?,
                     kind,
+                    events,
                 },
             ));
         }
@@ -167,9 +196,12 @@ fn cross_script(conn: &Connection, query: &str) -> rusqlite::Result<Option<Strin
 }
 
 /// See [`crate::Store::search`].
-pub(crate) fn search(conn: &Connection, path: &Path, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+pub(crate) fn search(conn: &Connection, path: &Path, query: &str, limit: usize) -> Result<SearchOutcome> {
     if query.trim().is_empty() || limit == 0 {
-        return Ok(Vec::new());
+        return Ok(SearchOutcome {
+            hits: Vec::new(),
+            notice: None,
+        });
     }
     if let Some(c) = query.chars().find(|c| c.is_control() && !c.is_whitespace()) {
         return Err(crate::error::invalid(
@@ -181,16 +213,28 @@ pub(crate) fn search(conn: &Connection, path: &Path, query: &str, limit: usize) 
     let widened = cross_script(conn, query).ctx(path, || format!("reading names for {query:?}"))?;
     let query = widened.as_deref().unwrap_or(query);
     let sql_limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let mut notice = None;
     let mut hits = match run(conn, query, sql_limit) {
         Ok(hits) => hits,
         // FTS5 reports syntax errors as generic SQLITE_ERROR ("fts5: syntax
         // error near …", "no such column: …"); retry quoted. A real failure
         // (I/O, corruption) fails the retry too and is reported from there.
-        Err(_) => {
+        Err(e) => {
             let quoted = quote_words(query);
             if quoted.is_empty() {
-                return Ok(Vec::new());
+                return Ok(SearchOutcome {
+                    hits: Vec::new(),
+                    notice: Some(format!("the query {query:?} is not valid search syntax ({e})")),
+                });
             }
+            let reason = match &e {
+                rusqlite::Error::SqliteFailure(_, Some(m)) => m.clone(),
+                other => other.to_string(),
+            };
+            notice = Some(format!(
+                "the query is not valid search syntax ({reason}); searched for the words as written: {quoted}. \
+                 Quote phrases with \"…\", combine with AND, OR, NOT, end a prefix with *."
+            ));
             match run(conn, &quoted, sql_limit) {
                 Ok(hits) => hits,
                 Err(e) if is_query_error(&e) => {
@@ -207,7 +251,10 @@ pub(crate) fn search(conn: &Connection, path: &Path, query: &str, limit: usize) 
     // Stable: on equal scores, article hits stay before evidence hits.
     hits.sort_by(|a, b| a.0.total_cmp(&b.0));
     hits.truncate(limit);
-    Ok(hits.into_iter().map(|(_, h)| h).collect())
+    Ok(SearchOutcome {
+        hits: hits.into_iter().map(|(_, h)| h).collect(),
+        notice,
+    })
 }
 
 #[cfg(test)]

@@ -24,6 +24,9 @@ pub struct ArticleText {
     pub url: Option<String>,
     /// The body the evidence offsets point into.
     pub body: String,
+    /// Who the article cites for its events: (evidence start, event type,
+    /// `attributed_to`), for the events that name someone.
+    pub attributions: Vec<(usize, EventType, String)>,
 }
 
 /// One line of the article listing.
@@ -109,6 +112,25 @@ impl Store {
                 .optional()
                 .ctx(&self.path, || format!("reading article {id}"))?;
             if let Some((id, source, published, title, url, body)) = row {
+                let rows: Vec<(i64, String, String)> = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT e.evidence_start, e.event_type, e.attributed_to FROM events e
+                         WHERE e.article = (SELECT id FROM articles WHERE article_id = ?1 ORDER BY id LIMIT 1)
+                           AND e.attributed_to IS NOT NULL ORDER BY e.position",
+                    )
+                    .and_then(|mut st| {
+                        st.query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                            .and_then(|it| it.collect())
+                    })
+                    .ctx(&self.path, || format!("reading the attributions of {id}"))?;
+                let mut attributions = Vec::with_capacity(rows.len());
+                for (start, ty, who) in rows {
+                    let ty: EventType = ty
+                        .parse()
+                        .map_err(|e| data_error(&self.path, format!("an event type of {id}"), e))?;
+                    attributions.push((usize::try_from(start).unwrap_or(0), ty, who));
+                }
                 out.push(ArticleText {
                     published: parse_published(self, &id, published)?,
                     id,
@@ -116,6 +138,7 @@ impl Store {
                     title,
                     url,
                     body,
+                    attributions,
                 });
             }
         }
@@ -263,6 +286,7 @@ mod tests {
                     value: Some("2025-03".parse().unwrap()),
                     qualifier: None,
                     text: None,
+                    inferred: false,
                 },
                 subjects: vec![],
                 agent: None,

@@ -944,3 +944,360 @@ fn a_split_after_a_merge_wins() {
         .collect();
     assert_eq!(actions, vec!["merge_people", "split_person"]);
 }
+
+// ---------------------------------------------------------------- statuses, listing, case decisions
+
+#[test]
+fn statuses_are_derived_listed_and_overridden_by_a_reviewer() {
+    use casewatch_model::Standing;
+    use casewatch_store::{StatusEdit, StatusQuery};
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &corpus());
+    let file = store.cases().expect("cases");
+    let k = case_with(&file, "k1").id.clone();
+    let rows = store
+        .statuses(&StatusQuery {
+            case: Some(k.clone()),
+            ..StatusQuery::default()
+        })
+        .expect("statuses");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let st = &rows[0].status;
+    assert_eq!(st.status, Standing::Serving);
+    assert_eq!(st.since.map(|d| d.to_string()).as_deref(), Some("2025-06-17"));
+    assert_eq!(st.until.map(|d| d.to_string()).as_deref(), Some("2030-06-17"));
+    assert_eq!(st.as_of.map(|d| d.to_string()).as_deref(), Some("2025-06-18"));
+    let sentence = entry(case_with(&file, "k1"), "sentence").id.clone();
+    assert_eq!(st.entry.as_deref(), Some(sentence.as_str()));
+    let person = st.person.clone();
+
+    let held = store
+        .statuses(&StatusQuery {
+            held: true,
+            ..StatusQuery::default()
+        })
+        .expect("held");
+    assert!(held.iter().all(|r| r.status.status.is_held()));
+    assert!(held.iter().any(|r| r.status.person == person));
+
+    // A reviewer says the person was released; it survives a full rebuild.
+    let log = store
+        .review(
+            &person,
+            ReviewAction::SetStatus(Some(StatusEdit {
+                status: Standing::Released,
+                since: Some("2025-09-01".parse().expect("date")),
+                term: None,
+                until: None,
+            })),
+            "ana",
+            Some("pardoned, per the family"),
+        )
+        .expect("set status");
+    assert_eq!(log.before["status"], "serving");
+    assert_eq!(log.after["status"], "released");
+    assert_eq!(log.after["set_by_reviewer"], true);
+    store.rebuild_cases().expect("rebuild");
+    let rows = store
+        .statuses(&StatusQuery {
+            person: Some(person.clone()),
+            ..StatusQuery::default()
+        })
+        .expect("statuses");
+    assert_eq!(rows[0].status.status, Standing::Released);
+    assert!(rows[0].status.overridden);
+    assert_eq!(rows[0].status.note.as_deref(), Some("pardoned, per the family"));
+    // Cleared: the derived status is back.
+    store
+        .review(&person, ReviewAction::SetStatus(None), "ana", None)
+        .expect("clear");
+    let rows = store
+        .statuses(&StatusQuery {
+            person: Some(person.clone()),
+            ..StatusQuery::default()
+        })
+        .expect("statuses");
+    assert_eq!(rows[0].status.status, Standing::Serving);
+    assert!(
+        store
+            .review("P999", ReviewAction::SetStatus(None), "ana", None)
+            .is_err()
+    );
+}
+
+#[test]
+fn the_case_listing_pages_sorts_and_filters_from_summaries() {
+    use casewatch_model::Standing;
+    use casewatch_store::{CaseQuery, CaseSort};
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &corpus());
+    let file = store.cases().expect("cases");
+    let all = store.case_page(&CaseQuery::default()).expect("page");
+    assert_eq!(all.total, file.cases.len() as u64);
+    assert_eq!(all.all, all.total);
+    let mut ids: Vec<&str> = file.cases.iter().map(|c| c.id.as_str()).collect();
+    ids.sort_by_key(|id| id[1..].parse::<u32>().expect("number"));
+    assert_eq!(all.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ids);
+
+    // Sorted by first date, newest first, two per page.
+    let mut q = CaseQuery {
+        sort: CaseSort::First,
+        descending: true,
+        limit: 2,
+        ..CaseQuery::default()
+    };
+    let p1 = store.case_page(&q).expect("page 1");
+    q.offset = 2;
+    let p2 = store.case_page(&q).expect("page 2");
+    assert_eq!(p1.rows.len(), 2);
+    let firsts: Vec<String> = p1
+        .rows
+        .iter()
+        .chain(&p2.rows)
+        .map(|r| r.first_date.clone().unwrap_or_default())
+        .collect();
+    let mut sorted = firsts.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(firsts, sorted);
+    assert_eq!(p1.rows[0].id, case_with(&file, "k1").id);
+
+    // Filters: an event type, a defendant's status, an outlet.
+    let searched = store
+        .case_page(&CaseQuery {
+            event_type: Some("search".into()),
+            ..CaseQuery::default()
+        })
+        .expect("filtered");
+    let expect: Vec<&str> = file
+        .cases
+        .iter()
+        .filter(|c| c.events.iter().any(|e| e.event_type == EventType::Search))
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut got: Vec<&str> = searched.rows.iter().map(|r| r.id.as_str()).collect();
+    got.sort();
+    let mut expect = expect;
+    expect.sort();
+    assert_eq!(got, expect);
+    assert!(searched.rows.iter().all(|r| r.matching.is_some_and(|n| n >= 1)));
+    let serving = store
+        .case_page(&CaseQuery {
+            standing: Some(Standing::Serving),
+            ..CaseQuery::default()
+        })
+        .expect("serving");
+    assert_eq!(serving.total, 1);
+    assert_eq!(serving.rows[0].statuses[0].status, Standing::Serving);
+    let outlet = store
+        .case_page(&CaseQuery {
+            outlet: Some("northwind".into()),
+            ..CaseQuery::default()
+        })
+        .expect("outlet");
+    let mut want: Vec<&str> = vec![case_with(&file, "o1").id.as_str(), case_with(&file, "o2").id.as_str()];
+    want.dedup();
+    let mut got: Vec<&str> = outlet.rows.iter().map(|r| r.id.as_str()).collect();
+    got.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(got, want, "the cases of the Northwind Media staff");
+}
+
+#[test]
+fn case_title_and_country_and_merges_are_reviewer_decisions() {
+    use casewatch_store::CaseQuery;
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &corpus());
+    let file = store.cases().expect("cases");
+    let k = case_with(&file, "k1").id.clone();
+    let log = store
+        .review(
+            &k,
+            ReviewAction::EditCase {
+                title: Some(Some("Sadyr uulu prosecution".into())),
+                country: Some(Some("kg".into())),
+            },
+            "ana",
+            None,
+        )
+        .expect("edit case");
+    assert_eq!(log.after["title"], "Sadyr uulu prosecution");
+    assert_eq!(log.after["country"], "KG");
+    store.rebuild_cases().expect("rebuild");
+    let case = store.case(&k).expect("read").expect("case");
+    assert_eq!(case.title, "Sadyr uulu prosecution");
+    let page = store
+        .case_page(&CaseQuery {
+            country: Some("KG".into()),
+            ..CaseQuery::default()
+        })
+        .expect("by country");
+    assert_eq!(
+        page.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        [k.as_str()]
+    );
+    assert!(
+        store
+            .review(
+                &k,
+                ReviewAction::EditCase {
+                    title: None,
+                    country: Some(Some("Kyrgyz".into()))
+                },
+                "ana",
+                None
+            )
+            .is_err()
+    );
+
+    // Merge the Okafor search case into the detention case: it stays merged.
+    let keep = case_with(&file, "b1").id.clone();
+    let gone = case_with(&file, "b3").id.clone();
+    assert_ne!(keep, gone);
+    store
+        .review(&keep, ReviewAction::MergeCases { merge: gone.clone() }, "ana", None)
+        .expect("merge cases");
+    store.rebuild_cases().expect("rebuild");
+    let file = store.cases().expect("cases");
+    assert_eq!(case_with(&file, "b3").id, keep);
+    assert!(file.cases.iter().all(|c| c.id != gone));
+    assert_eq!(store.audit_log(Some(&gone)).expect("log").len(), 1);
+}
+
+#[test]
+fn entries_added_merged_and_split_by_hand_survive_rebuilds() {
+    use casewatch_store::{EntrySource, NewEntry};
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &corpus());
+    let file = store.cases().expect("cases");
+    let k = case_with(&file, "k1").clone();
+    let temirlan = k
+        .people
+        .iter()
+        .find(|p| p.name.contains("Temirlan"))
+        .expect("person")
+        .id
+        .clone();
+    let new = |source: EntrySource| NewEntry {
+        event_type: EventType::Release,
+        date: casewatch_model::EventDate {
+            value: Some("2025-03-01".parse().expect("date")),
+            ..Default::default()
+        },
+        status: Status::Occurred,
+        subjects: vec![casewatch_model::Subject {
+            reference: Some(temirlan.clone()),
+            ..Default::default()
+        }],
+        detail: Some("on bail".into()),
+        source,
+    };
+    let quote = "Temirlan Sadyr pretrial_detention on 2025-02-06.";
+    let log = store
+        .review(
+            &k.id,
+            ReviewAction::AddEntry(Box::new(new(EntrySource::Quote {
+                article: "k2".into(),
+                quote: quote.into(),
+            }))),
+            "ana",
+            Some("the machine missed it"),
+        )
+        .expect("add");
+    let added = log.target.clone();
+    assert_eq!(log.after["review"], "confirmed");
+    assert_eq!(log.after["sources"][0]["article"], "k2");
+    assert_eq!(log.after["sources"][0]["sentence"], quote);
+    // A quote that is not in the article is refused; a note is a source too.
+    let bad = store.review(
+        &k.id,
+        ReviewAction::AddEntry(Box::new(new(EntrySource::Quote {
+            article: "k2".into(),
+            quote: "Nobody said this.".into(),
+        }))),
+        "ana",
+        None,
+    );
+    assert!(bad.is_err());
+    let noted = store
+        .review(
+            &k.id,
+            ReviewAction::AddEntry(Box::new(new(EntrySource::Note("court decision of 1 March".into())))),
+            "ana",
+            None,
+        )
+        .expect("add with a note");
+    assert_eq!(noted.after["detail"], "on bail; source: court decision of 1 March");
+
+    // Merge the noted entry into the quoted one; split a search of two people.
+    store
+        .review(
+            &added,
+            ReviewAction::MergeEntries {
+                merge: noted.target.clone(),
+            },
+            "ana",
+            None,
+        )
+        .expect("merge");
+    let s = case_with(&file, "s1").clone();
+    let search = entry(&s, "search").clone();
+    let olga = s
+        .people
+        .iter()
+        .find(|p| p.name == "Olga Petrova")
+        .expect("Olga")
+        .id
+        .clone();
+    let split = store
+        .review(
+            &search.id,
+            ReviewAction::SplitEntry {
+                subjects: vec![olga.clone()],
+                detail: Some("her flat only".into()),
+            },
+            "ana",
+            None,
+        )
+        .expect("split");
+    let part = split.after["new"]["id"].as_str().expect("new id").to_string();
+
+    store.rebuild_cases().expect("rebuild");
+    let file = store.cases().expect("cases");
+    let k = case_with(&file, "k1");
+    let e = k.events.iter().find(|e| e.id == added).expect("the added entry stays");
+    assert_eq!(e.event_type, EventType::Release);
+    assert_eq!(e.review, Review::Confirmed);
+    assert!(
+        k.events.iter().all(|e| e.id != noted.target),
+        "the merged entry stays merged"
+    );
+    assert_eq!(store.resolve_id(&noted.target).expect("alias"), added);
+    let s = case_with(&file, "s1");
+    let original = s.events.iter().find(|e| e.id == search.id).expect("original");
+    assert!(
+        original
+            .subjects
+            .iter()
+            .all(|x| x.reference.as_deref() != Some(olga.as_str()))
+    );
+    let new_part = s.events.iter().find(|e| e.id == part).expect("split part");
+    assert_eq!(new_part.subjects[0].reference.as_deref(), Some(olga.as_str()));
+    assert_eq!(new_part.detail.as_deref(), Some("her flat only"));
+    assert_eq!(new_part.sources, original.sources);
+    let actions: Vec<String> = store
+        .audit_log(None)
+        .expect("log")
+        .iter()
+        .map(|a| a.action.clone())
+        .collect();
+    assert!(
+        actions.ends_with(&[
+            "add_entry".into(),
+            "add_entry".into(),
+            "merge_entries".into(),
+            "edit".into(),
+            "split_entry".into()
+        ]),
+        "{actions:?}"
+    );
+}

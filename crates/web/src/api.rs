@@ -12,7 +12,7 @@ use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::routing::{get, post};
-use casewatch_model::{Case, CaseFile, CasePerson, ExtractRecord, TimelineEntry};
+use casewatch_model::{Case, CasePerson, ExtractRecord, TimelineEntry};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
@@ -30,6 +30,24 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/cases/{id}/people/merge", post(crate::review::api_merge))
         .route("/api/v1/cases/{id}/people/split", post(crate::review::api_split))
         .route("/api/v1/cases/{id}/articles/move", post(crate::review::api_move))
+        .route(
+            "/api/v1/cases/{id}/people/{person}/status",
+            post(crate::casework::api_status),
+        )
+        .route("/api/v1/cases/{id}/meta", post(crate::casework::api_case))
+        .route("/api/v1/cases/{id}/merge", post(crate::casework::api_merge_cases))
+        .route("/api/v1/status", get(statuses))
+        .route("/api/v1/queue", get(crate::casework::api_queue))
+        .route("/api/v1/cases/{id}/entries", post(crate::casework::api_add_entry))
+        .route(
+            "/api/v1/cases/{id}/events/{event}/merge",
+            post(crate::casework::api_merge_entries),
+        )
+        .route(
+            "/api/v1/cases/{id}/events/{event}/split",
+            post(crate::casework::api_split_entry),
+        )
+        .route("/api/v1/cases/{id}/confirm-all", post(crate::casework::api_confirm_all))
         .route("/api/v1/people", get(people))
         .route("/api/v1/people/{id}", get(person))
         .route("/api/v1/events", get(events))
@@ -49,14 +67,19 @@ pub(crate) fn routes() -> Router<AppState> {
     ),
     paths(
         cases, case, audit, people, person, events, articles, article, search,
-        crate::review::api_decide, crate::review::api_merge, crate::review::api_split, crate::review::api_move
+        crate::review::api_decide, crate::review::api_merge, crate::review::api_split, crate::review::api_move,
+        crate::casework::api_status, crate::casework::api_case, crate::casework::api_merge_cases, statuses,
+        crate::casework::api_queue, crate::casework::api_confirm_all, crate::casework::api_add_entry,
+        crate::casework::api_merge_entries, crate::casework::api_split_entry
     ),
     components(schemas(
-        CaseFileDoc, CaseDoc, RelatedCaseDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
+        CaseFileDoc, CaseDoc, PersonStatusDoc, RelatedCaseDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
         ConflictDoc, TimelineEntryDoc, CaseEventDoc, CasePersonRefDoc, PersonDetailDoc, ArticleDetailDoc,
-        ErrorDoc, AuditEntryDoc, ArticleJson, SearchHitJson,
+        ErrorDoc, AuditEntryDoc, ArticleJson, SearchHitJson, SearchJson,
         crate::review::DecideRequest, crate::review::EditFields, crate::review::MergeRequest,
-        crate::review::SplitRequest, crate::review::MoveRequest
+        crate::review::SplitRequest, crate::review::MoveRequest, crate::casework::StatusRequest,
+        crate::casework::CaseMetaRequest, crate::casework::MergeCasesRequest, crate::casework::AddEntryRequest,
+        crate::casework::EntryOpRequest
     )),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
@@ -82,29 +105,108 @@ async fn openapi(Reader(_): Reader) -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }
 
-/// Every case, optionally filtered.
+/// A case as the API gives it: the case file shape plus `country` and
+/// `status` (where each defendant stands now; added fields).
+fn case_value(case: &Case, country: Option<String>, statuses: &[casewatch_store::StatusRow]) -> serde_json::Value {
+    let mut v = serde_json::to_value(case).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.insert("country".into(), serde_json::json!(country));
+        o.insert(
+            "status".into(),
+            serde_json::to_value(statuses.iter().map(|r| &r.status).collect::<Vec<_>>()).unwrap_or_default(),
+        );
+    }
+    v
+}
+
+/// The cases passing the filters, one page (`page`, `per_page`: default 50,
+/// at most 1000) in the order `sort`/`dir`; `total` counts every page.
 #[utoipa::path(get, path = "/api/v1/cases", params(FilterQuery),
-    responses((status = 200, description = "The case file", body = CaseFileDoc),
+    responses((status = 200, description = "The case file (one page) with `total`, `page`, `per_page`", body = CaseFileDoc),
               (status = 401, description = "Not logged in", body = ErrorDoc)))]
 async fn cases(
     Reader(_): Reader,
     State(state): State<AppState>,
     Query(q): Query<FilterQuery>,
-) -> Result<Json<CaseFile>, ApiError> {
+) -> Result<Json<serde_json::Value>, ApiError> {
     let (filter, errors) = q.parse();
     if let Some(e) = errors.into_iter().next() {
         return Err(AppError::BadRequest(e).into());
     }
-    let mut file = state.pool.run(|s| Ok(s.cases()?)).await?;
-    file.cases.retain(|c| filter.matches_case(c));
-    Ok(Json(file))
+    let query = filter.case_query();
+    let (page, values) = state
+        .pool
+        .run(move |s| {
+            let page = s.case_page(&query)?;
+            let mut values = Vec::with_capacity(page.rows.len());
+            for r in &page.rows {
+                if let Some(c) = s.case(&r.id)? {
+                    let st = s.statuses(&casewatch_store::StatusQuery {
+                        case: Some(r.id.clone()),
+                        ..Default::default()
+                    })?;
+                    values.push(case_value(&c, r.country.clone(), &st));
+                }
+            }
+            Ok((page, values))
+        })
+        .await?;
+    Ok(Json(serde_json::json!({
+        "cases": values, "total": page.total, "page": filter.page, "per_page": filter.per_page,
+    })))
 }
 
-async fn load_case(state: &AppState, id: String) -> Result<Case, AppError> {
-    state
-        .pool
-        .run(move |s| s.case(&id)?.ok_or_else(|| AppError::NotFound(format!("no case {id}"))))
-        .await
+/// Where each defendant stands now: `?held=true` for people deprived of
+/// liberty, `?country=KG`, `?status=in_custody`.
+#[utoipa::path(get, path = "/api/v1/status", params(StatusParams),
+    responses((status = 200, description = "Statuses with their case", body = Vec<serde_json::Value>),
+              (status = 400, description = "Invalid filter", body = ErrorDoc)))]
+async fn statuses(
+    Reader(_): Reader,
+    State(state): State<AppState>,
+    Query(q): Query<StatusParams>,
+) -> Result<Json<Vec<serde_json::Value>>, ApiError> {
+    let standing = q
+        .status
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<casewatch_model::Standing>()
+                .map_err(|_| AppError::BadRequest(format!("unknown status {s:?}")))
+        })
+        .transpose()?;
+    let query = casewatch_store::StatusQuery {
+        held: q.held.unwrap_or(false),
+        country: q.country.filter(|c| !c.is_empty()),
+        standing,
+        ..Default::default()
+    };
+    let rows = state.pool.run(move |s| Ok(s.statuses(&query)?)).await?;
+    Ok(Json(
+        rows.iter()
+            .map(|r| {
+                let mut v = serde_json::to_value(&r.status).unwrap_or_default();
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("case".into(), serde_json::json!(r.case));
+                    o.insert("case_title".into(), serde_json::json!(r.case_title));
+                    o.insert("country".into(), serde_json::json!(r.country));
+                }
+                v
+            })
+            .collect(),
+    ))
+}
+
+/// Filters of `/api/v1/status`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct StatusParams {
+    /// Only people held (serving, in custody, house arrest).
+    held: Option<bool>,
+    /// ISO 3166-1 alpha-2 country code.
+    country: Option<String>,
+    /// One status.
+    status: Option<String>,
 }
 
 /// One case.
@@ -115,8 +217,22 @@ async fn case(
     Reader(_): Reader,
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Json<Case>, ApiError> {
-    Ok(Json(load_case(&state, id).await?))
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let v = state
+        .pool
+        .run(move |s| {
+            let c = s
+                .case(&id)?
+                .ok_or_else(|| AppError::NotFound(format!("no case {id}")))?;
+            let st = s.statuses(&casewatch_store::StatusQuery {
+                case: Some(c.id.clone()),
+                ..Default::default()
+            })?;
+            let country = s.case_country(&c.id)?;
+            Ok(case_value(&c, country, &st))
+        })
+        .await?;
+    Ok(Json(v))
 }
 
 /// The audit log of a case, newest first.
@@ -235,7 +351,7 @@ async fn events(
 pub(crate) struct ArticleJson {
     /// Article id.
     id: String,
-    /// Path or URL it was read from.
+    /// Where it came from: its URL, its outlet, or the file name (never a server path).
     source: String,
     /// Publication date (`YYYY-MM-DD`).
     published: Option<String>,
@@ -248,15 +364,21 @@ pub(crate) struct ArticleJson {
 }
 
 /// Every article.
-#[utoipa::path(get, path = "/api/v1/articles",
+#[utoipa::path(get, path = "/api/v1/articles", params(crate::pages::ArticlesQuery),
     responses((status = 200, description = "Articles", body = [ArticleJson])))]
-async fn articles(Reader(_): Reader, State(state): State<AppState>) -> Result<Json<Vec<ArticleJson>>, ApiError> {
+async fn articles(
+    Reader(_): Reader,
+    State(state): State<AppState>,
+    Query(q): Query<crate::pages::ArticlesQuery>,
+) -> Result<Json<Vec<ArticleJson>>, ApiError> {
     let list = state.pool.run(|s| Ok(s.article_summaries()?)).await?;
+    let without_case = q.without_case();
     Ok(Json(
         list.into_iter()
+            .filter(|a| !without_case || a.case.is_none())
             .map(|a| ArticleJson {
                 id: a.id,
-                source: a.source,
+                source: crate::views::public_source(&a.source, a.url.as_deref()),
                 published: a.published.map(|d| d.to_string()),
                 title: a.title,
                 url: a.url,
@@ -290,9 +412,11 @@ async fn article(
             let Some(a) = s.article(&id)? else {
                 return Err(AppError::NotFound(format!("no article {id}")));
             };
+            let mut record = a.record;
+            record.article.source = crate::views::public_source(&record.article.source, record.article.url.as_deref());
             Ok(ArticleDetail {
                 cases: s.cases_of_article(&id)?,
-                record: a.record,
+                record,
                 body: a.body,
             })
         })
@@ -321,23 +445,36 @@ pub(crate) struct SearchHitJson {
     snippet: String,
     /// `article` (title/body matched) or `evidence` (an evidence sentence matched).
     kind: String,
+    /// For an evidence hit: the timeline entries the sentence is evidence of.
+    events: Vec<String>,
+}
+
+/// The search answer: hits, and a notice when the query was malformed.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct SearchJson {
+    hits: Vec<SearchHitJson>,
+    /// Why and how the query was read differently (not valid FTS5 syntax), if it was.
+    notice: Option<String>,
 }
 
 /// Full-text search over article text and evidence sentences.
 #[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
-    responses((status = 200, description = "Hits, best first", body = [SearchHitJson])))]
+    responses((status = 200, description = "Hits, best first (one per sentence for evidence), and a notice for a malformed query", body = SearchJson)))]
 async fn search(
     Reader(_): Reader,
     State(state): State<AppState>,
     Query(p): Query<SearchParams>,
-) -> Result<Json<Vec<SearchHitJson>>, ApiError> {
+) -> Result<Json<SearchJson>, ApiError> {
     if p.q.len() > 500 {
         return Err(AppError::BadRequest("the query is longer than 500 bytes".into()).into());
     }
     let limit = p.limit.unwrap_or(20).clamp(1, 200);
-    let hits = state.pool.run(move |s| Ok(s.search(&p.q, limit)?)).await?;
-    Ok(Json(
-        hits.into_iter()
+    let found = state.pool.run(move |s| Ok(s.search_sentences(&p.q, limit)?)).await?;
+    Ok(Json(SearchJson {
+        notice: found.notice,
+        hits: found
+            .hits
+            .into_iter()
             .map(|h| SearchHitJson {
                 article: h.article,
                 published: h.published.map(|d| d.to_string()),
@@ -348,9 +485,10 @@ async fn search(
                     casewatch_store::HitKind::Article => "article".into(),
                     casewatch_store::HitKind::Evidence => "evidence".into(),
                 },
+                events: h.events,
             })
             .collect(),
-    ))
+    }))
 }
 
 /// A JSON body whose rejection (bad JSON, wrong content type, unknown field)

@@ -8,11 +8,42 @@
 
 use utoipa::ToSchema;
 
-/// `{"cases": [...]}`.
+/// `{"cases": [...]}` (one page, with `total`, `page`, `per_page`).
 #[derive(ToSchema)]
 #[schema(as = CaseFile)]
 pub(crate) struct CaseFileDoc {
     cases: Vec<CaseDoc>,
+    /// Cases passing the filters, over every page.
+    total: Option<u64>,
+    /// This page, from 1.
+    page: Option<u64>,
+    /// Cases per page.
+    per_page: Option<u64>,
+}
+
+/// Where a defendant stands now.
+#[derive(ToSchema, serde::Serialize)]
+#[schema(as = PersonStatus)]
+pub(crate) struct PersonStatusDoc {
+    /// Person id.
+    person: String,
+    name: String,
+    /// serving | in_custody | house_arrest | convicted_in_absentia | travel_ban | charges_pending | released | acquitted | unknown
+    status: String,
+    /// Since when (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    since: Option<String>,
+    /// The term as reported.
+    term: Option<String>,
+    /// When the term ends, when known.
+    until: Option<String>,
+    /// The timeline entry that established it.
+    entry: Option<String>,
+    /// Publication date of the case's latest source.
+    as_of: Option<String>,
+    /// Whether a reviewer set it.
+    overridden: bool,
+    /// The reviewer's note.
+    note: Option<String>,
 }
 
 /// One case.
@@ -30,6 +61,10 @@ pub(crate) struct CaseDoc {
     events: Vec<TimelineEntryDoc>,
     /// Ids of the case's articles.
     articles: Vec<String>,
+    /// ISO 3166-1 alpha-2 country code (derived from the places, courts and agencies; or a reviewer's).
+    country: Option<String>,
+    /// Where each defendant stands now.
+    status: Vec<PersonStatusDoc>,
     /// Other prosecutions that share a person or an outlet with this one (absent when none).
     related_cases: Option<Vec<RelatedCaseDoc>>,
 }
@@ -113,8 +148,10 @@ pub(crate) struct SourceDoc {
     article: String,
     published: Option<String>,
     url: Option<String>,
-    /// The article's headline, when known (absent otherwise).
+    /// The headline, when known.
     title: Option<String>,
+    /// The outlet (the URL's site), when known.
+    outlet: Option<String>,
     /// Byte offsets of the evidence in the article body.
     start: usize,
     end: usize,
@@ -146,6 +183,8 @@ pub(crate) struct TimelineEntryDoc {
     /// early | mid | late | before | after | around | null
     date_qualifier: Option<String>,
     date_text: Option<String>,
+    /// true when no source states the date: it was inferred (present only when true).
+    date_inferred: Option<bool>,
     subjects: Vec<SubjectDoc>,
     agent: Option<AgentDoc>,
     place: Option<String>,

@@ -1,9 +1,13 @@
 //! Case and event filters shared by the cases page and the JSON API: event
-//! type, status, review state, date range, outlet, place. Parsed leniently
-//! (an empty field is no filter; an invalid one is reported and ignored).
+//! type, status, review state, date range, outlet, place, country, a
+//! defendant's current status; and the listing's sort order and page. Parsed
+//! leniently (an empty field is no filter; an invalid one is reported and
+//! ignored). [`CaseFilter::case_query`] turns them into the store's
+//! [`CaseQuery`], answered from stored summaries.
 
 use crate::timeline::date_span;
-use casewatch_model::{Case, EventDate, EventType, OrgKind, PartialDate, Review, Status, TimelineEntry};
+use casewatch_model::{Case, EventDate, EventType, OrgKind, PartialDate, Review, Standing, Status, TimelineEntry};
+use casewatch_store::{CaseQuery, CaseSort};
 use serde::Deserialize;
 
 /// The filter fields as they come in a query string.
@@ -26,6 +30,18 @@ pub(crate) struct FilterQuery {
     pub(crate) outlet: Option<String>,
     /// Place containing this text.
     pub(crate) place: Option<String>,
+    /// Country (ISO 3166-1 alpha-2 code, `KG`).
+    pub(crate) country: Option<String>,
+    /// A defendant's current status (`in_custody`, `serving`, …).
+    pub(crate) standing: Option<String>,
+    /// Sort column: id, title, country, status, people, events, sources, first, last, reviewed.
+    pub(crate) sort: Option<String>,
+    /// `asc` or `desc`.
+    pub(crate) dir: Option<String>,
+    /// Page number, from 1.
+    pub(crate) page: Option<String>,
+    /// Cases per page (API; default 50, at most 1000).
+    pub(crate) per_page: Option<String>,
 }
 
 /// Parsed filters.
@@ -38,6 +54,16 @@ pub(crate) struct CaseFilter {
     to: Option<i32>,
     outlet: Option<String>,
     place: Option<String>,
+    country: Option<String>,
+    standing: Option<Standing>,
+    /// Sort column.
+    pub(crate) sort: CaseSort,
+    /// Descending order.
+    pub(crate) desc: bool,
+    /// Page, from 1.
+    pub(crate) page: u64,
+    /// Cases per page.
+    pub(crate) per_page: u64,
     /// The accepted values, for display and links.
     pub(crate) query: FilterQuery,
 }
@@ -87,6 +113,7 @@ impl FilterQuery {
                     value: Some(d),
                     qualifier: None,
                     text: None,
+                    inferred: false,
                 })
             });
             match span {
@@ -111,6 +138,47 @@ impl FilterQuery {
             f.place = Some(v.to_lowercase());
             accepted.place = Some(v.to_string());
         }
+        if let Some(v) = nonempty(&self.country) {
+            if v.len() == 2 && v.chars().all(|c| c.is_ascii_alphabetic()) {
+                f.country = Some(v.to_uppercase());
+                accepted.country = Some(v.to_uppercase());
+            } else {
+                errors.push(format!("country {v:?} is not a two-letter code (ignored)"));
+            }
+        }
+        vocab!(standing, Standing, "defendant status");
+        f.sort = CaseSort::Id;
+        if let Some(v) = nonempty(&self.sort) {
+            match CaseSort::parse(v) {
+                Some(c) => {
+                    f.sort = c;
+                    accepted.sort = Some(v.to_string());
+                }
+                None => errors.push(format!("unknown sort column {v:?} (ignored)")),
+            }
+        }
+        if let Some(v) = nonempty(&self.dir) {
+            match v {
+                "asc" | "desc" => {
+                    f.desc = v == "desc";
+                    accepted.dir = Some(v.to_string());
+                }
+                _ => errors.push(format!("sort direction {v:?} is not asc or desc (ignored)")),
+            }
+        }
+        let number = |raw: &Option<String>, what: &str, errors: &mut Vec<String>| -> Option<u64> {
+            let v = nonempty(raw)?;
+            match v.parse::<u64>() {
+                Ok(n) if n >= 1 => Some(n),
+                _ => {
+                    errors.push(format!("{what} {v:?} is not a number from 1 (ignored)"));
+                    None
+                }
+            }
+        };
+        f.page = number(&self.page, "page", &mut errors).unwrap_or(1);
+        f.per_page = number(&self.per_page, "per_page", &mut errors).unwrap_or(50).min(1000);
+        accepted.page = self.page.clone().filter(|_| f.page > 1);
         f.query = accepted;
         (f, errors)
     }
@@ -118,8 +186,28 @@ impl FilterQuery {
 
 impl CaseFilter {
     /// Whether no filter is set.
+    #[cfg(test)]
     pub(crate) fn is_empty(&self) -> bool {
-        !self.has_entry_filter() && self.outlet.is_none()
+        !self.has_entry_filter() && self.outlet.is_none() && self.country.is_none() && self.standing.is_none()
+    }
+
+    /// The store query of these filters, sort order and page.
+    pub(crate) fn case_query(&self) -> CaseQuery {
+        CaseQuery {
+            event_type: self.event_type.map(|t| t.as_str().to_string()),
+            status: self.status.map(|s| s.as_str().to_string()),
+            review: self.review.map(|r| r.as_str().to_string()),
+            from_day: self.from,
+            to_day: self.to,
+            place: self.place.clone(),
+            outlet: self.outlet.clone(),
+            country: self.country.clone(),
+            standing: self.standing,
+            sort: self.sort,
+            descending: self.desc,
+            offset: (self.page - 1).saturating_mul(self.per_page),
+            limit: self.per_page,
+        }
     }
 
     fn has_entry_filter(&self) -> bool {
@@ -189,19 +277,50 @@ impl CaseFilter {
             ("to", &q.to),
             ("outlet", &q.outlet),
             ("place", &q.place),
+            ("country", &q.country),
+            ("standing", &q.standing),
+            ("sort", &q.sort),
+            ("dir", &q.dir),
+            ("page", &q.page),
         ];
         fields
             .iter()
-            .filter(|(k, _)| *k != skip)
+            .filter(|(k, _)| *k != skip && (skip.is_empty() || *k != "page"))
             .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", crate::views::urlencode(v))))
             .collect::<Vec<_>>()
             .join("&")
     }
 
+    /// `base` with the accepted filters and the given order and page (page 1
+    /// and the default order are left out).
+    pub(crate) fn link(&self, base: &str, sort: CaseSort, desc: bool, page: u64) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let rest = self.query_without("sort");
+        parts.extend(
+            rest.split('&')
+                .filter(|p| !p.is_empty() && !p.starts_with("dir=") && !p.starts_with("page="))
+                .map(str::to_string),
+        );
+        if sort != CaseSort::Id || desc {
+            parts.push(format!("sort={}", sort.as_str()));
+        }
+        if desc {
+            parts.push("dir=desc".into());
+        }
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        if parts.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}?{}", parts.join("&"))
+        }
+    }
+
     /// The active filters, each with a link to `base` without it.
     pub(crate) fn active(&self, base: &str) -> Vec<ActiveFilter> {
         let q = &self.query;
-        let fields: [(&str, &'static str, &Option<String>); 7] = [
+        let fields: [(&str, &'static str, &Option<String>); 9] = [
             ("type", "event type", &q.event_type),
             ("status", "status", &q.status),
             ("review", "review", &q.review),
@@ -209,6 +328,8 @@ impl CaseFilter {
             ("to", "to", &q.to),
             ("outlet", "outlet", &q.outlet),
             ("place", "place", &q.place),
+            ("country", "country", &q.country),
+            ("standing", "defendant status", &q.standing),
         ];
         fields
             .iter()
@@ -260,6 +381,7 @@ mod tests {
                 value: date.map(|d| d.parse().unwrap()),
                 qualifier: None,
                 text: None,
+                inferred: false,
             },
             subjects: vec![],
             agent: None,

@@ -25,8 +25,10 @@ mod admin;
 mod api;
 mod api_doc;
 mod auth;
+mod casework;
 mod error;
 mod export;
+mod feeds;
 mod filters;
 mod pages;
 mod pool;
@@ -34,6 +36,7 @@ mod ratelimit;
 mod review;
 mod text;
 mod timeline;
+mod upload;
 mod views;
 
 pub use error::WebError;
@@ -187,12 +190,21 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         .route("/", get(pages::index))
         .route("/static/app.css", get(pages::stylesheet))
         .route("/cases", get(pages::cases))
+        .route("/cases.csv", get(pages::cases_csv))
         .route("/cases/{id}", get(pages::case))
         .route("/cases/{id}/review", get(review::page))
         .route("/cases/{id}/events/{event}/review", post(review::decide_form))
         .route("/cases/{id}/events/{event}/edit", get(review::edit_page))
         .route("/cases/{id}/people/merge", post(review::merge_form))
         .route("/cases/{id}/people/split", post(review::split_form))
+        .route("/cases/{id}/people/{person}/status", post(casework::status_form))
+        .route("/cases/{id}/meta", post(casework::case_form))
+        .route("/cases/{id}/merge", post(casework::merge_form))
+        .route("/cases/{id}/confirm-all", post(casework::confirm_all_form))
+        .route("/cases/{id}/entries", post(casework::add_entry_form))
+        .route("/review", get(casework::queue_page))
+        .route("/cases/{id}/feed.atom", get(feeds::case_feed))
+        .route("/feed.atom", get(feeds::all_feed))
         .route("/cases/{id}/people/role", post(review::role_form))
         .route("/cases/{id}/export/{file}", get(export::download))
         .route("/articles", get(pages::articles))
@@ -206,9 +218,16 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         .route("/admin/tokens", post(admin::add_token))
         .route("/admin/tokens/remove", post(admin::remove_token))
         .merge(api::routes())
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .merge(
+            Router::new()
+                .route("/upload", get(upload::page).post(upload::paste))
+                .route("/upload/files", post(upload::files))
+                .layer(axum::extract::DefaultBodyLimit::max(upload::MAX_UPLOAD_BYTES))
+                .layer(RequestBodyLimitLayer::new(upload::MAX_UPLOAD_BYTES)),
+        )
         .fallback(pages::not_found)
         .with_state(state)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CsrfLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

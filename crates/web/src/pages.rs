@@ -12,7 +12,8 @@ use crate::views::*;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use casewatch_model::{Case, DateQualifier, EventType, Review, Status, TimelineEntry};
+use casewatch_model::{Case, DateQualifier, EventType, Review, Standing, Status, TimelineEntry};
+use casewatch_store::CaseSort;
 use casewatch_store::{ArticleText, HitKind, Store};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -58,48 +59,90 @@ fn date_opt(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// `GET /cases`: the case list with filters.
+/// `GET /cases`: the case list with filters, sorted by any column and
+/// paged, read from the stored summaries (no case is decoded).
 pub(crate) async fn cases(
     Reader(who): Reader,
     State(state): State<AppState>,
     Query(q): Query<FilterQuery>,
 ) -> Result<Response, PageError> {
     let (filter, errors) = q.parse();
-    let file = state.pool.run(|s| Ok(s.cases()?)).await?;
-    let total = file.cases.len();
-    let event_filtered = !filter.is_empty();
-    let rows = file
-        .cases
+    let query = filter.case_query();
+    let (page, countries) = state
+        .pool
+        .run(move |s| Ok((s.case_page(&query)?, s.case_countries()?)))
+        .await?;
+    let rows = page
+        .rows
         .iter()
-        .filter(|c| filter.matches_case(c))
-        .map(|c| {
-            let dates = c.events.iter().filter_map(|e| e.date.value);
-            let mut sources: Vec<&str> = c
-                .events
+        .map(|c| CaseRow {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            country: c.country.clone().unwrap_or_default(),
+            standings: c
+                .statuses
                 .iter()
-                .flat_map(|e| e.sources.iter().map(|s| s.article.as_str()))
-                .chain(c.articles.iter().map(String::as_str))
-                .collect();
-            sources.sort_unstable();
-            sources.dedup();
-            CaseRow {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                people: c.people.len(),
-                events: c.events.len(),
-                sources: sources.len(),
-                first: dates.clone().min().map(|d| d.to_string()).unwrap_or_default(),
-                last: dates.max().map(|d| d.to_string()).unwrap_or_default(),
-                reviewed: c.events.iter().filter(|e| e.review != Review::Machine).count(),
-                matching: event_filtered.then(|| c.events.iter().filter(|e| filter.matches_entry(e)).count()),
-            }
+                .map(|s| StandingView::of(s, &c.id, &c.title))
+                .collect(),
+            people: c.people as usize,
+            events: c.events as usize,
+            sources: c.sources as usize,
+            first: c.first_date.clone().unwrap_or_default(),
+            last: c.last_date.clone().unwrap_or_default(),
+            reviewed: c.reviewed as usize,
+            matching: c.matching.map(|m| m as usize),
         })
         .collect();
+    let pages = page.total.div_ceil(filter.per_page).max(1);
+    let headers = [
+        ("Case", CaseSort::Title),
+        ("Country", CaseSort::Country),
+        ("Defendants now", CaseSort::Status),
+        ("People", CaseSort::People),
+        ("Events", CaseSort::Events),
+        ("Sources", CaseSort::Sources),
+        ("First", CaseSort::First),
+        ("Last", CaseSort::Last),
+        ("Reviewed", CaseSort::Reviewed),
+    ]
+    .into_iter()
+    .map(|(label, col)| {
+        let current = filter.sort == col;
+        SortHeader {
+            label,
+            href: filter.link("/cases", col, current && !filter.desc, 1),
+            aria: match (current, filter.desc) {
+                (false, _) => "none",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            },
+            arrow: match (current, filter.desc) {
+                (false, _) => "",
+                (true, false) => " ▲",
+                (true, true) => " ▼",
+            },
+        }
+    })
+    .collect();
     let fq = &filter.query;
-    let page = CasesPage {
+    let rest = filter.query_without("page");
+    let page_view = CasesPage {
         nav: Nav::of(&who),
         rows,
-        total,
+        total: page.total as usize,
+        all: page.all as usize,
+        headers,
+        prev: (filter.page > 1).then(|| filter.link("/cases", filter.sort, filter.desc, filter.page - 1)),
+        next: (filter.page < pages).then(|| filter.link("/cases", filter.sort, filter.desc, filter.page + 1)),
+        page: filter.page,
+        pages,
+        csv_href: if rest.is_empty() {
+            "/cases.csv".to_string()
+        } else {
+            format!("/cases.csv?{rest}")
+        },
+        countries: Opt::list("any", countries.iter().map(|(c, _)| c.as_str()), fq.country.as_deref()),
+        standings: Opt::list("any", Standing::ALL.iter().map(|s| s.as_str()), fq.standing.as_deref()),
         active: filter.active("/cases"),
         errors,
         types: Opt::list(
@@ -114,7 +157,91 @@ pub(crate) async fn cases(
         outlet: fq.outlet.clone().unwrap_or_default(),
         place: fq.place.clone().unwrap_or_default(),
     };
-    Ok(render(StatusCode::OK, &page))
+    Ok(render(StatusCode::OK, &page_view))
+}
+
+/// `GET /cases.csv`: the filtered case list (every page) as CSV, one row per
+/// case with its defendants' statuses.
+pub(crate) async fn cases_csv(
+    Reader(_): Reader,
+    State(state): State<AppState>,
+    Query(q): Query<FilterQuery>,
+) -> Result<Response, PageError> {
+    let (filter, _) = q.parse();
+    let mut query = filter.case_query();
+    query.offset = 0;
+    query.limit = 1000;
+    let rows = state
+        .pool
+        .run(move |s| {
+            let mut rows = Vec::new();
+            loop {
+                let page = s.case_page(&query)?;
+                let done = page.rows.len() < 1000;
+                rows.extend(page.rows);
+                if done {
+                    return Ok(rows);
+                }
+                query.offset += 1000;
+            }
+        })
+        .await?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "case",
+        "title",
+        "country",
+        "defendants_now",
+        "people",
+        "events",
+        "sources",
+        "first",
+        "last",
+        "reviewed",
+    ];
+    // A cell that a spreadsheet would read as a formula is neutralised with a leading quote.
+    let safe = |c: &String| {
+        if c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{c}")
+        } else {
+            c.clone()
+        }
+    };
+    let mut write = |rec: &[String]| {
+        w.write_record(rec.iter().map(safe))
+            .map_err(|e| AppError::Internal(format!("CSV: {e}")))
+    };
+    write(&header.map(str::to_string))?;
+    for c in &rows {
+        let now = c
+            .statuses
+            .iter()
+            .map(|s| format!("{}: {}", s.name, s.status.label()))
+            .collect::<Vec<_>>()
+            .join(" | ");
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        write(&[
+            c.id.clone(),
+            c.title.clone(),
+            opt(&c.country),
+            now,
+            c.people.to_string(),
+            c.events.to_string(),
+            c.sources.to_string(),
+            opt(&c.first_date),
+            opt(&c.last_date),
+            c.reviewed.to_string(),
+        ])?;
+    }
+    let body = w.into_inner().map_err(|e| AppError::Internal(format!("CSV: {e}")))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"cases.csv\""),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 /// Subjects of an entry as links to the case's people.
@@ -146,12 +273,36 @@ fn subject_views(case: &Case, e: &TimelineEntry) -> Vec<SubjectView> {
 
 /// The view of one timeline entry, with the paragraphs of its sources.
 pub(crate) fn entry_view(case: &Case, e: &TimelineEntry, texts: &HashMap<String, ArticleText>) -> EntryView {
+    let latest = e.sources.iter().filter_map(|s| s.published).max();
+    let scheduled = match (e.status, e.date.day_span(), latest) {
+        (Status::NotOccurred, Some((start, _)), Some(p)) if start > chrono::Datelike::num_days_from_ce(&p) => {
+            Some(date_label(&e.date))
+        }
+        _ => None,
+    };
+    let claimant = e
+        .sources
+        .iter()
+        .filter_map(|s| {
+            texts.get(&s.article).and_then(|t| {
+                t.attributions
+                    .iter()
+                    .find(|(start, ty, _)| *start == s.start && *ty == e.event_type)
+                    .map(|(_, _, who)| who.clone())
+            })
+        })
+        .next();
     EntryView {
         id: e.id.clone(),
         date: date_label(&e.date),
         dated: e.date.value.is_some(),
+        scheduled,
+        inferred: e.date.inferred && e.date.value.is_some(),
+        apart: crate::timeline::is_apart(e),
+        claimant: claimant.filter(|_| matches!(e.status, Status::Alleged | Status::Denied)),
         family: family(e.event_type),
         type_label: type_label(e.event_type),
+        status_text: crate::timeline::status_words(e.status),
         status: e.status.as_str().to_string(),
         review: e.review.as_str().to_string(),
         subjects: subject_views(case, e),
@@ -168,6 +319,16 @@ pub(crate) fn entry_view(case: &Case, e: &TimelineEntry, texts: &HashMap<String,
             .iter()
             .map(|s| SourceView {
                 article: s.article.clone(),
+                title: s
+                    .title
+                    .clone()
+                    .or_else(|| texts.get(&s.article).and_then(|t| t.title.clone())),
+                outlet: s.outlet.clone().or_else(|| {
+                    s.url
+                        .as_deref()
+                        .or_else(|| texts.get(&s.article).and_then(|t| t.url.as_deref()))
+                        .and_then(casewatch_model::outlet_of_url)
+                }),
                 href: format!("/articles/{}", urlencode(&s.article)),
                 published: date_opt(s.published),
                 url: s
@@ -244,7 +405,7 @@ pub(crate) async fn case(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let lookup = id.clone();
-    let (case, texts, audit) = state
+    let (case, texts, audit, standings, country) = state
         .pool
         .run(move |s| {
             let Some(case) = s.case(&lookup)? else {
@@ -252,7 +413,12 @@ pub(crate) async fn case(
             };
             let texts = case_texts(s, &case)?;
             let audit = crate::review::audit_rows(s, &lookup, 10)?;
-            Ok((case, texts, audit))
+            let standings = s.statuses(&casewatch_store::StatusQuery {
+                case: Some(case.id.clone()),
+                ..Default::default()
+            })?;
+            let country = s.case_country(&case.id)?;
+            Ok((case, texts, audit, standings, country))
         })
         .await?;
     let names = |e: &TimelineEntry| {
@@ -262,20 +428,25 @@ pub(crate) async fn case(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let tl = layout(&case.events, names);
+    let lanes: Vec<(String, String)> = standings
+        .iter()
+        .map(|r| (r.status.person.clone(), r.status.name.clone()))
+        .collect();
+    let tl = layout(&case.events, &lanes, names);
     let used: std::collections::BTreeSet<&str> = case.events.iter().map(|e| family(e.event_type)).collect();
-    let (dated, undated): (Vec<EntryView>, Vec<EntryView>) = case
+    let (apart, happened): (Vec<EntryView>, Vec<EntryView>) = case
         .events
         .iter()
         .map(|e| entry_view(&case, e, &texts))
-        .partition(|v| v.dated);
+        .partition(|v| v.apart);
+    let (dated, undated): (Vec<EntryView>, Vec<EntryView>) = happened.into_iter().partition(|v| v.dated);
     let dates = case.events.iter().filter_map(|e| e.date.value);
     let reviewed = case.events.iter().filter(|e| e.review != Review::Machine).count();
     let summary = format!(
         "{} · {} ({} dated, {} reviewed) · {}",
         plural(case.people.len(), "person", "people"),
         plural(case.events.len(), "event", "events"),
-        dated.len(),
+        dated.len() + apart.iter().filter(|e| e.dated).count(),
         reviewed,
         plural(texts.len().max(case.articles.len()), "source", "sources")
     );
@@ -292,6 +463,12 @@ pub(crate) async fn case(
             .collect(),
         dated,
         undated,
+        apart,
+        standings: standings
+            .iter()
+            .map(|r| StandingView::of(&r.status, &r.case, &r.case_title))
+            .collect(),
+        country: country.unwrap_or_default(),
         people: case.people.iter().map(person_row).collect(),
         orgs: case
             .organizations
@@ -322,12 +499,24 @@ pub(crate) async fn case(
 }
 
 /// `GET /articles`: every article.
-pub(crate) async fn articles(Reader(who): Reader, State(state): State<AppState>) -> Result<Response, PageError> {
+pub(crate) async fn articles(
+    Reader(who): Reader,
+    State(state): State<AppState>,
+    Query(q): Query<ArticlesQuery>,
+) -> Result<Response, PageError> {
     let list = state.pool.run(|s| Ok(s.article_summaries()?)).await?;
+    let without_case = q.without_case();
+    let orphans = list.iter().filter(|a| a.case.is_none()).count();
     let rows = list
         .into_iter()
+        .filter(|a| !without_case || a.case.is_none())
         .map(|a| ArticleRow {
             title: a.title.unwrap_or_else(|| a.id.clone()),
+            outlet: a
+                .url
+                .as_deref()
+                .and_then(casewatch_model::outlet_of_url)
+                .unwrap_or_default(),
             published: date_opt(a.published),
             events: a.events,
             case: a.case,
@@ -339,8 +528,25 @@ pub(crate) async fn articles(Reader(who): Reader, State(state): State<AppState>)
         &ArticlesPage {
             nav: Nav::of(&who),
             rows,
+            orphans,
+            without_case,
         },
     ))
+}
+
+/// `GET /articles?without_case=1`.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct ArticlesQuery {
+    /// `1`/`true`: only the articles that belong to no case.
+    pub(crate) without_case: Option<String>,
+}
+
+impl ArticlesQuery {
+    /// Whether only articles without a case are asked for.
+    pub(crate) fn without_case(&self) -> bool {
+        matches!(self.without_case.as_deref(), Some("1" | "true" | "yes" | "on"))
+    }
 }
 
 /// `GET /articles/{id}`: the text with every extracted span marked and linked.
@@ -406,7 +612,7 @@ pub(crate) async fn article(
         nav: Nav::of(&who),
         title: text.title.clone().unwrap_or_else(|| text.id.clone()),
         published: date_opt(text.published),
-        source: text.source.clone(),
+        source: public_source(&text.source, text.url.as_deref()),
         url: text
             .url
             .clone()
@@ -449,7 +655,7 @@ pub(crate) async fn person(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let lookup = id.clone();
-    let cases = state
+    let (cases, standings) = state
         .pool
         .run(move |s| {
             let mut out = Vec::new();
@@ -458,7 +664,11 @@ pub(crate) async fn person(
                     out.push(case);
                 }
             }
-            Ok(out)
+            let standings = s.statuses(&casewatch_store::StatusQuery {
+                person: Some(lookup.clone()),
+                ..Default::default()
+            })?;
+            Ok((out, standings))
         })
         .await?;
     let Some(p) = cases.iter().flat_map(|c| c.people.iter()).find(|p| p.id == id) else {
@@ -486,6 +696,10 @@ pub(crate) async fn person(
     }
     let page = PersonPage {
         nav: Nav::of(&who),
+        standings: standings
+            .iter()
+            .map(|r| StandingView::of(&r.status, &r.case, &r.case_title))
+            .collect(),
         former: p.former == Some(true),
         person: person_row(p),
         cases: cases.iter().map(|c| (c.id.clone(), c.title.clone())).collect(),
@@ -512,10 +726,13 @@ pub(crate) async fn search(
         return Err(AppError::BadRequest("the query is longer than 500 bytes".into()).into());
     }
     let query = q.clone();
-    let hits = state.pool.run(move |s| Ok(s.search(&query, 50)?)).await?;
-    let hits = hits
+    let found = state.pool.run(move |s| Ok(s.search_sentences(&query, 50)?)).await?;
+    let notice = found.notice;
+    let hits = found
+        .hits
         .into_iter()
         .map(|h| HitView {
+            events: h.events.clone(),
             title: h.title.clone().unwrap_or_else(|| h.article.clone()),
             published: date_opt(h.published),
             case: h.case,
@@ -533,6 +750,7 @@ pub(crate) async fn search(
             nav: Nav::of(&who),
             q,
             hits,
+            notice,
         },
     ))
 }
@@ -545,4 +763,79 @@ pub(crate) fn qualifier_options(current: Option<DateQualifier>) -> Vec<Opt> {
         [Early, Mid, Late, Before, After, Around].iter().map(|q| q.as_str()),
         current.map(|q| q.as_str()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casewatch_model::{EventDate, Source, Subject};
+
+    #[test]
+    fn scheduled_acts_claims_and_inferred_dates() {
+        let mut e = TimelineEntry {
+            id: "E1".into(),
+            event_type: EventType::Hearing,
+            date: EventDate {
+                value: Some("2025-07-01".parse().expect("date")),
+                qualifier: None,
+                text: None,
+                inferred: false,
+            },
+            subjects: vec![Subject::default()],
+            agent: None,
+            place: None,
+            status: Status::NotOccurred,
+            detail: None,
+            review: Review::Machine,
+            sources: vec![Source {
+                article: "a1".into(),
+                published: chrono::NaiveDate::from_ymd_opt(2025, 6, 19),
+                url: Some("https://www.example.org/news/1".into()),
+                title: None,
+                outlet: None,
+                start: 0,
+                end: 5,
+                sentence: "Next.".into(),
+            }],
+            conflicts: vec![],
+        };
+        let case = Case {
+            id: "c1".into(),
+            title: "t".into(),
+            people: vec![],
+            organizations: vec![],
+            charges: vec![],
+            events: vec![],
+            articles: vec![],
+            related_cases: vec![],
+        };
+        let mut texts = HashMap::new();
+        texts.insert(
+            "a1".to_string(),
+            ArticleText {
+                id: "a1".into(),
+                source: "/srv/in/a1.txt".into(),
+                published: None,
+                title: Some("Trial adjourned".into()),
+                url: None,
+                body: "Next. More.".into(),
+                attributions: vec![(0, EventType::CoercionAllegation, "her lawyer".into())],
+            },
+        );
+        let v = entry_view(&case, &e, &texts);
+        assert_eq!(v.scheduled.as_deref(), Some("2025-07-01"));
+        assert!(v.apart && !v.inferred);
+        assert_eq!(v.sources[0].title.as_deref(), Some("Trial adjourned"));
+        assert_eq!(v.sources[0].outlet.as_deref(), Some("example.org"));
+        // A past act that did not happen is not "scheduled".
+        e.date.value = Some("2025-06-01".parse().expect("date"));
+        assert_eq!(entry_view(&case, &e, &texts).scheduled, None);
+        // An alleged entry names its claimant; an inferred date is marked.
+        e.event_type = EventType::CoercionAllegation;
+        e.status = Status::Alleged;
+        e.date.inferred = true;
+        let v = entry_view(&case, &e, &texts);
+        assert_eq!(v.claimant.as_deref(), Some("her lawyer"));
+        assert!(v.inferred && !v.apart);
+    }
 }

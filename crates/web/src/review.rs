@@ -32,10 +32,48 @@ pub(crate) fn audit_value(a: &AuditEntry) -> Value {
     })
 }
 
-fn compact(v: &Value) -> String {
+/// A JSON value as short text: strings bare, `-` for null, subjects and
+/// sources by name or article.
+fn short(v: &Value) -> String {
     match v {
-        Value::Null => String::new(),
+        Value::Null => "-".to_string(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| match i {
+                Value::Object(o) => o
+                    .get("name")
+                    .or_else(|| o.get("group"))
+                    .or_else(|| o.get("ref"))
+                    .or_else(|| o.get("article"))
+                    .map(short)
+                    .unwrap_or_else(|| i.to_string()),
+                other => short(other),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
+    }
+}
+
+/// The field-level difference of an audit line: for two objects, each
+/// top-level field whose value changed (sources and conflicts left out, as
+/// in `casewatch log`); otherwise the whole values.
+pub(crate) fn changes(before: &Value, after: &Value) -> Vec<(String, String, String)> {
+    match (before, after) {
+        (Value::Object(b), Value::Object(a)) => {
+            let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter()
+                .filter(|k| !matches!(k.as_str(), "sources" | "conflicts" | "date_text"))
+                .filter_map(|k| {
+                    let (bv, av) = (b.get(k).unwrap_or(&Value::Null), a.get(k).unwrap_or(&Value::Null));
+                    (bv != av).then(|| (k.clone(), short(bv), short(av)))
+                })
+                .collect()
+        }
+        (b, a) => vec![(String::new(), short(b), short(a))],
     }
 }
 
@@ -57,8 +95,7 @@ pub(crate) fn audit_rows(store: &Store, case: &str, limit: usize) -> Result<Vec<
             action: a.action.clone(),
             target: a.target.clone(),
             note: a.note.clone(),
-            before: compact(&a.before),
-            after: compact(&a.after),
+            changes: changes(&a.before, &a.after),
         })
         .collect())
 }
@@ -345,17 +382,40 @@ pub(crate) async fn page(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let (case, texts, audit) = state
+    let (case, texts, audit, standings, country) = state
         .pool
         .run(move |s| {
             let case = load_case(s, &id)?;
             let texts = case_texts(s, &case)?;
             let audit = audit_rows(s, &id, usize::MAX)?;
-            Ok((case, texts, audit))
+            let standings = s.statuses(&casewatch_store::StatusQuery {
+                case: Some(case.id.clone()),
+                ..Default::default()
+            })?;
+            let country = s.case_country(&case.id)?;
+            Ok((case, texts, audit, standings, country))
         })
         .await?;
     let page = ReviewPage {
         nav: Nav::of(&who),
+        country: country.unwrap_or_default(),
+        standings: standings
+            .iter()
+            .map(|r| crate::views::StandingView::of(&r.status, &r.case, &r.case_title))
+            .collect(),
+        event_types: casewatch_model::EventType::ALL
+            .iter()
+            .map(|t| Opt {
+                value: t.as_str().to_string(),
+                label: t.as_str().replace('_', " "),
+                selected: false,
+            })
+            .collect(),
+        standing_values: Opt::list(
+            "choose…",
+            casewatch_model::Standing::ALL.iter().map(|s| s.as_str()),
+            None,
+        ),
         entries: case.events.iter().map(|e| entry_view(&case, e, &texts)).collect(),
         people: case.people.iter().map(person_row).collect(),
         audit,
@@ -454,13 +514,16 @@ pub(crate) async fn decide_form(
         }
     };
     let back_to_review = field(&form, "back") == Some("review");
+    let back_to_queue = field(&form, "back") == Some("queue");
     let case_id = id.clone();
     state
         .pool
         .run(move |s| apply(s, &who, &case_id, decision, note))
         .await?;
     let base = format!("/cases/{}", urlencode(&id));
-    let to = if back_to_review {
+    let to = if back_to_queue {
+        "/review".to_string()
+    } else if back_to_review {
         format!("{base}/review#{}", urlencode(&event))
     } else {
         format!("{base}#{}", urlencode(&event))

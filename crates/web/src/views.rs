@@ -34,6 +34,19 @@ pub(crate) fn urlencode(s: &str) -> String {
     out
 }
 
+/// Where an article came from, as users may see it: an `http(s)` URL as it
+/// is, the outlet of the article's URL otherwise, else the file name alone
+/// (never a directory of the server).
+pub(crate) fn public_source(source: &str, url: Option<&str>) -> String {
+    if source.starts_with("https://") || source.starts_with("http://") {
+        return source.to_string();
+    }
+    if let Some(o) = url.and_then(casewatch_model::outlet_of_url) {
+        return o;
+    }
+    source.rsplit(['/', '\\']).next().unwrap_or_default().to_string()
+}
+
 /// The header bar: who is logged in and what they may do.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Nav {
@@ -119,11 +132,63 @@ pub(crate) struct LoginPage {
     pub(crate) error: Option<String>,
 }
 
+/// A defendant's current status as shown: name, label, since, and a CSS class.
+#[derive(Debug, Clone)]
+pub(crate) struct StandingView {
+    pub(crate) person: String,
+    pub(crate) name: String,
+    pub(crate) status: &'static str,
+    pub(crate) label: &'static str,
+    pub(crate) since: String,
+    pub(crate) term: String,
+    pub(crate) until: String,
+    pub(crate) entry: String,
+    pub(crate) as_of: String,
+    pub(crate) overridden: bool,
+    pub(crate) note: String,
+    pub(crate) case: String,
+    pub(crate) case_title: String,
+}
+
+impl StandingView {
+    /// The view of one status (of `case`).
+    pub(crate) fn of(s: &casewatch_model::PersonStatus, case: &str, case_title: &str) -> StandingView {
+        let opt = |v: Option<String>| v.unwrap_or_default();
+        StandingView {
+            person: s.person.clone(),
+            name: s.name.clone(),
+            status: s.status.as_str(),
+            label: s.status.label(),
+            since: opt(s.since.map(|d| d.to_string())),
+            term: opt(s.term.clone()),
+            until: opt(s.until.map(|d| d.to_string())),
+            entry: opt(s.entry.clone()),
+            as_of: opt(s.as_of.map(|d| d.to_string())),
+            overridden: s.overridden,
+            note: opt(s.note.clone()),
+            case: case.to_string(),
+            case_title: case_title.to_string(),
+        }
+    }
+}
+
+/// A sortable column header of the case list.
+#[derive(Debug, Clone)]
+pub(crate) struct SortHeader {
+    pub(crate) label: &'static str,
+    pub(crate) href: String,
+    /// `ascending`, `descending` or `none` (aria-sort).
+    pub(crate) aria: &'static str,
+    pub(crate) arrow: &'static str,
+}
+
 /// One row of the case list.
 #[derive(Debug, Clone)]
 pub(crate) struct CaseRow {
     pub(crate) id: String,
     pub(crate) title: String,
+    pub(crate) country: String,
+    pub(crate) standings: Vec<StandingView>,
     pub(crate) people: usize,
     pub(crate) events: usize,
     pub(crate) sources: usize,
@@ -141,6 +206,15 @@ pub(crate) struct CasesPage {
     pub(crate) nav: Nav,
     pub(crate) rows: Vec<CaseRow>,
     pub(crate) total: usize,
+    pub(crate) all: usize,
+    pub(crate) headers: Vec<SortHeader>,
+    pub(crate) prev: Option<String>,
+    pub(crate) next: Option<String>,
+    pub(crate) page: u64,
+    pub(crate) pages: u64,
+    pub(crate) csv_href: String,
+    pub(crate) countries: Vec<Opt>,
+    pub(crate) standings: Vec<Opt>,
     pub(crate) active: Vec<ActiveFilter>,
     pub(crate) errors: Vec<String>,
     pub(crate) types: Vec<Opt>,
@@ -163,6 +237,10 @@ pub(crate) struct SubjectView {
 #[derive(Debug, Clone)]
 pub(crate) struct SourceView {
     pub(crate) article: String,
+    /// The headline, when known.
+    pub(crate) title: Option<String>,
+    /// The outlet (site) it was published by.
+    pub(crate) outlet: Option<String>,
     pub(crate) href: String,
     pub(crate) published: String,
     pub(crate) url: Option<String>,
@@ -176,9 +254,19 @@ pub(crate) struct EntryView {
     pub(crate) id: String,
     pub(crate) date: String,
     pub(crate) dated: bool,
+    /// "2025-07-01" when the entry is an act scheduled after its latest source.
+    pub(crate) scheduled: Option<String>,
+    /// Whether the date was inferred, not stated.
+    pub(crate) inferred: bool,
+    /// Whether it is drawn apart (not occurred or denied).
+    pub(crate) apart: bool,
+    /// Who claims it, for an alleged entry (or who the sources cite).
+    pub(crate) claimant: Option<String>,
     pub(crate) family: &'static str,
     pub(crate) type_label: String,
     pub(crate) status: String,
+    /// The status in words ("alleged (a claim)").
+    pub(crate) status_text: &'static str,
     pub(crate) review: String,
     pub(crate) subjects: Vec<SubjectView>,
     pub(crate) agent: Option<String>,
@@ -232,8 +320,8 @@ pub(crate) struct AuditRow {
     pub(crate) action: String,
     pub(crate) target: String,
     pub(crate) note: Option<String>,
-    pub(crate) before: String,
-    pub(crate) after: String,
+    /// The fields that changed: (field, before, after), as text.
+    pub(crate) changes: Vec<(String, String, String)>,
 }
 
 /// A legend entry.
@@ -257,6 +345,10 @@ pub(crate) struct CasePage {
     pub(crate) legend: Vec<LegendItem>,
     pub(crate) dated: Vec<EntryView>,
     pub(crate) undated: Vec<EntryView>,
+    /// Entries that did not happen or are denied, in their own section.
+    pub(crate) apart: Vec<EntryView>,
+    pub(crate) standings: Vec<StandingView>,
+    pub(crate) country: String,
     pub(crate) people: Vec<PersonRow>,
     pub(crate) orgs: Vec<OrgRow>,
     pub(crate) charges: Vec<ChargeRow>,
@@ -309,6 +401,7 @@ pub(crate) struct ArticleRow {
     pub(crate) published: String,
     pub(crate) events: u64,
     pub(crate) case: Option<String>,
+    pub(crate) outlet: String,
 }
 
 /// `templates/articles.html`.
@@ -317,6 +410,8 @@ pub(crate) struct ArticleRow {
 pub(crate) struct ArticlesPage {
     pub(crate) nav: Nav,
     pub(crate) rows: Vec<ArticleRow>,
+    pub(crate) orphans: usize,
+    pub(crate) without_case: bool,
 }
 
 /// An event on a person page.
@@ -337,6 +432,7 @@ pub(crate) struct PersonEventView {
 pub(crate) struct PersonPage {
     pub(crate) nav: Nav,
     pub(crate) person: PersonRow,
+    pub(crate) standings: Vec<StandingView>,
     pub(crate) former: bool,
     pub(crate) cases: Vec<(String, String)>,
     pub(crate) events: Vec<PersonEventView>,
@@ -368,6 +464,8 @@ pub(crate) struct HitView {
     pub(crate) case: Option<String>,
     pub(crate) kind: &'static str,
     pub(crate) parts: Vec<(String, bool)>,
+    /// Timeline entries the matched sentence is evidence of.
+    pub(crate) events: Vec<String>,
 }
 
 /// `templates/search.html`.
@@ -377,6 +475,7 @@ pub(crate) struct SearchPage {
     pub(crate) nav: Nav,
     pub(crate) q: String,
     pub(crate) hits: Vec<HitView>,
+    pub(crate) notice: Option<String>,
 }
 
 /// `templates/review.html`: the review page of a case.
@@ -386,6 +485,12 @@ pub(crate) struct ReviewPage {
     pub(crate) nav: Nav,
     pub(crate) id: String,
     pub(crate) title: String,
+    pub(crate) country: String,
+    pub(crate) standings: Vec<StandingView>,
+    /// The statuses a reviewer can choose.
+    pub(crate) standing_values: Vec<Opt>,
+    /// Event types for the add-entry form.
+    pub(crate) event_types: Vec<Opt>,
     pub(crate) entries: Vec<EntryView>,
     pub(crate) people: Vec<PersonRow>,
     pub(crate) audit: Vec<AuditRow>,
@@ -442,6 +547,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sources_never_show_server_paths() {
+        assert_eq!(public_source("/srv/feeds/2025/a1.txt", None), "a1.txt");
+        assert_eq!(public_source("C:\\in\\a1.txt", None), "a1.txt");
+        assert_eq!(
+            public_source("/srv/a1.txt", Some("https://www.example.org/x")),
+            "example.org"
+        );
+        assert_eq!(
+            public_source("https://example.org/feed#item1", None),
+            "https://example.org/feed#item1"
+        );
+    }
+
+    #[test]
     fn encoding() {
         assert_eq!(urlencode("Port Elm & co"), "Port%20Elm%20%26%20co");
         assert_eq!(urlencode("/cases/c1?x"), "/cases/c1%3Fx");
@@ -460,4 +579,45 @@ mod tests {
         assert!(!html.contains("<script>"));
         assert!(html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"));
     }
+}
+
+/// One entry of the review queue.
+#[derive(Debug, Clone)]
+pub(crate) struct QueueEntryView {
+    pub(crate) case: String,
+    pub(crate) case_title: String,
+    pub(crate) e: EntryView,
+}
+
+/// `templates/queue.html`.
+#[derive(Template)]
+#[template(path = "queue.html")]
+pub(crate) struct QueuePageView {
+    pub(crate) nav: Nav,
+    pub(crate) items: Vec<QueueEntryView>,
+    pub(crate) total: usize,
+    pub(crate) page: u64,
+    pub(crate) pages: u64,
+    pub(crate) prev: Option<String>,
+    pub(crate) next: Option<String>,
+    /// The cases on this page (id, title), for bulk confirmation.
+    pub(crate) cases: Vec<(String, String)>,
+}
+
+/// One uploaded article and what became of it.
+#[derive(Debug, Clone)]
+pub(crate) struct UploadResult {
+    pub(crate) id: String,
+    pub(crate) outcome: String,
+    pub(crate) ok: bool,
+}
+
+/// `templates/upload.html`.
+#[derive(Template)]
+#[template(path = "upload.html")]
+pub(crate) struct UploadPage {
+    pub(crate) nav: Nav,
+    pub(crate) results: Vec<UploadResult>,
+    /// Cases the new articles are in (id, title).
+    pub(crate) cases: Vec<(String, String)>,
 }

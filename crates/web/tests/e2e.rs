@@ -145,6 +145,78 @@ async fn browser_login_open_case_confirm_event() {
             .text()
             .await?;
         assert_eq!(state.trim(), "confirmed");
+
+        let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+        std::fs::create_dir_all(&shots).expect("screenshot dir");
+        // 6. The review queue: confirm the first entry with its button; the
+        // queue shrinks and the entry is confirmed.
+        client.set_window_size(1280, 1000).await?;
+        client.goto(&format!("{base}/review")).await?;
+        let first = client.wait().for_element(Locator::Css("button.queue-confirm")).await?;
+        let queued = first.attr("data-event").await?.expect("data-event");
+        let key = first.attr("accesskey").await?;
+        assert_eq!(key.as_deref(), Some("c"), "one-key confirm on the first entry");
+        let count = |t: String| -> u64 {
+            t.split(" entries")
+                .next()
+                .and_then(|n| n.trim().parse().ok())
+                .expect("count")
+        };
+        let before = count(client.find(Locator::Css("main p")).await?.text().await?);
+        first.click().await?;
+        client.wait().for_element(Locator::Css("main h1")).await?;
+        assert_eq!(client.current_url().await?.path(), "/review");
+        let after = count(client.find(Locator::Css("main p")).await?.text().await?);
+        assert_eq!(after + 1, before);
+        assert!(
+            client.find(Locator::Css(&format!("#q-{queued}"))).await.is_err(),
+            "confirmed entry left the queue"
+        );
+        let png = client.screenshot().await?;
+        std::fs::write(
+            PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+                .join("screenshots")
+                .join("queue-desktop.png"),
+            png,
+        )
+        .ok();
+
+        // 7. The timeline at desktop and phone width: a band per defendant,
+        // what did not happen hollow and apart, every label inside the
+        // frame, text at least 11 px; screenshots kept for a look.
+        for (w, h, name) in [(1280u32, 1000u32, "desktop"), (390, 844, "phone")] {
+            client.set_window_size(w, h).await?;
+            client.goto(case_url.as_str()).await?;
+            client.wait().for_element(Locator::Css("svg.timeline-svg")).await?;
+            let v = client
+                .execute(
+                    "const svg = document.querySelector('svg.timeline-svg');
+                     const s = svg.getBoundingClientRect();
+                     const bad = [];
+                     for (const t of svg.querySelectorAll('text')) {
+                       const r = t.getBoundingClientRect();
+                       if (r.left < s.left - 1 || r.right > s.right + 1 || r.top < s.top - 1 || r.bottom > s.bottom + 1)
+                         bad.push(t.textContent);
+                     }
+                     const label = svg.querySelector('.mark-label');
+                     const px = parseFloat(getComputedStyle(label).fontSize) * s.width / svg.viewBox.baseVal.width;
+                     document.getElementById('timeline').scrollIntoView();
+                     return {bad: bad, px: px, bands: svg.querySelectorAll('.band-label').length,
+                             apart: svg.querySelectorAll('.band-label.apart').length,
+                             hollow: svg.querySelectorAll('a.hollow').length,
+                             overflow: document.documentElement.scrollWidth > window.innerWidth + 1};",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(v["bad"], serde_json::json!([]), "{name}: labels outside the frame");
+            assert!(v["px"].as_f64().is_some_and(|px| px >= 11.0), "{name}: {v}");
+            assert!(v["bands"].as_u64().is_some_and(|n| n >= 3), "{name}: {v}");
+            assert_eq!(v["apart"], 1, "{name}: {v}");
+            assert!(v["hollow"].as_u64().is_some_and(|n| n >= 1), "{name}: {v}");
+            assert_eq!(v["overflow"], false, "{name}: the page itself does not scroll sideways");
+            let png = client.screenshot().await?;
+            std::fs::write(shots.join(format!("case-{name}.png")), png).expect("write screenshot");
+        }
         Ok::<(), fantoccini::error::CmdError>(())
     }
     .await;

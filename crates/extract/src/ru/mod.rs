@@ -417,6 +417,9 @@ fn build_record(
                 value: f.date,
                 qualifier: f.qualifier,
                 text: f.date_text.clone(),
+                inferred: f.date.is_some()
+                    && (f.date_reason.starts_with("the date of the event before")
+                        || f.date_reason.starts_with("the last date stated in the paragraph")),
             },
             subjects,
             agent: f.agent.as_ref().map(|(o, name)| Agent {

@@ -2,7 +2,7 @@
 
 use casewatch_ingest::ReadOptions;
 
-use super::{day, one, one_with};
+use super::{day, one, one_with, read};
 
 #[test]
 fn plain_header() {
@@ -200,4 +200,26 @@ fn dispatch_sniffs_stream_inputs() {
         ids,
         vec![("stdin-1".into(), "-:1".into()), ("stdin-2".into(), "-:2".into())]
     );
+}
+
+#[test]
+fn url_and_title_lines_after_the_date_header() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("meta.txt");
+    std::fs::write(
+        &path,
+        "date 2025-03-12\nURL: https://example.org/news/court-frees-editor\ntitle: Court frees editor Mira Dall\n\nThe court freed her on Tuesday.\n",
+    )
+    .expect("write");
+    let items = read(std::slice::from_ref(&path));
+    let a = items[0].as_ref().expect("article");
+    assert_eq!(a.url.as_deref(), Some("https://example.org/news/court-frees-editor"));
+    assert_eq!(a.title.as_deref(), Some("Court frees editor Mira Dall"));
+    assert_eq!(a.body, "The court freed her on Tuesday.\n");
+    // Not a URL: the line is text.
+    std::fs::write(&path, "url: see below\nThe court freed her.\n").expect("write");
+    let items = read(std::slice::from_ref(&path));
+    let a = items[0].as_ref().expect("article");
+    assert_eq!(a.url, None);
+    assert_eq!(a.body, "url: see below\nThe court freed her.\n");
 }

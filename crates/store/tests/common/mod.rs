@@ -63,6 +63,7 @@ pub fn sample() -> (ExtractRecord, String) {
         value: Some("2025-03-11".parse().expect("date")),
         qualifier: None,
         text: Some("On Tuesday".into()),
+        inferred: false,
     };
     e1.subjects = vec![Subject {
         reference: Some("p1".into()),
@@ -83,6 +84,7 @@ pub fn sample() -> (ExtractRecord, String) {
         value: Some("2025-03".parse().expect("date")),
         qualifier: Some(DateQualifier::Early),
         text: None,
+        inferred: false,
     };
     e2.subjects = vec![
         Subject {
@@ -125,6 +127,7 @@ pub fn sample() -> (ExtractRecord, String) {
         value: Some("2025-05".parse().expect("date")),
         qualifier: Some(DateQualifier::Late),
         text: Some("в конце мая".into()),
+        inferred: false,
     };
     e4.status = Status::NotOccurred;
 
@@ -318,6 +321,7 @@ pub fn case_file() -> CaseFile {
             published: sample.article.published,
             url: sample.article.url.clone(),
             title: sample.article.title.clone(),
+            outlet: None,
             start: ev.evidence.start,
             end: ev.evidence.end,
             sentence: ev.evidence.sentence.clone(),

@@ -1,0 +1,869 @@
+//! The case listing from stored summaries, and where each defendant stands.
+//!
+//! Every time a case is written ([`crate::cases::insert`] /
+//! [`crate::cases::update`]), [`write`] stores what the listing needs so that
+//! listing, filtering, sorting and paging cases never decodes a case's JSON:
+//! summary columns of `cases` (country, standing, reviewed count, id number),
+//! one `case_entries` row per timeline entry (type, status, review, day span,
+//! place), `case_outlet_names`, and one `person_status` row per defendant
+//! ([`casewatch_model::custody::derive`], with a reviewer's status from
+//! `review_status` in its place). A reviewer's case title and country
+//! (`review_cases`) are applied by [`apply_case_review`] before the case is
+//! stored. Stores written before these tables existed are filled on open
+//! ([`backfill`]).
+//!
+//! Listing queries ([`Store::case_page`]) are one indexed `SELECT … ORDER BY
+//! … LIMIT` plus one `COUNT(*)` over the same filter.
+
+use crate::error::{Context as _, data_error, invalid};
+use crate::{Result, Store, count, pos};
+use casewatch_model::{Case, OrgKind, PartialDate, PersonStatus, Review, Standing, country, custody};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension as _, params, params_from_iter, types::Value as SqlValue};
+use std::borrow::Cow;
+use std::path::Path;
+
+/// Version of the summary rows; rows of an older version are re-derived on open.
+pub(crate) const SUMMARY_VERSION: i64 = 1;
+
+/// The case with a reviewer's title and country (from `review_cases`) applied.
+/// Returns the case and the reviewer's country, if any.
+pub(crate) fn apply_case_review<'a>(
+    conn: &Connection,
+    path: &Path,
+    case: &'a Case,
+) -> Result<(Cow<'a, Case>, Option<String>)> {
+    let row: Option<(Option<String>, Option<String>)> = conn
+        .prepare_cached("SELECT title, country FROM review_cases WHERE case_id = ?1")
+        .and_then(|mut st| st.query_row([&case.id], |r| Ok((r.get(0)?, r.get(1)?))).optional())
+        .ctx(path, || format!("reading the reviewer's title of {}", case.id))?;
+    let Some((title, country)) = row else {
+        return Ok((Cow::Borrowed(case), None));
+    };
+    match title {
+        Some(t) if t != case.title => {
+            let mut c = case.clone();
+            c.title = t;
+            Ok((Cow::Owned(c), country))
+        }
+        _ => Ok((Cow::Borrowed(case), country)),
+    }
+}
+
+/// A reviewer's status of a person, if set.
+pub(crate) fn status_review(conn: &Connection, path: &Path, person: &str) -> Result<Option<PersonStatus>> {
+    type Row = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    );
+    let row: Option<Row> = conn
+        .prepare_cached("SELECT status, since, term, until, note, at FROM review_status WHERE person_id = ?1")
+        .and_then(|mut st| {
+            st.query_row([person], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })
+            .optional()
+        })
+        .ctx(path, || format!("reading the reviewer's status of {person}"))?;
+    let Some((status, since, term, until, note, at)) = row else {
+        return Ok(None);
+    };
+    let what = || format!("the reviewer's status of {person}");
+    Ok(Some(PersonStatus {
+        person: person.to_string(),
+        name: String::new(),
+        status: status.parse().map_err(|e| data_error(path, what(), e))?,
+        since: since
+            .map(|d| d.parse())
+            .transpose()
+            .map_err(|e| data_error(path, what(), e))?,
+        term,
+        until: until
+            .map(|d| d.parse())
+            .transpose()
+            .map_err(|e| data_error(path, what(), e))?,
+        entry: None,
+        as_of: at.get(..10).and_then(|d| d.parse().ok()),
+        overridden: true,
+        note,
+    }))
+}
+
+/// The statuses of a case's defendants: derived, with reviewers' statuses in
+/// their place (a reviewer's status of someone the derivation does not list
+/// as a defendant is added when the person is in the case).
+pub(crate) fn case_statuses(conn: &Connection, path: &Path, case: &Case) -> Result<Vec<PersonStatus>> {
+    let mut out = custody::derive(case);
+    for st in &mut out {
+        if let Some(mut r) = status_review(conn, path, &st.person)? {
+            r.name = std::mem::take(&mut st.name);
+            *st = r;
+        }
+    }
+    for p in &case.people {
+        if out.iter().all(|s| s.person != p.id)
+            && let Some(mut r) = status_review(conn, path, &p.id)?
+        {
+            r.name = p.name.clone();
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+/// Stores the listing rows of one case (already in `cases`); `country` is a
+/// reviewer's country, else it is derived.
+pub(crate) fn write(conn: &Connection, path: &Path, case: &Case, reviewer_country: Option<String>) -> Result<()> {
+    let id = &case.id;
+    for table in ["case_entries", "case_outlet_names", "person_status"] {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE case_id = ?1"))
+            .and_then(|mut st| st.execute([id]))
+            .ctx(path, || format!("clearing the {table} rows of {id}"))?;
+    }
+    let mut ins = conn
+        .prepare_cached(
+            "INSERT OR REPLACE INTO case_entries (case_id, entry_id, event_type, status, review, day_from, day_to, place,
+                                                  published)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .ctx(path, || "preparing the case entries insert")?;
+    for e in &case.events {
+        let span = e.date.day_span();
+        ins.execute(params![
+            id,
+            e.id,
+            e.event_type.as_str(),
+            e.status.as_str(),
+            e.review.as_str(),
+            span.map(|s| s.0),
+            span.map(|s| s.1),
+            e.place.as_deref().map(str::to_lowercase),
+            e.sources
+                .iter()
+                .filter_map(|s| s.published)
+                .max()
+                .map(|d| d.to_string())
+        ])
+        .ctx(path, || format!("indexing entry {} of {id}", e.id))?;
+    }
+    let mut outlets: Vec<String> = vec![case.title.to_lowercase()];
+    for o in case.organizations.iter().filter(|o| o.kind == OrgKind::MediaOutlet) {
+        outlets.push(o.name.to_lowercase());
+        outlets.extend(o.variants.iter().map(|v| v.to_lowercase()));
+    }
+    outlets.extend(
+        case.people
+            .iter()
+            .filter_map(|p| p.affiliation.as_deref().map(str::to_lowercase)),
+    );
+    let mut ins = conn
+        .prepare_cached("INSERT OR IGNORE INTO case_outlet_names (case_id, name) VALUES (?1, ?2)")
+        .ctx(path, || "preparing the case outlets insert")?;
+    for o in outlets {
+        ins.execute(params![id, o])
+            .ctx(path, || format!("indexing the outlets of {id}"))?;
+    }
+    let statuses = case_statuses(conn, path, case)?;
+    let mut ins = conn
+        .prepare_cached(
+            "INSERT OR REPLACE INTO person_status (case_id, person_id, position, name, status, since, term, until,
+                                                   entry, as_of, overridden, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )
+        .ctx(path, || "preparing the status insert")?;
+    for (i, s) in statuses.iter().enumerate() {
+        ins.execute(params![
+            id,
+            s.person,
+            pos(i),
+            s.name,
+            s.status.as_str(),
+            s.since.map(|d| d.to_string()),
+            s.term,
+            s.until.map(|d| d.to_string()),
+            s.entry,
+            s.as_of.map(|d| d.to_string()),
+            s.overridden,
+            s.note
+        ])
+        .ctx(path, || format!("storing the status of {} in {id}", s.person))?;
+    }
+    let standing = statuses.iter().map(|s| s.status).min_by_key(|s| s.rank());
+    let country = reviewer_country.or_else(|| country::derive(case));
+    let reviewed = case.events.iter().filter(|e| e.review != Review::Machine).count();
+    let number: i64 = id
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .unwrap_or(0);
+    conn.prepare_cached(
+        "UPDATE cases SET country = ?2, standing = ?3, standing_rank = ?4, reviewed_count = ?5, id_number = ?6,
+                          summary_version = ?7
+         WHERE id = ?1",
+    )
+    .and_then(|mut st| {
+        st.execute(params![
+            id,
+            country,
+            standing.map(|s| s.as_str()),
+            standing.map_or(9, |s| i64::from(s.rank())),
+            pos(reviewed),
+            number,
+            SUMMARY_VERSION
+        ])
+    })
+    .ctx(path, || format!("storing the summary of {id}"))?;
+    Ok(())
+}
+
+/// Re-derives the summary rows of cases stored by an older version.
+pub(crate) fn backfill(conn: &mut Connection, path: &Path) -> Result<usize> {
+    let stale: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM cases WHERE summary_version < ?1",
+            [SUMMARY_VERSION],
+            |r| r.get(0),
+        )
+        .ctx(path, || "counting stale case summaries")?;
+    if stale == 0 {
+        return Ok(0);
+    }
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .ctx(path, || "starting the summary backfill")?;
+    let rows: Vec<(String, String)> = tx
+        .prepare("SELECT id, data FROM cases WHERE summary_version < ?1")
+        .and_then(|mut st| {
+            st.query_map([SUMMARY_VERSION], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|it| it.collect())
+        })
+        .ctx(path, || "reading stale cases")?;
+    for (id, data) in &rows {
+        let case: Case = serde_json::from_str(data).map_err(|e| data_error(path, format!("case {id}"), e))?;
+        let (_, reviewer_country) = apply_case_review(&tx, path, &case)?;
+        write(&tx, path, &case, reviewer_country)?;
+    }
+    tx.commit().ctx(path, || "committing the summary backfill")?;
+    Ok(rows.len())
+}
+
+/// A column the case listing sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CaseSort {
+    /// Case id number (`c2` before `c10`).
+    #[default]
+    Id,
+    /// Title, case-insensitive.
+    Title,
+    /// Country code.
+    Country,
+    /// Most restrictive status of the defendants (serving first).
+    Status,
+    /// Number of people.
+    People,
+    /// Number of timeline entries.
+    Events,
+    /// Number of sources.
+    Sources,
+    /// Earliest date.
+    First,
+    /// Latest date.
+    Last,
+    /// Number of reviewed entries.
+    Reviewed,
+}
+
+impl CaseSort {
+    /// Every column with its query name.
+    pub const ALL: [(CaseSort, &'static str); 10] = [
+        (CaseSort::Id, "id"),
+        (CaseSort::Title, "title"),
+        (CaseSort::Country, "country"),
+        (CaseSort::Status, "status"),
+        (CaseSort::People, "people"),
+        (CaseSort::Events, "events"),
+        (CaseSort::Sources, "sources"),
+        (CaseSort::First, "first"),
+        (CaseSort::Last, "last"),
+        (CaseSort::Reviewed, "reviewed"),
+    ];
+
+    /// The query name (`first`).
+    pub fn as_str(self) -> &'static str {
+        CaseSort::ALL.iter().find(|(s, _)| *s == self).map_or("id", |(_, n)| n)
+    }
+
+    /// Parses a query name; `None` for an unknown one.
+    pub fn parse(s: &str) -> Option<CaseSort> {
+        CaseSort::ALL.iter().find(|(_, n)| *n == s).map(|(c, _)| *c)
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            CaseSort::Id => "c.id_number",
+            CaseSort::Title => "c.title COLLATE NOCASE",
+            CaseSort::Country => "c.country",
+            CaseSort::Status => "c.standing_rank",
+            CaseSort::People => "c.people_count",
+            CaseSort::Events => "c.event_count",
+            CaseSort::Sources => "c.source_count",
+            CaseSort::First => "c.first_date",
+            CaseSort::Last => "c.last_date",
+            CaseSort::Reviewed => "c.reviewed_count",
+        }
+    }
+}
+
+/// What to list: filters (all optional; AND-ed), order and page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CaseQuery {
+    /// Cases with an entry of this type (entry filters apply to one entry together).
+    pub event_type: Option<String>,
+    /// … of this status (`occurred`, …).
+    pub status: Option<String>,
+    /// … of this review state.
+    pub review: Option<String>,
+    /// … whose date span ends after this day (days from the common era).
+    pub from_day: Option<i32>,
+    /// … whose date span starts before this day (exclusive end).
+    pub to_day: Option<i32>,
+    /// … whose place contains this text (case-insensitive).
+    pub place: Option<String>,
+    /// Cases whose title, media organisations or affiliations contain this text.
+    pub outlet: Option<String>,
+    /// Cases of this country (ISO code).
+    pub country: Option<String>,
+    /// Cases with a defendant of this status.
+    pub standing: Option<Standing>,
+    /// Sort column.
+    pub sort: CaseSort,
+    /// Descending order.
+    pub descending: bool,
+    /// Rows to skip.
+    pub offset: u64,
+    /// Rows to return (at most 1000; 0 means 50).
+    pub limit: u64,
+}
+
+impl CaseQuery {
+    /// Whether an entry-level filter is set.
+    pub fn has_entry_filter(&self) -> bool {
+        self.event_type.is_some()
+            || self.status.is_some()
+            || self.review.is_some()
+            || self.from_day.is_some()
+            || self.to_day.is_some()
+            || self.place.is_some()
+    }
+
+    /// The entry-level conditions over `case_entries e`, their parameters
+    /// appended to `params` (numbered after those already there).
+    fn entry_conditions(&self, params: &mut Vec<SqlValue>) -> Vec<String> {
+        let mut e = Vec::new();
+        let mut push = |sql: &str, v: SqlValue| {
+            params.push(v);
+            e.push(sql.replace('?', &format!("?{}", params.len())));
+        };
+        if let Some(t) = &self.event_type {
+            push("e.event_type = ?", SqlValue::Text(t.clone()));
+        }
+        if let Some(s) = &self.status {
+            push("e.status = ?", SqlValue::Text(s.clone()));
+        }
+        if let Some(r) = &self.review {
+            push("e.review = ?", SqlValue::Text(r.clone()));
+        }
+        if let Some(d) = self.from_day {
+            push("e.day_to > ?", SqlValue::Integer(i64::from(d)));
+        }
+        if let Some(d) = self.to_day {
+            push("e.day_from < ?", SqlValue::Integer(i64::from(d)));
+        }
+        if let Some(p) = &self.place {
+            push("instr(e.place, ?) > 0", SqlValue::Text(p.to_lowercase()));
+        }
+        e
+    }
+
+    /// The SQL condition over `cases c` and its parameters.
+    fn condition(&self) -> (String, Vec<SqlValue>) {
+        let mut conds: Vec<String> = Vec::new();
+        let mut params: Vec<SqlValue> = Vec::new();
+        if self.has_entry_filter() {
+            let mut e = vec!["e.case_id = c.id".to_string()];
+            e.extend(self.entry_conditions(&mut params));
+            conds.push(format!(
+                "EXISTS (SELECT 1 FROM case_entries e WHERE {})",
+                e.join(" AND ")
+            ));
+        }
+        if let Some(o) = &self.outlet {
+            params.push(SqlValue::Text(o.to_lowercase()));
+            conds.push(format!(
+                "EXISTS (SELECT 1 FROM case_outlet_names o WHERE o.case_id = c.id AND instr(o.name, ?{}) > 0)",
+                params.len()
+            ));
+        }
+        if let Some(c) = &self.country {
+            params.push(SqlValue::Text(c.to_uppercase()));
+            conds.push(format!("c.country = ?{}", params.len()));
+        }
+        if let Some(s) = self.standing {
+            params.push(SqlValue::Text(s.as_str().to_string()));
+            conds.push(format!(
+                "EXISTS (SELECT 1 FROM person_status p WHERE p.case_id = c.id AND p.status = ?{})",
+                params.len()
+            ));
+        }
+        let cond = if conds.is_empty() {
+            "1".to_string()
+        } else {
+            conds.join(" AND ")
+        };
+        (cond, params)
+    }
+}
+
+/// One row of the case listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRow {
+    /// Case id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Country code, when known.
+    pub country: Option<String>,
+    /// Number of people.
+    pub people: u64,
+    /// Number of timeline entries.
+    pub events: u64,
+    /// Number of sources.
+    pub sources: u64,
+    /// Earliest date.
+    pub first_date: Option<String>,
+    /// Latest date.
+    pub last_date: Option<String>,
+    /// Number of reviewed entries.
+    pub reviewed: u64,
+    /// The defendants' statuses.
+    pub statuses: Vec<PersonStatus>,
+    /// With entry filters: how many entries pass them.
+    pub matching: Option<u64>,
+    /// Number of related cases (sharing a person or an outlet).
+    pub related: u64,
+}
+
+/// One page of the case listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CasePage {
+    /// The rows.
+    pub rows: Vec<CaseRow>,
+    /// Cases passing the filters, over all pages.
+    pub total: u64,
+    /// Cases in the store.
+    pub all: u64,
+}
+
+/// A filter on the status listing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusQuery {
+    /// Only people held (serving, in custody, under house arrest).
+    pub held: bool,
+    /// Only cases of this country.
+    pub country: Option<String>,
+    /// Only this status.
+    pub standing: Option<Standing>,
+    /// Only this case.
+    pub case: Option<String>,
+    /// Only this person.
+    pub person: Option<String>,
+}
+
+/// One line of the status listing: a person's status in one case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusRow {
+    /// Case id.
+    pub case: String,
+    /// Case title.
+    pub case_title: String,
+    /// Case country.
+    pub country: Option<String>,
+    /// The status.
+    pub status: PersonStatus,
+}
+
+fn parse_date(path: &Path, what: &str, v: Option<String>) -> Result<Option<PartialDate>> {
+    v.map(|d| d.parse::<PartialDate>())
+        .transpose()
+        .map_err(|e| data_error(path, what.to_string(), e))
+}
+
+impl Store {
+    /// One page of the case listing, filtered and sorted from the stored
+    /// summaries (no case is decoded). Ties sort by case id number.
+    pub fn case_page(&self, q: &CaseQuery) -> Result<CasePage> {
+        let (cond, params) = q.condition();
+        let dir = if q.descending { "DESC" } else { "ASC" };
+        let limit = match q.limit {
+            0 => 50,
+            n => n.min(1000),
+        };
+        let sql = format!(
+            "SELECT c.id, c.title, c.country, c.people_count, c.event_count, c.source_count, c.first_date, c.last_date,
+                    c.reviewed_count
+             FROM cases c WHERE {cond}
+             ORDER BY {} {dir} NULLS LAST, c.id_number {dir} LIMIT {limit} OFFSET {}",
+            q.sort.column(),
+            q.offset
+        );
+        type Row = (
+            String,
+            String,
+            Option<String>,
+            i64,
+            i64,
+            i64,
+            Option<String>,
+            Option<String>,
+            i64,
+        );
+        let rows: Vec<Row> = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut st| {
+                st.query_map(params_from_iter(params.iter()), |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                    ))
+                })
+                .and_then(|it| it.collect())
+            })
+            .ctx(&self.path, || "reading a page of the case listing")?;
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {cond}"))
+            .and_then(|mut st| st.query_row(params_from_iter(params.iter()), |r| r.get(0)))
+            .ctx(&self.path, || "counting the case listing")?;
+        let all: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+            .ctx(&self.path, || "counting cases")?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, title, country, people, events, sources, first_date, last_date, reviewed) in rows {
+            let matching = if q.has_entry_filter() {
+                let mut ps = vec![SqlValue::Text(id.clone())];
+                let mut conds = vec!["e.case_id = ?1".to_string()];
+                conds.extend(q.entry_conditions(&mut ps));
+                let n: i64 = self
+                    .conn
+                    .prepare_cached(&format!(
+                        "SELECT count(*) FROM case_entries e WHERE {}",
+                        conds.join(" AND ")
+                    ))
+                    .and_then(|mut st| st.query_row(params_from_iter(ps.iter()), |r| r.get(0)))
+                    .ctx(&self.path, || format!("counting the matching entries of {id}"))?;
+                Some(count(n))
+            } else {
+                None
+            };
+            let statuses = self
+                .statuses(&StatusQuery {
+                    case: Some(id.clone()),
+                    ..StatusQuery::default()
+                })?
+                .into_iter()
+                .map(|r| r.status)
+                .collect();
+            let related = crate::cases::related(&self.conn, &self.path, &id)?.len() as u64;
+            out.push(CaseRow {
+                related,
+                id,
+                title,
+                country,
+                people: count(people),
+                events: count(events),
+                sources: count(sources),
+                first_date,
+                last_date,
+                reviewed: count(reviewed),
+                statuses,
+                matching,
+            });
+        }
+        Ok(CasePage {
+            rows: out,
+            total: count(total),
+            all: count(all),
+        })
+    }
+
+    /// Current statuses of defendants, most restrictive first, then by case
+    /// id number and the person's place in the case.
+    pub fn statuses(&self, q: &StatusQuery) -> Result<Vec<StatusRow>> {
+        let mut conds = vec!["1".to_string()];
+        let mut ps: Vec<SqlValue> = Vec::new();
+        if q.held {
+            conds.push("p.status IN ('serving', 'in_custody', 'house_arrest')".into());
+        }
+        let mut eq = |col: &str, v: String| {
+            ps.push(SqlValue::Text(v));
+            conds.push(format!("{col} = ?{}", ps.len()));
+        };
+        if let Some(c) = &q.country {
+            eq("c.country", c.to_uppercase());
+        }
+        if let Some(s) = q.standing {
+            eq("p.status", s.as_str().to_string());
+        }
+        if let Some(c) = &q.case {
+            eq("p.case_id", c.clone());
+        }
+        if let Some(p) = &q.person {
+            eq("p.person_id", p.clone());
+        }
+        let order = if q.case.is_some() {
+            "p.position"
+        } else {
+            "CASE p.status WHEN 'serving' THEN 0 WHEN 'in_custody' THEN 1 WHEN 'house_arrest' THEN 2
+                 WHEN 'convicted_in_absentia' THEN 3 WHEN 'travel_ban' THEN 4 WHEN 'charges_pending' THEN 5
+                 WHEN 'released' THEN 6 WHEN 'acquitted' THEN 7 ELSE 8 END, c.id_number, p.position"
+        };
+        let sql = format!(
+            "SELECT p.case_id, c.title, c.country, p.person_id, p.name, p.status, p.since, p.term, p.until, p.entry,
+                    p.as_of, p.overridden, p.note
+             FROM person_status p JOIN cases c ON c.id = p.case_id
+             WHERE {} ORDER BY {order}",
+            conds.join(" AND ")
+        );
+        type Row = (
+            String,
+            String,
+            Option<String>,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            bool,
+            Option<String>,
+        );
+        let rows: Vec<Row> = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut st| {
+                st.query_map(params_from_iter(ps.iter()), |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                        r.get(9)?,
+                        r.get(10)?,
+                        r.get(11)?,
+                        r.get(12)?,
+                    ))
+                })
+                .and_then(|it| it.collect())
+            })
+            .ctx(&self.path, || "reading statuses")?;
+        rows.into_iter()
+            .map(
+                |(
+                    case,
+                    case_title,
+                    country,
+                    person,
+                    name,
+                    status,
+                    since,
+                    term,
+                    until,
+                    entry,
+                    as_of,
+                    overridden,
+                    note,
+                )| {
+                    let what = format!("the status of {person} in {case}");
+                    Ok(StatusRow {
+                        case,
+                        case_title,
+                        country,
+                        status: PersonStatus {
+                            status: status.parse().map_err(|e| data_error(&self.path, what.clone(), e))?,
+                            since: parse_date(&self.path, &what, since)?,
+                            until: parse_date(&self.path, &what, until)?,
+                            as_of: as_of.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                            person,
+                            name,
+                            term,
+                            entry,
+                            overridden,
+                            note,
+                        },
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// The country of one case (derived, or a reviewer's), if known.
+    pub fn case_country(&self, id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT country FROM cases WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id], |r| r.get::<_, Option<String>>(0)).optional())
+            .ctx(&self.path, || format!("reading the country of {id}"))?
+            .flatten())
+    }
+
+    /// Countries of the stored cases with their number of cases, by code.
+    pub fn case_countries(&self) -> Result<Vec<(String, u64)>> {
+        self.conn
+            .prepare_cached(
+                "SELECT country, count(*) FROM cases WHERE country IS NOT NULL GROUP BY country ORDER BY country",
+            )
+            .and_then(|mut st| {
+                st.query_map([], |r| Ok((r.get::<_, String>(0)?, count(r.get(1)?))))
+                    .and_then(|it| it.collect())
+            })
+            .ctx(&self.path, || "reading case countries")
+    }
+}
+
+/// One entry of the review queue, with its case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueItem {
+    /// Case id.
+    pub case: String,
+    /// Case title.
+    pub case_title: String,
+    /// The entry, with its sources and evidence.
+    pub entry: casewatch_model::TimelineEntry,
+}
+
+/// One page of the review queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuePage {
+    /// The entries.
+    pub items: Vec<QueueItem>,
+    /// Unreviewed entries in all.
+    pub total: u64,
+}
+
+impl Store {
+    /// The review queue: timeline entries no reviewer has decided on
+    /// (`machine`), across all cases (or one), newest sources first
+    /// (entries without a dated source last); `limit` at most 500.
+    pub fn review_queue(&self, case: Option<&str>, offset: u64, limit: u64) -> Result<QueuePage> {
+        let limit = limit.clamp(1, 500);
+        let rows: Vec<(String, String)> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT case_id, entry_id FROM case_entries WHERE review = 'machine' AND (?1 IS NULL OR case_id = ?1)
+                 ORDER BY published DESC NULLS LAST, case_id, entry_id LIMIT {limit} OFFSET {offset}"
+            ))
+            .and_then(|mut st| {
+                st.query_map([case], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .and_then(|it| it.collect())
+            })
+            .ctx(&self.path, || "reading the review queue")?;
+        let total: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM case_entries WHERE review = 'machine' AND (?1 IS NULL OR case_id = ?1)",
+            )
+            .and_then(|mut st| st.query_row([case], |r| r.get(0)))
+            .ctx(&self.path, || "counting the review queue")?;
+        Ok(QueuePage {
+            items: self.queue_items(rows)?,
+            total: count(total),
+        })
+    }
+
+    /// The entries of `rows` (case id, entry id) with their case title,
+    /// each case decoded once; rows whose entry is gone are skipped.
+    fn queue_items(&self, rows: Vec<(String, String)>) -> Result<Vec<QueueItem>> {
+        let mut cases: std::collections::HashMap<String, Case> = std::collections::HashMap::new();
+        let mut items = Vec::with_capacity(rows.len());
+        for (case_id, entry_id) in rows {
+            if !cases.contains_key(&case_id)
+                && let Some(c) = self.case(&case_id)?
+            {
+                cases.insert(case_id.clone(), c);
+            }
+            let Some(c) = cases.get(&case_id) else { continue };
+            if let Some(e) = c.events.iter().find(|e| e.id == entry_id) {
+                items.push(QueueItem {
+                    case: case_id.clone(),
+                    case_title: c.title.clone(),
+                    entry: e.clone(),
+                });
+            }
+        }
+        Ok(items)
+    }
+
+    /// The most recently new or changed timeline entries (of one case, or
+    /// all), newest first, with when they changed: the later of their latest
+    /// source's publication date and their latest review decision (RFC 3339
+    /// or `YYYY-MM-DD`). At most `limit` (≤ 500).
+    pub fn recent_entries(&self, case: Option<&str>, limit: u64) -> Result<Vec<(QueueItem, String)>> {
+        let limit = limit.clamp(1, 500);
+        let rows: Vec<(String, String, String)> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT case_id, entry_id, max(ifnull(published, ''),
+                        ifnull((SELECT max(a.at) FROM audit_log a WHERE a.target = ce.entry_id), '')) AS updated
+                 FROM case_entries ce WHERE ?1 IS NULL OR case_id = ?1
+                 ORDER BY updated DESC, case_id, entry_id LIMIT {limit}"
+            ))
+            .and_then(|mut st| {
+                st.query_map([case], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .and_then(|it| it.collect())
+            })
+            .ctx(&self.path, || "reading the recent entries")?;
+        let updated: std::collections::HashMap<String, String> =
+            rows.iter().map(|(_, e, u)| (e.clone(), u.clone())).collect();
+        Ok(self
+            .queue_items(rows.into_iter().map(|(c, e, _)| (c, e)).collect())?
+            .into_iter()
+            .map(|i| {
+                let u = updated.get(&i.entry.id).cloned().unwrap_or_default();
+                (i, u)
+            })
+            .collect())
+    }
+}
+
+/// Checks a country code given by a reviewer: two ASCII letters (upper-cased).
+pub(crate) fn check_country(path: &Path, code: &str) -> Result<String> {
+    let up = code.trim().to_uppercase();
+    if up.len() == 2 && up.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(up)
+    } else {
+        Err(invalid(
+            path,
+            "country",
+            format!("{code:?} is not a two-letter ISO 3166-1 code"),
+        ))
+    }
+}
