@@ -153,7 +153,10 @@ fn forward_context(words: &[&str], first: usize) -> bool {
         });
     extended
         || matches!(before(1), Some("until" | "till" | "by" | "next" | "before" | "through"))
-        || (before(1) == Some("on") && matches!(before(2), Some("scheduled" | "set" | "due" | "expected" | "will")))
+        || (matches!(before(1), Some("on" | "for"))
+            && matches!(before(2), Some("scheduled" | "set" | "due" | "expected" | "will" | "planned")))
+        // "adjourned for two weeks, to 1 July" counts forward; "adjourned on Monday" is the day it was adjourned
+        || (before(1) == Some("for") && matches!(before(2), Some("adjourned" | "postponed")))
         || (before(1) == Some("for") && matches!(before(2), Some("set" | "scheduled" | "adjourned" | "postponed")))
         || matches!(before(2), Some("until" | "till"))
 }

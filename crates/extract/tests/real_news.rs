@@ -686,6 +686,11 @@ fn status_scope() {
 fn dates_in_real_news() {
     run(&[
         (
+            "The next hearing of reporter Lina Vos is scheduled for July 1.",
+            "2025-06-19",
+            &["hearing@2025-07-01:Lina Vos/not_occurred"],
+        ),
+        (
             "The family of reporter Lina Vos came to court here on Thursday, hoping she would be acquitted.\n\nThe court convicted Lina Vos of sedition.",
             "2026-01-23",
             &[
