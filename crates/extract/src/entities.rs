@@ -89,6 +89,37 @@ pub struct Entities {
     pub mentions: Vec<Vec<Mention>>,
 }
 
+/// Whether the capitalised run starting at `a` is a member of a list of
+/// outlets: "media outlets including Jeune Afrique and Reuters", "newspapers
+/// such as X, Y and Z". Walks back over the list (names, commas, "and") to the
+/// cue, which must follow a plural outlet noun within four words.
+fn in_outlet_list(toks: &[Token], a: usize) -> bool {
+    let mut k = a;
+    while k > 0 {
+        let w = toks[k - 1].lower.as_str();
+        if matches!(w, "," | "and") || toks[k - 1].is_capitalized() {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    let cue_end = k;
+    let cue_start = match (
+        cue_end.checked_sub(1).map(|i| toks[i].lower.as_str()),
+        cue_end.checked_sub(2),
+    ) {
+        (Some("including" | "like"), _) => cue_end - 1,
+        (Some("as"), Some(j)) if toks[j].lower == "such" => j,
+        _ => return false,
+    };
+    toks[cue_start.saturating_sub(4)..cue_start].iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "outlets" | "media" | "publications" | "newspapers" | "channels" | "websites" | "broadcasters" | "agencies"
+        )
+    })
+}
+
 /// Function words that can stand capitalised inside the name of an organisation
 /// or a work ("Reporters Without Borders"), never inside a person's name.
 const FUNCTION_WORDS: &[&str] = &[
@@ -578,7 +609,7 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
                     || lex.org_heads.contains_key(toks[b - 1].lower.as_str()))
         };
         let possessive_outlet = toks[b - 1].lower.ends_with("'s") && occ_after;
-        if !(before || after || occ_after || possessive_outlet) {
+        if !(before || after || occ_after || possessive_outlet || in_outlet_list(toks, a)) {
             continue;
         }
         // a run that starts the sentence and is followed by an occupation may be a person's name instead

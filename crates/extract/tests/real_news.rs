@@ -871,6 +871,11 @@ fn non_events() {
 fn people_are_people() {
     let cases: &[(&str, &str, &[&str])] = &[
         (
+            "Reporter Ana Kovac, who works for international media outlets including Harbour Afrique and Reuters, was arrested on Monday.",
+            "2025-06-18",
+            &["Ana Kovac"],
+        ),
+        (
             "The Ministry of Foreign Affairs said reporter Ana Kovac had been detained.",
             "2025-06-18",
             &["Ana Kovac"],
