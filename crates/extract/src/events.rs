@@ -419,7 +419,17 @@ pub fn find(
             } else {
                 subject_reason
             };
-            if subjects.is_empty() && needs_person(event_type) && event_type != EventType::DenialOfCounsel {
+            // a court's act told before anyone is named ("The verdict in the sedition trial against the
+            // outlet has been postponed …") waits for the article's defendants (see `defendants_of_the_article`)
+            let awaits_defendants = subjects.is_empty()
+                && matches!(event_type, EventType::Hearing | EventType::Appeal)
+                && focus.recent.is_empty()
+                && focus.plural.is_empty();
+            if subjects.is_empty()
+                && needs_person(event_type)
+                && event_type != EventType::DenialOfCounsel
+                && !awaits_defendants
+            {
                 continue;
             }
             // "blocked" is a website block when the words are about the web or an outlet is what was blocked
@@ -681,8 +691,11 @@ pub fn find(
             && !caption
             && !found.iter().any(|e| e.status.status != Status::NotOccurred)
             && let Some(d) = mentions.iter().find_map(|m| match m.when {
+                // a day of the past: "postponed to November 15" is not the scene
                 When::Absolute(Some(d))
-                    if d.precision() == casewatch_model::DatePrecision::Day && !is_end_date(words, m) =>
+                    if d.precision() == casewatch_model::DatePrecision::Day
+                        && !is_end_date(words, m)
+                        && published.is_none_or(|p| d <= PartialDate::from_naive(p)) =>
                 {
                     Some(d)
                 }
@@ -694,6 +707,7 @@ pub fn find(
         out.extend(found);
     }
     resolve_counted_groups(sentences, ents, &mut out);
+    defendants_of_the_article(ents, &mut out);
     date_verdicts_together(&mut out);
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
@@ -811,6 +825,46 @@ fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut 
             e.subject_reason = "a counted group the next sentences name";
         }
     }
+}
+
+/// Court acts told before anyone is named (a hearing or appeal with no subject,
+/// kept only when no one was in focus yet) are about the people the article
+/// then names as subjects of its legal events (cataphora at the article's
+/// scale: a lede about "the trial" followed by the defendants' names). Those
+/// left without a defendant are dropped.
+fn defendants_of_the_article(ents: &Entities, events: &mut Vec<FoundEvent>) {
+    let mut defendants: Vec<usize> = Vec::new();
+    for e in events
+        .iter()
+        .filter(|e| !e.subjects.is_empty() && needs_person(e.event_type))
+    {
+        for s in &e.subjects {
+            if let SubjectRef::Person(p) = s
+                && !matches!(
+                    ents.people[*p].occupation_kind,
+                    Some(OccupationKind::Lawyer) | Some(OccupationKind::Official)
+                )
+                && !defendants.contains(p)
+            {
+                defendants.push(*p);
+            }
+        }
+    }
+    for e in events
+        .iter_mut()
+        .filter(|e| e.subjects.is_empty() && needs_person(e.event_type))
+    {
+        if matches!(e.event_type, EventType::Hearing | EventType::Appeal)
+            && !defendants.is_empty()
+            && defendants.len() <= 4
+        {
+            e.subjects = defendants.iter().map(|p| SubjectRef::Person(*p)).collect();
+            e.subject_reason = "the article's defendants, named after it";
+        }
+    }
+    events.retain(|e| {
+        !(e.subjects.is_empty() && needs_person(e.event_type) && e.event_type != EventType::DenialOfCounsel)
+    });
 }
 
 /// A conviction and the sentence it carries are pronounced in one verdict: an
@@ -1403,7 +1457,17 @@ fn is_end_date(words: &[&str], m: &DateMention) -> bool {
             && (2..8).any(|k| {
                 matches!(
                     before(k),
-                    Some("prolonged" | "extended" | "remanded" | "moved" | "until")
+                    Some(
+                        "prolonged"
+                            | "extended"
+                            | "remanded"
+                            | "moved"
+                            | "until"
+                            | "postponed"
+                            | "adjourned"
+                            | "deferred"
+                            | "rescheduled"
+                    )
                 )
             }))
 }

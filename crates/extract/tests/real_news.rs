@@ -272,6 +272,22 @@ fn court_ordered_arrest() {
 fn participants_and_sets() {
     run(&[
         (
+            "The appeal hearing in the sedition case against the weekly Harbour Light opened on Monday.\n\nEditors Ivo Marek and Petra Zeman were convicted of sedition in March.",
+            "2025-06-18",
+            &[
+                "appeal@2025-06-16:Ivo Marek+Petra Zeman",
+                "conviction@2025-03:Ivo Marek+Petra Zeman",
+            ],
+        ),
+        (
+            "The verdict in the sedition trial against the weekly Harbour Light has been postponed to November 15.\n\nIvo Marek, its former chief editor, and Petra Zeman, its former acting editor, stand accused of sedition.\n\nBoth defendants had spent over a year behind bars.",
+            "2023-09-21",
+            &[
+                "charge@-:Ivo Marek+Petra Zeman",
+                "pretrial_detention@-:Ivo Marek+Petra Zeman",
+            ],
+        ),
+        (
             "Reporter Lina Vos was among seven people arrested by police on Monday.",
             "2025-06-18",
             &["detention@2025-06-16:Lina Vos"],
