@@ -2119,6 +2119,21 @@ fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: usize, focus
             _ => None,
         };
         if let Some(subj) = pron {
+            // "…," he said: a pronoun before a verb of saying is the speaker, no participant
+            if matches!(w, "he" | "she" | "they")
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| SPEECH.contains(n) && *n != "according")
+            {
+                out.push(Unit {
+                    first: k,
+                    last: k + 1,
+                    subjects: Vec::new(),
+                    org: false,
+                });
+                k += 1;
+                continue;
+            }
             let is_poss = matches!(w, "his" | "her" | "their" | "my");
             // "her parents' flat", "his family's home": the place is still theirs
             let owners_place = words.get(k + 2).is_some_and(|n| matches!(*n, "'" | "'s"))

@@ -272,6 +272,14 @@ fn court_ordered_arrest() {
 fn participants_and_sets() {
     run(&[
         (
+            "Police detained reporter Ivo Marek and editor Lina Vosova on Monday.\n\"The trial will start soon,\" she said.",
+            "2025-06-18",
+            &[
+                "detention@2025-06-16:Ivo Marek+Lina Vosova",
+                "hearing@2025-06-16:Ivo Marek+Lina Vosova/not_occurred",
+            ],
+        ),
+        (
             "The appeal hearing in the sedition case against the weekly Harbour Light opened on Monday.\n\nEditors Ivo Marek and Petra Zeman were convicted of sedition in March.",
             "2025-06-18",
             &[
