@@ -4,8 +4,11 @@
 //! every case form, each trigger family, the jurisdiction rule, dates, status,
 //! groups and references, non-events, and one person across Cyrillic and Latin.
 
+mod common;
+
 use casewatch_extract::Extractor;
-use casewatch_model::{ArticleMeta, ExtractRecord, Status};
+use casewatch_model::{ArticleMeta, ExtractRecord};
+use common::render;
 use std::sync::OnceLock;
 
 fn extractor() -> &'static Extractor {
@@ -24,36 +27,6 @@ fn extract(text: &str, published: &str) -> ExtractRecord {
         url: None,
     };
     extractor().extract(meta, text).record
-}
-
-/// The events of a record as `type@date:subject+subject/status` strings (date
-/// `-` when none, status omitted when `occurred`, groups in brackets), in
-/// evidence order, repeats removed.
-fn render(r: &ExtractRecord) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for e in &r.events {
-        let mut subjects: Vec<String> = e
-            .subjects
-            .iter()
-            .map(|s| match (&s.name, &s.group) {
-                (Some(n), _) => n.clone(),
-                (None, Some(g)) => format!("[{g}]"),
-                _ => "?".into(),
-            })
-            .collect();
-        subjects.sort();
-        let status = if e.status == Status::Occurred {
-            String::new()
-        } else {
-            format!("/{}", e.status)
-        };
-        let date = e.date.value.map_or("-".to_string(), |d| d.to_string());
-        let s = format!("{}@{}:{}{}", e.event_type, date, subjects.join("+"), status);
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    }
-    out
 }
 
 /// Extracts `text` published on `published` and compares its events with `expected`.
