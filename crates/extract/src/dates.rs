@@ -423,6 +423,12 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
     }
     // relative to publication
     let next = words.get(i + 1).copied();
+    // "today's ruling", "yesterday's hearing": the possessive dates what it modifies
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .filter(|d| matches!(*d, "today" | "yesterday"))
+        .unwrap_or(w);
     match (w, next) {
         ("yesterday", _) => {
             return Some((

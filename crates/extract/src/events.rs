@@ -897,6 +897,8 @@ fn date_verdicts_together(events: &mut [FoundEvent]) {
                 o.event_type == other
                     && o.status.status == Status::Occurred
                     && o.date.is_some()
+                    // only a date the text states: an inherited one may be another episode's
+                    && matches!(o.date_reason, "stated in the sentence" | "shared with the clause")
                     && persons(o).iter().any(|p| mine.contains(p))
             })
             .filter_map(|o| o.date.map(|d| (d, o.qualifier)))
@@ -1029,8 +1031,11 @@ impl Focus {
         for m in &ents.mentions[si] {
             // a name that modifies a noun ("the X regime") brings no one into focus
             let modifier = words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w));
+            // nor does a speaker ("…, said X, one of her lawyers"): a pronoun after a quote is
+            // about the person the quote is about
             if let Target::Person(p) = m.target
                 && !modifier
+                && !is_speaker(words, m)
                 && !matches!(
                     ents.people[p].occupation_kind,
                     Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
@@ -1518,6 +1523,16 @@ fn is_speaker(words: &[&str], m: &Mention) -> bool {
         // "…, Phil Robertson, described": the apposition's end, then the verb
         Some(",") if words.get(m.last + 1).is_some_and(|w| COMMENT_VERBS.contains(w)) => return true,
         _ => {}
+    }
+    // the inverted attribution after a quote: "…," said X; "…," said the group's director X
+    if let Some(v) = (m.first.saturating_sub(6)..m.first)
+        .rev()
+        .find(|&k| matches!(words[k], "said" | "says" | "added" | "adds" | "told" | "wrote" | "noted"))
+        && v >= 1
+        && matches!(words[v - 1], "," | "\"" | "\u{201d}" | "'" | "\u{2019}")
+        && !words[v + 1..m.first].iter().any(|w| matches!(*w, "," | "." | "that" | "and"))
+    {
+        return true;
     }
     // "according to X", "as reported by X's husband", "reported by X"
     (m.first.saturating_sub(6)..m.first).any(|k| {
@@ -2679,13 +2694,17 @@ fn subjects_for(
                     | "shut"
             )
     };
-    let mut passive = k > clause.0 && BE.contains(&words[k - 1]) && participle(words[start]);
+    // "has accused", "had detained" are active perfects; the passive needs a form of "be" or "get"
+    // ("has been detained", "got arrested")
+    let perfect = |w: &str| matches!(w, "has" | "have" | "had");
+    let mut passive =
+        k > clause.0 && BE.contains(&words[k - 1]) && !perfect(words[k - 1]) && participle(words[start]);
     // "was summoned to the ministry and questioned": the voice of the first verb carries over
     if !passive && k > clause.0 && words[k - 1] == "and" && participle(words[start]) {
         passive = (clause.0..k - 1)
             .rev()
             .take(10)
-            .any(|j| participle(words[j]) && j > 0 && BE.contains(&words[j - 1]));
+            .any(|j| participle(words[j]) && j > 0 && BE.contains(&words[j - 1]) && !perfect(words[j - 1]));
     }
     let orgs_transparent = passive || voice == Voice::Subject;
     let take_left = |units: &[Unit]| -> Vec<SubjectRef> {
@@ -2789,6 +2808,23 @@ fn subjects_for(
             return (dedup(r), "the noun the relative clause describes");
         }
     }
+    // an accusation's object sits inside its pattern: "accused the court of bias" accuses the
+    // court, "accused her of treason" accuses her; whoever is named after "of" or before the verb
+    // is someone else (the accuser, or a party of the act the charge is about)
+    if voice == Voice::Object
+        && !passive
+        && t == EventType::Charge
+        && gap_object + 1 < end
+        && matches!(words[end - 1], "of" | "with")
+    {
+        let inside: Vec<Unit> = right.iter().filter(|u| u.first < end).cloned().collect();
+        let r = inside.iter().find(|u| !u.subjects.is_empty()).map(|u| u.subjects.clone()).unwrap_or_default();
+        return if r.is_empty() {
+            (Vec::new(), "none (the accused named inside the pattern is no one)")
+        } else {
+            (dedup(r), "object of the trigger")
+        };
+    }
     let (first_try, reason) = match voice {
         Voice::Subject => (take_left(&left), "left of the trigger (the person acts)"),
         Voice::Object if passive => (take_left(&left), "left of a passive trigger"),
@@ -2831,7 +2867,12 @@ fn subjects_for(
     {
         let before = person_only(units(ctx, si, words, 0, rel, focus));
         // the nearest unit, or the name an apposition before it describes
-        if let Some(u) = before.iter().rev().find(|u| !u.subjects.is_empty()) {
+        // (an apposition of lower-case words only: "ACF, which …" is about ACF, not a name before it)
+        let toks = &ctx.sentences[si].tokens;
+        if let Some(u) = before.iter().rev().find(|u| !u.subjects.is_empty())
+            && rel - u.last <= 8
+            && !toks[u.last..rel].iter().any(|t| t.kind == TokenKind::Word && t.is_capitalized())
+        {
             return (dedup(u.subjects.clone()), "the antecedent of an object relative clause");
         }
     }
