@@ -637,6 +637,30 @@ pub fn find(
                 };
             }
         }
+        // an act dated after the report cannot have happened yet: it is scheduled (taxonomy:
+        // scheduled acts are `not_occurred`)
+        if let Some(p) = published.map(PartialDate::from_naive) {
+            for e in found.iter_mut().filter(|e| {
+                e.date.is_some_and(|d| d.precision() == casewatch_model::DatePrecision::Day && d > p)
+            }) {
+                // another act of the clause does not share the day something is put down for
+                // ("while posting the pleas for hearing on Monday, the judge declined release")
+                if e.date_reason == "shared with the clause" {
+                    e.date = inherit;
+                    e.qualifier = None;
+                    e.date_reason = "inherited";
+                    continue;
+                }
+                if e.status.status != Status::Occurred {
+                    continue;
+                }
+                e.status = StatusReason {
+                    call: false,
+                    status: Status::NotOccurred,
+                    cue: Some("scheduled (dated after the report)".into()),
+                };
+            }
+        }
         for e in found.iter_mut().filter(|e| e.rule.ends_with("+implied")) {
             e.date = None;
             e.qualifier = None;
@@ -1093,15 +1117,35 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     let w = words[start];
     // a hearing or trial named as the setting of something else: "during the hearing", "in the trial",
     // "before the trial" ("at the first hearing on 14 May" still introduces one)
-    if matches!(w, "hearing" | "hearings" | "trial")
-        && start >= 2
-        && matches!(words[start - 1], "the" | "that" | "this")
-        && matches!(
-            words[start - 2],
-            "during" | "in" | "throughout" | "for" | "before" | "after" | "of"
-        )
+    // (the pattern may hold the article, and a modifier may stand before the noun: "for the appeal
+    // hearing", "in the first-instance hearing", "during her trial")
+    if let Some(noun) = (start..(start + 2).min(words.len())).find(|&k| matches!(words[k], "hearing" | "hearings" | "trial"))
     {
-        return true;
+        let det = (noun.saturating_sub(3)..noun).rev().find(|&k| {
+            matches!(words[k], "the" | "that" | "this" | "his" | "her" | "their")
+        });
+        if let Some(d) = det
+            && d >= 1
+            && words[d + 1..noun]
+                .iter()
+                .all(|m| m.chars().all(|c| c.is_alphabetic() || c == '-'))
+            && matches!(words[d - 1], "during" | "in" | "throughout" | "for" | "before" | "after" | "of")
+            // a dated or counted one is told, not referred to: "during the first hearing in her trial
+            // on June 23"
+            && !words[d + 1..noun].iter().any(|m| matches!(*m, "first" | "second" | "third" | "last" | "next"))
+            // one named by its defendant or the subject of its own verb is told: "in the trial of X",
+            // "after the trial began"
+            && !words.get(noun + 1).is_some_and(|m| {
+                matches!(*m, "of" | "against" | "began" | "started" | "opened" | "ended" | "resumed")
+            })
+            && !words[noun + 1..(noun + 8).min(words.len())].iter().any(|m| {
+                dates::is_month_or_weekday(m)
+                    || matches!(*m, "year" | "month" | "week")
+                    || (m.len() == 4 && m.chars().all(|c| c.is_ascii_digit()))
+            })
+        {
+            return true;
+        }
     }
     // ", a charge under Article 353": an apposition that names the offence, not a charging
     if matches!(w, "charge" | "charges")
