@@ -1024,6 +1024,49 @@ fn people_are_people() {
             "2025-06-18",
             &["Ana Kovac"],
         ),
+        // a title in quotes, however long; an office after "the"; a work or a thing after a determiner
+        (
+            "The tycoon Ivo Marek sued the daily Harbour Light over the article \"Luxurious Villa with a View to the Sea\" by reporter Lina Vos.",
+            "2025-03-19",
+            &["Ivo Marek", "Lina Vos"],
+        ),
+        (
+            "He sued Karl Brenner, the Grant Holder of the newspaper, and reporter Lina Vos.",
+            "2025-03-19",
+            &["Karl Brenner", "Lina Vos"],
+        ),
+        (
+            "Today we have no Iron Curtain. Reporter Lina Vos was detained on Monday.",
+            "2025-03-19",
+            &["Lina Vos"],
+        ),
+        (
+            "His memoir, The Losing Side, was published abroad. Reporter Lina Vos was detained on Monday.",
+            "2025-03-19",
+            &["Lina Vos"],
+        ),
+        // whom a media worker works for, and what a "news website" or "report" is named after, is an outlet
+        (
+            "Police questioned Lina Vos about a Harbour Light report. She is a reporter for Nova Gazeta Tallin and the agency Reuters.",
+            "2025-03-19",
+            &["Lina Vos"],
+        ),
+        (
+            "Lina Vos was a radio host for Radyo Bayan Uno before her arrest.",
+            "2025-03-19",
+            &["Lina Vos"],
+        ),
+        (
+            "Police detained Lina Vos, a reporter for the privately owned Nova Gazeta news website.",
+            "2025-03-19",
+            &["Lina Vos"],
+        ),
+        // a short label line ending in a colon is a field name
+        (
+            "Lina Vos\nBeats Covered:\nPolitics\nReporter Lina Vos was detained on Monday.",
+            "2025-03-19",
+            &["Lina Vos"],
+        ),
     ];
     let failures: Vec<String> = cases
         .iter()
