@@ -2916,6 +2916,19 @@ fn subjects_for(
         }
         return (Vec::new(), "none (the possessor of the noun is no one named)");
     }
+    // a bare plural object is generic: "stop arresting journalists", "a pattern of jailing
+    // reporters" speak of no one in particular (and the verb's left side is its agent)
+    if voice == Voice::Object
+        && !passive
+        && words.get(end).is_some_and(|w| {
+            PLURAL_PERSON_NOUNS.contains(w)
+                || (w.ends_with('s') && ctx.lex.occupation_kind(w) == Some(OccupationKind::Media))
+        })
+        // ("detained reporters A and B" names them)
+        && !ctx.sentences[si].tokens.get(end + 1).is_some_and(|t| t.is_capitalized())
+    {
+        return (Vec::new(), "none (a generic plural object)");
+    }
     let (first_try, reason) = match voice {
         Voice::Subject => (take_left(&left), "left of the trigger (the person acts)"),
         Voice::Object if passive => (take_left(&left), "left of a passive trigger"),

@@ -1228,3 +1228,31 @@ fn settings_and_days_ahead() {
         ),
     ]);
 }
+
+/// Generic objects and the scope of modality: a bare plural object speaks of no
+/// one; relative clauses with "where" and participles of saying keep their own mood.
+#[test]
+fn generic_objects_and_mood_scope() {
+    run(&[
+        (
+            "Police detained reporter Lina Vos on Friday.\nAuthorities should immediately release journalist Lina Vos and stop arresting journalists over their work, the group said on Monday.",
+            "2023-09-11",
+            &["detention@2023-09-08:Lina Vos"],
+        ),
+        (
+            "While the new case is investigated, reporter Lina Vos will not return to the penal colony where she was previously jailed.",
+            "2025-03-19",
+            &["sentence@-:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos is expected to leave the prison where she has been detained since September.",
+            "2025-03-19",
+            &["detention@2024-09:Lina Vos"],
+        ),
+        (
+            "Before sentencing, defence counsel Karl Brenner argued reporter Lina Vos should be released, saying she had spent 11 months on remand.",
+            "2025-03-19",
+            &["pretrial_detention@-:Lina Vos"],
+        ),
+    ]);
+}
