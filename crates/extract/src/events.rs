@@ -7,7 +7,7 @@ use crate::lexicon::{Lexicon, OccupationKind, Voice};
 use crate::segment::{Sentence, TokenKind};
 use crate::status::{self, SPEECH, StatusReason};
 use casewatch_model::{DateQualifier, EventType, OrgKind, PartialDate, Status};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// A subject as found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -591,6 +591,25 @@ pub fn find(
         }
         let inherit = if background { None } else { para_date.or(lede) };
         assign_dates(s, words, &status_words, &mentions, &mut found, &mut anchor, inherit);
+        // the news itself: a present perfect before any date of the article ("X has been arrested,
+        // the agency reports") happened shortly before the report, in its month
+        if lede.is_none()
+            && !background
+            && let Some(p) = published
+        {
+            for e in found.iter_mut().filter(|e| {
+                e.date.is_none()
+                    && e.status.status == Status::Occurred
+                    && e.trigger.0 >= 1
+                    && (matches!(words[e.trigger.0 - 1], "has" | "have")
+                        || (e.trigger.0 >= 2
+                            && words[e.trigger.0 - 1] == "been"
+                            && matches!(words[e.trigger.0 - 2], "has" | "have")))
+            }) {
+                e.date = PartialDate::month(p.year(), p.month());
+                e.date_reason = REPORT_MONTH;
+            }
+        }
         // "sentenced … on charges of", "arrested on charges": the charges were brought before the
         // act that cites them, so they take no date from it
         let acts: Vec<(usize, usize)> = found
@@ -747,6 +766,9 @@ pub fn find(
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
 }
+
+/// The date reason of an undated present perfect in the lede: the report's month.
+const REPORT_MONTH: &str = "the report's month (the news told in the present perfect)";
 
 /// "A tabloid reported that the reporter had been arrested. The police denied
 /// this." An event of a sentence that the next sentence denies by reference
@@ -922,7 +944,8 @@ fn date_verdicts_together(events: &mut [FoundEvent]) {
     let mut fills: Vec<(usize, PartialDate, Option<DateQualifier>)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let Some(other) = pair(e.event_type) else { continue };
-        if e.date.is_some() || e.status.status != Status::Occurred {
+        let guessed = e.date_reason == REPORT_MONTH;
+        if (e.date.is_some() && !guessed) || e.status.status != Status::Occurred {
             continue;
         }
         let mine = persons(e);

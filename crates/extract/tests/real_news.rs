@@ -1126,12 +1126,12 @@ fn clause_roles() {
         (
             "Prosecutors have charged reporter Lina Vos with treason.",
             "2025-03-19",
-            &["charge@-:Lina Vos"],
+            &["charge@2025-03:Lina Vos"],
         ),
         (
             "Police have detained reporter Lina Vos.",
             "2025-03-19",
-            &["detention@-:Lina Vos"],
+            &["detention@2025-03:Lina Vos"],
         ),
         // an object relative clause after an organisation is about the organisation
         (
@@ -1200,6 +1200,17 @@ fn settings_and_days_ahead() {
                 "hearing@2023-10-09:Lina Vos/not_occurred",
                 "release@2023-10-06:Lina Vos/not_occurred",
             ],
+        ),
+        // the news in the present perfect, before any date, happened in the report's month
+        (
+            "Well-known reporter Lina Vos has been arrested, the agency Harbour News reports.\nShe is accused of insulting the president.",
+            "2025-06-22",
+            &["detention@2025-06:Lina Vos", "charge@-:Lina Vos"],
+        ),
+        (
+            "Police detained reporter Lina Vos on Monday.\nReporter Ivo Marek has been arrested too.",
+            "2025-06-22",
+            &["detention@2025-06-16:Lina Vos", "detention@2025-06-16:Ivo Marek"],
         ),
         (
             "The court fined reporter Lina Vos on Monday. Her lawyer said the court will hear the appeal on March 24.",
