@@ -1240,6 +1240,21 @@ fn settings_and_days_ahead() {
     ]);
 }
 
+/// The people named as those who underwent an act ("the other arrestees
+/// included A and B") are its subjects.
+#[test]
+fn undergoer_nouns() {
+    run(&[(
+        "Editor Ivo Marek and reporter Lina Vos appeared in court on Thursday.\nThey were among seven people arrested by police on Wednesday. The other arrestees included singer Karl Brenner and Petra Zeman.",
+        "2021-12-30",
+        &[
+            "hearing@2021-12-30:Ivo Marek+Lina Vos",
+            "detention@2021-12-29:Ivo Marek+Lina Vos",
+            "detention@2021-12-29:Karl Brenner+Petra Zeman",
+        ],
+    )]);
+}
+
 /// Generic objects and the scope of modality: a bare plural object speaks of no
 /// one; relative clauses with "where" and participles of saying keep their own mood.
 #[test]
