@@ -1282,3 +1282,31 @@ fn generic_objects_and_mood_scope() {
         ),
     ]);
 }
+
+/// Word sense and dates from the clause a word hangs on: a person seized is
+/// detained, a thing released frees no one, a "when" clause takes its date.
+#[test]
+fn senses_and_hung_dates() {
+    run(&[
+        (
+            "The group calls on the authorities to free reporter Lina Vos, who was seized from her home at dawn on Friday.",
+            "2024-11-11",
+            &["detention@2024-11-08:Lina Vos"],
+        ),
+        (
+            "Police said the laptop of reporter Lina Vos was seized on Friday.",
+            "2024-11-11",
+            &["seizure@2024-11-08:Lina Vos"],
+        ),
+        (
+            "Prosecutors filed a new terrorism financing case against reporter Lina Vos in July 2021, and the result of an initial investigation was released in September 2021.",
+            "2021-09-30",
+            &["charge@2021-07:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos is the second journalist arrested since October, when reporter Ivo Marek was among 50 people rounded up by police.",
+            "2020-02-08",
+            &["detention@2019-10:Ivo Marek"],
+        ),
+    ]);
+}
