@@ -456,6 +456,22 @@ pub fn find(
             if event_type == EventType::Designation && subjects.is_empty() {
                 continue;
             }
+            // a possibility is no event (taxonomy: hypothetical acts are not events): "the trial could
+            // have started in May", "the trial can start at any time"; scheduled acts ("will", "would")
+            // stay, as not_occurred
+            if status.status == Status::NotOccurred
+                && status
+                    .cue
+                    .as_deref()
+                    .and_then(|c| c.split(' ').next())
+                    .is_some_and(|c| matches!(c, "could" | "can" | "might" | "may"))
+                // a threat or a condition is an act threatened ("warned that she could be arrested if …")
+                && !words.iter().any(|w| {
+                    matches!(*w, "if" | "unless" | "warned" | "threatened" | "threat" | "threats" | "warning")
+                })
+            {
+                continue;
+            }
             // a prosecutor's demand for a sentence is not a sentence (taxonomy: `other`, never emitted)
             if event_type == EventType::Sentence
                 && status.status == Status::NotOccurred
@@ -1204,6 +1220,13 @@ fn is_reference(words: &[&str], start: usize) -> bool {
                 .iter()
                 .all(|m| m.chars().all(|c| c.is_alphabetic() || c == '-'))
             && matches!(words[d - 1], "during" | "in" | "throughout" | "for" | "before" | "after" | "of")
+            // "the start date of the trial has not been set": the phrase is about the trial itself
+            && !(words[d - 1] == "of"
+                && d >= 2
+                && matches!(
+                    words[d - 2],
+                    "date" | "start" | "beginning" | "opening" | "end" | "resumption" | "postponement" | "outcome"
+                ))
             // a counted one is told, not referred to: "during the first hearing in her trial"
             && !words[d + 1..noun].iter().any(|m| matches!(*m, "first" | "second" | "third" | "last" | "next"))
             // one named by its defendant or the subject of its own verb is told: "in the trial of X",

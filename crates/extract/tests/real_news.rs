@@ -1283,6 +1283,29 @@ fn generic_objects_and_mood_scope() {
     ]);
 }
 
+/// A possibility is no event (taxonomy: hypothetical acts), a threat is an act
+/// that did not occur, and the date of a trial is about the trial.
+#[test]
+fn possibilities_and_threats() {
+    run(&[
+        (
+            "Reporter Lina Vos was charged in April.\nThe trial could have started in May, but nothing is known about it. \"The trial can start at any time,\" her husband said.",
+            "2022-06-21",
+            &["charge@2022-04:Lina Vos"],
+        ),
+        (
+            "An official warned reporter Lina Vos that she could be arrested if she kept working.",
+            "2022-06-21",
+            &["detention@-:Lina Vos/not_occurred"],
+        ),
+        (
+            "Reporter Lina Vos was charged in April.\nBut the start date of the trial has not been set yet.",
+            "2022-06-21",
+            &["charge@2022-04:Lina Vos", "hearing@2022-04:Lina Vos/not_occurred"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
