@@ -1536,7 +1536,11 @@ fn assign_dates(
             } else {
                 (t.1, e.trigger.0)
             };
-            hi.saturating_sub(lo) <= 16 && !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi)
+            // a list of acts shares its date: "the search, seizure and detentions carried out on 3 May"
+            let list = lo < hi
+                && (lo..hi).all(|k| matches!(words[k], "," | "and") || triggers.iter().any(|x| x.0 <= k && k < x.1));
+            hi.saturating_sub(lo) <= 16
+                && (list || !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi))
         };
         if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
             e.date = *d;

@@ -1099,6 +1099,18 @@ fn a_titled_list_after_a_dash() {
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(judges, ["Karl Brenner", "Ivo Marek", "Petra Zeman"]);
+    // a short parenthesis after a member does not end the list
+    let r = extract(
+        "Reporter Lina Vos addressed the panel of judges – Karl Brenner (presiding judge), Ivo Marek, Petra Zeman – on Monday.",
+        "2025-06-18",
+    );
+    let judges: Vec<&str> = r
+        .people
+        .iter()
+        .filter(|p| p.occupation.as_deref() == Some("judge"))
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(judges, ["Karl Brenner", "Ivo Marek", "Petra Zeman"]);
 }
 
 /// Clause grammar: an accusation's object, active perfects, possessors of
@@ -1302,6 +1314,28 @@ fn possibilities_and_threats() {
             "Reporter Lina Vos was charged in April.\nBut the start date of the trial has not been set yet.",
             "2022-06-21",
             &["charge@2022-04:Lina Vos", "hearing@2022-04:Lina Vos/not_occurred"],
+        ),
+    ]);
+}
+
+/// A list of acts shares its date; a person subjected to searches is no
+/// premises searched.
+#[test]
+fn lists_of_acts_and_body_searches() {
+    run(&[
+        (
+            "Police detained editor Lina Vos and reporter Ivo Marek.\nRegarding the search, seizure and detentions carried out on October 3 in connection with a case registered with the police, officials declined to comment.",
+            "2023-10-06",
+            &[
+                "detention@-:Ivo Marek+Lina Vos",
+                "search@2023-10-03:",
+                "seizure@2023-10-03:",
+            ],
+        ),
+        (
+            "Reporter Lina Vos was sentenced on 24 October. In prison she was subjected to searches that were intimidating.",
+            "2024-10-30",
+            &["sentence@2024-10-24:Lina Vos"],
         ),
     ]);
 }
