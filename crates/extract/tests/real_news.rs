@@ -1340,6 +1340,24 @@ fn lists_of_acts_and_body_searches() {
     ]);
 }
 
+/// Maintaining one's innocence and refusing a plea deal are confessions that
+/// did not occur (taxonomy); "that trial is yet to begin" is a hearing that did not.
+#[test]
+fn innocence_plea_deals_and_demonstratives() {
+    run(&[
+        (
+            "Reporter Lina Vos was charged with assault.\nIn court, Vos maintained her innocence and rejected the prosecution's proposed plea deal.",
+            "2025-06-18",
+            &["charge@-:Lina Vos", "confession@-:Lina Vos/not_occurred"],
+        ),
+        (
+            "Reporter Lina Vos was charged with espionage. That trial is yet to begin.",
+            "2025-06-18",
+            &["charge@-:Lina Vos", "hearing@-:Lina Vos/not_occurred"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
