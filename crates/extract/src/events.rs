@@ -618,6 +618,34 @@ pub fn find(
             })
             .collect();
         found.extend(implied);
+        // "upheld her conviction", "left his five-year sentence unchanged": a verdict an appeal rules
+        // on was handed down (its date unknown); kept only if the article tells it nowhere else
+        let upheld: Vec<FoundEvent> = found
+            .iter()
+            .filter(|e| e.event_type == EventType::Appeal && e.status.status == Status::Occurred)
+            .filter_map(|e| {
+                let after = &words[e.trigger.1..(e.trigger.1 + 5).min(words.len())];
+                let ruled_on = matches!(words[e.trigger.0], "upheld" | "upholds" | "uphold" | "left")
+                    && after
+                        .iter()
+                        .take(2)
+                        .any(|w| matches!(*w, "her" | "his" | "their" | "the"));
+                let t = after.iter().find_map(|w| match *w {
+                    "conviction" | "verdict" => Some(EventType::Conviction),
+                    "sentence" | "sentences" => Some(EventType::Sentence),
+                    _ => None,
+                })?;
+                ruled_on.then(|| FoundEvent {
+                    event_type: t,
+                    detail: None,
+                    agent: None,
+                    subject_reason: "the verdict an appeal rules on",
+                    rule: format!("{}+implied", e.rule),
+                    ..e.clone()
+                })
+            })
+            .collect();
+        found.extend(upheld);
         found.sort_by_key(|e| e.trigger);
         for e in found.iter_mut() {
             resolve_counted_group_back(ents, &focus, e);
@@ -750,7 +778,7 @@ pub fn find(
             e.date = None;
             e.qualifier = None;
             e.date_text = None;
-            e.date_reason = "unknown (an earlier confession)";
+            e.date_reason = "unknown (an earlier act the sentence implies)";
         }
         // "who was detained together with him": the same event as theirs, so the same date
         for ev in found
@@ -817,9 +845,36 @@ pub fn find(
     }
     resolve_counted_groups(sentences, ents, &mut out);
     defendants_of_the_article(ents, &mut out);
+    drop_implied_told_elsewhere(&mut out);
     date_verdicts_together(&mut out);
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
+}
+
+/// Removes an implied act (rule `…+implied`: a conviction an appeal upheld, a
+/// confession a retraction withdrew) when the article tells an act of the same
+/// type for one of its subjects itself: the told one carries its date.
+fn drop_implied_told_elsewhere(events: &mut Vec<FoundEvent>) {
+    let told: std::collections::HashSet<(EventType, usize)> = events
+        .iter()
+        .filter(|e| !e.rule.ends_with("+implied"))
+        .flat_map(|e| {
+            e.subjects.iter().filter_map(move |s| {
+                if let SubjectRef::Person(p) = s {
+                    Some((e.event_type, *p))
+                } else {
+                    None
+                }
+            })
+        })
+        .collect();
+    events.retain(|e| {
+        !e.rule.ends_with("+implied")
+            || !e
+                .subjects
+                .iter()
+                .any(|s| matches!(s, SubjectRef::Person(p) if told.contains(&(e.event_type, *p))))
+    });
 }
 
 /// The date reason of an undated present perfect in the lede: the report's month.

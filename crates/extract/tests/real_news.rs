@@ -1358,6 +1358,24 @@ fn innocence_plea_deals_and_demonstratives() {
     ]);
 }
 
+/// An appeal that upheld a conviction implies the conviction (undated), unless
+/// the article tells it itself.
+#[test]
+fn verdicts_an_appeal_rules_on() {
+    run(&[
+        (
+            "Reporter Lina Vos lost her appeal on Monday. The city court upheld her conviction for extremism.",
+            "2025-06-18",
+            &["appeal@2025-06-16:Lina Vos", "conviction@-:Lina Vos"],
+        ),
+        (
+            "A court convicted reporter Lina Vos in March. The city court on Monday upheld her conviction.",
+            "2025-06-18",
+            &["conviction@2025-03:Lina Vos", "appeal@2025-06-16:Lina Vos"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
