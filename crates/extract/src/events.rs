@@ -629,7 +629,7 @@ pub fn find(
                     && after
                         .iter()
                         .take(2)
-                        .any(|w| matches!(*w, "her" | "his" | "their" | "the"));
+                        .any(|w| matches!(*w, "her" | "his" | "their"));
                 let t = after.iter().find_map(|w| match *w {
                     "conviction" | "verdict" => Some(EventType::Conviction),
                     "sentence" | "sentences" => Some(EventType::Sentence),
