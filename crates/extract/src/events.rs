@@ -685,7 +685,9 @@ pub fn find(
                     && (matches!(words[e.trigger.0 - 1], "has" | "have")
                         || (e.trigger.0 >= 2
                             && words[e.trigger.0 - 1] == "been"
-                            && matches!(words[e.trigger.0 - 2], "has" | "have")))
+                            && matches!(words[e.trigger.0 - 2], "has" | "have"))
+                        // "the journalist is accused of …": a charge told in the present is news too
+                        || (e.event_type == EventType::Charge && matches!(words[e.trigger.0 - 1], "is" | "are")))
             }) {
                 e.date = PartialDate::month(p.year(), p.month());
                 e.date_reason = REPORT_MONTH;
@@ -1506,7 +1508,12 @@ fn assign_dates(
                 .any(|w| matches!(*w, "now" | "currently"));
             // a date far away in another clause dates something else
             let too_far = outside && d >= 52;
-            if speech_d.is_none_or(|sd| d <= sd) && !now && !too_far {
+            // (a relative clause describes its antecedent: "the indictment, which the court accepted
+            // in April" dates the indictment)
+            let antecedent = rels
+                .iter()
+                .any(|r| r.0 < m.first && m.first < r.1 && e.trigger.1 + 1 == r.0);
+            if speech_d.is_none_or(|sd| d <= sd) && !now && !too_far && (!in_other_rel || antecedent) {
                 pairs.push((d, mi, ei));
             }
         }
@@ -1922,10 +1929,7 @@ fn questioned_thing(t: EventType, words: &[&str], start: usize, end: usize, toke
     let person_noun = |w: &str| {
         PLURAL_PERSON_NOUNS.contains(&w)
             || lex.occupation_kind(w).is_some()
-            || matches!(
-                w,
-                "him" | "her" | "them" | "me" | "us" | "witnesses" | "suspects" | "detainees"
-            )
+            || matches!(w, "him" | "her" | "them" | "me" | "us" | "suspects" | "detainees")
     };
     let noun_after_det = |k: usize| {
         words

@@ -1398,6 +1398,30 @@ fn professions_and_roles() {
     ]);
 }
 
+/// A date inside a relative clause dates that clause, not the act around it; a
+/// charge told in the present in the lede is of the report's month; the judge
+/// questioning witnesses questions no defendant.
+#[test]
+fn relative_clause_dates_and_present_charges() {
+    run(&[
+        (
+            "The court refused interim release of reporter Lina Vos, who was arrested on October 3.",
+            "2023-10-06",
+            &["release@-:Lina Vos/not_occurred", "detention@2023-10-03:Lina Vos"],
+        ),
+        (
+            "Well-known reporter Lina Vos is accused of threatening the president, the agency reports.",
+            "2025-06-22",
+            &["charge@2025-06:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos was detained on Monday. Judge Ivo Marek, she said, likes questioning witnesses at length.",
+            "2025-01-12",
+            &["detention@2025-01-06:Lina Vos"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
