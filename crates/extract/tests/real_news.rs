@@ -1217,7 +1217,7 @@ fn settings_and_days_ahead() {
         (
             "Well-known reporter Lina Vos has been arrested, the agency Harbour News reports.\nShe is accused of insulting the president.",
             "2025-06-22",
-            &["detention@2025-06:Lina Vos", "charge@-:Lina Vos"],
+            &["detention@2025-06:Lina Vos", "charge@2025-06:Lina Vos"],
         ),
         (
             "Police detained reporter Lina Vos on Monday.\nReporter Ivo Marek has been arrested too.",
