@@ -1061,6 +1061,12 @@ fn people_are_people() {
             "2025-03-19",
             &["Lina Vos"],
         ),
+        // a pen name given with "better known as" is the same person
+        (
+            "A court jailed journalist Tran Van Minh on Thursday. Minh, better-known as \u{201c}The Losing Side\u{201d} author Osin Bao, was found guilty of abusing freedoms.",
+            "2025-02-27",
+            &["Tran Van Minh"],
+        ),
         // a short label line ending in a colon is a field name
         (
             "Lina Vos\nBeats Covered:\nPolitics\nReporter Lina Vos was detained on Monday.",
