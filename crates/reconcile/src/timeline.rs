@@ -356,14 +356,28 @@ fn cluster_chain(
     negated: bool,
     settings: &Settings,
 ) -> Vec<Vec<usize>> {
-    let date_of = |i: usize| &reports[assertions[i].report].date;
+    // A restated charge's inherited date is no evidence of the day the
+    // charge was brought, only that it stood by then (see [`restatement`]):
+    // it clusters after the stated dates, as if undated, but never joins a
+    // charge stated later than itself.
+    let undated = EventDate::default();
+    let restated = |i: usize| restatement(&reports[assertions[i].report]);
+    let raw = |i: usize| &reports[assertions[i].report].date;
+    let date_of = |i: usize| if restated(i) { &undated } else { raw(i) };
     let mut order: Vec<usize> = (0..assertions.len()).collect();
     order.sort_by_key(|&i| {
         let d = date_of(i).value;
+        let phase = if d.is_some() {
+            0
+        } else if restated(i) {
+            1
+        } else {
+            2
+        };
         (
-            d.is_none(),
+            phase,
             d.map(|v| v.precision()),
-            d,
+            raw(i).value,
             reports[assertions[i].report].position(),
             i,
         )
@@ -378,6 +392,15 @@ fn cluster_chain(
                 || c.iter()
                     .any(|&m| assertions[m].group.is_none() || !assertions[m].group_words.is_disjoint(&a.group_words))
         };
+        let published = reports[a.report].published;
+        let after_publication = |c: &Vec<usize>| {
+            let start = c
+                .iter()
+                .filter_map(|&m| date_of(m).value)
+                .filter_map(period_start)
+                .min();
+            !negated && matches!((start, published), (Some(s), Some(p)) if s > p)
+        };
         let candidates: Vec<usize> = if d.value.is_some() {
             (0..clusters.len())
                 .filter(|&k| {
@@ -389,19 +412,28 @@ fn cluster_chain(
                                 && c.iter().any(|&m| date_of(m).value == d.value)))
                 })
                 .collect()
+        } else if restated(i) {
+            // The charge stood by the inherited date: join a charge dated
+            // (stated or inherited) compatibly or earlier.
+            let own = raw(i);
+            let own_start = own.value.and_then(period_start);
+            (0..clusters.len())
+                .filter(|&k| {
+                    let c = &clusters[k];
+                    let earlier = c.iter().any(|&m| {
+                        raw(m).value.is_some()
+                            && (dates_compatible(own, raw(m), 0)
+                                || matches!((raw(m).value.and_then(period_start), own_start), (Some(x), Some(y)) if x <= y))
+                    });
+                    earlier && !after_publication(c) && similar_group(c)
+                })
+                .collect()
         } else {
-            let published = reports[a.report].published;
             let dated: Vec<usize> = (0..clusters.len())
                 .filter(|&k| {
                     let c = &clusters[k];
                     let has_dated = c.iter().any(|&m| date_of(m).value.is_some());
-                    let start = c
-                        .iter()
-                        .filter_map(|&m| date_of(m).value)
-                        .filter_map(period_start)
-                        .min();
-                    let after_publication = !negated && matches!((start, published), (Some(s), Some(p)) if s > p);
-                    has_dated && !after_publication && similar_group(c)
+                    has_dated && !after_publication(c) && similar_group(c)
                 })
                 .collect();
             if dated.is_empty() {
@@ -427,6 +459,59 @@ fn cluster_chain(
         }
     }
     clusters
+}
+
+/// Whether a report restates a standing accusation rather than dating an
+/// act: a `charge` (not `not_occurred`) whose date the extractor inherited
+/// from a neighbouring event, the paragraph or the lede. Reports keep
+/// restating a charge ("X, who stands accused of…", "she was charged with…")
+/// in paragraphs about later acts, whose dates they inherit; one prosecution
+/// brings a charge once, so such a report joins the person's charge entry
+/// dated (stated, else inherited) compatibly or earlier than its own date —
+/// the charge stood by then — instead of founding an entry of its own, and
+/// its date does not vote against a stated one ([`date_voters`]). A charge
+/// whose own sentence states its date stays a dated report: two charges
+/// stated on different days stay two entries, and a charge stated after the
+/// restatement's date is another charge.
+fn restatement(r: &Report) -> bool {
+    r.event.event_type == EventType::Charge && !r.negated && r.date.inferred && r.date.value.is_some()
+}
+
+/// The reports whose dates vote for an entry's date: every dated one,
+/// except inherited dates ([`EventDate::inferred`]) that disagree with a
+/// stated date of the entry (or, when no date is stated, with the earliest
+/// inherited one). Reports clustered by their date always agree, so this
+/// only drops the inherited dates of restatements ([`restatement`]).
+fn date_voters(reports: &[Report], ids: &[usize]) -> Vec<usize> {
+    let dated: Vec<usize> = ids
+        .iter()
+        .copied()
+        .filter(|&r| reports[r].date.value.is_some())
+        .collect();
+    let stated: Vec<&EventDate> = dated
+        .iter()
+        .map(|&r| &reports[r].date)
+        .filter(|d| !d.inferred)
+        .collect();
+    let earliest = dated
+        .iter()
+        .map(|&r| &reports[r].date)
+        .min_by_key(|d| (d.value.and_then(period_start), d.value));
+    dated
+        .iter()
+        .copied()
+        .filter(|&r| {
+            let d = &reports[r].date;
+            if !d.inferred {
+                return true;
+            }
+            if stated.is_empty() {
+                earliest.is_none_or(|e| dates_compatible(d, e, 0))
+            } else {
+                stated.iter().all(|s| dates_compatible(d, s, 0))
+            }
+        })
+        .collect()
 }
 
 /// The first day of a partial date's period (`2025-05` → 2025-05-01).
@@ -485,11 +570,7 @@ fn part_fits(x: PartialDate, q: Option<DateQualifier>, y: PartialDate) -> bool {
 /// with), then the earliest reported; its qualifier is the most given one
 /// among the sources that give exactly that date.
 fn resolve_date(reports: &[Report], ids: &[usize]) -> EventDate {
-    let dated: Vec<usize> = ids
-        .iter()
-        .copied()
-        .filter(|&r| reports[r].date.value.is_some())
-        .collect();
+    let dated = date_voters(reports, ids);
     let Some(finest) = dated.iter().filter_map(|&r| reports[r].date.precision()).min() else {
         return EventDate::default();
     };
@@ -547,7 +628,7 @@ fn date_conflicts(reports: &[Report], ids: &[usize], chosen: &EventDate) -> Vec<
         return Vec::new();
     };
     let mut others: Tally<String> = Tally::default();
-    for &r in ids {
+    for r in date_voters(reports, ids) {
         let d = &reports[r].date;
         let Some(v) = d.value.filter(|v| v.precision() == value.precision()) else {
             continue;

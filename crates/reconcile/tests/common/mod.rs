@@ -54,6 +54,12 @@ impl Ev {
         self.v["attributed_to"] = json!(who);
         self
     }
+    /// Marks the date as inherited (from a neighbouring event, the
+    /// paragraph or the lede), as the extractor's `date_inferred`.
+    pub fn inherited(mut self) -> Self {
+        self.v["date_inferred"] = json!(true);
+        self
+    }
     pub fn qualifier(mut self, q: &str) -> Self {
         self.v["date_qualifier"] = json!(q);
         self

@@ -1,0 +1,104 @@
+//! Timeline merging on real-news-shaped fictional records: restated charges with inherited dates, the same act at different precisions, unnamed groups next to named subjects.
+
+use casewatch_model::PartialDate;
+
+mod common;
+use common::*;
+
+fn day(s: &str) -> Option<PartialDate> {
+    s.parse().ok()
+}
+
+#[test]
+fn restated_charges_with_inherited_dates_join_the_stated_charge() {
+    let file = cases(vec![
+        article("a1", "2025-03-05")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("charge", Some("2025-03-04"), &["Lena Marsh"]))
+            .event(ev("detention", Some("2025-03-04"), &["Lena Marsh"])),
+        // A sentencing report restates the charge in the sentencing paragraph.
+        article("a2", "2025-06-10")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("sentence", Some("2025-06-09"), &["Lena Marsh"]))
+            .event(ev("charge", Some("2025-06-09"), &["Lena Marsh"]).inherited()),
+        article("a3", "2025-09-01")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("appeal", Some("2025-08"), &["Lena Marsh"]))
+            .event(ev("charge", Some("2025-08"), &["Lena Marsh"]).inherited()),
+    ]);
+    let c = &file.cases[0];
+    let charges = entries(c, "charge");
+    assert_eq!(charges.len(), 1, "{charges:?}");
+    assert_eq!(charges[0].date.value, day("2025-03-04"));
+    assert_eq!(source_articles(charges[0]), vec!["a1", "a2", "a3"]);
+    // The inherited dates are no disagreement about the charge's date.
+    assert!(charges[0].conflicts.is_empty(), "{:?}", charges[0].conflicts);
+}
+
+#[test]
+fn charges_stated_on_different_days_stay_two_entries() {
+    let file = cases(vec![
+        article("a1", "2025-03-05")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("charge", Some("2025-03-04"), &["Lena Marsh"])),
+        article("a2", "2025-07-02")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("charge", Some("2025-07-01"), &["Lena Marsh"]).detail("a second, graver charge")),
+    ]);
+    let charges = entries(&file.cases[0], "charge");
+    assert_eq!(charges.len(), 2);
+}
+
+#[test]
+fn restatements_alone_are_one_charge_at_the_earliest_inherited_date() {
+    let file = cases(vec![
+        article("a1", "2025-04-02")
+            .person("Dario Fenn", Some("editor"), None)
+            .event(ev("pretrial_detention", Some("2025-04-01"), &["Dario Fenn"]))
+            .event(ev("charge", Some("2025-04-01"), &["Dario Fenn"]).inherited()),
+        article("a2", "2025-10-20")
+            .person("Dario Fenn", Some("editor"), None)
+            .event(ev("sentence", Some("2025-10-19"), &["Dario Fenn"]))
+            .event(ev("charge", Some("2025-10-19"), &["Dario Fenn"]).inherited())
+            .event(ev("charge", None, &["Dario Fenn"])),
+    ]);
+    let charges = entries(&file.cases[0], "charge");
+    assert_eq!(charges.len(), 1, "{charges:?}");
+    assert_eq!(charges[0].date.value, day("2025-04-01"));
+    // Every distinct evidence sentence is a source: a2 gives two.
+    assert_eq!(source_articles(charges[0]), vec!["a1", "a2", "a2"]);
+}
+
+#[test]
+fn other_acts_with_inherited_dates_stay_apart() {
+    // Two detentions months apart: an inherited date of an act is still its date.
+    let file = cases(vec![
+        article("a1", "2025-03-05")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("detention", Some("2025-03-04"), &["Lena Marsh"])),
+        article("a2", "2025-09-02")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("hearing", Some("2025-09-01"), &["Lena Marsh"]))
+            .event(ev("detention", Some("2025-09-01"), &["Lena Marsh"]).inherited()),
+    ]);
+    assert_eq!(entries(&file.cases[0], "detention").len(), 2);
+}
+
+#[test]
+fn a_restatement_never_joins_a_charge_stated_after_it() {
+    // The restatement shows a charge stood in March; the charge stated for
+    // November is another one.
+    let file = cases(vec![
+        article("a1", "2025-03-06")
+            .person("Ines Varga", Some("reporter"), None)
+            .event(ev("detention", Some("2025-03-05"), &["Ines Varga"]))
+            .event(ev("charge", Some("2025-03-05"), &["Ines Varga"]).inherited()),
+        article("a2", "2025-11-03")
+            .person("Ines Varga", Some("reporter"), None)
+            .event(ev("charge", Some("2025-11-02"), &["Ines Varga"])),
+    ]);
+    let charges = entries(&file.cases[0], "charge");
+    assert_eq!(charges.len(), 2, "{charges:?}");
+    assert_eq!(charges[0].date.value, day("2025-03-05"));
+    assert_eq!(charges[1].date.value, day("2025-11-02"));
+}
