@@ -20,8 +20,11 @@
 //! 3. each cluster gets its date (the most precise one most sources
 //!    support) and status (majority);
 //! 4. clusters of one type, date and status that share a report regroup into
-//!    one entry, so "A and B were detained" reported twice is one entry with
-//!    both subjects, while a report whose subjects turn out to be detained on
+//!    one entry (and so do, on a day-precision date, an unnamed group's
+//!    clusters with the named people's: the group resolves to them, and is
+//!    no subject of its own unless its head count exceeds theirs), so "A
+//!    and B were detained" reported twice is one entry with both subjects,
+//!    while a report whose subjects turn out to be detained on
 //!    different days feeds both entries. Sources are every distinct
 //!    (article, evidence) of the entry, by article rank then offset;
 //!    detail, agent and place are majority votes; other dates at the chosen
@@ -244,11 +247,34 @@ pub(crate) fn merge(reports: &[Report], settings: &Settings) -> Vec<Entry> {
             .or_default()
             .push(ci);
     }
-    for group in by_key.values() {
+    for (key, group) in &by_key {
         let mut owner: BTreeMap<usize, usize> = BTreeMap::new();
         for &ci in group {
             for a in &clusters[ci].members {
                 let first = *owner.entry(a.report).or_insert(ci);
+                uf.union(first, ci);
+            }
+        }
+        // An unnamed group that a report says underwent the act on the very
+        // day named people of the case underwent it ("five people were
+        // detained on 3 May" / "A and B were detained on 3 May") is those
+        // people's act: one entry.
+        let day = key.2.is_some_and(|d| d.precision() == DatePrecision::Day);
+        let named: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&ci| clusters[ci].slot != Slot::Group)
+            .collect();
+        let unnamed: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&ci| clusters[ci].slot == Slot::Group)
+            .collect();
+        if day
+            && !unnamed.is_empty()
+            && let Some(&first) = named.first()
+        {
+            for &ci in named.iter().chain(&unnamed) {
                 uf.union(first, ci);
             }
         }
@@ -305,6 +331,15 @@ fn entry(clusters: &[Cluster], group: &[usize], reports: &[Report]) -> Entry {
     }
     subjects.sort();
     subjects.dedup();
+    // A group no larger than the named people beside it is those people.
+    let named = subjects
+        .iter()
+        .filter(|s| !matches!(s, CaseSubject::Group { .. }))
+        .count();
+    subjects.retain(|s| match s {
+        CaseSubject::Group { count, .. } => named == 0 || count.is_some_and(|n| n as usize > named),
+        _ => true,
+    });
 
     let date = first.date.clone();
     let status = first.status;

@@ -102,3 +102,48 @@ fn a_restatement_never_joins_a_charge_stated_after_it() {
     assert_eq!(charges[0].date.value, day("2025-03-05"));
     assert_eq!(charges[1].date.value, day("2025-11-02"));
 }
+
+#[test]
+fn an_unnamed_group_on_the_day_named_people_were_detained_is_their_detention() {
+    let file = cases(vec![
+        article("a1", "2025-05-04")
+            .person("Lena Marsh", Some("reporter"), None)
+            .person("Dario Fenn", Some("editor"), None)
+            .event(ev("detention", Some("2025-05-03"), &["two journalists"]))
+            .event(ev(
+                "pretrial_detention",
+                Some("2025-05-04"),
+                &["Lena Marsh", "Dario Fenn"],
+            )),
+        article("a2", "2025-05-05")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("detention", Some("2025-05-03"), &["Lena Marsh"])),
+        article("a3", "2025-05-06")
+            .person("Dario Fenn", Some("editor"), None)
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("detention", Some("2025-05-03"), &["Dario Fenn"]))
+            .event(ev("search", Some("2025-05-03"), &["Dario Fenn"])),
+    ]);
+    let c = &file.cases[0];
+    let d = entries(c, "detention");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(subject_names(d[0]), vec!["Lena Marsh", "Dario Fenn"]);
+    assert_eq!(source_articles(d[0]), vec!["a1", "a2", "a3"]);
+}
+
+#[test]
+fn an_unnamed_group_of_another_day_or_a_month_stays_apart() {
+    let file = cases(vec![
+        article("a1", "2025-05-10")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("detention", Some("2025-05-03"), &["Lena Marsh"]))
+            .event(ev("detention", Some("2025-05-09"), &["three activists"])),
+        article("a2", "2025-06-10")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("hearing", Some("2025-06"), &["Lena Marsh"]))
+            .event(ev("hearing", Some("2025-06"), &["the defendants"])),
+    ]);
+    let c = &file.cases[0];
+    assert_eq!(entries(c, "detention").len(), 2);
+    assert_eq!(entries(c, "hearing").len(), 2);
+}
