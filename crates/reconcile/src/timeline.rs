@@ -72,6 +72,10 @@ pub(crate) struct Report<'a> {
     pub agent: Option<CaseAgent>,
     /// The date the merge uses: the event's own, or one [`infer_dates`] filled in.
     pub date: EventDate,
+    /// Whether the report is a charge that a verdict's sentence cites
+    /// ("found guilty of …", "sentenced on charges of …", "acquitted of
+    /// charges of …"): see [`mark_cited_charges`].
+    pub cited: bool,
     /// Whether the report sits with the `not_occurred` reports: its status is
     /// `not_occurred` and it is not a plan that a later article reports done
     /// (see [`fulfil_plans`]).
@@ -97,6 +101,7 @@ impl<'a> Report<'a> {
             locals,
             agent,
             date: event.date.clone(),
+            cited: false,
             negated,
         }
     }
@@ -507,13 +512,37 @@ fn cluster_chain(
 /// its date does not vote against a stated one ([`date_voters`]). A charge
 /// whose own sentence states its date stays a dated report: two charges
 /// stated on different days stay two entries, and a charge stated after the
-/// restatement's date is another charge.
+/// restatement's date is another charge. A charge that a verdict's sentence
+/// cites ([`Report::cited`]) is a restatement too, whatever its date.
 fn restatement(r: &Report) -> bool {
-    r.event.event_type == EventType::Charge && !r.negated && r.date.inferred && r.date.value.is_some()
+    r.event.event_type == EventType::Charge && !r.negated && (r.date.inferred || r.cited) && r.date.value.is_some()
+}
+
+/// Marks the charges a verdict cites: a `charge` report whose evidence
+/// sentence (same article, same span) also reports a conviction, sentence
+/// or acquittal. A verdict decides a charge brought earlier; it never
+/// brings one, so such a charge is a [`restatement`] even when the
+/// sentence states the verdict's day.
+pub(crate) fn mark_cited_charges(reports: &mut [Report]) {
+    let verdicts: BTreeSet<(usize, usize, usize)> = reports
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.event.event_type,
+                EventType::Conviction | EventType::Sentence | EventType::Acquittal
+            )
+        })
+        .map(|r| (r.art, r.event.evidence.start, r.event.evidence.end))
+        .collect();
+    for r in reports.iter_mut() {
+        r.cited = r.event.event_type == EventType::Charge
+            && verdicts.contains(&(r.art, r.event.evidence.start, r.event.evidence.end));
+    }
 }
 
 /// The reports whose dates vote for an entry's date: every dated one,
-/// except inherited dates ([`EventDate::inferred`]) that disagree with a
+/// except inherited dates ([`EventDate::inferred`]) and the dates of
+/// charges a verdict cites ([`Report::cited`]) that disagree with a
 /// stated date of the entry (or, when no date is stated, with the earliest
 /// inherited one). Reports clustered by their date always agree, so this
 /// only drops the inherited dates of restatements ([`restatement`]).
@@ -523,11 +552,8 @@ fn date_voters(reports: &[Report], ids: &[usize]) -> Vec<usize> {
         .copied()
         .filter(|&r| reports[r].date.value.is_some())
         .collect();
-    let stated: Vec<&EventDate> = dated
-        .iter()
-        .map(|&r| &reports[r].date)
-        .filter(|d| !d.inferred)
-        .collect();
+    let weak = |r: usize| reports[r].date.inferred || reports[r].cited;
+    let stated: Vec<&EventDate> = dated.iter().filter(|&&r| !weak(r)).map(|&r| &reports[r].date).collect();
     let earliest = dated
         .iter()
         .map(|&r| &reports[r].date)
@@ -537,7 +563,7 @@ fn date_voters(reports: &[Report], ids: &[usize]) -> Vec<usize> {
         .copied()
         .filter(|&r| {
             let d = &reports[r].date;
-            if !d.inferred {
+            if !weak(r) {
                 return true;
             }
             if stated.is_empty() {

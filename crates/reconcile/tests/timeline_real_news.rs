@@ -147,3 +147,26 @@ fn an_unnamed_group_of_another_day_or_a_month_stays_apart() {
     assert_eq!(entries(c, "detention").len(), 2);
     assert_eq!(entries(c, "hearing").len(), 2);
 }
+
+#[test]
+fn a_charge_a_verdict_cites_is_the_charge_brought_earlier() {
+    // "The court on Monday found Omar Petrov guilty of spreading false
+    // information": the verdict decides the charge, it does not bring it.
+    let file = cases(vec![
+        article("a1", "2025-02-11")
+            .person("Omar Petrov", Some("journalist"), None)
+            .event(ev("charge", Some("2025-02-10"), &["Omar Petrov"]).detail("spreading false information")),
+        article("a2", "2025-09-16")
+            .person("Omar Petrov", Some("journalist"), None)
+            .event(ev("conviction", Some("2025-09-15"), &["Omar Petrov"]))
+            .event_in_same_sentence(
+                ev("charge", Some("2025-09-15"), &["Omar Petrov"]).detail("spreading false information"),
+            ),
+    ]);
+    let c = &file.cases[0];
+    let charges = entries(c, "charge");
+    assert_eq!(charges.len(), 1, "{charges:?}");
+    assert_eq!(charges[0].date.value, day("2025-02-10"));
+    assert!(charges[0].conflicts.is_empty(), "{:?}", charges[0].conflicts);
+    assert_eq!(entries(c, "conviction").len(), 1);
+}

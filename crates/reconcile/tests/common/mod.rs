@@ -129,6 +129,19 @@ impl Art {
         self
     }
 
+    /// Adds an event read from the same sentence (same evidence span) as the previous one.
+    pub fn event_in_same_sentence(self, e: Ev) -> Self {
+        let mut a = self.event(e);
+        if let Some(events) = a.v["events"].as_array_mut()
+            && events.len() >= 2
+        {
+            let previous = events[events.len() - 2]["evidence"].clone();
+            let last = events.len() - 1;
+            events[last]["evidence"] = previous;
+        }
+        a
+    }
+
     pub fn build(self) -> ExtractRecord {
         serde_json::from_value(self.v).expect("a valid extraction record")
     }
