@@ -401,6 +401,9 @@ fn cluster_chain(
     // it clusters after the stated dates, as if undated, but never joins a
     // charge stated later than itself.
     let undated = EventDate::default();
+    let one_day = assertions
+        .first()
+        .is_some_and(|a| ONE_DAY_ACTS.contains(&reports[a.report].event.event_type));
     let restated = |i: usize| restatement(&reports[assertions[i].report]);
     let raw = |i: usize| &reports[assertions[i].report].date;
     let date_of = |i: usize| if restated(i) { &undated } else { raw(i) };
@@ -446,7 +449,7 @@ fn cluster_chain(
                 .filter(|&k| {
                     let c = &clusters[k];
                     c.iter()
-                        .all(|&m| dates_compatible(d, date_of(m), settings.date_slack_days))
+                        .all(|&m| dates_compatible(d, date_of(m), slack(one_day, d, date_of(m), settings)))
                         && (similar_group(c)
                             || (d.precision() == Some(DatePrecision::Day)
                                 && c.iter().any(|&m| date_of(m).value == d.value)))
@@ -499,6 +502,46 @@ fn cluster_chain(
         }
     }
     clusters
+}
+
+/// Acts a person undergoes once per episode, so that two reports of one of
+/// them a day apart are one act: not hearings or appeals, which run over
+/// consecutive days, nor acts of groups of outlets.
+const ONE_DAY_ACTS: [EventType; 10] = [
+    EventType::Detention,
+    EventType::PretrialDetention,
+    EventType::HouseArrest,
+    EventType::Search,
+    EventType::Charge,
+    EventType::Conviction,
+    EventType::Sentence,
+    EventType::Acquittal,
+    EventType::Release,
+    EventType::Pardon,
+];
+
+/// Whether a day-precision date was resolved from words relative to the
+/// publication day ("on Monday", "yesterday", "вчера"): a stated date
+/// whose words hold no digit. Such a date can be a day off — a report
+/// written on one side of midnight or of a time zone and dated on the other.
+fn relative_day(d: &EventDate) -> bool {
+    d.precision() == Some(DatePrecision::Day)
+        && !d.inferred
+        && d.text
+            .as_deref()
+            .is_some_and(|t| !t.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// The days two dates of one chain may lie apart and still be one act:
+/// `Settings::date_slack_days`, or one day when either date is relative
+/// ([`relative_day`]) and the chain's act happens once per episode
+/// (`one_day`: its type is one of [`ONE_DAY_ACTS`]).
+fn slack(one_day: bool, a: &EventDate, b: &EventDate, settings: &Settings) -> u32 {
+    if one_day && (relative_day(a) || relative_day(b)) {
+        settings.date_slack_days.max(1)
+    } else {
+        settings.date_slack_days
+    }
 }
 
 /// Whether a report restates a standing accusation rather than dating an

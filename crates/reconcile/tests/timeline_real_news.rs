@@ -170,3 +170,43 @@ fn a_charge_a_verdict_cites_is_the_charge_brought_earlier() {
     assert!(charges[0].conflicts.is_empty(), "{:?}", charges[0].conflicts);
     assert_eq!(entries(c, "conviction").len(), 1);
 }
+
+#[test]
+fn a_sentence_on_monday_and_one_on_the_15th_a_day_apart_are_one_with_a_conflict() {
+    // A report dated the 15th says "on Monday" (the 14th) for the sentence
+    // two others date the 15th: a relative date can be a day off.
+    let file = cases(vec![
+        article("a1", "2025-04-15")
+            .person("Vera Lind", Some("photographer"), None)
+            .event(ev("sentence", Some("2025-04-14"), &["Vera Lind"]).date_text("on Monday")),
+        article("a2", "2025-04-15")
+            .person("Vera Lind", Some("photographer"), None)
+            .event(ev("sentence", Some("2025-04-15"), &["Vera Lind"]).date_text("15 April")),
+        article("a3", "2025-11-02")
+            .person("Vera Lind", Some("photographer"), None)
+            .event(ev("sentence", Some("2025-04-15"), &["Vera Lind"]).date_text("on 15 April 2025")),
+    ]);
+    let s = entries(&file.cases[0], "sentence");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].date.value, day("2025-04-15"));
+    assert_eq!(s[0].conflicts.len(), 1);
+    assert_eq!(s[0].conflicts[0].value, "2025-04-14");
+}
+
+#[test]
+fn hearings_a_day_apart_and_stated_dates_a_day_apart_stay_two() {
+    let file = cases(vec![
+        article("a1", "2025-04-15")
+            .person("Vera Lind", Some("photographer"), None)
+            .event(ev("hearing", Some("2025-04-14"), &["Vera Lind"]).date_text("on Monday"))
+            .event(ev("detention", Some("2025-03-02"), &["Vera Lind"]).date_text("2 March")),
+        article("a2", "2025-04-16")
+            .person("Vera Lind", Some("photographer"), None)
+            .event(ev("hearing", Some("2025-04-15"), &["Vera Lind"]).date_text("on 15 April"))
+            .event(ev("detention", Some("2025-03-03"), &["Vera Lind"]).date_text("3 March")),
+    ]);
+    let c = &file.cases[0];
+    // A trial sits on consecutive days; two stated days are two days.
+    assert_eq!(entries(c, "hearing").len(), 2);
+    assert_eq!(entries(c, "detention").len(), 2);
+}

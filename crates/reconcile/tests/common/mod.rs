@@ -54,6 +54,11 @@ impl Ev {
         self.v["attributed_to"] = json!(who);
         self
     }
+    /// Sets the words the date was read from.
+    pub fn date_text(mut self, t: &str) -> Self {
+        self.v["date_text"] = json!(t);
+        self
+    }
     /// Marks the date as inherited (from a neighbouring event, the
     /// paragraph or the lede), as the extractor's `date_inferred`.
     pub fn inherited(mut self) -> Self {
