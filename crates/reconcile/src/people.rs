@@ -537,7 +537,7 @@ fn shared_act(
     b: usize,
 ) -> bool {
     let (ra, rb) = (uf.find(a), uf.find(b));
-    let mut roots =
+    let roots =
         |others: &[usize], uf: &mut UnionFind| -> BTreeSet<usize> { others.iter().map(|&o| uf.find(o)).collect() };
     let xs = acts_of(arts, index, mentions[a]);
     let ys = acts_of(arts, index, mentions[b]);
