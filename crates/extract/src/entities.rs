@@ -1121,10 +1121,24 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
                 j += 1;
             }
         }
+        // a partitive names the set the person belongs to: "X, one of her lawyers"
+        if toks.get(j).is_some_and(|t| t.lower == "one") && toks.get(j + 1).is_some_and(|t| t.lower == "of") {
+            j += 2;
+        }
         while j < toks.len()
             && matches!(
                 toks[j].lower.as_str(),
-                "a" | "an" | "the" | "his" | "her" | "who" | "is" | "was" | "former" | "freelance" | "independent"
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "who"
+                    | "is"
+                    | "was"
+                    | "former"
+                    | "freelance"
+                    | "independent"
             )
         {
             if toks[j].lower == "former" {

@@ -337,7 +337,17 @@ pub fn find(
                 );
             if from_state
                 || !sanity(event_type, words, start, end)
-                || is_reference(words, start)
+                || (is_reference(words, start)
+                    // "since his arrest on June 7", "her arrest in June": a possessed act with its own date
+                    // is told (the reconciler joins it with the act told elsewhere)
+                    && !(start > 0
+                        && (matches!(words[start - 1], "his" | "her" | "their") || words[start - 1].ends_with("'s"))
+                        && mentions.iter().any(|m| {
+                        m.first >= end
+                            && m.first <= end + 1
+                            && matches!(m.when, When::Absolute(Some(_)))
+                            && words[end..m.first].iter().all(|w| matches!(*w, "on" | "in"))
+                    })))
                 || inside_a_name(s, &ents.mentions[si], start, end)
                 || generic_comparison(words, start)
             {
@@ -641,7 +651,8 @@ pub fn find(
         // scheduled acts are `not_occurred`)
         if let Some(p) = published.map(PartialDate::from_naive) {
             for e in found.iter_mut().filter(|e| {
-                e.date.is_some_and(|d| d.precision() == casewatch_model::DatePrecision::Day && d > p)
+                e.date
+                    .is_some_and(|d| d.precision() == casewatch_model::DatePrecision::Day && d > p)
             }) {
                 // another act of the clause does not share the day something is put down for
                 // ("while posting the pleas for hearing on Monday, the judge declined release")
@@ -1119,29 +1130,24 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     // "before the trial" ("at the first hearing on 14 May" still introduces one)
     // (the pattern may hold the article, and a modifier may stand before the noun: "for the appeal
     // hearing", "in the first-instance hearing", "during her trial")
-    if let Some(noun) = (start..(start + 2).min(words.len())).find(|&k| matches!(words[k], "hearing" | "hearings" | "trial"))
+    if let Some(noun) =
+        (start..(start + 2).min(words.len())).find(|&k| matches!(words[k], "hearing" | "hearings" | "trial"))
     {
-        let det = (noun.saturating_sub(3)..noun).rev().find(|&k| {
-            matches!(words[k], "the" | "that" | "this" | "his" | "her" | "their")
-        });
+        let det = (noun.saturating_sub(3)..noun)
+            .rev()
+            .find(|&k| matches!(words[k], "the" | "that" | "this" | "his" | "her" | "their"));
         if let Some(d) = det
             && d >= 1
             && words[d + 1..noun]
                 .iter()
                 .all(|m| m.chars().all(|c| c.is_alphabetic() || c == '-'))
             && matches!(words[d - 1], "during" | "in" | "throughout" | "for" | "before" | "after" | "of")
-            // a dated or counted one is told, not referred to: "during the first hearing in her trial
-            // on June 23"
+            // a counted one is told, not referred to: "during the first hearing in her trial"
             && !words[d + 1..noun].iter().any(|m| matches!(*m, "first" | "second" | "third" | "last" | "next"))
             // one named by its defendant or the subject of its own verb is told: "in the trial of X",
             // "after the trial began"
             && !words.get(noun + 1).is_some_and(|m| {
                 matches!(*m, "of" | "against" | "began" | "started" | "opened" | "ended" | "resumed")
-            })
-            && !words[noun + 1..(noun + 8).min(words.len())].iter().any(|m| {
-                dates::is_month_or_weekday(m)
-                    || matches!(*m, "year" | "month" | "week")
-                    || (m.len() == 4 && m.chars().all(|c| c.is_ascii_digit()))
             })
         {
             return true;
@@ -1569,12 +1575,16 @@ fn is_speaker(words: &[&str], m: &Mention) -> bool {
         _ => {}
     }
     // the inverted attribution after a quote: "…," said X; "…," said the group's director X
-    if let Some(v) = (m.first.saturating_sub(6)..m.first)
-        .rev()
-        .find(|&k| matches!(words[k], "said" | "says" | "added" | "adds" | "told" | "wrote" | "noted"))
-        && v >= 1
+    if let Some(v) = (m.first.saturating_sub(6)..m.first).rev().find(|&k| {
+        matches!(
+            words[k],
+            "said" | "says" | "added" | "adds" | "told" | "wrote" | "noted"
+        )
+    }) && v >= 1
         && matches!(words[v - 1], "," | "\"" | "\u{201d}" | "'" | "\u{2019}")
-        && !words[v + 1..m.first].iter().any(|w| matches!(*w, "," | "." | "that" | "and"))
+        && !words[v + 1..m.first]
+            .iter()
+            .any(|w| matches!(*w, "," | "." | "that" | "and"))
     {
         return true;
     }
@@ -2002,7 +2012,7 @@ fn companions(ctx: &Ctx<'_>, si: usize, words: &[&str], end: usize) -> Vec<usize
     let stop = (end..words.len())
         .find(|&k| matches!(words[k], ";" | ":") || (SPEECH.contains(&words[k]) && words[k] != "according"))
         .unwrap_or(words.len());
-    let Some((_, cue_end)) = (end..stop).find_map(|k| {
+    let Some((cue, cue_end)) = (end..stop).find_map(|k| {
         COMPANION_CUES
             .iter()
             .find(|c| words[k..stop].starts_with(c))
@@ -2010,6 +2020,11 @@ fn companions(ctx: &Ctx<'_>, si: usize, words: &[&str], end: usize) -> Vec<usize
     }) else {
         return Vec::new();
     };
+    // the cue joins the trigger's own phrase: a comma before it other than its own starts another
+    // clause ("before his arrest, X criticised Y, as well as Z" lists whom X criticised)
+    if cue > end + 1 && words[end..cue - 1].contains(&",") {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut last = cue_end;
     for m in &ctx.ents.mentions[si] {
@@ -2741,8 +2756,7 @@ fn subjects_for(
     // "has accused", "had detained" are active perfects; the passive needs a form of "be" or "get"
     // ("has been detained", "got arrested")
     let perfect = |w: &str| matches!(w, "has" | "have" | "had");
-    let mut passive =
-        k > clause.0 && BE.contains(&words[k - 1]) && !perfect(words[k - 1]) && participle(words[start]);
+    let mut passive = k > clause.0 && BE.contains(&words[k - 1]) && !perfect(words[k - 1]) && participle(words[start]);
     // "was summoned to the ministry and questioned": the voice of the first verb carries over
     if !passive && k > clause.0 && words[k - 1] == "and" && participle(words[start]) {
         passive = (clause.0..k - 1)
@@ -2862,12 +2876,45 @@ fn subjects_for(
         && matches!(words[end - 1], "of" | "with")
     {
         let inside: Vec<Unit> = right.iter().filter(|u| u.first < end).cloned().collect();
-        let r = inside.iter().find(|u| !u.subjects.is_empty()).map(|u| u.subjects.clone()).unwrap_or_default();
+        let r = inside
+            .iter()
+            .find(|u| !u.subjects.is_empty())
+            .map(|u| u.subjects.clone())
+            .unwrap_or_default();
         return if r.is_empty() {
             (Vec::new(), "none (the accused named inside the pattern is no one)")
         } else {
             (dedup(r), "object of the trigger")
         };
+    }
+    // a possessive makes the trigger a noun whose possessor it happens to: "before his arrest in
+    // June, X criticised Y" is X's arrest, whoever stands after it
+    if start > 0 && matches!(words[start - 1], "his" | "her" | "their") {
+        if let Some(u) = left.last()
+            && u.last == start
+            && !u.subjects.is_empty()
+        {
+            return (dedup(u.subjects.clone()), "the possessor of the noun");
+        }
+        // cataphora in a fronted phrase: the subject of the main clause after its comma
+        if let Some(comma) = (end..words.len().min(end + 8)).find(|&k| words[k] == ",")
+            && !words[..start].contains(&",")
+        {
+            let main = person_only(units(ctx, si, words, comma + 1, (comma + 4).min(words.len()), focus));
+            // (a title may stand before the name: ", reporter X")
+            if let Some(u) = main.first()
+                && words[comma + 1..u.first]
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_alphabetic()) && !BE.contains(w))
+                && !u.subjects.is_empty()
+            {
+                return (
+                    dedup(u.subjects.clone()),
+                    "the possessor of the noun (the main clause's subject)",
+                );
+            }
+        }
+        return (Vec::new(), "none (the possessor of the noun is no one named)");
     }
     let (first_try, reason) = match voice {
         Voice::Subject => (take_left(&left), "left of the trigger (the person acts)"),
@@ -2915,7 +2962,9 @@ fn subjects_for(
         let toks = &ctx.sentences[si].tokens;
         if let Some(u) = before.iter().rev().find(|u| !u.subjects.is_empty())
             && rel - u.last <= 8
-            && !toks[u.last..rel].iter().any(|t| t.kind == TokenKind::Word && t.is_capitalized())
+            && !toks[u.last..rel]
+                .iter()
+                .any(|t| t.kind == TokenKind::Word && t.is_capitalized())
         {
             return (dedup(u.subjects.clone()), "the antecedent of an object relative clause");
         }

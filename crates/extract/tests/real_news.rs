@@ -1057,3 +1057,131 @@ fn a_titled_list_after_a_dash() {
         .collect();
     assert_eq!(judges, ["Karl Brenner", "Ivo Marek", "Petra Zeman"]);
 }
+
+/// Clause grammar: an accusation's object, active perfects, possessors of
+/// event nouns, the reach of "as well as", speakers and partitive appositions.
+#[test]
+fn clause_roles() {
+    run(&[
+        // the accused is the object inside "accused … of"; a hotel or a court is no subject
+        (
+            "Opposition leader Ivo Marek has accused the Grand Harbour Hotel of tampering with evidence.",
+            "2025-03-19",
+            &[],
+        ),
+        (
+            "Reporter Lina Vos accused the court of bias on Monday.",
+            "2025-03-19",
+            &[],
+        ),
+        (
+            "Prosecutors accused reporter Lina Vos of treason on Monday.",
+            "2025-03-19",
+            &["charge@2025-03-17:Lina Vos"],
+        ),
+        // "has/have" + participle is active: the object is the subject of the event
+        (
+            "Prosecutors have charged reporter Lina Vos with treason.",
+            "2025-03-19",
+            &["charge@-:Lina Vos"],
+        ),
+        (
+            "Police have detained reporter Lina Vos.",
+            "2025-03-19",
+            &["detention@-:Lina Vos"],
+        ),
+        // an object relative clause after an organisation is about the organisation
+        (
+            "Reporters Lina Vos and Ivo Marek were accused of working for Harbour Watch, which the authorities designated as extremist in 2021.",
+            "2025-03-19",
+            &["charge@-:Ivo Marek+Lina Vos"],
+        ),
+        // a possessor owns the event noun; "as well as" after another clause lists someone else
+        (
+            "The weekly Harbour Light covers politics.\nReporter Ivo Marek was held after his arrest in June. He criticised the minister Karl Brenner, as well as his deputy Petra Zeman.",
+            "2025-03-19",
+            &["detention@2024-06:Ivo Marek"],
+        ),
+        (
+            "Reporter Ivo Marek has been held since his arrest on June 7, 2024.",
+            "2025-03-19",
+            &["detention@2024-06-07:Ivo Marek"],
+        ),
+        // officials and counsel are never antecedents while a defendant is in sight
+        (
+            "Reporter Lina Vos was detained on January 12. Police chief Karl Brenner denied wrongdoing. On January 14, a judge ordered her remand.",
+            "2025-03-19",
+            &[
+                "detention@2025-01-12:Lina Vos",
+                "pretrial_detention@2025-01-14:Lina Vos",
+            ],
+        ),
+        (
+            "Editor Lina Vos was detained on January 12, defence counsel Karl Brenner said. On January 14, a judge ordered her remand.",
+            "2025-03-19",
+            &[
+                "detention@2025-01-12:Lina Vos",
+                "pretrial_detention@2025-01-14:Lina Vos",
+            ],
+        ),
+        (
+            "Reporter Lina Vos was detained on January 12. \"We will fight on,\" said Karl Brenner, one of her lawyers. On January 14, a judge ordered her remand.",
+            "2025-03-19",
+            &[
+                "detention@2025-01-12:Lina Vos",
+                "pretrial_detention@2025-01-14:Lina Vos",
+            ],
+        ),
+    ]);
+}
+
+/// Dates of settings, possessives and the future: "today's ruling", a day put
+/// down for a hearing, "will hear … on", and hearings named only as a setting.
+#[test]
+fn settings_and_days_ahead() {
+    run(&[
+        (
+            "Following today's ruling, her lawyer said reporter Lina Vos was convicted without evidence.",
+            "2025-03-19",
+            &["conviction@2025-03-19:Lina Vos"],
+        ),
+        (
+            "The appeals court upheld yesterday’s verdict against reporter Lina Vos.",
+            "2025-03-19",
+            &["appeal@2025-03-18:Lina Vos"],
+        ),
+        (
+            "The court on Friday heard the plea of reporter Lina Vos.\nWhile posting the plea for hearing on Monday, the judge declined a request for her interim release.",
+            "2023-10-06",
+            &[
+                "hearing@2023-10-09:Lina Vos/not_occurred",
+                "release@2023-10-06:Lina Vos/not_occurred",
+            ],
+        ),
+        (
+            "The court fined reporter Lina Vos on Monday. Her lawyer said the court will hear the appeal on March 24.",
+            "2025-03-19",
+            &[
+                "sentence@2025-03-17:Lina Vos",
+                "appeal@2025-03-24:Lina Vos/not_occurred",
+            ],
+        ),
+        // a hearing named as the setting of something else is no event of its own
+        (
+            "Reporter Lina Vos was questioned on Monday.\nDuring the trial, the witnesses said they had been pressured.",
+            "2025-03-19",
+            &["questioning@2025-03-17:Lina Vos"],
+        ),
+        // but a counted one, or one that is the subject of its own verb, is told
+        (
+            "Reporter Lina Vos was questioned on Monday.\nDuring the first hearing in her trial on June 23, 2024, the judge denied a motion by her lawyer.",
+            "2025-03-19",
+            &["questioning@2025-03-17:Lina Vos", "hearing@2024-06-23:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos was questioned on Monday.\nThe verdict was postponed to April 2, more than a year after the trial began.",
+            "2025-03-19",
+            &["questioning@2025-03-17:Lina Vos", "hearing@2025-03-17:Lina Vos"],
+        ),
+    ]);
+}
