@@ -458,6 +458,15 @@ pub(crate) fn cluster(
         // the same first given name, and one act reported for each on the
         // same day with exactly the same other named co-defendants.
         let index: BTreeMap<Mention, usize> = mentions.iter().enumerate().map(|(i, &m)| (m, i)).collect();
+        // Each mention's acts, computed once: only mentions that share a
+        // first given name with another are compared.
+        let mut acts: BTreeMap<usize, Vec<Act>> = BTreeMap::new();
+        for members in by_given.values().filter(|m| m.len() > 1) {
+            for &i in members {
+                acts.entry(i).or_insert_with(|| acts_of(arts, &index, mentions[i]));
+            }
+        }
+        let none: Vec<Act> = Vec::new();
         for members in by_given.values() {
             for (x, &a) in members.iter().enumerate() {
                 for &b in &members[x + 1..] {
@@ -465,7 +474,13 @@ pub(crate) fn cluster(
                         || name(a).bare_surname() == name(b).bare_surname()
                         || !name(a).has_given()
                         || !name(b).has_given()
-                        || !shared_act(arts, mentions, &index, &mut uf, a, b)
+                        || !shared_act(
+                            acts.get(&a).unwrap_or(&none),
+                            acts.get(&b).unwrap_or(&none),
+                            &mut uf,
+                            a,
+                            b,
+                        )
                         || ever_co_subjects(arts, mentions, &mut uf, a, b)
                     {
                         continue;
@@ -485,13 +500,12 @@ pub(crate) fn cluster(
     (uf.groups(), links)
 }
 
-/// The day-precision acts a mention's person is a (not negated) subject of,
-/// as (type, date, the other named subjects' mention indices).
-fn acts_of(
-    arts: &[Article],
-    index: &BTreeMap<Mention, usize>,
-    m: Mention,
-) -> Vec<(casewatch_model::EventType, casewatch_model::PartialDate, Vec<usize>)> {
+/// One act as [`shared_act`] compares it: type, day, and the other named
+/// subjects' mention indices.
+type Act = (casewatch_model::EventType, casewatch_model::PartialDate, Vec<usize>);
+
+/// The day-precision acts a mention's person is a (not negated) subject of.
+fn acts_of(arts: &[Article], index: &BTreeMap<Mention, usize>, m: Mention) -> Vec<Act> {
     use crate::articles::{DEFENDANT_TYPES, Subj};
     let a = &arts[m.art];
     a.rec
@@ -523,30 +537,22 @@ fn acts_of(
         .collect()
 }
 
-/// Whether mentions `a` and `b` (of different surnames) are each the subject
+/// Whether mentions `a` and `b` (of different surnames; `xs`, `ys` their
+/// [`acts_of`]) are each the subject
 /// of an act of one type on one day whose other named subjects are the same
 /// people (by their current clusters), at least one of them, and neither of
 /// `a`, `b` among them: "A, B and C were sentenced on 15 April" in one
 /// report and "A', B and C were sentenced on 15 April" in another.
-fn shared_act(
-    arts: &[Article],
-    mentions: &[Mention],
-    index: &BTreeMap<Mention, usize>,
-    uf: &mut UnionFind,
-    a: usize,
-    b: usize,
-) -> bool {
+fn shared_act(xs: &[Act], ys: &[Act], uf: &mut UnionFind, a: usize, b: usize) -> bool {
     let (ra, rb) = (uf.find(a), uf.find(b));
     let roots =
         |others: &[usize], uf: &mut UnionFind| -> BTreeSet<usize> { others.iter().map(|&o| uf.find(o)).collect() };
-    let xs = acts_of(arts, index, mentions[a]);
-    let ys = acts_of(arts, index, mentions[b]);
-    for (tx, dx, ox) in &xs {
+    for (tx, dx, ox) in xs {
         let rx = roots(ox, uf);
         if rx.is_empty() || rx.contains(&ra) || rx.contains(&rb) {
             continue;
         }
-        for (ty, dy, oy) in &ys {
+        for (ty, dy, oy) in ys {
             if tx == ty && dx == dy && roots(oy, uf) == rx {
                 return true;
             }
