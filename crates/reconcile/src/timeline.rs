@@ -436,6 +436,18 @@ fn cluster_chain(
                     .any(|&m| assertions[m].group.is_none() || !assertions[m].group_words.is_disjoint(&a.group_words))
         };
         let published = reports[a.report].published;
+        // A restatement names another charge than a cluster when both give
+        // a charge in one script and no word of theirs shares a stem.
+        let other_charge = |a: &Assertion, c: &Vec<usize>| {
+            let script = |r: usize| reports[r].event.detail.as_deref().map(cyrillic);
+            let own = script(a.report);
+            let comparable: Vec<&BTreeSet<String>> = c
+                .iter()
+                .filter(|&&m| !assertions[m].words.is_empty() && own.is_some() && script(assertions[m].report) == own)
+                .map(|&m| &assertions[m].words)
+                .collect();
+            !a.words.is_empty() && !comparable.is_empty() && comparable.iter().all(|w| !share_stem(w, &a.words))
+        };
         let after_publication = |c: &Vec<usize>| {
             let start = c
                 .iter()
@@ -468,7 +480,7 @@ fn cluster_chain(
                             && (dates_compatible(own, raw(m), 0)
                                 || matches!((raw(m).value.and_then(period_start), own_start), (Some(x), Some(y)) if x <= y))
                     });
-                    earlier && !after_publication(c) && similar_group(c)
+                    earlier && !after_publication(c) && similar_group(c) && !other_charge(a, c)
                 })
                 .collect()
         } else {
@@ -502,6 +514,22 @@ fn cluster_chain(
         }
     }
     clusters
+}
+
+/// Whether a text is written in Cyrillic (any Cyrillic letter).
+fn cyrillic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// Whether two word sets share a word up to its ending: equal words, or
+/// words of five letters or more with the same first five ("riots" /
+/// "riot" do not reach five; "organising" / "organised" do).
+fn share_stem(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let stem = |w: &String| w.chars().take(5).collect::<String>();
+    a.iter().any(|x| {
+        b.iter()
+            .any(|y| x == y || (x.chars().count() >= 5 && y.chars().count() >= 5 && stem(x) == stem(y)))
+    })
 }
 
 /// Acts a person undergoes once per episode, so that two reports of one of
@@ -555,7 +583,9 @@ fn slack(one_day: bool, a: &EventDate, b: &EventDate, settings: &Settings) -> u3
 /// its date does not vote against a stated one ([`date_voters`]). A charge
 /// whose own sentence states its date stays a dated report: two charges
 /// stated on different days stay two entries, and a charge stated after the
-/// restatement's date is another charge. A charge that a verdict's sentence
+/// restatement's date is another charge, and so is a charge stated in one
+/// script whose words share no stem with the restatement's ("treason" /
+/// "organising riots"). A charge that a verdict's sentence
 /// cites ([`Report::cited`]) is a restatement too, whatever its date.
 fn restatement(r: &Report) -> bool {
     r.event.event_type == EventType::Charge && !r.negated && (r.date.inferred || r.cited) && r.date.value.is_some()

@@ -210,3 +210,32 @@ fn hearings_a_day_apart_and_stated_dates_a_day_apart_stay_two() {
     assert_eq!(entries(c, "hearing").len(), 2);
     assert_eq!(entries(c, "detention").len(), 2);
 }
+
+#[test]
+fn a_restatement_of_another_charge_stays_apart() {
+    // Charged with organising riots in March; a later report restates a
+    // treason charge in a paragraph dated October: two charges.
+    let file = cases(vec![
+        article("a1", "2025-03-06")
+            .person("Ines Varga", Some("reporter"), None)
+            .event(ev("charge", Some("2025-03-05"), &["Ines Varga"]).detail("organising riots")),
+        article("a2", "2025-10-20")
+            .person("Ines Varga", Some("reporter"), None)
+            .event(ev("sentence", Some("2025-10-19"), &["Ines Varga"]))
+            .event(
+                ev("charge", Some("2025-10-19"), &["Ines Varga"])
+                    .inherited()
+                    .detail("high treason"),
+            )
+            .event(
+                ev("charge", Some("2025-10-19"), &["Ines Varga"])
+                    .inherited()
+                    .detail("organised riots"),
+            ),
+    ]);
+    let charges = entries(&file.cases[0], "charge");
+    assert_eq!(charges.len(), 2, "{charges:?}");
+    assert_eq!(charges[0].date.value, day("2025-03-05"));
+    assert_eq!(source_articles(charges[0]), vec!["a1", "a2"]);
+    assert_eq!(charges[1].detail.as_deref(), Some("high treason"));
+}
