@@ -4,10 +4,10 @@
 use crate::dates::{self, DateMention, When};
 use crate::entities::{Entities, Gender, Mention, Target, occupation_at};
 use crate::lexicon::{Lexicon, OccupationKind, Voice};
-use crate::segment::{Sentence, TokenKind};
+use crate::segment::{Sentence, Token, TokenKind};
 use crate::status::{self, SPEECH, StatusReason};
 use casewatch_model::{DateQualifier, EventType, OrgKind, PartialDate, Status};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// A subject as found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -337,6 +337,7 @@ pub fn find(
                 );
             if from_state
                 || !sanity(event_type, words, start, end)
+                || released_thing(event_type, words, start, &s.tokens, &ents.mentions[si], lex)
                 || (is_reference(words, start)
                     // "since his arrest on June 7", "her arrest in June": a possessed act with its own date
                     // is told (the reconciler joins it with the act told elsewhere)
@@ -455,6 +456,22 @@ pub fn find(
             if event_type == EventType::Designation && subjects.is_empty() {
                 continue;
             }
+            // a possibility is no event (taxonomy: hypothetical acts are not events): "the trial could
+            // have started in May", "the trial can start at any time"; scheduled acts ("will", "would")
+            // stay, as not_occurred
+            if status.status == Status::NotOccurred
+                && status
+                    .cue
+                    .as_deref()
+                    .and_then(|c| c.split(' ').next())
+                    .is_some_and(|c| matches!(c, "could" | "can" | "might" | "may"))
+                // a threat or a condition is an act threatened ("warned that she could be arrested if …")
+                && !words.iter().any(|w| {
+                    matches!(*w, "if" | "unless" | "warned" | "threatened" | "threat" | "threats" | "warning")
+                })
+            {
+                continue;
+            }
             // a prosecutor's demand for a sentence is not a sentence (taxonomy: `other`, never emitted)
             if event_type == EventType::Sentence
                 && status.status == Status::NotOccurred
@@ -478,6 +495,22 @@ pub fn find(
             {
                 continue;
             }
+            // "X, who was seized from his home": a person seized is detained, not property taken
+            let event_type = if event_type == EventType::Seizure
+                && start >= 2
+                && matches!(words[start - 1], "was" | "were")
+                && (matches!(words[start - 2], "who" | "he" | "she" | "they")
+                    || ents.mentions[si].iter().any(|m| {
+                        m.last == start - 1
+                            && matches!(m.target, Target::Person(_))
+                            && !words[m.last - 1].ends_with("'s")
+                            // "the laptop of reporter X was seized" seizes the laptop
+                            && !words[m.first.saturating_sub(3)..m.first].contains(&"of")
+                    })) {
+                EventType::Detention
+            } else {
+                event_type
+            };
             // jurisdiction: a court's "arrest" (Turkey's tutuklama, Russia's арест) is pre-trial detention
             let event_type = if event_type == EventType::Detention
                 && (court_ordered_arrest(&ctx, si, words, start, end, clause)
@@ -585,12 +618,81 @@ pub fn find(
             })
             .collect();
         found.extend(implied);
+        // "upheld her conviction", "left his five-year sentence unchanged": a verdict an appeal rules
+        // on was handed down (its date unknown); kept only if the article tells it nowhere else
+        let upheld: Vec<FoundEvent> = found
+            .iter()
+            .filter(|e| e.event_type == EventType::Appeal && e.status.status == Status::Occurred)
+            .filter_map(|e| {
+                let after = &words[e.trigger.1..(e.trigger.1 + 5).min(words.len())];
+                let ruled_on = matches!(words[e.trigger.0], "upheld" | "upholds" | "uphold" | "left")
+                    && after
+                        .iter()
+                        .take(2)
+                        .any(|w| matches!(*w, "her" | "his" | "their"));
+                let t = after.iter().find_map(|w| match *w {
+                    "conviction" | "verdict" => Some(EventType::Conviction),
+                    "sentence" | "sentences" => Some(EventType::Sentence),
+                    _ => None,
+                })?;
+                ruled_on.then(|| FoundEvent {
+                    event_type: t,
+                    detail: None,
+                    agent: None,
+                    subject_reason: "the verdict an appeal rules on",
+                    rule: format!("{}+implied", e.rule),
+                    ..e.clone()
+                })
+            })
+            .collect();
+        found.extend(upheld);
         found.sort_by_key(|e| e.trigger);
         for e in found.iter_mut() {
             resolve_counted_group_back(ents, &focus, e);
         }
         let inherit = if background { None } else { para_date.or(lede) };
         assign_dates(s, words, &status_words, &mentions, &mut found, &mut anchor, inherit);
+        // "since October, when X was rounded up": a "when" clause hung on a date happened then
+        if let Some((k, d)) = (2..words.len()).find_map(|k| {
+            (words[k] == "when" && words[k - 1] == ",")
+                .then(|| mentions.iter().find(|m| m.last == k - 1))
+                .flatten()
+                .and_then(|m| {
+                    if let When::Absolute(Some(d)) = m.when {
+                        Some((k, d))
+                    } else {
+                        None
+                    }
+                })
+        }) {
+            for e in found
+                .iter_mut()
+                .filter(|e| e.trigger.0 > k && e.date_reason != "stated in the sentence")
+            {
+                e.date = Some(d);
+                e.qualifier = None;
+                e.date_reason = "the date its \"when\" clause hangs on";
+            }
+        }
+        // the news itself: a present perfect before any date of the article ("X has been arrested,
+        // the agency reports") happened shortly before the report, in its month
+        if lede.is_none()
+            && !background
+            && let Some(p) = published
+        {
+            for e in found.iter_mut().filter(|e| {
+                e.date.is_none()
+                    && e.status.status == Status::Occurred
+                    && e.trigger.0 >= 1
+                    && (matches!(words[e.trigger.0 - 1], "has" | "have")
+                        || (e.trigger.0 >= 2
+                            && words[e.trigger.0 - 1] == "been"
+                            && matches!(words[e.trigger.0 - 2], "has" | "have")))
+            }) {
+                e.date = PartialDate::month(p.year(), p.month());
+                e.date_reason = REPORT_MONTH;
+            }
+        }
         // "sentenced … on charges of", "arrested on charges": the charges were brought before the
         // act that cites them, so they take no date from it
         let acts: Vec<(usize, usize)> = found
@@ -676,7 +778,7 @@ pub fn find(
             e.date = None;
             e.qualifier = None;
             e.date_text = None;
-            e.date_reason = "unknown (an earlier confession)";
+            e.date_reason = "unknown (an earlier act the sentence implies)";
         }
         // "who was detained together with him": the same event as theirs, so the same date
         for ev in found
@@ -743,10 +845,40 @@ pub fn find(
     }
     resolve_counted_groups(sentences, ents, &mut out);
     defendants_of_the_article(ents, &mut out);
+    drop_implied_told_elsewhere(&mut out);
     date_verdicts_together(&mut out);
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
 }
+
+/// Removes an implied act (rule `…+implied`: a conviction an appeal upheld, a
+/// confession a retraction withdrew) when the article tells an act of the same
+/// type for one of its subjects itself: the told one carries its date.
+fn drop_implied_told_elsewhere(events: &mut Vec<FoundEvent>) {
+    let told: std::collections::HashSet<(EventType, usize)> = events
+        .iter()
+        .filter(|e| !e.rule.ends_with("+implied"))
+        .flat_map(|e| {
+            e.subjects.iter().filter_map(move |s| {
+                if let SubjectRef::Person(p) = s {
+                    Some((e.event_type, *p))
+                } else {
+                    None
+                }
+            })
+        })
+        .collect();
+    events.retain(|e| {
+        !e.rule.ends_with("+implied")
+            || !e
+                .subjects
+                .iter()
+                .any(|s| matches!(s, SubjectRef::Person(p) if told.contains(&(e.event_type, *p))))
+    });
+}
+
+/// The date reason of an undated present perfect in the lede: the report's month.
+const REPORT_MONTH: &str = "the report's month (the news told in the present perfect)";
 
 /// "A tabloid reported that the reporter had been arrested. The police denied
 /// this." An event of a sentence that the next sentence denies by reference
@@ -922,7 +1054,8 @@ fn date_verdicts_together(events: &mut [FoundEvent]) {
     let mut fills: Vec<(usize, PartialDate, Option<DateQualifier>)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let Some(other) = pair(e.event_type) else { continue };
-        if e.date.is_some() || e.status.status != Status::Occurred {
+        let guessed = e.date_reason == REPORT_MONTH;
+        if (e.date.is_some() && !guessed) || e.status.status != Status::Occurred {
             continue;
         }
         let mine = persons(e);
@@ -1142,6 +1275,13 @@ fn is_reference(words: &[&str], start: usize) -> bool {
                 .iter()
                 .all(|m| m.chars().all(|c| c.is_alphabetic() || c == '-'))
             && matches!(words[d - 1], "during" | "in" | "throughout" | "for" | "before" | "after" | "of")
+            // "the start date of the trial has not been set": the phrase is about the trial itself
+            && !(words[d - 1] == "of"
+                && d >= 2
+                && matches!(
+                    words[d - 2],
+                    "date" | "start" | "beginning" | "opening" | "end" | "resumption" | "postponement" | "outcome"
+                ))
             // a counted one is told, not referred to: "during the first hearing in her trial"
             && !words[d + 1..noun].iter().any(|m| matches!(*m, "first" | "second" | "third" | "last" | "next"))
             // one named by its defendant or the subject of its own verb is told: "in the trial of X",
@@ -1451,7 +1591,11 @@ fn assign_dates(
             } else {
                 (t.1, e.trigger.0)
             };
-            hi.saturating_sub(lo) <= 16 && !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi)
+            // a list of acts shares its date: "the search, seizure and detentions carried out on 3 May"
+            let list = lo < hi
+                && (lo..hi).all(|k| matches!(words[k], "," | "and") || triggers.iter().any(|x| x.0 <= k && k < x.1));
+            hi.saturating_sub(lo) <= 16
+                && (list || !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi))
         };
         if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
             e.date = *d;
@@ -1709,6 +1853,59 @@ fn web_context(words: &[&str], start: usize, end: usize) -> bool {
                     | "accounts"
             )
         })
+}
+
+/// "The result of the investigation was released": a passive release whose
+/// subject is a common noun that names no person (not a name, a pronoun, a
+/// person noun or an occupation) frees no one.
+fn released_thing(
+    t: EventType,
+    words: &[&str],
+    start: usize,
+    tokens: &[Token],
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> bool {
+    if t != EventType::Release || start < 2 || !matches!(words[start - 1], "was" | "were" | "been") {
+        return false;
+    }
+    let k = start - 2;
+    let w = words[k];
+    tokens[k].kind == TokenKind::Word
+        && !tokens[k].is_capitalized()
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !mentions.iter().any(|m| m.first <= k && k < m.last)
+        && !matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "them"
+                | "him"
+                | "her"
+                | "us"
+                | "who"
+                | "whom"
+                | "both"
+                | "all"
+                | "and"
+                | "two"
+                | "three"
+                | "four"
+                | "others"
+                | "rest"
+                | "man"
+                | "woman"
+                | "defendant"
+                | "detainee"
+                | "prisoner"
+                | "suspect"
+                | "accused"
+                | "son"
+                | "daughter"
+        )
+        && !PLURAL_PERSON_NOUNS.contains(&w)
+        && lex.occupation_kind(w).is_none()
+        && crate::entities::occupation_before(tokens, k + 1, lex).is_none()
 }
 
 /// Type-specific checks that reject a trigger in a context where it is not an event.
@@ -2915,6 +3112,19 @@ fn subjects_for(
             }
         }
         return (Vec::new(), "none (the possessor of the noun is no one named)");
+    }
+    // a bare plural object is generic: "stop arresting journalists", "a pattern of jailing
+    // reporters" speak of no one in particular (and the verb's left side is its agent)
+    if voice == Voice::Object
+        && !passive
+        && words.get(end).is_some_and(|w| {
+            PLURAL_PERSON_NOUNS.contains(w)
+                || (w.ends_with('s') && ctx.lex.occupation_kind(w) == Some(OccupationKind::Media))
+        })
+        // ("detained reporters A and B" names them)
+        && !ctx.sentences[si].tokens.get(end + 1).is_some_and(|t| t.is_capitalized())
+    {
+        return (Vec::new(), "none (a generic plural object)");
     }
     let (first_try, reason) = match voice {
         Voice::Subject => (take_left(&left), "left of the trigger (the person acts)"),
