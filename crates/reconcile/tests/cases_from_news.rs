@@ -490,3 +490,43 @@ fn same_given_name_and_day_with_other_co_defendants_stay_two() {
     let irinas: Vec<&str> = names(c).into_iter().filter(|n| n.starts_with("Irina")).collect();
     assert_eq!(irinas.len(), 2, "{:?}", names(c));
 }
+
+// ---------------------------------------------------------------- surname alone in one article
+
+#[test]
+fn an_article_telling_acts_about_a_surname_alone_links_by_the_full_name_it_gives() {
+    // The extractor listed "Kabwe" apart from "Nando Kabwe Mulumba"; the
+    // acts are told of "Kabwe".
+    let file = cases(vec![
+        article("a1", "2025-09-12")
+            .person("Nando Kabwe Mulumba", Some("journalist"), None)
+            .person("Kabwe", Some("reporter"), Some("Lake Courier"))
+            .event(ev("detention", Some("2025-09-08"), &["Kabwe"]))
+            .event(ev("questioning", Some("2025-09-09"), &["Nando Kabwe Mulumba"])),
+        article("a2", "2025-10-01")
+            .person("Nando Kabwe", Some("journalist"), None)
+            .event(ev("pretrial_detention", Some("2025-09-14"), &["Nando Kabwe"])),
+    ]);
+    assert_eq!(articles_of(&file), vec![vec!["a1", "a2"]]);
+    let c = &file.cases[0];
+    let d = entries(c, "detention");
+    assert_eq!(d.len(), 1);
+    assert_eq!(subject_names(d[0]).len(), 1);
+}
+
+#[test]
+fn a_surname_alone_that_fits_two_people_of_the_article_stands_for_neither() {
+    let file = cases(vec![
+        article("a1", "2025-09-12")
+            .person("Lena Marsh", Some("reporter"), None)
+            .person("Arno Marsh", Some("husband"), None)
+            .person("Marsh", None, None)
+            .event(ev("detention", Some("2025-09-08"), &["Marsh"])),
+        article("a2", "2025-10-01")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("pretrial_detention", Some("2025-09-14"), &["Lena Marsh"])),
+    ]);
+    // "Marsh" alone is no link: the articles stay apart (a1 has no named
+    // defendant it is about by full name, so it founds its own case).
+    assert_eq!(file.cases.len(), 2, "{:?}", articles_of(&file));
+}
