@@ -1135,6 +1135,18 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
         k -= 1; // "His lawyer, Aizada Zhumabaeva", "a panel of judges – A, B and C"
     }
     if let Some((start, kind, phrase)) = occupation_before(toks, k, lex) {
+        // a lawyer described by renown ("prominent lawyer X", "the well-known lawyer X") is a person
+        // of that profession, who may be the defendant, not counsel in the case ("her lawyer X")
+        let renowned = start > 0
+            && matches!(
+                toks[start - 1].lower.as_str(),
+                "prominent" | "well-known" | "renowned" | "famous" | "leading" | "outspoken" | "veteran" | "noted"
+            );
+        let kind = if kind == OccupationKind::Lawyer && renowned {
+            OccupationKind::Other
+        } else {
+            kind
+        };
         occ = Some((phrase, kind));
         let mut j = start;
         // outlet or "former" right before the occupation

@@ -338,6 +338,7 @@ pub fn find(
             if from_state
                 || !sanity(event_type, words, start, end)
                 || released_thing(event_type, words, start, &s.tokens, &ents.mentions[si], lex)
+                || questioned_thing(event_type, words, start, end, &s.tokens, lex)
                 || (is_reference(words, start)
                     // "since his arrest on June 7", "her arrest in June": a possessed act with its own date
                     // is told (the reconciler joins it with the act told elsewhere)
@@ -626,10 +627,7 @@ pub fn find(
             .filter_map(|e| {
                 let after = &words[e.trigger.1..(e.trigger.1 + 5).min(words.len())];
                 let ruled_on = matches!(words[e.trigger.0], "upheld" | "upholds" | "uphold" | "left")
-                    && after
-                        .iter()
-                        .take(2)
-                        .any(|w| matches!(*w, "her" | "his" | "their"));
+                    && after.iter().take(2).any(|w| matches!(*w, "her" | "his" | "their"));
                 let t = after.iter().find_map(|w| match *w {
                     "conviction" | "verdict" => Some(EventType::Conviction),
                     "sentence" | "sentences" => Some(EventType::Sentence),
@@ -1906,6 +1904,63 @@ fn released_thing(
         && !PLURAL_PERSON_NOUNS.contains(&w)
         && lex.occupation_kind(w).is_none()
         && crate::entities::occupation_before(tokens, k + 1, lex).is_none()
+}
+
+/// "After questioning government policy": an active "question" whose object is
+/// no person challenges something; it questions no one.
+fn questioned_thing(t: EventType, words: &[&str], start: usize, end: usize, tokens: &[Token], lex: &Lexicon) -> bool {
+    if t != EventType::Questioning
+        || end != start + 1
+        || !matches!(words[start], "questioning" | "questioned" | "question" | "questions")
+        || (start > 0 && BE.contains(&words[start - 1]))
+    {
+        return false;
+    }
+    let Some(next) = words.get(end).copied() else {
+        return false;
+    };
+    let person_noun = |w: &str| {
+        PLURAL_PERSON_NOUNS.contains(&w)
+            || lex.occupation_kind(w).is_some()
+            || matches!(
+                w,
+                "him" | "her" | "them" | "me" | "us" | "witnesses" | "suspects" | "detainees"
+            )
+    };
+    let noun_after_det = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| person_noun(w) || tokens[k].is_capitalized())
+    };
+    let object_is_person = tokens[end].is_capitalized()
+        || person_noun(next)
+        || (matches!(next, "the" | "a" | "an" | "two" | "three" | "four" | "several") && noun_after_det(end + 1));
+    // a lower-case word that is a noun of something ("government policy", "the legality")
+    next.chars().all(|c| c.is_alphabetic())
+        && !object_is_person
+        && !matches!(
+            next,
+            "on" | "in"
+                | "for"
+                | "by"
+                | "at"
+                | "about"
+                | "over"
+                | "after"
+                | "before"
+                | "and"
+                | "or"
+                | "as"
+                | "without"
+                | "until"
+                | "from"
+                | "with"
+                | "during"
+                | "again"
+                | "twice"
+                | "briefly"
+                | "overnight"
+        )
 }
 
 /// Type-specific checks that reject a trigger in a context where it is not an event.

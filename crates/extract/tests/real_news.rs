@@ -1376,6 +1376,28 @@ fn verdicts_an_appeal_rules_on() {
     ]);
 }
 
+/// A lawyer described by renown may be the defendant ("prominent lawyer X"),
+/// while counsel ("his lawyer X") never is; questioning a policy questions no one.
+#[test]
+fn professions_and_roles() {
+    run(&[
+        (
+            "Tunisia has freed prominent lawyer Lina Vos, a critic of the president, after a year in prison. Vos, arrested in 2024 after questioning government policy, was convicted over comments on television.",
+            "2025-11-27",
+            &[
+                "release@2025-11:Lina Vos",
+                "detention@2024:Lina Vos",
+                "conviction@2024:Lina Vos",
+            ],
+        ),
+        (
+            "Reporter Ivo Marek was detained on Monday. His lawyer Lina Vos said he was questioned for hours.",
+            "2025-11-27",
+            &["detention@2025-11-24:Ivo Marek", "questioning@2025-11-24:Ivo Marek"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
