@@ -25,6 +25,7 @@ pub mod charges;
 pub mod dates;
 pub mod entities;
 pub mod events;
+pub mod fr;
 pub mod language;
 pub mod lexicon;
 mod names_only;
@@ -77,6 +78,8 @@ pub struct Extractor {
     lexicon: Lexicon,
     /// The Russian pack, when loaded ([`Extractor::multilingual`]).
     ru: Option<std::sync::Arc<ru::Pack>>,
+    /// The French pack, when loaded ([`Extractor::multilingual`]).
+    fr: Option<std::sync::Arc<fr::Pack>>,
 }
 
 /// The result of extracting one article: the record and, per event, why.
@@ -126,21 +129,28 @@ impl Extractor {
     pub fn english() -> Result<Self, LexiconError> {
         let mut lexicon = Lexicon::default();
         lexicon.add_toml(lexicon::ENGLISH, "built-in en.toml")?;
-        Ok(Self { lexicon, ru: None })
+        Ok(Self {
+            lexicon,
+            ru: None,
+            fr: None,
+        })
     }
 
-    /// The extractor with every language pack: English and Russian (the
-    /// Russian dictionary loads in about 20 ms). Articles are dispatched by
-    /// `meta.language` (see [`language::identify`]).
+    /// The extractor with every language pack: English, Russian and French
+    /// (the Russian dictionary loads in about 20 ms). Articles are dispatched
+    /// by `meta.language` (see [`language::identify`]).
     pub fn multilingual() -> Result<Self, ru::PackError> {
         let mut ex = Self::english()?;
         ex.ru = Some(std::sync::Arc::new(ru::Pack::new()?));
+        ex.fr = Some(std::sync::Arc::new(fr::Pack::new()?));
         Ok(ex)
     }
 
     /// Adds a user lexicon file: the English format of `data/en.toml`, or,
     /// when the file says `[language] code = "ru"`, the Russian format of
-    /// `data/ru.toml` (an error when the Russian pack is not loaded).
+    /// `data/ru.toml` (an error when the Russian pack is not loaded), or, with
+    /// `code = "fr"`, the format of `data/fr.toml` (the English format, French
+    /// words) for the French pack.
     pub fn add_lexicon(&mut self, path: &std::path::Path) -> Result<(), LexiconError> {
         let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
             path: path.display().to_string(),
@@ -156,12 +166,26 @@ impl Extractor {
             };
             return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
         }
+        if language_of_lexicon(&text).as_deref() == Some("fr") {
+            let Some(pack) = self.fr.as_mut() else {
+                return Err(LexiconError::Parse {
+                    path: origin,
+                    message: "a French lexicon needs the French language pack".into(),
+                });
+            };
+            return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
+        }
         self.lexicon.add_toml(&text, &origin)
     }
 
     /// The Russian pack, when loaded.
     pub fn russian(&self) -> Option<&ru::Pack> {
         self.ru.as_deref()
+    }
+
+    /// The French pack, when loaded.
+    pub fn french(&self) -> Option<&fr::Pack> {
+        self.fr.as_deref()
     }
 
     /// The lexicon in use.
@@ -206,6 +230,9 @@ impl Extractor {
 
     /// Runs the pack of the article's language.
     fn dispatch(&self, meta: ArticleMeta, body: &str) -> Extraction {
+        if let ("fr", Some(pack)) = (meta.language.as_str(), &self.fr) {
+            return pack.extract(meta, body);
+        }
         match (meta.language.as_str(), &self.ru) {
             ("ru", Some(pack)) => {
                 // the same bound on the analysed text as for English
@@ -222,7 +249,9 @@ impl Extractor {
                 return x;
             }
             ("en", _) => {}
-            (code, ru) if !language::has_pack(code) || ru.is_none() => return self.names_only(meta, body),
+            (code, ru) if !language::has_pack(code) || ru.is_none() || code == "fr" => {
+                return self.names_only(meta, body);
+            }
             _ => {}
         }
         self.extract_english(meta, body)
@@ -272,175 +301,7 @@ impl Extractor {
         let event_skip: Vec<bool> = skip.iter().zip(&captions).map(|(s, c)| *s && !*c).collect();
         let found = events::find(&sentences, &ents, &self.lexicon, meta.published, &event_skip, &captions);
 
-        let people: Vec<Person> = ents
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let name = p.name();
-                let mut variants = vec![name.clone()];
-                for v in &p.variants {
-                    if !variants.contains(v) {
-                        variants.push(v.clone());
-                    }
-                }
-                Person {
-                    id: format!("p{}", i + 1),
-                    name,
-                    variants,
-                    occupation: p.occupation.clone(),
-                    affiliation: p.affiliation.map(|o| ents.orgs[o].name.clone()),
-                    former: Some(p.former),
-                    rule: Some(p.rule.to_string()),
-                }
-            })
-            .collect();
-        let organizations: Vec<Organization> = ents
-            .orgs
-            .iter()
-            .enumerate()
-            .map(|(i, o)| Organization {
-                id: format!("o{}", i + 1),
-                name: o.name.clone(),
-                variants: o.variants.clone(),
-                kind: o.kind,
-                rule: Some(o.rule.clone()),
-            })
-            .collect();
-
-        let mut events = Vec::new();
-        let mut explanations = Vec::new();
-        for f in &found {
-            let s = &sentences[f.sentence];
-            let subjects: Vec<Subject> = f
-                .subjects
-                .iter()
-                .map(|sr| match sr {
-                    events::SubjectRef::Person(p) => Subject {
-                        reference: Some(format!("p{}", p + 1)),
-                        name: Some(people[*p].name.clone()),
-                        group: None,
-                        count: None,
-                    },
-                    events::SubjectRef::Org(o) => Subject {
-                        reference: Some(format!("o{}", o + 1)),
-                        name: Some(ents.orgs[*o].name.clone()),
-                        group: None,
-                        count: None,
-                    },
-                    events::SubjectRef::Group { desc, count } => Subject {
-                        reference: None,
-                        name: None,
-                        group: Some(desc.clone()),
-                        count: *count,
-                    },
-                })
-                .collect();
-            let agent = f.agent.as_ref().map(|(o, name)| Agent {
-                reference: o.map(|o| format!("o{}", o + 1)),
-                name: name.clone(),
-            });
-            events.push(Event {
-                event_type: f.event_type,
-                date: EventDate {
-                    value: f.date,
-                    qualifier: f.qualifier,
-                    text: f.date_text.clone(),
-                    inferred: f.date.is_some() && f.date_reason == "inherited",
-                },
-                subjects,
-                agent,
-                place: f.place.clone(),
-                status: f.status.status,
-                attributed_to: f.attributed_to.clone(),
-                detail: f.detail.clone(),
-                evidence: Evidence {
-                    start: s.start,
-                    end: s.end,
-                    sentence: body[s.start..s.end].to_string(),
-                },
-                rule: Some(f.rule.clone()),
-            });
-            let trig = s.tokens[f.trigger.0..f.trigger.1]
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let mut why = String::new();
-            let _ = write!(
-                why,
-                "{}: trigger \"{}\" (rule {}, pattern \"{}\"); subjects: {}",
-                f.event_type, trig, f.rule, f.pattern, f.subject_reason
-            );
-            let clause = match (
-                s.tokens.get(f.clause.0),
-                f.clause.1.checked_sub(1).and_then(|k| s.tokens.get(k)),
-            ) {
-                (Some(a), Some(b)) if a.start <= b.end => &body[a.start..b.end],
-                _ => "",
-            };
-            let _ = write!(why, " from the clause \"{clause}\"");
-            let _ = write!(why, "; date: {}", f.date_reason);
-            if let Some(t) = &f.date_text {
-                let _ = write!(why, " (\"{t}\")");
-            }
-            let _ = write!(why, "; status {}", f.status.status);
-            if let Some(c) = &f.status.cue {
-                let _ = write!(why, " (cue \"{c}\")");
-            }
-            explanations.push(why);
-        }
-
-        // charges: phrases anywhere in the text; subjects from charge events of the same sentence
-        let mut charges: Vec<Charge> = Vec::new();
-        // the events of each sentence, found once (not a scan of all events per charge)
-        let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
-        for (i, f) in found.iter().enumerate() {
-            if let Some(v) = events_of.get_mut(f.sentence) {
-                v.push(i);
-            }
-        }
-        for (si, s) in sentences.iter().enumerate() {
-            for c in charges::find_in(&s.tokens, &self.lexicon) {
-                let subjects: Vec<String> = events_of[si]
-                    .iter()
-                    .map(|&i| &events[i])
-                    .flat_map(|e| {
-                        e.subjects
-                            .iter()
-                            .filter_map(|s| s.reference.clone())
-                            .filter(|r| r.starts_with('p'))
-                    })
-                    .collect();
-                let key = c.label.to_lowercase();
-                match charges.iter_mut().find(|x| x.label.to_lowercase() == key) {
-                    Some(x) => {
-                        if x.article.is_none() {
-                            x.article = c.article;
-                        }
-                        for s in subjects {
-                            if !x.subjects.contains(&s) {
-                                x.subjects.push(s);
-                            }
-                        }
-                    }
-                    None => {
-                        let mut subj = Vec::new();
-                        for s in subjects {
-                            if !subj.contains(&s) {
-                                subj.push(s);
-                            }
-                        }
-                        charges.push(Charge {
-                            label: c.label,
-                            article: c.article,
-                            subjects: subj,
-                        });
-                    }
-                }
-            }
-        }
-
+        let (record, explanations) = build_record(meta, body, &sentences, &ents, &found, &self.lexicon);
         let participants = events::participants(&sentences, &ents, &found);
         let mut skipped_lines = 0;
         for (i, s) in sentences.iter().enumerate() {
@@ -451,17 +312,205 @@ impl Extractor {
         Extraction {
             participants,
             skipped_lines,
-            record: ExtractRecord {
-                article: meta,
-                people,
-                organizations,
-                events,
-                charges,
-            },
+            record,
             explanations,
             limits,
         }
     }
+}
+
+/// The record of one article from its entities and found events (the English
+/// and French packs share it): people `p1…` and organisations `o1…` in order of
+/// first mention, one event per found event with its evidence sentence (byte
+/// span of `body`), charges from the lexicon's charge phrases with the people
+/// of the same sentence's events as subjects; and one explanation per event.
+pub(crate) fn build_record(
+    meta: ArticleMeta,
+    body: &str,
+    sentences: &[segment::Sentence],
+    ents: &entities::Entities,
+    found: &[events::FoundEvent],
+    lexicon: &Lexicon,
+) -> (ExtractRecord, Vec<String>) {
+    let people: Vec<Person> = ents
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let name = p.name();
+            let mut variants = vec![name.clone()];
+            for v in &p.variants {
+                if !variants.contains(v) {
+                    variants.push(v.clone());
+                }
+            }
+            Person {
+                id: format!("p{}", i + 1),
+                name,
+                variants,
+                occupation: p.occupation.clone(),
+                affiliation: p.affiliation.map(|o| ents.orgs[o].name.clone()),
+                former: Some(p.former),
+                rule: Some(p.rule.to_string()),
+            }
+        })
+        .collect();
+    let organizations: Vec<Organization> = ents
+        .orgs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| Organization {
+            id: format!("o{}", i + 1),
+            name: o.name.clone(),
+            variants: o.variants.clone(),
+            kind: o.kind,
+            rule: Some(o.rule.clone()),
+        })
+        .collect();
+
+    let mut events = Vec::new();
+    let mut explanations = Vec::new();
+    for f in found {
+        let s = &sentences[f.sentence];
+        let subjects: Vec<Subject> = f
+            .subjects
+            .iter()
+            .map(|sr| match sr {
+                events::SubjectRef::Person(p) => Subject {
+                    reference: Some(format!("p{}", p + 1)),
+                    name: Some(people[*p].name.clone()),
+                    group: None,
+                    count: None,
+                },
+                events::SubjectRef::Org(o) => Subject {
+                    reference: Some(format!("o{}", o + 1)),
+                    name: Some(ents.orgs[*o].name.clone()),
+                    group: None,
+                    count: None,
+                },
+                events::SubjectRef::Group { desc, count } => Subject {
+                    reference: None,
+                    name: None,
+                    group: Some(desc.clone()),
+                    count: *count,
+                },
+            })
+            .collect();
+        let agent = f.agent.as_ref().map(|(o, name)| Agent {
+            reference: o.map(|o| format!("o{}", o + 1)),
+            name: name.clone(),
+        });
+        events.push(Event {
+            event_type: f.event_type,
+            date: EventDate {
+                value: f.date,
+                qualifier: f.qualifier,
+                text: f.date_text.clone(),
+                inferred: f.date.is_some() && f.date_reason == "inherited",
+            },
+            subjects,
+            agent,
+            place: f.place.clone(),
+            status: f.status.status,
+            attributed_to: f.attributed_to.clone(),
+            detail: f.detail.clone(),
+            evidence: Evidence {
+                start: s.start,
+                end: s.end,
+                sentence: body[s.start..s.end].to_string(),
+            },
+            rule: Some(f.rule.clone()),
+        });
+        let trig = s.tokens[f.trigger.0..f.trigger.1]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut why = String::new();
+        let _ = write!(
+            why,
+            "{}: trigger \"{}\" (rule {}, pattern \"{}\"); subjects: {}",
+            f.event_type, trig, f.rule, f.pattern, f.subject_reason
+        );
+        let clause = match (
+            s.tokens.get(f.clause.0),
+            f.clause.1.checked_sub(1).and_then(|k| s.tokens.get(k)),
+        ) {
+            (Some(a), Some(b)) if a.start <= b.end => &body[a.start..b.end],
+            _ => "",
+        };
+        let _ = write!(why, " from the clause \"{clause}\"");
+        let _ = write!(why, "; date: {}", f.date_reason);
+        if let Some(t) = &f.date_text {
+            let _ = write!(why, " (\"{t}\")");
+        }
+        let _ = write!(why, "; status {}", f.status.status);
+        if let Some(c) = &f.status.cue {
+            let _ = write!(why, " (cue \"{c}\")");
+        }
+        explanations.push(why);
+    }
+
+    // charges: phrases anywhere in the text; subjects from charge events of the same sentence
+    let mut charges: Vec<Charge> = Vec::new();
+    // the events of each sentence, found once (not a scan of all events per charge)
+    let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (i, f) in found.iter().enumerate() {
+        if let Some(v) = events_of.get_mut(f.sentence) {
+            v.push(i);
+        }
+    }
+    for (si, s) in sentences.iter().enumerate() {
+        for c in charges::find_in(&s.tokens, lexicon) {
+            let subjects: Vec<String> = events_of[si]
+                .iter()
+                .map(|&i| &events[i])
+                .flat_map(|e| {
+                    e.subjects
+                        .iter()
+                        .filter_map(|s| s.reference.clone())
+                        .filter(|r| r.starts_with('p'))
+                })
+                .collect();
+            let key = c.label.to_lowercase();
+            match charges.iter_mut().find(|x| x.label.to_lowercase() == key) {
+                Some(x) => {
+                    if x.article.is_none() {
+                        x.article = c.article;
+                    }
+                    for s in subjects {
+                        if !x.subjects.contains(&s) {
+                            x.subjects.push(s);
+                        }
+                    }
+                }
+                None => {
+                    let mut subj = Vec::new();
+                    for s in subjects {
+                        if !subj.contains(&s) {
+                            subj.push(s);
+                        }
+                    }
+                    charges.push(Charge {
+                        label: c.label,
+                        article: c.article,
+                        subjects: subj,
+                    });
+                }
+            }
+        }
+    }
+
+    (
+        ExtractRecord {
+            article: meta,
+            people,
+            organizations,
+            events,
+            charges,
+        },
+        explanations,
+    )
 }
 
 /// The `[language] code` of a lexicon file, if it states one.

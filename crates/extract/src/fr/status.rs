@@ -1,0 +1,245 @@
+//! Status of a French event (taxonomy "Roles"): negation ("n'a pas été
+//! arrêté", "n'a jamais été inculpé", "sans être inculpé", "aucune
+//! inculpation"), refusal ("a rejeté sa demande de mise en liberté"),
+//! requests and plans ("a demandé sa libération", "doit comparaître",
+//! "pourrait être condamné", "comparaîtra"), denial ("dément avoir été
+//! arrêté"), claims of allegation-prone types ("affirme avoir été torturé"),
+//! and calls by outsiders ("appelle à libérer", "exige la libération") which
+//! are no event at all. Cues are looked for in the trigger's scope: from the
+//! last hard boundary (`;`, `:`, "mais", a dash) before it, at most
+//! [`WINDOW`] tokens back.
+
+use crate::status::{StatusReason, allegation_prone};
+use casewatch_model::{EventType, Status};
+
+/// How many tokens before the trigger a cue may stand (a French verb group
+/// "n'a pas encore été officiellement" is at most about six).
+pub const WINDOW: usize = 8;
+
+/// Calls and demands for an act by someone who cannot perform it.
+fn is_call(words: &[&str], k: usize) -> bool {
+    let next = |n: usize| words.get(k + n).copied().unwrap_or("");
+    match words[k] {
+        "appelle" | "appellent" | "appelé" | "appelons" | "appelait" | "appelaient" | "appeler" | "appelant" => {
+            matches!(next(1), "à" | "au" | "aux") || matches!(next(2), "à" | "au" | "aux")
+        }
+        "exige" | "exigent" | "exigé" | "exigeons" | "exigeait" | "exigeant" | "exiger" | "réclame" | "réclament"
+        | "réclamé" | "réclamons" | "réclamant" | "réclamer" | "exhorte" | "exhortent" | "exhorté" | "plaide"
+        | "plaident" | "plaidé" | "revendique" | "revendiquent" => true,
+        // "doit être libéré", "devraient être relâchés": what must happen
+        "doit" | "doivent" | "devrait" | "devraient" => next(1) == "être",
+        _ => false,
+    }
+}
+
+/// Words that make the act unrealised: requested, planned, threatened, hypothetical.
+const MODAL: &[&str] = &[
+    "demande",
+    "demandé",
+    "demandent",
+    "demander",
+    "demandant",
+    "sollicité",
+    "sollicite",
+    "requête",
+    "pourrait",
+    "pourraient",
+    "pourra",
+    "pourront",
+    "risque",
+    "risquent",
+    "encourt",
+    "encourent",
+    "menace",
+    "menacé",
+    "menacée",
+    "menacent",
+    "doit",
+    "doivent",
+    "devrait",
+    "devraient",
+    "devra",
+    "sera",
+    "seront",
+    "va",
+    "vont",
+    "prévu",
+    "prévue",
+    "prévus",
+    "attendu",
+    "attendue",
+    "envisage",
+    "veut",
+    "voulait",
+    "voulaient",
+    "tenté",
+    "tente",
+    "si",
+    "afin",
+];
+
+/// Refusals of what follows ("a rejeté la demande de mise en liberté").
+const REFUSAL: &[&str] = &[
+    "rejeté",
+    "rejetée",
+    "rejette",
+    "rejettent",
+    "refusé",
+    "refusée",
+    "refuse",
+    "refusent",
+    "débouté",
+    "déboutée",
+    "rejet",
+    "refus",
+];
+
+/// Denials by the subject or the authorities.
+const DENIAL: &[&str] = &[
+    "dément",
+    "démentent",
+    "démenti",
+    "nie",
+    "nient",
+    "nié",
+    "niant",
+    "démentant",
+];
+
+/// Verbs that present what follows as a claim.
+const CLAIM: &[&str] = &[
+    "affirme",
+    "affirment",
+    "affirmé",
+    "assure",
+    "assurent",
+    "prétend",
+    "prétendent",
+    "dénonce",
+    "dénoncent",
+    "dénoncé",
+    "accuse",
+    "accusent",
+    "selon",
+    "dit",
+    "déclare",
+    "raconte",
+];
+
+/// Decides the status of a trigger at tokens `[start, end)` of a sentence
+/// (lower-case words, elisions split), whose clause starts at `clause_start`.
+pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, t: EventType) -> StatusReason {
+    let hard = |w: &str| matches!(w, ";" | ":" | "mais" | "—" | "–" | "cependant" | "toutefois");
+    let mut scope = start.saturating_sub(WINDOW);
+    for k in (scope..start).rev() {
+        if hard(words[k]) {
+            scope = k + 1;
+            break;
+        }
+    }
+    let reason = |status: Status, cue: &str, call: bool| StatusReason {
+        status,
+        cue: Some(cue.to_string()),
+        call,
+    };
+    for k in scope..start {
+        if is_call(words, k) {
+            return reason(Status::NotOccurred, words[k], true);
+        }
+    }
+    // negation: "ne"/"n'" with "pas", "jamais", "plus", "point", "guère" before the trigger
+    for k in scope..start {
+        if matches!(words[k], "ne" | "n'") {
+            if let Some(neg) = words[k + 1..end.min(words.len())]
+                .iter()
+                .chain(words.get(end))
+                .find(|w| {
+                    matches!(
+                        **w,
+                        "pas" | "jamais" | "plus" | "point" | "guère" | "aucunement" | "nullement"
+                    )
+                })
+            {
+                return reason(Status::NotOccurred, neg, false);
+            }
+        }
+    }
+    // "sans être inculpé", "aucune inculpation"
+    for k in start.saturating_sub(3).max(scope)..start {
+        if matches!(words[k], "sans" | "aucun" | "aucune" | "ni") {
+            return reason(Status::NotOccurred, words[k], false);
+        }
+    }
+    // refusals before ("a refusé sa remise en liberté") or right after ("... a été rejetée")
+    let after = words[end.min(words.len())..]
+        .iter()
+        .take(6)
+        .take_while(|w| !hard(w) && **w != ",");
+    if let Some(w) = words[scope..start].iter().chain(after).find(|w| REFUSAL.contains(*w)) {
+        return reason(Status::NotOccurred, w, false);
+    }
+    for k in scope.max(clause_start)..start {
+        if DENIAL.contains(&words[k]) {
+            return reason(Status::Denied, words[k], false);
+        }
+    }
+    for k in scope.max(clause_start)..start {
+        if MODAL.contains(&words[k]) {
+            return reason(Status::NotOccurred, words[k], false);
+        }
+    }
+    // a future tense on the trigger itself: "comparaîtra", "sera jugé" (above), "libérera"
+    let head = words[start];
+    if head.chars().count() > 6 && (head.ends_with("ra") || head.ends_with("ront")) && !head.ends_with("ira") {
+        return reason(Status::NotOccurred, head, false);
+    }
+    if allegation_prone(t)
+        && let Some(w) = words[..start]
+            .iter()
+            .rev()
+            .take(WINDOW * 2)
+            .find(|w| CLAIM.contains(*w))
+    {
+        return reason(Status::Alleged, w, false);
+    }
+    StatusReason {
+        status: Status::Occurred,
+        cue: None,
+        call: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(s: &str, trigger: &str) -> (Status, bool) {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let k = words.iter().position(|w| *w == trigger).unwrap();
+        let r = decide(&words, k, k + 1, 0, EventType::Detention);
+        (r.status, r.call)
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(status("il n' a pas été arrêté", "arrêté"), (Status::NotOccurred, false));
+        assert_eq!(
+            status("rsf appelle à libérer le journaliste", "libérer"),
+            (Status::NotOccurred, true)
+        );
+        assert_eq!(
+            status("l' ong exige la libération du journaliste", "libération"),
+            (Status::NotOccurred, true)
+        );
+        assert_eq!(status("il a été arrêté lundi", "arrêté"), (Status::Occurred, false));
+        assert_eq!(
+            status("il comparaîtra devant le juge", "comparaîtra"),
+            (Status::NotOccurred, false)
+        );
+        assert_eq!(
+            status("le juge a rejeté sa demande de libération", "libération"),
+            (Status::NotOccurred, false)
+        );
+        assert_eq!(status("il dément avoir été arrêté", "arrêté"), (Status::Denied, false));
+    }
+}
