@@ -106,7 +106,7 @@ fn passive(words: &[&str], start: usize) -> bool {
     w.ends_with('é') || w.ends_with("ée") || w.ends_with("és") || w.ends_with("ées")
 }
 
-/// The people of the sentence's mentions (index, first token, last token), no lawyers or officials.
+/// The people of the sentence's mentions (index, first token, last token).
 fn people_in(ents: &Entities, si: usize) -> Vec<(usize, usize, usize)> {
     ents.mentions
         .get(si)
@@ -115,12 +115,6 @@ fn people_in(ents: &Entities, si: usize) -> Vec<(usize, usize, usize)> {
         .filter_map(|m| match m.target {
             Target::Person(p) => Some((p, m.first, m.last)),
             Target::Org(_) => None,
-        })
-        .filter(|(p, _, _)| {
-            !matches!(
-                ents.people[*p].occupation_kind,
-                Some(OccupationKind::Lawyer | OccupationKind::Official)
-            )
         })
         .collect()
 }
@@ -206,6 +200,14 @@ pub fn find(
             if matches.iter().any(|m| {
                 lex.triggers[m.2].event_type == Some(t) && m.0 <= start && end <= m.1 && (m.1 - m.0) > (end - start)
             }) {
+                continue;
+            }
+            // "cette interpellation": a reference back to an event already told
+            if trig.voice == Voice::Noun && start > 0 && matches!(words[start - 1], "cette" | "cet" | "ce" | "ces") {
+                continue;
+            }
+            // "incarcéré depuis cinq mois": a state that lasts, not the act (a date after "depuis" is kept)
+            if words.get(end) == Some(&"depuis") && !date_mentions.iter().any(|m| m.first <= end + 2 && m.first > end) {
                 continue;
             }
             let clause = clause_of(&words, start, end);
@@ -307,7 +309,15 @@ pub fn find(
                     None => (None, None, None, "no date stated"),
                 },
             };
-            let agent = agent_of(ents, lex, si, &words, clause);
+            let (agent, agent_kind) = agent_of(ents, lex, si, &words, clause).unzip();
+            // "placé en détention par la police": custody by the police, not a court's order
+            let t = if t == EventType::PretrialDetention
+                && matches!(agent_kind, Some(OrgKind::Police | OrgKind::SecurityAgency))
+            {
+                EventType::Detention
+            } else {
+                t
+            };
             let detail = detail_of(&s.tokens, t, end, clause.1);
             out.push(FoundEvent {
                 event_type: t,
@@ -366,14 +376,14 @@ pub fn find(
 }
 
 /// The agent: a police, security, prosecutor or court organisation named in
-/// the clause, else a generic agent noun of the lexicon ("la police", "le parquet").
+/// the clause, else a generic agent noun of the lexicon ("la police", "le parquet"); with its kind.
 fn agent_of(
     ents: &Entities,
     lex: &Lexicon,
     si: usize,
     words: &[&str],
     clause: (usize, usize),
-) -> Option<(Option<usize>, String)> {
+) -> Option<((Option<usize>, String), OrgKind)> {
     let named = ents
         .mentions
         .get(si)
@@ -388,7 +398,7 @@ fn agent_of(
                         OrgKind::Police | OrgKind::SecurityAgency | OrgKind::Prosecutor | OrgKind::Court
                     ) =>
             {
-                Some((Some(o), ents.orgs[o].name.clone()))
+                Some(((Some(o), ents.orgs[o].name.clone()), ents.orgs[o].kind))
             }
             _ => None,
         });
@@ -397,9 +407,9 @@ fn agent_of(
     }
     let cw = &words[clause.0..clause.1];
     for k in 0..cw.len() {
-        for (phrase, _) in &lex.generic_agents {
+        for (phrase, kind) in &lex.generic_agents {
             if cw[k..].len() >= phrase.len() && cw[k..k + phrase.len()].iter().zip(phrase).all(|(a, b)| *a == b) {
-                return Some((None, phrase.join(" ").replace("' ", "'")));
+                return Some(((None, phrase.join(" ").replace("' ", "'")), *kind));
             }
         }
     }

@@ -28,6 +28,15 @@ fn is_call(words: &[&str], k: usize) -> bool {
         | "plaident" | "plaidé" | "revendique" | "revendiquent" => true,
         // "doit être libéré", "devraient être relâchés": what must happen
         "doit" | "doivent" | "devrait" | "devraient" => next(1) == "être",
+        // "demande la libération immédiate", "nous demandons sa libération": a verb with a direct
+        // object is a call; the noun "la demande de mise en liberté" is a motion (see MODAL)
+        "demande" | "demandent" | "demandons" | "demandé" | "demandait" | "demandaient" | "demander" | "demandant" => {
+            matches!(next(1), "la" | "sa" | "leur" | "l'" | "le" | "les" | "que")
+                && !matches!(
+                    words.get(k.wrapping_sub(1)).copied(),
+                    Some("la" | "une" | "sa" | "leur" | "cette")
+                )
+        }
         _ => false,
     }
 }
@@ -35,6 +44,8 @@ fn is_call(words: &[&str], k: usize) -> bool {
 /// Words that make the act unrealised: requested, planned, threatened, hypothetical.
 const MODAL: &[&str] = &[
     "demande",
+    "prochaine",
+    "prochain",
     "demandé",
     "demandent",
     "demander",
@@ -187,6 +198,31 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, t: 
         if MODAL.contains(&words[k]) {
             return reason(Status::NotOccurred, words[k], false);
         }
+    }
+    // a date set for later: "l'audience est fixée au 8 mars", "le procès est prévu pour"
+    if let Some(w) = words[end.min(words.len())..].iter().take(4).find(|w| {
+        matches!(
+            **w,
+            "fixée"
+                | "fixé"
+                | "prévue"
+                | "prévu"
+                | "programmée"
+                | "programmé"
+                | "reportée"
+                | "reporté"
+                | "renvoyée"
+                | "renvoyé"
+        )
+    }) {
+        return reason(Status::NotOccurred, w, false);
+    }
+    // the conditional of reported information: "auraient été arrêtés"
+    if let Some(w) = words[scope.max(clause_start)..start]
+        .iter()
+        .find(|w| matches!(**w, "aurait" | "auraient"))
+    {
+        return reason(Status::Alleged, w, false);
     }
     // a future tense on the trigger itself: "comparaîtra", "sera jugé" (above), "libérera"
     let head = words[start];
