@@ -119,7 +119,30 @@ impl Pack {
             .enumerate()
             .map(|(i, s)| i < body_from || crate::ru::not_prose(&sentences, i, s))
             .collect();
-        let ents = crate::entities::recognise(&sentences, &self.lexicon, &skip);
+        let mut ents = crate::entities::recognise(&sentences, &self.lexicon, &skip);
+        // a particle ends no name ("Hugo Lambert le 6 mars": "le" is the article of the date)
+        for p in &mut ents.people {
+            while p.tokens.len() > 2
+                && p.tokens
+                    .last()
+                    .is_some_and(|t| self.lexicon.particles.contains(t.as_str()))
+            {
+                p.tokens.pop();
+            }
+            let name = p.name();
+            for v in &mut p.variants {
+                while let Some((head, last)) = v.rsplit_once(' ') {
+                    if !self.lexicon.particles.contains(last) {
+                        break;
+                    }
+                    *v = head.to_string();
+                }
+            }
+            if !p.variants.contains(&name) {
+                p.variants.insert(0, name);
+            }
+            p.variants.dedup();
+        }
         let found = events::find(&sentences, &ents, &self.lexicon, meta.published, &skip);
         let participants = crate::events::participants(&sentences, &ents, &found);
         let (record, explanations) = crate::build_record(meta, body, &sentences, &ents, &found, &self.lexicon);
