@@ -1428,6 +1428,24 @@ fn relative_clause_dates_and_present_charges() {
     ]);
 }
 
+/// Someone new is no one in focus ("a prominent former lawyer was also
+/// jailed"); a universally quantified act ("every court hearing") is a habit.
+#[test]
+fn new_participants_and_habits() {
+    run(&[
+        (
+            "A court jailed journalist Tran Van Minh on Thursday for ten years.\nIn January, a prominent former lawyer was also jailed for three years over Facebook posts.",
+            "2025-02-27",
+            &["sentence@2025-02-27:Tran Van Minh"],
+        ),
+        (
+            "Lina Vos is a photographer who covered every court hearing of the opposition leader Ivo Marek. She was detained on Monday.",
+            "2024-02-20",
+            &["detention@2024-02-19:Lina Vos"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
