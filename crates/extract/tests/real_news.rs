@@ -1446,6 +1446,24 @@ fn new_participants_and_habits() {
     ]);
 }
 
+/// A report with no publication date is anchored by its own dateline.
+#[test]
+fn dateline_anchors_an_undated_report() {
+    run(&[
+        (
+            "Friday, July 12, 2024\nReporter Lina Vos was last year in September arrested by police.",
+            "",
+            &["detention@2023-09:Lina Vos"],
+        ),
+        // without a dateline, a month without a year stays unresolved
+        (
+            "Reporter Lina Vos was last year in September arrested by police.",
+            "",
+            &["detention@-:Lina Vos"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
