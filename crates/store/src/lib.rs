@@ -50,6 +50,7 @@
 
 mod articles;
 mod auth;
+mod case_split;
 mod cases;
 mod error;
 mod feeds;

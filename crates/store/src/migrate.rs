@@ -59,6 +59,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0006_workflow",
         sql: include_str!("../migrations/sqlite/0006_workflow.sql"),
     },
+    Migration {
+        version: 7,
+        name: "0007_case_splits",
+        sql: include_str!("../migrations/sqlite/0007_case_splits.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
