@@ -223,3 +223,84 @@ fn uwazi_export_writes_four_files_by_the_import_rules() {
     ));
     assert_eq!(event_ids(&read("all")), all);
 }
+
+#[test]
+fn a_split_case_keeps_its_new_id_through_re_ingest_and_rebuild() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ex = examples();
+    let ex = ex.to_str().expect("utf-8 path");
+    ok(&run(&["ingest", ex], dir.path()));
+    let file = cases(dir.path());
+    let of = |file: &CaseFile, article: &str| -> String {
+        file.cases
+            .iter()
+            .find(|c| c.articles.iter().any(|a| a == article))
+            .map(|c| c.id.clone())
+            .unwrap_or_else(|| panic!("no case holds {article}"))
+    };
+    let northwind = of(&file, "northwind-01");
+    assert_eq!(of(&file, "northwind-04"), northwind);
+    let largest = file
+        .cases
+        .iter()
+        .filter_map(|c| c.id[1..].parse::<u64>().ok())
+        .max()
+        .expect("cases");
+
+    // Splitting off every article is refused and writes nothing.
+    let all: Vec<String> = file
+        .cases
+        .iter()
+        .find(|c| c.id == northwind)
+        .expect("case")
+        .articles
+        .iter()
+        .flat_map(|a| ["--article".to_string(), a.clone()])
+        .collect();
+    let mut args = vec!["review", "split-case", northwind.as_str()];
+    args.extend(all.iter().map(String::as_str));
+    let bad = run(&args, dir.path());
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("at least one must stay"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+
+    let out = ok(&run(
+        &[
+            "review",
+            "split-case",
+            &northwind,
+            "--article",
+            "northwind-04",
+            "--note",
+            "the release is reported apart",
+        ],
+        dir.path(),
+    ));
+    let new = format!("c{}", largest + 1);
+    assert!(
+        out.contains("split_case") && out.contains(&format!("new case {new}")),
+        "{out}"
+    );
+    let check = |dir: &Path| {
+        let file = cases(dir);
+        assert_eq!(of(&file, "northwind-04"), new);
+        assert_eq!(of(&file, "northwind-01"), northwind);
+        assert_eq!(
+            file.cases.iter().find(|c| c.id == new).expect("new case").articles,
+            vec!["northwind-04".to_string()]
+        );
+    };
+    check(dir.path());
+    ok(&run(&["ingest", ex], dir.path()));
+    check(dir.path());
+    ok(&run(&["rebuild", "--all"], dir.path()));
+    check(dir.path());
+    let log = ok(&run(&["log", "--case", &new], dir.path()));
+    assert!(
+        log.contains("split_case") && log.contains("the release is reported apart"),
+        "{log}"
+    );
+}

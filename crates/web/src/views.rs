@@ -497,6 +497,8 @@ pub(crate) struct ReviewPage {
     pub(crate) message: Option<String>,
     /// Every role id, for the role form.
     pub(crate) roles: Vec<&'static str>,
+    /// The case's articles (id, and headline or id), for the split form.
+    pub(crate) articles: Vec<Opt>,
 }
 
 /// A checkbox.

