@@ -90,3 +90,43 @@ async fn editors_split_a_case_from_the_review_page_and_the_api() {
         .await;
     assert_eq!(r.status, 403);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feeds_are_read_with_a_token_in_the_url() {
+    let s = common::start(false).await;
+    for path in ["/cases/c1/feed.atom", "/feed.atom"] {
+        let r = s.get(path, &[]).await;
+        assert_eq!(r.status, 401, "{path} without a token");
+        assert_eq!(r.header("www-authenticate"), Some("Bearer realm=\"casewatch\""));
+        let r = s.get(&format!("{path}?token=cw_not-a-token"), &[]).await;
+        assert_eq!(r.status, 401, "{path} with an unknown token");
+        let r = s.get(&format!("{path}?token={}", s.viewer_token), &[]).await;
+        assert_eq!(r.status, 200, "{path} with a token: {}", r.body);
+        assert_eq!(r.header("content-type"), Some("application/atom+xml; charset=utf-8"));
+        assert!(r.body.contains("/cases/c1#E"), "{}", r.body);
+    }
+    // The token opens the feeds only, not the pages or the API.
+    let r = s.get(&format!("/cases/c1?token={}", s.viewer_token), &[]).await;
+    assert_eq!(r.status, 303, "pages still need a login");
+    let r = s.get(&format!("/api/v1/cases?token={}", s.viewer_token), &[]).await;
+    assert_eq!(r.status, 401);
+    // A session still works, and an unknown case is 404 for a reader.
+    let cookie = s.login("viewer").await;
+    assert_eq!(s.get("/feed.atom", &[("Cookie", cookie.as_str())]).await.status, 200);
+    let r = s
+        .get(&format!("/cases/c99/feed.atom?token={}", s.viewer_token), &[])
+        .await;
+    assert_eq!(r.status, 404);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feeds_stay_open_under_public_read() {
+    let s = common::start(true).await;
+    assert_eq!(s.get("/feed.atom", &[]).await.status, 200);
+    assert_eq!(s.get("/cases/c2/feed.atom", &[]).await.status, 200);
+    assert_eq!(
+        s.get("/feed.atom?token=cw_wrong", &[]).await.status,
+        401,
+        "a wrong token is refused, never ignored"
+    );
+}
