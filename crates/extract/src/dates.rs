@@ -128,6 +128,11 @@ fn year_number(w: &str) -> Option<i32> {
     }
 }
 
+/// Whether a lower-case word is a month name or a weekday ("may" counts).
+pub fn is_month_or_weekday(w: &str) -> bool {
+    MONTHS.contains(&w) || weekday_of(w).is_some()
+}
+
 fn weekday_of(w: &str) -> Option<Weekday> {
     let w = w.strip_suffix("'s").unwrap_or(w);
     WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
@@ -159,6 +164,13 @@ fn forward_context(words: &[&str], first: usize) -> bool {
         || (before(1) == Some("for") && matches!(before(2), Some("adjourned" | "postponed")))
         || (before(1) == Some("for") && matches!(before(2), Some("set" | "scheduled" | "adjourned" | "postponed")))
         || matches!(before(2), Some("until" | "till"))
+        // "posted the pleas for hearing on Monday", "listed for a further hearing on 3 May": the day
+        // a hearing is put down for lies ahead
+        || (before(1) == Some("on")
+            && matches!(before(2), Some("hearing" | "trial" | "arguments"))
+            && (3..=5).find(|&k| before(k) == Some("for")).is_some_and(|f| {
+                (3..f).all(|k| matches!(before(k), Some("a" | "the" | "next" | "further" | "final" | "its")))
+            }))
 }
 
 /// Finds the date expressions of one sentence, resolved against `published`.
@@ -423,6 +435,12 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
     }
     // relative to publication
     let next = words.get(i + 1).copied();
+    // "today's ruling", "yesterday's hearing": the possessive dates what it modifies
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .filter(|d| matches!(*d, "today" | "yesterday"))
+        .unwrap_or(w);
     match (w, next) {
         ("yesterday", _) => {
             return Some((

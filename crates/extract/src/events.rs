@@ -637,6 +637,30 @@ pub fn find(
                 };
             }
         }
+        // an act dated after the report cannot have happened yet: it is scheduled (taxonomy:
+        // scheduled acts are `not_occurred`)
+        if let Some(p) = published.map(PartialDate::from_naive) {
+            for e in found.iter_mut().filter(|e| {
+                e.date.is_some_and(|d| d.precision() == casewatch_model::DatePrecision::Day && d > p)
+            }) {
+                // another act of the clause does not share the day something is put down for
+                // ("while posting the pleas for hearing on Monday, the judge declined release")
+                if e.date_reason == "shared with the clause" {
+                    e.date = inherit;
+                    e.qualifier = None;
+                    e.date_reason = "inherited";
+                    continue;
+                }
+                if e.status.status != Status::Occurred {
+                    continue;
+                }
+                e.status = StatusReason {
+                    call: false,
+                    status: Status::NotOccurred,
+                    cue: Some("scheduled (dated after the report)".into()),
+                };
+            }
+        }
         for e in found.iter_mut().filter(|e| e.rule.ends_with("+implied")) {
             e.date = None;
             e.qualifier = None;
@@ -897,6 +921,8 @@ fn date_verdicts_together(events: &mut [FoundEvent]) {
                 o.event_type == other
                     && o.status.status == Status::Occurred
                     && o.date.is_some()
+                    // only a date the text states: an inherited one may be another episode's
+                    && matches!(o.date_reason, "stated in the sentence" | "shared with the clause")
                     && persons(o).iter().any(|p| mine.contains(p))
             })
             .filter_map(|o| o.date.map(|d| (d, o.qualifier)))
@@ -1029,8 +1055,11 @@ impl Focus {
         for m in &ents.mentions[si] {
             // a name that modifies a noun ("the X regime") brings no one into focus
             let modifier = words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w));
+            // nor does a speaker ("…, said X, one of her lawyers"): a pronoun after a quote is
+            // about the person the quote is about
             if let Target::Person(p) = m.target
                 && !modifier
+                && !is_speaker(words, m)
                 && !matches!(
                     ents.people[p].occupation_kind,
                     Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
@@ -1088,15 +1117,35 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     let w = words[start];
     // a hearing or trial named as the setting of something else: "during the hearing", "in the trial",
     // "before the trial" ("at the first hearing on 14 May" still introduces one)
-    if matches!(w, "hearing" | "hearings" | "trial")
-        && start >= 2
-        && matches!(words[start - 1], "the" | "that" | "this")
-        && matches!(
-            words[start - 2],
-            "during" | "in" | "throughout" | "for" | "before" | "after" | "of"
-        )
+    // (the pattern may hold the article, and a modifier may stand before the noun: "for the appeal
+    // hearing", "in the first-instance hearing", "during her trial")
+    if let Some(noun) = (start..(start + 2).min(words.len())).find(|&k| matches!(words[k], "hearing" | "hearings" | "trial"))
     {
-        return true;
+        let det = (noun.saturating_sub(3)..noun).rev().find(|&k| {
+            matches!(words[k], "the" | "that" | "this" | "his" | "her" | "their")
+        });
+        if let Some(d) = det
+            && d >= 1
+            && words[d + 1..noun]
+                .iter()
+                .all(|m| m.chars().all(|c| c.is_alphabetic() || c == '-'))
+            && matches!(words[d - 1], "during" | "in" | "throughout" | "for" | "before" | "after" | "of")
+            // a dated or counted one is told, not referred to: "during the first hearing in her trial
+            // on June 23"
+            && !words[d + 1..noun].iter().any(|m| matches!(*m, "first" | "second" | "third" | "last" | "next"))
+            // one named by its defendant or the subject of its own verb is told: "in the trial of X",
+            // "after the trial began"
+            && !words.get(noun + 1).is_some_and(|m| {
+                matches!(*m, "of" | "against" | "began" | "started" | "opened" | "ended" | "resumed")
+            })
+            && !words[noun + 1..(noun + 8).min(words.len())].iter().any(|m| {
+                dates::is_month_or_weekday(m)
+                    || matches!(*m, "year" | "month" | "week")
+                    || (m.len() == 4 && m.chars().all(|c| c.is_ascii_digit()))
+            })
+        {
+            return true;
+        }
     }
     // ", a charge under Article 353": an apposition that names the offence, not a charging
     if matches!(w, "charge" | "charges")
@@ -1518,6 +1567,16 @@ fn is_speaker(words: &[&str], m: &Mention) -> bool {
         // "…, Phil Robertson, described": the apposition's end, then the verb
         Some(",") if words.get(m.last + 1).is_some_and(|w| COMMENT_VERBS.contains(w)) => return true,
         _ => {}
+    }
+    // the inverted attribution after a quote: "…," said X; "…," said the group's director X
+    if let Some(v) = (m.first.saturating_sub(6)..m.first)
+        .rev()
+        .find(|&k| matches!(words[k], "said" | "says" | "added" | "adds" | "told" | "wrote" | "noted"))
+        && v >= 1
+        && matches!(words[v - 1], "," | "\"" | "\u{201d}" | "'" | "\u{2019}")
+        && !words[v + 1..m.first].iter().any(|w| matches!(*w, "," | "." | "that" | "and"))
+    {
+        return true;
     }
     // "according to X", "as reported by X's husband", "reported by X"
     (m.first.saturating_sub(6)..m.first).any(|k| {
@@ -2679,13 +2738,17 @@ fn subjects_for(
                     | "shut"
             )
     };
-    let mut passive = k > clause.0 && BE.contains(&words[k - 1]) && participle(words[start]);
+    // "has accused", "had detained" are active perfects; the passive needs a form of "be" or "get"
+    // ("has been detained", "got arrested")
+    let perfect = |w: &str| matches!(w, "has" | "have" | "had");
+    let mut passive =
+        k > clause.0 && BE.contains(&words[k - 1]) && !perfect(words[k - 1]) && participle(words[start]);
     // "was summoned to the ministry and questioned": the voice of the first verb carries over
     if !passive && k > clause.0 && words[k - 1] == "and" && participle(words[start]) {
         passive = (clause.0..k - 1)
             .rev()
             .take(10)
-            .any(|j| participle(words[j]) && j > 0 && BE.contains(&words[j - 1]));
+            .any(|j| participle(words[j]) && j > 0 && BE.contains(&words[j - 1]) && !perfect(words[j - 1]));
     }
     let orgs_transparent = passive || voice == Voice::Subject;
     let take_left = |units: &[Unit]| -> Vec<SubjectRef> {
@@ -2789,6 +2852,23 @@ fn subjects_for(
             return (dedup(r), "the noun the relative clause describes");
         }
     }
+    // an accusation's object sits inside its pattern: "accused the court of bias" accuses the
+    // court, "accused her of treason" accuses her; whoever is named after "of" or before the verb
+    // is someone else (the accuser, or a party of the act the charge is about)
+    if voice == Voice::Object
+        && !passive
+        && t == EventType::Charge
+        && gap_object + 1 < end
+        && matches!(words[end - 1], "of" | "with")
+    {
+        let inside: Vec<Unit> = right.iter().filter(|u| u.first < end).cloned().collect();
+        let r = inside.iter().find(|u| !u.subjects.is_empty()).map(|u| u.subjects.clone()).unwrap_or_default();
+        return if r.is_empty() {
+            (Vec::new(), "none (the accused named inside the pattern is no one)")
+        } else {
+            (dedup(r), "object of the trigger")
+        };
+    }
     let (first_try, reason) = match voice {
         Voice::Subject => (take_left(&left), "left of the trigger (the person acts)"),
         Voice::Object if passive => (take_left(&left), "left of a passive trigger"),
@@ -2831,7 +2911,12 @@ fn subjects_for(
     {
         let before = person_only(units(ctx, si, words, 0, rel, focus));
         // the nearest unit, or the name an apposition before it describes
-        if let Some(u) = before.iter().rev().find(|u| !u.subjects.is_empty()) {
+        // (an apposition of lower-case words only: "ACF, which …" is about ACF, not a name before it)
+        let toks = &ctx.sentences[si].tokens;
+        if let Some(u) = before.iter().rev().find(|u| !u.subjects.is_empty())
+            && rel - u.last <= 8
+            && !toks[u.last..rel].iter().any(|t| t.kind == TokenKind::Word && t.is_capitalized())
+        {
             return (dedup(u.subjects.clone()), "the antecedent of an object relative clause");
         }
     }
