@@ -641,7 +641,8 @@ pub fn find(
         // scheduled acts are `not_occurred`)
         if let Some(p) = published.map(PartialDate::from_naive) {
             for e in found.iter_mut().filter(|e| {
-                e.date.is_some_and(|d| d.precision() == casewatch_model::DatePrecision::Day && d > p)
+                e.date
+                    .is_some_and(|d| d.precision() == casewatch_model::DatePrecision::Day && d > p)
             }) {
                 // another act of the clause does not share the day something is put down for
                 // ("while posting the pleas for hearing on Monday, the judge declined release")
@@ -1119,11 +1120,12 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     // "before the trial" ("at the first hearing on 14 May" still introduces one)
     // (the pattern may hold the article, and a modifier may stand before the noun: "for the appeal
     // hearing", "in the first-instance hearing", "during her trial")
-    if let Some(noun) = (start..(start + 2).min(words.len())).find(|&k| matches!(words[k], "hearing" | "hearings" | "trial"))
+    if let Some(noun) =
+        (start..(start + 2).min(words.len())).find(|&k| matches!(words[k], "hearing" | "hearings" | "trial"))
     {
-        let det = (noun.saturating_sub(3)..noun).rev().find(|&k| {
-            matches!(words[k], "the" | "that" | "this" | "his" | "her" | "their")
-        });
+        let det = (noun.saturating_sub(3)..noun)
+            .rev()
+            .find(|&k| matches!(words[k], "the" | "that" | "this" | "his" | "her" | "their"));
         if let Some(d) = det
             && d >= 1
             && words[d + 1..noun]
@@ -1569,12 +1571,16 @@ fn is_speaker(words: &[&str], m: &Mention) -> bool {
         _ => {}
     }
     // the inverted attribution after a quote: "…," said X; "…," said the group's director X
-    if let Some(v) = (m.first.saturating_sub(6)..m.first)
-        .rev()
-        .find(|&k| matches!(words[k], "said" | "says" | "added" | "adds" | "told" | "wrote" | "noted"))
-        && v >= 1
+    if let Some(v) = (m.first.saturating_sub(6)..m.first).rev().find(|&k| {
+        matches!(
+            words[k],
+            "said" | "says" | "added" | "adds" | "told" | "wrote" | "noted"
+        )
+    }) && v >= 1
         && matches!(words[v - 1], "," | "\"" | "\u{201d}" | "'" | "\u{2019}")
-        && !words[v + 1..m.first].iter().any(|w| matches!(*w, "," | "." | "that" | "and"))
+        && !words[v + 1..m.first]
+            .iter()
+            .any(|w| matches!(*w, "," | "." | "that" | "and"))
     {
         return true;
     }
@@ -2741,8 +2747,7 @@ fn subjects_for(
     // "has accused", "had detained" are active perfects; the passive needs a form of "be" or "get"
     // ("has been detained", "got arrested")
     let perfect = |w: &str| matches!(w, "has" | "have" | "had");
-    let mut passive =
-        k > clause.0 && BE.contains(&words[k - 1]) && !perfect(words[k - 1]) && participle(words[start]);
+    let mut passive = k > clause.0 && BE.contains(&words[k - 1]) && !perfect(words[k - 1]) && participle(words[start]);
     // "was summoned to the ministry and questioned": the voice of the first verb carries over
     if !passive && k > clause.0 && words[k - 1] == "and" && participle(words[start]) {
         passive = (clause.0..k - 1)
@@ -2862,7 +2867,11 @@ fn subjects_for(
         && matches!(words[end - 1], "of" | "with")
     {
         let inside: Vec<Unit> = right.iter().filter(|u| u.first < end).cloned().collect();
-        let r = inside.iter().find(|u| !u.subjects.is_empty()).map(|u| u.subjects.clone()).unwrap_or_default();
+        let r = inside
+            .iter()
+            .find(|u| !u.subjects.is_empty())
+            .map(|u| u.subjects.clone())
+            .unwrap_or_default();
         return if r.is_empty() {
             (Vec::new(), "none (the accused named inside the pattern is no one)")
         } else {
@@ -2915,7 +2924,9 @@ fn subjects_for(
         let toks = &ctx.sentences[si].tokens;
         if let Some(u) = before.iter().rev().find(|u| !u.subjects.is_empty())
             && rel - u.last <= 8
-            && !toks[u.last..rel].iter().any(|t| t.kind == TokenKind::Word && t.is_capitalized())
+            && !toks[u.last..rel]
+                .iter()
+                .any(|t| t.kind == TokenKind::Word && t.is_capitalized())
         {
             return (dedup(u.subjects.clone()), "the antecedent of an object relative clause");
         }

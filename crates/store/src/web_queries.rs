@@ -84,6 +84,22 @@ impl Store {
             .ctx(&self.path, || format!("looking up article {id}"))
     }
 
+    /// The largest timeline entry number given so far (`E40` → 40; 0 in an
+    /// empty store). Entry numbers are never reused, so an entry numbered
+    /// above the value read before an ingest is new in that ingest.
+    pub fn last_entry_number(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT max(ifnull((SELECT last FROM id_counters WHERE kind = 'event'), 0),
+                            ifnull((SELECT max(CAST(substr(entry_id, 2) AS INTEGER)) FROM entry_index), 0))",
+                [],
+                |r| r.get(0),
+            )
+            .ctx(&self.path, || "reading the entry id counter")?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
     /// One article with its extraction record, by article id (the first
     /// stored when several share the id); `None` when there is none.
     pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {

@@ -620,6 +620,6 @@ pub(crate) struct UploadResult {
 pub(crate) struct UploadPage {
     pub(crate) nav: Nav,
     pub(crate) results: Vec<UploadResult>,
-    /// Cases the new articles are in (id, title).
-    pub(crate) cases: Vec<(String, String)>,
+    /// Cases the new articles are in, with the entries they added.
+    pub(crate) cases: Vec<crate::upload::CaseAdded>,
 }

@@ -130,3 +130,85 @@ async fn feeds_stay_open_under_public_read() {
         "a wrong token is refused, never ignored"
     );
 }
+
+fn form_text(t: &str) -> String {
+    t.replace('%', "%25")
+        .replace('&', "%26")
+        .replace('+', "%2B")
+        .replace(',', "%2C")
+        .replace('\n', "%0A")
+        .replace(' ', "+")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_lists_the_entries_it_added_per_case() {
+    let s = common::start(false).await;
+    let editor = s.login("editor").await;
+    let first = "Police in Port Elm detained Mira Dall, a reporter for the Harbour Lantern, on Tuesday, her editor said. \
+                 Officers searched her flat and seized her laptop.";
+    let form = format!(
+        "url=https%3A%2F%2Fwww.example.org%2Fnews%2Fdall&title=Reporter+Mira+Dall+detained&published=2025-05-21&text={}",
+        form_text(first)
+    );
+    let r = s.post_form("/upload", Some(&editor), &form).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("New and changed timeline entries"), "{}", r.body);
+    let new_lines = r.body.matches("data-change=\"new\"").count();
+    assert!(new_lines >= 2, "the detention and the search at least: {}", r.body);
+    assert!(r.body.contains("detention · Mira Dall [occurred]"), "{}", r.body);
+    assert!(
+        r.body.contains("2025-05-20"),
+        "Tuesday before the publication: {}",
+        r.body
+    );
+
+    // Through the API: a second report of the detention adds a source to it
+    // and a new entry for the charge.
+    let second = "date 2025-05-24\n\nProsecutors in Port Elm charged reporter Mira Dall with espionage on Friday. \
+                  Police detained Mira Dall on Tuesday, her editor said.";
+    let r = s
+        .post_json(
+            "/api/v1/articles",
+            &s.editor_token,
+            &json!({"text": second, "title": "Mira Dall charged", "url": "https://www.example.org/news/dall-charged"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v = r.json();
+    assert_eq!(v["articles"][0]["id"], "mira-dall-charged");
+    assert_eq!(v["articles"][0]["ok"], true);
+    let case = &v["cases"][0];
+    let entries = case["entries"].as_array().expect("entries");
+    let change_of = |ty: &str| {
+        entries
+            .iter()
+            .find(|e| e["type"] == ty)
+            .map(|e| e["change"].as_str().unwrap_or_default().to_string())
+    };
+    assert_eq!(change_of("charge").as_deref(), Some("new"), "{v}");
+    assert_eq!(change_of("detention").as_deref(), Some("new source"), "{v}");
+    assert!(
+        entries
+            .iter()
+            .all(|e| e["id"].as_str().is_some_and(|id| id.starts_with('E')))
+    );
+    // The same text again adds nothing; a viewer cannot add.
+    let again = s
+        .post_json(
+            "/api/v1/articles",
+            &s.editor_token,
+            &json!({"text": second, "title": "Mira Dall charged"}),
+        )
+        .await
+        .json();
+    assert_eq!(again["articles"][0]["outcome"], "already stored");
+    assert_eq!(again["cases"], json!([]));
+    let r = s
+        .post_json("/api/v1/articles", &s.viewer_token, &json!({"text": second}))
+        .await;
+    assert_eq!(r.status, 403);
+    let r = s
+        .post_json("/api/v1/articles", &s.editor_token, &json!({"text": " "}))
+        .await;
+    assert_eq!(r.status, 400);
+}
