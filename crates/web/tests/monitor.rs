@@ -212,3 +212,37 @@ async fn an_upload_lists_the_entries_it_added_per_case() {
         .await;
     assert_eq!(r.status, 400);
 }
+
+/// A fictional report of a remand with the next hearing set for a later day.
+const SCHEDULED_REPORT: &str = "date 2025-06-02\ntitle: Reporter Lena Marsh remanded\n\n\
+     The Riverton District Court on Friday placed reporter Lena Marsh in pre-trial detention for two months. \
+     A hearing in her case is scheduled for July 1.\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hearing_set_for_a_later_day_shows_as_scheduled_on_the_case_page() {
+    let s = common::start(false).await;
+    let r = s
+        .post_json("/api/v1/articles", &s.editor_token, &json!({"text": SCHEDULED_REPORT}))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v = r.json();
+    let case = v["cases"][0]["id"].as_str().expect("a case").to_string();
+    let hearing = v["cases"][0]["entries"]
+        .as_array()
+        .and_then(|es| es.iter().find(|e| e["type"] == "hearing"))
+        .unwrap_or_else(|| panic!("a hearing entry: {v}"));
+    assert_eq!(hearing["status"], "not_occurred");
+    assert_eq!(hearing["date"], "2025-07-01");
+    let cookie = s.login("viewer").await;
+    let page = s.get(&format!("/cases/{case}"), &[("Cookie", cookie.as_str())]).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains("<span class=\"date\">scheduled for 2025-07-01</span>"),
+        "{}",
+        page.body
+    );
+    // In its own section, and not for the remand, which took place.
+    assert!(page.body.contains("Offered, requested, scheduled or denied"));
+    assert_eq!(page.body.matches("scheduled for 2025").count(), 1, "{}", page.body);
+}
