@@ -54,11 +54,22 @@ struct ReadArgs {
     /// The article's headline, for an input that has none.
     #[arg(long)]
     title: Option<String>,
+    /// The article's outlet ("Eastmere Courier"), for an input whose metadata names none.
+    #[arg(long)]
+    outlet: Option<String>,
 }
 
 impl ReadArgs {
-    /// Gives `--url` and `--title` to an article that has none.
+    /// Gives `--url`, `--title` and `--outlet` to an article that has none.
     fn fill_meta(&self, article: &mut RawArticle) {
+        if article.outlet.is_none() {
+            article.outlet = self
+                .outlet
+                .as_deref()
+                .map(str::trim)
+                .filter(|o| !o.is_empty())
+                .map(str::to_string);
+        }
         if article.url.is_none() {
             article.url.clone_from(&self.url);
         }
@@ -452,6 +463,8 @@ fn ingest(
     let mut tally = Tally::default();
     let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut pending: Vec<(casewatch_model::ExtractRecord, String)> = Vec::new();
+    // The outlets the pending articles' metadata names, by sha256.
+    let mut outlets: Vec<(String, String)> = Vec::new();
     // new articles whose cases are built
     let mut reconciled = 0usize;
     let earlier = store.unreconciled()?;
@@ -510,9 +523,12 @@ fn ingest(
                     )
                 });
             }
+            if let Some(o) = article.outlet {
+                outlets.push((article.sha256, o));
+            }
             pending.push((extraction.record, article.body));
             if pending.len() >= batch_size {
-                flush(&mut store, &mut pending, &mut tally, &bar)?;
+                flush(&mut store, &mut pending, &mut outlets, &mut tally, &bar)?;
                 // The cases of what is stored so far: an incremental rebuild gives the cases one rebuild at the end would.
                 if tally.new - reconciled >= rebuild_every {
                     bar.set_message(format!("(building the cases of {} articles)", tally.new - reconciled));
@@ -526,7 +542,7 @@ fn ingest(
             tally.new, tally.duplicates, tally.failed
         ));
     }
-    flush(&mut store, &mut pending, &mut tally, &bar)?;
+    flush(&mut store, &mut pending, &mut outlets, &mut tally, &bar)?;
     bar.finish_and_clear();
     // Also the articles an interrupted ingest stored without building their cases.
     let unreconciled = store.unreconciled()?;
@@ -592,9 +608,11 @@ fn without_pack_note(counts: &std::collections::BTreeMap<&'static str, usize>) -
 
 /// Stores the pending articles in one transaction; if the batch is refused by
 /// a constraint, stores them one by one so that one bad record fails alone.
+/// Then records the outlets their metadata names (`Store::set_outlets`).
 fn flush(
     store: &mut Store,
     pending: &mut Vec<(casewatch_model::ExtractRecord, String)>,
+    outlets: &mut Vec<(String, String)>,
     tally: &mut Tally,
     bar: &indicatif::ProgressBar,
 ) -> Result<()> {
@@ -627,6 +645,9 @@ fn flush(
         Err(e) => return Err(e.into()),
     }
     pending.clear();
+    let named: Vec<(&str, &str)> = outlets.iter().map(|(s, o)| (s.as_str(), o.as_str())).collect();
+    store.set_outlets(&named)?;
+    outlets.clear();
     Ok(())
 }
 

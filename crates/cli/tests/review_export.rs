@@ -304,3 +304,72 @@ fn a_split_case_keeps_its_new_id_through_re_ingest_and_rebuild() {
         "{log}"
     );
 }
+
+#[test]
+fn sources_name_the_outlet_their_metadata_gives() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.txt"),
+        "date 2025-03-12\nurl: https://courier.example/news/1\noutlet: Eastmere Courier\ntitle: Reporter detained\n\n\
+         Police in Eastmere detained reporter Ilse Varga on Tuesday, her editor said. Officers searched her flat.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("b.html"),
+        "<html><head><title>Varga charged</title><meta property=\"og:site_name\" content=\"The Lantern Gazette\">\
+         <link rel=\"canonical\" href=\"https://lantern.example/news/varga\">\
+         <meta property=\"article:published_time\" content=\"2025-03-14T10:00:00Z\"></head><body><article>\
+         <p>Prosecutors in Eastmere charged reporter Ilse Varga with espionage on Thursday, her lawyer said.</p>\
+         <p>Police detained Ilse Varga on Tuesday.</p></article></body></html>",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("c.txt"),
+        "date 2025-03-20\n\nA court in Eastmere placed reporter Ilse Varga in pre-trial detention on Wednesday.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("d.txt"),
+        "date 2025-03-21\nurl: https://www.north.example/varga\n\nIlse Varga's lawyer appealed against her pre-trial detention on Thursday.\n",
+    )
+    .expect("write");
+    ok(&run(&["ingest", "a.txt", "b.html", "d.txt"], d));
+    ok(&run(
+        &[
+            "ingest",
+            "c.txt",
+            "--outlet",
+            "Radio Eastmere",
+            "--url",
+            "https://radio.example/x",
+        ],
+        d,
+    ));
+    let file = cases(d);
+    assert_eq!(file.cases.len(), 1);
+    let outlets: std::collections::BTreeMap<String, Option<String>> = file.cases[0]
+        .events
+        .iter()
+        .flat_map(|e| &e.sources)
+        .map(|s| (s.article.clone(), s.outlet.clone()))
+        .collect();
+    let want = |s: &str| Some(s.to_string());
+    assert_eq!(outlets.get("a"), Some(&want("Eastmere Courier")), "{outlets:?}");
+    assert_eq!(outlets.get("b"), Some(&want("The Lantern Gazette")), "{outlets:?}");
+    assert_eq!(outlets.get("c"), Some(&want("Radio Eastmere")), "{outlets:?}");
+    assert_eq!(
+        outlets.get("d"),
+        Some(&want("north.example")),
+        "the URL's site: {outlets:?}"
+    );
+    // A full rebuild keeps them, and the exports show them.
+    ok(&run(&["rebuild", "--all"], d));
+    let csv = ok(&run(&["export", "--format", "csv", "--table", "events"], d));
+    assert!(csv.contains("Eastmere Courier|The Lantern Gazette"), "{csv}");
+    let dossier = ok(&run(&["export", "--format", "markdown"], d));
+    assert!(
+        dossier.contains("Radio Eastmere") && dossier.contains("north.example"),
+        "{dossier}"
+    );
+}

@@ -42,6 +42,9 @@ pub struct ArticleSummary {
     pub title: Option<String>,
     /// Canonical URL, when known.
     pub url: Option<String>,
+    /// The outlet as the article's metadata names it (see
+    /// [`Store::set_outlets`]); `None` when it names none.
+    pub outlet: Option<String>,
     /// Number of events extracted from it.
     pub events: u64,
     /// The case it belongs to (first in case order), if any.
@@ -82,6 +85,39 @@ impl Store {
             .prepare_cached("SELECT id FROM articles WHERE article_id = ?1 ORDER BY id LIMIT 1")
             .and_then(|mut st| st.query_row([id], |r| r.get(0)).optional())
             .ctx(&self.path, || format!("looking up article {id}"))
+    }
+
+    /// Records the outlet each stored article names in its metadata, by the
+    /// article's sha256 (`(sha256, outlet)`; unknown sha256s are skipped),
+    /// in one transaction. Call it right after [`Store::insert_articles`]
+    /// and before the cases are rebuilt: every case written afterwards
+    /// shows the outlet on the article's sources (`Source::outlet`, else
+    /// the URL's site). Returns the articles updated.
+    pub fn set_outlets(&mut self, outlets: &[(&str, &str)]) -> Result<usize> {
+        if outlets.is_empty() {
+            return Ok(0);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .ctx(&self.path, || "starting the outlet update")?;
+        let mut n = 0;
+        {
+            let mut st = tx
+                .prepare_cached("UPDATE articles SET outlet = ?2 WHERE sha256 = ?1")
+                .ctx(&self.path, || "preparing the outlet update")?;
+            for (sha, outlet) in outlets {
+                let outlet = outlet.trim();
+                if outlet.is_empty() {
+                    continue;
+                }
+                n += st
+                    .execute(rusqlite::params![sha, outlet])
+                    .ctx(&self.path, || format!("storing the outlet of {sha}"))?;
+            }
+        }
+        tx.commit().ctx(&self.path, || "committing the outlets")?;
+        Ok(n)
     }
 
     /// The largest timeline entry number given so far (`E40` → 40; 0 in an
@@ -205,6 +241,7 @@ impl Store {
             Option<String>,
             i64,
             Option<String>,
+            Option<String>,
         );
         let rows: Vec<Row> = self
             .conn
@@ -212,7 +249,8 @@ impl Store {
                 "SELECT a.article_id, a.source, a.published, a.title, a.url,
                         (SELECT COUNT(*) FROM events e WHERE e.article = a.id),
                         (SELECT ca.case_id FROM case_articles ca JOIN cases c ON c.id = ca.case_id
-                         WHERE ca.article_id = a.article_id ORDER BY c.position LIMIT 1)
+                         WHERE ca.article_id = a.article_id ORDER BY c.position LIMIT 1),
+                        a.outlet
                  FROM articles a ORDER BY a.id",
             )
             .and_then(|mut st| {
@@ -225,14 +263,16 @@ impl Store {
                         r.get(4)?,
                         r.get(5)?,
                         r.get(6)?,
+                        r.get(7)?,
                     ))
                 })
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
             })
             .ctx(&self.path, || "listing articles")?;
         rows.into_iter()
-            .map(|(id, source, published, title, url, events, case)| {
+            .map(|(id, source, published, title, url, events, case, outlet)| {
                 Ok(ArticleSummary {
+                    outlet,
                     published: parse_published(self, &id, published)?,
                     id,
                     source,

@@ -513,9 +513,9 @@ pub(crate) async fn articles(
         .map(|a| ArticleRow {
             title: a.title.unwrap_or_else(|| a.id.clone()),
             outlet: a
-                .url
-                .as_deref()
-                .and_then(casewatch_model::outlet_of_url)
+                .outlet
+                .clone()
+                .or_else(|| a.url.as_deref().and_then(casewatch_model::outlet_of_url))
                 .unwrap_or_default(),
             published: date_opt(a.published),
             events: a.events,

@@ -96,6 +96,7 @@ fn ingest(store: &mut Store, read: Vec<Result<RawArticle, String>>) -> Result<In
     let ex = casewatch_extract::Extractor::english().map_err(|e| AppError::Internal(format!("lexicon: {e}")))?;
     let mut results = Vec::new();
     let mut items = Vec::new();
+    let mut outlets: Vec<(String, String)> = Vec::new();
     for r in read {
         match r {
             Err(e) => results.push(UploadResult {
@@ -113,6 +114,9 @@ fn ingest(store: &mut Store, read: Vec<Result<RawArticle, String>>) -> Result<In
                     continue;
                 }
                 let rec = ex.extract(a.meta("en"), &a.body).record;
+                if let Some(o) = a.outlet {
+                    outlets.push((a.sha256, o));
+                }
                 items.push((rec, a.body));
             }
         }
@@ -122,6 +126,8 @@ fn ingest(store: &mut Store, read: Vec<Result<RawArticle, String>>) -> Result<In
     if !items.is_empty() {
         let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
         let outcomes = store.insert_articles(&inputs)?;
+        let named: Vec<(&str, &str)> = outlets.iter().map(|(s, o)| (s.as_str(), o.as_str())).collect();
+        store.set_outlets(&named)?;
         for ((rec, _), o) in items.iter().zip(outcomes) {
             let new = o == InsertOutcome::New;
             if new {
@@ -184,6 +190,7 @@ fn pasted(
     text: &str,
     url: Option<String>,
     title: Option<String>,
+    outlet: Option<String>,
     published: Option<&str>,
 ) -> Result<Result<RawArticle, String>, AppError> {
     if text.trim().is_empty() {
@@ -226,6 +233,9 @@ fn pasted(
             if title.is_some() {
                 a.title = title;
             }
+            if let Some(o) = outlet.map(|o| o.trim().to_string()).filter(|o| !o.is_empty()) {
+                a.outlet = Some(o);
+            }
             a
         })
         .map_err(|e| e.reason))
@@ -243,6 +253,7 @@ pub(crate) async fn paste(
         &text,
         field(&form, "url").map(str::to_string),
         field(&form, "title").map(str::to_string),
+        field(&form, "outlet").map(str::to_string),
         field(&form, "published"),
     )?;
     let (results, cases) = state.pool.run(move |s| ingest(s, vec![read])).await?;
@@ -267,6 +278,9 @@ pub(crate) struct UploadRequest {
     url: Option<String>,
     /// The headline.
     title: Option<String>,
+    /// The outlet ("Eastmere Courier"); else an `outlet:` line of the text,
+    /// else the URL's site is shown.
+    outlet: Option<String>,
     /// Publication date, YYYY-MM-DD.
     published: Option<String>,
 }
@@ -300,7 +314,7 @@ pub(crate) async fn api_upload(
     State(state): State<AppState>,
     crate::api::ApiJson(req): crate::api::ApiJson<UploadRequest>,
 ) -> Result<Response, crate::error::ApiError> {
-    let read = pasted(&req.text, req.url, req.title, req.published.as_deref())?;
+    let read = pasted(&req.text, req.url, req.title, req.outlet, req.published.as_deref())?;
     let (results, cases) = state.pool.run(move |s| ingest(s, vec![read])).await?;
     let body = UploadResponse {
         articles: results

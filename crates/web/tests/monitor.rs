@@ -246,3 +246,37 @@ async fn a_hearing_set_for_a_later_day_shows_as_scheduled_on_the_case_page() {
     assert!(page.body.contains("Offered, requested, scheduled or denied"));
     assert_eq!(page.body.matches("scheduled for 2025").count(), 1, "{}", page.body);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pasted_article_shows_the_outlet_it_was_given() {
+    let s = common::start(false).await;
+    let editor = s.login("editor").await;
+    let text = "Police in Port Elm detained Mira Dall, a reporter, on Tuesday, her editor said.";
+    let form = format!(
+        "url=https%3A%2F%2Fwww.example.org%2Fnews%2Fdall&outlet=Harbour+Lantern&title=Reporter+Mira+Dall+detained&published=2025-05-21&text={}",
+        form_text(text)
+    );
+    let r = s.post_form("/upload", Some(&editor), &form).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let case = r
+        .body
+        .split("href=\"/cases/")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .expect("a case link")
+        .to_string();
+    let page = s
+        .get(&format!("/cases/{case}"), &[("Cookie", editor.as_str())])
+        .await
+        .body;
+    assert!(page.contains("Harbour Lantern"), "{page}");
+    let list = s.get("/articles", &[("Cookie", editor.as_str())]).await.body;
+    assert!(list.contains("Harbour Lantern"), "{list}");
+    // Through the API, the JSON case shows it on the source.
+    let tk = format!("Bearer {}", s.viewer_token);
+    let c = s
+        .get(&format!("/api/v1/cases/{case}"), &[("Authorization", tk.as_str())])
+        .await
+        .json();
+    assert_eq!(c["events"][0]["sources"][0]["outlet"], "Harbour Lantern", "{c}");
+}

@@ -45,10 +45,7 @@ fn json_lines_name_it_in_outlet_or_source() {
     );
     let dir = crate::tempdir();
     let path = crate::write(dir.path(), "items.jsonl", lines);
-    let got: Vec<Option<String>> = read(&[path])
-        .into_iter()
-        .map(|r| r.expect("article").outlet)
-        .collect();
+    let got: Vec<Option<String>> = read(&[path]).into_iter().map(|r| r.expect("article").outlet).collect();
     assert_eq!(
         got,
         vec![
@@ -69,6 +66,9 @@ fn text_names_it_in_an_outlet_line() {
     assert_eq!(a.title.as_deref(), Some("Reporter detained"));
     assert_eq!(a.url.as_deref(), Some("https://courier.example/news/1"));
     assert!(a.body.starts_with("Police detained"), "{:?}", a.body);
-    let plain = one("p.txt", "date 2025-03-12\n\nPolice detained reporter Ilse Varga on Tuesday.\n");
+    let plain = one(
+        "p.txt",
+        "date 2025-03-12\n\nPolice detained reporter Ilse Varga on Tuesday.\n",
+    );
     assert_eq!(plain.outlet, None);
 }
