@@ -128,11 +128,6 @@ fn year_number(w: &str) -> Option<i32> {
     }
 }
 
-/// Whether a lower-case word is a month name or a weekday ("may" counts).
-pub fn is_month_or_weekday(w: &str) -> bool {
-    MONTHS.contains(&w) || weekday_of(w).is_some()
-}
-
 fn weekday_of(w: &str) -> Option<Weekday> {
     let w = w.strip_suffix("'s").unwrap_or(w);
     WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
@@ -164,6 +159,12 @@ fn forward_context(words: &[&str], first: usize) -> bool {
         || (before(1) == Some("for") && matches!(before(2), Some("adjourned" | "postponed")))
         || (before(1) == Some("for") && matches!(before(2), Some("set" | "scheduled" | "adjourned" | "postponed")))
         || matches!(before(2), Some("until" | "till"))
+        // "the court will hear the appeal on March 24": a future tense in the date's own clause
+        || (matches!(before(1), Some("on" | "in"))
+            && (2..=7)
+                .map(before)
+                .take_while(|w| w.is_some_and(|w| !matches!(w, "," | "." | ";" | "that" | "who" | "which")))
+                .any(|w| matches!(w, Some("will" | "shall"))))
         // "posted the pleas for hearing on Monday", "listed for a further hearing on 3 May": the day
         // a hearing is put down for lies ahead
         || (before(1) == Some("on")

@@ -7,7 +7,7 @@ use crate::lexicon::{Lexicon, OccupationKind, Voice};
 use crate::segment::{Sentence, TokenKind};
 use crate::status::{self, SPEECH, StatusReason};
 use casewatch_model::{DateQualifier, EventType, OrgKind, PartialDate, Status};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// A subject as found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -337,7 +337,17 @@ pub fn find(
                 );
             if from_state
                 || !sanity(event_type, words, start, end)
-                || is_reference(words, start)
+                || (is_reference(words, start)
+                    // "since his arrest on June 7", "her arrest in June": a possessed act with its own date
+                    // is told (the reconciler joins it with the act told elsewhere)
+                    && !(start > 0
+                        && (matches!(words[start - 1], "his" | "her" | "their") || words[start - 1].ends_with("'s"))
+                        && mentions.iter().any(|m| {
+                        m.first >= end
+                            && m.first <= end + 1
+                            && matches!(m.when, When::Absolute(Some(_)))
+                            && words[end..m.first].iter().all(|w| matches!(*w, "on" | "in"))
+                    })))
                 || inside_a_name(s, &ents.mentions[si], start, end)
                 || generic_comparison(words, start)
             {
@@ -581,6 +591,25 @@ pub fn find(
         }
         let inherit = if background { None } else { para_date.or(lede) };
         assign_dates(s, words, &status_words, &mentions, &mut found, &mut anchor, inherit);
+        // the news itself: a present perfect before any date of the article ("X has been arrested,
+        // the agency reports") happened shortly before the report, in its month
+        if lede.is_none()
+            && !background
+            && let Some(p) = published
+        {
+            for e in found.iter_mut().filter(|e| {
+                e.date.is_none()
+                    && e.status.status == Status::Occurred
+                    && e.trigger.0 >= 1
+                    && (matches!(words[e.trigger.0 - 1], "has" | "have")
+                        || (e.trigger.0 >= 2
+                            && words[e.trigger.0 - 1] == "been"
+                            && matches!(words[e.trigger.0 - 2], "has" | "have")))
+            }) {
+                e.date = PartialDate::month(p.year(), p.month());
+                e.date_reason = REPORT_MONTH;
+            }
+        }
         // "sentenced … on charges of", "arrested on charges": the charges were brought before the
         // act that cites them, so they take no date from it
         let acts: Vec<(usize, usize)> = found
@@ -737,6 +766,9 @@ pub fn find(
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
 }
+
+/// The date reason of an undated present perfect in the lede: the report's month.
+const REPORT_MONTH: &str = "the report's month (the news told in the present perfect)";
 
 /// "A tabloid reported that the reporter had been arrested. The police denied
 /// this." An event of a sentence that the next sentence denies by reference
@@ -912,7 +944,8 @@ fn date_verdicts_together(events: &mut [FoundEvent]) {
     let mut fills: Vec<(usize, PartialDate, Option<DateQualifier>)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let Some(other) = pair(e.event_type) else { continue };
-        if e.date.is_some() || e.status.status != Status::Occurred {
+        let guessed = e.date_reason == REPORT_MONTH;
+        if (e.date.is_some() && !guessed) || e.status.status != Status::Occurred {
             continue;
         }
         let mine = persons(e);
@@ -1132,18 +1165,12 @@ fn is_reference(words: &[&str], start: usize) -> bool {
                 .iter()
                 .all(|m| m.chars().all(|c| c.is_alphabetic() || c == '-'))
             && matches!(words[d - 1], "during" | "in" | "throughout" | "for" | "before" | "after" | "of")
-            // a dated or counted one is told, not referred to: "during the first hearing in her trial
-            // on June 23"
+            // a counted one is told, not referred to: "during the first hearing in her trial"
             && !words[d + 1..noun].iter().any(|m| matches!(*m, "first" | "second" | "third" | "last" | "next"))
             // one named by its defendant or the subject of its own verb is told: "in the trial of X",
             // "after the trial began"
             && !words.get(noun + 1).is_some_and(|m| {
                 matches!(*m, "of" | "against" | "began" | "started" | "opened" | "ended" | "resumed")
-            })
-            && !words[noun + 1..(noun + 8).min(words.len())].iter().any(|m| {
-                dates::is_month_or_weekday(m)
-                    || matches!(*m, "year" | "month" | "week")
-                    || (m.len() == 4 && m.chars().all(|c| c.is_ascii_digit()))
             })
         {
             return true;
@@ -2008,7 +2035,7 @@ fn companions(ctx: &Ctx<'_>, si: usize, words: &[&str], end: usize) -> Vec<usize
     let stop = (end..words.len())
         .find(|&k| matches!(words[k], ";" | ":") || (SPEECH.contains(&words[k]) && words[k] != "according"))
         .unwrap_or(words.len());
-    let Some((_, cue_end)) = (end..stop).find_map(|k| {
+    let Some((cue, cue_end)) = (end..stop).find_map(|k| {
         COMPANION_CUES
             .iter()
             .find(|c| words[k..stop].starts_with(c))
@@ -2016,6 +2043,11 @@ fn companions(ctx: &Ctx<'_>, si: usize, words: &[&str], end: usize) -> Vec<usize
     }) else {
         return Vec::new();
     };
+    // the cue joins the trigger's own phrase: a comma before it other than its own starts another
+    // clause ("before his arrest, X criticised Y, as well as Z" lists whom X criticised)
+    if cue > end + 1 && words[end..cue - 1].contains(&",") {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut last = cue_end;
     for m in &ctx.ents.mentions[si] {
@@ -2877,6 +2909,48 @@ fn subjects_for(
         } else {
             (dedup(r), "object of the trigger")
         };
+    }
+    // a possessive makes the trigger a noun whose possessor it happens to: "before his arrest in
+    // June, X criticised Y" is X's arrest, whoever stands after it
+    if start > 0 && matches!(words[start - 1], "his" | "her" | "their") {
+        if let Some(u) = left.last()
+            && u.last == start
+            && !u.subjects.is_empty()
+        {
+            return (dedup(u.subjects.clone()), "the possessor of the noun");
+        }
+        // cataphora in a fronted phrase: the subject of the main clause after its comma
+        if let Some(comma) = (end..words.len().min(end + 8)).find(|&k| words[k] == ",")
+            && !words[..start].contains(&",")
+        {
+            let main = person_only(units(ctx, si, words, comma + 1, (comma + 4).min(words.len()), focus));
+            // (a title may stand before the name: ", reporter X")
+            if let Some(u) = main.first()
+                && words[comma + 1..u.first]
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_alphabetic()) && !BE.contains(w))
+                && !u.subjects.is_empty()
+            {
+                return (
+                    dedup(u.subjects.clone()),
+                    "the possessor of the noun (the main clause's subject)",
+                );
+            }
+        }
+        return (Vec::new(), "none (the possessor of the noun is no one named)");
+    }
+    // a bare plural object is generic: "stop arresting journalists", "a pattern of jailing
+    // reporters" speak of no one in particular (and the verb's left side is its agent)
+    if voice == Voice::Object
+        && !passive
+        && words.get(end).is_some_and(|w| {
+            PLURAL_PERSON_NOUNS.contains(w)
+                || (w.ends_with('s') && ctx.lex.occupation_kind(w) == Some(OccupationKind::Media))
+        })
+        // ("detained reporters A and B" names them)
+        && !ctx.sentences[si].tokens.get(end + 1).is_some_and(|t| t.is_capitalized())
+    {
+        return (Vec::new(), "none (a generic plural object)");
     }
     let (first_try, reason) = match voice {
         Voice::Subject => (take_left(&left), "left of the trigger (the person acts)"),

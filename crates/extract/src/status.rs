@@ -293,8 +293,10 @@ pub fn decide(
         }
         // a relative or adverbial clause, or a verb of saying, starts the negation's scope afresh; so
         // does a coordinated verb ("did not satisfy the complaint and remanded him")
-        if matches!(w, "who" | "which" | "that" | "after" | "before" | "when")
-            || SPEECH.contains(&w)
+        if matches!(
+            w,
+            "who" | "which" | "whom" | "where" | "that" | "after" | "before" | "when"
+        ) || SPEECH.contains(&w)
             || (w == "and" && k + 1 == start && words[start].ends_with("ed"))
         {
             break;
@@ -339,9 +341,14 @@ pub fn decide(
         // detained on Monday" (the detention happened)
         if matches!(
             w,
-            "who" | "which" | "whom" | "whose" | "after" | "since" | "because" | "although"
+            "who" | "which" | "whom" | "whose" | "where" | "after" | "since" | "because" | "although"
         ) && k > mscope
         {
+            break;
+        }
+        // a participle of saying after a comma opens a clause of its own: "argued they should be
+        // released, saying they had spent 11 months on remand"
+        if matches!(w, "saying" | "adding" | "noting" | "arguing" | "stating") && k > mscope && words[k - 1] == "," {
             break;
         }
         if is_call(words, k)
