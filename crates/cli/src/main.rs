@@ -3,6 +3,7 @@
 
 mod cmd_eval;
 mod cmd_export;
+mod cmd_id;
 mod cmd_review;
 mod cmd_serve;
 mod cmd_status;
@@ -184,6 +185,11 @@ enum Command {
     },
     /// Print the audit log of review decisions (who, when, before and after).
     Log(cmd_review::LogArgs),
+    /// Look up the id of a case (by article or title), a person (by name) or a timeline entry (by type, subject, article).
+    Id {
+        #[command(subcommand)]
+        what: cmd_id::IdCommand,
+    },
     /// Export cases: JSON Lines, CSV (events, people), or printable dossiers (Markdown, HTML).
     Export(cmd_export::ExportArgs),
     /// Manage web UI users (admin, editor, viewer).
@@ -257,6 +263,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Cases(args) => cmd_status::cases(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::Status(args) => cmd_status::status(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::Queue(args) => cmd_review::queue(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Id { what } => cmd_id::run(&cli.db, &what).map(|()| ExitCode::SUCCESS),
         Command::Watch(args) => cmd_watch::watch(&cli.db, &args),
         Command::Case { id, format } => {
             let store = Store::open(&cli.db)?;

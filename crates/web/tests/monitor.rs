@@ -36,6 +36,17 @@ async fn editors_split_a_case_from_the_review_page_and_the_api() {
     assert_eq!(r.status, 403, "CSRF: {}", r.body);
     let r = s.post_form("/cases/c1/split", Some(&editor), "note=nothing").await;
     assert_eq!(r.status, 400);
+    let tk = format!("Bearer {}", s.viewer_token);
+    let h = [("Authorization", tk.as_str())];
+    let list = s.get("/api/v1/cases?per_page=1000", &h).await.json();
+    let ids: Vec<u64> = list["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .filter_map(|c| c["id"].as_str()?.get(1..)?.parse().ok())
+        .collect();
+    let before_max = ids.iter().copied().max().expect("cases");
+    let before_total = list["total"].as_u64().expect("total");
 
     let r = s
         .post_form(
@@ -45,14 +56,20 @@ async fn editors_split_a_case_from_the_review_page_and_the_api() {
         )
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
-    assert_eq!(r.header("location"), Some("/cases/c4"));
-    let tk = format!("Bearer {}", s.viewer_token);
-    let h = [("Authorization", tk.as_str())];
-    let c4 = s.get("/api/v1/cases/c4", &h).await.json();
-    assert_eq!(c4["articles"], json!(["northwind-04"]));
+    let next = format!("c{}", before_max + 1);
+    assert_eq!(
+        r.header("location"),
+        Some(format!("/cases/{next}").as_str()),
+        "the next case number"
+    );
+    let c_new = s.get(&format!("/api/v1/cases/{next}"), &h).await.json();
+    assert_eq!(c_new["articles"], json!(["northwind-04"]));
     let c1 = s.get("/api/v1/cases/c1", &h).await.json();
     assert_eq!(c1["articles"], json!(["northwind-01", "northwind-02", "northwind-03"]));
-    let page = s.get("/cases/c4/review", &[("Cookie", editor.as_str())]).await.body;
+    let page = s
+        .get(&format!("/cases/{next}/review"), &[("Cookie", editor.as_str())])
+        .await
+        .body;
     assert!(
         page.contains("split_case") || page.contains("Split case"),
         "in the audit log"
@@ -78,9 +95,9 @@ async fn editors_split_a_case_from_the_review_page_and_the_api() {
     assert_eq!(r.status, 200, "{}", r.body);
     let audit = r.json();
     assert_eq!(audit["action"], "split_case");
-    assert_eq!(audit["after"]["new_case"], "c5");
+    assert_eq!(audit["after"]["new_case"], format!("c{}", before_max + 2));
     let list = s.get("/api/v1/cases", &h).await.json();
-    assert_eq!(list["total"], 5);
+    assert_eq!(list["total"], before_total + 2);
     let r = s
         .post_json(
             "/api/v1/cases/c1/split",
