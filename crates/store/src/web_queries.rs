@@ -22,6 +22,8 @@ pub struct ArticleText {
     pub title: Option<String>,
     /// Canonical URL, when known.
     pub url: Option<String>,
+    /// The outlet its metadata names (see [`Store::set_outlets`]).
+    pub outlet: Option<String>,
     /// The body the evidence offsets point into.
     pub body: String,
     /// Who the article cites for its events: (evidence start, event type,
@@ -76,7 +78,15 @@ fn parse_published(store: &Store, id: &str, p: Option<String>) -> Result<Option<
     .transpose()
 }
 
-type TextRow = (String, String, Option<String>, Option<String>, Option<String>, String);
+type TextRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+);
 
 impl Store {
     /// The row of the first-stored article with this id.
@@ -151,7 +161,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT article_id, source, published, title, url, body FROM articles
+                "SELECT article_id, source, published, title, url, body, outlet FROM articles
                  WHERE article_id = ?1 ORDER BY id LIMIT 1",
             )
             .ctx(&self.path, || "preparing the article text look-up")?;
@@ -159,11 +169,19 @@ impl Store {
         for id in ids {
             let row: Option<TextRow> = st
                 .query_row([id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
                 })
                 .optional()
                 .ctx(&self.path, || format!("reading article {id}"))?;
-            if let Some((id, source, published, title, url, body)) = row {
+            if let Some((id, source, published, title, url, body, outlet)) = row {
                 let rows: Vec<(i64, String, String)> = self
                     .conn
                     .prepare_cached(
@@ -189,6 +207,7 @@ impl Store {
                     source,
                     title,
                     url,
+                    outlet,
                     body,
                     attributions,
                 });

@@ -289,6 +289,14 @@ async fn a_pasted_article_shows_the_outlet_it_was_given() {
     assert!(page.contains("Harbour Lantern"), "{page}");
     let list = s.get("/articles", &[("Cookie", editor.as_str())]).await.body;
     assert!(list.contains("Harbour Lantern"), "{list}");
+    let article = s
+        .get("/articles/reporter-mira-dall-detained", &[("Cookie", editor.as_str())])
+        .await
+        .body;
+    assert!(
+        article.contains("Harbour Lantern · https://www.example.org/news/dall"),
+        "{article}"
+    );
     // Through the API, the JSON case shows it on the source.
     let tk = format!("Bearer {}", s.viewer_token);
     let c = s
