@@ -1110,11 +1110,20 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
     loop {
         let prev_name = ents.mentions[si]
             .iter()
-            .filter(|m| matches!(m.target, Target::Person(_)) && m.last < left && m.last + 2 >= left)
+            .filter(|m| matches!(m.target, Target::Person(_)) && m.last < left && m.last + 8 >= left)
             .max_by_key(|m| m.last)
             .copied();
+        // (a short parenthesis may follow a member: "A (presiding judge), B and C")
+        let joined = |m: &Mention| {
+            let gap = &toks[m.last..left];
+            gap.len() <= 2 && gap.iter().all(|t| matches!(t.lower.as_str(), "," | "and"))
+                || (gap.first().is_some_and(|t| t.text == "(")
+                    && gap.iter().position(|t| t.text == ")").is_some_and(|c| {
+                        gap[c + 1..].iter().all(|t| matches!(t.lower.as_str(), "," | "and")) && c + 1 < gap.len()
+                    }))
+        };
         match prev_name {
-            Some(m) if (m.last..left).all(|k| matches!(toks[k].lower.as_str(), "," | "and")) => left = m.first,
+            Some(m) if joined(&m) => left = m.first,
             _ => break,
         }
     }

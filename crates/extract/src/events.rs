@@ -4,7 +4,7 @@
 use crate::dates::{self, DateMention, When};
 use crate::entities::{Entities, Gender, Mention, Target, occupation_at};
 use crate::lexicon::{Lexicon, OccupationKind, Voice};
-use crate::segment::{Sentence, TokenKind};
+use crate::segment::{Sentence, Token, TokenKind};
 use crate::status::{self, SPEECH, StatusReason};
 use casewatch_model::{DateQualifier, EventType, OrgKind, PartialDate, Status};
 use chrono::{Datelike, NaiveDate};
@@ -337,6 +337,7 @@ pub fn find(
                 );
             if from_state
                 || !sanity(event_type, words, start, end)
+                || released_thing(event_type, words, start, &s.tokens, &ents.mentions[si], lex)
                 || (is_reference(words, start)
                     // "since his arrest on June 7", "her arrest in June": a possessed act with its own date
                     // is told (the reconciler joins it with the act told elsewhere)
@@ -455,6 +456,22 @@ pub fn find(
             if event_type == EventType::Designation && subjects.is_empty() {
                 continue;
             }
+            // a possibility is no event (taxonomy: hypothetical acts are not events): "the trial could
+            // have started in May", "the trial can start at any time"; scheduled acts ("will", "would")
+            // stay, as not_occurred
+            if status.status == Status::NotOccurred
+                && status
+                    .cue
+                    .as_deref()
+                    .and_then(|c| c.split(' ').next())
+                    .is_some_and(|c| matches!(c, "could" | "can" | "might" | "may"))
+                // a threat or a condition is an act threatened ("warned that she could be arrested if …")
+                && !words.iter().any(|w| {
+                    matches!(*w, "if" | "unless" | "warned" | "threatened" | "threat" | "threats" | "warning")
+                })
+            {
+                continue;
+            }
             // a prosecutor's demand for a sentence is not a sentence (taxonomy: `other`, never emitted)
             if event_type == EventType::Sentence
                 && status.status == Status::NotOccurred
@@ -478,6 +495,22 @@ pub fn find(
             {
                 continue;
             }
+            // "X, who was seized from his home": a person seized is detained, not property taken
+            let event_type = if event_type == EventType::Seizure
+                && start >= 2
+                && matches!(words[start - 1], "was" | "were")
+                && (matches!(words[start - 2], "who" | "he" | "she" | "they")
+                    || ents.mentions[si].iter().any(|m| {
+                        m.last == start - 1
+                            && matches!(m.target, Target::Person(_))
+                            && !words[m.last - 1].ends_with("'s")
+                            // "the laptop of reporter X was seized" seizes the laptop
+                            && !words[m.first.saturating_sub(3)..m.first].contains(&"of")
+                    })) {
+                EventType::Detention
+            } else {
+                event_type
+            };
             // jurisdiction: a court's "arrest" (Turkey's tutuklama, Russia's арест) is pre-trial detention
             let event_type = if event_type == EventType::Detention
                 && (court_ordered_arrest(&ctx, si, words, start, end, clause)
@@ -591,6 +624,28 @@ pub fn find(
         }
         let inherit = if background { None } else { para_date.or(lede) };
         assign_dates(s, words, &status_words, &mentions, &mut found, &mut anchor, inherit);
+        // "since October, when X was rounded up": a "when" clause hung on a date happened then
+        if let Some((k, d)) = (2..words.len()).find_map(|k| {
+            (words[k] == "when" && words[k - 1] == ",")
+                .then(|| mentions.iter().find(|m| m.last == k - 1))
+                .flatten()
+                .and_then(|m| {
+                    if let When::Absolute(Some(d)) = m.when {
+                        Some((k, d))
+                    } else {
+                        None
+                    }
+                })
+        }) {
+            for e in found
+                .iter_mut()
+                .filter(|e| e.trigger.0 > k && e.date_reason != "stated in the sentence")
+            {
+                e.date = Some(d);
+                e.qualifier = None;
+                e.date_reason = "the date its \"when\" clause hangs on";
+            }
+        }
         // the news itself: a present perfect before any date of the article ("X has been arrested,
         // the agency reports") happened shortly before the report, in its month
         if lede.is_none()
@@ -1165,6 +1220,13 @@ fn is_reference(words: &[&str], start: usize) -> bool {
                 .iter()
                 .all(|m| m.chars().all(|c| c.is_alphabetic() || c == '-'))
             && matches!(words[d - 1], "during" | "in" | "throughout" | "for" | "before" | "after" | "of")
+            // "the start date of the trial has not been set": the phrase is about the trial itself
+            && !(words[d - 1] == "of"
+                && d >= 2
+                && matches!(
+                    words[d - 2],
+                    "date" | "start" | "beginning" | "opening" | "end" | "resumption" | "postponement" | "outcome"
+                ))
             // a counted one is told, not referred to: "during the first hearing in her trial"
             && !words[d + 1..noun].iter().any(|m| matches!(*m, "first" | "second" | "third" | "last" | "next"))
             // one named by its defendant or the subject of its own verb is told: "in the trial of X",
@@ -1474,7 +1536,11 @@ fn assign_dates(
             } else {
                 (t.1, e.trigger.0)
             };
-            hi.saturating_sub(lo) <= 16 && !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi)
+            // a list of acts shares its date: "the search, seizure and detentions carried out on 3 May"
+            let list = lo < hi
+                && (lo..hi).all(|k| matches!(words[k], "," | "and") || triggers.iter().any(|x| x.0 <= k && k < x.1));
+            hi.saturating_sub(lo) <= 16
+                && (list || !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi))
         };
         if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
             e.date = *d;
@@ -1732,6 +1798,59 @@ fn web_context(words: &[&str], start: usize, end: usize) -> bool {
                     | "accounts"
             )
         })
+}
+
+/// "The result of the investigation was released": a passive release whose
+/// subject is a common noun that names no person (not a name, a pronoun, a
+/// person noun or an occupation) frees no one.
+fn released_thing(
+    t: EventType,
+    words: &[&str],
+    start: usize,
+    tokens: &[Token],
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> bool {
+    if t != EventType::Release || start < 2 || !matches!(words[start - 1], "was" | "were" | "been") {
+        return false;
+    }
+    let k = start - 2;
+    let w = words[k];
+    tokens[k].kind == TokenKind::Word
+        && !tokens[k].is_capitalized()
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !mentions.iter().any(|m| m.first <= k && k < m.last)
+        && !matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "them"
+                | "him"
+                | "her"
+                | "us"
+                | "who"
+                | "whom"
+                | "both"
+                | "all"
+                | "and"
+                | "two"
+                | "three"
+                | "four"
+                | "others"
+                | "rest"
+                | "man"
+                | "woman"
+                | "defendant"
+                | "detainee"
+                | "prisoner"
+                | "suspect"
+                | "accused"
+                | "son"
+                | "daughter"
+        )
+        && !PLURAL_PERSON_NOUNS.contains(&w)
+        && lex.occupation_kind(w).is_none()
+        && crate::entities::occupation_before(tokens, k + 1, lex).is_none()
 }
 
 /// Type-specific checks that reject a trigger in a context where it is not an event.
