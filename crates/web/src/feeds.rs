@@ -45,6 +45,9 @@ pub(crate) struct FeedRefusal(StatusCode);
 
 impl IntoResponse for FeedRefusal {
     fn into_response(self) -> Response {
+        if self.0 != StatusCode::UNAUTHORIZED {
+            return (self.0, "the feed cannot be read now; try again later\n").into_response();
+        }
         (
             self.0,
             [
