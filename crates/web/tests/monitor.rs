@@ -9,6 +9,13 @@ async fn editors_split_a_case_from_the_review_page_and_the_api() {
     let s = common::start(false).await;
     let editor = s.login("editor").await;
     let viewer = s.login("viewer").await;
+    let case = s.get("/cases/c1", &[("Cookie", editor.as_str())]).await.body;
+    assert!(
+        case.contains("href=\"/cases/c1/review#case-review\""),
+        "the case page leads to the form"
+    );
+    let as_viewer = s.get("/cases/c1", &[("Cookie", viewer.as_str())]).await.body;
+    assert!(!as_viewer.contains("#case-review"), "not for viewers");
     let review = s.get("/cases/c1/review", &[("Cookie", editor.as_str())]).await.body;
     assert!(review.contains("action=\"/cases/c1/split\""), "the split form");
     assert!(
