@@ -338,6 +338,7 @@ pub fn find(
             if from_state
                 || !sanity(event_type, words, start, end)
                 || released_thing(event_type, words, start, &s.tokens, &ents.mentions[si], lex)
+                || questioned_thing(event_type, words, start, end, &s.tokens, lex)
                 || (is_reference(words, start)
                     // "since his arrest on June 7", "her arrest in June": a possessed act with its own date
                     // is told (the reconciler joins it with the act told elsewhere)
@@ -618,6 +619,31 @@ pub fn find(
             })
             .collect();
         found.extend(implied);
+        // "upheld her conviction", "left his five-year sentence unchanged": a verdict an appeal rules
+        // on was handed down (its date unknown); kept only if the article tells it nowhere else
+        let upheld: Vec<FoundEvent> = found
+            .iter()
+            .filter(|e| e.event_type == EventType::Appeal && e.status.status == Status::Occurred)
+            .filter_map(|e| {
+                let after = &words[e.trigger.1..(e.trigger.1 + 5).min(words.len())];
+                let ruled_on = matches!(words[e.trigger.0], "upheld" | "upholds" | "uphold" | "left")
+                    && after.iter().take(2).any(|w| matches!(*w, "her" | "his" | "their"));
+                let t = after.iter().find_map(|w| match *w {
+                    "conviction" | "verdict" => Some(EventType::Conviction),
+                    "sentence" | "sentences" => Some(EventType::Sentence),
+                    _ => None,
+                })?;
+                ruled_on.then(|| FoundEvent {
+                    event_type: t,
+                    detail: None,
+                    agent: None,
+                    subject_reason: "the verdict an appeal rules on",
+                    rule: format!("{}+implied", e.rule),
+                    ..e.clone()
+                })
+            })
+            .collect();
+        found.extend(upheld);
         found.sort_by_key(|e| e.trigger);
         for e in found.iter_mut() {
             resolve_counted_group_back(ents, &focus, e);
@@ -659,7 +685,9 @@ pub fn find(
                     && (matches!(words[e.trigger.0 - 1], "has" | "have")
                         || (e.trigger.0 >= 2
                             && words[e.trigger.0 - 1] == "been"
-                            && matches!(words[e.trigger.0 - 2], "has" | "have")))
+                            && matches!(words[e.trigger.0 - 2], "has" | "have"))
+                        // "the journalist is accused of …": a charge told in the present is news too
+                        || (e.event_type == EventType::Charge && matches!(words[e.trigger.0 - 1], "is" | "are")))
             }) {
                 e.date = PartialDate::month(p.year(), p.month());
                 e.date_reason = REPORT_MONTH;
@@ -750,7 +778,7 @@ pub fn find(
             e.date = None;
             e.qualifier = None;
             e.date_text = None;
-            e.date_reason = "unknown (an earlier confession)";
+            e.date_reason = "unknown (an earlier act the sentence implies)";
         }
         // "who was detained together with him": the same event as theirs, so the same date
         for ev in found
@@ -817,9 +845,36 @@ pub fn find(
     }
     resolve_counted_groups(sentences, ents, &mut out);
     defendants_of_the_article(ents, &mut out);
+    drop_implied_told_elsewhere(&mut out);
     date_verdicts_together(&mut out);
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
+}
+
+/// Removes an implied act (rule `…+implied`: a conviction an appeal upheld, a
+/// confession a retraction withdrew) when the article tells an act of the same
+/// type for one of its subjects itself: the told one carries its date.
+fn drop_implied_told_elsewhere(events: &mut Vec<FoundEvent>) {
+    let told: std::collections::HashSet<(EventType, usize)> = events
+        .iter()
+        .filter(|e| !e.rule.ends_with("+implied"))
+        .flat_map(|e| {
+            e.subjects.iter().filter_map(move |s| {
+                if let SubjectRef::Person(p) = s {
+                    Some((e.event_type, *p))
+                } else {
+                    None
+                }
+            })
+        })
+        .collect();
+    events.retain(|e| {
+        !e.rule.ends_with("+implied")
+            || !e
+                .subjects
+                .iter()
+                .any(|s| matches!(s, SubjectRef::Person(p) if told.contains(&(e.event_type, *p))))
+    });
 }
 
 /// The date reason of an undated present perfect in the lede: the report's month.
@@ -1453,7 +1508,12 @@ fn assign_dates(
                 .any(|w| matches!(*w, "now" | "currently"));
             // a date far away in another clause dates something else
             let too_far = outside && d >= 52;
-            if speech_d.is_none_or(|sd| d <= sd) && !now && !too_far {
+            // (a relative clause describes its antecedent: "the indictment, which the court accepted
+            // in April" dates the indictment)
+            let antecedent = rels
+                .iter()
+                .any(|r| r.0 < m.first && m.first < r.1 && e.trigger.1 + 1 == r.0);
+            if speech_d.is_none_or(|sd| d <= sd) && !now && !too_far && (!in_other_rel || antecedent) {
                 pairs.push((d, mi, ei));
             }
         }
@@ -1851,6 +1911,60 @@ fn released_thing(
         && !PLURAL_PERSON_NOUNS.contains(&w)
         && lex.occupation_kind(w).is_none()
         && crate::entities::occupation_before(tokens, k + 1, lex).is_none()
+}
+
+/// "After questioning government policy": an active "question" whose object is
+/// no person challenges something; it questions no one.
+fn questioned_thing(t: EventType, words: &[&str], start: usize, end: usize, tokens: &[Token], lex: &Lexicon) -> bool {
+    if t != EventType::Questioning
+        || end != start + 1
+        || !matches!(words[start], "questioning" | "questioned" | "question" | "questions")
+        || (start > 0 && BE.contains(&words[start - 1]))
+    {
+        return false;
+    }
+    let Some(next) = words.get(end).copied() else {
+        return false;
+    };
+    let person_noun = |w: &str| {
+        PLURAL_PERSON_NOUNS.contains(&w)
+            || lex.occupation_kind(w).is_some()
+            || matches!(w, "him" | "her" | "them" | "me" | "us" | "suspects" | "detainees")
+    };
+    let noun_after_det = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| person_noun(w) || tokens[k].is_capitalized())
+    };
+    let object_is_person = tokens[end].is_capitalized()
+        || person_noun(next)
+        || (matches!(next, "the" | "a" | "an" | "two" | "three" | "four" | "several") && noun_after_det(end + 1));
+    // a lower-case word that is a noun of something ("government policy", "the legality")
+    next.chars().all(|c| c.is_alphabetic())
+        && !object_is_person
+        && !matches!(
+            next,
+            "on" | "in"
+                | "for"
+                | "by"
+                | "at"
+                | "about"
+                | "over"
+                | "after"
+                | "before"
+                | "and"
+                | "or"
+                | "as"
+                | "without"
+                | "until"
+                | "from"
+                | "with"
+                | "during"
+                | "again"
+                | "twice"
+                | "briefly"
+                | "overnight"
+        )
 }
 
 /// Type-specific checks that reject a trigger in a context where it is not an event.

@@ -270,9 +270,19 @@ pub fn decide(
     }
     // a negation inside the trigger: "pleaded not guilty" is a confession that was not made
     // (other triggers hold their negation as part of their sense: "not allowed to see a lawyer")
-    if words[start..end]
+    // so are maintaining one's innocence and refusing a plea deal (taxonomy: confession, not_occurred)
+    let trigger = &words[start..end];
+    if trigger
         .windows(2)
         .any(|w| matches!(w[0], "not" | "never") && w[1] == "guilty")
+        || trigger.contains(&"innocence")
+        || (trigger.iter().any(|w| matches!(*w, "deal" | "bargain"))
+            && trigger.iter().any(|w| {
+                matches!(
+                    *w,
+                    "rejected" | "refused" | "declined" | "rejecting" | "refusing" | "declining"
+                )
+            }))
     {
         return StatusReason {
             call: false,
@@ -438,7 +448,12 @@ pub fn decide(
     }
     // a noun phrase whose predicate is modal or negated: "the trial could have started in May",
     // "the trial is yet to begin", "the start date of the trial has not been set"
-    let det = |w: &str| matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "next");
+    let det = |w: &str| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "next" | "that" | "this"
+        )
+    };
     let nominal = (start > 0 && det(words[start - 1])) || det(words[start]);
     if nominal {
         // the noun's predicate: the first auxiliary or modal after it, past an "of X" complement
