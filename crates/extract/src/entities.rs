@@ -485,9 +485,17 @@ fn cap_runs(s: &Sentence, taken: &[bool], connectors: &[&str]) -> Vec<(usize, us
         let start = i;
         let mut j = i + 1;
         loop {
+            // an Arabic article joined to a name continues it: "Sawt al-Mina", "Shams el-Din"
+            let joined_article = |t: &Token| {
+                ["al-", "el-", "ad-", "ash-", "as-", "at-", "ar-", "an-", "az-"]
+                    .iter()
+                    .any(|p| t.text.starts_with(p) && t.text[p.len()..].chars().next().is_some_and(char::is_uppercase))
+            };
             if j < toks.len()
                 && !taken[j]
-                && (is_cap_word(&toks[j]) || (toks[j].kind == TokenKind::Number && j > start))
+                && (is_cap_word(&toks[j])
+                    || (toks[j].kind == TokenKind::Number && j > start)
+                    || joined_article(&toks[j]))
             {
                 j += 1;
             } else if j + 1 < toks.len()

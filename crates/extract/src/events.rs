@@ -1112,6 +1112,10 @@ fn inside_a_name(s: &Sentence, mentions: &[Mention], start: usize, end: usize) -
 /// narrates: "the first journalists to be convicted of sedition since 1997",
 /// "the second journalist arrested since October".
 fn generic_comparison(words: &[&str], start: usize) -> bool {
+    // a universally quantified act is a habit, no event: "covered every court hearing of X"
+    if (start.saturating_sub(2)..start).any(|k| words[k] == "every") {
+        return true;
+    }
     let lo = start.saturating_sub(6);
     (lo..start).any(|k| {
         matches!(words[k], "first" | "second" | "third" | "fourth" | "fifth" | "latest" | "only")
@@ -3299,7 +3303,13 @@ fn subjects_for(
     }
     // court decisions about people already in focus: "the court upheld the sentences",
     // "the trial was held behind closed doors", "the pardon decree had been signed"
-    let own_subject = passive && left.iter().any(|u| u.org);
+    // (or an indefinite noun phrase: "a prominent former lawyer was also jailed" is someone new)
+    let indefinite_subject = passive
+        && (clause.0..start)
+            .rev()
+            .take(8)
+            .any(|k| matches!(words[k], "a" | "an") && (k + 1..start).any(|j| BE.contains(&words[j])));
+    let own_subject = passive && (left.iter().any(|u| u.org) || indefinite_subject);
     if matches!(
         t,
         EventType::Appeal

@@ -290,6 +290,25 @@ pub fn decide(
             cue: Some("not".into()),
         };
     }
+    // "has taken no steps to serve him with a summons", "made no attempt to release them": a
+    // negated attempt negates the act it aims at
+    if (start.saturating_sub(9).max(scope)..start).any(|k| {
+        matches!(words[k], "no" | "never")
+            && words.get(k + 1).is_some_and(|n| {
+                matches!(
+                    *n,
+                    "steps" | "step" | "attempt" | "attempts" | "effort" | "efforts" | "move" | "action"
+                )
+            })
+            && words[k + 2..start].contains(&"to")
+            && !words[k + 2..start].contains(&",")
+    }) {
+        return StatusReason {
+            call: false,
+            status: Status::NotOccurred,
+            cue: Some("no steps".into()),
+        };
+    }
     // negation close before the trigger, not across a comma unless it continues a coordination
     // a negation reaches five words, or nine across "or"/"nor" ("did not arrest him or seize his laptop")
     let coordinated = words[start.saturating_sub(5).max(scope)..start]

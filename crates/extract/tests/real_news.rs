@@ -1428,6 +1428,42 @@ fn relative_clause_dates_and_present_charges() {
     ]);
 }
 
+/// Someone new is no one in focus ("a prominent former lawyer was also
+/// jailed"); a universally quantified act ("every court hearing") is a habit.
+#[test]
+fn new_participants_and_habits() {
+    run(&[
+        (
+            "A court jailed journalist Tran Van Minh on Thursday for ten years.\nIn January, a prominent former lawyer was also jailed for three years over Facebook posts.",
+            "2025-02-27",
+            &["sentence@2025-02-27:Tran Van Minh"],
+        ),
+        (
+            "Lina Vos is a photographer who covered every court hearing of the opposition leader Ivo Marek. She was detained on Monday.",
+            "2024-02-20",
+            &["detention@2024-02-19:Lina Vos"],
+        ),
+    ]);
+}
+
+/// A report with no publication date is anchored by its own dateline.
+#[test]
+fn dateline_anchors_an_undated_report() {
+    run(&[
+        (
+            "Friday, July 12, 2024\nReporter Lina Vos was last year in September arrested by police.",
+            "",
+            &["detention@2023-09:Lina Vos"],
+        ),
+        // without a dateline, a month without a year stays unresolved
+        (
+            "Reporter Lina Vos was last year in September arrested by police.",
+            "",
+            &["detention@-:Lina Vos"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
