@@ -281,6 +281,15 @@ fn names_and_appositions() {
             "release@2024-03-12:Awa Ben Youssef"
         ]
     );
+    // "M." and particles: "de la"; an apposition "X, journaliste à Y"
+    let rec = extract(
+        "M. Jean de la Fontaine, journaliste à La Gazette du Soir, a été arrêté lundi.",
+        P,
+    );
+    let p = &rec.people[0];
+    assert_eq!(p.name, "Jean de la Fontaine");
+    assert_eq!(p.occupation.as_deref(), Some("journaliste"));
+    assert_eq!(render(&rec), ["detention@2024-03-11:Jean de la Fontaine"]);
     // the event of a pronoun goes to the person of the paragraph
     run(&[(
         "La journaliste Inès Durand a été arrêtée le 3 mars. Elle a été inculpée le 5 mars.",

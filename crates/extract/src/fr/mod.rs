@@ -138,6 +138,14 @@ impl Pack {
                     *v = head.to_string();
                 }
             }
+            // a form of address is no occupation ("Mme")
+            if p.occupation
+                .as_deref()
+                .is_some_and(|o| ABBREVIATIONS.contains(&o) || o == "maître")
+            {
+                p.occupation = None;
+                p.occupation_kind = None;
+            }
             if !p.variants.contains(&name) {
                 p.variants.insert(0, name);
             }
