@@ -124,6 +124,22 @@ pub fn analysed_part(body: &str) -> &str {
     head
 }
 
+/// [`analysed_part`] of `body`, with the sentence for [`Extraction::limits`]
+/// when it is shorter than the body ("text too long: only the first N of M
+/// bytes analysed").
+pub(crate) fn analysed_with_limit(body: &str) -> (&str, Option<String>) {
+    let analysed = analysed_part(body);
+    let limit = (analysed.len() < body.len()).then(|| {
+        format!(
+            "text too long: only the first {} of {} bytes analysed (limit {} bytes)",
+            analysed.len(),
+            body.len(),
+            MAX_ANALYSED_BYTES
+        )
+    });
+    (analysed, limit)
+}
+
 impl Extractor {
     /// The extractor with the built-in English lexicon.
     pub fn english() -> Result<Self, LexiconError> {
@@ -157,23 +173,20 @@ impl Extractor {
             source,
         })?;
         let origin = path.display().to_string();
-        if language_of_lexicon(&text).as_deref() == Some("ru") {
-            let Some(pack) = self.ru.as_mut() else {
-                return Err(LexiconError::Parse {
-                    path: origin,
-                    message: "a Russian lexicon needs the Russian language pack".into(),
-                });
-            };
-            return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
-        }
-        if language_of_lexicon(&text).as_deref() == Some("fr") {
-            let Some(pack) = self.fr.as_mut() else {
-                return Err(LexiconError::Parse {
-                    path: origin,
-                    message: "a French lexicon needs the French language pack".into(),
-                });
-            };
-            return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
+        let missing = |name: &str| LexiconError::Parse {
+            path: origin.clone(),
+            message: format!("a {name} lexicon needs the {name} language pack"),
+        };
+        match language_of_lexicon(&text).as_deref() {
+            Some("ru") => {
+                let pack = self.ru.as_mut().ok_or_else(|| missing("Russian"))?;
+                return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
+            }
+            Some("fr") => {
+                let pack = self.fr.as_mut().ok_or_else(|| missing("French"))?;
+                return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
+            }
+            _ => {}
         }
         self.lexicon.add_toml(&text, &origin)
     }
@@ -236,16 +249,9 @@ impl Extractor {
         match (meta.language.as_str(), &self.ru) {
             ("ru", Some(pack)) => {
                 // the same bound on the analysed text as for English
-                let analysed = analysed_part(body);
+                let (analysed, limit) = analysed_with_limit(body);
                 let mut x = pack.extract(meta, analysed);
-                if analysed.len() < body.len() {
-                    x.limits.push(format!(
-                        "text too long: only the first {} of {} bytes analysed (limit {} bytes)",
-                        analysed.len(),
-                        body.len(),
-                        MAX_ANALYSED_BYTES
-                    ));
-                }
+                x.limits.extend(limit);
                 return x;
             }
             ("en", _) => {}
@@ -265,16 +271,8 @@ impl Extractor {
 
     /// Extracts one English article.
     pub(crate) fn extract_english(&self, meta: ArticleMeta, body: &str) -> Extraction {
-        let analysed = analysed_part(body);
-        let mut limits = Vec::new();
-        if analysed.len() < body.len() {
-            limits.push(format!(
-                "text too long: only the first {} of {} bytes analysed (limit {} bytes)",
-                analysed.len(),
-                body.len(),
-                MAX_ANALYSED_BYTES
-            ));
-        }
+        let (analysed, limit) = analysed_with_limit(body);
+        let mut limits: Vec<String> = limit.into_iter().collect();
         let mut sentences = segment::sentences(analysed);
         if let Some((cut, why)) = over_budget(&sentences, &self.lexicon) {
             limits.push(format!(

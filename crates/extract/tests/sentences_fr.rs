@@ -5,28 +5,11 @@
 
 mod common;
 
-use casewatch_extract::Extractor;
-use casewatch_model::{ArticleMeta, ExtractRecord};
 use common::render;
-use std::sync::OnceLock;
-
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::multilingual().expect("built-in lexicons and dictionary"))
-}
 
 /// Extracts `text` as French (short texts are too short for language identification).
-fn extract(text: &str, published: &str) -> ExtractRecord {
-    let meta = ArticleMeta {
-        id: "t".into(),
-        source: "test".into(),
-        published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
-        title: None,
-        language: "fr".into(),
-        sha256: "0".repeat(64),
-        url: None,
-    };
-    extractor().extract(meta, text).record
+fn extract(text: &str, published: &str) -> casewatch_model::ExtractRecord {
+    common::extract_in("fr", text, published)
 }
 
 /// Runs a table of cases and reports every failure at once.

@@ -92,16 +92,8 @@ impl Pack {
     /// text gives a smaller record, and text past the limits is reported in
     /// [`Extraction::limits`].
     pub fn extract(&self, meta: ArticleMeta, body: &str) -> Extraction {
-        let analysed = crate::analysed_part(body);
-        let mut limits = Vec::new();
-        if analysed.len() < body.len() {
-            limits.push(format!(
-                "text too long: only the first {} of {} bytes analysed (limit {} bytes)",
-                analysed.len(),
-                body.len(),
-                crate::MAX_ANALYSED_BYTES
-            ));
-        }
+        let (analysed, limit) = crate::analysed_with_limit(body);
+        let mut limits: Vec<String> = limit.into_iter().collect();
         let mut sentences: Vec<Sentence> = crate::ru::join_after(segment::sentences(analysed), ABBREVIATIONS)
             .into_iter()
             .map(split_elisions)

@@ -159,27 +159,28 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, t: 
         }
     }
     // negation: "ne"/"n'" with "pas", "jamais", "plus", "point", "guère" before the trigger
+    let negator = |w: &&&str| {
+        matches!(
+            **w,
+            "pas" | "jamais" | "plus" | "point" | "guère" | "aucunement" | "nullement"
+        )
+    };
     for k in scope..start {
-        if matches!(words[k], "ne" | "n'") {
-            if let Some(neg) = words[k + 1..end.min(words.len())]
+        if matches!(words[k], "ne" | "n'")
+            && let Some(neg) = words[k + 1..end.min(words.len())]
                 .iter()
                 .chain(words.get(end))
-                .find(|w| {
-                    matches!(
-                        **w,
-                        "pas" | "jamais" | "plus" | "point" | "guère" | "aucunement" | "nullement"
-                    )
-                })
-            {
-                return reason(Status::NotOccurred, neg, false);
-            }
+                .find(negator)
+        {
+            return reason(Status::NotOccurred, neg, false);
         }
     }
     // "sans être inculpé", "aucune inculpation"
-    for k in start.saturating_sub(3).max(scope)..start {
-        if matches!(words[k], "sans" | "aucun" | "aucune" | "ni") {
-            return reason(Status::NotOccurred, words[k], false);
-        }
+    if let Some(w) = words[start.saturating_sub(3).max(scope)..start]
+        .iter()
+        .find(|w| matches!(**w, "sans" | "aucun" | "aucune" | "ni"))
+    {
+        return reason(Status::NotOccurred, w, false);
     }
     // refusals before ("a refusé sa remise en liberté") or right after ("... a été rejetée")
     let after = words[end.min(words.len())..]
@@ -189,15 +190,12 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, t: 
     if let Some(w) = words[scope..start].iter().chain(after).find(|w| REFUSAL.contains(*w)) {
         return reason(Status::NotOccurred, w, false);
     }
-    for k in scope.max(clause_start)..start {
-        if DENIAL.contains(&words[k]) {
-            return reason(Status::Denied, words[k], false);
-        }
+    let near = &words[scope.max(clause_start)..start];
+    if let Some(w) = near.iter().find(|w| DENIAL.contains(*w)) {
+        return reason(Status::Denied, w, false);
     }
-    for k in scope.max(clause_start)..start {
-        if MODAL.contains(&words[k]) {
-            return reason(Status::NotOccurred, words[k], false);
-        }
+    if let Some(w) = near.iter().find(|w| MODAL.contains(*w)) {
+        return reason(Status::NotOccurred, w, false);
     }
     // a date set for later: "l'audience est fixée au 8 mars", "le procès est prévu pour"
     if let Some(w) = words[end.min(words.len())..].iter().take(4).find(|w| {

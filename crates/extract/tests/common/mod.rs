@@ -24,6 +24,27 @@ pub fn extract(text: &str, published: &str) -> ExtractRecord {
     extractor().extract(meta, text).record
 }
 
+/// The extractor with every language pack (English, Russian, French).
+pub fn multilingual() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::multilingual().expect("built-in lexicons and dictionary"))
+}
+
+/// Extracts `text` as an article in `language` (ISO 639-1) with every pack
+/// loaded: short test texts are too short for language identification.
+pub fn extract_in(language: &str, text: &str, published: &str) -> ExtractRecord {
+    let meta = ArticleMeta {
+        id: "t".into(),
+        source: "test".into(),
+        published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        title: None,
+        language: language.into(),
+        sha256: "0".repeat(64),
+        url: None,
+    };
+    multilingual().extract(meta, text).record
+}
+
 /// The events of a record as `type@date:subject+subject/status` strings
 /// (date `-` when none, status omitted when `occurred`, groups in brackets),
 /// in evidence order, repeats removed.
