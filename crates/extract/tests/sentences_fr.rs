@@ -12,22 +12,9 @@ fn extract(text: &str, published: &str) -> casewatch_model::ExtractRecord {
     common::extract_in("fr", text, published)
 }
 
-/// Runs a table of cases and reports every failure at once.
+/// Runs a table of French cases published on [`P`].
 fn run(cases: &[(&str, &[&str])]) {
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|(t, e)| {
-            let got = render(&extract(t, P));
-            (got != *e).then(|| format!("{t}\n    expected {e:?}\n    got      {got:?}"))
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    common::run_in("fr", P, cases);
 }
 
 const P: &str = "2024-03-15"; // a Friday

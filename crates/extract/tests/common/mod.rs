@@ -88,11 +88,29 @@ pub fn check(text: &str, published: &str, expected: &[&str]) -> Result<(), Strin
 /// Runs a table of cases and reports every failure at once.
 pub fn run(cases: &[(&str, &str, &[&str])]) {
     let failures: Vec<String> = cases.iter().filter_map(|(t, p, e)| check(t, p, e).err()).collect();
+    report(cases.len(), &failures);
+}
+
+/// Runs a table of cases in `language` (every pack loaded), all published on
+/// `published`, and reports every failure at once.
+pub fn run_in(language: &str, published: &str, cases: &[(&str, &[&str])]) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(t, e)| {
+            let got = render(&extract_in(language, t, published));
+            (got != *e).then(|| format!("{t}\n    expected {e:?}\n    got      {got:?}"))
+        })
+        .collect();
+    report(cases.len(), &failures);
+}
+
+/// Fails with every failure of a table of `n` cases, if any.
+fn report(n: usize, failures: &[String]) {
     assert!(
         failures.is_empty(),
         "{} of {} cases failed:\n{}",
         failures.len(),
-        cases.len(),
+        n,
         failures.join("\n")
     );
 }
