@@ -1312,7 +1312,7 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
             if e < toks.len()
                 && matches!(
                     toks[e].lower.as_str(),
-                    "for" | "at" | "of" | "with" | "à" | "au" | "pour" | "chez"
+                    "for" | "at" | "of" | "with" | "à" | "au" | "pour" | "chez" | "du" | "de" | "d'"
                 )
             {
                 e += 1;

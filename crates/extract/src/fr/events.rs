@@ -13,7 +13,7 @@
 //!
 //! The people coordinated with the one found ("X et Y") join it. When the
 //! clause names nobody (a pronoun, "le journaliste"), the subject is the last
-//! person subject of an event in the paragraph, else the article's main
+//! person subject of an event that occurred in the paragraph, else the article's main
 //! person (the most mentioned person who is neither a lawyer nor an official).
 //! Work per sentence is the trigger matches times the clause length (clauses
 //! are bounded by [`crate::segment::MAX_SENTENCE_TOKENS`]).
@@ -353,11 +353,12 @@ pub fn find(
                 k += 1;
             }
         }
-        if let Some(e) = out[sentence_start..]
-            .iter()
-            .rev()
-            .find(|e| e.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_))))
-        {
+        // the person something happened to carries the paragraph ("Sa collègue n'a pas été
+        // interpellée" does not)
+        if let Some(e) = out[sentence_start..].iter().rev().find(|e| {
+            e.status.status == casewatch_model::Status::Occurred
+                && e.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_)))
+        }) {
             last_subjects = Some((s.paragraph, e.subjects.clone()));
         }
         if let Some(m) = date_mentions.iter().rev().find_map(|m| match m.when {
