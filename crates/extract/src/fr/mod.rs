@@ -245,3 +245,133 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    fn meta() -> ArticleMeta {
+        ArticleMeta {
+            id: "r".into(),
+            source: "r".into(),
+            published: chrono::NaiveDate::from_ymd_opt(2024, 3, 15),
+            title: None,
+            language: "fr".into(),
+            sha256: String::new(),
+            url: None,
+        }
+    }
+
+    /// Random texts built from pieces that exercise every stage (elisions,
+    /// names, particles, triggers, dates, negation, punctuation at odd places)
+    /// never panic and keep evidence spans exact.
+    #[test]
+    fn odd_text_never_panics() {
+        const PIECES: &[&str] = &[
+            "Jean",
+            "Dupont",
+            "de",
+            "la",
+            "le",
+            "Ben",
+            "M.",
+            "Mme",
+            "l'",
+            "l’arrestation",
+            "d'",
+            "d’Ahmed",
+            "n'a",
+            "pas",
+            "été",
+            "arrêté",
+            "arrêtée",
+            "placé",
+            "en",
+            "garde",
+            "à",
+            "vue",
+            "détention",
+            "provisoire",
+            "condamné",
+            "ans",
+            "de",
+            "prison",
+            "le",
+            "14",
+            "1er",
+            "mars",
+            "2024",
+            "lundi",
+            "dernier",
+            "jusqu'au",
+            "mi-mars",
+            "fin",
+            "hier",
+            "appelle",
+            "exige",
+            "libération",
+            "«",
+            "»",
+            ",",
+            ".",
+            ";",
+            ":",
+            "—",
+            "(",
+            ")",
+            "\n",
+            "\n\n",
+            "journaliste",
+            "Tribunal",
+            "procès",
+            "appel",
+            "cette",
+            "depuis",
+            "’",
+            "'",
+            "x",
+            "?",
+        ];
+        let pack = Pack::new().expect("pack");
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..400 {
+            let n = (next() % 60) as usize;
+            let mut body = String::new();
+            for _ in 0..n {
+                body.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                if next() % 4 != 0 {
+                    body.push(' ');
+                }
+            }
+            let rec = pack.extract(meta(), &body).record;
+            for e in &rec.events {
+                assert_eq!(&body[e.evidence.start..e.evidence.end], e.evidence.sentence);
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_run_repeating_a_trigger_is_too_complex_past_the_budget() {
+        let pack = Pack::new().expect("pack");
+        let run = "journaliste arrêté puis libéré à Sud ".repeat(3_000);
+        let body = format!("La police a arrêté le journaliste Paul Marchand lundi.\n{run}\n");
+        let out = pack.extract(meta(), &body);
+        assert!(
+            out.limits
+                .iter()
+                .any(|l| l.starts_with("too complex: more than 8000000 rule steps")),
+            "{:?}",
+            out.limits
+        );
+        assert_eq!(
+            out.record.events.first().map(|e| e.event_type),
+            Some(casewatch_model::EventType::Detention)
+        );
+    }
+}
