@@ -219,6 +219,10 @@ fn status() {
             "Julie Renaud dément avoir été arrêtée.",
             &["detention@-:Julie Renaud/denied"],
         ),
+        (
+            "Un éventuel pourvoi de Julie Renaud reste possible.",
+            &["appeal@-:Julie Renaud/not_occurred"],
+        ),
     ]);
 }
 
@@ -229,6 +233,11 @@ fn calls_are_no_events() {
         ("Le syndicat exige la libération de Claire Dubois.", &[]),
         ("Nous demandons la libération immédiate de Hugo Lambert.", &[]),
         ("Paul Marchand doit être libéré sans condition.", &[]),
+        // a penalty the law provides for
+        (
+            "Selon Claire Dubois, la loi prévoit une peine pouvant aller jusqu'à cinq ans de prison.",
+            &[],
+        ),
     ]);
 }
 

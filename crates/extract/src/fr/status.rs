@@ -1,11 +1,13 @@
 //! Status of a French event (taxonomy "Roles"): negation ("n'a pas été
 //! arrêté", "n'a jamais été inculpé", "sans être inculpé", "aucune
 //! inculpation"), refusal ("a rejeté sa demande de mise en liberté"),
-//! requests and plans ("a demandé sa libération", "doit comparaître",
+//! requests and plans ("a demandé sa libération", "doit comparaître", "un
+//! éventuel pourvoi",
 //! "pourrait être condamné", "comparaîtra"), denial ("dément avoir été
 //! arrêté"), claims of allegation-prone types ("affirme avoir été torturé"),
-//! and calls by outsiders ("appelle à libérer", "exige la libération") which
-//! are no event at all. Cues are looked for in the trigger's scope: from the
+//! and calls by outsiders ("appelle à libérer", "exige la libération") and
+//! penalties the law provides for ("une peine pouvant aller jusqu'à cinq ans")
+//! which are no event at all. Cues are looked for in the trigger's scope: from the
 //! last hard boundary (`;`, `:`, "mais", a dash) before it, at most
 //! [`WINDOW`] tokens back.
 
@@ -28,6 +30,8 @@ fn is_call(words: &[&str], k: usize) -> bool {
         | "plaident" | "plaidé" | "revendique" | "revendiquent" => true,
         // "doit être libéré", "devraient être relâchés": what must happen
         "doit" | "doivent" | "devrait" | "devraient" => next(1) == "être",
+        // "une peine pouvant aller jusqu'à cinq ans", "passible de dix ans": what the law
+        // provides for, not a penalty imposed (taken with the event type in `decide`)
         // "demande la libération immédiate", "nous demandons sa libération": a verb with a direct
         // object is a call; the noun "la demande de mise en liberté" is a motion (see MODAL)
         "demande" | "demandent" | "demandons" | "demandé" | "demandait" | "demandaient" | "demander" | "demandant" => {
@@ -44,6 +48,10 @@ fn is_call(words: &[&str], k: usize) -> bool {
 /// Words that make the act unrealised: requested, planned, threatened, hypothetical.
 const MODAL: &[&str] = &[
     "demande",
+    "éventuel",
+    "éventuelle",
+    "éventuels",
+    "éventuelles",
     "prochaine",
     "prochain",
     "demandé",
@@ -157,6 +165,20 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, t: 
         if is_call(words, k) {
             return reason(Status::NotOccurred, words[k], true);
         }
+    }
+    // a penalty the law provides for ("une peine pouvant aller jusqu'à", "passible de",
+    // "encourt"): no event, like a call
+    if t == EventType::Sentence
+        && let Some(w) = words[scope.max(clause_start)..(end + 4).min(words.len())]
+            .iter()
+            .find(|w| {
+                matches!(
+                    **w,
+                    "pouvant" | "passible" | "passibles" | "encourt" | "encourent" | "prévoit" | "risque" | "risquent"
+                )
+            })
+    {
+        return reason(Status::NotOccurred, w, true);
     }
     // negation: "ne"/"n'" with "pas", "jamais", "plus", "point", "guère" before the trigger
     let negator = |w: &&&str| {
