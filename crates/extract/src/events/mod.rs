@@ -2,20 +2,20 @@
 //! sentence by sentence and owns what crosses sentences (the paragraph's and
 //! the lede's dates, the participants in focus):
 //!
-//! 1. trigger sense and clause structure ([`sense`]): lexicon patterns, the
+//! 1. trigger sense and clause structure (`sense`): lexicon patterns, the
 //!    readings that are no event (references, settings, names, habits), clause
 //!    and relative-clause bounds, jurisdiction ("arrest" by a court);
 //! 2. status ([`crate::status`]): negation, modality, calls, denials, scoped to
 //!    the clause;
-//! 3. mentions to participants ([`reference`]) and who the event happens to
-//!    ([`subjects`]): voice, possessors, coordination, appositions, speakers;
-//! 4. the participant model ([`participants`]): sets, companions, counted groups,
+//! 3. mentions to participants (`reference`) and who the event happens to
+//!    (`subjects`): voice, possessors, coordination, appositions, speakers;
+//! 4. the participant model (`participants`): sets, companions, counted groups,
 //!    the article's defendants;
-//! 5. dates ([`timing`]) and the other roles ([`roles`]);
+//! 5. dates (`timing`) and the other roles (`roles`);
 //! 6. article-level passes in [`find`]: implied acts, verdict dates, denials by
 //!    the next sentence.
 //!
-//! Closed-class word lists shared by the stages are in [`words`].
+//! Closed-class word lists shared by the stages are in `words`.
 
 use crate::dates::{self, DateMention, When};
 use crate::entities::{Entities, Gender, Mention, Target, occupation_at};
