@@ -570,6 +570,34 @@ fn title_sentences(sentences: &[segment::Sentence], body: &str, title: Option<&s
     if is_title { n_first_para } else { 0 }
 }
 
+/// Helpers of the packs' unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// `count` random texts of up to 59 of `pieces` each (a space after three
+    /// pieces in four), from a fixed xorshift `seed`: the same texts every run.
+    pub(crate) fn random_texts(pieces: &[&str], mut seed: u64, count: usize) -> Vec<String> {
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count)
+            .map(|_| {
+                let n = (next() % 60) as usize;
+                let mut body = String::new();
+                for _ in 0..n {
+                    body.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                    if next() % 4 != 0 {
+                        body.push(' ');
+                    }
+                }
+                body
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -333,22 +333,7 @@ mod robustness {
             "?",
         ];
         let pack = Pack::new().expect("pack");
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..400 {
-            let n = (next() % 60) as usize;
-            let mut body = String::new();
-            for _ in 0..n {
-                body.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-                if next() % 4 != 0 {
-                    body.push(' ');
-                }
-            }
+        for body in crate::test_support::random_texts(PIECES, 0x2545_F491_4F6C_DD1D, 400) {
             let rec = pack.extract(meta(), &body).record;
             for e in &rec.events {
                 assert_eq!(&body[e.evidence.start..e.evidence.end], e.evidence.sentence);

@@ -628,22 +628,7 @@ mod robustness {
             "?",
         ];
         let pack = Pack::new().expect("pack");
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..400 {
-            let n = (next() % 60) as usize;
-            let mut body = String::new();
-            for _ in 0..n {
-                body.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-                if next() % 4 != 0 {
-                    body.push(' ');
-                }
-            }
+        for body in crate::test_support::random_texts(PIECES, 0x9E37_79B9_7F4A_7C15, 400) {
             let meta = ArticleMeta {
                 id: "r".into(),
                 source: "r".into(),
