@@ -303,3 +303,33 @@ fn french_reports_are_identified_and_routed() {
         render(&rec)
     );
 }
+
+#[test]
+fn relative_dates_references_and_groups() {
+    run(&[
+        (
+            "Paul Marchand a été arrêté il y a une semaine.",
+            &["detention@2024-03-08:Paul Marchand"],
+        ),
+        // an announced hearing on a bare weekday is the next one
+        (
+            "L'audience de Paul Marchand aura lieu mardi.",
+            &["hearing@2024-03-19:Paul Marchand/not_occurred"],
+        ),
+        // an event told as a point in time
+        ("Depuis son arrestation, Claire Dubois écrit des lettres.", &[]),
+        // a plural description: the people named together, else a group
+        (
+            "Les journalistes Paul Marchand et Claire Dubois ont été interpellés lundi. \
+             Les deux journalistes ont été libérés mardi.",
+            &[
+                "detention@2024-03-11:Claire Dubois+Paul Marchand",
+                "release@2024-03-12:Claire Dubois+Paul Marchand",
+            ],
+        ),
+        (
+            "Des journalistes ont été interpellés lundi.",
+            &["detention@2024-03-11:[Des journalistes]"],
+        ),
+    ]);
+}

@@ -2,7 +2,8 @@
 //! date: "le 14 mars", "14 mars 2024", "le 1er mars", "lundi 3 juin",
 //! "14/03/2024", "lundi", "jeudi dernier", "en septembre 2023", "début mars"
 //! (early), "fin 2023" (late), "mi-mars" (mid), "en 2024", "hier",
-//! "avant-hier", "aujourd'hui". "jusqu'au 21 juillet" is a deadline and no
+//! "avant-hier", "aujourd'hui", "il y a une semaine" / "trois jours" / "deux
+//! mois". "jusqu'au 21 juillet" is a deadline and no
 //! date of an event (it is skipped).
 //!
 //! A day and month without a year take the publication year, or the year
@@ -191,6 +192,33 @@ fn at(words: &[&str], tokens: &[Token], i: usize, published: Option<NaiveDate>) 
         return Some(mk(i, i + 1 + usize::from(last || next), v, None));
     }
     let p = published;
+    // "il y a une semaine", "il y a trois jours", "il y a deux mois"
+    if w == "il" && get(i + 1) == "y" && get(i + 2) == "a" {
+        let n = match get(i + 3) {
+            "un" | "une" => Some(1),
+            x => x.parse::<i64>().ok().or_else(|| {
+                ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"]
+                    .iter()
+                    .position(|d| *d == x)
+                    .map(|k| k as i64 + 2)
+            }),
+        };
+        if let Some(n) = n.filter(|n| (1..=100).contains(n)) {
+            let v = match get(i + 4) {
+                "jour" | "jours" => Some(p.map(|p| PartialDate::from_naive(p - Duration::days(n)))),
+                "semaine" | "semaines" => Some(p.map(|p| PartialDate::from_naive(p - Duration::days(7 * n)))),
+                "mois" => Some(p.and_then(|p| {
+                    let months = p.year() * 12 + p.month0() as i32 - n as i32;
+                    PartialDate::month(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)
+                })),
+                "an" | "ans" => Some(p.map(|p| PartialDate::year(p.year() - n as i32))),
+                _ => None,
+            };
+            if let Some(v) = v {
+                return Some(mk(i, i + 5, v, None));
+            }
+        }
+    }
     match w {
         "hier" => Some(mk(
             i,
@@ -260,6 +288,8 @@ mod tests {
         assert_eq!(dates("en avril"), ["2023-04"]);
         assert_eq!(dates("en 2022"), ["2022"]);
         assert_eq!(dates("hier"), ["2024-03-14"]);
+        assert_eq!(dates("il y a une semaine"), ["2024-03-08"]);
+        assert_eq!(dates("il y a deux mois"), ["2024-01"]);
         assert_eq!(dates("le 12/02/2024"), ["2024-02-12"]);
         assert_eq!(dates("mardi 5 mars"), ["2024-03-05"]);
         assert!(dates("jusqu'au 21 juillet").is_empty());

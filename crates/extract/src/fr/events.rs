@@ -11,7 +11,10 @@
 //! * `noun`: "l'arrestation de X" → the person after "de"; else as passive;
 //! * `subject`: the person on the left.
 //!
-//! The people coordinated with the one found ("X et Y") join it. When the
+//! The people coordinated with the one found ("X et Y") join it. A plural
+//! description ("les deux journalistes", "des journalistes") with nobody named
+//! in the clause is the people last named together when they are as many,
+//! else an unnamed group with its count. When the
 //! clause names nobody (a pronoun, "le journaliste"), the subject is the last
 //! person subject of an event that occurred in the paragraph, else the article's main
 //! person (the most mentioned person who is neither a lawyer nor an official).
@@ -139,6 +142,52 @@ fn with_coordinated(words: &[&str], people: &[(usize, usize, usize)], i: usize) 
     out
 }
 
+/// Determiners and numbers that open a plural description of people ("les deux
+/// journalistes", "des reporters", "ces trois blogueurs"), with the count a number states.
+fn plural_opener(w: &str) -> Option<Option<u32>> {
+    Some(match w {
+        "les" | "des" | "ces" | "leurs" | "nos" | "plusieurs" | "aux" => None,
+        "deux" => Some(2),
+        "trois" => Some(3),
+        "quatre" => Some(4),
+        "cinq" => Some(5),
+        "six" => Some(6),
+        _ => return None,
+    })
+}
+
+/// A plural description of media workers in `words[from..to]` ("les deux
+/// journalistes", "des journalistes"), outside the `names` of the sentence:
+/// the token range and the count a number states.
+fn plural_group(
+    words: &[&str],
+    lex: &Lexicon,
+    names: &[crate::entities::Mention],
+    from: usize,
+    to: usize,
+) -> Option<(usize, usize, Option<u32>)> {
+    (from..to).find_map(|k| {
+        let w = words[k];
+        // "la Société des journalistes": a word of a name describes no one
+        if names.iter().any(|m| m.first <= k && k < m.last) {
+            return None;
+        }
+        let media = w.ends_with('s')
+            && lex.occupation_kind(w) == Some(OccupationKind::Media)
+            && k > 0
+            && plural_opener(words[k - 1]).is_some();
+        if !media {
+            return None;
+        }
+        let mut first = k - 1;
+        let count = plural_opener(words[k - 1]).flatten();
+        if first > 0 && count.is_some() && plural_opener(words[first - 1]).is_some_and(|c| c.is_none()) {
+            first -= 1;
+        }
+        Some((first, k + 1, count))
+    })
+}
+
 /// The article's main person: the most mentioned person who is neither a lawyer nor an official.
 fn focus_of(ents: &Entities) -> Option<usize> {
     let mut counts = vec![0usize; ents.people.len()];
@@ -170,6 +219,8 @@ pub fn find(
     // the last subjects and date stated in the current paragraph
     let mut last_subjects: Option<(usize, Vec<SubjectRef>)> = None;
     let mut last_date: Option<(usize, casewatch_model::PartialDate, String)> = None;
+    // the last set of two or more people named together ("X et Y")
+    let mut named_together: Option<Vec<usize>> = None;
     for (si, s) in sentences.iter().enumerate() {
         if skip.get(si).copied().unwrap_or(false) {
             continue;
@@ -192,6 +243,15 @@ pub fn find(
             .collect();
         matches.retain(|m| lex.triggers[m.2].event_type.is_some() && !blocked.iter().any(|b| b.0 < m.1 && m.0 < b.1));
         let people = people_in(ents, si);
+        for i in 0..people.len() {
+            let mut set = with_coordinated(&words, &people, i);
+            set.sort_unstable();
+            set.dedup();
+            if set.len() >= 2 {
+                named_together = Some(set);
+                break;
+            }
+        }
         let sentence_start = out.len();
         for &(start, end, ti, pi) in &matches {
             let trig = &lex.triggers[ti];
@@ -202,8 +262,13 @@ pub fn find(
             }) {
                 continue;
             }
-            // "cette interpellation": a reference back to an event already told
-            if trig.voice == Voice::Noun && start > 0 && matches!(words[start - 1], "cette" | "cet" | "ce" | "ces") {
+            // "cette interpellation": a reference back to an event already told; "depuis son
+            // arrestation", "depuis l'ouverture du procès": an event told as a point in time
+            let before = |n: usize| start.checked_sub(n).map_or("", |k| words[k]);
+            if trig.voice == Voice::Noun
+                && (matches!(before(1), "cette" | "cet" | "ce" | "ces")
+                    || (before(2) == "depuis" && matches!(before(1), "l'" | "la" | "le" | "son" | "sa" | "leur")))
+            {
                 continue;
             }
             // "incarcéré depuis cinq mois": a state that lasts, not the act (a date after "depuis" is kept)
@@ -263,6 +328,32 @@ pub fn find(
                     .into_iter()
                     .map(SubjectRef::Person)
                     .collect();
+            } else if let Some((gf, gl, count)) = plural_group(
+                &words,
+                lex,
+                ents.mentions.get(si).map_or(&[][..], Vec::as_slice),
+                clause.0,
+                clause.1,
+            ) {
+                // "les deux journalistes": the people last named together, when as many; else the group
+                subject_reason = "a plural description of media workers";
+                match named_together
+                    .as_ref()
+                    .filter(|set| count.is_none_or(|c| set.len() == c as usize))
+                {
+                    Some(set) => {
+                        subjects = set.iter().map(|&p| SubjectRef::Person(p)).collect();
+                        subject_reason = "a plural description: the people last named together";
+                    }
+                    None => subjects.push(SubjectRef::Group {
+                        desc: s.tokens[gf..gl]
+                            .iter()
+                            .map(|t| t.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        count,
+                    }),
+                }
             } else if let Some((_, prev)) = last_subjects.as_ref().filter(|(p, _)| *p == s.paragraph) {
                 subjects = prev.clone();
                 subject_reason = "the subject of the paragraph's last event";
@@ -293,10 +384,23 @@ pub fn find(
                         .map(|t| t.text.as_str())
                         .collect::<Vec<_>>()
                         .join(" ");
-                    let v = match m.when {
+                    let mut v = match m.when {
                         When::Absolute(v) => v,
                         _ => None,
                     };
+                    // an announced event on a bare weekday ("l'audience qui aura lieu ce
+                    // vendredi") is on the next such day, not the last
+                    let bare_weekday = m.last - m.first == 1 && dates::weekday_of(words[m.first]).is_some();
+                    if bare_weekday
+                        && st.status == casewatch_model::Status::NotOccurred
+                        && let (Some(d), Some(p)) = (v, published)
+                        && let Some(day) = d.to_naive()
+                        && day < p
+                    {
+                        v = Some(casewatch_model::PartialDate::from_naive(
+                            day + chrono::Duration::days(7),
+                        ));
+                    }
                     let reason = if in_clause_date.is_some() {
                         "the date in the clause"
                     } else {

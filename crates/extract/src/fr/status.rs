@@ -198,7 +198,7 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, t: 
         }
     }
     // "sans être inculpé", "aucune inculpation"
-    if let Some(w) = words[start.saturating_sub(3).max(scope)..start]
+    if let Some(w) = words[start.saturating_sub(5).max(scope)..start]
         .iter()
         .find(|w| matches!(**w, "sans" | "aucun" | "aucune" | "ni"))
     {
@@ -218,6 +218,19 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, t: 
     }
     if let Some(w) = near.iter().find(|w| MODAL.contains(*w)) {
         return reason(Status::NotOccurred, w, false);
+    }
+    // "l'audience qui aura lieu vendredi", "le procès se tiendra lundi"
+    let later: Vec<&str> = words[end.min(words.len())..]
+        .iter()
+        .take(6)
+        .take_while(|w| !hard(w))
+        .copied()
+        .collect();
+    for (k, w) in later.iter().enumerate() {
+        let takes_place = matches!(*w, "aura" | "auront") && later.get(k + 1) == Some(&"lieu");
+        if takes_place || matches!(*w, "tiendra" | "tiendront" | "reprendra" | "reprendront" | "ouvrira") {
+            return reason(Status::NotOccurred, w, false);
+        }
     }
     // a date set for later: "l'audience est fixée au 8 mars", "le procès est prévu pour"
     if let Some(w) = words[end.min(words.len())..].iter().take(4).find(|w| {
