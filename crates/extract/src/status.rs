@@ -364,8 +364,22 @@ pub fn decide(
             break;
         }
     }
+    // a relative clause set off by commas before the trigger has its own mood: "X, whose removal
+    // we requested, found her guilty"
+    let inside_relative = |k: usize| {
+        (mscope..k).rev().take(12).any(|j| {
+            matches!(words[j], "who" | "whose" | "whom" | "which")
+                && j > 0
+                && words[j - 1] == ","
+                && !words[j..k].contains(&",")
+                && words[k..start].contains(&",")
+        })
+    };
     for k in (mscope..start).rev() {
         let w = words[k];
+        if inside_relative(k) {
+            continue;
+        }
         // a relative or adverbial clause keeps its own mood: "calls for the release of X, who was
         // detained on Monday" (the detention happened)
         if matches!(

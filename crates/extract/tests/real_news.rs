@@ -1464,6 +1464,24 @@ fn dateline_anchors_an_undated_report() {
     ]);
 }
 
+/// What a court declares invalid was done before; a relative clause set off by
+/// commas keeps its mood away from the verb after it.
+#[test]
+fn judged_acts_and_relative_moods() {
+    run(&[
+        (
+            "Police arrested editor Lina Vos on October 3, 2023. The Supreme Court on Wednesday declared as 'invalid in the eyes of law' the arrest of editor Lina Vos.",
+            "2024-05-15",
+            &["detention@2023-10-03:Lina Vos", "appeal@2024-05-15:Lina Vos"],
+        ),
+        (
+            "\"Judge Ivo Marek, whose removal we requested, found reporter Lina Vos guilty and fined her,\" her lawyer said.",
+            "2025-03-19",
+            &["conviction@-:Lina Vos", "sentence@-:Lina Vos"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]

@@ -347,6 +347,7 @@ pub(super) fn is_reference(words: &[&str], start: usize) -> bool {
             | "amnesty"
             | "indictment"
             | "block"
+            | "remand"
     ) {
         return false;
     }
@@ -439,6 +440,15 @@ pub(super) fn is_reference(words: &[&str], start: usize) -> bool {
         )
             && words[start.saturating_sub(4)..start].iter().any(|x| {
                 matches!(*x, "upheld" | "uphold" | "upholds" | "overturned" | "overturn" | "quashed" | "reduced" | "commuted" | "annulled" | "appealed" | "against")
+            }))
+        // what a court declares invalid, or a plea challenges, was done before: "declared invalid the
+        // arrest of X", "his plea against arrest and remand"
+        || (matches!(w, "detention" | "arrest" | "remand" | "pre-trial" | "pretrial")
+            && words[start.saturating_sub(10)..start].iter().any(|x| {
+                matches!(
+                    x.trim_matches(|c: char| !c.is_alphanumeric()),
+                    "invalid" | "illegal" | "unlawful" | "challenging" | "challenged" | "against"
+                )
             }))
 }
 
