@@ -375,6 +375,25 @@ pub fn decide(
                 && words[k..start].contains(&",")
         })
     };
+    // a hope or a wish is no act, however it is worded after: "they held high hopes that she would
+    // be acquitted" (like a call, no event at all)
+    if let Some(k) = (mscope..start).find(|&k| {
+        matches!(
+            words[k],
+            "hope" | "hoped" | "hopes" | "hoping" | "wished" | "wishing" | "prayed" | "praying"
+        ) && !words[k..start].iter().any(|w| {
+            matches!(
+                *w,
+                "who" | "which" | "whom" | "whose" | "because" | "after" | "since" | "although"
+            )
+        })
+    }) {
+        return StatusReason {
+            call: true,
+            status: Status::NotOccurred,
+            cue: Some(words[k].to_string()),
+        };
+    }
     for k in (mscope..start).rev() {
         let w = words[k];
         if inside_relative(k) {
@@ -412,6 +431,16 @@ pub fn decide(
         if matches!(w, "would" | "will" | "should" | "shall")
             && (k.saturating_sub(6)..k)
                 .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
+        {
+            continue;
+        }
+        // "will each serve a prison term of 12 years": the term a verdict imposed, not a future act
+        if matches!(w, "will" | "would")
+            && event_type == EventType::Sentence
+            && words[k + 1..start]
+                .iter()
+                .take(3)
+                .any(|x| matches!(*x, "serve" | "spend"))
         {
             continue;
         }

@@ -1482,6 +1482,28 @@ fn judged_acts_and_relative_moods() {
     ]);
 }
 
+/// A hope is no act; the term a verdict imposed ("will each serve") is the
+/// sentence; a relative clause set off by dashes is skipped in a coordination
+/// and keeps its date.
+#[test]
+fn hopes_terms_and_dashed_relatives() {
+    run(&[
+        (
+            "The family of reporter Lina Vos came to court on Thursday, as they held high hopes that she would be acquitted.",
+            "2026-01-23",
+            &[],
+        ),
+        (
+            "A court convicted reporter Lina Vos and editor Ivo Marek on Thursday. With the conviction, Vos\u{2014}who turns 27 on Friday\u{2014}and Marek will each serve a prison term of 12 years.",
+            "2026-01-23",
+            &[
+                "conviction@2026-01-22:Ivo Marek+Lina Vos",
+                "sentence@2026-01-22:Ivo Marek+Lina Vos",
+            ],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]

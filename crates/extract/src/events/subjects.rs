@@ -128,7 +128,11 @@ pub(super) fn subjects_for(
         let mut out = units[pos].subjects.clone();
         let mut p = pos;
         while p > 0 {
-            let gap: Vec<&str> = words[units[p - 1].last..units[p].first].to_vec();
+            // a relative clause between two members is no part of the gap: "A—who turns 27—and B"
+            let gap: Vec<&str> = (units[p - 1].last..units[p].first)
+                .filter(|&k| !rels.iter().any(|r| r.0 >= 1 && r.0 - 1 <= k && k <= r.1))
+                .map(|k| words[k])
+                .collect();
             if !units[p - 1].subjects.is_empty() && !gap.is_empty() && gap.len() <= 6 && coordination_gap(ctx, &gap) {
                 p -= 1;
                 for s in units[p].subjects.iter().rev() {
