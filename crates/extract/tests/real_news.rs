@@ -717,10 +717,8 @@ fn dates_in_real_news() {
         (
             "The family of reporter Lina Vos came to court here on Thursday, hoping she would be acquitted.\n\nThe court convicted Lina Vos of sedition.",
             "2026-01-23",
-            &[
-                "acquittal@2026-01-22:Lina Vos/not_occurred",
-                "conviction@2026-01-22:Lina Vos",
-            ],
+            // the hope is no act (like a call); the scene's day dates the verdict
+            &["conviction@2026-01-22:Lina Vos"],
         ),
         (
             "On January 14, Judge Karl Brenner ordered the remand of reporter Lina Vos, a decision criticized in a January 16 brief by her lawyers.",
