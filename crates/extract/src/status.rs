@@ -46,6 +46,7 @@ const MODAL: &[&str] = &[
     "warn",
     "warns",
     "could",
+    "can",
     "would",
     "will",
     "might",

@@ -1310,6 +1310,11 @@ fn possibilities_and_threats() {
             &["charge@2022-04:Lina Vos"],
         ),
         (
+            "The judge declined a request for the interim release of reporter Lina Vos, saying the allegations were not such as can get you release immediately.",
+            "2022-06-21",
+            &["release@-:Lina Vos/not_occurred"],
+        ),
+        (
             "An official warned reporter Lina Vos that she could be arrested if she kept working.",
             "2022-06-21",
             &["detention@-:Lina Vos/not_occurred"],
