@@ -486,7 +486,14 @@ pub(super) fn is_speaker(words: &[&str], m: &Mention) -> bool {
     match words.get(m.last).copied() {
         // a comment verb right after the name ("Robertson described the sentencing as …")
         Some(w) if speech(w) || COMMENT_VERBS.contains(&w) => return true,
-        Some(",") if (m.last + 1..(m.last + 4).min(words.len())).any(|k| speech(words[k])) => return true,
+        // (a participle after the comma, "…, saying", speaks for the main clause's subject: the name
+        // before it is that subject only at the start of the sentence)
+        Some(",")
+            if (m.last + 1..(m.last + 4).min(words.len()))
+                .any(|k| speech(words[k]) && (!words[k].ends_with("ing") || m.first <= 2)) =>
+        {
+            return true;
+        }
         // "…, Phil Robertson, described": the apposition's end, then the verb
         Some(",") if words.get(m.last + 1).is_some_and(|w| COMMENT_VERBS.contains(w)) => return true,
         _ => {}
