@@ -1507,6 +1507,20 @@ fn hopes_terms_and_dashed_relatives() {
     ]);
 }
 
+/// A hearing "of a case against X" is X's hearing.
+#[test]
+fn the_case_names_its_defendant() {
+    run(&[(
+        "Reporter Lina Vos was charged in January.\nFebruary 25 the court of Minsk finished the hearings of a criminal case against Lina Vos.",
+        "2019-03-01",
+        &[
+            "charge@2019-01:Lina Vos",
+            "hearing@2019-02-25:Lina Vos",
+            "charge@2019-02-25:Lina Vos",
+        ],
+    )]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]

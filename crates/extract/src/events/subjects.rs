@@ -286,11 +286,26 @@ pub(super) fn subjects_for(
         Voice::Object => (take_right(&right), "object of the trigger"),
         Voice::Noun => {
             // "the detention of X", "X's detention", "their arrest"
-            let r = if words.get(end) == Some(&"of") {
+            let mut r = if words.get(end) == Some(&"of") {
                 take_right(&right)
             } else {
                 Vec::new()
             };
+            // "the hearings of a criminal case against X": the case names its defendant
+            if r.is_empty()
+                && words.get(end) == Some(&"of")
+                && let Some(against) = (end + 1..(end + 6).min(right_end)).find(|&k| {
+                    matches!(words[k], "against") && matches!(words[k - 1], "case" | "cases" | "proceedings")
+                })
+            {
+                // (a title and the outlet may stand before the name: "against the chief editor of X, Y")
+                r = right
+                    .iter()
+                    .filter(|u| u.first > against && u.first <= against + 9)
+                    .find(|u| u.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_))))
+                    .map(|u| u.subjects.clone())
+                    .unwrap_or_default();
+            }
             // "every court hearing of X's foundation": the complement names whom the noun is about
             if r.is_empty() && words.get(end) == Some(&"of") {
                 return (Vec::new(), "none (the noun's complement names no one)");
