@@ -717,10 +717,8 @@ fn dates_in_real_news() {
         (
             "The family of reporter Lina Vos came to court here on Thursday, hoping she would be acquitted.\n\nThe court convicted Lina Vos of sedition.",
             "2026-01-23",
-            &[
-                "acquittal@2026-01-22:Lina Vos/not_occurred",
-                "conviction@2026-01-22:Lina Vos",
-            ],
+            // the hope is no act (like a call); the scene's day dates the verdict
+            &["conviction@2026-01-22:Lina Vos"],
         ),
         (
             "On January 14, Judge Karl Brenner ordered the remand of reporter Lina Vos, a decision criticized in a January 16 brief by her lawyers.",
@@ -1312,6 +1310,11 @@ fn possibilities_and_threats() {
             &["charge@2022-04:Lina Vos"],
         ),
         (
+            "The judge declined a request for the interim release of reporter Lina Vos, saying the allegations were not such as can get you release immediately.",
+            "2022-06-21",
+            &["release@-:Lina Vos/not_occurred"],
+        ),
+        (
             "An official warned reporter Lina Vos that she could be arrested if she kept working.",
             "2022-06-21",
             &["detention@-:Lina Vos/not_occurred"],
@@ -1462,6 +1465,60 @@ fn dateline_anchors_an_undated_report() {
             &["detention@-:Lina Vos"],
         ),
     ]);
+}
+
+/// What a court declares invalid was done before; a relative clause set off by
+/// commas keeps its mood away from the verb after it.
+#[test]
+fn judged_acts_and_relative_moods() {
+    run(&[
+        (
+            "Police arrested editor Lina Vos on October 3, 2023. The Supreme Court on Wednesday declared as 'invalid in the eyes of law' the arrest of editor Lina Vos.",
+            "2024-05-15",
+            &["detention@2023-10-03:Lina Vos", "appeal@2024-05-15:Lina Vos"],
+        ),
+        (
+            "\"Judge Ivo Marek, whose removal we requested, found reporter Lina Vos guilty and fined her,\" her lawyer said.",
+            "2025-03-19",
+            &["conviction@-:Lina Vos", "sentence@-:Lina Vos"],
+        ),
+    ]);
+}
+
+/// A hope is no act; the term a verdict imposed ("will each serve") is the
+/// sentence; a relative clause set off by dashes is skipped in a coordination
+/// and keeps its date.
+#[test]
+fn hopes_terms_and_dashed_relatives() {
+    run(&[
+        (
+            "The family of reporter Lina Vos came to court on Thursday, as they held high hopes that she would be acquitted.",
+            "2026-01-23",
+            &[],
+        ),
+        (
+            "A court convicted reporter Lina Vos and editor Ivo Marek on Thursday. With the conviction, Vos\u{2014}who turns 27 on Friday\u{2014}and Marek will each serve a prison term of 12 years.",
+            "2026-01-23",
+            &[
+                "conviction@2026-01-22:Ivo Marek+Lina Vos",
+                "sentence@2026-01-22:Ivo Marek+Lina Vos",
+            ],
+        ),
+    ]);
+}
+
+/// A hearing "of a case against X" is X's hearing.
+#[test]
+fn the_case_names_its_defendant() {
+    run(&[(
+        "Reporter Lina Vos was charged in January.\nFebruary 25 the court of Minsk finished the hearings of a criminal case against Lina Vos.",
+        "2019-03-01",
+        &[
+            "charge@2019-01:Lina Vos",
+            "hearing@2019-02-25:Lina Vos",
+            "charge@2019-02-25:Lina Vos",
+        ],
+    )]);
 }
 
 /// Word sense and dates from the clause a word hangs on: a person seized is

@@ -347,6 +347,7 @@ pub(super) fn is_reference(words: &[&str], start: usize) -> bool {
             | "amnesty"
             | "indictment"
             | "block"
+            | "remand"
     ) {
         return false;
     }
@@ -439,6 +440,15 @@ pub(super) fn is_reference(words: &[&str], start: usize) -> bool {
         )
             && words[start.saturating_sub(4)..start].iter().any(|x| {
                 matches!(*x, "upheld" | "uphold" | "upholds" | "overturned" | "overturn" | "quashed" | "reduced" | "commuted" | "annulled" | "appealed" | "against")
+            }))
+        // what a court declares invalid, or a plea challenges, was done before: "declared invalid the
+        // arrest of X", "his plea against arrest and remand"
+        || (matches!(w, "detention" | "arrest" | "remand" | "pre-trial" | "pretrial")
+            && words[start.saturating_sub(10)..start].iter().any(|x| {
+                matches!(
+                    x.trim_matches(|c: char| !c.is_alphanumeric()),
+                    "invalid" | "illegal" | "unlawful" | "challenging" | "challenged" | "against"
+                )
             }))
 }
 
@@ -556,12 +566,16 @@ pub(super) fn closes_apposition(words: &[&str], k: usize) -> bool {
 /// Relative clauses set off by a comma: ", who was detained with them," gives
 /// (index of "who", index of the closing comma or the sentence end).
 pub(super) fn relative_spans(words: &[&str]) -> Vec<(usize, usize)> {
+    // set off by commas, or by dashes ("Cumpio—who turns 27 on Friday—and Domequil")
     (1..words.len())
-        .filter(|&k| matches!(words[k], "who" | "which" | "whom" | "whose") && words[k - 1] == ",")
+        .filter(|&k| matches!(words[k], "who" | "which" | "whom" | "whose") && matches!(words[k - 1], "," | "—" | "–"))
         .map(|k| {
+            let close: &[&str] = if words[k - 1] == "," { &[","] } else { &["—", "–"] };
             (
                 k,
-                (k + 1..words.len()).find(|&j| words[j] == ",").unwrap_or(words.len()),
+                (k + 1..words.len())
+                    .find(|&j| close.contains(&words[j]))
+                    .unwrap_or(words.len()),
             )
         })
         .collect()

@@ -128,7 +128,11 @@ pub(super) fn subjects_for(
         let mut out = units[pos].subjects.clone();
         let mut p = pos;
         while p > 0 {
-            let gap: Vec<&str> = words[units[p - 1].last..units[p].first].to_vec();
+            // a relative clause between two members is no part of the gap: "A—who turns 27—and B"
+            let gap: Vec<&str> = (units[p - 1].last..units[p].first)
+                .filter(|&k| !rels.iter().any(|r| r.0 >= 1 && r.0 - 1 <= k && k <= r.1))
+                .map(|k| words[k])
+                .collect();
             if !units[p - 1].subjects.is_empty() && !gap.is_empty() && gap.len() <= 6 && coordination_gap(ctx, &gap) {
                 p -= 1;
                 for s in units[p].subjects.iter().rev() {
@@ -282,11 +286,26 @@ pub(super) fn subjects_for(
         Voice::Object => (take_right(&right), "object of the trigger"),
         Voice::Noun => {
             // "the detention of X", "X's detention", "their arrest"
-            let r = if words.get(end) == Some(&"of") {
+            let mut r = if words.get(end) == Some(&"of") {
                 take_right(&right)
             } else {
                 Vec::new()
             };
+            // "the hearings of a criminal case against X": the case names its defendant
+            if r.is_empty()
+                && words.get(end) == Some(&"of")
+                && let Some(against) = (end + 1..(end + 6).min(right_end)).find(|&k| {
+                    matches!(words[k], "against") && matches!(words[k - 1], "case" | "cases" | "proceedings")
+                })
+            {
+                // (a title and the outlet may stand before the name: "against the chief editor of X, Y")
+                r = right
+                    .iter()
+                    .filter(|u| u.first > against && u.first <= against + 9)
+                    .find(|u| u.subjects.iter().any(|s| matches!(s, SubjectRef::Person(_))))
+                    .map(|u| u.subjects.clone())
+                    .unwrap_or_default();
+            }
             // "every court hearing of X's foundation": the complement names whom the noun is about
             if r.is_empty() && words.get(end) == Some(&"of") {
                 return (Vec::new(), "none (the noun's complement names no one)");
@@ -482,7 +501,14 @@ pub(super) fn is_speaker(words: &[&str], m: &Mention) -> bool {
     match words.get(m.last).copied() {
         // a comment verb right after the name ("Robertson described the sentencing as …")
         Some(w) if speech(w) || COMMENT_VERBS.contains(&w) => return true,
-        Some(",") if (m.last + 1..(m.last + 4).min(words.len())).any(|k| speech(words[k])) => return true,
+        // (a participle after the comma, "…, saying", speaks for the main clause's subject: the name
+        // before it is that subject only at the start of the sentence)
+        Some(",")
+            if (m.last + 1..(m.last + 4).min(words.len()))
+                .any(|k| speech(words[k]) && (!words[k].ends_with("ing") || m.first <= 2)) =>
+        {
+            return true;
+        }
         // "…, Phil Robertson, described": the apposition's end, then the verb
         Some(",") if words.get(m.last + 1).is_some_and(|w| COMMENT_VERBS.contains(w)) => return true,
         _ => {}
