@@ -173,7 +173,8 @@ fn elision(w: &str) -> Option<usize> {
 }
 
 /// Splits elided articles and pronouns off their word, keeping exact byte spans:
-/// "l'arrestation" → "l'" + "arrestation", "d’Ahmed" → "d’" + "Ahmed".
+/// "l'arrestation" → "l'" + "arrestation", "d’Ahmed" → "d’" + "Ahmed"; a name
+/// written with "N'" ("N'Djamena") stays whole.
 fn split_elisions(mut s: Sentence) -> Sentence {
     if !s.tokens.iter().any(|t| elision(&t.lower).is_some()) {
         return s;
@@ -184,6 +185,18 @@ fn split_elisions(mut s: Sentence) -> Sentence {
             out.push(t);
             continue;
         };
+        // "N'Djamena", "N'Diaye": a capital after "n'" is a name, not a negation
+        if n_lower == 2
+            && t.lower.starts_with("n'")
+            && t.text
+                .chars()
+                .skip_while(|c| !matches!(c, '\'' | '’' | 'ʼ'))
+                .nth(1)
+                .is_some_and(char::is_uppercase)
+        {
+            out.push(t);
+            continue;
+        }
         // the same cut in the text: after its first apostrophe (which may be ’, 3 bytes)
         let Some((i, c)) = t.text.char_indices().find(|(_, c)| matches!(c, '\'' | '’' | 'ʼ')) else {
             out.push(t);
@@ -220,6 +233,9 @@ mod tests {
     #[test]
     fn elisions_are_split_with_exact_spans() {
         let text = "Après l’arrestation d'Ahmed, aujourd'hui.";
+        let kept = split_elisions(segment::sentences("Il n'a pas quitté N’Djamena.").remove(0));
+        let kept: Vec<&str> = kept.tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(kept, ["Il", "n'", "a", "pas", "quitté", "N’Djamena", "."]);
         let s = segment::sentences(text).remove(0);
         let s = split_elisions(s);
         let words: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
