@@ -333,3 +333,32 @@ fn relative_dates_references_and_groups() {
         ),
     ]);
 }
+
+#[test]
+fn a_french_user_lexicon_extends_the_french_pack() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fr-extra.toml");
+    std::fs::write(
+        &path,
+        "[language]\ncode = \"fr\"\n\n[[trigger]]\nid = \"detention.user.fr\"\ntype = \"detention\"\nvoice = \"object\"\npatterns = [\"cueilli|cueillie\"]\n",
+    )
+    .expect("write lexicon");
+    let mut ex = casewatch_extract::Extractor::multilingual().expect("packs");
+    ex.add_lexicon(&path)
+        .expect("a French lexicon loads into the French pack");
+    let meta = casewatch_model::ArticleMeta {
+        id: "t".into(),
+        source: "test".into(),
+        published: chrono::NaiveDate::from_ymd_opt(2024, 3, 15),
+        title: None,
+        language: "fr".into(),
+        sha256: "0".repeat(64),
+        url: None,
+    };
+    let rec = ex.extract(meta, "Paul Marchand a été cueilli lundi.").record;
+    assert_eq!(render(&rec), ["detention@2024-03-11:Paul Marchand"]);
+    // without the French pack, a French lexicon is an error that names the file
+    let mut en = casewatch_extract::Extractor::english().expect("english");
+    let err = en.add_lexicon(&path).expect_err("no French pack").to_string();
+    assert!(err.contains("fr-extra.toml") && err.contains("French"), "{err}");
+}
