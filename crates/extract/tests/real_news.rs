@@ -1521,6 +1521,35 @@ fn the_case_names_its_defendant() {
     )]);
 }
 
+/// Dropping or terminating a case is an acquittal (taxonomy), here requested;
+/// charges a state cites are not dated by it.
+#[test]
+fn dropped_cases_and_cited_charges() {
+    run(&[
+        (
+            "Editors Ivo Marek and Lina Vos were charged with sedition. The defence last month applied to terminate the case after new evidence came to light.",
+            "2022-12-13",
+            &[
+                "charge@-:Ivo Marek+Lina Vos",
+                "acquittal@2022-11:Ivo Marek+Lina Vos/not_occurred",
+            ],
+        ),
+        (
+            "Reporter Lina Vos was arrested in February. On March 9, 2020, her lawyer requested that the court drop the charges against her, but the request was denied.",
+            "2020-03-20",
+            &[
+                "detention@2020-02:Lina Vos",
+                "acquittal@2020-03-09:Lina Vos/not_occurred",
+            ],
+        ),
+        (
+            "Reporter Lina Vos was arrested on February 7. She is being held on charges of illegal possession of firearms.",
+            "2020-03-20",
+            &["detention@2020-02-07:Lina Vos", "charge@-:Lina Vos"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
