@@ -1059,6 +1059,12 @@ fn people_are_people() {
             "2025-03-19",
             &["Lina Vos"],
         ),
+        // runs coordinated before a media occupation modify it: outlets
+        (
+            "Lina Vos, Nova Gazeta and The Harbour co-founder, was honoured by a press freedom group.",
+            "2025-02-27",
+            &["Lina Vos"],
+        ),
         // a pen name given with "better known as" is the same person
         (
             "A court jailed journalist Tran Van Minh on Thursday. Minh, better-known as \u{201c}The Losing Side\u{201d} author Osin Bao, was found guilty of abusing freedoms.",
