@@ -963,6 +963,15 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
         {
             continue;
         }
+        // "X, Nova Gazeta and The Harbour co-founder": runs coordinated before a media occupation
+        // modify it (outlets), whoever the occupation's holder is
+        if toks.get(b).is_some_and(|t| t.lower == "and")
+            && let Some(e) = (b + 1..toks.len().min(b + 6)).find(|&k| !is_cap_word(&toks[k]))
+            && e > b + 1
+            && occupation_at(toks, e, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media)
+        {
+            continue;
+        }
         let mut after = b;
         while toks.get(after).is_some_and(|t| matches!(t.text.as_str(), "’" | "'")) {
             after += 1;
