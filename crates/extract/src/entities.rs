@@ -302,34 +302,14 @@ fn merge_aliases(sentences: &[Sentence], ents: &mut Entities) {
             }
         }
     }
-    // renumber: people no mention points to any more are gone
+    // people no mention points to any more are gone
     let mut used = vec![false; ents.people.len()];
     for m in ents.mentions.iter().flatten() {
         if let Target::Person(p) = m.target {
             used[p] = true;
         }
     }
-    if used.iter().all(|u| *u) {
-        return;
-    }
-    let mut new_index = vec![usize::MAX; used.len()];
-    let mut n = 0;
-    for (i, u) in used.iter().enumerate() {
-        if *u {
-            new_index[i] = n;
-            n += 1;
-        }
-    }
-    let mut i = 0;
-    ents.people.retain(|_| {
-        i += 1;
-        used[i - 1]
-    });
-    for m in ents.mentions.iter_mut().flatten() {
-        if let Target::Person(p) = m.target {
-            m.target = Target::Person(new_index[p]);
-        }
-    }
+    keep_people(ents, &used);
 }
 
 /// People named only in headlines or captions (rule `name.heading`) and never
@@ -354,6 +334,12 @@ fn drop_heading_only_people(ents: &mut Entities, skip: &[bool]) {
         .zip(&in_text)
         .map(|(p, t)| *t || p.rule != "name.heading")
         .collect();
+    keep_people(ents, &keep);
+}
+
+/// Keeps the people marked in `keep` (indexed like `ents.people`), drops the
+/// mentions of the others and renumbers the rest. Linear in people and mentions.
+fn keep_people(ents: &mut Entities, keep: &[bool]) {
     if keep.iter().all(|k| *k) {
         return;
     }
