@@ -68,7 +68,7 @@ pub use auth::{
 pub use error::{DbError, StoreError};
 pub use feeds::FeedState;
 pub use manual::{EntrySource, NewEntry};
-pub use rebuild::RebuildReport;
+pub use rebuild::{RebuildReport, RebuildTimings};
 pub use review::{AuditEntry, EntryEdit, ReviewAction, StatusEdit};
 pub use summary::{CasePage, CaseQuery, CaseRow, CaseSort, QueueItem, QueuePage, StatusQuery, StatusRow};
 pub use web_queries::{ArticleEventSpan, ArticleSummary, ArticleText};

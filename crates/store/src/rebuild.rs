@@ -47,6 +47,7 @@ use casewatch_reconcile::{MentionRef, Overrides, PersonLink, Settings};
 use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 /// What one rebuild did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +60,27 @@ pub struct RebuildReport {
     pub cases_removed: usize,
     /// Cases written.
     pub cases_written: usize,
+    /// Where the time went, phase by phase (for benchmarks and profiling).
+    pub timings: RebuildTimings,
+}
+
+/// The wall-clock time of each phase of one rebuild.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RebuildTimings {
+    /// Computing and storing the link keys of new articles.
+    pub keys: Duration,
+    /// Finding the articles the seeds may join (`link_keys` blocks).
+    pub neighbours: Duration,
+    /// The closure over affected cases, same ids and decisions.
+    pub closure: Duration,
+    /// Reading the records of the affected articles.
+    pub load: Duration,
+    /// Reconciliation proper (`casewatch_reconcile::reconcile`).
+    pub reconcile: Duration,
+    /// Reading previous ids and assigning stable ones.
+    pub ids: Duration,
+    /// Reviewer decisions, deleting the old cases and writing the new ones.
+    pub write: Duration,
 }
 
 /// Where a rebuild starts.
@@ -363,6 +385,12 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         .map(|&n| usize::try_from(n).unwrap_or(0))
         .unwrap_or(0);
 
+    let mut timings = RebuildTimings::default();
+    let mut clock = Instant::now();
+    let mut lap = |slot: &mut Duration| {
+        *slot = clock.elapsed();
+        clock = Instant::now();
+    };
     // Link keys of the articles that have none yet.
     let unkeyed = ints(
         conn,
@@ -399,6 +427,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         }
     }
 
+    lap(&mut timings.keys);
     // The affected articles.
     exec(
         conn,
@@ -407,6 +436,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         "adding the seeds",
     )?;
     add_key_neighbours(conn, path, &settings)?;
+    lap(&mut timings.neighbours);
     let groups: Vec<BTreeSet<String>> = overrides
         .merges
         .iter()
@@ -423,60 +453,126 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
                 .collect()
         }))
         .collect();
+    // The closure, pass by pass from the rows added by the previous pass
+    // (`rb_front`) only: each case and each exhaustive key is expanded once
+    // (`rb_case`, `rb_key`), so the cost is linear in the rows reached, not
+    // in rows × passes or in articles × case size.
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS rb_front (id INTEGER PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_next (id INTEGER PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_case (case_id TEXT PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_newcase (case_id TEXT PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_key (key TEXT PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_newkey (key TEXT PRIMARY KEY);
+         DELETE FROM temp.rb_front; DELETE FROM temp.rb_next; DELETE FROM temp.rb_case;
+         DELETE FROM temp.rb_newcase; DELETE FROM temp.rb_key; DELETE FROM temp.rb_newkey;
+         INSERT INTO temp.rb_front SELECT id FROM temp.rb_rows;",
+    )
+    .ctx(path, || "preparing the closure tables")?;
     loop {
-        let mut added = exec(
+        exec(conn, path, "DELETE FROM temp.rb_next", "clearing the next rows")?;
+        exec(conn, path, "DELETE FROM temp.rb_newcase", "clearing the new cases")?;
+        exec(
             conn,
             path,
-            "INSERT OR IGNORE INTO temp.rb_rows
-             SELECT a2.id FROM temp.rb_rows r CROSS JOIN articles a1 ON a1.id = r.id
+            "INSERT OR IGNORE INTO temp.rb_newcase
+             SELECT c1.case_id FROM temp.rb_front r CROSS JOIN articles a1 ON a1.id = r.id
                   CROSS JOIN case_articles c1 ON c1.article_id = a1.article_id
-                  CROSS JOIN case_articles c2 ON c2.case_id = c1.case_id
-                  CROSS JOIN articles a2 ON a2.article_id = c2.article_id",
+             WHERE c1.case_id NOT IN (SELECT case_id FROM temp.rb_case)",
+            "finding the cases of new rows",
+        )?;
+        exec(
+            conn,
+            path,
+            "INSERT OR IGNORE INTO temp.rb_case SELECT case_id FROM temp.rb_newcase",
+            "recording the expanded cases",
+        )?;
+        exec(
+            conn,
+            path,
+            "INSERT OR IGNORE INTO temp.rb_next
+             SELECT a2.id FROM temp.rb_newcase n CROSS JOIN case_articles c2 ON c2.case_id = n.case_id
+                  CROSS JOIN articles a2 ON a2.article_id = c2.article_id
+             WHERE a2.id NOT IN (SELECT id FROM temp.rb_rows)",
             "adding the articles of affected cases",
         )?;
         if settings.link_by_surname_only {
-            added += exec(
+            exec(conn, path, "DELETE FROM temp.rb_newkey", "clearing the new keys")?;
+            exec(
                 conn,
                 path,
-                "INSERT OR IGNORE INTO temp.rb_rows
-                 SELECT l2.article FROM temp.rb_rows r CROSS JOIN link_keys l1 ON l1.article = r.id AND l1.exhaustive = 1
-                      CROSS JOIN link_keys l2 ON l2.key = l1.key",
+                "INSERT OR IGNORE INTO temp.rb_newkey
+                 SELECT l1.key FROM temp.rb_front r CROSS JOIN link_keys l1 ON l1.article = r.id
+                 WHERE l1.exhaustive = 1 AND l1.key NOT IN (SELECT key FROM temp.rb_key)",
+                "finding the exhaustive keys of new rows",
+            )?;
+            exec(
+                conn,
+                path,
+                "INSERT OR IGNORE INTO temp.rb_key SELECT key FROM temp.rb_newkey",
+                "recording the expanded keys",
+            )?;
+            exec(
+                conn,
+                path,
+                "INSERT OR IGNORE INTO temp.rb_next
+                 SELECT l2.article FROM temp.rb_newkey k CROSS JOIN link_keys l2 ON l2.key = k.key
+                 WHERE l2.article NOT IN (SELECT id FROM temp.rb_rows)",
                 "adding the articles of exhaustive keys",
             )?;
         }
-        added += exec(
+        exec(
             conn,
             path,
-            "INSERT OR IGNORE INTO temp.rb_rows
-             SELECT a2.id FROM temp.rb_rows r CROSS JOIN articles a1 ON a1.id = r.id
-                  CROSS JOIN articles a2 ON a2.article_id = a1.article_id",
+            "INSERT OR IGNORE INTO temp.rb_next
+             SELECT a2.id FROM temp.rb_front r CROSS JOIN articles a1 ON a1.id = r.id
+                  CROSS JOIN articles a2 ON a2.article_id = a1.article_id
+             WHERE a2.id NOT IN (SELECT id FROM temp.rb_rows)",
             "adding articles of the same id",
         )?;
         if !groups.is_empty() {
-            let present: BTreeSet<String> = strings(
+            // A decision's group is added whole once one of its articles is
+            // in: only the rows new in this pass can bring in another group.
+            let fresh: BTreeSet<String> = strings(
                 conn,
                 path,
-                "SELECT a.article_id FROM temp.rb_rows r CROSS JOIN articles a ON a.id = r.id",
+                "SELECT a.article_id FROM temp.rb_front r CROSS JOIN articles a ON a.id = r.id",
                 [],
                 "reading affected article ids",
             )?
             .into_iter()
             .collect();
             let mut st = conn
-                .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows SELECT id FROM articles WHERE article_id = ?1")
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO temp.rb_next SELECT id FROM articles
+                     WHERE article_id = ?1 AND id NOT IN (SELECT id FROM temp.rb_rows)",
+                )
                 .ctx(path, || "preparing the decision insert")?;
-            for g in groups.iter().filter(|g| !g.is_disjoint(&present)) {
-                for a in g.difference(&present) {
-                    added += st
-                        .execute([a])
+            for g in groups.iter().filter(|g| !g.is_disjoint(&fresh)) {
+                for a in g.difference(&fresh) {
+                    st.execute([a])
                         .ctx(path, || format!("adding article {a} of a decision"))?;
                 }
             }
         }
+        let added = exec(
+            conn,
+            path,
+            "INSERT OR IGNORE INTO temp.rb_rows SELECT id FROM temp.rb_next",
+            "adding the next rows",
+        )?;
         if added == 0 {
             break;
         }
+        exec(conn, path, "DELETE FROM temp.rb_front", "clearing the front")?;
+        exec(
+            conn,
+            path,
+            "INSERT INTO temp.rb_front SELECT id FROM temp.rb_next",
+            "moving the front",
+        )?;
     }
+    lap(&mut timings.closure);
     let rows = ints(
         conn,
         path,
@@ -496,6 +592,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
     )?;
     let touched_set: BTreeSet<&str> = touched.iter().map(String::as_str).collect();
 
+    lap(&mut timings.load);
     // Reconcile.
     let mut recs: Vec<ExtractRecord> = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -505,6 +602,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
     }
     let mut rec = casewatch_reconcile::reconcile(&recs, &settings, &overrides);
 
+    lap(&mut timings.reconcile);
     // Previous ids of these keys.
     let mut prev = PreviousIds::default();
     {
@@ -622,6 +720,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         return Err(e);
     }
 
+    lap(&mut timings.ids);
     // Aliases of merged ids; reviews of absorbed entries move to their new entry.
     {
         let mut ins = conn
@@ -758,11 +857,13 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
                 .ctx(path, || format!("storing the {kind} id counter"))?;
         }
     }
+    lap(&mut timings.write);
     Ok(RebuildReport {
         seeds: seed_rows.len(),
         articles: rows.len(),
         cases_removed: touched.len(),
         cases_written: rec.file.cases.len(),
+        timings,
     })
 }
 
