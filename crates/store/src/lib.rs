@@ -208,6 +208,9 @@ pub struct CaseSummary {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The prepared link mentions of the key blocks rebuilds looked at
+    /// (see [`rebuild::LinkCache`]).
+    link_cache: rebuild::LinkCache,
 }
 
 impl std::fmt::Debug for Store {
@@ -258,6 +261,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            link_cache: rebuild::LinkCache::default(),
         })
     }
 

@@ -263,13 +263,88 @@ fn load_counters(conn: &Connection, path: &Path) -> Result<Counters> {
     Ok(c)
 }
 
+/// The prepared link mentions of one key block: per article row (ascending)
+/// its mentions, parsed and folded once.
+#[derive(Debug, Default)]
+struct Block {
+    rows: Vec<(i64, Vec<casewatch_reconcile::PreparedMention>)>,
+}
+
+/// Prepared link mentions per person key, kept by a [`Store`] between
+/// rebuilds so that a batch compares its new mentions with a block's stored
+/// ones without reading and parsing the whole block again (the blocks grow
+/// with the store; the generator's small name pools make them thousands of
+/// articles long). A block is used only while its row count and largest
+/// article row equal the table's (one look-up on the key's index); rows
+/// appended since are read alone, anything else reloads the block. The
+/// cache is cleared when a rebuild fails (its rows may have been rolled back).
+#[derive(Debug, Default)]
+pub(crate) struct LinkCache {
+    blocks: HashMap<String, Block>,
+}
+
+impl LinkCache {
+    /// Forgets every block.
+    pub(crate) fn clear(&mut self) {
+        self.blocks.clear();
+    }
+}
+
+/// The rows of key block `key`, from `cache` when it is current.
+fn block<'c>(conn: &Connection, path: &Path, cache: &'c mut LinkCache, key: &str) -> Result<&'c Block> {
+    type Found = (i64, String, String);
+    let (count, max): (i64, Option<i64>) = conn
+        .prepare_cached("SELECT COUNT(*), MAX(article) FROM link_keys WHERE key = ?1")
+        .and_then(|mut st| st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
+        .ctx(path, || format!("counting the articles of key {key}"))?;
+    let count = usize::try_from(count).unwrap_or(0);
+    let read = |after: i64| -> Result<Vec<(i64, Vec<casewatch_reconcile::PreparedMention>)>> {
+        let found: Vec<Found> = conn
+            .prepare_cached(
+                "SELECT article, mentions, context FROM link_keys WHERE key = ?1 AND article > ?2 ORDER BY article",
+            )
+            .and_then(|mut st| {
+                st.query_map(params![key, after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(path, || format!("reading the articles of key {key}"))?;
+        found
+            .into_iter()
+            .map(|(article, mentions, ctx)| {
+                let ctx: Vec<String> =
+                    serde_json::from_str(&ctx).map_err(|e| data_error(path, "link key context", e))?;
+                let ms: Vec<casewatch_reconcile::LinkMention> =
+                    serde_json::from_str(&mentions).map_err(|e| data_error(path, "link key mentions", e))?;
+                Ok((article, ms.iter().map(|m| m.prepare(&ctx)).collect()))
+            })
+            .collect()
+    };
+    let entry = cache.blocks.entry(key.to_string()).or_default();
+    let last = entry.rows.last().map(|r| r.0);
+    let current = entry.rows.len() == count && last == max;
+    if !current {
+        match (last, max) {
+            (Some(l), Some(m)) if m > l && entry.rows.len() < count => {
+                let more = read(l)?;
+                entry.rows.extend(more);
+                if entry.rows.len() != count {
+                    entry.rows = read(i64::MIN)?;
+                }
+            }
+            _ => entry.rows = read(i64::MIN)?,
+        }
+    }
+    Ok(entry)
+}
+
 /// Adds to `temp.rb_rows` the articles a seed can join: every article that
 /// shares a prosecuted-outlet key (`target:`) with a seed, or an
 /// outlet-and-charge key when `Settings::link_by_outlet_and_charge` is on;
 /// of the articles sharing a person key,
 /// those with a mention that [`casewatch_reconcile::mentions_may_join`] a
 /// mention of the seed (every one, with the store-wide surname-only rule on).
-fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Result<()> {
+/// Person blocks come from `cache` (see [`LinkCache`]).
+fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache: &mut LinkCache) -> Result<()> {
     use casewatch_reconcile::{LinkMention, PreparedMention};
     type Row = (String, String, String);
     let parse = |s: &str| -> Result<Vec<LinkMention>> {
@@ -294,9 +369,6 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
         let e = wanted.entry(key).or_default();
         e.extend(parse(&mentions)?.iter().map(|m| m.prepare(&ctx)));
     }
-    let mut rows = conn
-        .prepare_cached("SELECT article, mentions, context FROM link_keys WHERE key = ?1")
-        .ctx(path, || "preparing the key look-up")?;
     let mut add = conn
         .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) VALUES (?1)")
         .ctx(path, || "preparing the row insert")?;
@@ -306,22 +378,17 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
             continue;
         }
         let all = !key.starts_with("person:") || settings.link_by_surname_only;
-        if !all && seeds.is_empty() {
+        if all {
+            conn.prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) SELECT article FROM link_keys WHERE key = ?1")
+                .and_then(|mut st| st.execute([key]))
+                .ctx(path, || format!("adding the articles of key {key}"))?;
             continue;
         }
-        let found: Vec<(i64, String, String)> = rows
-            .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-            .ctx(path, || format!("reading the articles of key {key}"))?;
-        for (article, mentions, ctx) in found {
-            let joins = all || {
-                let their_ctx = context(&ctx)?;
-                parse(&mentions)?.iter().any(|b| {
-                    let b = b.prepare(&their_ctx);
-                    seeds.iter().any(|a| a.may_join(&b, settings))
-                })
-            };
-            if joins {
+        if seeds.is_empty() {
+            continue;
+        }
+        for (article, mentions) in &block(conn, path, cache, key)?.rows {
+            if mentions.iter().any(|b| seeds.iter().any(|a| a.may_join(b, settings))) {
                 add.execute([article])
                     .ctx(path, || format!("adding article row {article}"))?;
             }
@@ -336,6 +403,16 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
 /// which makes SQLite drive the join from them: temporary tables have no
 /// statistics, and the planner would otherwise scan the large tables.
 pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<RebuildReport> {
+    rebuild_cached(conn, path, seeds, &mut LinkCache::default())
+}
+
+/// [`rebuild`] with the link blocks of `cache`.
+pub(crate) fn rebuild_cached(
+    conn: &Connection,
+    path: &Path,
+    seeds: &Seeds,
+    cache: &mut LinkCache,
+) -> Result<RebuildReport> {
     let settings = load_settings(conn, path)?;
     let overrides = load_overrides(conn, path)?;
     conn.execute_batch(
@@ -435,7 +512,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         "INSERT OR IGNORE INTO temp.rb_rows SELECT id FROM temp.rb_seed",
         "adding the seeds",
     )?;
-    add_key_neighbours(conn, path, &settings)?;
+    add_key_neighbours(conn, path, &settings, cache)?;
     lap(&mut timings.neighbours);
     let groups: Vec<BTreeSet<String>> = overrides
         .merges
@@ -1002,9 +1079,15 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(&self.path, || "starting a case rebuild")?;
-        let report = rebuild(&tx, &self.path, seeds)?;
-        tx.commit().ctx(&self.path, || "committing a case rebuild")?;
-        Ok(report)
+        let done = rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache).and_then(|report| {
+            tx.commit()
+                .ctx(&self.path, || "committing a case rebuild")
+                .map(|()| report)
+        });
+        if done.is_err() {
+            self.link_cache.clear();
+        }
+        done
     }
 
     /// The reconciliation settings rebuilds use (stored in the database so
