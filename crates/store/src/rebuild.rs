@@ -403,15 +403,82 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache
 /// which makes SQLite drive the join from them: temporary tables have no
 /// statistics, and the planner would otherwise scan the large tables.
 pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<RebuildReport> {
-    rebuild_cached(conn, path, seeds, &mut LinkCache::default())
+    rebuild_cached(conn, path, seeds, &mut LinkCache::default(), Keys::Store)
 }
 
-/// [`rebuild`] with the link blocks of `cache`.
+/// Stores the link keys of the article rows `rows` (of `records`),
+/// replacing any they had. `keyed` stays 0 until the transaction that writes
+/// the articles' cases, so this may be committed on its own (a short write
+/// before a rebuild computes on a snapshot).
+fn store_link_keys(conn: &Connection, path: &Path, rows: &[i64], records: &HashMap<i64, ExtractRecord>) -> Result<()> {
+    let mut del = conn
+        .prepare_cached("DELETE FROM link_keys WHERE article = ?1")
+        .ctx(path, || "preparing the link key delete")?;
+    let mut ins = conn
+        .prepare_cached(
+            "INSERT OR REPLACE INTO link_keys (key, article, exhaustive, mentions, context)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .ctx(path, || "preparing the link key insert")?;
+    for &row in rows {
+        let Some(rec) = records.get(&row) else { continue };
+        del.execute([row])
+            .ctx(path, || format!("clearing the link keys of row {row}"))?;
+        for k in casewatch_reconcile::link_keys(rec) {
+            let mentions = serde_json::to_string(&k.mentions).map_err(|e| data_error(path, "link key mentions", e))?;
+            let context = serde_json::to_string(&k.context).map_err(|e| data_error(path, "link key context", e))?;
+            ins.execute(params![k.key, row, k.exhaustive, mentions, context])
+                .ctx(path, || format!("storing link key {} of {}", k.key, rec.article.id))?;
+        }
+    }
+    Ok(())
+}
+
+/// Computes and stores the link keys of the articles not reconciled yet
+/// (`articles.keyed = 0`), in the caller's (short) write transaction.
+fn key_unkeyed(conn: &Connection, path: &Path) -> Result<()> {
+    let rows = ints(
+        conn,
+        path,
+        "SELECT id FROM articles WHERE keyed = 0 ORDER BY id",
+        "reading unkeyed articles",
+    )?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let total = ints(conn, path, "SELECT COUNT(*) FROM articles", "counting articles")?
+        .first()
+        .map(|&n| usize::try_from(n).unwrap_or(0))
+        .unwrap_or(0);
+    let records = load_records(conn, path, &rows, total)?;
+    store_link_keys(conn, path, &rows, &records)
+}
+
+/// Whether [`rebuild_cached`] stores the link keys of new articles itself or
+/// finds them stored (by [`key_unkeyed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keys {
+    /// Compute and store them (inside the caller's write transaction).
+    Store,
+    /// They are stored already: the rebuild only reads until it writes its cases.
+    Stored,
+}
+
+/// How often a rebuild computes on a fresh snapshot because another
+/// connection wrote meanwhile, before it takes the write lock for the whole
+/// rebuild instead.
+const SNAPSHOT_ATTEMPTS: usize = 3;
+
+/// [`rebuild`] with the link blocks of `cache`. With [`Keys::Stored`] every
+/// statement before the case writes only reads the database (and writes
+/// temporary tables), so in a deferred transaction the write lock is taken
+/// only for writing the result.
 pub(crate) fn rebuild_cached(
     conn: &Connection,
     path: &Path,
     seeds: &Seeds,
     cache: &mut LinkCache,
+    keys: Keys,
 ) -> Result<RebuildReport> {
     let settings = load_settings(conn, path)?;
     let overrides = load_overrides(conn, path)?;
@@ -476,34 +543,9 @@ pub(crate) fn rebuild_cached(
         "reading unkeyed articles",
     )?;
     let mut records = load_records(conn, path, &unkeyed, total)?;
-    {
-        let mut del = conn
-            .prepare_cached("DELETE FROM link_keys WHERE article = ?1")
-            .ctx(path, || "preparing the link key delete")?;
-        let mut ins = conn
-            .prepare_cached(
-                "INSERT OR REPLACE INTO link_keys (key, article, exhaustive, mentions, context)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .ctx(path, || "preparing the link key insert")?;
-        let mut done = conn
-            .prepare_cached("UPDATE articles SET keyed = 1 WHERE id = ?1")
-            .ctx(path, || "preparing the keyed update")?;
-        for &row in &unkeyed {
-            let Some(rec) = records.get(&row) else { continue };
-            del.execute([row])
-                .ctx(path, || format!("clearing the link keys of row {row}"))?;
-            for k in casewatch_reconcile::link_keys(rec) {
-                let mentions =
-                    serde_json::to_string(&k.mentions).map_err(|e| data_error(path, "link key mentions", e))?;
-                let context = serde_json::to_string(&k.context).map_err(|e| data_error(path, "link key context", e))?;
-                ins.execute(params![k.key, row, k.exhaustive, mentions, context])
-                    .ctx(path, || format!("storing link key {} of {}", k.key, rec.article.id))?;
-            }
-            done.execute([row]).ctx(path, || format!("marking row {row} keyed"))?;
-        }
+    if keys == Keys::Store {
+        store_link_keys(conn, path, &unkeyed, &records)?;
     }
-
     lap(&mut timings.keys);
     // The affected articles.
     exec(
@@ -896,6 +938,12 @@ pub(crate) fn rebuild_cached(
 
     // Write.
     {
+        let mut done = conn
+            .prepare_cached("UPDATE articles SET keyed = 1 WHERE id = ?1")
+            .ctx(path, || "preparing the keyed update")?;
+        for &row in &unkeyed {
+            done.execute([row]).ctx(path, || format!("marking row {row} keyed"))?;
+        }
         let mut del = conn
             .prepare_cached("DELETE FROM cases WHERE id = ?1")
             .ctx(path, || "preparing the case delete")?;
@@ -1075,11 +1123,43 @@ impl Store {
 
     /// Rebuilds from `seeds` in one IMMEDIATE transaction.
     pub(crate) fn rebuild_with(&mut self, seeds: &Seeds) -> Result<RebuildReport> {
+        // 1. The link keys of new articles: a short write.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(&self.path, || "starting to key new articles")?;
+        key_unkeyed(&tx, &self.path)?;
+        tx.commit().ctx(&self.path, || "committing the keys of new articles")?;
+        // 2. Compute on a snapshot (a deferred transaction reads without
+        // blocking writers), then write. SQLite refuses to turn the snapshot
+        // into a write transaction when another connection wrote since it
+        // began (or holds the write lock): then nothing was written, and the
+        // rebuild starts again on a fresh snapshot.
+        for _ in 0..SNAPSHOT_ATTEMPTS {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Deferred)
+                .ctx(&self.path, || "starting a case rebuild")?;
+            let done = rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Stored).and_then(|report| {
+                tx.commit()
+                    .ctx(&self.path, || "committing a case rebuild")
+                    .map(|()| report)
+            });
+            match done {
+                Ok(report) => return Ok(report),
+                Err(e) if e.is_busy() => continue,
+                Err(e) => {
+                    self.link_cache.clear();
+                    return Err(e);
+                }
+            }
+        }
+        // 3. Writers kept interleaving: hold the write lock from the start.
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(&self.path, || "starting a case rebuild")?;
-        let done = rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache).and_then(|report| {
+        let done = rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Store).and_then(|report| {
             tx.commit()
                 .ctx(&self.path, || "committing a case rebuild")
                 .map(|()| report)
