@@ -414,8 +414,8 @@ fn main() -> anyhow::Result<()> {
     );
     let (mut window, mut window_rebuild, mut window_n, mut reconciled, mut batches) =
         (0.0f64, 0.0f64, 0usize, 0usize, 0usize);
-    // Per rebuild phase: keys, neighbours, closure, load, reconcile, ids, write.
-    let mut phases = [0.0f64; 7];
+    // Per rebuild phase: keys, neighbours, closure, load, reconcile, ids, write, commit.
+    let mut phases = [0.0f64; 8];
     let started = Instant::now();
     let every = (total / 20).max(1000);
     let mut text_bytes = 0usize;
@@ -458,11 +458,11 @@ fn main() -> anyhow::Result<()> {
                     .map(|p| format!("{:.1}", p * 1000.0 / batches as f64))
                     .collect();
                 println!(
-                    "         rebuild ms/batch: keys {} neighbours {} closure {} load {} reconcile {} ids {} write {}",
-                    ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], ms[6]
+                    "         rebuild ms/batch: keys {} neighbours {} closure {} load {} reconcile {} ids {} write {} commit {}",
+                    ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], ms[6], ms[7]
                 );
             }
-            phases = [0.0; 7];
+            phases = [0.0; 8];
             (window, window_rebuild, window_n, reconciled, batches) = (0.0, 0.0, 0, 0, 0);
         }
     }

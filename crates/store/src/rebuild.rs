@@ -81,6 +81,9 @@ pub struct RebuildTimings {
     pub ids: Duration,
     /// Reviewer decisions, deleting the old cases and writing the new ones.
     pub write: Duration,
+    /// Committing (with SQLite's checkpoints of the write-ahead log), and
+    /// computing again when another connection wrote meanwhile.
+    pub commit: Duration,
 }
 
 /// Where a rebuild starts.
@@ -192,7 +195,8 @@ fn exec(conn: &Connection, path: &Path, sql: &str, what: &str) -> Result<usize> 
 }
 
 /// Reads the records of the article rows `rows`: one by one for a few, in
-/// one scan when they are many.
+/// one scan when they are many (more than a quarter of `total`, the largest
+/// article row: a bound on the count that costs no scan).
 fn load_records(conn: &Connection, path: &Path, rows: &[i64], total: usize) -> Result<HashMap<i64, ExtractRecord>> {
     let mut out = HashMap::with_capacity(rows.len());
     if rows.len() * 4 > total {
@@ -263,11 +267,46 @@ fn load_counters(conn: &Connection, path: &Path) -> Result<Counters> {
     Ok(c)
 }
 
-/// The prepared link mentions of one key block: per article row (ascending)
-/// its mentions, parsed and folded once.
+/// The prepared link mentions of one key block, grouped by their stored
+/// text: articles that give the same mentions with the same context (the
+/// same spellings, attributes and co-named surnames) link alike, so each
+/// distinct text is parsed, folded and compared once.
 #[derive(Debug, Default)]
 struct Block {
-    rows: Vec<(i64, Vec<casewatch_reconcile::PreparedMention>)>,
+    /// Rows of the block.
+    count: usize,
+    /// Its largest article row.
+    last: Option<i64>,
+    /// (mentions, context) text → index into `groups`.
+    index: HashMap<(String, String), usize>,
+    /// Per distinct text: the prepared mentions and the article rows giving it.
+    groups: Vec<(Vec<casewatch_reconcile::PreparedMention>, Vec<i64>)>,
+}
+
+impl Block {
+    /// Adds the stored rows `found` (ascending article rows).
+    fn extend(&mut self, path: &Path, found: Vec<(i64, String, String)>) -> Result<()> {
+        for (article, mentions, ctx) in found {
+            let key = (mentions, ctx);
+            let g = match self.index.get(&key) {
+                Some(&g) => g,
+                None => {
+                    let context: Vec<String> =
+                        serde_json::from_str(&key.1).map_err(|e| data_error(path, "link key context", e))?;
+                    let ms: Vec<casewatch_reconcile::LinkMention> =
+                        serde_json::from_str(&key.0).map_err(|e| data_error(path, "link key mentions", e))?;
+                    self.groups
+                        .push((ms.iter().map(|m| m.prepare(&context)).collect(), Vec::new()));
+                    self.index.insert(key, self.groups.len() - 1);
+                    self.groups.len() - 1
+                }
+            };
+            self.groups[g].1.push(article);
+            self.count += 1;
+            self.last = Some(article);
+        }
+        Ok(())
+    }
 }
 
 /// Prepared link mentions per person key, kept by a [`Store`] between
@@ -298,40 +337,29 @@ fn block<'c>(conn: &Connection, path: &Path, cache: &'c mut LinkCache, key: &str
         .and_then(|mut st| st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
         .ctx(path, || format!("counting the articles of key {key}"))?;
     let count = usize::try_from(count).unwrap_or(0);
-    let read = |after: i64| -> Result<Vec<(i64, Vec<casewatch_reconcile::PreparedMention>)>> {
-        let found: Vec<Found> = conn
-            .prepare_cached(
-                "SELECT article, mentions, context FROM link_keys WHERE key = ?1 AND article > ?2 ORDER BY article",
-            )
-            .and_then(|mut st| {
-                st.query_map(params![key, after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-            })
-            .ctx(path, || format!("reading the articles of key {key}"))?;
-        found
-            .into_iter()
-            .map(|(article, mentions, ctx)| {
-                let ctx: Vec<String> =
-                    serde_json::from_str(&ctx).map_err(|e| data_error(path, "link key context", e))?;
-                let ms: Vec<casewatch_reconcile::LinkMention> =
-                    serde_json::from_str(&mentions).map_err(|e| data_error(path, "link key mentions", e))?;
-                Ok((article, ms.iter().map(|m| m.prepare(&ctx)).collect()))
-            })
-            .collect()
+    let read = |after: i64| -> Result<Vec<Found>> {
+        conn.prepare_cached(
+            "SELECT article, mentions, context FROM link_keys WHERE key = ?1 AND article > ?2 ORDER BY article",
+        )
+        .and_then(|mut st| {
+            st.query_map(params![key, after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+        })
+        .ctx(path, || format!("reading the articles of key {key}"))
     };
     let entry = cache.blocks.entry(key.to_string()).or_default();
-    let last = entry.rows.last().map(|r| r.0);
-    let current = entry.rows.len() == count && last == max;
-    if !current {
-        match (last, max) {
-            (Some(l), Some(m)) if m > l && entry.rows.len() < count => {
-                let more = read(l)?;
-                entry.rows.extend(more);
-                if entry.rows.len() != count {
-                    entry.rows = read(i64::MIN)?;
-                }
-            }
-            _ => entry.rows = read(i64::MIN)?,
+    if entry.count != count || entry.last != max {
+        // Rows appended since (the usual case) are read alone; anything
+        // else reloads the block.
+        if let (Some(l), Some(m)) = (entry.last, max)
+            && m > l
+            && entry.count < count
+        {
+            entry.extend(path, read(l)?)?;
+        }
+        if entry.count != count || entry.last != max {
+            *entry = Block::default();
+            entry.extend(path, read(i64::MIN)?)?;
         }
     }
     Ok(entry)
@@ -387,10 +415,12 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache
         if seeds.is_empty() {
             continue;
         }
-        for (article, mentions) in &block(conn, path, cache, key)?.rows {
+        for (mentions, articles) in &block(conn, path, cache, key)?.groups {
             if mentions.iter().any(|b| seeds.iter().any(|a| a.may_join(b, settings))) {
-                add.execute([article])
-                    .ctx(path, || format!("adding article row {article}"))?;
+                for article in articles {
+                    add.execute([article])
+                        .ctx(path, || format!("adding article row {article}"))?;
+                }
             }
         }
     }
@@ -446,10 +476,15 @@ fn key_unkeyed(conn: &Connection, path: &Path) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    let total = ints(conn, path, "SELECT COUNT(*) FROM articles", "counting articles")?
-        .first()
-        .map(|&n| usize::try_from(n).unwrap_or(0))
-        .unwrap_or(0);
+    let total = ints(
+        conn,
+        path,
+        "SELECT ifnull(MAX(id), 0) FROM articles",
+        "sizing the store",
+    )?
+    .first()
+    .map(|&n| usize::try_from(n).unwrap_or(0))
+    .unwrap_or(0);
     let records = load_records(conn, path, &rows, total)?;
     store_link_keys(conn, path, &rows, &records)
 }
@@ -524,10 +559,15 @@ pub(crate) fn rebuild_cached(
     if seed_rows.is_empty() {
         return Ok(RebuildReport::default());
     }
-    let total: usize = ints(conn, path, "SELECT COUNT(*) FROM articles", "counting articles")?
-        .first()
-        .map(|&n| usize::try_from(n).unwrap_or(0))
-        .unwrap_or(0);
+    let total: usize = ints(
+        conn,
+        path,
+        "SELECT ifnull(MAX(id), 0) FROM articles",
+        "sizing the store",
+    )?
+    .first()
+    .map(|&n| usize::try_from(n).unwrap_or(0))
+    .unwrap_or(0);
 
     let mut timings = RebuildTimings::default();
     let mut clock = Instant::now();
@@ -1124,12 +1164,21 @@ impl Store {
     /// Rebuilds from `seeds` in one IMMEDIATE transaction.
     pub(crate) fn rebuild_with(&mut self, seeds: &Seeds) -> Result<RebuildReport> {
         // 1. The link keys of new articles: a short write.
+        let started = Instant::now();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(&self.path, || "starting to key new articles")?;
         key_unkeyed(&tx, &self.path)?;
         tx.commit().ctx(&self.path, || "committing the keys of new articles")?;
+        let keyed = started.elapsed();
+        let timed = |mut report: RebuildReport| {
+            let t = &mut report.timings;
+            t.keys += keyed;
+            let phases = t.keys + t.neighbours + t.closure + t.load + t.reconcile + t.ids + t.write;
+            t.commit = started.elapsed().saturating_sub(phases);
+            report
+        };
         // 2. Compute on a snapshot (a deferred transaction reads without
         // blocking writers), then write. SQLite refuses to turn the snapshot
         // into a write transaction when another connection wrote since it
@@ -1146,7 +1195,7 @@ impl Store {
                     .map(|()| report)
             });
             match done {
-                Ok(report) => return Ok(report),
+                Ok(report) => return Ok(timed(report)),
                 Err(e) if e.is_busy() => continue,
                 Err(e) => {
                     self.link_cache.clear();
@@ -1167,7 +1216,7 @@ impl Store {
         if done.is_err() {
             self.link_cache.clear();
         }
-        done
+        done.map(timed)
     }
 
     /// The reconciliation settings rebuilds use (stored in the database so
