@@ -159,6 +159,19 @@ fn forward_context(words: &[&str], first: usize) -> bool {
         || (before(1) == Some("for") && matches!(before(2), Some("adjourned" | "postponed")))
         || (before(1) == Some("for") && matches!(before(2), Some("set" | "scheduled" | "adjourned" | "postponed")))
         || matches!(before(2), Some("until" | "till"))
+        // "the court will hear the appeal on March 24": a future tense in the date's own clause
+        || (matches!(before(1), Some("on" | "in"))
+            && (2..=7)
+                .map(before)
+                .take_while(|w| w.is_some_and(|w| !matches!(w, "," | "." | ";" | "that" | "who" | "which")))
+                .any(|w| matches!(w, Some("will" | "shall"))))
+        // "posted the pleas for hearing on Monday", "listed for a further hearing on 3 May": the day
+        // a hearing is put down for lies ahead
+        || (before(1) == Some("on")
+            && matches!(before(2), Some("hearing" | "trial" | "arguments"))
+            && (3..=5).find(|&k| before(k) == Some("for")).is_some_and(|f| {
+                (3..f).all(|k| matches!(before(k), Some("a" | "the" | "next" | "further" | "final" | "its")))
+            }))
 }
 
 /// Finds the date expressions of one sentence, resolved against `published`.
@@ -423,6 +436,12 @@ fn match_at(tokens: &[Token], words: &[&str], i: usize, published: Option<NaiveD
     }
     // relative to publication
     let next = words.get(i + 1).copied();
+    // "today's ruling", "yesterday's hearing": the possessive dates what it modifies
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .filter(|d| matches!(*d, "today" | "yesterday"))
+        .unwrap_or(w);
     match (w, next) {
         ("yesterday", _) => {
             return Some((

@@ -609,7 +609,11 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
                     || lex.org_heads.contains_key(toks[b - 1].lower.as_str()))
         };
         let possessive_outlet = toks[b - 1].lower.ends_with("'s") && occ_after;
-        if !(before || after || occ_after || possessive_outlet || in_outlet_list(toks, a)) {
+        // "a reporter for X", "a radio host at X": whom a media worker works for is an outlet
+        let works_for = a >= 2
+            && matches!(toks[a - 1].lower.as_str(), "for" | "at")
+            && occupation_before(toks, a - 1, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media);
+        if !(before || after || occ_after || possessive_outlet || works_for || in_outlet_list(toks, a)) {
             continue;
         }
         // a run that starts the sentence and is followed by an occupation may be a person's name instead
@@ -835,6 +839,39 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
             && matches!(toks[start - 1].text.as_str(), "\"" | "“" | "«")
             && toks.get(b).is_some_and(|t| matches!(t.text.as_str(), "\"" | "”" | "»"));
         if quoted {
+            continue;
+        }
+        // inside a title-case quotation that a word opens: a title ("the article “Luxurious Villa
+        // with a View”"), not quoted speech ("“Lev Arkhipov was arrested,” his wife said")
+        let open = toks[..start]
+            .iter()
+            .rposition(|t| matches!(t.text.as_str(), "“" | "«" | "\""))
+            .filter(|&o| o > 0 && toks[o - 1].kind == TokenKind::Word);
+        let close = open.and_then(|_| {
+            toks[b..]
+                .iter()
+                .position(|t| matches!(t.text.as_str(), "\"" | "”" | "»"))
+                .map(|k| b + k)
+        });
+        if let (Some(o), Some(c)) = (open, close)
+            && !toks[o + 1..start]
+                .iter()
+                .any(|t| matches!(t.text.as_str(), "”" | "»" | "\""))
+        {
+            let content: Vec<&Token> = toks[o + 1..c]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && t.text.chars().count() >= 4)
+                .collect();
+            if content.len() >= 3 && content.iter().filter(|t| t.is_capitalized()).count() * 10 >= content.len() * 7 {
+                continue;
+            }
+        }
+        // a determiner right before the run makes it a common noun phrase or a title, not a
+        // person: "the Grant Holder of the paper", "The Winning Side", "no Gulag Archipelago",
+        // "a Jeune Afrique report"
+        if (a == start && start > 0 && matches!(toks[start - 1].lower.as_str(), "the" | "a" | "an" | "no"))
+            || (start > 0 && toks[start].text == "The")
+        {
             continue;
         }
         let mut after = b;
@@ -1073,11 +1110,20 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
     loop {
         let prev_name = ents.mentions[si]
             .iter()
-            .filter(|m| matches!(m.target, Target::Person(_)) && m.last < left && m.last + 2 >= left)
+            .filter(|m| matches!(m.target, Target::Person(_)) && m.last < left && m.last + 8 >= left)
             .max_by_key(|m| m.last)
             .copied();
+        // (a short parenthesis may follow a member: "A (presiding judge), B and C")
+        let joined = |m: &Mention| {
+            let gap = &toks[m.last..left];
+            gap.len() <= 2 && gap.iter().all(|t| matches!(t.lower.as_str(), "," | "and"))
+                || (gap.first().is_some_and(|t| t.text == "(")
+                    && gap.iter().position(|t| t.text == ")").is_some_and(|c| {
+                        gap[c + 1..].iter().all(|t| matches!(t.lower.as_str(), "," | "and")) && c + 1 < gap.len()
+                    }))
+        };
         match prev_name {
-            Some(m) if (m.last..left).all(|k| matches!(toks[k].lower.as_str(), "," | "and")) => left = m.first,
+            Some(m) if joined(&m) => left = m.first,
             _ => break,
         }
     }
@@ -1121,10 +1167,24 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
                 j += 1;
             }
         }
+        // a partitive names the set the person belongs to: "X, one of her lawyers"
+        if toks.get(j).is_some_and(|t| t.lower == "one") && toks.get(j + 1).is_some_and(|t| t.lower == "of") {
+            j += 2;
+        }
         while j < toks.len()
             && matches!(
                 toks[j].lower.as_str(),
-                "a" | "an" | "the" | "his" | "her" | "who" | "is" | "was" | "former" | "freelance" | "independent"
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "who"
+                    | "is"
+                    | "was"
+                    | "former"
+                    | "freelance"
+                    | "independent"
             )
         {
             if toks[j].lower == "former" {

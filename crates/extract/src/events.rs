@@ -4,10 +4,10 @@
 use crate::dates::{self, DateMention, When};
 use crate::entities::{Entities, Gender, Mention, Target, occupation_at};
 use crate::lexicon::{Lexicon, OccupationKind, Voice};
-use crate::segment::{Sentence, TokenKind};
+use crate::segment::{Sentence, Token, TokenKind};
 use crate::status::{self, SPEECH, StatusReason};
 use casewatch_model::{DateQualifier, EventType, OrgKind, PartialDate, Status};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// A subject as found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -337,7 +337,18 @@ pub fn find(
                 );
             if from_state
                 || !sanity(event_type, words, start, end)
-                || is_reference(words, start)
+                || released_thing(event_type, words, start, &s.tokens, &ents.mentions[si], lex)
+                || (is_reference(words, start)
+                    // "since his arrest on June 7", "her arrest in June": a possessed act with its own date
+                    // is told (the reconciler joins it with the act told elsewhere)
+                    && !(start > 0
+                        && (matches!(words[start - 1], "his" | "her" | "their") || words[start - 1].ends_with("'s"))
+                        && mentions.iter().any(|m| {
+                        m.first >= end
+                            && m.first <= end + 1
+                            && matches!(m.when, When::Absolute(Some(_)))
+                            && words[end..m.first].iter().all(|w| matches!(*w, "on" | "in"))
+                    })))
                 || inside_a_name(s, &ents.mentions[si], start, end)
                 || generic_comparison(words, start)
             {
@@ -445,6 +456,22 @@ pub fn find(
             if event_type == EventType::Designation && subjects.is_empty() {
                 continue;
             }
+            // a possibility is no event (taxonomy: hypothetical acts are not events): "the trial could
+            // have started in May", "the trial can start at any time"; scheduled acts ("will", "would")
+            // stay, as not_occurred
+            if status.status == Status::NotOccurred
+                && status
+                    .cue
+                    .as_deref()
+                    .and_then(|c| c.split(' ').next())
+                    .is_some_and(|c| matches!(c, "could" | "can" | "might" | "may"))
+                // a threat or a condition is an act threatened ("warned that she could be arrested if …")
+                && !words.iter().any(|w| {
+                    matches!(*w, "if" | "unless" | "warned" | "threatened" | "threat" | "threats" | "warning")
+                })
+            {
+                continue;
+            }
             // a prosecutor's demand for a sentence is not a sentence (taxonomy: `other`, never emitted)
             if event_type == EventType::Sentence
                 && status.status == Status::NotOccurred
@@ -468,6 +495,22 @@ pub fn find(
             {
                 continue;
             }
+            // "X, who was seized from his home": a person seized is detained, not property taken
+            let event_type = if event_type == EventType::Seizure
+                && start >= 2
+                && matches!(words[start - 1], "was" | "were")
+                && (matches!(words[start - 2], "who" | "he" | "she" | "they")
+                    || ents.mentions[si].iter().any(|m| {
+                        m.last == start - 1
+                            && matches!(m.target, Target::Person(_))
+                            && !words[m.last - 1].ends_with("'s")
+                            // "the laptop of reporter X was seized" seizes the laptop
+                            && !words[m.first.saturating_sub(3)..m.first].contains(&"of")
+                    })) {
+                EventType::Detention
+            } else {
+                event_type
+            };
             // jurisdiction: a court's "arrest" (Turkey's tutuklama, Russia's арест) is pre-trial detention
             let event_type = if event_type == EventType::Detention
                 && (court_ordered_arrest(&ctx, si, words, start, end, clause)
@@ -581,6 +624,47 @@ pub fn find(
         }
         let inherit = if background { None } else { para_date.or(lede) };
         assign_dates(s, words, &status_words, &mentions, &mut found, &mut anchor, inherit);
+        // "since October, when X was rounded up": a "when" clause hung on a date happened then
+        if let Some((k, d)) = (2..words.len()).find_map(|k| {
+            (words[k] == "when" && words[k - 1] == ",")
+                .then(|| mentions.iter().find(|m| m.last == k - 1))
+                .flatten()
+                .and_then(|m| {
+                    if let When::Absolute(Some(d)) = m.when {
+                        Some((k, d))
+                    } else {
+                        None
+                    }
+                })
+        }) {
+            for e in found
+                .iter_mut()
+                .filter(|e| e.trigger.0 > k && e.date_reason != "stated in the sentence")
+            {
+                e.date = Some(d);
+                e.qualifier = None;
+                e.date_reason = "the date its \"when\" clause hangs on";
+            }
+        }
+        // the news itself: a present perfect before any date of the article ("X has been arrested,
+        // the agency reports") happened shortly before the report, in its month
+        if lede.is_none()
+            && !background
+            && let Some(p) = published
+        {
+            for e in found.iter_mut().filter(|e| {
+                e.date.is_none()
+                    && e.status.status == Status::Occurred
+                    && e.trigger.0 >= 1
+                    && (matches!(words[e.trigger.0 - 1], "has" | "have")
+                        || (e.trigger.0 >= 2
+                            && words[e.trigger.0 - 1] == "been"
+                            && matches!(words[e.trigger.0 - 2], "has" | "have")))
+            }) {
+                e.date = PartialDate::month(p.year(), p.month());
+                e.date_reason = REPORT_MONTH;
+            }
+        }
         // "sentenced … on charges of", "arrested on charges": the charges were brought before the
         // act that cites them, so they take no date from it
         let acts: Vec<(usize, usize)> = found
@@ -634,6 +718,31 @@ pub fn find(
                     call: false,
                     status: Status::NotOccurred,
                     cue: Some("postponed".into()),
+                };
+            }
+        }
+        // an act dated after the report cannot have happened yet: it is scheduled (taxonomy:
+        // scheduled acts are `not_occurred`)
+        if let Some(p) = published.map(PartialDate::from_naive) {
+            for e in found.iter_mut().filter(|e| {
+                e.date
+                    .is_some_and(|d| d.precision() == casewatch_model::DatePrecision::Day && d > p)
+            }) {
+                // another act of the clause does not share the day something is put down for
+                // ("while posting the pleas for hearing on Monday, the judge declined release")
+                if e.date_reason == "shared with the clause" {
+                    e.date = inherit;
+                    e.qualifier = None;
+                    e.date_reason = "inherited";
+                    continue;
+                }
+                if e.status.status != Status::Occurred {
+                    continue;
+                }
+                e.status = StatusReason {
+                    call: false,
+                    status: Status::NotOccurred,
+                    cue: Some("scheduled (dated after the report)".into()),
                 };
             }
         }
@@ -712,6 +821,9 @@ pub fn find(
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
 }
+
+/// The date reason of an undated present perfect in the lede: the report's month.
+const REPORT_MONTH: &str = "the report's month (the news told in the present perfect)";
 
 /// "A tabloid reported that the reporter had been arrested. The police denied
 /// this." An event of a sentence that the next sentence denies by reference
@@ -887,7 +999,8 @@ fn date_verdicts_together(events: &mut [FoundEvent]) {
     let mut fills: Vec<(usize, PartialDate, Option<DateQualifier>)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let Some(other) = pair(e.event_type) else { continue };
-        if e.date.is_some() || e.status.status != Status::Occurred {
+        let guessed = e.date_reason == REPORT_MONTH;
+        if (e.date.is_some() && !guessed) || e.status.status != Status::Occurred {
             continue;
         }
         let mine = persons(e);
@@ -897,6 +1010,8 @@ fn date_verdicts_together(events: &mut [FoundEvent]) {
                 o.event_type == other
                     && o.status.status == Status::Occurred
                     && o.date.is_some()
+                    // only a date the text states: an inherited one may be another episode's
+                    && matches!(o.date_reason, "stated in the sentence" | "shared with the clause")
                     && persons(o).iter().any(|p| mine.contains(p))
             })
             .filter_map(|o| o.date.map(|d| (d, o.qualifier)))
@@ -1029,8 +1144,11 @@ impl Focus {
         for m in &ents.mentions[si] {
             // a name that modifies a noun ("the X regime") brings no one into focus
             let modifier = words.get(m.last).is_some_and(|w| NAME_MODIFIED_NOUNS.contains(w));
+            // nor does a speaker ("…, said X, one of her lawyers"): a pronoun after a quote is
+            // about the person the quote is about
             if let Target::Person(p) = m.target
                 && !modifier
+                && !is_speaker(words, m)
                 && !matches!(
                     ents.people[p].occupation_kind,
                     Some(OccupationKind::Lawyer) | Some(OccupationKind::Official) | Some(OccupationKind::Other)
@@ -1088,15 +1206,37 @@ fn is_reference(words: &[&str], start: usize) -> bool {
     let w = words[start];
     // a hearing or trial named as the setting of something else: "during the hearing", "in the trial",
     // "before the trial" ("at the first hearing on 14 May" still introduces one)
-    if matches!(w, "hearing" | "hearings" | "trial")
-        && start >= 2
-        && matches!(words[start - 1], "the" | "that" | "this")
-        && matches!(
-            words[start - 2],
-            "during" | "in" | "throughout" | "for" | "before" | "after" | "of"
-        )
+    // (the pattern may hold the article, and a modifier may stand before the noun: "for the appeal
+    // hearing", "in the first-instance hearing", "during her trial")
+    if let Some(noun) =
+        (start..(start + 2).min(words.len())).find(|&k| matches!(words[k], "hearing" | "hearings" | "trial"))
     {
-        return true;
+        let det = (noun.saturating_sub(3)..noun)
+            .rev()
+            .find(|&k| matches!(words[k], "the" | "that" | "this" | "his" | "her" | "their"));
+        if let Some(d) = det
+            && d >= 1
+            && words[d + 1..noun]
+                .iter()
+                .all(|m| m.chars().all(|c| c.is_alphabetic() || c == '-'))
+            && matches!(words[d - 1], "during" | "in" | "throughout" | "for" | "before" | "after" | "of")
+            // "the start date of the trial has not been set": the phrase is about the trial itself
+            && !(words[d - 1] == "of"
+                && d >= 2
+                && matches!(
+                    words[d - 2],
+                    "date" | "start" | "beginning" | "opening" | "end" | "resumption" | "postponement" | "outcome"
+                ))
+            // a counted one is told, not referred to: "during the first hearing in her trial"
+            && !words[d + 1..noun].iter().any(|m| matches!(*m, "first" | "second" | "third" | "last" | "next"))
+            // one named by its defendant or the subject of its own verb is told: "in the trial of X",
+            // "after the trial began"
+            && !words.get(noun + 1).is_some_and(|m| {
+                matches!(*m, "of" | "against" | "began" | "started" | "opened" | "ended" | "resumed")
+            })
+        {
+            return true;
+        }
     }
     // ", a charge under Article 353": an apposition that names the offence, not a charging
     if matches!(w, "charge" | "charges")
@@ -1396,7 +1536,11 @@ fn assign_dates(
             } else {
                 (t.1, e.trigger.0)
             };
-            hi.saturating_sub(lo) <= 16 && !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi)
+            // a list of acts shares its date: "the search, seizure and detentions carried out on 3 May"
+            let list = lo < hi
+                && (lo..hi).all(|k| matches!(words[k], "," | "and") || triggers.iter().any(|x| x.0 <= k && k < x.1));
+            hi.saturating_sub(lo) <= 16
+                && (list || !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi))
         };
         if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
             e.date = *d;
@@ -1519,6 +1663,20 @@ fn is_speaker(words: &[&str], m: &Mention) -> bool {
         Some(",") if words.get(m.last + 1).is_some_and(|w| COMMENT_VERBS.contains(w)) => return true,
         _ => {}
     }
+    // the inverted attribution after a quote: "…," said X; "…," said the group's director X
+    if let Some(v) = (m.first.saturating_sub(6)..m.first).rev().find(|&k| {
+        matches!(
+            words[k],
+            "said" | "says" | "added" | "adds" | "told" | "wrote" | "noted"
+        )
+    }) && v >= 1
+        && matches!(words[v - 1], "," | "\"" | "\u{201d}" | "'" | "\u{2019}")
+        && !words[v + 1..m.first]
+            .iter()
+            .any(|w| matches!(*w, "," | "." | "that" | "and"))
+    {
+        return true;
+    }
     // "according to X", "as reported by X's husband", "reported by X"
     (m.first.saturating_sub(6)..m.first).any(|k| {
         (words[k] == "according" && words.get(k + 1) == Some(&"to"))
@@ -1640,6 +1798,59 @@ fn web_context(words: &[&str], start: usize, end: usize) -> bool {
                     | "accounts"
             )
         })
+}
+
+/// "The result of the investigation was released": a passive release whose
+/// subject is a common noun that names no person (not a name, a pronoun, a
+/// person noun or an occupation) frees no one.
+fn released_thing(
+    t: EventType,
+    words: &[&str],
+    start: usize,
+    tokens: &[Token],
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> bool {
+    if t != EventType::Release || start < 2 || !matches!(words[start - 1], "was" | "were" | "been") {
+        return false;
+    }
+    let k = start - 2;
+    let w = words[k];
+    tokens[k].kind == TokenKind::Word
+        && !tokens[k].is_capitalized()
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !mentions.iter().any(|m| m.first <= k && k < m.last)
+        && !matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "them"
+                | "him"
+                | "her"
+                | "us"
+                | "who"
+                | "whom"
+                | "both"
+                | "all"
+                | "and"
+                | "two"
+                | "three"
+                | "four"
+                | "others"
+                | "rest"
+                | "man"
+                | "woman"
+                | "defendant"
+                | "detainee"
+                | "prisoner"
+                | "suspect"
+                | "accused"
+                | "son"
+                | "daughter"
+        )
+        && !PLURAL_PERSON_NOUNS.contains(&w)
+        && lex.occupation_kind(w).is_none()
+        && crate::entities::occupation_before(tokens, k + 1, lex).is_none()
 }
 
 /// Type-specific checks that reject a trigger in a context where it is not an event.
@@ -1943,7 +2154,7 @@ fn companions(ctx: &Ctx<'_>, si: usize, words: &[&str], end: usize) -> Vec<usize
     let stop = (end..words.len())
         .find(|&k| matches!(words[k], ";" | ":") || (SPEECH.contains(&words[k]) && words[k] != "according"))
         .unwrap_or(words.len());
-    let Some((_, cue_end)) = (end..stop).find_map(|k| {
+    let Some((cue, cue_end)) = (end..stop).find_map(|k| {
         COMPANION_CUES
             .iter()
             .find(|c| words[k..stop].starts_with(c))
@@ -1951,6 +2162,11 @@ fn companions(ctx: &Ctx<'_>, si: usize, words: &[&str], end: usize) -> Vec<usize
     }) else {
         return Vec::new();
     };
+    // the cue joins the trigger's own phrase: a comma before it other than its own starts another
+    // clause ("before his arrest, X criticised Y, as well as Z" lists whom X criticised)
+    if cue > end + 1 && words[end..cue - 1].contains(&",") {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut last = cue_end;
     for m in &ctx.ents.mentions[si] {
@@ -2679,13 +2895,16 @@ fn subjects_for(
                     | "shut"
             )
     };
-    let mut passive = k > clause.0 && BE.contains(&words[k - 1]) && participle(words[start]);
+    // "has accused", "had detained" are active perfects; the passive needs a form of "be" or "get"
+    // ("has been detained", "got arrested")
+    let perfect = |w: &str| matches!(w, "has" | "have" | "had");
+    let mut passive = k > clause.0 && BE.contains(&words[k - 1]) && !perfect(words[k - 1]) && participle(words[start]);
     // "was summoned to the ministry and questioned": the voice of the first verb carries over
     if !passive && k > clause.0 && words[k - 1] == "and" && participle(words[start]) {
         passive = (clause.0..k - 1)
             .rev()
             .take(10)
-            .any(|j| participle(words[j]) && j > 0 && BE.contains(&words[j - 1]));
+            .any(|j| participle(words[j]) && j > 0 && BE.contains(&words[j - 1]) && !perfect(words[j - 1]));
     }
     let orgs_transparent = passive || voice == Voice::Subject;
     let take_left = |units: &[Unit]| -> Vec<SubjectRef> {
@@ -2789,6 +3008,69 @@ fn subjects_for(
             return (dedup(r), "the noun the relative clause describes");
         }
     }
+    // an accusation's object sits inside its pattern: "accused the court of bias" accuses the
+    // court, "accused her of treason" accuses her; whoever is named after "of" or before the verb
+    // is someone else (the accuser, or a party of the act the charge is about)
+    if voice == Voice::Object
+        && !passive
+        && t == EventType::Charge
+        && gap_object + 1 < end
+        && matches!(words[end - 1], "of" | "with")
+    {
+        let inside: Vec<Unit> = right.iter().filter(|u| u.first < end).cloned().collect();
+        let r = inside
+            .iter()
+            .find(|u| !u.subjects.is_empty())
+            .map(|u| u.subjects.clone())
+            .unwrap_or_default();
+        return if r.is_empty() {
+            (Vec::new(), "none (the accused named inside the pattern is no one)")
+        } else {
+            (dedup(r), "object of the trigger")
+        };
+    }
+    // a possessive makes the trigger a noun whose possessor it happens to: "before his arrest in
+    // June, X criticised Y" is X's arrest, whoever stands after it
+    if start > 0 && matches!(words[start - 1], "his" | "her" | "their") {
+        if let Some(u) = left.last()
+            && u.last == start
+            && !u.subjects.is_empty()
+        {
+            return (dedup(u.subjects.clone()), "the possessor of the noun");
+        }
+        // cataphora in a fronted phrase: the subject of the main clause after its comma
+        if let Some(comma) = (end..words.len().min(end + 8)).find(|&k| words[k] == ",")
+            && !words[..start].contains(&",")
+        {
+            let main = person_only(units(ctx, si, words, comma + 1, (comma + 4).min(words.len()), focus));
+            // (a title may stand before the name: ", reporter X")
+            if let Some(u) = main.first()
+                && words[comma + 1..u.first]
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_alphabetic()) && !BE.contains(w))
+                && !u.subjects.is_empty()
+            {
+                return (
+                    dedup(u.subjects.clone()),
+                    "the possessor of the noun (the main clause's subject)",
+                );
+            }
+        }
+        return (Vec::new(), "none (the possessor of the noun is no one named)");
+    }
+    // a bare plural object is generic: "stop arresting journalists", "a pattern of jailing
+    // reporters" speak of no one in particular (and the verb's left side is its agent)
+    if voice == Voice::Object
+        && !passive
+        && words.get(end).is_some_and(|w| {
+            PLURAL_PERSON_NOUNS.contains(w)
+                || (w.ends_with('s') && ctx.lex.occupation_kind(w) == Some(OccupationKind::Media))
+        })
+        // ("detained reporters A and B" names them)
+        && !ctx.sentences[si].tokens.get(end + 1).is_some_and(|t| t.is_capitalized())
+    {
+        return (Vec::new(), "none (a generic plural object)");
+    }
     let (first_try, reason) = match voice {
         Voice::Subject => (take_left(&left), "left of the trigger (the person acts)"),
         Voice::Object if passive => (take_left(&left), "left of a passive trigger"),
@@ -2831,7 +3113,14 @@ fn subjects_for(
     {
         let before = person_only(units(ctx, si, words, 0, rel, focus));
         // the nearest unit, or the name an apposition before it describes
-        if let Some(u) = before.iter().rev().find(|u| !u.subjects.is_empty()) {
+        // (an apposition of lower-case words only: "ACF, which …" is about ACF, not a name before it)
+        let toks = &ctx.sentences[si].tokens;
+        if let Some(u) = before.iter().rev().find(|u| !u.subjects.is_empty())
+            && rel - u.last <= 8
+            && !toks[u.last..rel]
+                .iter()
+                .any(|t| t.kind == TokenKind::Word && t.is_capitalized())
+        {
             return (dedup(u.subjects.clone()), "the antecedent of an object relative clause");
         }
     }

@@ -270,9 +270,19 @@ pub fn decide(
     }
     // a negation inside the trigger: "pleaded not guilty" is a confession that was not made
     // (other triggers hold their negation as part of their sense: "not allowed to see a lawyer")
-    if words[start..end]
+    // so are maintaining one's innocence and refusing a plea deal (taxonomy: confession, not_occurred)
+    let trigger = &words[start..end];
+    if trigger
         .windows(2)
         .any(|w| matches!(w[0], "not" | "never") && w[1] == "guilty")
+        || trigger.contains(&"innocence")
+        || (trigger.iter().any(|w| matches!(*w, "deal" | "bargain"))
+            && trigger.iter().any(|w| {
+                matches!(
+                    *w,
+                    "rejected" | "refused" | "declined" | "rejecting" | "refusing" | "declining"
+                )
+            }))
     {
         return StatusReason {
             call: false,
@@ -293,8 +303,10 @@ pub fn decide(
         }
         // a relative or adverbial clause, or a verb of saying, starts the negation's scope afresh; so
         // does a coordinated verb ("did not satisfy the complaint and remanded him")
-        if matches!(w, "who" | "which" | "that" | "after" | "before" | "when")
-            || SPEECH.contains(&w)
+        if matches!(
+            w,
+            "who" | "which" | "whom" | "where" | "that" | "after" | "before" | "when"
+        ) || SPEECH.contains(&w)
             || (w == "and" && k + 1 == start && words[start].ends_with("ed"))
         {
             break;
@@ -339,9 +351,14 @@ pub fn decide(
         // detained on Monday" (the detention happened)
         if matches!(
             w,
-            "who" | "which" | "whom" | "whose" | "after" | "since" | "because" | "although"
+            "who" | "which" | "whom" | "whose" | "where" | "after" | "since" | "because" | "although"
         ) && k > mscope
         {
+            break;
+        }
+        // a participle of saying after a comma opens a clause of its own: "argued they should be
+        // released, saying they had spent 11 months on remand"
+        if matches!(w, "saying" | "adding" | "noting" | "arguing" | "stating") && k > mscope && words[k - 1] == "," {
             break;
         }
         if is_call(words, k)
@@ -431,7 +448,12 @@ pub fn decide(
     }
     // a noun phrase whose predicate is modal or negated: "the trial could have started in May",
     // "the trial is yet to begin", "the start date of the trial has not been set"
-    let det = |w: &str| matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "next");
+    let det = |w: &str| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "next" | "that" | "this"
+        )
+    };
     let nominal = (start > 0 && det(words[start - 1])) || det(words[start]);
     if nominal {
         // the noun's predicate: the first auxiliary or modal after it, past an "of X" complement

@@ -94,6 +94,10 @@ fn line_kind(body: &str, line: &[Sentence], last: bool) -> LineKind {
         .collect();
     let trimmed =
         text.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | '»' | ')' | ']') || c.is_whitespace());
+    // a short label line ("Beats covered:", "Local or foreign:") introduces a field, it says nothing
+    if trimmed.ends_with(':') && words.len() <= 4 && line.len() == 1 {
+        return LineKind::Heading;
+    }
     if trimmed.ends_with(['.', '!', '?', '…', ':', ';']) {
         return LineKind::Body;
     }
