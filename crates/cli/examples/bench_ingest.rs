@@ -435,10 +435,16 @@ fn main() -> anyhow::Result<()> {
         window_n += chunk.len();
         reconciled += report.articles;
         let t = &report.timings;
-        for (sum, d) in phases
-            .iter_mut()
-            .zip([t.keys, t.neighbours, t.closure, t.load, t.reconcile, t.ids, t.write])
-        {
+        for (sum, d) in phases.iter_mut().zip([
+            t.keys,
+            t.neighbours,
+            t.closure,
+            t.load,
+            t.reconcile,
+            t.ids,
+            t.write,
+            t.commit,
+        ]) {
             *sum += d.as_secs_f64();
         }
         batches += 1;
