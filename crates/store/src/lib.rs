@@ -211,6 +211,8 @@ pub struct Store {
     /// The prepared link mentions of the key blocks rebuilds looked at
     /// (see [`rebuild::LinkCache`]).
     link_cache: rebuild::LinkCache,
+    /// The words of stored names, for widening searches (see [`search::NameWords`]).
+    name_words: std::cell::RefCell<search::NameWords>,
 }
 
 impl std::fmt::Debug for Store {
@@ -262,6 +264,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             link_cache: rebuild::LinkCache::default(),
+            name_words: Default::default(),
         })
     }
 
@@ -357,14 +360,14 @@ impl Store {
     /// stored 10,000 matches of each index are ranked (so that its cost does
     /// not grow with the archive: under 50 ms at 79,000 articles).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        Ok(search::search(&self.conn, &self.path, query, limit)?.hits)
+        Ok(search::search(&self.conn, &self.path, &self.name_words, query, limit)?.hits)
     }
 
     /// [`Store::search`], also saying when the query was malformed (and
     /// searched as plain words instead), for callers that show the query
     /// back to a user.
     pub fn search_sentences(&self, query: &str, limit: usize) -> Result<SearchOutcome> {
-        search::search(&self.conn, &self.path, query, limit)
+        search::search(&self.conn, &self.path, &self.name_words, query, limit)
     }
 
     /// Row counts: articles, people, organisations, events, charges, cases.
