@@ -166,6 +166,21 @@ pub enum ReviewCommand {
         #[command(flatten)]
         who: Who,
     },
+    /// Split a case: the chosen articles (and the case's articles that name
+    /// the chosen people) become a new case with an id of its own, kept on
+    /// every rebuild.
+    SplitCase {
+        /// Case id.
+        case: String,
+        /// An article of the case that goes to the new case (repeatable).
+        #[arg(long = "article", required_unless_present = "people")]
+        articles: Vec<String>,
+        /// A person (id) whose articles in the case go to the new case (repeatable).
+        #[arg(long = "person")]
+        people: Vec<String>,
+        #[command(flatten)]
+        who: Who,
+    },
 }
 
 fn partial(flag: &str, v: Option<&str>) -> Result<Option<PartialDate>> {
@@ -473,6 +488,12 @@ pub fn review(db: &Path, cmd: ReviewCommand) -> Result<()> {
             (case, ReviewAction::EditCase { title, country }, who)
         }
         ReviewCommand::MergeCases { keep, merge, who } => (keep, ReviewAction::MergeCases { merge }, who),
+        ReviewCommand::SplitCase {
+            case,
+            articles,
+            people,
+            who,
+        } => (case, ReviewAction::SplitCase { articles, people }, who),
         ReviewCommand::ConfirmCase { case, who } => (case, ReviewAction::ConfirmCase, who),
         ReviewCommand::AddEntry(a) => {
             let new = new_entry(&a)?;
@@ -546,6 +567,16 @@ pub fn describe(e: &AuditEntry) -> String {
         e.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default()
     );
     match (&e.before, &e.after) {
+        (_, Value::Object(a)) if e.action == "split_case" => {
+            let _ = writeln!(
+                out,
+                "    new case {}: {}\n    {} keeps: {}",
+                short(&a["new_case"]),
+                short(&a["new_articles"]),
+                short(&a["case"]),
+                short(&a["articles"])
+            );
+        }
         (Value::Object(b), Value::Object(a)) if a.contains_key("sources") || b.contains_key("sources") => {
             for (k, av) in a {
                 if k == "sources" || k == "conflicts" || k == "date_text" {

@@ -183,12 +183,16 @@ pub struct Added {
 pub fn ingest_articles(store: &mut Store, ex: &Extractor, articles: Vec<RawArticle>) -> Result<Added> {
     let mut added = Added::default();
     let mut items = Vec::new();
+    let mut outlets: Vec<(String, String)> = Vec::new();
     for a in articles {
         if store.contains(&a.sha256)? {
             added.duplicates += 1;
             continue;
         }
         let rec = ex.extract(a.meta("en"), &a.body).record;
+        if let Some(o) = a.outlet {
+            outlets.push((a.sha256, o));
+        }
         items.push((rec, a.body));
     }
     if items.is_empty() {
@@ -202,6 +206,8 @@ pub fn ingest_articles(store: &mut Store, ex: &Extractor, articles: Vec<RawArtic
         .collect();
     let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
     let outcomes = store.insert_articles(&inputs)?;
+    let named: Vec<(&str, &str)> = outlets.iter().map(|(s, o)| (s.as_str(), o.as_str())).collect();
+    store.set_outlets(&named)?;
     added.new = outcomes.iter().filter(|o| **o == InsertOutcome::New).count();
     added.duplicates += outcomes.len() - added.new;
     store.update_cases()?;
@@ -280,6 +286,7 @@ fn poll(store: &mut Store, ex: &Extractor, agent: &ureq::Agent, feed: &str, max_
                 match fetch_page(agent, link, max_bytes, item.published) {
                     Ok(mut page) => {
                         page.title = page.title.or_else(|| item.title.clone());
+                        page.outlet = page.outlet.or_else(|| item.outlet.clone());
                         page.published = page.published.or(item.published);
                         page
                     }

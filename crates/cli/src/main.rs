@@ -3,6 +3,7 @@
 
 mod cmd_eval;
 mod cmd_export;
+mod cmd_id;
 mod cmd_review;
 mod cmd_serve;
 mod cmd_status;
@@ -54,11 +55,22 @@ struct ReadArgs {
     /// The article's headline, for an input that has none.
     #[arg(long)]
     title: Option<String>,
+    /// The article's outlet ("Eastmere Courier"), for an input whose metadata names none.
+    #[arg(long)]
+    outlet: Option<String>,
 }
 
 impl ReadArgs {
-    /// Gives `--url` and `--title` to an article that has none.
+    /// Gives `--url`, `--title` and `--outlet` to an article that has none.
     fn fill_meta(&self, article: &mut RawArticle) {
+        if article.outlet.is_none() {
+            article.outlet = self
+                .outlet
+                .as_deref()
+                .map(str::trim)
+                .filter(|o| !o.is_empty())
+                .map(str::to_string);
+        }
         if article.url.is_none() {
             article.url.clone_from(&self.url);
         }
@@ -173,6 +185,11 @@ enum Command {
     },
     /// Print the audit log of review decisions (who, when, before and after).
     Log(cmd_review::LogArgs),
+    /// Look up the id of a case (by article or title), a person (by name) or a timeline entry (by type, subject, article).
+    Id {
+        #[command(subcommand)]
+        what: cmd_id::IdCommand,
+    },
     /// Export cases: JSON Lines, CSV (events, people), or printable dossiers (Markdown, HTML).
     Export(cmd_export::ExportArgs),
     /// Manage web UI users (admin, editor, viewer).
@@ -246,6 +263,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Cases(args) => cmd_status::cases(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::Status(args) => cmd_status::status(&cli.db, &args).map(|()| ExitCode::SUCCESS),
         Command::Queue(args) => cmd_review::queue(&cli.db, &args).map(|()| ExitCode::SUCCESS),
+        Command::Id { what } => cmd_id::run(&cli.db, &what).map(|()| ExitCode::SUCCESS),
         Command::Watch(args) => cmd_watch::watch(&cli.db, &args),
         Command::Case { id, format } => {
             let store = Store::open(&cli.db)?;
@@ -452,6 +470,8 @@ fn ingest(
     let mut tally = Tally::default();
     let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut pending: Vec<(casewatch_model::ExtractRecord, String)> = Vec::new();
+    // The outlets the pending articles' metadata names, by sha256.
+    let mut outlets: Vec<(String, String)> = Vec::new();
     // new articles whose cases are built
     let mut reconciled = 0usize;
     let earlier = store.unreconciled()?;
@@ -510,9 +530,12 @@ fn ingest(
                     )
                 });
             }
+            if let Some(o) = article.outlet {
+                outlets.push((article.sha256, o));
+            }
             pending.push((extraction.record, article.body));
             if pending.len() >= batch_size {
-                flush(&mut store, &mut pending, &mut tally, &bar)?;
+                flush(&mut store, &mut pending, &mut outlets, &mut tally, &bar)?;
                 // The cases of what is stored so far: an incremental rebuild gives the cases one rebuild at the end would.
                 if tally.new - reconciled >= rebuild_every {
                     bar.set_message(format!("(building the cases of {} articles)", tally.new - reconciled));
@@ -526,7 +549,7 @@ fn ingest(
             tally.new, tally.duplicates, tally.failed
         ));
     }
-    flush(&mut store, &mut pending, &mut tally, &bar)?;
+    flush(&mut store, &mut pending, &mut outlets, &mut tally, &bar)?;
     bar.finish_and_clear();
     // Also the articles an interrupted ingest stored without building their cases.
     let unreconciled = store.unreconciled()?;
@@ -592,9 +615,11 @@ fn without_pack_note(counts: &std::collections::BTreeMap<&'static str, usize>) -
 
 /// Stores the pending articles in one transaction; if the batch is refused by
 /// a constraint, stores them one by one so that one bad record fails alone.
+/// Then records the outlets their metadata names (`Store::set_outlets`).
 fn flush(
     store: &mut Store,
     pending: &mut Vec<(casewatch_model::ExtractRecord, String)>,
+    outlets: &mut Vec<(String, String)>,
     tally: &mut Tally,
     bar: &indicatif::ProgressBar,
 ) -> Result<()> {
@@ -627,6 +652,9 @@ fn flush(
         Err(e) => return Err(e.into()),
     }
     pending.clear();
+    let named: Vec<(&str, &str)> = outlets.iter().map(|(s, o)| (s.as_str(), o.as_str())).collect();
+    store.set_outlets(&named)?;
+    outlets.clear();
     Ok(())
 }
 

@@ -223,3 +223,153 @@ fn uwazi_export_writes_four_files_by_the_import_rules() {
     ));
     assert_eq!(event_ids(&read("all")), all);
 }
+
+#[test]
+fn a_split_case_keeps_its_new_id_through_re_ingest_and_rebuild() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ex = examples();
+    let ex = ex.to_str().expect("utf-8 path");
+    ok(&run(&["ingest", ex], dir.path()));
+    let file = cases(dir.path());
+    let of = |file: &CaseFile, article: &str| -> String {
+        file.cases
+            .iter()
+            .find(|c| c.articles.iter().any(|a| a == article))
+            .map(|c| c.id.clone())
+            .unwrap_or_else(|| panic!("no case holds {article}"))
+    };
+    let northwind = of(&file, "northwind-01");
+    assert_eq!(of(&file, "northwind-04"), northwind);
+    let largest = file
+        .cases
+        .iter()
+        .filter_map(|c| c.id[1..].parse::<u64>().ok())
+        .max()
+        .expect("cases");
+
+    // Splitting off every article is refused and writes nothing.
+    let all: Vec<String> = file
+        .cases
+        .iter()
+        .find(|c| c.id == northwind)
+        .expect("case")
+        .articles
+        .iter()
+        .flat_map(|a| ["--article".to_string(), a.clone()])
+        .collect();
+    let mut args = vec!["review", "split-case", northwind.as_str()];
+    args.extend(all.iter().map(String::as_str));
+    let bad = run(&args, dir.path());
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("at least one must stay"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+
+    let out = ok(&run(
+        &[
+            "review",
+            "split-case",
+            &northwind,
+            "--article",
+            "northwind-04",
+            "--note",
+            "the release is reported apart",
+        ],
+        dir.path(),
+    ));
+    let new = format!("c{}", largest + 1);
+    assert!(
+        out.contains("split_case") && out.contains(&format!("new case {new}")),
+        "{out}"
+    );
+    let check = |dir: &Path| {
+        let file = cases(dir);
+        assert_eq!(of(&file, "northwind-04"), new);
+        assert_eq!(of(&file, "northwind-01"), northwind);
+        assert_eq!(
+            file.cases.iter().find(|c| c.id == new).expect("new case").articles,
+            vec!["northwind-04".to_string()]
+        );
+    };
+    check(dir.path());
+    ok(&run(&["ingest", ex], dir.path()));
+    check(dir.path());
+    ok(&run(&["rebuild", "--all"], dir.path()));
+    check(dir.path());
+    let log = ok(&run(&["log", "--case", &new], dir.path()));
+    assert!(
+        log.contains("split_case") && log.contains("the release is reported apart"),
+        "{log}"
+    );
+}
+
+#[test]
+fn sources_name_the_outlet_their_metadata_gives() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.txt"),
+        "date 2025-03-12\nurl: https://courier.example/news/1\noutlet: Eastmere Courier\ntitle: Reporter detained\n\n\
+         Police in Eastmere detained reporter Ilse Varga on Tuesday, her editor said. Officers searched her flat.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("b.html"),
+        "<html><head><title>Varga charged</title><meta property=\"og:site_name\" content=\"The Lantern Gazette\">\
+         <link rel=\"canonical\" href=\"https://lantern.example/news/varga\">\
+         <meta property=\"article:published_time\" content=\"2025-03-14T10:00:00Z\"></head><body><article>\
+         <p>Prosecutors in Eastmere charged reporter Ilse Varga with espionage on Thursday, her lawyer said.</p>\
+         <p>Police detained Ilse Varga on Tuesday.</p></article></body></html>",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("c.txt"),
+        "date 2025-03-20\n\nA court in Eastmere placed reporter Ilse Varga in pre-trial detention on Wednesday.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("d.txt"),
+        "date 2025-03-21\nurl: https://www.north.example/varga\n\nIlse Varga's lawyer appealed against her pre-trial detention on Thursday.\n",
+    )
+    .expect("write");
+    ok(&run(&["ingest", "a.txt", "b.html", "d.txt"], d));
+    ok(&run(
+        &[
+            "ingest",
+            "c.txt",
+            "--outlet",
+            "Radio Eastmere",
+            "--url",
+            "https://radio.example/x",
+        ],
+        d,
+    ));
+    let file = cases(d);
+    assert_eq!(file.cases.len(), 1);
+    let outlets: std::collections::BTreeMap<String, Option<String>> = file.cases[0]
+        .events
+        .iter()
+        .flat_map(|e| &e.sources)
+        .map(|s| (s.article.clone(), s.outlet.clone()))
+        .collect();
+    let want = |s: &str| Some(s.to_string());
+    assert_eq!(outlets.get("a"), Some(&want("Eastmere Courier")), "{outlets:?}");
+    assert_eq!(outlets.get("b"), Some(&want("The Lantern Gazette")), "{outlets:?}");
+    assert_eq!(outlets.get("c"), Some(&want("Radio Eastmere")), "{outlets:?}");
+    assert_eq!(
+        outlets.get("d"),
+        Some(&want("north.example")),
+        "the URL's site: {outlets:?}"
+    );
+    // A full rebuild keeps them, and the exports show them.
+    ok(&run(&["rebuild", "--all"], d));
+    let csv = ok(&run(&["export", "--format", "csv", "--table", "events"], d));
+    assert!(csv.contains("Eastmere Courier|The Lantern Gazette"), "{csv}");
+    let dossier = ok(&run(&["export", "--format", "markdown"], d));
+    assert!(
+        dossier.contains("Radio Eastmere") && dossier.contains("north.example"),
+        "{dossier}"
+    );
+}

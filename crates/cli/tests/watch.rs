@@ -155,12 +155,13 @@ fn watch_fetches_new_items_once_with_conditional_get_and_reports_new_entries() {
         let ua = seen[0].1.get("user-agent").cloned().unwrap_or_default();
         assert!(ua.starts_with("casewatch/"), "{ua}");
     }
-    // The stored articles have their URL and headline.
+    // The stored articles have their URL, headline and outlet.
     let cases = run(&["cases", "--format", "json"], d);
     let v: serde_json::Value = serde_json::from_slice(&cases.stdout).expect("JSON");
     let src = &v["cases"][0]["events"][0]["sources"][0];
     assert!(src["url"].as_str().is_some_and(|u| u.starts_with(&base)), "{src}");
-    assert_eq!(src["outlet"], "127.0.0.1");
+    // The pages name no outlet: the feed's title does.
+    assert_eq!(src["outlet"], "Harbour Lantern");
 
     // Second poll: conditional GET, 304, no item fetched again.
     let o = run(&["watch", &feed, "--once"], d);

@@ -1,7 +1,7 @@
 //! The printable dossier of one case, in Markdown and HTML, built from one view of the case (summary, people, charges, timeline, what did not happen, the articles drawn on and numbered citations), and the index page of a folder of HTML dossiers.
 
 use crate::labels::{event_type_label, role_label, status_label};
-use crate::{source_outlet, subject_label};
+use crate::subject_label;
 use askama::Template;
 use casewatch_model::{Case, CaseFile, Review, Role, Status, TimelineEntry};
 use chrono::{DateTime, Utc};
@@ -128,7 +128,7 @@ fn view(case: &Case, at: DateTime<Utc>) -> View {
                         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
                         .filter(|t| !t.is_empty())
                         .unwrap_or_else(|| s.article.clone()),
-                    outlet: s.url.as_deref().and_then(source_outlet).unwrap_or_default(),
+                    outlet: crate::outlet_of(s).unwrap_or_default(),
                     published: s.published.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()),
                     link: is_web_url(&url),
                     url,

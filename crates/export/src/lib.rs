@@ -163,6 +163,17 @@ pub fn source_outlet(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_string())
 }
 
+/// The outlet of a source as users see it: the name its article's metadata
+/// gives (`Source::outlet`), else the site of its URL ([`source_outlet`]).
+pub fn outlet_of(s: &casewatch_model::Source) -> Option<String> {
+    s.outlet
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(str::to_string)
+        .or_else(|| s.url.as_deref().and_then(source_outlet))
+}
+
 fn entry_cells(case: &Case, e: &TimelineEntry) -> Vec<String> {
     let per_source = |f: &dyn Fn(&casewatch_model::Source) -> String| -> String {
         e.sources.iter().map(f).collect::<Vec<_>>().join(MULTI_VALUE_SEPARATOR)
@@ -198,7 +209,7 @@ fn entry_cells(case: &Case, e: &TimelineEntry) -> Vec<String> {
         opt(&e.detail),
         per_source(&|s| s.article.clone()),
         per_source(&|s| s.title.as_deref().unwrap_or_default().replace(['|', '\n', '\r'], " ")),
-        per_source(&|s| s.url.as_deref().and_then(source_outlet).unwrap_or_default()),
+        per_source(&|s| outlet_of(s).unwrap_or_default().replace(['|', '\n', '\r'], " ")),
         urls.join(MULTI_VALUE_SEPARATOR),
         per_source(&|s| s.published.map(|d| d.to_string()).unwrap_or_default()),
         quotes.join(QUOTE_SEPARATOR),

@@ -30,11 +30,11 @@
 //! The templates to create in Uwazi are [`UWAZI_TEMPLATES`]; README.md
 //! ("Uwazi") documents them for users.
 
+use crate::ExportError;
 use crate::dossier::is_web_url;
 use crate::labels::{
     event_type_label, org_kind_label, precision_label, qualifier_label, review_label, role_label, status_label,
 };
-use crate::{ExportError, source_outlet};
 use casewatch_model::{Case, CaseFile, DatePrecision, DateQualifier, PartialDate, Review, TimelineEntry};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -426,6 +426,7 @@ fn source_line(
     article: &str,
     title: Option<&str>,
     url: Option<&str>,
+    outlet: Option<String>,
     published: Option<chrono::NaiveDate>,
     quote: Option<&str>,
 ) -> String {
@@ -435,7 +436,7 @@ fn source_line(
         None => headline,
     };
     let mut facts: Vec<String> = Vec::new();
-    if let Some(o) = url.and_then(source_outlet) {
+    if let Some(o) = outlet {
         facts.push(md(&o));
     }
     facts.push(published.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()));
@@ -635,7 +636,14 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
                     sources.push(format!(
                         "{}. {}",
                         sources.len() + 1,
-                        source_line(&s.article, s.title.as_deref(), s.url.as_deref(), s.published, None)
+                        source_line(
+                            &s.article,
+                            s.title.as_deref(),
+                            s.url.as_deref(),
+                            crate::outlet_of(s),
+                            s.published,
+                            None
+                        )
                     ));
                 }
             }
@@ -751,6 +759,7 @@ pub fn uwazi_export(file: &CaseFile, options: UwaziOptions) -> Result<UwaziFiles
                             &s.article,
                             s.title.as_deref(),
                             s.url.as_deref(),
+                            crate::outlet_of(s),
                             s.published,
                             Some(&s.sentence)
                         )

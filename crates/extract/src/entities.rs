@@ -244,12 +244,92 @@ pub fn recognise(sentences: &[Sentence], lex: &Lexicon, skip: &[bool]) -> Entiti
     for m in &mut ents.mentions {
         m.sort_by_key(|m| (m.first, m.last));
     }
+    merge_aliases(sentences, &mut ents);
     for p in &mut ents.people {
         if p.gender.is_none() {
             p.gender = gender_of(&p.tokens);
         }
     }
     ents
+}
+
+/// "San, better known as the author Huy Duc": a name given as another name of a
+/// person (a pen name, a nickname) is that person. The alias's mentions and
+/// spellings move to the person named first; people are renumbered. Linear in
+/// the mentions of the article.
+fn merge_aliases(sentences: &[Sentence], ents: &mut Entities) {
+    let mut pairs: Vec<(usize, usize)> = Vec::new(); // (alias, person)
+    for (si, s) in sentences.iter().enumerate() {
+        let people: Vec<&Mention> = ents.mentions[si]
+            .iter()
+            .filter(|m| matches!(m.target, Target::Person(_)))
+            .collect();
+        for w in people.windows(2) {
+            let (Target::Person(a), Target::Person(b)) = (w[0].target, w[1].target) else {
+                continue;
+            };
+            if a == b || w[1].first <= w[0].last || w[1].first - w[0].last > 14 {
+                continue;
+            }
+            let gap: Vec<&str> = s.tokens[w[0].last..w[1].first]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            let known_as = gap.first() == Some(&",")
+                && gap
+                    .windows(2)
+                    .any(|x| matches!(x[0], "known" | "better-known" | "also-known") && x[1] == "as");
+            if known_as && !pairs.iter().any(|p| p.0 == a || p.0 == b) {
+                pairs.push((b, a));
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    for (alias, person) in pairs {
+        let forms: Vec<String> = ents.people[alias].variants.clone();
+        for v in forms {
+            if !ents.people[person].variants.contains(&v) {
+                ents.people[person].variants.push(v);
+            }
+        }
+        for ms in &mut ents.mentions {
+            for m in ms.iter_mut() {
+                if m.target == Target::Person(alias) {
+                    m.target = Target::Person(person);
+                }
+            }
+        }
+    }
+    // renumber: people no mention points to any more are gone
+    let mut used = vec![false; ents.people.len()];
+    for m in ents.mentions.iter().flatten() {
+        if let Target::Person(p) = m.target {
+            used[p] = true;
+        }
+    }
+    if used.iter().all(|u| *u) {
+        return;
+    }
+    let mut new_index = vec![usize::MAX; used.len()];
+    let mut n = 0;
+    for (i, u) in used.iter().enumerate() {
+        if *u {
+            new_index[i] = n;
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    ents.people.retain(|_| {
+        i += 1;
+        used[i - 1]
+    });
+    for m in ents.mentions.iter_mut().flatten() {
+        if let Target::Person(p) = m.target {
+            m.target = Target::Person(new_index[p]);
+        }
+    }
 }
 
 /// People named only in headlines or captions (rule `name.heading`) and never
@@ -405,9 +485,17 @@ fn cap_runs(s: &Sentence, taken: &[bool], connectors: &[&str]) -> Vec<(usize, us
         let start = i;
         let mut j = i + 1;
         loop {
+            // an Arabic article joined to a name continues it: "Sawt al-Mina", "Shams el-Din"
+            let joined_article = |t: &Token| {
+                ["al-", "el-", "ad-", "ash-", "as-", "at-", "ar-", "an-", "az-"]
+                    .iter()
+                    .any(|p| t.text.starts_with(p) && t.text[p.len()..].chars().next().is_some_and(char::is_uppercase))
+            };
             if j < toks.len()
                 && !taken[j]
-                && (is_cap_word(&toks[j]) || (toks[j].kind == TokenKind::Number && j > start))
+                && (is_cap_word(&toks[j])
+                    || (toks[j].kind == TokenKind::Number && j > start)
+                    || joined_article(&toks[j]))
             {
                 j += 1;
             } else if j + 1 < toks.len()
@@ -1135,6 +1223,18 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
         k -= 1; // "His lawyer, Aizada Zhumabaeva", "a panel of judges – A, B and C"
     }
     if let Some((start, kind, phrase)) = occupation_before(toks, k, lex) {
+        // a lawyer described by renown ("prominent lawyer X", "the well-known lawyer X") is a person
+        // of that profession, who may be the defendant, not counsel in the case ("her lawyer X")
+        let renowned = start > 0
+            && matches!(
+                toks[start - 1].lower.as_str(),
+                "prominent" | "well-known" | "renowned" | "famous" | "leading" | "outspoken" | "veteran" | "noted"
+            );
+        let kind = if kind == OccupationKind::Lawyer && renowned {
+            OccupationKind::Other
+        } else {
+            kind
+        };
         occ = Some((phrase, kind));
         let mut j = start;
         // outlet or "former" right before the occupation

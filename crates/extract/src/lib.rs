@@ -270,7 +270,9 @@ impl Extractor {
         // for the text around them and their credits name no one
         let captions: Vec<bool> = lines.iter().map(|k| *k == structure::LineKind::Caption).collect();
         let event_skip: Vec<bool> = skip.iter().zip(&captions).map(|(s, c)| *s && !*c).collect();
-        let found = events::find(&sentences, &ents, &self.lexicon, meta.published, &event_skip, &captions);
+        // a report without a publication date is anchored by its own dateline, if it has one
+        let published = meta.published.or_else(|| structure::dateline_day(&sentences, &lines));
+        let found = events::find(&sentences, &ents, &self.lexicon, published, &event_skip, &captions);
 
         let people: Vec<Person> = ents
             .people

@@ -46,6 +46,7 @@ const MODAL: &[&str] = &[
     "warn",
     "warns",
     "could",
+    "can",
     "would",
     "will",
     "might",
@@ -290,6 +291,25 @@ pub fn decide(
             cue: Some("not".into()),
         };
     }
+    // "has taken no steps to serve him with a summons", "made no attempt to release them": a
+    // negated attempt negates the act it aims at
+    if (start.saturating_sub(9).max(scope)..start).any(|k| {
+        matches!(words[k], "no" | "never")
+            && words.get(k + 1).is_some_and(|n| {
+                matches!(
+                    *n,
+                    "steps" | "step" | "attempt" | "attempts" | "effort" | "efforts" | "move" | "action"
+                )
+            })
+            && words[k + 2..start].contains(&"to")
+            && !words[k + 2..start].contains(&",")
+    }) {
+        return StatusReason {
+            call: false,
+            status: Status::NotOccurred,
+            cue: Some("no steps".into()),
+        };
+    }
     // negation close before the trigger, not across a comma unless it continues a coordination
     // a negation reaches five words, or nine across "or"/"nor" ("did not arrest him or seize his laptop")
     let coordinated = words[start.saturating_sub(5).max(scope)..start]
@@ -345,8 +365,41 @@ pub fn decide(
             break;
         }
     }
+    // a relative clause set off by commas before the trigger has its own mood: "X, whose removal
+    // we requested, found her guilty"
+    let inside_relative = |k: usize| {
+        (mscope..k).rev().take(12).any(|j| {
+            matches!(words[j], "who" | "whose" | "whom" | "which")
+                && j > 0
+                && words[j - 1] == ","
+                && !words[j..k].contains(&",")
+                && words[k..start].contains(&",")
+        })
+    };
+    // a hope or a wish is no act, however it is worded after: "they held high hopes that she would
+    // be acquitted" (like a call, no event at all)
+    if let Some(k) = (mscope..start).find(|&k| {
+        matches!(
+            words[k],
+            "hope" | "hoped" | "hopes" | "hoping" | "wished" | "wishing" | "prayed" | "praying"
+        ) && !words[k..start].iter().any(|w| {
+            matches!(
+                *w,
+                "who" | "which" | "whom" | "whose" | "because" | "after" | "since" | "although"
+            )
+        })
+    }) {
+        return StatusReason {
+            call: true,
+            status: Status::NotOccurred,
+            cue: Some(words[k].to_string()),
+        };
+    }
     for k in (mscope..start).rev() {
         let w = words[k];
+        if inside_relative(k) {
+            continue;
+        }
         // a relative or adverbial clause keeps its own mood: "calls for the release of X, who was
         // detained on Monday" (the detention happened)
         if matches!(
@@ -379,6 +432,16 @@ pub fn decide(
         if matches!(w, "would" | "will" | "should" | "shall")
             && (k.saturating_sub(6)..k)
                 .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
+        {
+            continue;
+        }
+        // "will each serve a prison term of 12 years": the term a verdict imposed, not a future act
+        if matches!(w, "will" | "would")
+            && event_type == EventType::Sentence
+            && words[k + 1..start]
+                .iter()
+                .take(3)
+                .any(|x| matches!(*x, "serve" | "spend"))
         {
             continue;
         }

@@ -62,6 +62,41 @@ pub fn classify(body: &str, sentences: &[Sentence]) -> Vec<LineKind> {
     out
 }
 
+/// The day of the first dateline among the article's first lines read as
+/// headings ("Friday, July 12, 2024"): a heading sentence that is one full date
+/// (day, month and year) with at most a weekday, a time and two other words.
+/// Used as the anchor of relative dates when the input gives no publication
+/// date. `None` when no such line comes before the body starts.
+pub fn dateline_day(sentences: &[Sentence], kinds: &[LineKind]) -> Option<chrono::NaiveDate> {
+    for (s, k) in sentences.iter().zip(kinds).take(12) {
+        if *k == LineKind::Body {
+            break;
+        }
+        let mentions = crate::dates::find(&s.tokens, None);
+        let days: Vec<chrono::NaiveDate> = mentions
+            .iter()
+            .filter_map(|m| match m.when {
+                crate::dates::When::Absolute(Some(d)) => d.to_naive(),
+                _ => None,
+            })
+            .collect();
+        let [day] = days.as_slice() else { continue };
+        let d = casewatch_model::PartialDate::from_naive(*day);
+        let others = s
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| t.kind == TokenKind::Word && !mentions.iter().any(|m| m.first <= *i && *i < m.last))
+            .count();
+        if others <= 3
+            && let Some(day) = d.to_naive()
+        {
+            return Some(day);
+        }
+    }
+    None
+}
+
 fn line_kind(body: &str, line: &[Sentence], last: bool) -> LineKind {
     let (Some(first), Some(end)) = (line.first(), line.last()) else {
         return LineKind::Body;

@@ -21,6 +21,12 @@ pub struct RawArticle {
     pub published: Option<NaiveDate>,
     /// Title, when the input has one (or a text's first line looks like one).
     pub title: Option<String>,
+    /// The outlet's name as the input's metadata gives it: HTML JSON-LD
+    /// `publisher.name`, `og:site_name` or `<meta name="application-name">`;
+    /// a feed item's channel title; a JSON Lines `outlet` (else `source`)
+    /// field; a text's `outlet:` line. `None` when the input names none
+    /// (users then see the URL's site).
+    pub outlet: Option<String>,
     /// The text extraction runs on. Evidence byte offsets index into this.
     /// Only a UTF-8 BOM is stripped and CRLF/CR turned into LF; for text with
     /// a `date …` header, the header (up to the end of its date/time token)
@@ -35,6 +41,14 @@ pub struct RawArticle {
     pub warnings: Vec<String>,
 }
 
+/// An outlet name as metadata gives it, cleaned: whitespace collapsed, at
+/// most 200 characters; `None` when blank.
+pub(crate) fn outlet_name(s: &str) -> Option<String> {
+    let name: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name: String = name.chars().take(200).collect();
+    Some(name).filter(|n| !n.is_empty())
+}
+
 impl RawArticle {
     /// Builds an article from its body, computing [`RawArticle::sha256`].
     pub(crate) fn new(id: String, source: String, body: String) -> Self {
@@ -45,6 +59,7 @@ impl RawArticle {
             url: None,
             published: None,
             title: None,
+            outlet: None,
             body,
             sha256,
             warnings: Vec::new(),

@@ -57,11 +57,21 @@ pub fn read_feed(
     if feed.entries.is_empty() {
         return Err(source.error("feed has no items"));
     }
+    let outlet = feed
+        .title
+        .as_ref()
+        .map(text_of)
+        .and_then(|t| crate::article::outlet_name(&t));
     Ok(feed
         .entries
         .iter()
         .enumerate()
-        .map(|(i, entry)| item(source, i + 1, entry, opts))
+        .map(|(i, entry)| {
+            item(source, i + 1, entry, opts).map(|mut a| {
+                a.outlet.clone_from(&outlet);
+                a
+            })
+        })
         .collect())
 }
 

@@ -4,7 +4,9 @@
 //! The date comes from `<meta property="article:published_time">` (and the
 //! other meta keys Readability knows) or JSON-LD `datePublished`, else from
 //! the first `<time datetime>`. The URL comes from `<link rel="canonical">`,
-//! else `<meta property="og:url">`, else JSON-LD `url`. Metadata queries use
+//! else `<meta property="og:url">`, else JSON-LD `url`. The outlet is
+//! JSON-LD `publisher.name`, else `<meta property="og:site_name">` (both as
+//! Readability reads them), else `<meta name="application-name">`. Metadata queries use
 //! the `dom_query` document `dom_smoothie` has already parsed.
 
 use std::io::{BufRead, Read};
@@ -35,6 +37,7 @@ struct PageMeta {
     canonical: Option<String>,
     og_url: Option<String>,
     time_datetime: Option<String>,
+    application_name: Option<String>,
 }
 
 /// The deepest element nesting a page may have: 512. Real pages stay under
@@ -179,6 +182,10 @@ pub fn read_html(source: &Source, bytes: &[u8], opts: &ReadOptions) -> Result<Ra
 
     let mut raw = RawArticle::new(source.stem.clone(), source.path.clone(), body);
     raw.title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
+    // Readability's site name: JSON-LD publisher.name, else og:site_name.
+    raw.outlet = non_blank(article.site_name.as_deref())
+        .or(meta.application_name)
+        .and_then(|o| crate::article::outlet_name(&o));
     raw.published = published.or(opts.published);
     raw.url = meta
         .canonical
@@ -202,6 +209,7 @@ fn parse(html: &str) -> Result<(dom_smoothie::Article, PageMeta), dom_smoothie::
     let meta = PageMeta {
         canonical: attr("link[rel~=canonical][href]", "href"),
         og_url: attr("meta[property=\"og:url\"][content]", "content"),
+        application_name: attr("meta[name=\"application-name\"][content]", "content"),
         time_datetime: attr("time[datetime]", "datetime"),
     };
     let article = readability.parse()?;

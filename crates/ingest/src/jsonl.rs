@@ -177,6 +177,15 @@ impl JsonlLines {
         let mut article = RawArticle::new(id, format!("{}:{line}", self.source.path), normalize::clean_text(body));
         article.url = string_field(&obj, "url").map_err(err)?;
         article.title = string_field(&obj, "title").map_err(err)?;
+        // `source` names the outlet in many exports; a URL there is no name.
+        let source = string_field(&obj, "source")
+            .ok()
+            .flatten()
+            .filter(|s| !s.contains("://"));
+        article.outlet = string_field(&obj, "outlet")
+            .map_err(err)?
+            .or(source)
+            .and_then(|o| crate::article::outlet_name(&o));
         article.published = published;
         article.warnings = warnings;
         Ok(article)

@@ -24,9 +24,9 @@
 //! # Metadata lines
 //!
 //! Right after the `date` header (or at the start of a file without one),
-//! lines `url: https://…` and `title: …` (the key in any case, one each, in
-//! any order) give the article's URL and headline; they are not part of the
-//! body. A `url:` value must be an `http`/`https` URL, otherwise the line is
+//! lines `url: https://…`, `title: …` and `outlet: …` (the key in any case,
+//! one each, in any order) give the article's URL, headline and outlet; they
+//! are not part of the body. A `url:` value must be an `http`/`https` URL, otherwise the line is
 //! body text.
 
 use std::io::{BufRead, Read};
@@ -89,22 +89,34 @@ fn read_text_owned(source: &Source, bytes: Vec<u8>, opts: &ReadOptions) -> Resul
         }
         None => (opts.published, text),
     };
-    let (url, title, body) = split_meta_lines(&body);
+    let (meta, body) = split_meta_lines(&body);
     if body.trim().is_empty() {
         return Err(source.error("no text after the header lines"));
     }
     let mut article = RawArticle::new(source.stem.clone(), source.path.clone(), body.to_string());
-    article.title = title.or_else(|| normalize::detect_title(&article.body));
-    article.url = url;
+    article.title = meta.title.or_else(|| normalize::detect_title(&article.body));
+    article.url = meta.url;
+    article.outlet = meta.outlet.and_then(|o| crate::article::outlet_name(&o));
     article.published = published;
     article.warnings = warnings;
     Ok(article)
 }
 
-/// Splits `url:` and `title:` lines (see the module docs) off the start of a
-/// body: returns the URL, the title and the rest.
-pub fn split_meta_lines(body: &str) -> (Option<String>, Option<String>, &str) {
-    let (mut url, mut title) = (None, None);
+/// The metadata lines of a text (see the module docs).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MetaLines {
+    /// `url:` (an http or https URL).
+    pub url: Option<String>,
+    /// `title:`.
+    pub title: Option<String>,
+    /// `outlet:`.
+    pub outlet: Option<String>,
+}
+
+/// Splits `url:`, `title:` and `outlet:` lines (see the module docs) off the
+/// start of a body: returns them and the rest.
+pub fn split_meta_lines(body: &str) -> (MetaLines, &str) {
+    let mut meta = MetaLines::default();
     let mut rest = body;
     loop {
         let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
@@ -115,21 +127,22 @@ pub fn split_meta_lines(body: &str) -> (Option<String>, Option<String>, &str) {
         let value = value.trim();
         match key.trim().to_ascii_lowercase().as_str() {
             "url"
-                if url.is_none()
+                if meta.url.is_none()
                     && (value.starts_with("https://") || value.starts_with("http://"))
                     && !value.contains(char::is_whitespace) =>
             {
-                url = Some(value.to_string());
+                meta.url = Some(value.to_string());
             }
-            "title" if title.is_none() && !value.is_empty() => title = Some(value.to_string()),
+            "title" if meta.title.is_none() && !value.is_empty() => meta.title = Some(value.to_string()),
+            "outlet" if meta.outlet.is_none() && !value.is_empty() => meta.outlet = Some(value.to_string()),
             _ => break,
         }
         rest = &rest[line_end..];
     }
-    if url.is_none() && title.is_none() {
-        return (None, None, body);
+    if meta == MetaLines::default() {
+        return (meta, body);
     }
-    (url, title, rest.trim_start_matches('\n'))
+    (meta, rest.trim_start_matches('\n'))
 }
 
 /// The date a `date` header gives.

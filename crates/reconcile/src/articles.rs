@@ -156,6 +156,7 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         .zip(&names)
         .map(|(c, n)| c.is_some() && !org_names.contains(&n.folded))
         .collect();
+    let alias = surname_aliases(&names, &valid);
     let folded = |v: &Option<String>| v.as_deref().map(fold).filter(|f| !f.is_empty());
     let attrs = rec
         .people
@@ -183,7 +184,10 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         }
         let mut resolved: Vec<Subj> = Vec::new();
         for s in &ev.subjects {
-            let r = resolve(rec, &names, s);
+            let r = match resolve(rec, &names, s) {
+                Subj::Person(p) => Subj::Person(alias[p].unwrap_or(p)),
+                other => other,
+            };
             if !resolved.contains(&r) {
                 resolved.push(r);
             }
@@ -249,6 +253,30 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         counsel,
         junk_events,
     }
+}
+
+/// Per person of a record: the one other person of the same record that a
+/// surname given alone stands for. The extractor may list "Bujakera" apart
+/// from "Stanis Bujakera Tshiamala" (a second surname, or a name it could not
+/// tie back); inside one article a surname alone ([`Name::fits`]) that fits
+/// exactly one valid full name is that person, so the article's acts about
+/// "Bujakera" are about its named defendant and link the article by the
+/// full name. A surname that fits two full names ("Marsh" of "Lena Marsh"
+/// and "Arno Marsh") stands for no one.
+fn surname_aliases(names: &[Name], valid: &[bool]) -> Vec<Option<usize>> {
+    (0..names.len())
+        .map(|i| {
+            if !valid[i] || names[i].has_given() || names[i].folded.is_empty() {
+                return None;
+            }
+            let mut fitting =
+                (0..names.len()).filter(|&j| j != i && valid[j] && names[j].has_given() && names[i].fits(&names[j]));
+            match (fitting.next(), fitting.next()) {
+                (Some(j), None) => Some(j),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Whether a name as written opens with a lawyer's honorific (French "Me",

@@ -160,6 +160,7 @@ pub(crate) fn build<'a>(
         }
     }
     timeline::fulfil_plans(&mut reports, settings);
+    timeline::mark_cited_charges(&mut reports);
     if settings.infer_conviction_dates {
         timeline::infer_dates(&mut reports);
     }

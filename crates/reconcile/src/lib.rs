@@ -172,7 +172,7 @@ pub struct PersonLink {
     pub b_name: String,
     /// The rule that joined them: `reviewer_merge`, `same_folded_name`,
     /// `name_rule`, `initial`, `surname_only`, `similar_given_name`, `surname_variant`,
-    /// `extra_names`, `same_article_spelling`.
+    /// `extra_names`, `same_article_spelling`, `same_act_same_co_defendants`.
     pub rule: String,
     /// The score the join reached (see [`Settings::person_match_threshold`];
     /// Jaro–Winkler similarity for the last two rules), rounded to 0.001.

@@ -13,7 +13,7 @@ const NAME_PARTICLES: [&str; 27] = [
 /// organisation and place names, titles and ranks, nationality and region
 /// words, calendar words, and the nouns of headlines, captions, credits and
 /// site navigation. A name containing one is not a person.
-const NOT_NAME_WORDS: [&str; 260] = [
+const NOT_NAME_WORDS: [&str; 262] = [
     // organisations, institutions, media, places (heads of their names)
     "agency",
     "association",
@@ -48,6 +48,9 @@ const NOT_NAME_WORDS: [&str; 260] = [
     "post",
     "press",
     "radio",
+    // radio and television in Filipino and Turkish outlet names
+    "radyo",
+    "televizyon",
     "region",
     "republic",
     "service",

@@ -583,6 +583,8 @@ mod tests {
             "Stanis Kabwe Spends Third Week Behind",
             "Israel Middle East World Economy…",
             "May",
+            "Bagong Radyo Kalinaw",
+            "Mavi Deniz Televizyon",
         ] {
             assert!(!plausible_person(junk), "{junk}");
         }

@@ -61,6 +61,7 @@ pub(crate) const RULE_RELAXED: &str = "similar_given_name";
 pub(crate) const RULE_SURNAME_VARIANT: &str = "surname_variant";
 pub(crate) const RULE_EXTRA_NAMES: &str = "extra_names";
 pub(crate) const RULE_SAME_ARTICLE: &str = "same_article_spelling";
+pub(crate) const RULE_SHARED_ACT: &str = "same_act_same_co_defendants";
 
 /// Whether two folded attribute values (occupation, affiliation) agree:
 /// equal, or one contains the other ("kloop" / "kloop media").
@@ -232,7 +233,11 @@ fn name_rule(x: &crate::names::Name, y: &crate::names::Name, settings: &Settings
 ///    match (not by an initial) and who are never subjects of one event are
 ///    one person the extractor listed twice;
 /// 5. in [`Mode::Case`], across blocks, one-edit surname variants with the
-///    same given name and agreeing attributes ([`surname_variant`]).
+///    same given name and agreeing attributes ([`surname_variant`]);
+/// 6. in [`Mode::Case`], across blocks, one person under two surnames (a
+///    pen name and a legal name): the same first given name, an act of one
+///    type reported for each on the same day with exactly the same other
+///    named co-subjects ([`shared_act`]), and never subjects of one event.
 ///
 /// Names match by [`name_rule`] (spelling families and extra names included).
 ///
@@ -449,8 +454,129 @@ pub(crate) fn cluster(
                 }
             }
         }
+        // One defendant under two surnames (a pen name and a legal name):
+        // the same first given name, and one act reported for each on the
+        // same day with exactly the same other named co-defendants.
+        let index: BTreeMap<Mention, usize> = mentions.iter().enumerate().map(|(i, &m)| (m, i)).collect();
+        // Each mention's acts, computed once: only mentions that share a
+        // first given name with another are compared.
+        let mut acts: BTreeMap<usize, Vec<Act>> = BTreeMap::new();
+        for members in by_given.values().filter(|m| m.len() > 1) {
+            for &i in members {
+                acts.entry(i).or_insert_with(|| acts_of(arts, &index, mentions[i]));
+            }
+        }
+        let none: Vec<Act> = Vec::new();
+        for members in by_given.values() {
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    if uf.find(a) == uf.find(b)
+                        || name(a).bare_surname() == name(b).bare_surname()
+                        || !name(a).has_given()
+                        || !name(b).has_given()
+                        || !shared_act(
+                            acts.get(&a).unwrap_or(&none),
+                            acts.get(&b).unwrap_or(&none),
+                            &mut uf,
+                            a,
+                            b,
+                        )
+                        || ever_co_subjects(arts, mentions, &mut uf, a, b)
+                    {
+                        continue;
+                    }
+                    if join(&mut uf, a, b, false, false) {
+                        links.push(Link {
+                            a,
+                            b,
+                            rule: RULE_SHARED_ACT,
+                            score: 1.0,
+                        });
+                    }
+                }
+            }
+        }
     }
     (uf.groups(), links)
+}
+
+/// One act as [`shared_act`] compares it: type, day, and the other named
+/// subjects' mention indices.
+type Act = (casewatch_model::EventType, casewatch_model::PartialDate, Vec<usize>);
+
+/// The day-precision acts a mention's person is a (not negated) subject of.
+fn acts_of(arts: &[Article], index: &BTreeMap<Mention, usize>, m: Mention) -> Vec<Act> {
+    use crate::articles::{DEFENDANT_TYPES, Subj};
+    let a = &arts[m.art];
+    a.rec
+        .events
+        .iter()
+        .zip(&a.subjects)
+        .filter(|(e, subj)| {
+            DEFENDANT_TYPES.contains(&e.event_type)
+                && matches!(
+                    e.status,
+                    casewatch_model::Status::Occurred | casewatch_model::Status::Alleged
+                )
+                && subj.contains(&Subj::Person(m.person))
+        })
+        .filter_map(|(e, subj)| {
+            let date = e
+                .date
+                .value
+                .filter(|d| d.precision() == casewatch_model::DatePrecision::Day)?;
+            let others: Vec<usize> = subj
+                .iter()
+                .filter_map(|s| match s {
+                    Subj::Person(p) if *p != m.person => index.get(&Mention { art: m.art, person: *p }).copied(),
+                    _ => None,
+                })
+                .collect();
+            Some((e.event_type, date, others))
+        })
+        .collect()
+}
+
+/// Whether mentions `a` and `b` (of different surnames; `xs`, `ys` their
+/// [`acts_of`]) are each the subject
+/// of an act of one type on one day whose other named subjects are the same
+/// people (by their current clusters), at least one of them, and neither of
+/// `a`, `b` among them: "A, B and C were sentenced on 15 April" in one
+/// report and "A', B and C were sentenced on 15 April" in another.
+fn shared_act(xs: &[Act], ys: &[Act], uf: &mut UnionFind, a: usize, b: usize) -> bool {
+    let (ra, rb) = (uf.find(a), uf.find(b));
+    let roots =
+        |others: &[usize], uf: &mut UnionFind| -> BTreeSet<usize> { others.iter().map(|&o| uf.find(o)).collect() };
+    for (tx, dx, ox) in xs {
+        let rx = roots(ox, uf);
+        if rx.is_empty() || rx.contains(&ra) || rx.contains(&rb) {
+            continue;
+        }
+        for (ty, dy, oy) in ys {
+            if tx == ty && dx == dy && roots(oy, uf) == rx {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether any article names a member of `a`'s cluster and a member of
+/// `b`'s cluster as subjects of one event (then they are two people).
+fn ever_co_subjects(arts: &[Article], mentions: &[Mention], uf: &mut UnionFind, a: usize, b: usize) -> bool {
+    let (ra, rb) = (uf.find(a), uf.find(b));
+    let mut by_art: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let r = uf.find(i);
+        if r == ra {
+            by_art.entry(m.art).or_default().0.push(m.person);
+        } else if r == rb {
+            by_art.entry(m.art).or_default().1.push(m.person);
+        }
+    }
+    by_art
+        .iter()
+        .any(|(&art, (pa, pb))| pa.iter().any(|&p| pb.iter().any(|&q| co_subjects(&arts[art], p, q))))
 }
 
 /// The case-only rule across surname blocks, for surname spellings the

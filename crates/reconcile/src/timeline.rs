@@ -20,8 +20,11 @@
 //! 3. each cluster gets its date (the most precise one most sources
 //!    support) and status (majority);
 //! 4. clusters of one type, date and status that share a report regroup into
-//!    one entry, so "A and B were detained" reported twice is one entry with
-//!    both subjects, while a report whose subjects turn out to be detained on
+//!    one entry (and so do, on a day-precision date, an unnamed group's
+//!    clusters with the named people's: the group resolves to them, and is
+//!    no subject of its own unless its head count exceeds theirs), so "A
+//!    and B were detained" reported twice is one entry with both subjects,
+//!    while a report whose subjects turn out to be detained on
 //!    different days feeds both entries. Sources are every distinct
 //!    (article, evidence) of the entry, by article rank then offset;
 //!    detail, agent and place are majority votes; other dates at the chosen
@@ -69,6 +72,10 @@ pub(crate) struct Report<'a> {
     pub agent: Option<CaseAgent>,
     /// The date the merge uses: the event's own, or one [`infer_dates`] filled in.
     pub date: EventDate,
+    /// Whether the report is a charge that a verdict's sentence cites
+    /// ("found guilty of …", "sentenced on charges of …", "acquitted of
+    /// charges of …"): see [`mark_cited_charges`].
+    pub cited: bool,
     /// Whether the report sits with the `not_occurred` reports: its status is
     /// `not_occurred` and it is not a plan that a later article reports done
     /// (see [`fulfil_plans`]).
@@ -94,6 +101,7 @@ impl<'a> Report<'a> {
             locals,
             agent,
             date: event.date.clone(),
+            cited: false,
             negated,
         }
     }
@@ -244,11 +252,34 @@ pub(crate) fn merge(reports: &[Report], settings: &Settings) -> Vec<Entry> {
             .or_default()
             .push(ci);
     }
-    for group in by_key.values() {
+    for (key, group) in &by_key {
         let mut owner: BTreeMap<usize, usize> = BTreeMap::new();
         for &ci in group {
             for a in &clusters[ci].members {
                 let first = *owner.entry(a.report).or_insert(ci);
+                uf.union(first, ci);
+            }
+        }
+        // An unnamed group that a report says underwent the act on the very
+        // day named people of the case underwent it ("five people were
+        // detained on 3 May" / "A and B were detained on 3 May") is those
+        // people's act: one entry.
+        let day = key.2.is_some_and(|d| d.precision() == DatePrecision::Day);
+        let named: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&ci| clusters[ci].slot != Slot::Group)
+            .collect();
+        let unnamed: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&ci| clusters[ci].slot == Slot::Group)
+            .collect();
+        if day
+            && !unnamed.is_empty()
+            && let Some(&first) = named.first()
+        {
+            for &ci in named.iter().chain(&unnamed) {
                 uf.union(first, ci);
             }
         }
@@ -305,6 +336,15 @@ fn entry(clusters: &[Cluster], group: &[usize], reports: &[Report]) -> Entry {
     }
     subjects.sort();
     subjects.dedup();
+    // A group no larger than the named people beside it is those people.
+    let named = subjects
+        .iter()
+        .filter(|s| !matches!(s, CaseSubject::Group { .. }))
+        .count();
+    subjects.retain(|s| match s {
+        CaseSubject::Group { count, .. } => named == 0 || count.is_some_and(|n| n as usize > named),
+        _ => true,
+    });
 
     let date = first.date.clone();
     let status = first.status;
@@ -356,14 +396,31 @@ fn cluster_chain(
     negated: bool,
     settings: &Settings,
 ) -> Vec<Vec<usize>> {
-    let date_of = |i: usize| &reports[assertions[i].report].date;
+    // A restated charge's inherited date is no evidence of the day the
+    // charge was brought, only that it stood by then (see [`restatement`]):
+    // it clusters after the stated dates, as if undated, but never joins a
+    // charge stated later than itself.
+    let undated = EventDate::default();
+    let one_day = assertions
+        .first()
+        .is_some_and(|a| ONE_DAY_ACTS.contains(&reports[a.report].event.event_type));
+    let restated = |i: usize| restatement(&reports[assertions[i].report]);
+    let raw = |i: usize| &reports[assertions[i].report].date;
+    let date_of = |i: usize| if restated(i) { &undated } else { raw(i) };
     let mut order: Vec<usize> = (0..assertions.len()).collect();
     order.sort_by_key(|&i| {
         let d = date_of(i).value;
+        let phase = if d.is_some() {
+            0
+        } else if restated(i) {
+            1
+        } else {
+            2
+        };
         (
-            d.is_none(),
+            phase,
             d.map(|v| v.precision()),
-            d,
+            raw(i).value,
             reports[assertions[i].report].position(),
             i,
         )
@@ -378,30 +435,60 @@ fn cluster_chain(
                 || c.iter()
                     .any(|&m| assertions[m].group.is_none() || !assertions[m].group_words.is_disjoint(&a.group_words))
         };
+        let published = reports[a.report].published;
+        // A restatement names another charge than a cluster when both give
+        // a charge in one script and no word of theirs shares a stem.
+        let other_charge = |a: &Assertion, c: &Vec<usize>| {
+            let script = |r: usize| reports[r].event.detail.as_deref().map(cyrillic);
+            let own = script(a.report);
+            let comparable: Vec<&BTreeSet<String>> = c
+                .iter()
+                .filter(|&&m| !assertions[m].words.is_empty() && own.is_some() && script(assertions[m].report) == own)
+                .map(|&m| &assertions[m].words)
+                .collect();
+            !a.words.is_empty() && !comparable.is_empty() && comparable.iter().all(|w| !share_stem(w, &a.words))
+        };
+        let after_publication = |c: &Vec<usize>| {
+            let start = c
+                .iter()
+                .filter_map(|&m| date_of(m).value)
+                .filter_map(period_start)
+                .min();
+            !negated && matches!((start, published), (Some(s), Some(p)) if s > p)
+        };
         let candidates: Vec<usize> = if d.value.is_some() {
             (0..clusters.len())
                 .filter(|&k| {
                     let c = &clusters[k];
                     c.iter()
-                        .all(|&m| dates_compatible(d, date_of(m), settings.date_slack_days))
+                        .all(|&m| dates_compatible(d, date_of(m), slack(one_day, d, date_of(m), settings)))
                         && (similar_group(c)
                             || (d.precision() == Some(DatePrecision::Day)
                                 && c.iter().any(|&m| date_of(m).value == d.value)))
                 })
                 .collect()
+        } else if restated(i) {
+            // The charge stood by the inherited date: join a charge dated
+            // (stated or inherited) compatibly or earlier.
+            let own = raw(i);
+            let own_start = own.value.and_then(period_start);
+            (0..clusters.len())
+                .filter(|&k| {
+                    let c = &clusters[k];
+                    let earlier = c.iter().any(|&m| {
+                        raw(m).value.is_some()
+                            && (dates_compatible(own, raw(m), 0)
+                                || matches!((raw(m).value.and_then(period_start), own_start), (Some(x), Some(y)) if x <= y))
+                    });
+                    earlier && !after_publication(c) && similar_group(c) && !other_charge(a, c)
+                })
+                .collect()
         } else {
-            let published = reports[a.report].published;
             let dated: Vec<usize> = (0..clusters.len())
                 .filter(|&k| {
                     let c = &clusters[k];
                     let has_dated = c.iter().any(|&m| date_of(m).value.is_some());
-                    let start = c
-                        .iter()
-                        .filter_map(|&m| date_of(m).value)
-                        .filter_map(period_start)
-                        .min();
-                    let after_publication = !negated && matches!((start, published), (Some(s), Some(p)) if s > p);
-                    has_dated && !after_publication && similar_group(c)
+                    has_dated && !after_publication(c) && similar_group(c)
                 })
                 .collect();
             if dated.is_empty() {
@@ -427,6 +514,138 @@ fn cluster_chain(
         }
     }
     clusters
+}
+
+/// Whether a text is written in Cyrillic (any Cyrillic letter).
+fn cyrillic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// Whether two word sets share a word up to its ending: equal words, or
+/// words of five letters or more with the same first five ("riots" /
+/// "riot" do not reach five; "organising" / "organised" do).
+fn share_stem(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let stem = |w: &String| w.chars().take(5).collect::<String>();
+    a.iter().any(|x| {
+        b.iter()
+            .any(|y| x == y || (x.chars().count() >= 5 && y.chars().count() >= 5 && stem(x) == stem(y)))
+    })
+}
+
+/// Acts a person undergoes once per episode, so that two reports of one of
+/// them a day apart are one act: not hearings or appeals, which run over
+/// consecutive days, nor acts of groups of outlets.
+const ONE_DAY_ACTS: [EventType; 10] = [
+    EventType::Detention,
+    EventType::PretrialDetention,
+    EventType::HouseArrest,
+    EventType::Search,
+    EventType::Charge,
+    EventType::Conviction,
+    EventType::Sentence,
+    EventType::Acquittal,
+    EventType::Release,
+    EventType::Pardon,
+];
+
+/// Whether a day-precision date was resolved from words relative to the
+/// publication day ("on Monday", "yesterday", "вчера"): a stated date
+/// whose words hold no digit. Such a date can be a day off — a report
+/// written on one side of midnight or of a time zone and dated on the other.
+fn relative_day(d: &EventDate) -> bool {
+    d.precision() == Some(DatePrecision::Day)
+        && !d.inferred
+        && d.text
+            .as_deref()
+            .is_some_and(|t| !t.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// The days two dates of one chain may lie apart and still be one act:
+/// `Settings::date_slack_days`, or one day when either date is relative
+/// ([`relative_day`]) and the chain's act happens once per episode
+/// (`one_day`: its type is one of [`ONE_DAY_ACTS`]).
+fn slack(one_day: bool, a: &EventDate, b: &EventDate, settings: &Settings) -> u32 {
+    if one_day && (relative_day(a) || relative_day(b)) {
+        settings.date_slack_days.max(1)
+    } else {
+        settings.date_slack_days
+    }
+}
+
+/// Whether a report restates a standing accusation rather than dating an
+/// act: a `charge` (not `not_occurred`) whose date the extractor inherited
+/// from a neighbouring event, the paragraph or the lede. Reports keep
+/// restating a charge ("X, who stands accused of…", "she was charged with…")
+/// in paragraphs about later acts, whose dates they inherit; one prosecution
+/// brings a charge once, so such a report joins the person's charge entry
+/// dated (stated, else inherited) compatibly or earlier than its own date —
+/// the charge stood by then — instead of founding an entry of its own, and
+/// its date does not vote against a stated one ([`date_voters`]). A charge
+/// whose own sentence states its date stays a dated report: two charges
+/// stated on different days stay two entries, and a charge stated after the
+/// restatement's date is another charge, and so is a charge stated in one
+/// script whose words share no stem with the restatement's ("treason" /
+/// "organising riots"). A charge that a verdict's sentence
+/// cites ([`Report::cited`]) is a restatement too, whatever its date.
+fn restatement(r: &Report) -> bool {
+    r.event.event_type == EventType::Charge && !r.negated && (r.date.inferred || r.cited) && r.date.value.is_some()
+}
+
+/// Marks the charges a verdict cites: a `charge` report whose evidence
+/// sentence (same article, same span) also reports a conviction, sentence
+/// or acquittal. A verdict decides a charge brought earlier; it never
+/// brings one, so such a charge is a [`restatement`] even when the
+/// sentence states the verdict's day.
+pub(crate) fn mark_cited_charges(reports: &mut [Report]) {
+    let verdicts: BTreeSet<(usize, usize, usize)> = reports
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.event.event_type,
+                EventType::Conviction | EventType::Sentence | EventType::Acquittal
+            )
+        })
+        .map(|r| (r.art, r.event.evidence.start, r.event.evidence.end))
+        .collect();
+    for r in reports.iter_mut() {
+        r.cited = r.event.event_type == EventType::Charge
+            && verdicts.contains(&(r.art, r.event.evidence.start, r.event.evidence.end));
+    }
+}
+
+/// The reports whose dates vote for an entry's date: every dated one,
+/// except inherited dates ([`EventDate::inferred`]) and the dates of
+/// charges a verdict cites ([`Report::cited`]) that disagree with a
+/// stated date of the entry (or, when no date is stated, with the earliest
+/// inherited one). Reports clustered by their date always agree, so this
+/// only drops the inherited dates of restatements ([`restatement`]).
+fn date_voters(reports: &[Report], ids: &[usize]) -> Vec<usize> {
+    let dated: Vec<usize> = ids
+        .iter()
+        .copied()
+        .filter(|&r| reports[r].date.value.is_some())
+        .collect();
+    let weak = |r: usize| reports[r].date.inferred || reports[r].cited;
+    let stated: Vec<&EventDate> = dated.iter().filter(|&&r| !weak(r)).map(|&r| &reports[r].date).collect();
+    let earliest = dated
+        .iter()
+        .map(|&r| &reports[r].date)
+        .min_by_key(|d| (d.value.and_then(period_start), d.value));
+    dated
+        .iter()
+        .copied()
+        .filter(|&r| {
+            let d = &reports[r].date;
+            if !weak(r) {
+                return true;
+            }
+            if stated.is_empty() {
+                earliest.is_none_or(|e| dates_compatible(d, e, 0))
+            } else {
+                stated.iter().all(|s| dates_compatible(d, s, 0))
+            }
+        })
+        .collect()
 }
 
 /// The first day of a partial date's period (`2025-05` → 2025-05-01).
@@ -485,11 +704,7 @@ fn part_fits(x: PartialDate, q: Option<DateQualifier>, y: PartialDate) -> bool {
 /// with), then the earliest reported; its qualifier is the most given one
 /// among the sources that give exactly that date.
 fn resolve_date(reports: &[Report], ids: &[usize]) -> EventDate {
-    let dated: Vec<usize> = ids
-        .iter()
-        .copied()
-        .filter(|&r| reports[r].date.value.is_some())
-        .collect();
+    let dated = date_voters(reports, ids);
     let Some(finest) = dated.iter().filter_map(|&r| reports[r].date.precision()).min() else {
         return EventDate::default();
     };
@@ -547,7 +762,7 @@ fn date_conflicts(reports: &[Report], ids: &[usize], chosen: &EventDate) -> Vec<
         return Vec::new();
     };
     let mut others: Tally<String> = Tally::default();
-    for &r in ids {
+    for r in date_voters(reports, ids) {
         let d = &reports[r].date;
         let Some(v) = d.value.filter(|v| v.precision() == value.precision()) else {
             continue;

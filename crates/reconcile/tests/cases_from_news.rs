@@ -405,3 +405,128 @@ fn a_lawyer_named_with_a_french_honorific_is_the_defence_not_a_defendant() {
     assert_eq!(c.title, "Karim Benhadj case");
     assert_eq!(role_of(c, "Lotfi Amara"), (Role::Lawyer, "honorific"));
 }
+
+// ---------------------------------------------------------------- pen names
+
+#[test]
+fn one_defendant_under_a_pen_name_and_a_legal_name_is_one_person() {
+    // One report names her by her pen name, another by her legal name; both
+    // tell the same sentence on the same day with the same co-defendants.
+    let file = cases(vec![
+        article("a1", "2025-04-16")
+            .person("Irina Solvay", Some("photographer"), None)
+            .person("Pavel Dorn", Some("producer"), None)
+            .person("Gleb Marek", Some("reporter"), None)
+            .event(ev(
+                "sentence",
+                Some("2025-04-15"),
+                &["Irina Solvay", "Pavel Dorn", "Gleb Marek"],
+            )),
+        article("a2", "2025-12-01")
+            .person("Irina Kestrel", None, None)
+            .person("Pavel Dorn", Some("producer"), None)
+            .person("Gleb Marek", Some("reporter"), None)
+            .event(ev(
+                "sentence",
+                Some("2025-04-15"),
+                &["Irina Kestrel", "Pavel Dorn", "Gleb Marek"],
+            )),
+    ]);
+    assert_eq!(file.cases.len(), 1);
+    let c = &file.cases[0];
+    let irinas: Vec<&str> = names(c).into_iter().filter(|n| n.starts_with("Irina")).collect();
+    assert_eq!(irinas.len(), 1, "{:?}", names(c));
+    let s = entries(c, "sentence");
+    assert_eq!(s.len(), 1);
+    assert_eq!(subject_names(s[0]).len(), 3, "{:?}", subject_names(s[0]));
+}
+
+#[test]
+fn two_people_of_one_given_name_sentenced_together_stay_two() {
+    // Same given name, same day, same co-defendant, but named together:
+    // two people.
+    let file = cases(vec![
+        article("a1", "2025-04-16")
+            .person("Irina Solvay", None, None)
+            .person("Irina Kestrel", None, None)
+            .person("Pavel Dorn", None, None)
+            .event(ev(
+                "sentence",
+                Some("2025-04-15"),
+                &["Irina Solvay", "Irina Kestrel", "Pavel Dorn"],
+            )),
+        article("a2", "2025-04-17")
+            .person("Irina Solvay", None, None)
+            .person("Pavel Dorn", None, None)
+            .event(ev("sentence", Some("2025-04-15"), &["Irina Solvay", "Pavel Dorn"])),
+        article("a3", "2025-04-18")
+            .person("Irina Kestrel", None, None)
+            .person("Pavel Dorn", None, None)
+            .event(ev("sentence", Some("2025-04-15"), &["Irina Kestrel", "Pavel Dorn"])),
+    ]);
+    let c = &file.cases[0];
+    let irinas: Vec<&str> = names(c).into_iter().filter(|n| n.starts_with("Irina")).collect();
+    assert_eq!(irinas.len(), 2, "{:?}", names(c));
+}
+
+#[test]
+fn same_given_name_and_day_with_other_co_defendants_stay_two() {
+    let file = cases(vec![
+        article("a1", "2025-04-16")
+            .person("Irina Solvay", None, None)
+            .person("Pavel Dorn", None, None)
+            .event(ev("detention", Some("2025-04-15"), &["Irina Solvay", "Pavel Dorn"])),
+        article("a2", "2025-04-17")
+            .person("Irina Kestrel", None, None)
+            .person("Pavel Dorn", None, None)
+            .person("Gleb Marek", None, None)
+            .event(ev(
+                "detention",
+                Some("2025-04-15"),
+                &["Irina Kestrel", "Pavel Dorn", "Gleb Marek"],
+            )),
+    ]);
+    let c = &file.cases[0];
+    let irinas: Vec<&str> = names(c).into_iter().filter(|n| n.starts_with("Irina")).collect();
+    assert_eq!(irinas.len(), 2, "{:?}", names(c));
+}
+
+// ---------------------------------------------------------------- surname alone in one article
+
+#[test]
+fn an_article_telling_acts_about_a_surname_alone_links_by_the_full_name_it_gives() {
+    // The extractor listed "Kabwe" apart from "Nando Kabwe Mulumba"; the
+    // acts are told of "Kabwe".
+    let file = cases(vec![
+        article("a1", "2025-09-12")
+            .person("Nando Kabwe Mulumba", Some("journalist"), None)
+            .person("Kabwe", Some("reporter"), Some("Lake Courier"))
+            .event(ev("detention", Some("2025-09-08"), &["Kabwe"]))
+            .event(ev("questioning", Some("2025-09-09"), &["Nando Kabwe Mulumba"])),
+        article("a2", "2025-10-01")
+            .person("Nando Kabwe", Some("journalist"), None)
+            .event(ev("pretrial_detention", Some("2025-09-14"), &["Nando Kabwe"])),
+    ]);
+    assert_eq!(articles_of(&file), vec![vec!["a1", "a2"]]);
+    let c = &file.cases[0];
+    let d = entries(c, "detention");
+    assert_eq!(d.len(), 1);
+    assert_eq!(subject_names(d[0]).len(), 1);
+}
+
+#[test]
+fn a_surname_alone_that_fits_two_people_of_the_article_stands_for_neither() {
+    let file = cases(vec![
+        article("a1", "2025-09-12")
+            .person("Lena Marsh", Some("reporter"), None)
+            .person("Arno Marsh", Some("husband"), None)
+            .person("Marsh", None, None)
+            .event(ev("detention", Some("2025-09-08"), &["Marsh"])),
+        article("a2", "2025-10-01")
+            .person("Lena Marsh", Some("reporter"), None)
+            .event(ev("pretrial_detention", Some("2025-09-14"), &["Lena Marsh"])),
+    ]);
+    // "Marsh" alone is no link: the articles stay apart (a1 has no named
+    // defendant it is about by full name, so it founds its own case).
+    assert_eq!(file.cases.len(), 2, "{:?}", articles_of(&file));
+}

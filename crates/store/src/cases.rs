@@ -71,6 +71,8 @@ fn summary(case: &Case) -> (Option<String>, Option<String>, BTreeSet<&str>) {
 /// position `position` with order key `sort_key` (cases list by
 /// `sort_key`, then `position`).
 pub(crate) fn insert(conn: &Connection, path: &Path, case: &Case, position: i64, sort_key: &str) -> Result<()> {
+    let with_outlets = source_outlets(conn, path, case)?;
+    let case = with_outlets.as_ref().unwrap_or(case);
     let (case, reviewer_country) = crate::summary::apply_case_review(conn, path, case)?;
     let case = case.as_ref();
     let what = || format!("storing case {}", case.id);
@@ -110,6 +112,8 @@ pub(crate) fn insert(conn: &Connection, path: &Path, case: &Case, position: i64,
 /// Rewrites one stored case in place (same id, position and articles):
 /// its JSON and summary columns.
 pub(crate) fn update(conn: &Connection, path: &Path, case: &Case) -> Result<()> {
+    let with_outlets = source_outlets(conn, path, case)?;
+    let case = with_outlets.as_ref().unwrap_or(case);
     let (case, reviewer_country) = crate::summary::apply_case_review(conn, path, case)?;
     let case = case.as_ref();
     let what = || format!("updating case {}", case.id);
@@ -134,6 +138,44 @@ pub(crate) fn update(conn: &Connection, path: &Path, case: &Case) -> Result<()> 
     })
     .ctx(path, what)?;
     crate::summary::write(conn, path, case, reviewer_country)
+}
+
+/// The case with each source's outlet as its article's metadata names it
+/// (`articles.outlet`, see `Store::set_outlets`), or `None` when no source
+/// changes (the reconciler gives the URL's site). One indexed look-up per
+/// distinct source article.
+fn source_outlets(conn: &Connection, path: &Path, case: &Case) -> Result<Option<Case>> {
+    let mut named: BTreeMap<&str, Option<String>> = BTreeMap::new();
+    let mut st = conn
+        .prepare_cached(
+            "SELECT outlet FROM articles
+             WHERE article_id = ?1 AND outlet IS NOT NULL ORDER BY id LIMIT 1",
+        )
+        .ctx(path, || "preparing the outlet look-up")?;
+    for s in case.events.iter().flat_map(|e| &e.sources) {
+        if !named.contains_key(s.article.as_str()) {
+            let o: Option<String> = st
+                .query_row([&s.article], |r| r.get(0))
+                .optional()
+                .ctx(path, || format!("reading the outlet of {}", s.article))?;
+            named.insert(&s.article, o);
+        }
+    }
+    let differs = case.events.iter().flat_map(|e| &e.sources).any(|s| {
+        named
+            .get(s.article.as_str())
+            .is_some_and(|o| o.is_some() && *o != s.outlet)
+    });
+    if !differs {
+        return Ok(None);
+    }
+    let mut c = case.clone();
+    for s in c.events.iter_mut().flat_map(|e| &mut e.sources) {
+        if let Some(Some(o)) = named.get(s.article.as_str()) {
+            s.outlet = Some(o.clone());
+        }
+    }
+    Ok(Some(c))
 }
 
 /// The data stored for a case: its JSON without `related_cases` (derived on

@@ -50,6 +50,7 @@
 
 mod articles;
 mod auth;
+mod case_split;
 mod cases;
 mod error;
 mod feeds;
@@ -266,6 +267,28 @@ impl Store {
             link_cache: rebuild::LinkCache::default(),
             name_words: Default::default(),
         })
+    }
+
+    /// Creates (or migrates) the database file at `path` up to schema
+    /// `version` only, as a build of that schema left it, without opening a
+    /// store on it: for tests of upgrades from older files. Errors as
+    /// [`Store::open`]'s; a `version` above [`SCHEMA_VERSION`] is a
+    /// [`StoreError::SchemaTooNew`].
+    #[doc(hidden)]
+    pub fn create_at_version(path: &Path, version: u32) -> Result<()> {
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::SchemaTooNew {
+                path: path.to_path_buf(),
+                found: i64::from(version),
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let mut conn = Connection::open(path).map_err(|e| StoreError::Open {
+            path: path.to_path_buf(),
+            what: "opening the file".into(),
+            source: DbError(e),
+        })?;
+        migrate::migrate_to(&mut conn, path, version)
     }
 
     /// The database file this store was opened on.

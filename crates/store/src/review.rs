@@ -20,6 +20,8 @@
 //!   a new person, and never join the rest again.
 //! * **moved articles** — the article joins the target case on every
 //!   rebuild and no longer links by its own people or outlet.
+//! * **split cases** — the chosen articles of a case form a new case (see
+//!   [`crate::case_split`]).
 //! * **roles** — a person's role in a case (`review_roles`, by case and
 //!   person id) replaces the machine's on every rebuild, with rule `reviewer`.
 
@@ -120,6 +122,17 @@ pub enum ReviewAction {
         /// The case that goes.
         merge: String,
     },
+    /// One case is two: the given articles of the case `target`, and the
+    /// articles of it that name one of the given people, become a new case
+    /// (with the next case id, kept on every rebuild; see
+    /// `crates/store/src/case_split.rs`). The audit entry's `after.new_case`
+    /// is the new id.
+    SplitCase {
+        /// Article ids (`ArticleMeta::id`) that go to the new case.
+        articles: Vec<String>,
+        /// Person ids whose articles in the case go to the new case.
+        people: Vec<String>,
+    },
 }
 
 /// A reviewer's status of a person.
@@ -137,7 +150,9 @@ pub struct StatusEdit {
 
 impl ReviewAction {
     /// The action's name in the audit log: `confirm`, `reject`, `edit`,
-    /// `merge_people`, `split_person`, `set_role`, `move_article`.
+    /// `merge_people`, `split_person`, `set_role`, `move_article`, `set_status`,
+    /// `edit_case`, `merge_cases`, `confirm_case`, `add_entry`, `merge_entries`,
+    /// `split_entry`, `split_case`.
     pub fn name(&self) -> &'static str {
         match self {
             ReviewAction::Confirm => "confirm",
@@ -154,6 +169,7 @@ impl ReviewAction {
             ReviewAction::AddEntry(_) => "add_entry",
             ReviewAction::MergeEntries { .. } => "merge_entries",
             ReviewAction::SplitEntry { .. } => "split_entry",
+            ReviewAction::SplitCase { .. } => "split_case",
         }
     }
 }
@@ -405,7 +421,7 @@ pub(crate) fn sort_timeline(events: &mut [TimelineEntry]) {
 
 /// Appends one line to the audit log.
 #[allow(clippy::too_many_arguments)]
-fn append(
+pub(crate) fn append(
     conn: &Connection,
     path: &Path,
     user: &str,
@@ -451,7 +467,13 @@ fn append(
     })
 }
 
-fn strings(conn: &Connection, path: &Path, sql: &str, p: impl rusqlite::Params, what: String) -> Result<Vec<String>> {
+pub(crate) fn strings(
+    conn: &Connection,
+    path: &Path,
+    sql: &str,
+    p: impl rusqlite::Params,
+    what: String,
+) -> Result<Vec<String>> {
     conn.prepare_cached(sql)
         .and_then(|mut st| {
             st.query_map(p, |r| r.get(0))
@@ -500,7 +522,7 @@ fn mentions_of(conn: &Connection, path: &Path, person: &str) -> Result<Vec<Menti
 }
 
 /// The cases an article is in now.
-fn article_cases(conn: &Connection, path: &Path, article: &str) -> Result<Vec<String>> {
+pub(crate) fn article_cases(conn: &Connection, path: &Path, article: &str) -> Result<Vec<String>> {
     strings(
         conn,
         path,
@@ -566,6 +588,10 @@ impl Store {
                 edit_case(&tx, &path, target, title, country, user, note)?
             }
             ReviewAction::MergeCases { ref merge } => merge_cases(&tx, &path, target, merge, user, note)?,
+            ReviewAction::SplitCase {
+                ref articles,
+                ref people,
+            } => crate::case_split::split_case(&tx, &path, target, articles, people, user, note)?,
             ReviewAction::ConfirmCase => confirm_case(&tx, &path, target, user, note)?,
             ReviewAction::AddEntry(ref new) => add_entry(&tx, &path, target, new, user, note)?,
             ReviewAction::MergeEntries { ref merge } => merge_entries(&tx, &path, target, merge, user, note)?,
@@ -861,7 +887,7 @@ fn set_role(
     append(conn, path, user, "set_role", &person, &[case_id], before, after, note)
 }
 
-fn dedup_keep_first(v: &mut Vec<String>) {
+pub(crate) fn dedup_keep_first(v: &mut Vec<String>) {
     let mut seen = BTreeSet::new();
     v.retain(|x| seen.insert(x.clone()));
 }
@@ -1163,7 +1189,7 @@ fn set_status(
     append(conn, path, user, "set_status", &person, &in_cases, before, after, note)
 }
 
-fn case_meta(conn: &Connection, path: &Path, case: &str) -> Result<Option<Value>> {
+pub(crate) fn case_meta(conn: &Connection, path: &Path, case: &str) -> Result<Option<Value>> {
     conn.prepare_cached("SELECT title, country FROM cases WHERE id = ?1")
         .and_then(|mut st| {
             st.query_row([case], |r| {
@@ -1174,7 +1200,7 @@ fn case_meta(conn: &Connection, path: &Path, case: &str) -> Result<Option<Value>
         .ctx(path, || format!("reading case {case}"))
 }
 
-fn case_articles(conn: &Connection, path: &Path, case: &str) -> Result<BTreeSet<String>> {
+pub(crate) fn case_articles(conn: &Connection, path: &Path, case: &str) -> Result<BTreeSet<String>> {
     Ok(strings(
         conn,
         path,

@@ -22,6 +22,8 @@ pub struct ArticleText {
     pub title: Option<String>,
     /// Canonical URL, when known.
     pub url: Option<String>,
+    /// The outlet its metadata names (see [`Store::set_outlets`]).
+    pub outlet: Option<String>,
     /// The body the evidence offsets point into.
     pub body: String,
     /// Who the article cites for its events: (evidence start, event type,
@@ -42,6 +44,9 @@ pub struct ArticleSummary {
     pub title: Option<String>,
     /// Canonical URL, when known.
     pub url: Option<String>,
+    /// The outlet as the article's metadata names it (see
+    /// [`Store::set_outlets`]); `None` when it names none.
+    pub outlet: Option<String>,
     /// Number of events extracted from it.
     pub events: u64,
     /// The case it belongs to (first in case order), if any.
@@ -73,7 +78,15 @@ fn parse_published(store: &Store, id: &str, p: Option<String>) -> Result<Option<
     .transpose()
 }
 
-type TextRow = (String, String, Option<String>, Option<String>, Option<String>, String);
+type TextRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+);
 
 impl Store {
     /// The row of the first-stored article with this id.
@@ -82,6 +95,55 @@ impl Store {
             .prepare_cached("SELECT id FROM articles WHERE article_id = ?1 ORDER BY id LIMIT 1")
             .and_then(|mut st| st.query_row([id], |r| r.get(0)).optional())
             .ctx(&self.path, || format!("looking up article {id}"))
+    }
+
+    /// Records the outlet each stored article names in its metadata, by the
+    /// article's sha256 (`(sha256, outlet)`; unknown sha256s are skipped),
+    /// in one transaction. Call it right after [`Store::insert_articles`]
+    /// and before the cases are rebuilt: every case written afterwards
+    /// shows the outlet on the article's sources (`Source::outlet`, else
+    /// the URL's site). Returns the articles updated.
+    pub fn set_outlets(&mut self, outlets: &[(&str, &str)]) -> Result<usize> {
+        if outlets.is_empty() {
+            return Ok(0);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .ctx(&self.path, || "starting the outlet update")?;
+        let mut n = 0;
+        {
+            let mut st = tx
+                .prepare_cached("UPDATE articles SET outlet = ?2 WHERE sha256 = ?1")
+                .ctx(&self.path, || "preparing the outlet update")?;
+            for (sha, outlet) in outlets {
+                let outlet = outlet.trim();
+                if outlet.is_empty() {
+                    continue;
+                }
+                n += st
+                    .execute(rusqlite::params![sha, outlet])
+                    .ctx(&self.path, || format!("storing the outlet of {sha}"))?;
+            }
+        }
+        tx.commit().ctx(&self.path, || "committing the outlets")?;
+        Ok(n)
+    }
+
+    /// The largest timeline entry number given so far (`E40` → 40; 0 in an
+    /// empty store). Entry numbers are never reused, so an entry numbered
+    /// above the value read before an ingest is new in that ingest.
+    pub fn last_entry_number(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT max(ifnull((SELECT last FROM id_counters WHERE kind = 'event'), 0),
+                            ifnull((SELECT max(CAST(substr(entry_id, 2) AS INTEGER)) FROM entry_index), 0))",
+                [],
+                |r| r.get(0),
+            )
+            .ctx(&self.path, || "reading the entry id counter")?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// One article with its extraction record, by article id (the first
@@ -99,7 +161,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT article_id, source, published, title, url, body FROM articles
+                "SELECT article_id, source, published, title, url, body, outlet FROM articles
                  WHERE article_id = ?1 ORDER BY id LIMIT 1",
             )
             .ctx(&self.path, || "preparing the article text look-up")?;
@@ -107,11 +169,19 @@ impl Store {
         for id in ids {
             let row: Option<TextRow> = st
                 .query_row([id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
                 })
                 .optional()
                 .ctx(&self.path, || format!("reading article {id}"))?;
-            if let Some((id, source, published, title, url, body)) = row {
+            if let Some((id, source, published, title, url, body, outlet)) = row {
                 let rows: Vec<(i64, String, String)> = self
                     .conn
                     .prepare_cached(
@@ -137,6 +207,7 @@ impl Store {
                     source,
                     title,
                     url,
+                    outlet,
                     body,
                     attributions,
                 });
@@ -189,6 +260,7 @@ impl Store {
             Option<String>,
             i64,
             Option<String>,
+            Option<String>,
         );
         let rows: Vec<Row> = self
             .conn
@@ -196,7 +268,8 @@ impl Store {
                 "SELECT a.article_id, a.source, a.published, a.title, a.url,
                         (SELECT COUNT(*) FROM events e WHERE e.article = a.id),
                         (SELECT ca.case_id FROM case_articles ca JOIN cases c ON c.id = ca.case_id
-                         WHERE ca.article_id = a.article_id ORDER BY c.position LIMIT 1)
+                         WHERE ca.article_id = a.article_id ORDER BY c.position LIMIT 1),
+                        a.outlet
                  FROM articles a ORDER BY a.id",
             )
             .and_then(|mut st| {
@@ -209,14 +282,16 @@ impl Store {
                         r.get(4)?,
                         r.get(5)?,
                         r.get(6)?,
+                        r.get(7)?,
                     ))
                 })
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
             })
             .ctx(&self.path, || "listing articles")?;
         rows.into_iter()
-            .map(|(id, source, published, title, url, events, case)| {
+            .map(|(id, source, published, title, url, events, case, outlet)| {
                 Ok(ArticleSummary {
+                    outlet,
                     published: parse_published(self, &id, published)?,
                     id,
                     source,

@@ -1301,3 +1301,151 @@ fn entries_added_merged_and_split_by_hand_survive_rebuilds() {
         "{actions:?}"
     );
 }
+
+// ---------------------------------------------------------------- split cases
+
+fn three_linked_articles() -> Vec<(ExtractRecord, String)> {
+    vec![
+        art("v1", "2025-04-02")
+            .person("Lina Varga", Some("reporter"), Some("Eastgate Courier"))
+            .event("detention", Some("2025-04-01"), &["Lina Varga"], None)
+            .build(),
+        art("v2", "2025-04-05")
+            .person("Lina Varga", Some("reporter"), None)
+            .person("Oskar Brandt", Some("photographer"), None)
+            .event("detention", Some("2025-04-01"), &["Lina Varga", "Oskar Brandt"], None)
+            .build(),
+        art("v3", "2025-04-20")
+            .person("Oskar Brandt", Some("photographer"), None)
+            .event("charge", Some("2025-04-19"), &["Oskar Brandt"], None)
+            .build(),
+    ]
+}
+
+#[test]
+fn a_split_case_gets_a_new_id_that_survives_new_articles_and_rebuilds() {
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &three_linked_articles());
+    let file = store.cases().expect("cases");
+    assert_eq!(file.cases.len(), 1, "one case linked by the shared defendant");
+    let old = file.cases[0].id.clone();
+    let brandt = file.cases[0]
+        .people
+        .iter()
+        .find(|p| p.name == "Oskar Brandt")
+        .map(|p| p.id.clone())
+        .expect("Brandt");
+    let largest = file
+        .cases
+        .iter()
+        .map(|c| c.id[1..].parse::<u64>().expect("number"))
+        .max()
+        .expect("a case");
+
+    // Refused: every article, an article of no case, nothing chosen.
+    for (articles, people) in [
+        (vec!["v1", "v2", "v3"], vec![]),
+        (vec!["nope"], vec![]),
+        (vec![], vec![]),
+        (vec![], vec!["P999"]),
+    ] {
+        let r = store.review(
+            &old,
+            ReviewAction::SplitCase {
+                articles: articles.into_iter().map(String::from).collect(),
+                people: people.into_iter().map(String::from).collect(),
+            },
+            "ana",
+            None,
+        );
+        assert!(matches!(r, Err(StoreError::Invalid { .. })), "{r:?}");
+    }
+    assert!(store.audit_log(None).expect("log").is_empty());
+
+    // Brandt's articles (v2 names both, v3 him alone) become a new case.
+    let log = store
+        .review(
+            &old,
+            ReviewAction::SplitCase {
+                articles: vec![],
+                people: vec![brandt.clone()],
+            },
+            "ana",
+            Some("two prosecutions"),
+        )
+        .expect("split");
+    let new = log.after["new_case"].as_str().expect("new case").to_string();
+    assert_eq!(new, format!("c{}", largest + 1), "the next case number");
+    assert_eq!(log.after["articles"], json!(["v1"]));
+    assert_eq!(log.after["new_articles"], json!(["v2", "v3"]));
+    let check = |store: &Store| {
+        let file = store.cases().expect("cases");
+        assert_eq!(case_with(&file, "v1").id, old);
+        assert_eq!(case_with(&file, "v2").id, new);
+        assert_eq!(case_with(&file, "v3").id, new);
+        assert_eq!(
+            case_with(&file, "v2").articles,
+            vec!["v2".to_string(), "v3".to_string()]
+        );
+    };
+    check(&store);
+    // The decision is in the log of both cases.
+    for c in [&old, &new] {
+        let log = store.audit_log(Some(c)).expect("log");
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].action, "split_case");
+        assert_eq!(log[0].note.as_deref(), Some("two prosecutions"));
+    }
+
+    // Re-ingest, a new article about Varga, a full rebuild: the split stays.
+    ingest(&mut store, &three_linked_articles());
+    check(&store);
+    ingest(
+        &mut store,
+        &[art("v4", "2025-05-02")
+            .person("Lina Varga", Some("reporter"), None)
+            .event("release", Some("2025-05-01"), &["Lina Varga"], None)
+            .build()],
+    );
+    check(&store);
+    assert_eq!(case_with(&store.cases().expect("cases"), "v4").id, old);
+    store.rebuild_cases().expect("rebuild");
+    check(&store);
+    let file = store.cases().expect("cases");
+    assert_eq!(
+        case_with(&file, "v1").articles,
+        vec!["v1".to_string(), "v4".to_string()]
+    );
+    assert_eq!(file.cases.len(), 2);
+}
+
+#[test]
+fn a_case_split_by_article_keeps_the_rest_together() {
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &three_linked_articles());
+    let old = store.cases().expect("cases").cases[0].id.clone();
+    let log = store
+        .review(
+            &old,
+            ReviewAction::SplitCase {
+                articles: vec!["v3".into()],
+                people: vec![],
+            },
+            "ana",
+            None,
+        )
+        .expect("split");
+    let new = log.after["new_case"].as_str().expect("new").to_string();
+    assert_ne!(new, old);
+    let file = store.cases().expect("cases");
+    assert_eq!(case_with(&file, "v1").id, old);
+    assert_eq!(case_with(&file, "v2").id, old);
+    assert_eq!(case_with(&file, "v3").id, new);
+    // Merging it back is a move of its articles into the old case.
+    store
+        .review(&old, ReviewAction::MergeCases { merge: new.clone() }, "ana", None)
+        .expect("merge back");
+    let file = store.cases().expect("cases");
+    assert_eq!(file.cases.len(), 1);
+    assert_eq!(case_with(&file, "v3").id, old);
+}

@@ -36,6 +36,7 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/api/v1/cases/{id}/meta", post(crate::casework::api_case))
         .route("/api/v1/cases/{id}/merge", post(crate::casework::api_merge_cases))
+        .route("/api/v1/cases/{id}/split", post(crate::case_split::api_split_case))
         .route("/api/v1/status", get(statuses))
         .route("/api/v1/queue", get(crate::casework::api_queue))
         .route("/api/v1/cases/{id}/entries", post(crate::casework::api_add_entry))
@@ -51,7 +52,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/people", get(people))
         .route("/api/v1/people/{id}", get(person))
         .route("/api/v1/events", get(events))
-        .route("/api/v1/articles", get(articles))
+        .route("/api/v1/articles", get(articles).post(crate::upload::api_upload))
         .route("/api/v1/articles/{id}", get(article))
         .route("/api/v1/search", get(search))
 }
@@ -70,7 +71,7 @@ pub(crate) fn routes() -> Router<AppState> {
         crate::review::api_decide, crate::review::api_merge, crate::review::api_split, crate::review::api_move,
         crate::casework::api_status, crate::casework::api_case, crate::casework::api_merge_cases, statuses,
         crate::casework::api_queue, crate::casework::api_confirm_all, crate::casework::api_add_entry,
-        crate::casework::api_merge_entries, crate::casework::api_split_entry
+        crate::casework::api_merge_entries, crate::casework::api_split_entry, crate::case_split::api_split_case, crate::upload::api_upload
     ),
     components(schemas(
         CaseFileDoc, CaseDoc, PersonStatusDoc, RelatedCaseDoc, CasePersonDoc, OrganizationDoc, ChargeDoc, SubjectDoc, AgentDoc, SourceDoc,
@@ -79,7 +80,9 @@ pub(crate) fn routes() -> Router<AppState> {
         crate::review::DecideRequest, crate::review::EditFields, crate::review::MergeRequest,
         crate::review::SplitRequest, crate::review::MoveRequest, crate::casework::StatusRequest,
         crate::casework::CaseMetaRequest, crate::casework::MergeCasesRequest, crate::casework::AddEntryRequest,
-        crate::casework::EntryOpRequest
+        crate::casework::EntryOpRequest, crate::case_split::SplitCaseRequest,
+        crate::upload::UploadRequest, crate::upload::UploadResponse, crate::upload::UploadLine, crate::upload::CaseAdded,
+        crate::upload::AddedEntry
     )),
     modifiers(&BearerAuth),
     security(("bearer" = [])),

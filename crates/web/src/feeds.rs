@@ -3,21 +3,86 @@
 //! `/feed.atom` (all cases). An entry is "updated" at the later of its
 //! latest source's publication date and its latest review decision; the
 //! newest 50 are listed. Written with atom_syndication (escaping and dates
-//! are the crate's). Feeds need a reader like every page: a session, a
-//! bearer token, or `--public-read`.
+//! are the crate's). Feeds need a reader like every page (a session, a
+//! bearer token, or `--public-read`), and, because a feed reader can rarely
+//! log in or send a header, they also take an API token as the query
+//! parameter `?token=` (checked like a bearer token: only its SHA-256 is
+//! stored; only the feeds read it). Without any of these a feed answers `401`
+//! (no redirect to the login page: a feed reader cannot follow it).
 
 use crate::AppState;
-use crate::auth::Reader;
 use crate::error::{AppError, PageError};
 use crate::timeline::{date_label, status_words, type_label};
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, header};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use casewatch_store::QueueItem;
 use chrono::{NaiveDate, TimeZone as _, Utc};
 
 const FEED_ENTRIES: u64 = 50;
+
+/// The `token` query parameter of a feed URL, if any (percent-decoded).
+fn query_token(parts: &Parts) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct TokenQuery {
+        token: Option<String>,
+    }
+    axum::extract::Query::<TokenQuery>::try_from_uri(&parts.uri)
+        .ok()
+        .and_then(|q| q.0.token)
+        .map(|t| t.trim().to_string())
+}
+
+/// Who may read a feed: `?token=` (an API token), else a bearer token or a
+/// session, else anyone under `--public-read`. A missing or unknown
+/// credential is `401` with `WWW-Authenticate`.
+pub(crate) struct FeedReader;
+
+/// The refusal of [`FeedReader`].
+pub(crate) struct FeedRefusal(StatusCode);
+
+impl IntoResponse for FeedRefusal {
+    fn into_response(self) -> Response {
+        if self.0 != StatusCode::UNAUTHORIZED {
+            return (self.0, "the feed cannot be read now; try again later\n").into_response();
+        }
+        (
+            self.0,
+            [
+                (header::WWW_AUTHENTICATE, "Bearer realm=\"casewatch\""),
+                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            ],
+            "this feed needs a login, an API token (Authorization: Bearer …) or ?token=…\n",
+        )
+            .into_response()
+    }
+}
+
+impl FromRequestParts<AppState> for FeedReader {
+    type Rejection = FeedRefusal;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let refused = FeedRefusal(StatusCode::UNAUTHORIZED);
+        if let Some(secret) = query_token(parts) {
+            if secret.is_empty() || secret.len() > 256 {
+                return Err(refused);
+            }
+            let token = state
+                .pool
+                .run(move |s| Ok(s.token_by_secret(&secret)?))
+                .await
+                .map_err(|_| FeedRefusal(StatusCode::SERVICE_UNAVAILABLE))?;
+            return token.map(|_| FeedReader).ok_or(refused);
+        }
+        match crate::auth::principal(state, &parts.headers).await {
+            Ok(Some(_)) => Ok(FeedReader),
+            Ok(None) if state.config.public_read => Ok(FeedReader),
+            Ok(None) | Err(AppError::Unauthorized) => Err(refused),
+            Err(_) => Err(FeedRefusal(StatusCode::SERVICE_UNAVAILABLE)),
+        }
+    }
+}
 
 /// `updated` as a date-time: RFC 3339 as is, a date at midnight UTC.
 fn when(updated: &str) -> FixedDateTime {
@@ -123,7 +188,7 @@ fn feed(base: &str, id: String, title: String, self_href: String, items: &[(Queu
 
 /// `GET /cases/{id}/feed.atom`.
 pub(crate) async fn case_feed(
-    Reader(_): Reader,
+    _: FeedReader,
     State(state): State<AppState>,
     Path(id): Path<String>,
     headers: HeaderMap,
@@ -150,7 +215,7 @@ pub(crate) async fn case_feed(
 
 /// `GET /feed.atom`: every case.
 pub(crate) async fn all_feed(
-    Reader(_): Reader,
+    _: FeedReader,
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {

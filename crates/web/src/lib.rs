@@ -25,6 +25,7 @@ mod admin;
 mod api;
 mod api_doc;
 mod auth;
+mod case_split;
 mod casework;
 mod error;
 mod export;
@@ -200,6 +201,7 @@ pub fn app(config: Config) -> Result<Router, WebError> {
         .route("/cases/{id}/people/{person}/status", post(casework::status_form))
         .route("/cases/{id}/meta", post(casework::case_form))
         .route("/cases/{id}/merge", post(casework::merge_form))
+        .route("/cases/{id}/split", post(case_split::split_form))
         .route("/cases/{id}/confirm-all", post(casework::confirm_all_form))
         .route("/cases/{id}/entries", post(casework::add_entry_form))
         .route("/review", get(casework::queue_page))

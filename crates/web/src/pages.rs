@@ -513,9 +513,9 @@ pub(crate) async fn articles(
         .map(|a| ArticleRow {
             title: a.title.unwrap_or_else(|| a.id.clone()),
             outlet: a
-                .url
-                .as_deref()
-                .and_then(casewatch_model::outlet_of_url)
+                .outlet
+                .clone()
+                .or_else(|| a.url.as_deref().and_then(casewatch_model::outlet_of_url))
                 .unwrap_or_default(),
             published: date_opt(a.published),
             events: a.events,
@@ -612,7 +612,11 @@ pub(crate) async fn article(
         nav: Nav::of(&who),
         title: text.title.clone().unwrap_or_else(|| text.id.clone()),
         published: date_opt(text.published),
-        source: public_source(&text.source, text.url.as_deref()),
+        source: match text.outlet.as_deref() {
+            Some(o) if !text.source.starts_with("http") => o.to_string(),
+            Some(o) => format!("{o} · {}", public_source(&text.source, text.url.as_deref())),
+            None => public_source(&text.source, text.url.as_deref()),
+        },
         url: text
             .url
             .clone()
@@ -818,6 +822,7 @@ mod tests {
                 published: None,
                 title: Some("Trial adjourned".into()),
                 url: None,
+                outlet: None,
                 body: "Next. More.".into(),
                 attributions: vec![(0, EventType::CoercionAllegation, "her lawyer".into())],
             },

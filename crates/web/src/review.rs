@@ -421,6 +421,23 @@ pub(crate) async fn page(
         audit,
         message: None,
         roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
+        articles: case
+            .articles
+            .iter()
+            .map(|a| {
+                let title = case
+                    .events
+                    .iter()
+                    .flat_map(|e| &e.sources)
+                    .find(|s| &s.article == a)
+                    .and_then(|s| s.title.clone());
+                Opt {
+                    value: a.clone(),
+                    label: title.map_or_else(|| a.clone(), |t| format!("{t} ({a})")),
+                    selected: false,
+                }
+            })
+            .collect(),
         id: case.id,
         title: case.title,
     };

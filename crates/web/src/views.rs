@@ -497,6 +497,8 @@ pub(crate) struct ReviewPage {
     pub(crate) message: Option<String>,
     /// Every role id, for the role form.
     pub(crate) roles: Vec<&'static str>,
+    /// The case's articles (id, and headline or id), for the split form.
+    pub(crate) articles: Vec<Opt>,
 }
 
 /// A checkbox.
@@ -618,6 +620,6 @@ pub(crate) struct UploadResult {
 pub(crate) struct UploadPage {
     pub(crate) nav: Nav,
     pub(crate) results: Vec<UploadResult>,
-    /// Cases the new articles are in (id, title).
-    pub(crate) cases: Vec<(String, String)>,
+    /// Cases the new articles are in, with the entries they added.
+    pub(crate) cases: Vec<crate::upload::CaseAdded>,
 }

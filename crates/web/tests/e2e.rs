@@ -217,6 +217,29 @@ async fn browser_login_open_case_confirm_event() {
             let png = client.screenshot().await?;
             std::fs::write(shots.join(format!("case-{name}.png")), png).expect("write screenshot");
         }
+
+        // 8. A hearing set for a day after the report shows as "scheduled
+        // for …" in the browser (a fictional report added through the API).
+        let added = server
+            .post_json(
+                "/api/v1/articles",
+                &server.editor_token,
+                &serde_json::json!({"text": "date 2025-06-02\ntitle: Reporter Lena Marsh remanded\n\n\
+                    The Riverton District Court on Friday placed reporter Lena Marsh in pre-trial detention for two months. \
+                    A hearing in her case is scheduled for July 1.\n"}),
+            )
+            .await
+            .json();
+        let case = added["cases"][0]["id"].as_str().expect("a case").to_string();
+        client.set_window_size(1280, 1000).await?;
+        client.goto(&format!("{base}/cases/{case}")).await?;
+        let when = client
+            .wait()
+            .for_element(Locator::XPath("//span[@class='date'][starts-with(., 'scheduled for')]"))
+            .await?
+            .text()
+            .await?;
+        assert_eq!(when.trim(), "scheduled for 2025-07-01");
         Ok::<(), fantoccini::error::CmdError>(())
     }
     .await;

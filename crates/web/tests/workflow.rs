@@ -474,7 +474,11 @@ async fn atom_feeds_list_new_and_changed_entries_newest_first() {
     let all = s.get("/feed.atom", &h).await;
     assert_eq!(all.status, 200);
     assert!(all.body.contains("/cases/c2#E") && all.body.contains("/cases/c1#E"));
-    assert_eq!(s.get("/feed.atom", &[]).await.status, 303, "to the login page");
+    assert_eq!(
+        s.get("/feed.atom", &[]).await.status,
+        401,
+        "a feed reader cannot log in"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,6 +6,7 @@ mod feed;
 mod gzip;
 mod html;
 mod jsonl;
+mod outlet;
 mod text;
 mod walk;
 mod warc;

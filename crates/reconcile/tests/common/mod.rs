@@ -54,6 +54,17 @@ impl Ev {
         self.v["attributed_to"] = json!(who);
         self
     }
+    /// Sets the words the date was read from.
+    pub fn date_text(mut self, t: &str) -> Self {
+        self.v["date_text"] = json!(t);
+        self
+    }
+    /// Marks the date as inherited (from a neighbouring event, the
+    /// paragraph or the lede), as the extractor's `date_inferred`.
+    pub fn inherited(mut self) -> Self {
+        self.v["date_inferred"] = json!(true);
+        self
+    }
     pub fn qualifier(mut self, q: &str) -> Self {
         self.v["date_qualifier"] = json!(q);
         self
@@ -121,6 +132,19 @@ impl Art {
         e.v["evidence"] = json!({"start": n * 100, "end": n * 100 + 50, "sentence": format!("sentence {n}")});
         self.v["events"].as_array_mut().expect("events array").push(e.v);
         self
+    }
+
+    /// Adds an event read from the same sentence (same evidence span) as the previous one.
+    pub fn event_in_same_sentence(self, e: Ev) -> Self {
+        let mut a = self.event(e);
+        if let Some(events) = a.v["events"].as_array_mut()
+            && events.len() >= 2
+        {
+            let previous = events[events.len() - 2]["evidence"].clone();
+            let last = events.len() - 1;
+            events[last]["evidence"] = previous;
+        }
+        a
     }
 
     pub fn build(self) -> ExtractRecord {

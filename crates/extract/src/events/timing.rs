@@ -1,0 +1,320 @@
+//! Dates of events: attaching the date mentions of a sentence to its triggers,
+//! inheritance from the paragraph or the lede, anteriority and states, and the
+//! verdict's date shared by a conviction and its sentence.
+
+use super::*;
+
+/// Attaches each date expression of a sentence to the nearest trigger (or to a
+/// verb of saying, whose date is the report's and is dropped), resolves
+/// relative ones against the sentence's earlier dates or the anchor, and lets
+/// undated events take the date of a dated event in the same clause, else of
+/// the event before them in the sentence, else `inherit` (the paragraph's or
+/// the lede's date; `None` in background passages). `masked` is `words` with
+/// the words of person names replaced, so that a name ("Omar Said") is no verb.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn assign_dates(
+    s: &Sentence,
+    words: &[&str],
+    masked: &[&str],
+    mentions: &[DateMention],
+    found: &mut [FoundEvent],
+    anchor: &mut Anchors,
+    inherit: Option<PartialDate>,
+) {
+    // (names are masked: "Omar Said on June 2" has no verb of saying)
+    let speech: Vec<usize> = (0..masked.len())
+        .filter(|&k| SPEECH.contains(&masked[k]) && masked[k] != "according")
+        .collect();
+    // every (mention, trigger) pair with its distance; then the closest pairs are
+    // taken first, one date per trigger and one trigger per date
+    let rels = relative_spans(words);
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new(); // (distance, mention, event)
+    for (mi, m) in mentions.iter().enumerate() {
+        // end dates belong to the detail ("until April 4")
+        if is_end_date(words, m) {
+            continue;
+        }
+        // an attributive date ("a January 16 brief", "the 2024 liquidation") dates only the noun it
+        // modifies, when that noun is a trigger
+        let attributive = m.first > 0
+            && matches!(words[m.first - 1], "a" | "an" | "the" | "its" | "his" | "her" | "their")
+            && words
+                .get(m.last)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !matches!(*w, "and" | "or"));
+        // a date usually follows the verb it dates, so one before a trigger counts a little farther
+        let dist_to = |a: usize, b: usize| {
+            if m.first >= b {
+                m.first - b
+            } else if m.last <= a {
+                a - m.last + 2
+            } else {
+                a.saturating_sub(m.last)
+            }
+        };
+        // the report's own date sits right next to its verb of saying: "said on Tuesday", "on Wednesday said"
+        let speech_d = speech
+            .iter()
+            .filter(|&&k| {
+                (m.first > k && m.first - k <= 4)
+                    || (m.last <= k && k - m.last <= 2 && !words[m.last..k].contains(&","))
+            })
+            .map(|&k| dist_to(k, k + 1))
+            .min();
+        for (ei, e) in found.iter().enumerate() {
+            if attributive && e.trigger.0 != m.last {
+                continue;
+            }
+            let clause = e.clause;
+            // a date inside a relative clause the trigger is not in belongs to that clause
+            let in_other_rel = rels
+                .iter()
+                .any(|r| r.0 < m.first && m.first < r.1 && !(r.0 < e.trigger.0 && e.trigger.0 < r.1));
+            let outside = m.last <= clause.0 || m.first >= clause.1 || in_other_rel;
+            // "detained X late on Monday after searching …": the date stays with the verb before "after"
+            let (lo, hi) = if m.first >= e.trigger.1 {
+                (e.trigger.1, m.first)
+            } else {
+                (m.last, e.trigger.0)
+            };
+            let across = words[lo.min(hi)..hi.max(lo)]
+                .iter()
+                .any(|w| matches!(*w, "after" | "before" | "following"));
+            let d = dist_to(e.trigger.0, e.trigger.1) + if outside { 40 } else { 0 } + if across { 12 } else { 0 };
+            // "now withdrew it": the act is of the present episode, not of the earlier date in the sentence
+            let now = words[e.trigger.0.saturating_sub(2)..e.trigger.0]
+                .iter()
+                .any(|w| matches!(*w, "now" | "currently"));
+            // a date far away in another clause dates something else
+            let too_far = outside && d >= 52;
+            // (a relative clause describes its antecedent: "the indictment, which the court accepted
+            // in April" dates the indictment)
+            let antecedent = rels
+                .iter()
+                .any(|r| r.0 < m.first && m.first < r.1 && e.trigger.1 + 1 == r.0);
+            if speech_d.is_none_or(|sd| d <= sd) && !now && !too_far && (!in_other_rel || antecedent) {
+                pairs.push((d, mi, ei));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let mut attached: Vec<Option<(usize, usize)>> = vec![None; found.len()]; // (mention, distance)
+    let mut used = vec![false; mentions.len()];
+    for (d, mi, ei) in pairs {
+        if used[mi] || attached[ei].is_some() {
+            continue;
+        }
+        used[mi] = true;
+        attached[ei] = Some((mi, d));
+    }
+    let mut prev: Option<PartialDate> = None;
+    for (ei, e) in found.iter_mut().enumerate() {
+        if let Some((mi, _)) = attached[ei] {
+            let m = &mentions[mi];
+            let base = mentions[..mi]
+                .iter()
+                .rev()
+                .find_map(|x| if let When::Absolute(v) = x.when { v } else { None })
+                .or(prev);
+            // "two days later" counts from a day; "in April that year" needs only a year
+            let base = match m.when {
+                When::InAnchorYear(_) => base.or(anchor.any),
+                _ => base.or(anchor.day),
+            }
+            .or(inherit);
+            e.date = dates::resolve(m.when, base);
+            e.qualifier = m.qualifier;
+            e.date_text = Some(
+                s.tokens[m.first..m.last]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            e.date_reason = "stated in the sentence";
+        } else if let Some(d) = prev.or(inherit)
+            && !describes_a_state(words, e.trigger.0)
+            && !anterior(words, e.trigger.0)
+            // "X, who was found guilty in the same case," describes, it does not narrate
+            && !(e.clause.0 > 0 && matches!(words[e.clause.0 - 1], "who" | "which"))
+        {
+            e.date = Some(d);
+            e.date_reason = "inherited";
+        }
+        if e.date_reason == "stated in the sentence" && e.date.is_some() {
+            prev = e.date;
+        }
+    }
+    let triggers: Vec<(usize, usize)> = found.iter().map(|e| e.trigger).collect();
+    // an undated event shares the stated date of another event of its clause
+    // ("detained the three in dawn raids on 14 March")
+    #[allow(clippy::type_complexity)]
+    let stated: Vec<(
+        (usize, usize),
+        (usize, usize),
+        Option<PartialDate>,
+        Option<DateQualifier>,
+    )> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.date_reason == "stated in the sentence" && e.date.is_some())
+        .map(|(_, e)| (e.trigger, e.clause, e.date, e.qualifier))
+        .collect();
+    for e in found.iter_mut() {
+        let now = words[e.trigger.0.saturating_sub(2)..e.trigger.0]
+            .iter()
+            .any(|w| matches!(*w, "now" | "currently"));
+        if e.date_reason == "stated in the sentence" || now {
+            continue;
+        }
+        let clause = e.clause;
+        // close, and with no other trigger between them
+        let near = |t: &(usize, usize)| {
+            let (lo, hi) = if t.0 > e.trigger.0 {
+                (e.trigger.1, t.0)
+            } else {
+                (t.1, e.trigger.0)
+            };
+            // a list of acts shares its date: "the search, seizure and detentions carried out on 3 May"
+            let list = lo < hi
+                && (lo..hi).all(|k| matches!(words[k], "," | "and") || triggers.iter().any(|x| x.0 <= k && k < x.1));
+            hi.saturating_sub(lo) <= 16
+                && (list || !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi))
+        };
+        if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
+            e.date = *d;
+            e.qualifier = *q;
+            e.date_reason = "shared with the clause";
+        }
+    }
+    for m in mentions {
+        if let When::Absolute(Some(d)) = m.when
+            && !m
+                .first
+                .checked_sub(1)
+                .is_some_and(|k| matches!(words[k], "until" | "till" | "by"))
+        {
+            anchor.any = Some(d);
+            if d.precision() == casewatch_model::DatePrecision::Day {
+                anchor.day = Some(d);
+            }
+        }
+    }
+    if let Some(d) = found
+        .iter()
+        .rev()
+        .find_map(|e| e.date.filter(|d| d.precision() == casewatch_model::DatePrecision::Day))
+    {
+        anchor.day = Some(d);
+    }
+}
+
+/// The dates relative expressions count from: the last day-precise date
+/// ("two days later") and the last date of any precision ("that year").
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Anchors {
+    pub(super) day: Option<PartialDate>,
+    pub(super) any: Option<PartialDate>,
+}
+
+/// Whether a date is the end of a term rather than when something happened:
+/// "until April 4", "prolonged his custody … to September 18".
+pub(super) fn is_end_date(words: &[&str], m: &DateMention) -> bool {
+    let before = |k: usize| if m.first >= k { Some(words[m.first - k]) } else { None };
+    matches!(before(1), Some("until" | "till"))
+        || (before(1) == Some("to")
+            && (2..8).any(|k| {
+                matches!(
+                    before(k),
+                    Some(
+                        "prolonged"
+                            | "extended"
+                            | "remanded"
+                            | "moved"
+                            | "until"
+                            | "postponed"
+                            | "adjourned"
+                            | "deferred"
+                            | "rescheduled"
+                    )
+                )
+            }))
+}
+
+/// Whether the verb before a trigger is in the present tense, describing a state
+/// rather than an event of the episode ("the three are accused of …", "she
+/// remains barred from leaving"): such a statement takes no inherited date.
+/// Whether the verb before a trigger is in the past perfect ("had been
+/// convicted", "had recorded"): an event before the episode being told, which
+/// neither takes the episode's date nor gives the paragraph its date.
+pub(super) fn anterior(words: &[&str], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && (ADVERBS.contains(&words[k - 1]) || words[k - 1] == "been") {
+        k -= 1;
+    }
+    k > 0 && words[k - 1] == "had"
+}
+
+pub(super) fn describes_a_state(words: &[&str], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && ADVERBS.contains(&words[k - 1]) {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            words[k - 1],
+            "is" | "are" | "am" | "remains" | "remain" | "faces" | "face"
+        )
+}
+
+/// A conviction and the sentence it carries are pronounced in one verdict: an
+/// undated one of the pair takes the date of the other when they share a
+/// subject ("X has been sentenced to nine years … The court on 14 December
+/// convicted her"). Only occurred events, and only when the article dates that
+/// verdict one way.
+pub(super) fn date_verdicts_together(events: &mut [FoundEvent]) {
+    let pair = |t: EventType| match t {
+        EventType::Conviction => Some(EventType::Sentence),
+        EventType::Sentence => Some(EventType::Conviction),
+        _ => None,
+    };
+    let persons = |e: &FoundEvent| -> Vec<usize> {
+        e.subjects
+            .iter()
+            .filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None })
+            .collect()
+    };
+    let mut fills: Vec<(usize, PartialDate, Option<DateQualifier>)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let Some(other) = pair(e.event_type) else { continue };
+        let guessed = e.date_reason == REPORT_MONTH;
+        if (e.date.is_some() && !guessed) || e.status.status != Status::Occurred {
+            continue;
+        }
+        let mine = persons(e);
+        let dates: Vec<(PartialDate, Option<DateQualifier>)> = events
+            .iter()
+            .filter(|o| {
+                o.event_type == other
+                    && o.status.status == Status::Occurred
+                    && o.date.is_some()
+                    // only a date the text states: an inherited one may be another episode's
+                    && matches!(o.date_reason, "stated in the sentence" | "shared with the clause")
+                    && persons(o).iter().any(|p| mine.contains(p))
+            })
+            .filter_map(|o| o.date.map(|d| (d, o.qualifier)))
+            .collect();
+        if let Some(first) = dates.first()
+            && dates.iter().all(|d| d.0 == first.0)
+        {
+            fills.push((i, first.0, first.1));
+        }
+    }
+    for (i, d, q) in fills {
+        events[i].date = Some(d);
+        events[i].qualifier = q;
+        events[i].date_reason = "the verdict's date (a conviction and its sentence are pronounced together)";
+    }
+}
+
+/// The date reason of an undated present perfect in the lede: the report's month.
+pub(super) const REPORT_MONTH: &str = "the report's month (the news told in the present perfect)";

@@ -1,0 +1,236 @@
+//! Upgrading a database written before the case listing was stored (schema 5, before `0006_workflow`): the current code opens it, adds the listing rows, and lists, filters and sorts the cases as a database built by the current code does. Real SQLite files; fictional people.
+
+use casewatch_model::{ExtractRecord, Standing};
+use casewatch_store::{ArticleInput, CaseQuery, CaseSort, StatusQuery, Store};
+use rusqlite::Connection;
+use serde_json::{Value, json};
+use std::path::Path;
+
+/// The schema before the stored case listing (`0006_workflow`).
+const OLD_SCHEMA: u32 = 5;
+
+/// An event of a fictional report: type, day, subjects (indices into the
+/// people), place, detail.
+type Ev<'a> = (&'a str, &'a str, &'a [usize], &'a str, Option<&'a str>);
+
+fn record(id: &str, published: &str, people: &[&str], events: &[Ev<'_>]) -> (ExtractRecord, String) {
+    let mut body = String::new();
+    let mut evs = Vec::new();
+    for (ty, date, subjects, place, detail) in events {
+        let names: Vec<&str> = subjects.iter().map(|&i| people[i]).collect();
+        let sentence = format!("{} {ty} in {place} on {date}.", names.join(" and "));
+        let start = body.len();
+        body.push_str(&sentence);
+        body.push(' ');
+        evs.push(json!({
+            "type": ty, "date": date, "date_precision": "day", "date_qualifier": null, "date_text": null,
+            "subjects": subjects.iter().map(|&i| json!({"ref": format!("p{}", i + 1), "name": people[i]})).collect::<Vec<Value>>(),
+            "agent": null, "place": place, "status": "occurred", "attributed_to": null, "detail": detail,
+            "evidence": {"start": start, "end": start + sentence.len(), "sentence": sentence}
+        }));
+    }
+    let v = json!({
+        "article": {"id": id, "source": format!("{id}.txt"), "published": published, "title": format!("Report {id}"),
+                    "language": "en", "sha256": format!("{:0>64}", id.bytes().map(|b| format!("{b:02x}")).collect::<String>()),
+                    "url": format!("https://news.example.org/{id}")},
+        "people": people.iter().enumerate().map(|(i, n)| json!({"id": format!("p{}", i + 1), "name": n, "variants": [n],
+                   "occupation": "journalist", "affiliation": null, "former": null})).collect::<Vec<Value>>(),
+        "organizations": [], "events": evs, "charges": []
+    });
+    (serde_json::from_value(v).expect("valid record"), body)
+}
+
+fn articles() -> Vec<(ExtractRecord, String)> {
+    vec![
+        record(
+            "u1",
+            "2025-01-13",
+            &["Dana Okafor"],
+            &[
+                ("detention", "2025-01-10", &[0], "Moscow", None),
+                ("pretrial_detention", "2025-01-12", &[0], "Moscow", Some("two months")),
+            ],
+        ),
+        record(
+            "u2",
+            "2025-06-02",
+            &["Dana Okafor"],
+            &[("sentence", "2025-06-01", &[0], "Moscow", Some("6 years"))],
+        ),
+        record(
+            "u3",
+            "2025-02-03",
+            &["Ivo Marek"],
+            &[
+                ("search", "2025-02-01", &[0], "Belgrade", None),
+                ("detention", "2025-02-01", &[0], "Belgrade", None),
+                ("release", "2025-02-02", &[0], "Belgrade", None),
+            ],
+        ),
+    ]
+}
+
+fn ingest(store: &mut Store) {
+    let items = articles();
+    let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
+    store.insert_articles(&inputs).expect("insert");
+    store.update_cases().expect("cases");
+}
+
+/// Copies every row of `from` into the schema-5 file `to`, column by column
+/// (the columns schema 5 has), FTS indexes included: the file a schema-5
+/// build would have written for the same articles and cases.
+fn copy_into_old(from: &Path, to: &Path) {
+    let conn = Connection::open(to).expect("open old");
+    // Tables are copied in name order, children before parents.
+    conn.execute_batch("PRAGMA foreign_keys = OFF").expect("pragma");
+    conn.execute("ATTACH DATABASE ?1 AS cur", [from.to_str().expect("utf-8 path")])
+        .expect("attach");
+    let tables: Vec<(String, String)> = conn
+        .prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' ORDER BY name")
+        .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .expect("tables");
+    let columns = |schema: &str, table: &str| -> Vec<String> {
+        conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}', '{schema}')"))
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .expect("columns")
+    };
+    let mut copied = 0;
+    for (table, sql) in tables {
+        let shadow = ["_data", "_idx", "_docsize", "_config", "_content"]
+            .iter()
+            .any(|s| table.contains("_fts") && table.ends_with(s));
+        if shadow || table.starts_with("sqlite_") || table == "schema_migrations" {
+            continue;
+        }
+        let current = columns("cur", &table);
+        let mut cols: Vec<String> = columns("main", &table)
+            .into_iter()
+            .filter(|c| current.contains(c))
+            .collect();
+        assert!(!cols.is_empty(), "{table} exists in both schemas");
+        if sql.contains("VIRTUAL TABLE") {
+            cols.insert(0, "rowid".into());
+        }
+        let list = cols.join(", ");
+        copied += conn
+            .execute(
+                &format!("INSERT INTO main.{table} ({list}) SELECT {list} FROM cur.{table}"),
+                [],
+            )
+            .expect("copy rows");
+    }
+    assert!(copied > 20, "rows copied: {copied}");
+}
+
+fn listing(store: &Store, q: &CaseQuery) -> Vec<casewatch_store::CaseRow> {
+    store.case_page(q).expect("case page").rows
+}
+
+#[test]
+fn a_schema_5_database_is_listed_like_a_new_one_after_the_upgrade() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (fresh_path, old_path) = (dir.path().join("fresh.db"), dir.path().join("old.db"));
+    let mut fresh = Store::open(&fresh_path).expect("open fresh");
+    ingest(&mut fresh);
+
+    Store::create_at_version(&old_path, OLD_SCHEMA).expect("schema 5");
+    {
+        let conn = Connection::open(&old_path).expect("open old");
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(v, i64::from(OLD_SCHEMA));
+        let has_entries: bool = conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'case_entries')",
+                [],
+                |r| r.get(0),
+            )
+            .expect("schema");
+        assert!(!has_entries, "schema 5 has no listing rows");
+    }
+    // Checkpoint the fresh file so that the copy reads every row from it.
+    drop(fresh);
+    {
+        let c = Connection::open(&fresh_path).expect("reopen");
+        c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .expect("checkpoint");
+    }
+    copy_into_old(&fresh_path, &old_path);
+    let fresh = Store::open(&fresh_path).expect("open fresh again");
+
+    // The current code opens the old file: migrations, then the listing rows.
+    let upgraded = Store::open(&old_path).expect("upgrade");
+    assert_eq!(
+        upgraded.schema_version().expect("version"),
+        casewatch_store::SCHEMA_VERSION
+    );
+
+    let all = listing(&upgraded, &CaseQuery::default());
+    assert_eq!(
+        all,
+        listing(&fresh, &CaseQuery::default()),
+        "the same rows as a new database"
+    );
+    assert_eq!(all.len(), 2);
+    let okafor = all.iter().find(|r| r.title.contains("Okafor")).expect("Okafor's case");
+    assert_eq!(okafor.country.as_deref(), Some("RU"));
+    assert_eq!((okafor.people, okafor.events, okafor.sources), (1, 3, 2), "{okafor:?}");
+    assert_eq!(okafor.first_date.as_deref(), Some("2025-01-10"));
+    assert_eq!(okafor.last_date.as_deref(), Some("2025-06-01"));
+    assert_eq!(okafor.statuses.len(), 1);
+    assert_eq!(okafor.statuses[0].status, Standing::Serving);
+    assert_eq!(okafor.statuses[0].term.as_deref(), Some("6 years"));
+    let marek = all.iter().find(|r| r.title.contains("Marek")).expect("Marek's case");
+    assert_eq!(marek.country.as_deref(), Some("RS"));
+    assert_eq!(marek.statuses[0].status, Standing::Released);
+
+    // Filters and sorting read the new rows.
+    for q in [
+        CaseQuery {
+            country: Some("RS".into()),
+            ..CaseQuery::default()
+        },
+        CaseQuery {
+            standing: Some(Standing::Serving),
+            ..CaseQuery::default()
+        },
+        CaseQuery {
+            event_type: Some("sentence".into()),
+            ..CaseQuery::default()
+        },
+        CaseQuery {
+            sort: CaseSort::Last,
+            descending: true,
+            ..CaseQuery::default()
+        },
+    ] {
+        let rows = listing(&upgraded, &q);
+        assert_eq!(rows, listing(&fresh, &q), "{q:?}");
+        assert!(!rows.is_empty(), "{q:?}");
+    }
+    let serving = listing(
+        &upgraded,
+        &CaseQuery {
+            standing: Some(Standing::Serving),
+            ..CaseQuery::default()
+        },
+    );
+    assert_eq!(serving.len(), 1);
+    assert_eq!(serving[0].id, okafor.id);
+    let held = upgraded
+        .statuses(&StatusQuery {
+            held: true,
+            ..StatusQuery::default()
+        })
+        .expect("statuses");
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].status.name, "Dana Okafor");
+    // The review queue reads the new rows too.
+    assert_eq!(
+        upgraded.review_queue(None, 0, 100).expect("queue").total,
+        fresh.review_queue(None, 0, 100).expect("queue").total
+    );
+    assert_eq!(upgraded.review_queue(None, 0, 100).expect("queue").total, 6);
+}
