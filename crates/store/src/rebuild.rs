@@ -466,16 +466,19 @@ fn store_link_keys(conn: &Connection, path: &Path, rows: &[i64], records: &HashM
 
 /// Computes and stores the link keys of the articles not reconciled yet
 /// (`articles.keyed = 0`), in the caller's (short) write transaction.
-fn key_unkeyed(conn: &Connection, path: &Path) -> Result<()> {
+/// Returns the largest article row it keyed (0 when none): a rebuild on a
+/// later snapshot takes only the new articles up to it, since articles
+/// another connection stores meanwhile have no link keys yet.
+fn key_unkeyed(conn: &Connection, path: &Path) -> Result<i64> {
     let rows = ints(
         conn,
         path,
         "SELECT id FROM articles WHERE keyed = 0 ORDER BY id",
         "reading unkeyed articles",
     )?;
-    if rows.is_empty() {
-        return Ok(());
-    }
+    let Some(&upto) = rows.last() else {
+        return Ok(0);
+    };
     let total = ints(
         conn,
         path,
@@ -486,7 +489,8 @@ fn key_unkeyed(conn: &Connection, path: &Path) -> Result<()> {
     .map(|&n| usize::try_from(n).unwrap_or(0))
     .unwrap_or(0);
     let records = load_records(conn, path, &rows, total)?;
-    store_link_keys(conn, path, &rows, &records)
+    store_link_keys(conn, path, &rows, &records)?;
+    Ok(upto)
 }
 
 /// Whether [`rebuild_cached`] stores the link keys of new articles itself or
@@ -495,8 +499,20 @@ fn key_unkeyed(conn: &Connection, path: &Path) -> Result<()> {
 pub(crate) enum Keys {
     /// Compute and store them (inside the caller's write transaction).
     Store,
-    /// They are stored already: the rebuild only reads until it writes its cases.
-    Stored,
+    /// They are stored already for the new articles up to this row (the
+    /// value [`key_unkeyed`] returned): the rebuild takes only those as new,
+    /// and only reads until it writes its cases.
+    Stored(i64),
+}
+
+impl Keys {
+    /// The last new article row this rebuild may take.
+    fn upto(self) -> i64 {
+        match self {
+            Keys::Store => i64::MAX,
+            Keys::Stored(upto) => upto,
+        }
+    }
 }
 
 /// How often a rebuild computes on a fresh snapshot because another
@@ -525,12 +541,9 @@ pub(crate) fn rebuild_cached(
     .ctx(path, || "preparing the rebuild tables")?;
 
     // Seeds.
-    exec(
-        conn,
-        path,
-        "INSERT OR IGNORE INTO temp.rb_seed SELECT id FROM articles WHERE keyed = 0",
-        "selecting new articles",
-    )?;
+    conn.prepare_cached("INSERT OR IGNORE INTO temp.rb_seed SELECT id FROM articles WHERE keyed = 0 AND id <= ?1")
+        .and_then(|mut st| st.execute([keys.upto()]))
+        .ctx(path, || "selecting new articles")?;
     match seeds {
         Seeds::Unkeyed => {}
         Seeds::All => {
@@ -576,14 +589,21 @@ pub(crate) fn rebuild_cached(
         clock = Instant::now();
     };
     // Link keys of the articles that have none yet.
-    let unkeyed = ints(
-        conn,
-        path,
-        "SELECT s.id FROM temp.rb_seed s CROSS JOIN articles a ON a.id = s.id WHERE a.keyed = 0 ORDER BY s.id",
-        "reading unkeyed articles",
-    )?;
+    // (Only up to the last row keyed before this snapshot: with `Seeds::All`
+    // a newer article is reconciled now but stays unkeyed, for the next
+    // rebuild to key.)
+    let unkeyed: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT s.id FROM temp.rb_seed s CROSS JOIN articles a ON a.id = s.id
+             WHERE a.keyed = 0 AND a.id <= ?1 ORDER BY s.id",
+        )
+        .and_then(|mut st| {
+            st.query_map([keys.upto()], |r| r.get(0))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<i64>>>())
+        })
+        .ctx(path, || "reading unkeyed articles")?;
     let mut records = load_records(conn, path, &unkeyed, total)?;
-    if keys == Keys::Store {
+    if matches!(keys, Keys::Store) {
         store_link_keys(conn, path, &unkeyed, &records)?;
     }
     lap(&mut timings.keys);
@@ -1169,7 +1189,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(&self.path, || "starting to key new articles")?;
-        key_unkeyed(&tx, &self.path)?;
+        let upto = key_unkeyed(&tx, &self.path)?;
         tx.commit().ctx(&self.path, || "committing the keys of new articles")?;
         let keyed = started.elapsed();
         let timed = |mut report: RebuildReport| {
@@ -1189,11 +1209,12 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Deferred)
                 .ctx(&self.path, || "starting a case rebuild")?;
-            let done = rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Stored).and_then(|report| {
-                tx.commit()
-                    .ctx(&self.path, || "committing a case rebuild")
-                    .map(|()| report)
-            });
+            let done =
+                rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Stored(upto)).and_then(|report| {
+                    tx.commit()
+                        .ctx(&self.path, || "committing a case rebuild")
+                        .map(|()| report)
+                });
             match done {
                 Ok(report) => return Ok(timed(report)),
                 Err(e) if e.is_busy() => continue,
