@@ -19,6 +19,19 @@
 //! cases of the affected articles are replaced, all others stay as they are.
 //! The cost is proportional to the affected cases, not to the store.
 //!
+//! # Transactions
+//!
+//! [`Store::update_cases`] stores the link keys of the new articles in one
+//! short write transaction, then reconciles on a snapshot (a deferred
+//! transaction that only reads the database and writes temporary tables)
+//! and takes the write lock only to write the result; when another
+//! connection wrote meanwhile, SQLite refuses the upgrade, nothing is
+//! written, and the rebuild runs again on a fresh snapshot (then, after
+//! three attempts, under the write lock from the start). `articles.keyed`
+//! becomes 1 only in the transaction that writes the cases, so a kill at
+//! any point leaves the articles to the next rebuild. Rebuilds inside a
+//! review's own write transaction ([`rebuild`]) do everything in it.
+//!
 //! # Stable ids
 //!
 //! Ids come from [`casewatch_reconcile::identity::assign_ids`]: a case keeps
