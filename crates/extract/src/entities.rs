@@ -646,7 +646,7 @@ fn org_text(s: &Sentence, start: usize, end: usize) -> String {
 
 fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, taken: &mut [bool]) {
     let toks = &s.tokens;
-    for (a, b) in cap_runs(s, taken, &["de", "del", "la", "el"]) {
+    for (a, b) in cap_runs(s, taken, &["de", "del", "la", "el", "du", "des"]) {
         if lex.not_names.contains(toks[a].lower.as_str()) && b - a == 1 {
             continue;
         }
@@ -697,9 +697,10 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
                     || lex.org_heads.contains_key(toks[b - 1].lower.as_str()))
         };
         let possessive_outlet = toks[b - 1].lower.ends_with("'s") && occ_after;
-        // "a reporter for X", "a radio host at X": whom a media worker works for is an outlet
+        // "a reporter for X", "a radio host at X", French "journaliste à X", "reporter pour X": whom a
+        // media worker works for is an outlet
         let works_for = a >= 2
-            && matches!(toks[a - 1].lower.as_str(), "for" | "at")
+            && matches!(toks[a - 1].lower.as_str(), "for" | "at" | "à" | "au" | "pour" | "chez")
             && occupation_before(toks, a - 1, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media);
         if !(before || after || occ_after || possessive_outlet || works_for || in_outlet_list(toks, a)) {
             continue;
@@ -962,6 +963,15 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
         {
             continue;
         }
+        // "X, Nova Gazeta and The Harbour co-founder": runs coordinated before a media occupation
+        // modify it (outlets), whoever the occupation's holder is
+        if toks.get(b).is_some_and(|t| t.lower == "and")
+            && let Some(e) = (b + 1..toks.len().min(b + 6)).find(|&k| !is_cap_word(&toks[k]))
+            && e > b + 1
+            && occupation_at(toks, e, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media)
+        {
+            continue;
+        }
         let mut after = b;
         while toks.get(after).is_some_and(|t| matches!(t.text.as_str(), "’" | "'")) {
             after += 1;
@@ -1028,7 +1038,8 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
         }
         // reject when any word is a known non-name, place, org head, title, or a word of an event
         // trigger or occupation ("Fines Journalist Okafor", "Congolese Prime Minister"): a person's
-        // name is made of names
+        // name is made of names (a particle may also be a word of an occupation phrase: French
+        // "directeur de la publication" and "Jean de la Fontaine")
         if name_toks.iter().any(|k| {
             let w = strip_possessive(toks[*k].lower.as_str());
             (lex.not_names.contains(w) && !lex.particles.contains(w))
@@ -1036,7 +1047,7 @@ fn full_names(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, headi
                 || lex.org_heads.contains_key(w)
                 || lex.titles.contains(w)
                 || lex.is_event_word(w)
-                || lex.is_occupation_word(w)
+                || (lex.is_occupation_word(w) && !lex.particles.contains(w))
         }) {
             continue;
         }
@@ -1307,7 +1318,12 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
                 aff = Some(o);
             }
             let mut e = end;
-            if e < toks.len() && matches!(toks[e].lower.as_str(), "for" | "at" | "of" | "with") {
+            if e < toks.len()
+                && matches!(
+                    toks[e].lower.as_str(),
+                    "for" | "at" | "of" | "with" | "à" | "au" | "pour" | "chez" | "du" | "de" | "d'"
+                )
+            {
                 e += 1;
                 while e < toks.len() && matches!(toks[e].lower.as_str(), "the" | "a" | "an") {
                     e += 1;

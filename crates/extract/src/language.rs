@@ -16,7 +16,7 @@
 //!   as Tagalog from eight words.
 
 /// ISO 639-1 codes of the languages that have an extraction pack.
-pub const WITH_PACK: &[&str] = &["en", "ru"];
+pub const WITH_PACK: &[&str] = &["en", "ru", "fr"];
 
 /// Letters of Kyrgyz (and Kazakh) Cyrillic that Russian does not use.
 const KYRGYZ_LETTERS: &[char] = &['ң', 'ө', 'ү', 'Ң', 'Ө', 'Ү'];

@@ -25,6 +25,7 @@ pub mod charges;
 pub mod dates;
 pub mod entities;
 pub mod events;
+pub mod fr;
 pub mod language;
 pub mod lexicon;
 mod names_only;
@@ -77,6 +78,8 @@ pub struct Extractor {
     lexicon: Lexicon,
     /// The Russian pack, when loaded ([`Extractor::multilingual`]).
     ru: Option<std::sync::Arc<ru::Pack>>,
+    /// The French pack, when loaded ([`Extractor::multilingual`]).
+    fr: Option<std::sync::Arc<fr::Pack>>,
 }
 
 /// The result of extracting one article: the record and, per event, why.
@@ -121,40 +124,69 @@ pub fn analysed_part(body: &str) -> &str {
     head
 }
 
+/// [`analysed_part`] of `body`, with the sentence for [`Extraction::limits`]
+/// when it is shorter than the body ("text too long: only the first N of M
+/// bytes analysed").
+pub(crate) fn analysed_with_limit(body: &str) -> (&str, Option<String>) {
+    let analysed = analysed_part(body);
+    let limit = (analysed.len() < body.len()).then(|| {
+        format!(
+            "text too long: only the first {} of {} bytes analysed (limit {} bytes)",
+            analysed.len(),
+            body.len(),
+            MAX_ANALYSED_BYTES
+        )
+    });
+    (analysed, limit)
+}
+
 impl Extractor {
     /// The extractor with the built-in English lexicon.
     pub fn english() -> Result<Self, LexiconError> {
         let mut lexicon = Lexicon::default();
         lexicon.add_toml(lexicon::ENGLISH, "built-in en.toml")?;
-        Ok(Self { lexicon, ru: None })
+        Ok(Self {
+            lexicon,
+            ru: None,
+            fr: None,
+        })
     }
 
-    /// The extractor with every language pack: English and Russian (the
-    /// Russian dictionary loads in about 20 ms). Articles are dispatched by
-    /// `meta.language` (see [`language::identify`]).
+    /// The extractor with every language pack: English, Russian and French
+    /// (the Russian dictionary loads in about 20 ms). Articles are dispatched
+    /// by `meta.language` (see [`language::identify`]).
     pub fn multilingual() -> Result<Self, ru::PackError> {
         let mut ex = Self::english()?;
         ex.ru = Some(std::sync::Arc::new(ru::Pack::new()?));
+        ex.fr = Some(std::sync::Arc::new(fr::Pack::new()?));
         Ok(ex)
     }
 
     /// Adds a user lexicon file: the English format of `data/en.toml`, or,
     /// when the file says `[language] code = "ru"`, the Russian format of
-    /// `data/ru.toml` (an error when the Russian pack is not loaded).
+    /// `data/ru.toml` (an error when the Russian pack is not loaded), or, with
+    /// `code = "fr"`, the format of `data/fr.toml` (the English format, French
+    /// words) for the French pack.
     pub fn add_lexicon(&mut self, path: &std::path::Path) -> Result<(), LexiconError> {
         let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
             path: path.display().to_string(),
             source,
         })?;
         let origin = path.display().to_string();
-        if language_of_lexicon(&text).as_deref() == Some("ru") {
-            let Some(pack) = self.ru.as_mut() else {
-                return Err(LexiconError::Parse {
-                    path: origin,
-                    message: "a Russian lexicon needs the Russian language pack".into(),
-                });
-            };
-            return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
+        let missing = |name: &str| LexiconError::Parse {
+            path: origin.clone(),
+            message: format!("a {name} lexicon needs the {name} language pack"),
+        };
+        match language_of_lexicon(&text).as_deref() {
+            Some("ru") => {
+                let pack = self.ru.as_mut().ok_or_else(|| missing("Russian"))?;
+                return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
+            }
+            Some("fr") => {
+                let pack = self.fr.as_mut().ok_or_else(|| missing("French"))?;
+                return std::sync::Arc::make_mut(pack).add_toml(&text, &origin);
+            }
+            _ => {}
         }
         self.lexicon.add_toml(&text, &origin)
     }
@@ -162,6 +194,11 @@ impl Extractor {
     /// The Russian pack, when loaded.
     pub fn russian(&self) -> Option<&ru::Pack> {
         self.ru.as_deref()
+    }
+
+    /// The French pack, when loaded.
+    pub fn french(&self) -> Option<&fr::Pack> {
+        self.fr.as_deref()
     }
 
     /// The lexicon in use.
@@ -206,23 +243,21 @@ impl Extractor {
 
     /// Runs the pack of the article's language.
     fn dispatch(&self, meta: ArticleMeta, body: &str) -> Extraction {
+        if let ("fr", Some(pack)) = (meta.language.as_str(), &self.fr) {
+            return pack.extract(meta, body);
+        }
         match (meta.language.as_str(), &self.ru) {
             ("ru", Some(pack)) => {
                 // the same bound on the analysed text as for English
-                let analysed = analysed_part(body);
+                let (analysed, limit) = analysed_with_limit(body);
                 let mut x = pack.extract(meta, analysed);
-                if analysed.len() < body.len() {
-                    x.limits.push(format!(
-                        "text too long: only the first {} of {} bytes analysed (limit {} bytes)",
-                        analysed.len(),
-                        body.len(),
-                        MAX_ANALYSED_BYTES
-                    ));
-                }
+                x.limits.extend(limit);
                 return x;
             }
             ("en", _) => {}
-            (code, ru) if !language::has_pack(code) || ru.is_none() => return self.names_only(meta, body),
+            (code, ru) if !language::has_pack(code) || ru.is_none() || code == "fr" => {
+                return self.names_only(meta, body);
+            }
             _ => {}
         }
         self.extract_english(meta, body)
@@ -236,16 +271,8 @@ impl Extractor {
 
     /// Extracts one English article.
     pub(crate) fn extract_english(&self, meta: ArticleMeta, body: &str) -> Extraction {
-        let analysed = analysed_part(body);
-        let mut limits = Vec::new();
-        if analysed.len() < body.len() {
-            limits.push(format!(
-                "text too long: only the first {} of {} bytes analysed (limit {} bytes)",
-                analysed.len(),
-                body.len(),
-                MAX_ANALYSED_BYTES
-            ));
-        }
+        let (analysed, limit) = analysed_with_limit(body);
+        let mut limits: Vec<String> = limit.into_iter().collect();
         let mut sentences = segment::sentences(analysed);
         if let Some((cut, why)) = over_budget(&sentences, &self.lexicon) {
             limits.push(format!(
@@ -274,175 +301,7 @@ impl Extractor {
         let published = meta.published.or_else(|| structure::dateline_day(&sentences, &lines));
         let found = events::find(&sentences, &ents, &self.lexicon, published, &event_skip, &captions);
 
-        let people: Vec<Person> = ents
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let name = p.name();
-                let mut variants = vec![name.clone()];
-                for v in &p.variants {
-                    if !variants.contains(v) {
-                        variants.push(v.clone());
-                    }
-                }
-                Person {
-                    id: format!("p{}", i + 1),
-                    name,
-                    variants,
-                    occupation: p.occupation.clone(),
-                    affiliation: p.affiliation.map(|o| ents.orgs[o].name.clone()),
-                    former: Some(p.former),
-                    rule: Some(p.rule.to_string()),
-                }
-            })
-            .collect();
-        let organizations: Vec<Organization> = ents
-            .orgs
-            .iter()
-            .enumerate()
-            .map(|(i, o)| Organization {
-                id: format!("o{}", i + 1),
-                name: o.name.clone(),
-                variants: o.variants.clone(),
-                kind: o.kind,
-                rule: Some(o.rule.clone()),
-            })
-            .collect();
-
-        let mut events = Vec::new();
-        let mut explanations = Vec::new();
-        for f in &found {
-            let s = &sentences[f.sentence];
-            let subjects: Vec<Subject> = f
-                .subjects
-                .iter()
-                .map(|sr| match sr {
-                    events::SubjectRef::Person(p) => Subject {
-                        reference: Some(format!("p{}", p + 1)),
-                        name: Some(people[*p].name.clone()),
-                        group: None,
-                        count: None,
-                    },
-                    events::SubjectRef::Org(o) => Subject {
-                        reference: Some(format!("o{}", o + 1)),
-                        name: Some(ents.orgs[*o].name.clone()),
-                        group: None,
-                        count: None,
-                    },
-                    events::SubjectRef::Group { desc, count } => Subject {
-                        reference: None,
-                        name: None,
-                        group: Some(desc.clone()),
-                        count: *count,
-                    },
-                })
-                .collect();
-            let agent = f.agent.as_ref().map(|(o, name)| Agent {
-                reference: o.map(|o| format!("o{}", o + 1)),
-                name: name.clone(),
-            });
-            events.push(Event {
-                event_type: f.event_type,
-                date: EventDate {
-                    value: f.date,
-                    qualifier: f.qualifier,
-                    text: f.date_text.clone(),
-                    inferred: f.date.is_some() && f.date_reason == "inherited",
-                },
-                subjects,
-                agent,
-                place: f.place.clone(),
-                status: f.status.status,
-                attributed_to: f.attributed_to.clone(),
-                detail: f.detail.clone(),
-                evidence: Evidence {
-                    start: s.start,
-                    end: s.end,
-                    sentence: body[s.start..s.end].to_string(),
-                },
-                rule: Some(f.rule.clone()),
-            });
-            let trig = s.tokens[f.trigger.0..f.trigger.1]
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let mut why = String::new();
-            let _ = write!(
-                why,
-                "{}: trigger \"{}\" (rule {}, pattern \"{}\"); subjects: {}",
-                f.event_type, trig, f.rule, f.pattern, f.subject_reason
-            );
-            let clause = match (
-                s.tokens.get(f.clause.0),
-                f.clause.1.checked_sub(1).and_then(|k| s.tokens.get(k)),
-            ) {
-                (Some(a), Some(b)) if a.start <= b.end => &body[a.start..b.end],
-                _ => "",
-            };
-            let _ = write!(why, " from the clause \"{clause}\"");
-            let _ = write!(why, "; date: {}", f.date_reason);
-            if let Some(t) = &f.date_text {
-                let _ = write!(why, " (\"{t}\")");
-            }
-            let _ = write!(why, "; status {}", f.status.status);
-            if let Some(c) = &f.status.cue {
-                let _ = write!(why, " (cue \"{c}\")");
-            }
-            explanations.push(why);
-        }
-
-        // charges: phrases anywhere in the text; subjects from charge events of the same sentence
-        let mut charges: Vec<Charge> = Vec::new();
-        // the events of each sentence, found once (not a scan of all events per charge)
-        let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
-        for (i, f) in found.iter().enumerate() {
-            if let Some(v) = events_of.get_mut(f.sentence) {
-                v.push(i);
-            }
-        }
-        for (si, s) in sentences.iter().enumerate() {
-            for c in charges::find_in(&s.tokens, &self.lexicon) {
-                let subjects: Vec<String> = events_of[si]
-                    .iter()
-                    .map(|&i| &events[i])
-                    .flat_map(|e| {
-                        e.subjects
-                            .iter()
-                            .filter_map(|s| s.reference.clone())
-                            .filter(|r| r.starts_with('p'))
-                    })
-                    .collect();
-                let key = c.label.to_lowercase();
-                match charges.iter_mut().find(|x| x.label.to_lowercase() == key) {
-                    Some(x) => {
-                        if x.article.is_none() {
-                            x.article = c.article;
-                        }
-                        for s in subjects {
-                            if !x.subjects.contains(&s) {
-                                x.subjects.push(s);
-                            }
-                        }
-                    }
-                    None => {
-                        let mut subj = Vec::new();
-                        for s in subjects {
-                            if !subj.contains(&s) {
-                                subj.push(s);
-                            }
-                        }
-                        charges.push(Charge {
-                            label: c.label,
-                            article: c.article,
-                            subjects: subj,
-                        });
-                    }
-                }
-            }
-        }
-
+        let (record, explanations) = build_record(meta, body, &sentences, &ents, &found, &self.lexicon);
         let participants = events::participants(&sentences, &ents, &found);
         let mut skipped_lines = 0;
         for (i, s) in sentences.iter().enumerate() {
@@ -453,17 +312,205 @@ impl Extractor {
         Extraction {
             participants,
             skipped_lines,
-            record: ExtractRecord {
-                article: meta,
-                people,
-                organizations,
-                events,
-                charges,
-            },
+            record,
             explanations,
             limits,
         }
     }
+}
+
+/// The record of one article from its entities and found events (the English
+/// and French packs share it): people `p1…` and organisations `o1…` in order of
+/// first mention, one event per found event with its evidence sentence (byte
+/// span of `body`), charges from the lexicon's charge phrases with the people
+/// of the same sentence's events as subjects; and one explanation per event.
+pub(crate) fn build_record(
+    meta: ArticleMeta,
+    body: &str,
+    sentences: &[segment::Sentence],
+    ents: &entities::Entities,
+    found: &[events::FoundEvent],
+    lexicon: &Lexicon,
+) -> (ExtractRecord, Vec<String>) {
+    let people: Vec<Person> = ents
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let name = p.name();
+            let mut variants = vec![name.clone()];
+            for v in &p.variants {
+                if !variants.contains(v) {
+                    variants.push(v.clone());
+                }
+            }
+            Person {
+                id: format!("p{}", i + 1),
+                name,
+                variants,
+                occupation: p.occupation.clone(),
+                affiliation: p.affiliation.map(|o| ents.orgs[o].name.clone()),
+                former: Some(p.former),
+                rule: Some(p.rule.to_string()),
+            }
+        })
+        .collect();
+    let organizations: Vec<Organization> = ents
+        .orgs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| Organization {
+            id: format!("o{}", i + 1),
+            name: o.name.clone(),
+            variants: o.variants.clone(),
+            kind: o.kind,
+            rule: Some(o.rule.clone()),
+        })
+        .collect();
+
+    let mut events = Vec::new();
+    let mut explanations = Vec::new();
+    for f in found {
+        let s = &sentences[f.sentence];
+        let subjects: Vec<Subject> = f
+            .subjects
+            .iter()
+            .map(|sr| match sr {
+                events::SubjectRef::Person(p) => Subject {
+                    reference: Some(format!("p{}", p + 1)),
+                    name: Some(people[*p].name.clone()),
+                    group: None,
+                    count: None,
+                },
+                events::SubjectRef::Org(o) => Subject {
+                    reference: Some(format!("o{}", o + 1)),
+                    name: Some(ents.orgs[*o].name.clone()),
+                    group: None,
+                    count: None,
+                },
+                events::SubjectRef::Group { desc, count } => Subject {
+                    reference: None,
+                    name: None,
+                    group: Some(desc.clone()),
+                    count: *count,
+                },
+            })
+            .collect();
+        let agent = f.agent.as_ref().map(|(o, name)| Agent {
+            reference: o.map(|o| format!("o{}", o + 1)),
+            name: name.clone(),
+        });
+        events.push(Event {
+            event_type: f.event_type,
+            date: EventDate {
+                value: f.date,
+                qualifier: f.qualifier,
+                text: f.date_text.clone(),
+                inferred: f.date.is_some() && f.date_reason == "inherited",
+            },
+            subjects,
+            agent,
+            place: f.place.clone(),
+            status: f.status.status,
+            attributed_to: f.attributed_to.clone(),
+            detail: f.detail.clone(),
+            evidence: Evidence {
+                start: s.start,
+                end: s.end,
+                sentence: body[s.start..s.end].to_string(),
+            },
+            rule: Some(f.rule.clone()),
+        });
+        let trig = s.tokens[f.trigger.0..f.trigger.1]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut why = String::new();
+        let _ = write!(
+            why,
+            "{}: trigger \"{}\" (rule {}, pattern \"{}\"); subjects: {}",
+            f.event_type, trig, f.rule, f.pattern, f.subject_reason
+        );
+        let clause = match (
+            s.tokens.get(f.clause.0),
+            f.clause.1.checked_sub(1).and_then(|k| s.tokens.get(k)),
+        ) {
+            (Some(a), Some(b)) if a.start <= b.end => &body[a.start..b.end],
+            _ => "",
+        };
+        let _ = write!(why, " from the clause \"{clause}\"");
+        let _ = write!(why, "; date: {}", f.date_reason);
+        if let Some(t) = &f.date_text {
+            let _ = write!(why, " (\"{t}\")");
+        }
+        let _ = write!(why, "; status {}", f.status.status);
+        if let Some(c) = &f.status.cue {
+            let _ = write!(why, " (cue \"{c}\")");
+        }
+        explanations.push(why);
+    }
+
+    // charges: phrases anywhere in the text; subjects from charge events of the same sentence
+    let mut charges: Vec<Charge> = Vec::new();
+    // the events of each sentence, found once (not a scan of all events per charge)
+    let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (i, f) in found.iter().enumerate() {
+        if let Some(v) = events_of.get_mut(f.sentence) {
+            v.push(i);
+        }
+    }
+    for (si, s) in sentences.iter().enumerate() {
+        for c in charges::find_in(&s.tokens, lexicon) {
+            let subjects: Vec<String> = events_of[si]
+                .iter()
+                .map(|&i| &events[i])
+                .flat_map(|e| {
+                    e.subjects
+                        .iter()
+                        .filter_map(|s| s.reference.clone())
+                        .filter(|r| r.starts_with('p'))
+                })
+                .collect();
+            let key = c.label.to_lowercase();
+            match charges.iter_mut().find(|x| x.label.to_lowercase() == key) {
+                Some(x) => {
+                    if x.article.is_none() {
+                        x.article = c.article;
+                    }
+                    for s in subjects {
+                        if !x.subjects.contains(&s) {
+                            x.subjects.push(s);
+                        }
+                    }
+                }
+                None => {
+                    let mut subj = Vec::new();
+                    for s in subjects {
+                        if !subj.contains(&s) {
+                            subj.push(s);
+                        }
+                    }
+                    charges.push(Charge {
+                        label: c.label,
+                        article: c.article,
+                        subjects: subj,
+                    });
+                }
+            }
+        }
+    }
+
+    (
+        ExtractRecord {
+            article: meta,
+            people,
+            organizations,
+            events,
+            charges,
+        },
+        explanations,
+    )
 }
 
 /// The `[language] code` of a lexicon file, if it states one.
@@ -521,6 +568,34 @@ fn title_sentences(sentences: &[segment::Sentence], body: &str, title: Option<&s
     let line = body[first.start..sentences[n_first_para - 1].end].trim();
     let is_title = title.is_some_and(|t| t.trim() == line);
     if is_title { n_first_para } else { 0 }
+}
+
+/// Helpers of the packs' unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// `count` random texts of up to 59 of `pieces` each (a space after three
+    /// pieces in four), from a fixed xorshift `seed`: the same texts every run.
+    pub(crate) fn random_texts(pieces: &[&str], mut seed: u64, count: usize) -> Vec<String> {
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..count)
+            .map(|_| {
+                let n = (next() % 60) as usize;
+                let mut body = String::new();
+                for _ in 0..n {
+                    body.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                    if next() % 4 != 0 {
+                        body.push(' ');
+                    }
+                }
+                body
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Articles in a language without an extraction pack (French, Spanish,
-//! Kyrgyz, …): the people and organisations that the pack of the same script
+//! Articles in a language without an extraction pack (Spanish, Kyrgyz, …;
+//! French when the French pack is not loaded): the people and organisations that the pack of the same script
 //! can recognise, and no events or charges, since triggers and status cues are
 //! words of a language we do not read.
 //!

@@ -1059,6 +1059,12 @@ fn people_are_people() {
             "2025-03-19",
             &["Lina Vos"],
         ),
+        // runs coordinated before a media occupation modify it: outlets
+        (
+            "Lina Vos, Nova Gazeta and The Harbour co-founder, was honoured by a press freedom group.",
+            "2025-02-27",
+            &["Lina Vos"],
+        ),
         // a pen name given with "better known as" is the same person
         (
             "A court jailed journalist Tran Van Minh on Thursday. Minh, better-known as \u{201c}The Losing Side\u{201d} author Osin Bao, was found guilty of abusing freedoms.",
@@ -1519,6 +1525,35 @@ fn the_case_names_its_defendant() {
             "charge@2019-02-25:Lina Vos",
         ],
     )]);
+}
+
+/// Dropping or terminating a case is an acquittal (taxonomy), here requested;
+/// charges a state cites are not dated by it.
+#[test]
+fn dropped_cases_and_cited_charges() {
+    run(&[
+        (
+            "Editors Ivo Marek and Lina Vos were charged with sedition. The defence last month applied to terminate the case after new evidence came to light.",
+            "2022-12-13",
+            &[
+                "charge@-:Ivo Marek+Lina Vos",
+                "acquittal@2022-11:Ivo Marek+Lina Vos/not_occurred",
+            ],
+        ),
+        (
+            "Reporter Lina Vos was arrested in February. On March 9, 2020, her lawyer requested that the court drop the charges against her, but the request was denied.",
+            "2020-03-20",
+            &[
+                "detention@2020-02:Lina Vos",
+                "acquittal@2020-03-09:Lina Vos/not_occurred",
+            ],
+        ),
+        (
+            "Reporter Lina Vos was arrested on February 7. She is being held on charges of illegal possession of firearms.",
+            "2020-03-20",
+            &["detention@2020-02-07:Lina Vos", "charge@-:Lina Vos"],
+        ),
+    ]);
 }
 
 /// Word sense and dates from the clause a word hangs on: a person seized is

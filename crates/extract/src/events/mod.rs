@@ -596,8 +596,10 @@ pub fn find(
                     "on" | "over" | "under" | "criminal" | "minor" | "similar"
                 )
         }) {
-            if acts.iter().any(|c| c.0 <= e.trigger.0 && e.trigger.0 < c.1) && e.date_reason != "stated in the sentence"
-            {
+            // ("held on charges of …": a charge cited by a state or an act, never dated by it)
+            let cited = acts.iter().any(|c| c.0 <= e.trigger.0 && e.trigger.0 < c.1)
+                || matches!(words[e.trigger.0 - 1], "on" | "over" | "under");
+            if cited && e.date_reason != "stated in the sentence" {
                 e.date = None;
                 e.qualifier = None;
                 e.date_text = None;

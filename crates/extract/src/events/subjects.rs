@@ -424,6 +424,7 @@ pub(super) fn subjects_for(
             | EventType::Conviction
             | EventType::PretrialDetention
             | EventType::Pardon
+            | EventType::Acquittal
     ) && (!focus.plural.is_empty() || !focus.recent.is_empty())
         && !ctx.ents.mentions[si]
             .iter()

@@ -162,13 +162,20 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<PartialDate> {
 /// A day and month without a year: the publication year, or the year before
 /// if that would lie more than two months after the publication (within two
 /// months it is an announced date: "приговор вынесут 15 апреля").
-fn year_for(month: u32, day: u32, published: Option<NaiveDate>, year_hint: Option<i32>) -> Option<i32> {
+pub(crate) fn year_for(month: u32, day: u32, published: Option<NaiveDate>, year_hint: Option<i32>) -> Option<i32> {
     let Some(p) = published else { return year_hint };
     let y = p.year();
     match NaiveDate::from_ymd_opt(y, month, day.max(1)) {
         Some(d) if d > p + Duration::days(62) => Some(y - 1),
         _ => Some(y),
     }
+}
+
+/// The last `wd` on or before `p` (the publication date): a weekday named
+/// without a date in a report is the one of its week (shared with the French pack).
+pub(crate) fn last_weekday(p: NaiveDate, wd: Weekday) -> NaiveDate {
+    let back = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+    p - Duration::days(i64::from(back))
 }
 
 /// Finds the date expressions of one sentence. `year_hint` stands in for the
@@ -320,11 +327,7 @@ fn expression(
     let p = published?;
     // weekdays: the last such day on or before publication
     if let Some(wd) = weekday_of(&w.lemma) {
-        let back = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
-        return Some((
-            DateValue::Fixed(PartialDate::from_naive(p - Duration::days(i64::from(back)))),
-            j + 1,
-        ));
+        return Some((DateValue::Fixed(PartialDate::from_naive(last_weekday(p, wd))), j + 1));
     }
     match w.lemma.as_ref() {
         "вчера" => return Some((DateValue::Fixed(PartialDate::from_naive(p - Duration::days(1))), j + 1)),

@@ -175,6 +175,14 @@ impl Pack {
 /// Joins sentences that `segment` cut after a Russian abbreviation ("ст. 278",
 /// "в 2024 г. суд") or an initial, keeping byte spans.
 fn join_abbreviations(sentences: Vec<Sentence>) -> Vec<Sentence> {
+    join_after(sentences, ABBREVIATIONS)
+}
+
+/// Joins sentences that `segment` cut after one of `abbreviations`
+/// (lower-case, without the full stop) or an initial (one capital letter)
+/// within a paragraph, keeping byte spans. Shared by the Russian and French
+/// packs ("ст. 278", "M. Dupont").
+pub(crate) fn join_after(sentences: Vec<Sentence>, abbreviations: &[&str]) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::with_capacity(sentences.len());
     for s in sentences {
         if let Some(prev) = out.last_mut() {
@@ -182,7 +190,7 @@ fn join_abbreviations(sentences: Vec<Sentence>) -> Vec<Sentence> {
             let cut_after_abbrev = n >= 2
                 && prev.tokens[n - 1].text == "."
                 && prev.paragraph == s.paragraph
-                && (ABBREVIATIONS.contains(&prev.tokens[n - 2].lower.as_str())
+                && (abbreviations.contains(&prev.tokens[n - 2].lower.as_str())
                     || (prev.tokens[n - 2].text.chars().count() == 1 && prev.tokens[n - 2].is_capitalized()));
             if cut_after_abbrev {
                 prev.end = s.end;
@@ -198,7 +206,7 @@ fn join_abbreviations(sentences: Vec<Sentence>) -> Vec<Sentence> {
 /// Whether a sentence is not prose: written in capitals (a legal disclaimer,
 /// a shouted header) or a one-line section header of at most four words with
 /// no closing punctuation.
-fn not_prose(all: &[Sentence], i: usize, s: &Sentence) -> bool {
+pub(crate) fn not_prose(all: &[Sentence], i: usize, s: &Sentence) -> bool {
     let letters: Vec<char> = s
         .tokens
         .iter()
@@ -286,7 +294,7 @@ fn focus_of(ents: &entities::Entities) -> Option<usize> {
 
 /// How many leading sentences form the title: the first line when it equals
 /// the given title, or is a short line with no closing full stop followed by more text.
-fn title_sentences(sentences: &[Sentence], body: &str, title: Option<&str>) -> usize {
+pub(crate) fn title_sentences(sentences: &[Sentence], body: &str, title: Option<&str>) -> usize {
     let Some(first) = sentences.first() else { return 0 };
     let n_first = sentences.iter().take_while(|s| s.paragraph == first.paragraph).count();
     let line = body[first.start..sentences[n_first - 1].end].trim();
@@ -620,22 +628,7 @@ mod robustness {
             "?",
         ];
         let pack = Pack::new().expect("pack");
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..400 {
-            let n = (next() % 60) as usize;
-            let mut body = String::new();
-            for _ in 0..n {
-                body.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-                if next() % 4 != 0 {
-                    body.push(' ');
-                }
-            }
+        for body in crate::test_support::random_texts(PIECES, 0x9E37_79B9_7F4A_7C15, 400) {
             let meta = ArticleMeta {
                 id: "r".into(),
                 source: "r".into(),

@@ -24,6 +24,27 @@ pub fn extract(text: &str, published: &str) -> ExtractRecord {
     extractor().extract(meta, text).record
 }
 
+/// The extractor with every language pack (English, Russian, French).
+pub fn multilingual() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::multilingual().expect("built-in lexicons and dictionary"))
+}
+
+/// Extracts `text` as an article in `language` (ISO 639-1) with every pack
+/// loaded: short test texts are too short for language identification.
+pub fn extract_in(language: &str, text: &str, published: &str) -> ExtractRecord {
+    let meta = ArticleMeta {
+        id: "t".into(),
+        source: "test".into(),
+        published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        title: None,
+        language: language.into(),
+        sha256: "0".repeat(64),
+        url: None,
+    };
+    multilingual().extract(meta, text).record
+}
+
 /// The events of a record as `type@date:subject+subject/status` strings
 /// (date `-` when none, status omitted when `occurred`, groups in brackets),
 /// in evidence order, repeats removed.
@@ -67,11 +88,29 @@ pub fn check(text: &str, published: &str, expected: &[&str]) -> Result<(), Strin
 /// Runs a table of cases and reports every failure at once.
 pub fn run(cases: &[(&str, &str, &[&str])]) {
     let failures: Vec<String> = cases.iter().filter_map(|(t, p, e)| check(t, p, e).err()).collect();
+    report(cases.len(), &failures);
+}
+
+/// Runs a table of cases in `language` (every pack loaded), all published on
+/// `published`, and reports every failure at once.
+pub fn run_in(language: &str, published: &str, cases: &[(&str, &[&str])]) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(t, e)| {
+            let got = render(&extract_in(language, t, published));
+            (got != *e).then(|| format!("{t}\n    expected {e:?}\n    got      {got:?}"))
+        })
+        .collect();
+    report(cases.len(), &failures);
+}
+
+/// Fails with every failure of a table of `n` cases, if any.
+fn report(n: usize, failures: &[String]) {
     assert!(
         failures.is_empty(),
         "{} of {} cases failed:\n{}",
         failures.len(),
-        cases.len(),
+        n,
         failures.join("\n")
     );
 }
