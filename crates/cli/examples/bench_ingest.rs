@@ -6,7 +6,8 @@
 //!
 //! Prints the time per article and per rebuild every twentieth of the run
 //! (at least every 1,000), the largest cases, and the database size against
-//! the text stored. `BENCH_FULL_REBUILD=1` also times one rebuild of every
+//! the text stored. `BENCH_PHASES=1` adds the time of each rebuild phase
+//! (see `casewatch_store::RebuildTimings`). `BENCH_FULL_REBUILD=1` also times one rebuild of every
 //! article. Run it under `/usr/bin/time -v` for the peak memory; the bench
 //! itself holds only one batch of generated articles at a time.
 //!
@@ -413,6 +414,8 @@ fn main() -> anyhow::Result<()> {
     );
     let (mut window, mut window_rebuild, mut window_n, mut reconciled, mut batches) =
         (0.0f64, 0.0f64, 0usize, 0usize, 0usize);
+    // Per rebuild phase: keys, neighbours, closure, load, reconcile, ids, write, commit.
+    let mut phases = [0.0f64; 8];
     let started = Instant::now();
     let every = (total / 20).max(1000);
     let mut text_bytes = 0usize;
@@ -431,6 +434,19 @@ fn main() -> anyhow::Result<()> {
         window += t.elapsed().as_secs_f64();
         window_n += chunk.len();
         reconciled += report.articles;
+        let t = &report.timings;
+        for (sum, d) in phases.iter_mut().zip([
+            t.keys,
+            t.neighbours,
+            t.closure,
+            t.load,
+            t.reconcile,
+            t.ids,
+            t.write,
+            t.commit,
+        ]) {
+            *sum += d.as_secs_f64();
+        }
         batches += 1;
         let done = (k + 1) * batch;
         if done.is_multiple_of(every) || done >= total {
@@ -442,6 +458,17 @@ fn main() -> anyhow::Result<()> {
                 store.counts()?.cases,
                 reconciled as f64 / batches as f64
             );
+            if std::env::var_os("BENCH_PHASES").is_some() {
+                let ms: Vec<String> = phases
+                    .iter()
+                    .map(|p| format!("{:.1}", p * 1000.0 / batches as f64))
+                    .collect();
+                println!(
+                    "         rebuild ms/batch: keys {} neighbours {} closure {} load {} reconcile {} ids {} write {} commit {}",
+                    ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], ms[6], ms[7]
+                );
+            }
+            phases = [0.0; 8];
             (window, window_rebuild, window_n, reconciled, batches) = (0.0, 0.0, 0, 0, 0);
         }
     }

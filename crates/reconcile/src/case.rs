@@ -372,12 +372,19 @@ fn title(arts: &[Article], members: &[usize], people: &[PersonDraft], orgs: &[Or
     {
         return format!("{name} case");
     }
-    let in_entries = |p: usize| {
-        entries
-            .iter()
-            .filter(|e| e.subjects.contains(&CaseSubject::Person(p)))
-            .count()
-    };
+    // Entries per person, counted in one pass over the timeline (an entry
+    // lists a subject once: its subjects are sorted and deduplicated).
+    let mut entry_count = vec![0usize; people.len()];
+    for e in entries {
+        for s in &e.subjects {
+            if let CaseSubject::Person(p) = s
+                && let Some(n) = entry_count.get_mut(*p)
+            {
+                *n += 1;
+            }
+        }
+    }
+    let in_entries = |p: usize| entry_count.get(p).copied().unwrap_or(0);
     let mut ranked: Vec<usize> = defendants.clone();
     ranked.sort_by_key(|&d| (std::cmp::Reverse(in_entries(d)), d));
     match ranked.as_slice() {

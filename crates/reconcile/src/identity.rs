@@ -418,11 +418,13 @@ pub fn assign_ids_with(
     let mut final_people: Vec<Vec<String>> = Vec::new();
     for (ci, case) in rec.file.cases.iter().enumerate() {
         let ids = &mut person_ids[ci];
+        // The ids this case holds so far, kept up to date as people get one
+        // (not collected again per person: a case may have thousands).
+        let mut taken: BTreeSet<String> = ids.iter().flatten().cloned().collect();
         for (i, person) in case.people.iter().enumerate() {
             if ids[i].is_some() {
                 continue;
             }
-            let taken: BTreeSet<String> = ids.iter().flatten().cloned().collect();
             let name = Name::parse(&person.name);
             candidates.load(name.bare_surname(), known_people);
             let found = candidates.find(&name, person, &case_ids[ci], &taken, settings);
@@ -431,6 +433,7 @@ pub fn assign_ids_with(
                 format!("P{}", counters.person)
             });
             candidates.add(known(ci, i, &id));
+            taken.insert(id.clone());
             ids[i] = Some(id);
         }
         final_people.push(ids.iter().map(|id| id.clone().unwrap_or_default()).collect());
@@ -456,11 +459,13 @@ pub fn assign_ids_with(
             .collect();
         let (chosen, lost) = greedy(&votes);
         let mut ids: Vec<Option<String>> = chosen;
+        let mut held: BTreeSet<String> = ids.iter().flatten().cloned().collect();
         for (i, key) in p.org_keys.iter().enumerate() {
             if ids[i].is_none()
                 && let Some(id) = org_of_key.get(key)
-                && !ids.iter().flatten().any(|x| x == id)
+                && !held.contains(id)
             {
+                held.insert(id.clone());
                 ids[i] = Some(id.clone());
             }
         }

@@ -868,20 +868,52 @@ pub(crate) fn fulfil_plans(reports: &mut [Report], settings: &Settings) {
             r.negated && matches!((start, r.published), (Some(s), Some(p)) if s > p)
         })
         .collect();
+    if plans.is_empty() {
+        return;
+    }
+    // The reports that can fulfil a plan, by (type, named subject, year):
+    // compatible dates share their year, or (with the slack) are at most
+    // `date_slack_days` apart. A plan is then compared only with the
+    // reports of its own type, subjects and years, not with every report.
+    let mut done_by: BTreeMap<(EventType, &CaseSubject, i32), Vec<usize>> = BTreeMap::new();
+    for (qi, q) in reports.iter().enumerate() {
+        let Some(v) = q.date.value else { continue };
+        if q.negated || q.event.status == Status::NotOccurred {
+            continue;
+        }
+        let mut seen: Vec<&CaseSubject> = Vec::new();
+        for s in q.named() {
+            if !seen.contains(&s) {
+                seen.push(s);
+                done_by.entry((q.event.event_type, s, v.year)).or_default().push(qi);
+            }
+        }
+    }
+    let years = i32::try_from(settings.date_slack_days / 365 + 1).unwrap_or(i32::MAX);
+    let mut fulfilled: Vec<usize> = Vec::new();
     for p in plans {
         let plan = &reports[p];
-        let done = reports.iter().any(|q| {
-            !q.negated
-                && q.event.status != Status::NotOccurred
-                && q.event.event_type == plan.event.event_type
-                && q.date.value.is_some()
-                && dates_compatible(&q.date, &plan.date, settings.date_slack_days)
-                && matches!((q.published, plan.published), (Some(a), Some(b)) if a > b)
-                && q.named().any(|s| plan.named().any(|t| s == t))
+        let Some(v) = plan.date.value else { continue };
+        let span = if settings.date_slack_days > 0 { years } else { 0 };
+        let done = plan.named().any(|t| {
+            (v.year.saturating_sub(span)..=v.year.saturating_add(span)).any(|year| {
+                done_by
+                    .get(&(plan.event.event_type, t, year))
+                    .into_iter()
+                    .flatten()
+                    .any(|&qi| {
+                        let q = &reports[qi];
+                        dates_compatible(&q.date, &plan.date, settings.date_slack_days)
+                            && matches!((q.published, plan.published), (Some(a), Some(b)) if a > b)
+                    })
+            })
         });
         if done {
-            reports[p].negated = false;
+            fulfilled.push(p);
         }
+    }
+    for p in fulfilled {
+        reports[p].negated = false;
     }
 }
 
@@ -892,35 +924,53 @@ pub(crate) fn fulfil_plans(reports: &mut [Report], settings: &Settings) {
 /// conviction takes the most precise of them (without `date_text`), unless
 /// that date is after the conviction's article was published.
 pub(crate) fn infer_dates(reports: &mut [Report]) {
+    // The dated sentence reports (not `not_occurred`) per named subject, so
+    // each conviction looks only at its own people's sentences.
+    let mut sentences: BTreeMap<&CaseSubject, Vec<usize>> = BTreeMap::new();
+    for (qi, q) in reports.iter().enumerate() {
+        if q.event.event_type != EventType::Sentence || q.negated || q.date.value.is_none() {
+            continue;
+        }
+        let mut seen: Vec<&CaseSubject> = Vec::new();
+        for s in q.named() {
+            if !seen.contains(&s) {
+                seen.push(s);
+                sentences.entry(s).or_default().push(qi);
+            }
+        }
+    }
+    // Convictions of the same people get the same answer: computed once.
+    let mut answer: BTreeMap<Vec<&CaseSubject>, Option<PartialDate>> = BTreeMap::new();
     let mut inferred: Vec<(usize, PartialDate)> = Vec::new();
     for (ri, r) in reports.iter().enumerate() {
         if r.event.event_type != EventType::Conviction || r.negated || r.date.value.is_some() {
             continue;
         }
-        let people: Vec<&CaseSubject> = r.named().collect();
+        let mut people: Vec<&CaseSubject> = r.named().collect();
         if people.is_empty() {
             continue;
         }
-        let dates: Vec<PartialDate> = reports
-            .iter()
-            .filter(|q| q.event.event_type == EventType::Sentence && !q.negated)
-            .filter(|q| q.named().any(|s| people.contains(&s)))
-            .filter_map(|q| q.date.value)
-            .collect();
-        let covered = people.iter().all(|p| {
-            reports.iter().any(|q| {
-                q.event.event_type == EventType::Sentence
-                    && !q.negated
-                    && q.date.value.is_some()
-                    && q.subjects.contains(p)
-            })
+        people.sort();
+        people.dedup();
+        let finest = *answer.entry(people).or_insert_with_key(|people| {
+            let covered = people.iter().all(|p| sentences.contains_key(p));
+            if !covered {
+                return None;
+            }
+            let dates: BTreeSet<PartialDate> = people
+                .iter()
+                .flat_map(|p| sentences.get(p).into_iter().flatten())
+                .filter_map(|&qi| reports[qi].date.value)
+                .collect();
+            let agree = dates.iter().all(|a| dates.iter().all(|b| a.compatible(b)));
+            if !agree {
+                return None;
+            }
+            dates.iter().copied().min_by_key(|d| (d.precision(), *d))
         });
-        let agree = dates.iter().all(|a| dates.iter().all(|b| a.compatible(b)));
-        let Some(finest) = dates.iter().copied().min_by_key(|d| (d.precision(), *d)) else {
-            continue;
-        };
+        let Some(finest) = finest else { continue };
         let after = matches!((period_start(finest), r.published), (Some(s), Some(p)) if s > p);
-        if covered && agree && !after {
+        if !after {
             inferred.push((ri, finest));
         }
     }
@@ -931,5 +981,254 @@ pub(crate) fn infer_dates(reports: &mut [Report]) {
             text: None,
             inferred: true,
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The indexed passes against the all-pairs rules they replaced, on a
+    //! large generated case.
+    use super::*;
+    use casewatch_model::Evidence;
+
+    /// The all-pairs rule of [`fulfil_plans`] (every plan against every report).
+    fn fulfil_plans_all_pairs(reports: &mut [Report], settings: &Settings) {
+        let plans: Vec<usize> = (0..reports.len())
+            .filter(|&p| {
+                let r = &reports[p];
+                let start = r.date.value.and_then(period_start);
+                r.negated && matches!((start, r.published), (Some(s), Some(p)) if s > p)
+            })
+            .collect();
+        for p in plans {
+            let plan = &reports[p];
+            let done = reports.iter().any(|q| {
+                !q.negated
+                    && q.event.status != Status::NotOccurred
+                    && q.event.event_type == plan.event.event_type
+                    && q.date.value.is_some()
+                    && dates_compatible(&q.date, &plan.date, settings.date_slack_days)
+                    && matches!((q.published, plan.published), (Some(a), Some(b)) if a > b)
+                    && q.named().any(|s| plan.named().any(|t| s == t))
+            });
+            if done {
+                reports[p].negated = false;
+            }
+        }
+    }
+
+    /// The all-pairs rule of [`infer_dates`] (every conviction against every report).
+    fn infer_dates_all_pairs(reports: &mut [Report]) {
+        let mut inferred: Vec<(usize, PartialDate)> = Vec::new();
+        for (ri, r) in reports.iter().enumerate() {
+            if r.event.event_type != EventType::Conviction || r.negated || r.date.value.is_some() {
+                continue;
+            }
+            let people: Vec<&CaseSubject> = r.named().collect();
+            if people.is_empty() {
+                continue;
+            }
+            let dates: Vec<PartialDate> = reports
+                .iter()
+                .filter(|q| q.event.event_type == EventType::Sentence && !q.negated)
+                .filter(|q| q.named().any(|s| people.contains(&s)))
+                .filter_map(|q| q.date.value)
+                .collect();
+            let covered = people.iter().all(|p| {
+                reports.iter().any(|q| {
+                    q.event.event_type == EventType::Sentence
+                        && !q.negated
+                        && q.date.value.is_some()
+                        && q.subjects.contains(p)
+                })
+            });
+            let agree = dates.iter().all(|a| dates.iter().all(|b| a.compatible(b)));
+            let Some(finest) = dates.iter().copied().min_by_key(|d| (d.precision(), *d)) else {
+                continue;
+            };
+            let after = matches!((period_start(finest), r.published), (Some(s), Some(p)) if s > p);
+            if covered && agree && !after {
+                inferred.push((ri, finest));
+            }
+        }
+        for (ri, d) in inferred {
+            reports[ri].date = EventDate {
+                value: Some(d),
+                qualifier: None,
+                text: None,
+                inferred: true,
+            };
+        }
+    }
+
+    /// xorshift64*: a fixed sequence, so the case is the same on every run.
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n.max(1)
+        }
+    }
+
+    /// 3,000 events of one case about eight people: hearings, sentences and
+    /// convictions, planned and done, with dates at every precision.
+    fn generated_events() -> Vec<(usize, Option<NaiveDate>, Event, Vec<CaseSubject>)> {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let types = [
+            EventType::Hearing,
+            EventType::Sentence,
+            EventType::Conviction,
+            EventType::Detention,
+        ];
+        let base = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default();
+        (0..3000)
+            .map(|i| {
+                let published = base + chrono::Duration::days(rng.below(900) as i64);
+                let day = base + chrono::Duration::days(rng.below(900) as i64);
+                let value = match rng.below(5) {
+                    0 => None,
+                    1 => Some(PartialDate {
+                        year: chrono::Datelike::year(&day),
+                        month: None,
+                        day: None,
+                    }),
+                    2 => Some(PartialDate {
+                        year: chrono::Datelike::year(&day),
+                        month: Some(chrono::Datelike::month(&day)),
+                        day: None,
+                    }),
+                    _ => Some(PartialDate {
+                        year: chrono::Datelike::year(&day),
+                        month: Some(chrono::Datelike::month(&day)),
+                        day: Some(chrono::Datelike::day(&day)),
+                    }),
+                };
+                let status = match rng.below(4) {
+                    0 => Status::NotOccurred,
+                    1 => Status::Alleged,
+                    _ => Status::Occurred,
+                };
+                // Eight people in most events, and 400 named now and then
+                // (whose few sentences agree, so convictions take their date).
+                let person = if rng.below(2) == 0 {
+                    rng.below(8)
+                } else {
+                    8 + rng.below(400)
+                };
+                let mut subjects = vec![CaseSubject::Person(person as usize)];
+                if rng.below(3) == 0 {
+                    subjects.push(CaseSubject::Person(rng.below(8) as usize));
+                }
+                if rng.below(10) == 0 {
+                    subjects = vec![CaseSubject::Group {
+                        desc: "activists".into(),
+                        count: None,
+                    }];
+                }
+                let event = Event {
+                    event_type: types[rng.below(types.len() as u64) as usize],
+                    date: EventDate {
+                        value,
+                        qualifier: None,
+                        text: None,
+                        inferred: false,
+                    },
+                    subjects: Vec::new(),
+                    agent: None,
+                    place: None,
+                    status,
+                    attributed_to: None,
+                    detail: None,
+                    evidence: Evidence {
+                        start: 0,
+                        end: 0,
+                        sentence: String::new(),
+                    },
+                    rule: None,
+                };
+                (i / 3, Some(published), event, subjects)
+            })
+            .collect()
+    }
+
+    fn reports(events: &[(usize, Option<NaiveDate>, Event, Vec<CaseSubject>)]) -> Vec<Report<'_>> {
+        events
+            .iter()
+            .map(|(art, published, ev, subjects)| {
+                let subjects = subjects.iter().map(|s| (s.clone(), "p1".to_string())).collect();
+                Report::new(*art, *published, ev, subjects, None)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn indexed_passes_equal_the_all_pairs_rules_on_a_large_case() {
+        let events = generated_events();
+        for slack in [0, 3, 400] {
+            let settings = Settings {
+                date_slack_days: slack,
+                ..Settings::default()
+            };
+            let (mut fast, mut slow) = (reports(&events), reports(&events));
+            fulfil_plans(&mut fast, &settings);
+            fulfil_plans_all_pairs(&mut slow, &settings);
+            let negated = |rs: &[Report]| rs.iter().map(|r| r.negated).collect::<Vec<_>>();
+            assert_eq!(negated(&fast), negated(&slow), "slack {slack}");
+            let before = negated(&reports(&events));
+            let fulfilled = before.iter().zip(negated(&fast)).filter(|(a, b)| **a && !*b).count();
+            assert!(fulfilled > 10, "the generated case fulfils plans: {fulfilled}");
+            infer_dates(&mut fast);
+            infer_dates_all_pairs(&mut slow);
+            let dates = |rs: &[Report]| rs.iter().map(|r| r.date.clone()).collect::<Vec<_>>();
+            assert_eq!(dates(&fast), dates(&slow), "slack {slack}");
+            let inferred = fast.iter().filter(|r| r.date.inferred).count();
+            assert!(inferred >= 5, "the generated case infers conviction dates: {inferred}");
+        }
+    }
+
+    #[test]
+    fn a_conviction_takes_the_date_its_people_s_sentences_agree_on() {
+        let mk = |event_type, value: Option<PartialDate>| Event {
+            event_type,
+            date: EventDate {
+                value,
+                qualifier: None,
+                text: None,
+                inferred: false,
+            },
+            subjects: Vec::new(),
+            agent: None,
+            place: None,
+            status: Status::Occurred,
+            attributed_to: None,
+            detail: None,
+            evidence: Evidence {
+                start: 0,
+                end: 0,
+                sentence: String::new(),
+            },
+            rule: None,
+        };
+        let day = PartialDate {
+            year: 2024,
+            month: Some(3),
+            day: Some(5),
+        };
+        let month = PartialDate { day: None, ..day };
+        let events = [
+            mk(EventType::Conviction, None),
+            mk(EventType::Sentence, Some(month)),
+            mk(EventType::Sentence, Some(day)),
+        ];
+        let published = NaiveDate::from_ymd_opt(2024, 3, 6);
+        let mut rs: Vec<Report> = events
+            .iter()
+            .map(|e| Report::new(0, published, e, vec![(CaseSubject::Person(0), "p1".into())], None))
+            .collect();
+        infer_dates(&mut rs);
+        assert_eq!(rs[0].date.value, Some(day));
+        assert!(rs[0].date.inferred);
     }
 }

@@ -20,9 +20,30 @@ pub(crate) fn replace(conn: &mut Connection, path: &Path, file: &CaseFile) -> Re
         .ctx(path, || "starting a transaction to replace the cases")?;
     tx.execute_batch("DELETE FROM case_articles; DELETE FROM cases;")
         .ctx(path, || "deleting the old cases")?;
+    let mut person = tx
+        .prepare_cached(
+            "INSERT OR REPLACE INTO person_index (case_id, person_id, block, name, occupation, affiliation, role)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .ctx(path, || "preparing the person index insert")?;
     for (i, case) in file.cases.iter().enumerate() {
         insert(&tx, path, case, pos(i), "")?;
+        // The people index (`cases_of_person`, related cases), as a rebuild writes it.
+        for p in &case.people {
+            person
+                .execute(params![
+                    case.id,
+                    p.id,
+                    casewatch_reconcile::names::block_key(&p.name),
+                    p.name,
+                    p.occupation,
+                    p.affiliation,
+                    p.role.as_str()
+                ])
+                .ctx(path, || format!("indexing person {}", p.id))?;
+        }
     }
+    drop(person);
     tx.commit()
         .ctx(path, || format!("committing {} cases", file.cases.len()))
 }
@@ -157,20 +178,35 @@ fn source_outlets(conn: &Connection, path: &Path, case: &Case) -> Result<Option<
     Ok(Some(c))
 }
 
-/// The JSON stored for a case: without `related_cases`, which are derived
-/// on every read from the indexes (see [`related`]).
-fn stored_json(case: &Case) -> serde_json::Result<String> {
-    if case.related_cases.is_empty() {
-        serde_json::to_string(case)
+/// The data stored for a case: its JSON without `related_cases` (derived on
+/// every read from the indexes, see [`related`]), deflated (a BLOB; rows
+/// written before hold the JSON as TEXT, and [`decode`] reads both).
+fn stored_json(case: &Case) -> std::result::Result<Vec<u8>, String> {
+    use std::io::Write as _;
+    let json = if case.related_cases.is_empty() {
+        serde_json::to_vec(case)
     } else {
         let mut c = case.clone();
         c.related_cases.clear();
-        serde_json::to_string(&c)
+        serde_json::to_vec(&c)
     }
+    .map_err(|e| e.to_string())?;
+    let mut z = flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 4), flate2::Compression::fast());
+    z.write_all(&json).map_err(|e| e.to_string())?;
+    z.finish().map_err(|e| e.to_string())
 }
 
-fn decode(path: &Path, id: &str, data: &str) -> Result<Case> {
-    serde_json::from_str(data).map_err(|e| data_error(path, format!("case {id}"), e))
+/// Reads a stored case: deflated JSON (a BLOB) or JSON text (older rows).
+pub(crate) fn decode(path: &Path, id: &str, data: rusqlite::types::ValueRef<'_>) -> Result<Case> {
+    use rusqlite::types::ValueRef;
+    let what = || format!("case {id}");
+    match data {
+        ValueRef::Text(t) => serde_json::from_slice(t).map_err(|e| data_error(path, what(), e)),
+        ValueRef::Blob(b) => {
+            serde_json::from_reader(flate2::read::DeflateDecoder::new(b)).map_err(|e| data_error(path, what(), e))
+        }
+        other => Err(data_error(path, what(), format!("stored as {:?}", other.data_type()))),
+    }
 }
 
 /// The outlets a case is about, as (key, name): media outlets that are an
@@ -312,14 +348,18 @@ pub(crate) fn read_all(conn: &Connection, path: &Path) -> Result<CaseFile> {
         .prepare_cached("SELECT id, data FROM cases ORDER BY sort_key, position")
         .ctx(path, || "preparing to read cases")?;
     let rows = st
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .query_map([], |r| {
+            let id: String = r.get(0)?;
+            let case = decode(path, &id, r.get_ref(1)?);
+            Ok((id, case))
+        })
         .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
         .ctx(path, || "reading cases")?;
     let cases = rows
-        .iter()
-        .map(|(id, data)| {
-            let mut c = decode(path, id, data)?;
-            c.related_cases = related(conn, path, id)?;
+        .into_iter()
+        .map(|(id, case)| {
+            let mut c = case?;
+            c.related_cases = related(conn, path, &id)?;
             Ok(c)
         })
         .collect::<Result<Vec<_>>>()?;
@@ -328,12 +368,12 @@ pub(crate) fn read_all(conn: &Connection, path: &Path) -> Result<CaseFile> {
 
 /// One case by id.
 pub(crate) fn read_one(conn: &Connection, path: &Path, id: &str) -> Result<Option<Case>> {
-    let data: Option<String> = conn
+    let case: Option<Result<Case>> = conn
         .prepare_cached("SELECT data FROM cases WHERE id = ?1")
-        .and_then(|mut st| st.query_row([id], |r| r.get(0)).optional())
+        .and_then(|mut st| st.query_row([id], |r| Ok(decode(path, id, r.get_ref(0)?))).optional())
         .ctx(path, || format!("reading case {id}"))?;
-    let Some(data) = data else { return Ok(None) };
-    let mut c = decode(path, id, &data)?;
+    let Some(case) = case else { return Ok(None) };
+    let mut c = case?;
     c.related_cases = related(conn, path, id)?;
     Ok(Some(c))
 }
@@ -366,4 +406,31 @@ pub(crate) fn summaries(conn: &Connection, path: &Path) -> Result<Vec<CaseSummar
         c.related = related.get(&c.id).copied().unwrap_or(0);
     }
     Ok(list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::types::ValueRef;
+
+    #[test]
+    fn cases_are_stored_deflated_and_older_json_rows_still_read() {
+        let case = Case {
+            id: "c3".into(),
+            title: "Aruzhan Temirbaeva case".into(),
+            people: vec![],
+            organizations: vec![],
+            charges: vec![],
+            events: vec![],
+            articles: vec!["a1".into(), "a2".into()],
+            related_cases: vec![],
+        };
+        let path = Path::new("t.db");
+        let stored = stored_json(&case).expect("deflate");
+        let json = serde_json::to_string(&case).expect("json");
+        assert_ne!(stored, json.as_bytes(), "stored deflated, not as text");
+        assert_eq!(decode(path, "c3", ValueRef::Blob(&stored)).expect("blob"), case);
+        assert_eq!(decode(path, "c3", ValueRef::Text(json.as_bytes())).expect("text"), case);
+        assert!(decode(path, "c3", ValueRef::Blob(b"not deflate")).is_err());
+    }
 }

@@ -132,6 +132,15 @@ impl StoreError {
             _ => false,
         }
     }
+    /// Whether the database was busy or locked by another connection (a
+    /// read transaction that could not become a write one, or a lock held
+    /// past the busy timeout).
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Query { source, .. } => source.is_busy(),
+            _ => false,
+        }
+    }
 }
 
 /// Attaches the database path and a description to engine errors.

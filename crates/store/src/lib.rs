@@ -69,7 +69,7 @@ pub use auth::{
 pub use error::{DbError, StoreError};
 pub use feeds::FeedState;
 pub use manual::{EntrySource, NewEntry};
-pub use rebuild::RebuildReport;
+pub use rebuild::{RebuildReport, RebuildTimings};
 pub use review::{AuditEntry, EntryEdit, ReviewAction, StatusEdit};
 pub use summary::{CasePage, CaseQuery, CaseRow, CaseSort, QueueItem, QueuePage, StatusQuery, StatusRow};
 pub use web_queries::{ArticleEventSpan, ArticleSummary, ArticleText};
@@ -209,6 +209,11 @@ pub struct CaseSummary {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The prepared link mentions of the key blocks rebuilds looked at
+    /// (see [`rebuild::LinkCache`]).
+    link_cache: rebuild::LinkCache,
+    /// The words of stored names, for widening searches (see [`search::NameWords`]).
+    name_words: std::cell::RefCell<search::NameWords>,
 }
 
 impl std::fmt::Debug for Store {
@@ -259,6 +264,8 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            link_cache: rebuild::LinkCache::default(),
+            name_words: Default::default(),
         })
     }
 
@@ -376,14 +383,14 @@ impl Store {
     /// stored 10,000 matches of each index are ranked (so that its cost does
     /// not grow with the archive: under 50 ms at 79,000 articles).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        Ok(search::search(&self.conn, &self.path, query, limit)?.hits)
+        Ok(search::search(&self.conn, &self.path, &self.name_words, query, limit)?.hits)
     }
 
     /// [`Store::search`], also saying when the query was malformed (and
     /// searched as plain words instead), for callers that show the query
     /// back to a user.
     pub fn search_sentences(&self, query: &str, limit: usize) -> Result<SearchOutcome> {
-        search::search(&self.conn, &self.path, query, limit)
+        search::search(&self.conn, &self.path, &self.name_words, query, limit)
     }
 
     /// Row counts: articles, people, organisations, events, charges, cases.

@@ -19,6 +19,19 @@
 //! cases of the affected articles are replaced, all others stay as they are.
 //! The cost is proportional to the affected cases, not to the store.
 //!
+//! # Transactions
+//!
+//! [`Store::update_cases`] stores the link keys of the new articles in one
+//! short write transaction, then reconciles on a snapshot (a deferred
+//! transaction that only reads the database and writes temporary tables)
+//! and takes the write lock only to write the result; when another
+//! connection wrote meanwhile, SQLite refuses the upgrade, nothing is
+//! written, and the rebuild runs again on a fresh snapshot (then, after
+//! three attempts, under the write lock from the start). `articles.keyed`
+//! becomes 1 only in the transaction that writes the cases, so a kill at
+//! any point leaves the articles to the next rebuild. Rebuilds inside a
+//! review's own write transaction ([`rebuild`]) do everything in it.
+//!
 //! # Stable ids
 //!
 //! Ids come from [`casewatch_reconcile::identity::assign_ids`]: a case keeps
@@ -47,6 +60,7 @@ use casewatch_reconcile::{MentionRef, Overrides, PersonLink, Settings};
 use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 /// What one rebuild did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +73,30 @@ pub struct RebuildReport {
     pub cases_removed: usize,
     /// Cases written.
     pub cases_written: usize,
+    /// Where the time went, phase by phase (for benchmarks and profiling).
+    pub timings: RebuildTimings,
+}
+
+/// The wall-clock time of each phase of one rebuild.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RebuildTimings {
+    /// Computing and storing the link keys of new articles.
+    pub keys: Duration,
+    /// Finding the articles the seeds may join (`link_keys` blocks).
+    pub neighbours: Duration,
+    /// The closure over affected cases, same ids and decisions.
+    pub closure: Duration,
+    /// Reading the records of the affected articles.
+    pub load: Duration,
+    /// Reconciliation proper (`casewatch_reconcile::reconcile`).
+    pub reconcile: Duration,
+    /// Reading previous ids and assigning stable ones.
+    pub ids: Duration,
+    /// Reviewer decisions, deleting the old cases and writing the new ones.
+    pub write: Duration,
+    /// Committing (with SQLite's checkpoints of the write-ahead log), and
+    /// computing again when another connection wrote meanwhile.
+    pub commit: Duration,
 }
 
 /// Where a rebuild starts.
@@ -170,7 +208,8 @@ fn exec(conn: &Connection, path: &Path, sql: &str, what: &str) -> Result<usize> 
 }
 
 /// Reads the records of the article rows `rows`: one by one for a few, in
-/// one scan when they are many.
+/// one scan when they are many (more than a quarter of `total`, the largest
+/// article row: a bound on the count that costs no scan).
 fn load_records(conn: &Connection, path: &Path, rows: &[i64], total: usize) -> Result<HashMap<i64, ExtractRecord>> {
     let mut out = HashMap::with_capacity(rows.len());
     if rows.len() * 4 > total {
@@ -241,13 +280,112 @@ fn load_counters(conn: &Connection, path: &Path) -> Result<Counters> {
     Ok(c)
 }
 
+/// The prepared link mentions of one key block, grouped by their stored
+/// text: articles that give the same mentions with the same context (the
+/// same spellings, attributes and co-named surnames) link alike, so each
+/// distinct text is parsed, folded and compared once.
+#[derive(Debug, Default)]
+struct Block {
+    /// Rows of the block.
+    count: usize,
+    /// Its largest article row.
+    last: Option<i64>,
+    /// (mentions, context) text → index into `groups`.
+    index: HashMap<(String, String), usize>,
+    /// Per distinct text: the prepared mentions and the article rows giving it.
+    groups: Vec<(Vec<casewatch_reconcile::PreparedMention>, Vec<i64>)>,
+}
+
+impl Block {
+    /// Adds the stored rows `found` (ascending article rows).
+    fn extend(&mut self, path: &Path, found: Vec<(i64, String, String)>) -> Result<()> {
+        for (article, mentions, ctx) in found {
+            let key = (mentions, ctx);
+            let g = match self.index.get(&key) {
+                Some(&g) => g,
+                None => {
+                    let context: Vec<String> =
+                        serde_json::from_str(&key.1).map_err(|e| data_error(path, "link key context", e))?;
+                    let ms: Vec<casewatch_reconcile::LinkMention> =
+                        serde_json::from_str(&key.0).map_err(|e| data_error(path, "link key mentions", e))?;
+                    self.groups
+                        .push((ms.iter().map(|m| m.prepare(&context)).collect(), Vec::new()));
+                    self.index.insert(key, self.groups.len() - 1);
+                    self.groups.len() - 1
+                }
+            };
+            self.groups[g].1.push(article);
+            self.count += 1;
+            self.last = Some(article);
+        }
+        Ok(())
+    }
+}
+
+/// Prepared link mentions per person key, kept by a [`Store`] between
+/// rebuilds so that a batch compares its new mentions with a block's stored
+/// ones without reading and parsing the whole block again (the blocks grow
+/// with the store; the generator's small name pools make them thousands of
+/// articles long). A block is used only while its row count and largest
+/// article row equal the table's (one look-up on the key's index); rows
+/// appended since are read alone, anything else reloads the block. The
+/// cache is cleared when a rebuild fails (its rows may have been rolled back).
+#[derive(Debug, Default)]
+pub(crate) struct LinkCache {
+    blocks: HashMap<String, Block>,
+}
+
+impl LinkCache {
+    /// Forgets every block.
+    pub(crate) fn clear(&mut self) {
+        self.blocks.clear();
+    }
+}
+
+/// The rows of key block `key`, from `cache` when it is current.
+fn block<'c>(conn: &Connection, path: &Path, cache: &'c mut LinkCache, key: &str) -> Result<&'c Block> {
+    type Found = (i64, String, String);
+    let (count, max): (i64, Option<i64>) = conn
+        .prepare_cached("SELECT COUNT(*), MAX(article) FROM link_keys WHERE key = ?1")
+        .and_then(|mut st| st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
+        .ctx(path, || format!("counting the articles of key {key}"))?;
+    let count = usize::try_from(count).unwrap_or(0);
+    let read = |after: i64| -> Result<Vec<Found>> {
+        conn.prepare_cached(
+            "SELECT article, mentions, context FROM link_keys WHERE key = ?1 AND article > ?2 ORDER BY article",
+        )
+        .and_then(|mut st| {
+            st.query_map(params![key, after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+        })
+        .ctx(path, || format!("reading the articles of key {key}"))
+    };
+    let entry = cache.blocks.entry(key.to_string()).or_default();
+    if entry.count != count || entry.last != max {
+        // Rows appended since (the usual case) are read alone; anything
+        // else reloads the block.
+        if let (Some(l), Some(m)) = (entry.last, max)
+            && m > l
+            && entry.count < count
+        {
+            entry.extend(path, read(l)?)?;
+        }
+        if entry.count != count || entry.last != max {
+            *entry = Block::default();
+            entry.extend(path, read(i64::MIN)?)?;
+        }
+    }
+    Ok(entry)
+}
+
 /// Adds to `temp.rb_rows` the articles a seed can join: every article that
 /// shares a prosecuted-outlet key (`target:`) with a seed, or an
 /// outlet-and-charge key when `Settings::link_by_outlet_and_charge` is on;
 /// of the articles sharing a person key,
 /// those with a mention that [`casewatch_reconcile::mentions_may_join`] a
 /// mention of the seed (every one, with the store-wide surname-only rule on).
-fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Result<()> {
+/// Person blocks come from `cache` (see [`LinkCache`]).
+fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache: &mut LinkCache) -> Result<()> {
     use casewatch_reconcile::{LinkMention, PreparedMention};
     type Row = (String, String, String);
     let parse = |s: &str| -> Result<Vec<LinkMention>> {
@@ -272,9 +410,6 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
         let e = wanted.entry(key).or_default();
         e.extend(parse(&mentions)?.iter().map(|m| m.prepare(&ctx)));
     }
-    let mut rows = conn
-        .prepare_cached("SELECT article, mentions, context FROM link_keys WHERE key = ?1")
-        .ctx(path, || "preparing the key look-up")?;
     let mut add = conn
         .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) VALUES (?1)")
         .ctx(path, || "preparing the row insert")?;
@@ -284,24 +419,21 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
             continue;
         }
         let all = !key.starts_with("person:") || settings.link_by_surname_only;
-        if !all && seeds.is_empty() {
+        if all {
+            conn.prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) SELECT article FROM link_keys WHERE key = ?1")
+                .and_then(|mut st| st.execute([key]))
+                .ctx(path, || format!("adding the articles of key {key}"))?;
             continue;
         }
-        let found: Vec<(i64, String, String)> = rows
-            .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-            .ctx(path, || format!("reading the articles of key {key}"))?;
-        for (article, mentions, ctx) in found {
-            let joins = all || {
-                let their_ctx = context(&ctx)?;
-                parse(&mentions)?.iter().any(|b| {
-                    let b = b.prepare(&their_ctx);
-                    seeds.iter().any(|a| a.may_join(&b, settings))
-                })
-            };
-            if joins {
-                add.execute([article])
-                    .ctx(path, || format!("adding article row {article}"))?;
+        if seeds.is_empty() {
+            continue;
+        }
+        for (mentions, articles) in &block(conn, path, cache, key)?.groups {
+            if mentions.iter().any(|b| seeds.iter().any(|a| a.may_join(b, settings))) {
+                for article in articles {
+                    add.execute([article])
+                        .ctx(path, || format!("adding article row {article}"))?;
+                }
             }
         }
     }
@@ -314,6 +446,104 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings) -> Re
 /// which makes SQLite drive the join from them: temporary tables have no
 /// statistics, and the planner would otherwise scan the large tables.
 pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<RebuildReport> {
+    rebuild_cached(conn, path, seeds, &mut LinkCache::default(), Keys::Store)
+}
+
+/// Stores the link keys of the article rows `rows` (of `records`),
+/// replacing any they had. `keyed` stays 0 until the transaction that writes
+/// the articles' cases, so this may be committed on its own (a short write
+/// before a rebuild computes on a snapshot).
+fn store_link_keys(conn: &Connection, path: &Path, rows: &[i64], records: &HashMap<i64, ExtractRecord>) -> Result<()> {
+    let mut del = conn
+        .prepare_cached("DELETE FROM link_keys WHERE article = ?1")
+        .ctx(path, || "preparing the link key delete")?;
+    let mut ins = conn
+        .prepare_cached(
+            "INSERT OR REPLACE INTO link_keys (key, article, exhaustive, mentions, context)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .ctx(path, || "preparing the link key insert")?;
+    for &row in rows {
+        let Some(rec) = records.get(&row) else { continue };
+        del.execute([row])
+            .ctx(path, || format!("clearing the link keys of row {row}"))?;
+        for k in casewatch_reconcile::link_keys(rec) {
+            let mentions = serde_json::to_string(&k.mentions).map_err(|e| data_error(path, "link key mentions", e))?;
+            let context = serde_json::to_string(&k.context).map_err(|e| data_error(path, "link key context", e))?;
+            ins.execute(params![k.key, row, k.exhaustive, mentions, context])
+                .ctx(path, || format!("storing link key {} of {}", k.key, rec.article.id))?;
+        }
+    }
+    Ok(())
+}
+
+/// Computes and stores the link keys of the articles not reconciled yet
+/// (`articles.keyed = 0`), in the caller's (short) write transaction.
+/// Returns the largest article row it keyed (0 when none): a rebuild on a
+/// later snapshot takes only the new articles up to it, since articles
+/// another connection stores meanwhile have no link keys yet.
+fn key_unkeyed(conn: &Connection, path: &Path) -> Result<i64> {
+    let rows = ints(
+        conn,
+        path,
+        "SELECT id FROM articles WHERE keyed = 0 ORDER BY id",
+        "reading unkeyed articles",
+    )?;
+    let Some(&upto) = rows.last() else {
+        return Ok(0);
+    };
+    let total = ints(
+        conn,
+        path,
+        "SELECT ifnull(MAX(id), 0) FROM articles",
+        "sizing the store",
+    )?
+    .first()
+    .map(|&n| usize::try_from(n).unwrap_or(0))
+    .unwrap_or(0);
+    let records = load_records(conn, path, &rows, total)?;
+    store_link_keys(conn, path, &rows, &records)?;
+    Ok(upto)
+}
+
+/// Whether [`rebuild_cached`] stores the link keys of new articles itself or
+/// finds them stored (by [`key_unkeyed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keys {
+    /// Compute and store them (inside the caller's write transaction).
+    Store,
+    /// They are stored already for the new articles up to this row (the
+    /// value [`key_unkeyed`] returned): the rebuild takes only those as new,
+    /// and only reads until it writes its cases.
+    Stored(i64),
+}
+
+impl Keys {
+    /// The last new article row this rebuild may take.
+    fn upto(self) -> i64 {
+        match self {
+            Keys::Store => i64::MAX,
+            Keys::Stored(upto) => upto,
+        }
+    }
+}
+
+/// How often a rebuild computes on a fresh snapshot because another
+/// connection wrote meanwhile, before it takes the write lock for the whole
+/// rebuild instead.
+const SNAPSHOT_ATTEMPTS: usize = 3;
+
+/// [`rebuild`] with the link blocks of `cache`. With [`Keys::Stored`] every
+/// statement before the case writes only reads the database (and writes
+/// temporary tables), so in a deferred transaction the write lock is taken
+/// only for writing the result.
+pub(crate) fn rebuild_cached(
+    conn: &Connection,
+    path: &Path,
+    seeds: &Seeds,
+    cache: &mut LinkCache,
+    keys: Keys,
+) -> Result<RebuildReport> {
     let settings = load_settings(conn, path)?;
     let overrides = load_overrides(conn, path)?;
     conn.execute_batch(
@@ -324,12 +554,9 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
     .ctx(path, || "preparing the rebuild tables")?;
 
     // Seeds.
-    exec(
-        conn,
-        path,
-        "INSERT OR IGNORE INTO temp.rb_seed SELECT id FROM articles WHERE keyed = 0",
-        "selecting new articles",
-    )?;
+    conn.prepare_cached("INSERT OR IGNORE INTO temp.rb_seed SELECT id FROM articles WHERE keyed = 0 AND id <= ?1")
+        .and_then(|mut st| st.execute([keys.upto()]))
+        .ctx(path, || "selecting new articles")?;
     match seeds {
         Seeds::Unkeyed => {}
         Seeds::All => {
@@ -358,47 +585,41 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
     if seed_rows.is_empty() {
         return Ok(RebuildReport::default());
     }
-    let total: usize = ints(conn, path, "SELECT COUNT(*) FROM articles", "counting articles")?
-        .first()
-        .map(|&n| usize::try_from(n).unwrap_or(0))
-        .unwrap_or(0);
-
-    // Link keys of the articles that have none yet.
-    let unkeyed = ints(
+    let total: usize = ints(
         conn,
         path,
-        "SELECT s.id FROM temp.rb_seed s CROSS JOIN articles a ON a.id = s.id WHERE a.keyed = 0 ORDER BY s.id",
-        "reading unkeyed articles",
-    )?;
-    let mut records = load_records(conn, path, &unkeyed, total)?;
-    {
-        let mut del = conn
-            .prepare_cached("DELETE FROM link_keys WHERE article = ?1")
-            .ctx(path, || "preparing the link key delete")?;
-        let mut ins = conn
-            .prepare_cached(
-                "INSERT OR REPLACE INTO link_keys (key, article, exhaustive, mentions, context)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .ctx(path, || "preparing the link key insert")?;
-        let mut done = conn
-            .prepare_cached("UPDATE articles SET keyed = 1 WHERE id = ?1")
-            .ctx(path, || "preparing the keyed update")?;
-        for &row in &unkeyed {
-            let Some(rec) = records.get(&row) else { continue };
-            del.execute([row])
-                .ctx(path, || format!("clearing the link keys of row {row}"))?;
-            for k in casewatch_reconcile::link_keys(rec) {
-                let mentions =
-                    serde_json::to_string(&k.mentions).map_err(|e| data_error(path, "link key mentions", e))?;
-                let context = serde_json::to_string(&k.context).map_err(|e| data_error(path, "link key context", e))?;
-                ins.execute(params![k.key, row, k.exhaustive, mentions, context])
-                    .ctx(path, || format!("storing link key {} of {}", k.key, rec.article.id))?;
-            }
-            done.execute([row]).ctx(path, || format!("marking row {row} keyed"))?;
-        }
-    }
+        "SELECT ifnull(MAX(id), 0) FROM articles",
+        "sizing the store",
+    )?
+    .first()
+    .map(|&n| usize::try_from(n).unwrap_or(0))
+    .unwrap_or(0);
 
+    let mut timings = RebuildTimings::default();
+    let mut clock = Instant::now();
+    let mut lap = |slot: &mut Duration| {
+        *slot = clock.elapsed();
+        clock = Instant::now();
+    };
+    // Link keys of the articles that have none yet.
+    // (Only up to the last row keyed before this snapshot: with `Seeds::All`
+    // a newer article is reconciled now but stays unkeyed, for the next
+    // rebuild to key.)
+    let unkeyed: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT s.id FROM temp.rb_seed s CROSS JOIN articles a ON a.id = s.id
+             WHERE a.keyed = 0 AND a.id <= ?1 ORDER BY s.id",
+        )
+        .and_then(|mut st| {
+            st.query_map([keys.upto()], |r| r.get(0))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<i64>>>())
+        })
+        .ctx(path, || "reading unkeyed articles")?;
+    let mut records = load_records(conn, path, &unkeyed, total)?;
+    if matches!(keys, Keys::Store) {
+        store_link_keys(conn, path, &unkeyed, &records)?;
+    }
+    lap(&mut timings.keys);
     // The affected articles.
     exec(
         conn,
@@ -406,7 +627,8 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         "INSERT OR IGNORE INTO temp.rb_rows SELECT id FROM temp.rb_seed",
         "adding the seeds",
     )?;
-    add_key_neighbours(conn, path, &settings)?;
+    add_key_neighbours(conn, path, &settings, cache)?;
+    lap(&mut timings.neighbours);
     let groups: Vec<BTreeSet<String>> = overrides
         .merges
         .iter()
@@ -423,60 +645,126 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
                 .collect()
         }))
         .collect();
+    // The closure, pass by pass from the rows added by the previous pass
+    // (`rb_front`) only: each case and each exhaustive key is expanded once
+    // (`rb_case`, `rb_key`), so the cost is linear in the rows reached, not
+    // in rows × passes or in articles × case size.
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS rb_front (id INTEGER PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_next (id INTEGER PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_case (case_id TEXT PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_newcase (case_id TEXT PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_key (key TEXT PRIMARY KEY);
+         CREATE TEMP TABLE IF NOT EXISTS rb_newkey (key TEXT PRIMARY KEY);
+         DELETE FROM temp.rb_front; DELETE FROM temp.rb_next; DELETE FROM temp.rb_case;
+         DELETE FROM temp.rb_newcase; DELETE FROM temp.rb_key; DELETE FROM temp.rb_newkey;
+         INSERT INTO temp.rb_front SELECT id FROM temp.rb_rows;",
+    )
+    .ctx(path, || "preparing the closure tables")?;
     loop {
-        let mut added = exec(
+        exec(conn, path, "DELETE FROM temp.rb_next", "clearing the next rows")?;
+        exec(conn, path, "DELETE FROM temp.rb_newcase", "clearing the new cases")?;
+        exec(
             conn,
             path,
-            "INSERT OR IGNORE INTO temp.rb_rows
-             SELECT a2.id FROM temp.rb_rows r CROSS JOIN articles a1 ON a1.id = r.id
+            "INSERT OR IGNORE INTO temp.rb_newcase
+             SELECT c1.case_id FROM temp.rb_front r CROSS JOIN articles a1 ON a1.id = r.id
                   CROSS JOIN case_articles c1 ON c1.article_id = a1.article_id
-                  CROSS JOIN case_articles c2 ON c2.case_id = c1.case_id
-                  CROSS JOIN articles a2 ON a2.article_id = c2.article_id",
+             WHERE c1.case_id NOT IN (SELECT case_id FROM temp.rb_case)",
+            "finding the cases of new rows",
+        )?;
+        exec(
+            conn,
+            path,
+            "INSERT OR IGNORE INTO temp.rb_case SELECT case_id FROM temp.rb_newcase",
+            "recording the expanded cases",
+        )?;
+        exec(
+            conn,
+            path,
+            "INSERT OR IGNORE INTO temp.rb_next
+             SELECT a2.id FROM temp.rb_newcase n CROSS JOIN case_articles c2 ON c2.case_id = n.case_id
+                  CROSS JOIN articles a2 ON a2.article_id = c2.article_id
+             WHERE a2.id NOT IN (SELECT id FROM temp.rb_rows)",
             "adding the articles of affected cases",
         )?;
         if settings.link_by_surname_only {
-            added += exec(
+            exec(conn, path, "DELETE FROM temp.rb_newkey", "clearing the new keys")?;
+            exec(
                 conn,
                 path,
-                "INSERT OR IGNORE INTO temp.rb_rows
-                 SELECT l2.article FROM temp.rb_rows r CROSS JOIN link_keys l1 ON l1.article = r.id AND l1.exhaustive = 1
-                      CROSS JOIN link_keys l2 ON l2.key = l1.key",
+                "INSERT OR IGNORE INTO temp.rb_newkey
+                 SELECT l1.key FROM temp.rb_front r CROSS JOIN link_keys l1 ON l1.article = r.id
+                 WHERE l1.exhaustive = 1 AND l1.key NOT IN (SELECT key FROM temp.rb_key)",
+                "finding the exhaustive keys of new rows",
+            )?;
+            exec(
+                conn,
+                path,
+                "INSERT OR IGNORE INTO temp.rb_key SELECT key FROM temp.rb_newkey",
+                "recording the expanded keys",
+            )?;
+            exec(
+                conn,
+                path,
+                "INSERT OR IGNORE INTO temp.rb_next
+                 SELECT l2.article FROM temp.rb_newkey k CROSS JOIN link_keys l2 ON l2.key = k.key
+                 WHERE l2.article NOT IN (SELECT id FROM temp.rb_rows)",
                 "adding the articles of exhaustive keys",
             )?;
         }
-        added += exec(
+        exec(
             conn,
             path,
-            "INSERT OR IGNORE INTO temp.rb_rows
-             SELECT a2.id FROM temp.rb_rows r CROSS JOIN articles a1 ON a1.id = r.id
-                  CROSS JOIN articles a2 ON a2.article_id = a1.article_id",
+            "INSERT OR IGNORE INTO temp.rb_next
+             SELECT a2.id FROM temp.rb_front r CROSS JOIN articles a1 ON a1.id = r.id
+                  CROSS JOIN articles a2 ON a2.article_id = a1.article_id
+             WHERE a2.id NOT IN (SELECT id FROM temp.rb_rows)",
             "adding articles of the same id",
         )?;
         if !groups.is_empty() {
-            let present: BTreeSet<String> = strings(
+            // A decision's group is added whole once one of its articles is
+            // in: only the rows new in this pass can bring in another group.
+            let fresh: BTreeSet<String> = strings(
                 conn,
                 path,
-                "SELECT a.article_id FROM temp.rb_rows r CROSS JOIN articles a ON a.id = r.id",
+                "SELECT a.article_id FROM temp.rb_front r CROSS JOIN articles a ON a.id = r.id",
                 [],
                 "reading affected article ids",
             )?
             .into_iter()
             .collect();
             let mut st = conn
-                .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows SELECT id FROM articles WHERE article_id = ?1")
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO temp.rb_next SELECT id FROM articles
+                     WHERE article_id = ?1 AND id NOT IN (SELECT id FROM temp.rb_rows)",
+                )
                 .ctx(path, || "preparing the decision insert")?;
-            for g in groups.iter().filter(|g| !g.is_disjoint(&present)) {
-                for a in g.difference(&present) {
-                    added += st
-                        .execute([a])
+            for g in groups.iter().filter(|g| !g.is_disjoint(&fresh)) {
+                for a in g.difference(&fresh) {
+                    st.execute([a])
                         .ctx(path, || format!("adding article {a} of a decision"))?;
                 }
             }
         }
+        let added = exec(
+            conn,
+            path,
+            "INSERT OR IGNORE INTO temp.rb_rows SELECT id FROM temp.rb_next",
+            "adding the next rows",
+        )?;
         if added == 0 {
             break;
         }
+        exec(conn, path, "DELETE FROM temp.rb_front", "clearing the front")?;
+        exec(
+            conn,
+            path,
+            "INSERT INTO temp.rb_front SELECT id FROM temp.rb_next",
+            "moving the front",
+        )?;
     }
+    lap(&mut timings.closure);
     let rows = ints(
         conn,
         path,
@@ -496,6 +784,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
     )?;
     let touched_set: BTreeSet<&str> = touched.iter().map(String::as_str).collect();
 
+    lap(&mut timings.load);
     // Reconcile.
     let mut recs: Vec<ExtractRecord> = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -505,6 +794,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
     }
     let mut rec = casewatch_reconcile::reconcile(&recs, &settings, &overrides);
 
+    lap(&mut timings.reconcile);
     // Previous ids of these keys.
     let mut prev = PreviousIds::default();
     {
@@ -622,6 +912,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         return Err(e);
     }
 
+    lap(&mut timings.ids);
     // Aliases of merged ids; reviews of absorbed entries move to their new entry.
     {
         let mut ins = conn
@@ -720,6 +1011,12 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
 
     // Write.
     {
+        let mut done = conn
+            .prepare_cached("UPDATE articles SET keyed = 1 WHERE id = ?1")
+            .ctx(path, || "preparing the keyed update")?;
+        for &row in &unkeyed {
+            done.execute([row]).ctx(path, || format!("marking row {row} keyed"))?;
+        }
         let mut del = conn
             .prepare_cached("DELETE FROM cases WHERE id = ?1")
             .ctx(path, || "preparing the case delete")?;
@@ -758,11 +1055,13 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
                 .ctx(path, || format!("storing the {kind} id counter"))?;
         }
     }
+    lap(&mut timings.write);
     Ok(RebuildReport {
         seeds: seed_rows.len(),
         articles: rows.len(),
         cases_removed: touched.len(),
         cases_written: rec.file.cases.len(),
+        timings,
     })
 }
 
@@ -897,13 +1196,61 @@ impl Store {
 
     /// Rebuilds from `seeds` in one IMMEDIATE transaction.
     pub(crate) fn rebuild_with(&mut self, seeds: &Seeds) -> Result<RebuildReport> {
+        // 1. The link keys of new articles: a short write.
+        let started = Instant::now();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(&self.path, || "starting to key new articles")?;
+        let upto = key_unkeyed(&tx, &self.path)?;
+        tx.commit().ctx(&self.path, || "committing the keys of new articles")?;
+        let keyed = started.elapsed();
+        let timed = |mut report: RebuildReport| {
+            let t = &mut report.timings;
+            t.keys += keyed;
+            let phases = t.keys + t.neighbours + t.closure + t.load + t.reconcile + t.ids + t.write;
+            t.commit = started.elapsed().saturating_sub(phases);
+            report
+        };
+        // 2. Compute on a snapshot (a deferred transaction reads without
+        // blocking writers), then write. SQLite refuses to turn the snapshot
+        // into a write transaction when another connection wrote since it
+        // began (or holds the write lock): then nothing was written, and the
+        // rebuild starts again on a fresh snapshot.
+        for _ in 0..SNAPSHOT_ATTEMPTS {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Deferred)
+                .ctx(&self.path, || "starting a case rebuild")?;
+            let done =
+                rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Stored(upto)).and_then(|report| {
+                    tx.commit()
+                        .ctx(&self.path, || "committing a case rebuild")
+                        .map(|()| report)
+                });
+            match done {
+                Ok(report) => return Ok(timed(report)),
+                Err(e) if e.is_busy() => continue,
+                Err(e) => {
+                    self.link_cache.clear();
+                    return Err(e);
+                }
+            }
+        }
+        // 3. Writers kept interleaving: hold the write lock from the start.
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(&self.path, || "starting a case rebuild")?;
-        let report = rebuild(&tx, &self.path, seeds)?;
-        tx.commit().ctx(&self.path, || "committing a case rebuild")?;
-        Ok(report)
+        let done = rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Store).and_then(|report| {
+            tx.commit()
+                .ctx(&self.path, || "committing a case rebuild")
+                .map(|()| report)
+        });
+        if done.is_err() {
+            self.link_cache.clear();
+        }
+        done.map(timed)
     }
 
     /// The reconciliation settings rebuilds use (stored in the database so

@@ -15,6 +15,7 @@
 use crate::error::Context as _;
 use crate::{HitKind, Result, SearchHit, SearchOutcome};
 use rusqlite::Connection;
+use std::cell::RefCell;
 use std::path::Path;
 
 /// The case an article (row alias `a`) belongs to: the first in case order.
@@ -137,29 +138,65 @@ pub(crate) fn quote_words(query: &str) -> String {
         .join(" ")
 }
 
+/// The words of stored people's names by folded key, read once and then
+/// only for articles stored since (people rows are only ever added, with
+/// their article): a search widens its words from memory instead of
+/// scanning every person of the store.
+#[derive(Debug, Default)]
+pub(crate) struct NameWords {
+    /// The last article row whose people were read.
+    upto: i64,
+    /// Folded word → every spelling of it (three bytes or more) in a name or variant.
+    by_key: std::collections::HashMap<String, std::collections::BTreeSet<String>>,
+}
+
+impl NameWords {
+    /// Reads the people of the articles stored since the last call.
+    fn refresh(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        let last: i64 = conn
+            .prepare_cached("SELECT ifnull(MAX(article), 0) FROM people")?
+            .query_row([], |r| r.get(0))?;
+        if last <= self.upto {
+            return Ok(());
+        }
+        let mut st = conn.prepare_cached("SELECT variants FROM people WHERE article > ?1 AND article <= ?2")?;
+        let mut rows = st.query([self.upto, last])?;
+        while let Some(r) = rows.next()? {
+            let variants: String = r.get(0)?;
+            let names: Vec<String> = serde_json::from_str(&variants).unwrap_or_default();
+            for name in names {
+                for w in name.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'') {
+                    if w.len() >= 3 {
+                        let key = casewatch_reconcile::names::fold(w);
+                        self.by_key.entry(key).or_default().insert(w.to_string());
+                    }
+                }
+            }
+        }
+        self.upto = last;
+        Ok(())
+    }
+}
+
 /// The spellings of a query word in stored people's names: every word of a
 /// name or variant that folds to the same key as `word`, other than `word`
 /// itself (sorted, at most 20).
-fn name_spellings(conn: &Connection, word: &str) -> rusqlite::Result<Vec<String>> {
+fn name_spellings(conn: &Connection, words: &RefCell<NameWords>, word: &str) -> rusqlite::Result<Vec<String>> {
     let key = casewatch_reconcile::names::fold(word);
     if key.chars().count() < 3 || key.contains(' ') {
         return Ok(Vec::new());
     }
-    let mut out: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    let mut st = conn.prepare_cached("SELECT DISTINCT variants FROM people")?;
-    let mut rows = st.query([])?;
-    while let Some(r) = rows.next()? {
-        let variants: String = r.get(0)?;
-        let names: Vec<String> = serde_json::from_str(&variants).unwrap_or_default();
-        for name in names {
-            for w in name.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'') {
-                if w.len() >= 3 && w != word && casewatch_reconcile::names::fold(w) == key {
-                    out.insert(w.to_string());
-                }
-            }
-        }
-    }
-    Ok(out.into_iter().take(20).collect())
+    let mut words = words.borrow_mut();
+    words.refresh(conn)?;
+    Ok(words
+        .by_key
+        .get(&key)
+        .into_iter()
+        .flatten()
+        .filter(|w| w.as_str() != word)
+        .take(20)
+        .cloned()
+        .collect())
 }
 
 /// A plain query (words only, no FTS5 syntax) with each word that is a
@@ -167,7 +204,7 @@ fn name_spellings(conn: &Connection, word: &str) -> rusqlite::Result<Vec<String>
 /// `Duulatov` → `("Duulatov"* OR "Дуулатов"*)`, every spelling as a prefix
 /// so that inflected forms match. `None` when the
 /// query has FTS5 syntax or nothing to widen.
-fn cross_script(conn: &Connection, query: &str) -> rusqlite::Result<Option<String>> {
+fn cross_script(conn: &Connection, names: &RefCell<NameWords>, query: &str) -> rusqlite::Result<Option<String>> {
     let words: Vec<&str> = query.split_whitespace().collect();
     let plain = |w: &str| {
         w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') && !matches!(w, "AND" | "OR" | "NOT" | "NEAR")
@@ -178,7 +215,7 @@ fn cross_script(conn: &Connection, query: &str) -> rusqlite::Result<Option<Strin
     let mut widened = false;
     let mut parts = Vec::with_capacity(words.len());
     for w in &words {
-        let spellings = name_spellings(conn, w)?;
+        let spellings = name_spellings(conn, names, w)?;
         let quoted = |x: &str| format!("\"{}\"", x.replace('"', "\"\""));
         if spellings.is_empty() {
             parts.push(quoted(w));
@@ -196,7 +233,13 @@ fn cross_script(conn: &Connection, query: &str) -> rusqlite::Result<Option<Strin
 }
 
 /// See [`crate::Store::search`].
-pub(crate) fn search(conn: &Connection, path: &Path, query: &str, limit: usize) -> Result<SearchOutcome> {
+pub(crate) fn search(
+    conn: &Connection,
+    path: &Path,
+    names: &RefCell<NameWords>,
+    query: &str,
+    limit: usize,
+) -> Result<SearchOutcome> {
     if query.trim().is_empty() || limit == 0 {
         return Ok(SearchOutcome {
             hits: Vec::new(),
@@ -210,7 +253,7 @@ pub(crate) fn search(conn: &Connection, path: &Path, query: &str, limit: usize) 
             format!("it contains the control character U+{:04X}; remove it", u32::from(c)),
         ));
     }
-    let widened = cross_script(conn, query).ctx(path, || format!("reading names for {query:?}"))?;
+    let widened = cross_script(conn, names, query).ctx(path, || format!("reading names for {query:?}"))?;
     let query = widened.as_deref().unwrap_or(query);
     let sql_limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let mut notice = None;

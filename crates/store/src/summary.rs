@@ -234,20 +234,25 @@ pub(crate) fn backfill(conn: &mut Connection, path: &Path) -> Result<usize> {
     let tx = conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .ctx(path, || "starting the summary backfill")?;
-    let rows: Vec<(String, String)> = tx
+    let rows: Vec<(String, Result<Case>)> = tx
         .prepare("SELECT id, data FROM cases WHERE summary_version < ?1")
         .and_then(|mut st| {
-            st.query_map([SUMMARY_VERSION], |r| Ok((r.get(0)?, r.get(1)?)))
-                .and_then(|it| it.collect())
+            st.query_map([SUMMARY_VERSION], |r| {
+                let id: String = r.get(0)?;
+                let case = crate::cases::decode(path, &id, r.get_ref(1)?);
+                Ok((id, case))
+            })
+            .and_then(|it| it.collect())
         })
         .ctx(path, || "reading stale cases")?;
-    for (id, data) in &rows {
-        let case: Case = serde_json::from_str(data).map_err(|e| data_error(path, format!("case {id}"), e))?;
+    let stale = rows.len();
+    for (_, case) in rows {
+        let case = case?;
         let (_, reviewer_country) = apply_case_review(&tx, path, &case)?;
         write(&tx, path, &case, reviewer_country)?;
     }
     tx.commit().ctx(path, || "committing the summary backfill")?;
-    Ok(rows.len())
+    Ok(stale)
 }
 
 /// A column the case listing sorts by.

@@ -323,10 +323,8 @@ impl Store {
     pub fn cases_of_person(&self, person: &str) -> Result<Vec<String>> {
         self.conn
             .prepare_cached(
-                "SELECT c.id FROM cases c
-                 WHERE EXISTS (SELECT 1 FROM json_each(c.data, '$.people') p
-                               WHERE json_extract(p.value, '$.id') = ?1)
-                 ORDER BY c.position",
+                "SELECT c.id FROM person_index p CROSS JOIN cases c ON c.id = p.case_id
+                 WHERE p.person_id = ?1 ORDER BY c.position",
             )
             .and_then(|mut st| {
                 st.query_map(params![person], |r| r.get(0))

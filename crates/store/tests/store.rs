@@ -361,3 +361,31 @@ fn search_finds_names_across_scripts() {
     // FTS5 syntax is left as written
     assert_eq!(articles("\"Asanbekov\" AND Tuesday"), ["en-1"]);
 }
+
+#[test]
+fn search_widens_to_names_stored_after_the_first_search() {
+    let (_dir, mut store) = fresh();
+    let mut items = cross_script_pair();
+    let ru = items.remove(0);
+    store
+        .insert_articles(&inputs(&items))
+        .expect("insert the English report");
+    let articles = |store: &Store, q: &str| -> Vec<String> {
+        let mut a: Vec<String> = store
+            .search(q, 10)
+            .expect("search")
+            .into_iter()
+            .map(|h| h.article)
+            .collect();
+        a.sort();
+        a.dedup();
+        a
+    };
+    assert_eq!(articles(&store, "Asanbekov"), ["en-1"]);
+    // the same open store learns the Cyrillic spelling of the report stored now
+    store
+        .insert_articles(&inputs(&[ru]))
+        .expect("insert the Russian report");
+    assert_eq!(articles(&store, "Asanbekov"), ["en-1", "ru-1"]);
+    assert_eq!(articles(&store, "Асанбеков"), ["en-1", "ru-1"]);
+}
