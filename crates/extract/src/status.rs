@@ -424,7 +424,7 @@ pub fn decide(
                 || matches!(event_type, EventType::Release | EventType::Acquittal | EventType::Pardon)
                 || words[start..end].iter().any(|x| matches!(*x, "charges" | "charge")))
             && !(k.saturating_sub(6)..k)
-                .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
+                .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders" | "direct" | "directed" | "directs"))
         {
             return StatusReason {
                 call: true,
@@ -433,8 +433,12 @@ pub fn decide(
             };
         }
         if matches!(w, "would" | "will" | "should" | "shall")
-            && (k.saturating_sub(6)..k)
-                .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders"))
+            && (k.saturating_sub(6)..k).any(|j| {
+                matches!(
+                    words[j],
+                    "ruled" | "ordered" | "decided" | "rules" | "orders" | "direct" | "directed" | "directs"
+                )
+            })
         {
             continue;
         }

@@ -1320,6 +1320,12 @@ fn possibilities_and_threats() {
             "2022-06-21",
             &["release@-:Lina Vos/not_occurred"],
         ),
+        // a counterfactual is no event; a court's "direct that … shall" is a ruling carried out
+        (
+            "The court said, \"We would have been persuaded to direct the release of reporter Lina Vos without bail, but we direct that she shall be released on furnishing bail bonds.\"",
+            "2024-05-15",
+            &["release@-:Lina Vos"],
+        ),
         (
             "An official warned reporter Lina Vos that she could be arrested if she kept working.",
             "2022-06-21",

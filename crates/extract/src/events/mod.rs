@@ -352,7 +352,12 @@ pub fn find(
                     .cue
                     .as_deref()
                     .and_then(|c| c.split(' ').next())
-                    .is_some_and(|c| matches!(c, "could" | "can" | "might" | "may"))
+                    .is_some_and(|c| {
+                        matches!(c, "could" | "can" | "might" | "may")
+                            // a counterfactual: "we would have been persuaded to direct the release"
+                            || (c == "would"
+                                && words[clause.0..start].windows(2).any(|w| w == ["would", "have"]))
+                    })
                 // a threat or a condition is an act threatened ("warned that she could be arrested if …")
                 && !words.iter().any(|w| {
                     matches!(*w, "if" | "unless" | "warned" | "threatened" | "threat" | "threats" | "warning")
