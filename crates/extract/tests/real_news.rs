@@ -1562,6 +1562,24 @@ fn dropped_cases_and_cited_charges() {
     ]);
 }
 
+/// A possessor of another noun is not an event noun's subject; a possessor of
+/// the event noun is.
+#[test]
+fn possessors_of_other_nouns() {
+    run(&[
+        (
+            "Reporter Lina Vos was detained on Monday. She was the one who took Ivo Marek's last video at the hearing on February 15.",
+            "2024-02-20",
+            &["detention@2024-02-19:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos was detained on Monday. Ivo Marek's hearing took place on February 15.",
+            "2024-02-20",
+            &["detention@2024-02-19:Lina Vos", "hearing@2024-02-15:Ivo Marek"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]

@@ -311,7 +311,23 @@ pub(super) fn subjects_for(
                 return (Vec::new(), "none (the noun's complement names no one)");
             }
             if r.is_empty() {
-                (take_left(&left), "before the noun")
+                // a possessor of another noun is not this one's subject: "took X's last video at
+                // the hearing" is no hearing of X
+                let toks = &ctx.sentences[si].tokens;
+                let owners_of_other: Vec<Unit> = left
+                    .iter()
+                    .filter(|u| {
+                        let poss =
+                            toks[u.last - 1].lower.ends_with("'s") || toks[u.last - 1].lower.ends_with("\u{2019}s");
+                        !(poss && u.last != start)
+                    })
+                    .cloned()
+                    .collect();
+                let r = take_left(&owners_of_other);
+                if r.is_empty() && owners_of_other.len() < left.len() {
+                    return (Vec::new(), "none (the name before is another noun's possessor)");
+                }
+                (r, "before the noun")
             } else {
                 (r, "after the noun")
             }
