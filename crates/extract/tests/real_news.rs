@@ -1580,6 +1580,24 @@ fn possessors_of_other_nouns() {
     ]);
 }
 
+/// In a report whose court act is an appeal, "the hearing" without a date of
+/// its own is the appeal's hearing; a dated trial keeps its hearings.
+#[test]
+fn the_hearing_of_an_appeal() {
+    run(&[
+        (
+            "The Supreme Court on Friday upheld the eight-year sentence of reporter Lina Vos. The hearing was held behind closed doors.",
+            "2023-05-26",
+            &["appeal@2023-05-26:Lina Vos"],
+        ),
+        (
+            "The Supreme Court on Friday upheld the eight-year sentence of reporter Lina Vos. Her trial opened on March 2, and the hearing was held behind closed doors.",
+            "2023-05-26",
+            &["appeal@2023-05-26:Lina Vos", "hearing@2023-03-02:Lina Vos"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]

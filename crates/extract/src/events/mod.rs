@@ -740,9 +740,46 @@ pub fn find(
     resolve_counted_groups(sentences, ents, &mut out);
     defendants_of_the_article(ents, &mut out);
     drop_implied_told_elsewhere(&mut out);
+    hearing_of_the_appeal(&ctx.words, &mut out);
     date_verdicts_together(&mut out);
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
+}
+
+/// "The Supreme Court upheld the sentence … The hearing was held behind closed
+/// doors": in a report whose court act is an appeal, "the hearing" told without
+/// a date of its own is the appeal's hearing, not another event. Removed when
+/// the article tells an appeal of the same person and no hearing of theirs
+/// with a stated date.
+fn hearing_of_the_appeal(words: &[Vec<&str>], events: &mut Vec<FoundEvent>) {
+    let persons = |e: &FoundEvent| -> Vec<usize> {
+        e.subjects
+            .iter()
+            .filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None })
+            .collect()
+    };
+    let appealed: std::collections::HashSet<usize> = events
+        .iter()
+        .filter(|e| e.event_type == EventType::Appeal && e.status.status == Status::Occurred)
+        .flat_map(persons)
+        .collect();
+    let dated_hearing: std::collections::HashSet<usize> = events
+        .iter()
+        .filter(|e| e.event_type == EventType::Hearing && e.date_reason == "stated in the sentence")
+        .flat_map(persons)
+        .collect();
+    events.retain(|e| {
+        let ws = &words[e.sentence];
+        let definite =
+            e.trigger.0 < ws.len() && (ws[e.trigger.0] == "the" || (e.trigger.0 > 0 && ws[e.trigger.0 - 1] == "the"));
+        !(e.event_type == EventType::Hearing
+            && definite
+            && e.date_reason != "stated in the sentence"
+            && !persons(e).is_empty()
+            && persons(e)
+                .iter()
+                .all(|p| appealed.contains(p) && !dated_hearing.contains(p)))
+    });
 }
 
 /// Removes an implied act (rule `…+implied`: a conviction an appeal upheld, a
