@@ -473,6 +473,15 @@ pub fn decide(
             {
                 continue;
             }
+            // "the hearing was scheduled to begin at 2.30 pm": a clock time is the day's session, not
+            // a date ahead
+            if matches!(w, "scheduled" | "set" | "due")
+                && words[k + 1..(k + 7).min(words.len())]
+                    .iter()
+                    .any(|x| matches!(*x, "pm" | "am" | "p.m." | "a.m." | "noon" | "midday"))
+            {
+                continue;
+            }
             if w == "expected" && words.get(k + 1) != Some(&"to") {
                 continue;
             }
@@ -557,7 +566,13 @@ pub fn decide(
                 after[1],
                 "not" | "yet" | "never" | "scheduled" | "expected" | "due" | "planned" | "set" | "to"
             );
-        if modal_after || negated_after {
+        // "the hearing was scheduled to begin at 2.30 pm": the day's session, not a date ahead
+        let clock = pred.is_some_and(|p| {
+            words[p..(p + 8).min(words.len())]
+                .iter()
+                .any(|x| matches!(*x, "pm" | "am" | "p.m." | "a.m." | "noon" | "midday"))
+        });
+        if (modal_after || negated_after) && !(clock && matches!(after.get(1), Some(&("scheduled" | "set" | "due")))) {
             return StatusReason {
                 call: false,
                 status: Status::NotOccurred,

@@ -1598,6 +1598,24 @@ fn the_hearing_of_an_appeal() {
     ]);
 }
 
+/// A clock time is the day's session ("scheduled to begin at 2.30 pm"); a date
+/// ahead is a scheduled act.
+#[test]
+fn clock_times_and_dates_ahead() {
+    run(&[
+        (
+            "Reporter Lina Vos appeared in court on Thursday. The hearing was scheduled to begin at 2.30 pm, with the judge absent until around 3.35 pm.",
+            "2024-08-29",
+            &["hearing@2024-08-29:Lina Vos"],
+        ),
+        (
+            "The next hearing of reporter Lina Vos is scheduled for September 12.",
+            "2024-08-29",
+            &["hearing@2024-09-12:Lina Vos/not_occurred"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
