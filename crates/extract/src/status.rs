@@ -313,6 +313,24 @@ pub fn decide(
             cue: Some("no steps".into()),
         };
     }
+    // a call by outsiders decides before any negation inside it: "calls for his release without
+    // charge" is no charge that did not occur, only a call
+    if let Some(k) = (scope..start).rev().take(12).find(|&k| {
+        matches!(words[k], "calls" | "call" | "called" | "calling" | "urged" | "urging" | "demanding" | "demands")
+            && is_call(words, k)
+            && !words[k..start]
+                .iter()
+                .any(|w| matches!(*w, "who" | "which" | "whom" | "whose" | "because" | "after" | "since"))
+            // a coordinated verb starts a new predicate: "a sticker calling for a strike and released"
+            && !(words[start - 1] == "and" && words[start].ends_with("ed"))
+            && !words[k..start].windows(2).any(|w| w[0] == "and" && w[1].ends_with("ed"))
+    }) {
+        return StatusReason {
+            call: true,
+            status: Status::NotOccurred,
+            cue: Some(words[k].to_string()),
+        };
+    }
     // negation close before the trigger, not across a comma unless it continues a coordination
     // a negation reaches five words, or nine across "or"/"nor" ("did not arrest him or seize his laptop")
     let coordinated = words[start.saturating_sub(5).max(scope)..start]

@@ -1616,6 +1616,23 @@ fn clock_times_and_dates_ahead() {
     ]);
 }
 
+/// A call decides before a negation inside it; a coordinated verb ends the call.
+#[test]
+fn calls_before_negations() {
+    run(&[
+        (
+            "Reporter Lina Vos has been in detention since her arrest on June 7, 2024, in spite of international calls for her release without charge.",
+            "2025-02-27",
+            &["detention@2024-06-07:Lina Vos"],
+        ),
+        (
+            "Initially, reporter Lina Vos was arrested for posting a sticker calling for a strike and released two hours later.",
+            "2025-01-12",
+            &["detention@-:Lina Vos", "release@-:Lina Vos"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]
