@@ -1320,6 +1320,12 @@ fn possibilities_and_threats() {
             "2022-06-21",
             &["release@-:Lina Vos/not_occurred"],
         ),
+        // a prediction is no event
+        (
+            "Reporter Lina Vos was charged in April. \"I predicted that the trial would take place in mid-May,\" her husband said.",
+            "2022-06-21",
+            &["charge@2022-04:Lina Vos"],
+        ),
         // a counterfactual is no event; a court's "direct that … shall" is a ruling carried out
         (
             "The court said, \"We would have been persuaded to direct the release of reporter Lina Vos without bail, but we direct that she shall be released on furnishing bail bonds.\"",

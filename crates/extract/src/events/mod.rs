@@ -357,6 +357,14 @@ pub fn find(
                             // a counterfactual: "we would have been persuaded to direct the release"
                             || (c == "would"
                                 && words[clause.0..start].windows(2).any(|w| w == ["would", "have"]))
+                            // a prediction or a guess: "I predicted that the trial would take place"
+                            || (c == "would"
+                                && words[..start].iter().any(|w| {
+                                    matches!(
+                                        *w,
+                                        "predicted" | "predicts" | "guessed" | "speculated" | "believed" | "thought" | "feared"
+                                    )
+                                }))
                     })
                 // a threat or a condition is an act threatened ("warned that she could be arrested if …")
                 && !words.iter().any(|w| {
