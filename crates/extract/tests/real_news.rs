@@ -1229,6 +1229,12 @@ fn settings_and_days_ahead() {
             "2025-06-22",
             &["detention@2025-06:Lina Vos", "charge@2025-06:Lina Vos"],
         ),
+        // an act in progress is news of the report's month too
+        (
+            "A rights group says reporter Lina Vos is being searched in her home town, as part of a criminal case.",
+            "2021-03-25",
+            &["search@2021-03:Lina Vos"],
+        ),
         (
             "Police detained reporter Lina Vos on Monday.\nReporter Ivo Marek has been arrested too.",
             "2025-06-22",

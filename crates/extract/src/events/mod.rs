@@ -587,7 +587,11 @@ pub fn find(
                             && words[e.trigger.0 - 1] == "been"
                             && matches!(words[e.trigger.0 - 2], "has" | "have"))
                         // "the journalist is accused of …": a charge told in the present is news too
-                        || (e.event_type == EventType::Charge && matches!(words[e.trigger.0 - 1], "is" | "are")))
+                        || (e.event_type == EventType::Charge && matches!(words[e.trigger.0 - 1], "is" | "are"))
+                        // and so is an act in progress: "X is being searched"
+                        || (e.trigger.0 >= 2
+                            && words[e.trigger.0 - 1] == "being"
+                            && matches!(words[e.trigger.0 - 2], "is" | "are")))
             }) {
                 e.date = PartialDate::month(p.year(), p.month());
                 e.date_reason = REPORT_MONTH;
