@@ -1645,6 +1645,23 @@ fn calls_before_negations() {
     ]);
 }
 
+/// A beating is a coercion allegation only when it is about testimony.
+#[test]
+fn beatings_and_testimony() {
+    run(&[
+        (
+            "For her press work, reporter Lina Vos was beaten and detained twice for several days in 2018.",
+            "2021-12-20",
+            &["detention@2018:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos said she had been beaten during her interrogation and forced to sign a statement.",
+            "2021-12-20",
+            &["coercion_allegation@-:Lina Vos/alleged"],
+        ),
+    ]);
+}
+
 /// Word sense and dates from the clause a word hangs on: a person seized is
 /// detained, a thing released frees no one, a "when" clause takes its date.
 #[test]

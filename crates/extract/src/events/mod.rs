@@ -373,6 +373,32 @@ pub fn find(
             {
                 continue;
             }
+            // a beating is a coercion allegation when someone claims or denies it or it is about
+            // testimony (taxonomy: forced testimony); told as a plain fact, "was beaten and detained
+            // twice in 2018" is ill-treatment, no such event
+            if event_type == EventType::CoercionAllegation
+                && words[start..end].contains(&"beaten")
+                && status.status == Status::Occurred
+                && !words.iter().any(|w| {
+                    w.starts_with("interrogat")
+                        || w.starts_with("confess")
+                        || w.starts_with("testi")
+                        || w.starts_with("statement")
+                        || matches!(
+                            *w,
+                            "sign"
+                                | "signed"
+                                | "recording"
+                                | "recorded"
+                                | "threatened"
+                                | "forced"
+                                | "pressure"
+                                | "questioning"
+                        )
+                })
+            {
+                continue;
+            }
             // a prosecutor's demand for a sentence is not a sentence (taxonomy: `other`, never emitted)
             if event_type == EventType::Sentence
                 && status.status == Status::NotOccurred
