@@ -341,6 +341,7 @@ pub(crate) fn entry_view(case: &Case, e: &TimelineEntry, texts: &HashMap<String,
                 sentence: s.sentence.clone(),
             })
             .collect(),
+        more_sources: 0,
     }
 }
 
@@ -398,19 +399,114 @@ fn charge_rows(case: &Case, only: Option<&str>) -> Vec<ChargeRow> {
         .collect()
 }
 
-/// `GET /cases/{id}`: the case page.
+/// How many timeline entries the case page shows before "show all" (`?all=1`).
+/// Chosen so a case of 1,000 reports (about 1,200 entries) renders a page of a
+/// few hundred KB instead of 1.4 MB (issue #12's read target).
+pub(crate) const CASE_PAGE_ENTRIES: usize = 200;
+/// How many sources of one entry the case page shows before "show all".
+pub(crate) const CASE_PAGE_SOURCES: usize = 10;
+/// How many article links the foot of the case page lists before "show all".
+pub(crate) const CASE_PAGE_ARTICLES: usize = 200;
+
+/// Figures of the whole case, taken before the page is capped.
+struct CaseCounts {
+    events: usize,
+    dated: usize,
+    reviewed: usize,
+    sources: usize,
+    first: Option<casewatch_model::PartialDate>,
+    last: Option<casewatch_model::PartialDate>,
+    /// Sources left out per shown entry id.
+    hidden_sources: HashMap<String, usize>,
+}
+
+/// `GET /cases/{id}?all=1`.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct CaseQuery {
+    /// `1`/`true`: every entry, source and article, however large the case.
+    pub(crate) all: Option<String>,
+}
+
+/// What a capped case page left out, counted on the whole case.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct CaseCap {
+    /// Entries of the case.
+    pub(crate) entries: usize,
+    /// Entries not shown (past [`CASE_PAGE_ENTRIES`]).
+    pub(crate) hidden_entries: usize,
+    /// Whether some shown entry has sources past [`CASE_PAGE_SOURCES`].
+    pub(crate) hidden_sources: bool,
+    /// Articles of the case.
+    pub(crate) articles: usize,
+    /// Article links shown at the foot of the page.
+    pub(crate) shown_articles: usize,
+}
+
+impl CaseCap {
+    /// Whether anything was left out.
+    pub(crate) fn capped(&self) -> bool {
+        self.hidden_entries > 0 || self.hidden_sources || self.shown_articles < self.articles
+    }
+
+    /// Entries shown.
+    pub(crate) fn shown(&self) -> usize {
+        self.entries - self.hidden_entries
+    }
+
+    /// Sources shown per entry at most ([`CASE_PAGE_SOURCES`]).
+    pub(crate) fn sources_cap(&self) -> usize {
+        CASE_PAGE_SOURCES
+    }
+}
+
+/// `GET /cases/{id}`: the case page. A large case shows its first
+/// [`CASE_PAGE_ENTRIES`] entries (in timeline order), at most
+/// [`CASE_PAGE_SOURCES`] sources each and [`CASE_PAGE_ARTICLES`] article links,
+/// with "show all" links to `?all=1`; the SVG timeline draws the shown entries.
+/// Counts in the summary line are of the whole case. A small case is unchanged.
 pub(crate) async fn case(
     Reader(who): Reader,
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Query(q): Query<CaseQuery>,
 ) -> Result<Response, PageError> {
     let lookup = id.clone();
-    let (case, texts, audit, standings, country) = state
+    let all = matches!(q.all.as_deref(), Some("1" | "true" | "yes" | "on"));
+    let (mut case, texts, audit, standings, country, counts) = state
         .pool
         .run(move |s| {
-            let Some(case) = s.case(&lookup)? else {
+            let Some(mut case) = s.case(&lookup)? else {
                 return Err(AppError::NotFound(format!("no case {lookup}")));
             };
+            // Counted on the whole case, before any cap.
+            let mut cited: Vec<&str> = case
+                .events
+                .iter()
+                .flat_map(|e| e.sources.iter().map(|s| s.article.as_str()))
+                .collect();
+            cited.sort_unstable();
+            cited.dedup();
+            let mut counts = CaseCounts {
+                events: case.events.len(),
+                dated: case.events.iter().filter(|e| e.date.value.is_some()).count(),
+                reviewed: case.events.iter().filter(|e| e.review != Review::Machine).count(),
+                sources: cited.len().max(case.articles.len()),
+                first: case.events.iter().filter_map(|e| e.date.value).min(),
+                last: case.events.iter().filter_map(|e| e.date.value).max(),
+                hidden_sources: HashMap::new(),
+            };
+            if !all {
+                case.events.truncate(CASE_PAGE_ENTRIES);
+                for e in &mut case.events {
+                    if e.sources.len() > CASE_PAGE_SOURCES {
+                        counts
+                            .hidden_sources
+                            .insert(e.id.clone(), e.sources.len() - CASE_PAGE_SOURCES);
+                        e.sources.truncate(CASE_PAGE_SOURCES);
+                    }
+                }
+            }
+            // Only the texts of the sources shown are read.
             let texts = case_texts(s, &case)?;
             let audit = crate::review::audit_rows(s, &lookup, 10)?;
             let standings = s.statuses(&casewatch_store::StatusQuery {
@@ -418,9 +514,20 @@ pub(crate) async fn case(
                 ..Default::default()
             })?;
             let country = s.case_country(&case.id)?;
-            Ok((case, texts, audit, standings, country))
+            Ok((case, texts, audit, standings, country, counts))
         })
         .await?;
+    let articles = case.articles.len();
+    if !all {
+        case.articles.truncate(CASE_PAGE_ARTICLES);
+    }
+    let cap = CaseCap {
+        entries: counts.events,
+        hidden_entries: counts.events - case.events.len(),
+        hidden_sources: !counts.hidden_sources.is_empty(),
+        articles,
+        shown_articles: case.articles.len(),
+    };
     let names = |e: &TimelineEntry| {
         e.subjects
             .iter()
@@ -437,24 +544,28 @@ pub(crate) async fn case(
     let (apart, happened): (Vec<EntryView>, Vec<EntryView>) = case
         .events
         .iter()
-        .map(|e| entry_view(&case, e, &texts))
+        .map(|e| {
+            let mut v = entry_view(&case, e, &texts);
+            v.more_sources = counts.hidden_sources.get(&e.id).copied().unwrap_or(0);
+            v
+        })
         .partition(|v| v.apart);
     let (dated, undated): (Vec<EntryView>, Vec<EntryView>) = happened.into_iter().partition(|v| v.dated);
-    let dates = case.events.iter().filter_map(|e| e.date.value);
-    let reviewed = case.events.iter().filter(|e| e.review != Review::Machine).count();
     let summary = format!(
         "{} · {} ({} dated, {} reviewed) · {}",
         plural(case.people.len(), "person", "people"),
-        plural(case.events.len(), "event", "events"),
-        dated.len() + apart.iter().filter(|e| e.dated).count(),
-        reviewed,
-        plural(texts.len().max(case.articles.len()), "source", "sources")
+        plural(counts.events, "event", "events"),
+        counts.dated,
+        counts.reviewed,
+        plural(counts.sources, "source", "sources")
     );
     let page = CasePage {
         nav: Nav::of(&who),
         summary,
-        first: dates.clone().min().map(|d| d.to_string()).unwrap_or_default(),
-        last: dates.max().map(|d| d.to_string()).unwrap_or_default(),
+        first: counts.first.map(|d| d.to_string()).unwrap_or_default(),
+        last: counts.last.map(|d| d.to_string()).unwrap_or_default(),
+        cap,
+        all,
         tl,
         legend: FAMILIES
             .iter()

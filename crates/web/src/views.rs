@@ -274,6 +274,8 @@ pub(crate) struct EntryView {
     pub(crate) detail: Option<String>,
     pub(crate) conflicts: Vec<String>,
     pub(crate) sources: Vec<SourceView>,
+    /// Sources of this entry the capped case page leaves out (0: all shown).
+    pub(crate) more_sources: usize,
 }
 
 /// A person row.
@@ -341,6 +343,10 @@ pub(crate) struct CasePage {
     pub(crate) summary: String,
     pub(crate) first: String,
     pub(crate) last: String,
+    /// What a large case's page leaves out (see `pages::CASE_PAGE_ENTRIES`).
+    pub(crate) cap: crate::pages::CaseCap,
+    /// Whether `?all=1` asked for everything.
+    pub(crate) all: bool,
     pub(crate) tl: Timeline,
     pub(crate) legend: Vec<LegendItem>,
     pub(crate) dated: Vec<EntryView>,
