@@ -185,6 +185,16 @@ fn search_finds_bodies_and_evidence_and_names_the_case() {
     let hits = store.search("Generated", 3).expect("search");
     assert_eq!(hits.len(), 3);
     assert!(hits.iter().all(|h| h.case.is_none() || h.article == "gen-000001"));
+    // The limit keeps the best-ranked hits, with their snippets: the first
+    // three of a larger limit.
+    let more = store.search("Generated", 30).expect("search");
+    assert!(more.len() > 3, "{more:?}");
+    let key = |h: &casewatch_store::SearchHit| (h.article.clone(), h.kind, h.snippet.clone(), h.events.clone());
+    assert_eq!(
+        hits.iter().map(key).collect::<Vec<_>>(),
+        more[..3].iter().map(key).collect::<Vec<_>>()
+    );
+    assert!(more.iter().all(|h| h.snippet.contains("[Generated]")), "{more:?}");
     // Phrase and boolean syntax work; malformed queries fall back instead of failing.
     assert!(
         !store
