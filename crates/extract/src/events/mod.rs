@@ -97,6 +97,16 @@ pub struct FoundEvent {
     pub detail: Option<String>,
 }
 
+impl FoundEvent {
+    /// The people among the subjects (indices into the article's people), in order.
+    pub fn persons(&self) -> Vec<usize> {
+        self.subjects
+            .iter()
+            .filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None })
+            .collect()
+    }
+}
+
 /// Event types that happen to people and need a subject.
 fn needs_person(t: EventType) -> bool {
     !matches!(
@@ -790,21 +800,15 @@ pub fn find(
 /// the article tells an appeal of the same person and no hearing of theirs
 /// with a stated date.
 fn hearing_of_the_appeal(words: &[Vec<&str>], events: &mut Vec<FoundEvent>) {
-    let persons = |e: &FoundEvent| -> Vec<usize> {
-        e.subjects
-            .iter()
-            .filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None })
-            .collect()
-    };
     let appealed: std::collections::HashSet<usize> = events
         .iter()
         .filter(|e| e.event_type == EventType::Appeal && e.status.status == Status::Occurred)
-        .flat_map(persons)
+        .flat_map(|e| e.persons())
         .collect();
     let dated_hearing: std::collections::HashSet<usize> = events
         .iter()
         .filter(|e| e.event_type == EventType::Hearing && e.date_reason == "stated in the sentence")
-        .flat_map(persons)
+        .flat_map(|e| e.persons())
         .collect();
     events.retain(|e| {
         let ws = &words[e.sentence];
@@ -813,8 +817,8 @@ fn hearing_of_the_appeal(words: &[Vec<&str>], events: &mut Vec<FoundEvent>) {
         !(e.event_type == EventType::Hearing
             && definite
             && e.date_reason != "stated in the sentence"
-            && !persons(e).is_empty()
-            && persons(e)
+            && !e.persons().is_empty()
+            && e.persons()
                 .iter()
                 .all(|p| appealed.contains(p) && !dated_hearing.contains(p)))
     });

@@ -277,12 +277,6 @@ pub(super) fn date_verdicts_together(events: &mut [FoundEvent]) {
         EventType::Sentence => Some(EventType::Conviction),
         _ => None,
     };
-    let persons = |e: &FoundEvent| -> Vec<usize> {
-        e.subjects
-            .iter()
-            .filter_map(|s| if let SubjectRef::Person(p) = s { Some(*p) } else { None })
-            .collect()
-    };
     let mut fills: Vec<(usize, PartialDate, Option<DateQualifier>)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let Some(other) = pair(e.event_type) else { continue };
@@ -290,7 +284,7 @@ pub(super) fn date_verdicts_together(events: &mut [FoundEvent]) {
         if (e.date.is_some() && !guessed) || e.status.status != Status::Occurred {
             continue;
         }
-        let mine = persons(e);
+        let mine = e.persons();
         let dates: Vec<(PartialDate, Option<DateQualifier>)> = events
             .iter()
             .filter(|o| {
@@ -299,7 +293,7 @@ pub(super) fn date_verdicts_together(events: &mut [FoundEvent]) {
                     && o.date.is_some()
                     // only a date the text states: an inherited one may be another episode's
                     && matches!(o.date_reason, "stated in the sentence" | "shared with the clause")
-                    && persons(o).iter().any(|p| mine.contains(p))
+                    && o.persons().iter().any(|p| mine.contains(p))
             })
             .filter_map(|o| o.date.map(|d| (d, o.qualifier)))
             .collect();
