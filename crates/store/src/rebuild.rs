@@ -242,6 +242,20 @@ fn load_records(conn: &Connection, path: &Path, rows: &[i64], total: usize) -> R
 }
 
 /// The rows of a one-column integer query.
+/// The store's size for per-article arrays: the largest article row id (0 when
+/// empty), read from the primary key instead of counting rows.
+fn store_size(conn: &Connection, path: &Path) -> Result<usize> {
+    Ok(ints(
+        conn,
+        path,
+        "SELECT ifnull(MAX(id), 0) FROM articles",
+        "sizing the store",
+    )?
+    .first()
+    .map(|&n| usize::try_from(n).unwrap_or(0))
+    .unwrap_or(0))
+}
+
 fn ints(conn: &Connection, path: &Path, sql: &str, what: &str) -> Result<Vec<i64>> {
     conn.prepare_cached(sql)
         .and_then(|mut st| {
@@ -492,15 +506,7 @@ fn key_unkeyed(conn: &Connection, path: &Path) -> Result<i64> {
     let Some(&upto) = rows.last() else {
         return Ok(0);
     };
-    let total = ints(
-        conn,
-        path,
-        "SELECT ifnull(MAX(id), 0) FROM articles",
-        "sizing the store",
-    )?
-    .first()
-    .map(|&n| usize::try_from(n).unwrap_or(0))
-    .unwrap_or(0);
+    let total = store_size(conn, path)?;
     let records = load_records(conn, path, &rows, total)?;
     store_link_keys(conn, path, &rows, &records)?;
     Ok(upto)
@@ -585,15 +591,7 @@ pub(crate) fn rebuild_cached(
     if seed_rows.is_empty() {
         return Ok(RebuildReport::default());
     }
-    let total: usize = ints(
-        conn,
-        path,
-        "SELECT ifnull(MAX(id), 0) FROM articles",
-        "sizing the store",
-    )?
-    .first()
-    .map(|&n| usize::try_from(n).unwrap_or(0))
-    .unwrap_or(0);
+    let total = store_size(conn, path)?;
 
     let mut timings = RebuildTimings::default();
     let mut clock = Instant::now();
