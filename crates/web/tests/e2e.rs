@@ -45,6 +45,78 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// Clicks an element that leaves the page (a link or a form's submit button)
+/// and returns once the browser shows the next page: the old document's root
+/// has gone stale and the new one has finished loading. Waiting for an
+/// element alone races the navigation when the old page has the same element,
+/// and a command sent mid-navigation fails with "aborted by navigation".
+/// Errors: the click's error (except the driver's own timeout, see below), or
+/// `WaitTimeout` when no new page has loaded within 20 s.
+async fn click_and_follow(
+    client: &fantoccini::Client,
+    target: fantoccini::elements::Element,
+) -> Result<(), fantoccini::error::CmdError> {
+    let old_root = client.find(Locator::Css("html")).await?;
+    match target.click().await {
+        Ok(_) => {}
+        // Chromedriver may give up waiting on the click when the navigation it
+        // started replaces the page ("timeout: aborted by navigation"); the
+        // click happened, and the wait below checks that the page changed.
+        Err(e) if e.is_timeout() => {}
+        Err(e) => return Err(e),
+    }
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        match old_root.tag_name().await {
+            Err(e) if e.is_stale_element_reference() || e.is_no_such_element() => break,
+            // Mid-navigation the driver may answer anything; ask again.
+            _ if Instant::now() >= deadline => return Err(fantoccini::error::CmdError::WaitTimeout),
+            _ => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
+    wait_loaded(client, deadline).await
+}
+
+/// Waits until the page reports `document.readyState == "complete"`,
+/// asking again when the driver answers with an error mid-navigation.
+/// Errors: `WaitTimeout` at `deadline`.
+async fn wait_loaded(client: &fantoccini::Client, deadline: Instant) -> Result<(), fantoccini::error::CmdError> {
+    loop {
+        let ready = client
+            .execute("return document.readyState;", vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(|s| s == "complete"));
+        if ready == Some(true) {
+            return Ok(());
+        }
+        if Instant::now() >= deadline {
+            return Err(fantoccini::error::CmdError::WaitTimeout);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Loads `url` afresh from the server and waits until it has loaded. Under
+/// load chromedriver may answer a navigation with "timeout: aborted by
+/// navigation" while an earlier one settles; loading a page is idempotent, so
+/// it is asked again (up to 5 times). Errors: the last navigation error, or
+/// `WaitTimeout` when the page has not loaded within 20 s.
+async fn visit(client: &fantoccini::Client, url: &str) -> Result<(), fantoccini::error::CmdError> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut attempt = 0;
+    loop {
+        match client.goto(url).await {
+            Ok(()) => return wait_loaded(client, deadline).await,
+            Err(e) if e.is_timeout() && attempt < 4 => {
+                attempt += 1;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_login_open_case_confirm_event() {
     let Some(chromedriver) = find("CHROMEDRIVER", &["chromedriver"]) else {
@@ -103,7 +175,7 @@ async fn browser_login_open_case_confirm_event() {
 
     let result = async {
         // 1. Log in (the case list sends us to the login form first).
-        client.goto(&format!("{base}/cases")).await?;
+        visit(&client, &format!("{base}/cases")).await?;
         assert!(client.current_url().await?.path().starts_with("/login"));
         client.find(Locator::Id("username")).await?.send_keys("editor").await?;
         client
@@ -111,14 +183,15 @@ async fn browser_login_open_case_confirm_event() {
             .await?
             .send_keys(common::PASSWORD)
             .await?;
-        client.find(Locator::Id("login-submit")).await?.click().await?;
+        let submit = client.find(Locator::Id("login-submit")).await?;
+        click_and_follow(&client, submit).await?;
         client.wait().for_element(Locator::Css("table.cases")).await?;
         assert_eq!(client.current_url().await?.path(), "/cases");
 
         // 2. Open a case from the list.
         let links = client.find_all(Locator::Css("a.case-link")).await?;
         assert!(!links.is_empty(), "the case list shows cases");
-        links[0].click().await?;
+        click_and_follow(&client, links[0].clone()).await?;
 
         // 3. The SVG timeline is there with marks.
         let svg = client.wait().for_element(Locator::Css("svg.timeline-svg")).await?;
@@ -129,15 +202,14 @@ async fn browser_login_open_case_confirm_event() {
         // 4. Confirm the first event.
         let button = client.find(Locator::Css("button.confirm")).await?;
         let event = button.attr("data-event").await?.expect("data-event");
-        button.click().await?;
+        click_and_follow(&client, button).await?;
         client
             .wait()
             .for_element(Locator::Css(&format!("article#{event}")))
             .await?;
 
-        // 5. Reload and see it confirmed.
-        client.goto(case_url.as_str()).await?;
-        client.refresh().await?;
+        // 5. Load the case page afresh and see it confirmed.
+        visit(&client, case_url.as_str()).await?;
         let state = client
             .wait()
             .for_element(Locator::Css(&format!("article#{event} .review")))
@@ -151,7 +223,7 @@ async fn browser_login_open_case_confirm_event() {
         // 6. The review queue: confirm the first entry with its button; the
         // queue shrinks and the entry is confirmed.
         client.set_window_size(1280, 1000).await?;
-        client.goto(&format!("{base}/review")).await?;
+        visit(&client, &format!("{base}/review")).await?;
         let first = client.wait().for_element(Locator::Css("button.queue-confirm")).await?;
         let queued = first.attr("data-event").await?.expect("data-event");
         let key = first.attr("accesskey").await?;
@@ -163,7 +235,7 @@ async fn browser_login_open_case_confirm_event() {
                 .expect("count")
         };
         let before = count(client.find(Locator::Css("main p")).await?.text().await?);
-        first.click().await?;
+        click_and_follow(&client, first).await?;
         client.wait().for_element(Locator::Css("main h1")).await?;
         assert_eq!(client.current_url().await?.path(), "/review");
         let after = count(client.find(Locator::Css("main p")).await?.text().await?);
@@ -186,7 +258,7 @@ async fn browser_login_open_case_confirm_event() {
         // frame, text at least 11 px; screenshots kept for a look.
         for (w, h, name) in [(1280u32, 1000u32, "desktop"), (390, 844, "phone")] {
             client.set_window_size(w, h).await?;
-            client.goto(case_url.as_str()).await?;
+            visit(&client, case_url.as_str()).await?;
             client.wait().for_element(Locator::Css("svg.timeline-svg")).await?;
             let v = client
                 .execute(
@@ -232,7 +304,7 @@ async fn browser_login_open_case_confirm_event() {
             .json();
         let case = added["cases"][0]["id"].as_str().expect("a case").to_string();
         client.set_window_size(1280, 1000).await?;
-        client.goto(&format!("{base}/cases/{case}")).await?;
+        visit(&client, &format!("{base}/cases/{case}")).await?;
         let when = client
             .wait()
             .for_element(Locator::XPath("//span[@class='date'][starts-with(., 'scheduled for')]"))
