@@ -165,6 +165,15 @@ fn forward_context(words: &[&str], first: usize) -> bool {
                 .map(before)
                 .take_while(|w| w.is_some_and(|w| !matches!(w, "," | "." | ";" | "that" | "who" | "which")))
                 .any(|w| matches!(w, Some("will" | "shall"))))
+        // "a verdict was to be handed down October 4", "the trial is due to be held on 3 May": what is
+        // (or was) to be done on a day is planned, so the day lies ahead
+        || (1..=4).any(|k| {
+            let pre = |j: usize| before(k + j);
+            pre(1) == Some("be")
+                && pre(2) == Some("to")
+                && matches!(pre(3), Some("is" | "was" | "are" | "were" | "due"))
+                && (1..k).all(|j| !matches!(before(j), Some("," | "." | ";" | "that" | "who" | "which")))
+        })
         // "posted the pleas for hearing on Monday", "listed for a further hearing on 3 May": the day
         // a hearing is put down for lies ahead
         || (before(1) == Some("on")

@@ -74,6 +74,11 @@ pub struct Trigger {
     pub voice: Voice,
     /// Compiled patterns.
     pub patterns: Vec<Pattern>,
+    /// The patterns hold the act's own predicate ("verdict … has been
+    /// postponed", "verdict was to be handed"), so a match is a clause about
+    /// the act and never a reference back to an act told before ("the
+    /// verdict"). TOML `predicate = true`; default false.
+    pub predicate: bool,
 }
 
 /// A known organisation with its aliases.
@@ -184,6 +189,8 @@ struct RawTrigger {
     #[serde(default)]
     voice: Voice,
     patterns: Vec<String>,
+    #[serde(default)]
+    predicate: bool,
 }
 
 /// Everything the extractor knows about the language, merged from the built-in
@@ -337,6 +344,7 @@ impl Lexicon {
                 event_type,
                 voice: t.voice,
                 patterns,
+                predicate: t.predicate,
             });
         }
         self.reindex();

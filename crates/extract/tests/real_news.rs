@@ -291,6 +291,7 @@ fn participants_and_sets() {
             "The verdict in the sedition trial against the weekly Harbour Light has been postponed to November 15.\n\nIvo Marek, its former chief editor, and Petra Zeman, its former acting editor, stand accused of sedition.\n\nBoth defendants had spent over a year behind bars.",
             "2023-09-21",
             &[
+                "hearing@2023-11-15:Ivo Marek+Petra Zeman/not_occurred",
                 "charge@-:Ivo Marek+Petra Zeman",
                 "pretrial_detention@-:Ivo Marek+Petra Zeman",
             ],
@@ -1263,7 +1264,11 @@ fn settings_and_days_ahead() {
         (
             "Reporter Lina Vos was questioned on Monday.\nThe verdict was postponed to April 2, more than a year after the trial began.",
             "2025-03-19",
-            &["questioning@2025-03-17:Lina Vos", "hearing@2025-03-17:Lina Vos"],
+            &[
+                "questioning@2025-03-17:Lina Vos",
+                "hearing@2025-04-02:Lina Vos/not_occurred",
+                "hearing@2025-03-17:Lina Vos",
+            ],
         ),
     ]);
 }
@@ -1686,6 +1691,36 @@ fn senses_and_hung_dates() {
             "Reporter Lina Vos is the second journalist arrested since October, when reporter Ivo Marek was among 50 people rounded up by police.",
             "2020-02-08",
             &["detention@2019-10:Ivo Marek"],
+        ),
+    ]);
+}
+
+/// A ruling put off or set for a day is a hearing that has not happened, on
+/// that day, about the article's defendants even when they are named later.
+#[test]
+fn rulings_put_off_and_due() {
+    run(&[
+        (
+            "Harbour Light verdict delayed\nThe verdict in the sedition trial against the weekly Harbour Light has been postponed to November 15.\nEditors Ivo Marek and Lina Vos stand accused of sedition.",
+            "2023-09-21",
+            &[
+                "hearing@2023-11-15:Ivo Marek+Lina Vos/not_occurred",
+                "charge@-:Ivo Marek+Lina Vos",
+            ],
+        ),
+        (
+            "Editors Ivo Marek and Lina Vos went on trial last year.\nThe trial ended in June, and the judge originally said that a verdict was to be handed down October 4.",
+            "2023-09-21",
+            &[
+                "hearing@2022:Ivo Marek+Lina Vos",
+                "hearing@2023-06:Ivo Marek+Lina Vos",
+                "hearing@2023-10-04:Ivo Marek+Lina Vos/not_occurred",
+            ],
+        ),
+        (
+            "Reporter Lina Vos stood trial in March.\nThe court postponed the verdict for Lina Vos to May 3.",
+            "2024-04-20",
+            &["hearing@2024-03:Lina Vos", "hearing@2024-05-03:Lina Vos/not_occurred"],
         ),
     ]);
 }

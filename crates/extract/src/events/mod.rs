@@ -236,7 +236,8 @@ pub fn find(
                 || !sanity(event_type, words, start, end)
                 || released_thing(event_type, words, start, &s.tokens, &ents.mentions[si], lex)
                 || questioned_thing(event_type, words, start, end, &s.tokens, lex)
-                || (is_reference(words, start)
+                || (!trig.predicate
+                    && is_reference(words, start)
                     // "since his arrest on June 7", "her arrest in June": a possessed act with its own date
                     // is told (the reconciler joins it with the act told elsewhere)
                     && !(start > 0
