@@ -1724,3 +1724,40 @@ fn rulings_put_off_and_due() {
         ),
     ]);
 }
+
+/// A co-defendant named after the person the report is about forms a set with
+/// them ("they" is the two); a counted group may carry adjectives of standing
+/// or nationality, and a court's order may hang a long description between
+/// the group and "to remain in custody".
+#[test]
+fn co_defendants_and_described_groups() {
+    run(&[
+        (
+            "Editor Ivo Marek was brought to court on Thursday.\nHis co-defendant, 34-year-old Lina Vos, did not appear owing to health reasons.\nThey were among seven people arrested by police on Wednesday.",
+            "2021-12-30",
+            &[
+                "hearing@2021-12-30:Ivo Marek",
+                "detention@2021-12-29:Ivo Marek+Lina Vos",
+            ],
+        ),
+        (
+            "A court has ordered two veteran journalists who had links with the closed weekly Harbour Light to remain in custody.\nEditors Ivo Marek and Lina Vos were charged with sedition on Thursday.",
+            "2021-12-30",
+            &[
+                "pretrial_detention@2021-12:Ivo Marek+Lina Vos",
+                "charge@2021-12-30:Ivo Marek+Lina Vos",
+            ],
+        ),
+        (
+            "Police detained two Belarusian journalists on Monday.\nIvo Marek and Lina Vos were taken to a police station.",
+            "2024-03-13",
+            &["detention@2024-03-11:Ivo Marek+Lina Vos"],
+        ),
+        // one so described is the person named next, not a group
+        (
+            "Reporter Lina Vos worked for state newspapers before writing a blog.\nA leading independent journalist has been sentenced to 30 months in jail.\nAfter a short trial, a court convicted Lina Vos of abusing democratic freedoms.",
+            "2024-03-13",
+            &["sentence@2024-03:Lina Vos", "conviction@-:Lina Vos"],
+        ),
+    ]);
+}

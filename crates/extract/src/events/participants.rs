@@ -19,6 +19,19 @@ pub(super) struct Focus {
 
 impl Focus {
     pub(super) fn observe(&mut self, ents: &Entities, si: usize, words: &[&str]) {
+        // "His co-defendant, Y, did not appear": Y and the person the text was about are tried
+        // together, so a later "they" means the two of them
+        let before = self.recent.last().copied();
+        if let Some(x) = before
+            && let Some(y) = co_defendant_named(ents, si, words)
+            && x != y
+        {
+            let mut set = vec![x, y];
+            set.sort_unstable();
+            self.sets.push(set.clone());
+            self.plural = set;
+            self.group = None;
+        }
         for group in coordinated_people(ents, si, words) {
             if group.len() >= 2 {
                 self.sets.push(group.clone());
@@ -82,6 +95,26 @@ impl Focus {
             _ => self.plural.clone(),
         }
     }
+}
+
+/// The person named as someone's co-defendant in the sentence ("his
+/// co-defendant, 34-year-old Y", "her co-accused Y"): a possessive pronoun,
+/// the noun, then a name within five tokens with nothing but commas, dashes,
+/// ages ("34-year-old") and adjectives between.
+fn co_defendant_named(ents: &Entities, si: usize, words: &[&str]) -> Option<usize> {
+    let noun = (1..words.len()).find(|&k| {
+        matches!(words[k - 1], "his" | "her") && matches!(words[k], "co-defendant" | "co-accused" | "codefendant")
+    })?;
+    ents.mentions[si].iter().find_map(|m| match m.target {
+        Target::Person(p) if m.first > noun && m.first <= noun + 5 => {
+            let between = &words[noun + 1..m.first];
+            between
+                .iter()
+                .all(|w| matches!(*w, "," | "-" | "–" | "—") || w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+                .then_some(p)
+        }
+        _ => None,
+    })
 }
 
 /// Groups of people named in coordination ("A, B and C").

@@ -399,7 +399,19 @@ pub(super) fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: u
                 | "foreign"
                 | "freelance"
                 | "regional"
-        ) || (words[j].ends_with("ed") && j > k))
+        ) || (words[j].ends_with("ed") && j > k)
+            // "two veteran journalists", "two Belarusian journalists" (a capitalised word naming no
+            // one, before the occupation); one so described ("a leading journalist") is the person
+            // the report names next, not a group
+            || (count != Some(1)
+                && matches!(
+                    words[j],
+                    "veteran" | "prominent" | "well-known" | "leading" | "fellow" | "exiled" | "investigative" | "opposition"
+                ))
+            || (count != Some(1)
+                && s.tokens[j].is_capitalized()
+                && occupation_at(&s.tokens, j + 1, ctx.lex).is_some()
+                && !ctx.ents.mentions[si].iter().any(|m| m.first <= j && j < m.last)))
     {
         j += 1;
         adj += 1;
