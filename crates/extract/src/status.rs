@@ -491,6 +491,18 @@ pub fn decide(
             {
                 continue;
             }
+            // "asked the police to respond to pleas challenging their arrest": what is asked for is an
+            // answer; the plea it answers was made
+            if matches!(w, "asked" | "ask" | "asks" | "asking")
+                && (k + 1..start.min(k + 8)).any(|j| {
+                    words[j] == "to"
+                        && words
+                            .get(j + 1)
+                            .is_some_and(|n| matches!(*n, "respond" | "reply" | "answer" | "explain" | "clarify"))
+                })
+            {
+                continue;
+            }
             // "the hearing was scheduled to begin at 2.30 pm": a clock time is the day's session, not
             // a date ahead
             if matches!(w, "scheduled" | "set" | "due")

@@ -1761,3 +1761,28 @@ fn co_defendants_and_described_groups() {
         ),
     ]);
 }
+
+/// A court asking for an answer to a plea does not make the plea unrealised,
+/// and an act told in a relative clause of the lede ("who were arrested on
+/// October 3") does not set the story's day.
+#[test]
+fn answers_asked_for_and_background_dates() {
+    run(&[
+        (
+            "Court asks police to respond to pleas of two editors\nThe court refused the interim release of Mr. Marek and Ms. Vos, who were arrested on October 3 in a terrorism case.\nThe High Court on Friday asked the police to respond to pleas by Harbour Light founder Ivo Marek and the weekly's chief editor Lina Vos, challenging their arrest.\n\nThe judge declined a request for the interim release of both for the weekend.",
+            "2023-10-06",
+            &[
+                "release@-:Ivo Marek+Lina Vos/not_occurred",
+                "detention@2023-10-03:Ivo Marek+Lina Vos",
+                "appeal@2023-10-06:Ivo Marek+Lina Vos",
+                "release@2023-10-06:Ivo Marek+Lina Vos/not_occurred",
+            ],
+        ),
+        // a request to do the act itself stays a request
+        (
+            "The lawyers of reporter Lina Vos asked the court to release her on bail.",
+            "2023-10-06",
+            &["release@-:Lina Vos/not_occurred"],
+        ),
+    ]);
+}

@@ -750,6 +750,7 @@ pub fn find(
             }
         }
         let caption = captions.get(si).copied().unwrap_or(false);
+        let rels = relative_spans(words);
         for ev in &found {
             if !caption
                 && ev.date_reason == "stated in the sentence"
@@ -758,7 +759,10 @@ pub fn find(
                 && !anterior(words, ev.trigger.0)
             {
                 para_date = ev.date;
-                if lede.is_none() && !background {
+                // "… release of X and Y, who were arrested on October 3": an act told in a relative
+                // clause is background, not the story's day
+                let relative = rels.iter().any(|&(a, b)| a < ev.trigger.0 && ev.trigger.0 < b);
+                if lede.is_none() && !background && !relative {
                     lede = ev.date;
                 }
             }

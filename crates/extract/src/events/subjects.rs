@@ -327,6 +327,16 @@ pub(super) fn subjects_for(
                 if r.is_empty() && owners_of_other.len() < left.len() {
                     return (Vec::new(), "none (the name before is another noun's possessor)");
                 }
+                // "pleas by A and the portal's head B, challenging their arrest": "their" inside the
+                // trigger is the set the one name before belongs to
+                if let [SubjectRef::Person(p)] = r.as_slice()
+                    && words[start..end].contains(&"their")
+                    && focus.plural.len() >= 2
+                    && focus.plural.contains(p)
+                {
+                    let set = focus.plural.iter().map(|q| SubjectRef::Person(*q)).collect();
+                    return (set, "the set a possessive \"their\" in the noun names");
+                }
                 (r, "before the noun")
             } else {
                 (r, "after the noun")
