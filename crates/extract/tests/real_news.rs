@@ -1786,3 +1786,41 @@ fn answers_asked_for_and_background_dates() {
         ),
     ]);
 }
+
+/// Acts told as before the story's time take no date from it: a sentence an
+/// appeal upholds (unless a date of its own follows), a gerund adjunct of a
+/// pluperfect verb, the "time spent on remand"; and "the journalist" is the
+/// person the same sentence just named.
+#[test]
+fn earlier_acts_and_the_journalist() {
+    run(&[
+        (
+            "Court upholds term\nIn an appeal hearing on August 25, the city court upheld the nine-year prison sentence for reporter Lina Vos.",
+            "2022-08-26",
+            &["appeal@2022-08-25:Lina Vos", "sentence@-:Lina Vos"],
+        ),
+        (
+            "Court upholds term\nThe city court on Tuesday rejected the appeal of reporter Lina Vos and upheld the four-year prison sentence she received in November.",
+            "2025-03-12",
+            &["appeal@2025-03-11:Lina Vos", "sentence@2024-11:Lina Vos"],
+        ),
+        (
+            "Editors Ivo Marek and Lina Vos were given jail sentences on Thursday.\nBefore sentencing, their lawyer argued the pair should be released, saying they had each spent 11 months on remand before securing bail.",
+            "2024-09-26",
+            &[
+                "sentence@2024-09-26:Ivo Marek+Lina Vos",
+                "pretrial_detention@-:Ivo Marek+Lina Vos",
+                "release@-:Ivo Marek+Lina Vos",
+            ],
+        ),
+        (
+            "Reporter Lina Vos was detained on November 15, 2020.\nCamerawoman Dana Okafor was detained with her.\nA new criminal case against Lina became known in February 2022, this time the journalist was accused of treason.",
+            "2022-06-01",
+            &[
+                "detention@2020-11-15:Lina Vos",
+                "detention@2020-11-15:Dana Okafor",
+                "charge@2022-02:Lina Vos",
+            ],
+        ),
+    ]);
+}

@@ -692,6 +692,29 @@ pub fn find(
                 };
             }
         }
+        // "on August 25, the court upheld the nine-year prison sentence": the day is the appeal's; the
+        // sentence upheld was imposed before, on a day only a date after it states ("upheld the
+        // sentence he received in November")
+        for e in found.iter_mut().filter(|e| {
+            matches!(e.event_type, EventType::Sentence | EventType::Conviction)
+                && matches!(
+                    e.date_reason,
+                    "stated in the sentence" | "inherited" | "shared with the clause"
+                )
+                && words[e.trigger.0.saturating_sub(5)..e.trigger.0]
+                    .iter()
+                    .any(|w| matches!(*w, "upheld" | "uphold" | "upholds" | "upholding"))
+        }) {
+            let own = mentions
+                .iter()
+                .any(|m| m.first >= e.trigger.1 && m.first < e.clause.1 && matches!(m.when, When::Absolute(Some(_))));
+            if !own {
+                e.date = None;
+                e.qualifier = None;
+                e.date_text = None;
+                e.date_reason = "none (an upheld sentence was imposed before the appeal's day)";
+            }
+        }
         // an act dated after the report cannot have happened yet: it is scheduled (taxonomy:
         // scheduled acts are `not_occurred`)
         if let Some(p) = published.map(PartialDate::from_naive) {

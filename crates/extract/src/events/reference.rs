@@ -253,7 +253,7 @@ pub(super) fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: u
             && kind == OccupationKind::Media
             && !phrase.ends_with('s')
             && !words.get(end).is_some_and(|n| *n == "of" || *n == "who")
-            && let Some(p) = role_noun(ctx, si, &phrase)
+            && let Some(p) = role_noun(ctx, si, k, &phrase)
         {
             out.push(Unit {
                 first: k,
@@ -505,8 +505,28 @@ pub(super) fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option
     fallback.map(|p| vec![SubjectRef::Person(p)])
 }
 
-/// The most recent person with this occupation (or any media person).
-pub(super) fn role_noun(ctx: &Ctx<'_>, si: usize, phrase: &str) -> Option<usize> {
+/// The person a role noun at token `k` of sentence `si` means: for "the journalist", a person
+/// (no lawyer or official) named before it in the same sentence; else the most recent person with this occupation
+/// (or any media person).
+pub(super) fn role_noun(ctx: &Ctx<'_>, si: usize, k: usize, phrase: &str) -> Option<usize> {
+    // "a new case against X became known in 2022, this time the journalist was accused": a media
+    // person named earlier in the same sentence continues as its topic
+    if phrase == "journalist"
+        && let Some(p) = ctx.ents.mentions[si].iter().rev().find_map(|m| match m.target {
+            Target::Person(p)
+                if m.last <= k
+                    && !matches!(
+                        ctx.ents.people[p].occupation_kind,
+                        Some(OccupationKind::Lawyer | OccupationKind::Official | OccupationKind::Other)
+                    ) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        })
+    {
+        return Some(p);
+    }
     let mut any = None;
     for sj in (0..=si).rev() {
         for m in ctx.ents.mentions[sj].iter().rev() {

@@ -251,7 +251,23 @@ pub(super) fn anterior(words: &[&str], start: usize) -> bool {
     while k > 0 && (ADVERBS.contains(&words[k - 1]) || words[k - 1] == "been") {
         k -= 1;
     }
-    k > 0 && words[k - 1] == "had"
+    if k > 0 && words[k - 1] == "had" {
+        return true;
+    }
+    // "time spent on remand": the time served before, a reduced relative on "time"
+    if k > 0 && words[k - 1] == "time" && words[start] == "spent" {
+        return true;
+    }
+    // "they had each spent 11 months on remand before securing bail": a gerund adjunct of a
+    // pluperfect verb lies before the story's time too
+    k > 1
+        && matches!(words[k - 1], "before" | "after")
+        && words[start].ends_with("ing")
+        && words[k.saturating_sub(14)..k - 1]
+            .iter()
+            .rev()
+            .take_while(|w| !matches!(**w, "," | ";" | ":" | "." | "but"))
+            .any(|w| *w == "had")
 }
 
 pub(super) fn describes_a_state(words: &[&str], start: usize) -> bool {
