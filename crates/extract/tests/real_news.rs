@@ -1813,6 +1813,13 @@ fn earlier_acts_and_the_journalist() {
                 "release@-:Ivo Marek+Lina Vos",
             ],
         ),
+        // what a court declares invalid was done before, whichever side of the ruling it stands on
+        (
+            "Court frees founder\nThe Supreme Court on Wednesday set aside the case against editor Ivo Marek.\n\"Accordingly, the arrest of the appellant followed by the remand order and so also the order passed by the high court are hereby declared to be invalid and are quashed,\" it said.",
+            "2024-05-16",
+            // (no detention or remand of its own; the ruling quoted is the appeal)
+            &["appeal@2024-05-15:Ivo Marek", "appeal@-:Ivo Marek"],
+        ),
         (
             "Reporter Lina Vos was detained on November 15, 2020.\nCamerawoman Dana Okafor was detained with her.\nA new criminal case against Lina became known in February 2022, this time the journalist was accused of treason.",
             "2022-06-01",

@@ -450,6 +450,23 @@ pub(super) fn is_reference(words: &[&str], start: usize) -> bool {
                     "invalid" | "illegal" | "unlawful" | "challenging" | "challenged" | "against"
                 )
             }))
+        // … or names as the subject of that ruling: "the arrest of the appellant followed by the
+        // remand order … are hereby declared to be invalid and are quashed"
+        || (matches!(w, "detention" | "arrest" | "remand" | "pre-trial" | "pretrial")
+            && {
+                let after: Vec<&str> = words[start + 1..]
+                    .iter()
+                    .take(40)
+                    .take_while(|x| !matches!(**x, "." | ";" | "!" | "?"))
+                    .map(|x| x.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .collect();
+                after.windows(2).any(|p| {
+                    matches!(p[0], "is" | "are" | "was" | "were" | "be" | "been" | "hereby")
+                        && matches!(p[1], "declared" | "quashed" | "annulled")
+                }) && after
+                    .iter()
+                    .any(|x| matches!(*x, "invalid" | "illegal" | "unlawful" | "void" | "quashed" | "annulled"))
+            })
 }
 
 /// Whether a trigger is a word of a name: inside a recognised organisation
