@@ -716,3 +716,36 @@ fn user_lexicon_adds_russian_entries() {
     let err = en.add_lexicon(&path).expect_err("needs the Russian pack");
     assert!(err.to_string().contains("Russian language pack"), "{err}");
 }
+
+/// A day or month without a year right after a sentence that states an earlier
+/// year continues that year; news dated close to publication keeps its own.
+#[test]
+fn narrative_year() {
+    run(&[
+        (
+            "В конце марта 2022 года журналистка Гульмира Осмонова переехала в Бишкек. Ее задержали в конце апреля.",
+            "2024-09-14",
+            &["detention@2022-04:Гульмира Осмонова"],
+        ),
+        (
+            "Первой задержали журналистку Гульмиру Осмонову в марте 2024 года. 27 апреля был задержан оператор Иван Соколов.",
+            "2025-12-04",
+            &[
+                "detention@2024-03:Гульмира Осмонова",
+                "detention@2024-04-27:Иван Соколов",
+            ],
+        ),
+        // two months before publication or closer: the report's own news
+        (
+            "В марте 2022 года журналистка Гульмира Осмонова переехала в Бишкек. 2 декабря ее задержали.",
+            "2025-12-04",
+            &["detention@2025-12-02:Гульмира Осмонова"],
+        ),
+        // a sentence further on: the publication year again
+        (
+            "В марте 2022 года журналистка Гульмира Осмонова переехала в Бишкек. Она работала в газете. 27 апреля ее задержали.",
+            "2025-12-04",
+            &["detention@2025-04-27:Гульмира Осмонова"],
+        ),
+    ]);
+}

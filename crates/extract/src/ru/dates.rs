@@ -386,3 +386,35 @@ mod tests {
         assert_eq!(year_for(2, 1, None, Some(2023)), Some(2023));
     }
 }
+
+/// The year a narrative is told in: "В конце марта 2022 года она переехала.
+/// Ее арестовали в конце апреля." A day or month without a year, in the
+/// sentence right after one that states an earlier year explicitly (or later
+/// in that same sentence), and not before that stated month, continues the
+/// narrative's year rather than the publication's — unless it lies within the
+/// 62 days before publication (what a report dates without a year that close
+/// is its own news: "4 декабря Мосгорсуд…"). `exprs` is indexed by sentence,
+/// as [`find`] returns them; rewrites those expressions in place.
+pub fn continue_narrative_year(words: &[Vec<Word>], exprs: &mut [Vec<DateExpr>], published: Option<NaiveDate>) {
+    let Some(p) = published else { return };
+    // (year, month) of the last expression with an explicit year, and its sentence
+    let mut anchor: Option<(i32, u32, usize)> = None;
+    for (si, sentence) in exprs.iter_mut().enumerate() {
+        for e in sentence.iter_mut() {
+            let explicit = words[si][e.start..e.end].iter().any(|w| year_of(w).is_some());
+            let DateValue::Fixed(d) = &mut e.value else { continue };
+            if explicit {
+                anchor = Some((d.year, d.month.unwrap_or(1), si));
+                continue;
+            }
+            let Some((y, m, asi)) = anchor else { continue };
+            let Some(month) = d.month else { continue };
+            let recent = NaiveDate::from_ymd_opt(d.year, month, d.day.unwrap_or(1))
+                .is_some_and(|own| own <= p && p - own <= Duration::days(62));
+            if e.until || !(si == asi || si == asi + 1) || y >= d.year || month < m || recent {
+                continue;
+            }
+            d.year = y;
+        }
+    }
+}

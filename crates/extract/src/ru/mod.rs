@@ -131,10 +131,11 @@ impl Pack {
         } else {
             None
         };
-        let date_exprs: Vec<Vec<dates::DateExpr>> = words
+        let mut date_exprs: Vec<Vec<dates::DateExpr>> = words
             .iter()
             .map(|w| dates::find(w, meta.published, year_hint))
             .collect();
+        dates::continue_narrative_year(&words, &mut date_exprs, meta.published);
         let lists = lists_of(&ents, &words);
         let article = events::Article {
             words: &words,
