@@ -371,22 +371,6 @@ fn expression(
     None
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn months_and_numbers() {
-        assert_eq!(month_of("май"), Some(5));
-        assert_eq!(number_word("восьмой"), Some(8));
-        assert_eq!(number_word("двадцать"), Some(20));
-        assert_eq!(year_for(12, 1, NaiveDate::from_ymd_opt(2025, 3, 1), None), Some(2024));
-        assert_eq!(year_for(2, 1, NaiveDate::from_ymd_opt(2025, 3, 1), None), Some(2025));
-        assert_eq!(year_for(4, 15, NaiveDate::from_ymd_opt(2025, 3, 1), None), Some(2025));
-        assert_eq!(year_for(2, 1, None, Some(2023)), Some(2023));
-    }
-}
-
 /// The year a narrative is told in: "В конце марта 2022 года она переехала.
 /// Ее арестовали в конце апреля." A day or month without a year, in the
 /// sentence right after one that states an earlier year explicitly (or later
@@ -416,5 +400,21 @@ pub fn continue_narrative_year(words: &[Vec<Word>], exprs: &mut [Vec<DateExpr>],
             }
             d.year = y;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_numbers() {
+        assert_eq!(month_of("май"), Some(5));
+        assert_eq!(number_word("восьмой"), Some(8));
+        assert_eq!(number_word("двадцать"), Some(20));
+        assert_eq!(year_for(12, 1, NaiveDate::from_ymd_opt(2025, 3, 1), None), Some(2024));
+        assert_eq!(year_for(2, 1, NaiveDate::from_ymd_opt(2025, 3, 1), None), Some(2025));
+        assert_eq!(year_for(4, 15, NaiveDate::from_ymd_opt(2025, 3, 1), None), Some(2025));
+        assert_eq!(year_for(2, 1, None, Some(2023)), Some(2023));
     }
 }
