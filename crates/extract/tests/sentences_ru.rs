@@ -749,3 +749,22 @@ fn narrative_year() {
         ),
     ]);
 }
+
+/// "Дело против журналистки" is a charge against the journalist the role noun
+/// describes, not against a source named later; a recess announced is a
+/// hearing held.
+#[test]
+fn case_against_a_role_noun_and_recess() {
+    run(&[
+        (
+            "Журналистку Гульмиру Осмонову осудили на два года. О новом деле против журналистки стало известно 7 апреля со слов ее мужа Ивана Соколова.",
+            "2025-06-02",
+            &["conviction@-:Гульмира Осмонова", "charge@2025-04-07:Гульмира Осмонова"],
+        ),
+        (
+            "Суд по делу журналиста Ивана Соколова 6 мая объявил перерыв.",
+            "2025-06-02",
+            &["hearing@2025-05-06:Иван Соколов"],
+        ),
+    ]);
+}

@@ -153,6 +153,32 @@ pub(super) fn subjects_of(
             Target::Org(o) => outlet_types && a.ents.orgs[o].kind == OrgKind::MediaOutlet,
         })
         .collect();
+    // "дело против журналистки, …": the role noun a trigger's "против" governs is whom the act is
+    // against, before any name further on (a source "со слов ее мужа X")
+    if te >= 1
+        && te < ws.len()
+        && matches!(ws[te - 1].tok.lower.as_str(), "против" | "над")
+        && let Some(r) = ws[te]
+            .readings
+            .iter()
+            .find(|r| r.feats.pos == Pos::Noun && !r.feats.plural && r.feats.animate && r.feats.case & gn != 0)
+        && (a.lexicon_occupation(&r.lemma) || PERSON_NOUNS.contains(&&*r.lemma))
+        && !a
+            .ents
+            .mentions
+            .iter()
+            .any(|m| m.sentence == si && m.start == te + 1 && matches!(m.target, Target::Person(_)))
+        && let Some(p) = described(a, si, te, &r.lemma, r.feats.gender)
+    {
+        return (
+            vec![SubjectRef::Person(p)],
+            format!(
+                "\"{}\" (governed by \"{}\"): the person it describes",
+                ws[te].tok.text,
+                ws[te - 1].tok.text
+            ),
+        );
+    }
     for (cases, why) in &order {
         // a noun's genitive stands right after it
         let pool: Vec<&&Mention> = in_clause
