@@ -1831,3 +1831,16 @@ fn earlier_acts_and_the_journalist() {
         ),
     ]);
 }
+
+/// A legal counsel is a lawyer: an appeal "they" consider is the defendant's.
+#[test]
+fn legal_counsel_is_no_subject() {
+    run(&[(
+        "Court jails blogger\nA court sentenced blogger Lina Vos to nine years in prison on Tuesday.\nIvo Marek, her legal counsel, said the sentence was harsh. Her attorney said that they will consider an appeal.",
+        "2021-12-15",
+        &[
+            "sentence@2021-12-14:Lina Vos",
+            "appeal@2021-12-14:Lina Vos/not_occurred",
+        ],
+    )]);
+}
