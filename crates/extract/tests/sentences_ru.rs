@@ -768,3 +768,21 @@ fn case_against_a_role_noun_and_recess() {
         ),
     ]);
 }
+
+/// "Напомним, …" is the writer's aside: its future form does not make the act
+/// told after it unrealised.
+#[test]
+fn hortative_aside_is_no_future() {
+    run(&[
+        (
+            "Напомним, журналистка Гульмира Осмонова задержана 20 марта.",
+            "2025-06-02",
+            &["detention@2025-03-20:Гульмира Осмонова"],
+        ),
+        (
+            "Суд изберет журналистке Гульмире Осмоновой меру пресечения.",
+            "2025-06-02",
+            &["hearing@-:Гульмира Осмонова/not_occurred"],
+        ),
+    ]);
+}
