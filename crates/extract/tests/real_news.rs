@@ -1844,3 +1844,19 @@ fn legal_counsel_is_no_subject() {
         ],
     )]);
 }
+
+/// News told in the present perfect sets the story's time to the report's
+/// month: a later paragraph that tells the episode without a date is of it,
+/// not of a background date met in between.
+#[test]
+fn present_perfect_news_sets_the_story_time() {
+    run(&[(
+        "Court fines reporter\nThe city court has found reporter Lina Vos guilty of an administrative offence.\n\nShe was first detained on January 11 during a protest.\n\nHer lawyer said the judge had decided in advance. The hearing lasted three hours.",
+        "2025-03-19",
+        &[
+            "conviction@2025-03:Lina Vos",
+            "detention@2025-01-11:Lina Vos",
+            "hearing@2025-03:Lina Vos",
+        ],
+    )]);
+}
