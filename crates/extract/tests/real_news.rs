@@ -1757,7 +1757,7 @@ fn co_defendants_and_described_groups() {
         (
             "Reporter Lina Vos worked for state newspapers before writing a blog.\nA leading independent journalist has been sentenced to 30 months in jail.\nAfter a short trial, a court convicted Lina Vos of abusing democratic freedoms.",
             "2024-03-13",
-            &["sentence@2024-03:Lina Vos", "conviction@-:Lina Vos"],
+            &["sentence@2024-03:Lina Vos", "conviction@2024-03:Lina Vos"],
         ),
     ]);
 }
