@@ -1470,6 +1470,12 @@ fn new_participants_and_habits() {
             "2025-02-27",
             &["sentence@2025-02-27:Tran Van Minh"],
         ),
+        // (in the perfect too; another journalist is someone new as well)
+        (
+            "A court jailed journalist Tran Van Minh on Thursday for ten years.\nIn January, a prominent former lawyer has also been jailed for three years. Another journalist has been detained.",
+            "2025-02-27",
+            &["sentence@2025-02-27:Tran Van Minh"],
+        ),
         (
             "Lina Vos is a photographer who covered every court hearing of the opposition leader Ivo Marek. She was detained on Monday.",
             "2024-02-20",
@@ -1858,5 +1864,18 @@ fn present_perfect_news_sets_the_story_time() {
             "detention@2025-01-11:Lina Vos",
             "hearing@2025-03:Lina Vos",
         ],
+    )]);
+}
+
+/// "have been found guilty" is a passive (an outlet after the group's "of" is
+/// no agent); a counted group is named by the next two sentences of running
+/// text, captions between them not counted; a date inside a "since" clause
+/// dates that clause's verb.
+#[test]
+fn passive_perfects_captions_and_since_clauses() {
+    run(&[(
+        "Editors convicted\nTwo former chief editors of the weekly Harbour Light have been found guilty of sedition, marking the first such conviction of journalists since the country changed its constitution in 1997.\nIvo Marek leaves the court. Photo: Nora Quist/Kestrel\nEditor Ivo Marek appeared in court on Thursday. His co-defendant Lina Vos was not present for health reasons.",
+        "2024-08-29",
+        &["conviction@2024-08:Ivo Marek+Lina Vos", "hearing@2024-08-29:Ivo Marek"],
     )]);
 }

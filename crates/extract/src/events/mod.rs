@@ -822,7 +822,7 @@ pub fn find(
         }
         out.extend(found);
     }
-    resolve_counted_groups(sentences, ents, &mut out);
+    resolve_counted_groups(sentences, ents, captions, skip, &mut out);
     defendants_of_the_article(ents, &mut out);
     drop_implied_told_elsewhere(&mut out);
     hearing_of_the_appeal(&ctx.words, &mut out);
