@@ -362,3 +362,19 @@ fn a_french_user_lexicon_extends_the_french_pack() {
     let err = en.add_lexicon(&path).expect_err("no French pack").to_string();
     assert!(err.contains("fr-extra.toml") && err.contains("French"), "{err}");
 }
+
+/// An appeal court that ratifies ("a entériné") a judgment rules on the
+/// appeal; an act weighed "ou non" is undecided.
+#[test]
+fn ratified_judgments_and_undecided_acts() {
+    run(&[
+        (
+            "La Cour d'appel de Lyon a entériné mardi le jugement rendu contre le journaliste Paul Marchand.",
+            &["appeal@2024-03-12:Paul Marchand"],
+        ),
+        (
+            "Le journaliste Paul Marchand a été condamné. La décision de se pourvoir en cassation ou non sera prise plus tard.",
+            &["conviction@-:Paul Marchand", "appeal@-:Paul Marchand/not_occurred"],
+        ),
+    ]);
+}
