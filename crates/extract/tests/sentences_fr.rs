@@ -109,11 +109,13 @@ fn charge_and_custody() {
 fn trial_verdict_and_appeal() {
     run(&[
         (
+            // (a verb that names its penalty is the sentence, as "sentenced to" is in English)
             "Le journaliste Paul Marchand a été condamné à trois ans de prison le 12 mars.",
-            &[
-                "conviction@2024-03-12:Paul Marchand",
-                "sentence@2024-03-12:Paul Marchand",
-            ],
+            &["sentence@2024-03-12:Paul Marchand"],
+        ),
+        (
+            "Le journaliste Paul Marchand a été condamné pour diffamation le 12 mars.",
+            &["conviction@2024-03-12:Paul Marchand"],
         ),
         (
             "Claire Dubois a été reconnue coupable lundi.",

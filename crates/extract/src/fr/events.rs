@@ -262,6 +262,15 @@ pub fn find(
             }) {
                 continue;
             }
+            // "condamné à trois ans": a verb that names its penalty is the sentence (as "sentenced to"
+            // is in English); only "condamné" without one ("condamné pour diffamation") is the conviction
+            if t == EventType::Conviction
+                && matches
+                    .iter()
+                    .any(|m| lex.triggers[m.2].event_type == Some(EventType::Sentence) && m.0 == start && m.1 > end)
+            {
+                continue;
+            }
             // "cette interpellation": a reference back to an event already told; "depuis son
             // arrestation", "depuis l'ouverture du procès": an event told as a point in time
             let before = |n: usize| start.checked_sub(n).map_or("", |k| words[k]);
