@@ -380,3 +380,13 @@ fn ratified_judgments_and_undecided_acts() {
         ),
     ]);
 }
+
+/// Charges named with a determiner ("des chefs d'accusation") are the ones
+/// already brought: no act of the sentence dates them.
+#[test]
+fn restated_charges_take_no_date() {
+    run(&[(
+        "A l'ouverture du procès il y a une semaine, les avocats de Paul Marchand ont contesté les chefs d'accusation.",
+        &["hearing@2024-03-08:Paul Marchand", "charge@-:Paul Marchand"],
+    )]);
+}

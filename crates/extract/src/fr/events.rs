@@ -386,6 +386,12 @@ pub fn find(
                 .filter(|m| m.first >= clause.0 && m.last <= clause.1)
                 .min_by_key(|m| dist(m));
             let nearest = in_clause_date.or_else(|| date_mentions.iter().min_by_key(|m| dist(m)));
+            // "l'informer des chefs d'accusation", "ses chefs d'inculpation": charges named with a
+            // determiner are the ones already brought (restated), dated by no act of the sentence
+            let restated_charge = t == EventType::Charge
+                && matches!(words[start], "chef" | "chefs" | "inculpation" | "inculpations")
+                && matches!(before(1), "les" | "des" | "ses" | "leurs" | "ces" | "aux");
+            let nearest = if restated_charge { None } else { nearest };
             let (date, qualifier, date_text, date_reason) = match nearest {
                 Some(m) => {
                     let text = s.tokens[m.first..m.last]
