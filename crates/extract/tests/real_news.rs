@@ -1311,7 +1311,8 @@ fn generic_objects_and_mood_scope() {
         (
             "Before sentencing, defence counsel Karl Brenner argued reporter Lina Vos should be released, saying she had spent 11 months on remand.",
             "2025-03-19",
-            &["pretrial_detention@-:Lina Vos"],
+            // (defence counsel arguing is the court's hearing)
+            &["hearing@-:Lina Vos", "pretrial_detention@-:Lina Vos"],
         ),
     ]);
 }
@@ -1877,5 +1878,18 @@ fn passive_perfects_captions_and_since_clauses() {
         "Editors convicted\nTwo former chief editors of the weekly Harbour Light have been found guilty of sedition, marking the first such conviction of journalists since the country changed its constitution in 1997.\nIvo Marek leaves the court. Photo: Nora Quist/Kestrel\nEditor Ivo Marek appeared in court on Thursday. His co-defendant Lina Vos was not present for health reasons.",
         "2024-08-29",
         &["conviction@2024-08:Ivo Marek+Lina Vos", "hearing@2024-08-29:Ivo Marek"],
+    )]);
+}
+
+/// Defence counsel arguing before the court is a hearing of the defendants.
+#[test]
+fn counsel_arguing_is_a_hearing() {
+    run(&[(
+        "Editors jailed\nEditors Ivo Marek and Lina Vos were given jail sentences on Thursday.\nBefore sentencing, defence counsel Nora Quist argued the pair should be released immediately.",
+        "2024-09-26",
+        &[
+            "sentence@2024-09-26:Ivo Marek+Lina Vos",
+            "hearing@2024-09-26:Ivo Marek+Lina Vos",
+        ],
     )]);
 }
