@@ -1893,3 +1893,15 @@ fn counsel_arguing_is_a_hearing() {
         ],
     )]);
 }
+
+/// "The appellant" is the person the text was about; a case cited in a manner
+/// adjunct ("by applying the ratio of … the case of X") names a precedent, no
+/// subject; an arrest a court declares invalid is a reference.
+#[test]
+fn appellants_and_precedents() {
+    run(&[(
+        "Court frees founder\nThe Supreme Court on Wednesday declared the arrest of news site founder Ivo Marek invalid.\n\"As a result, the appellant is entitled to a direction for release from custody by applying the ratio of the judgement rendered by this court in the case of Omar Vance,\" the bench said.",
+        "2024-05-16",
+        &["release@2024-05-15:Ivo Marek"],
+    )]);
+}

@@ -271,6 +271,23 @@ pub(super) fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: u
             k += 2;
             continue;
         }
+        // the party of the proceedings: "the appellant", "the petitioner" is the person the text was
+        // about before it (as a pronoun would be)
+        if w == "the"
+            && words
+                .get(k + 1)
+                .is_some_and(|n| matches!(*n, "appellant" | "petitioner" | "applicant" | "defendant"))
+            && let Some(subjects) = resolve_pronoun(ctx, si, k, None)
+        {
+            out.push(Unit {
+                first: k,
+                last: k + 2,
+                subjects,
+                org: false,
+            });
+            k += 2;
+            continue;
+        }
         // role nouns: "the camera operator", "the journalist"
         if w == "the"
             && let Some((end, kind, phrase)) = occupation_at(&s.tokens, k + 1, ctx.lex)

@@ -44,8 +44,14 @@ pub(super) fn subjects_for(
             .collect()
     };
     let left = outside_rels(person_only(units(ctx, si, words, clause.0, start, focus)));
-    // the object never reaches past "according to"
-    let right_end = (end..clause.1).find(|&k| words[k] == "according").unwrap_or(clause.1);
+    // the object never reaches past "according to", nor into a manner adjunct ("entitled to release
+    // by applying the ratio of the judgement in the case of X": X is a precedent cited)
+    let right_end = (end..clause.1)
+        .find(|&k| {
+            words[k] == "according"
+                || (words[k] == "by" && words.get(k + 1).is_some_and(|n| n.len() > 4 && n.ends_with("ing")))
+        })
+        .unwrap_or(clause.1);
     // a pattern with a gap can hold its object: "found them guilty"
     // (only object forms: "lost their legal status" is about the subject)
     let gap_object = (start + 1..end)
