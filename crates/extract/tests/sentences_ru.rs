@@ -786,3 +786,25 @@ fn hortative_aside_is_no_future() {
         ),
     ]);
 }
+
+/// The news a report opens with, undated, is of the report's month (not a
+/// charge, often restated); what an appeal is against ("жалоба на приговор")
+/// is no event of its own.
+#[test]
+fn opening_news_and_appealed_verdicts() {
+    run(&[
+        (
+            "Суд отправил журналистку Гульмиру Осмонову в СИЗО. 3 марта ее задержали.",
+            "2025-06-02",
+            &[
+                "pretrial_detention@2025-06:Гульмира Осмонова",
+                "detention@2025-03-03:Гульмира Осмонова",
+            ],
+        ),
+        (
+            "В городском суде началось рассмотрение апелляционной жалобы на обвинительный приговор в отношении журналистки Гульмиры Осмоновой.",
+            "2025-06-02",
+            &["appeal@2025-06:Гульмира Осмонова"],
+        ),
+    ]);
+}
