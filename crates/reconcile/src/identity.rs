@@ -49,6 +49,12 @@ pub struct KnownPerson {
     pub affiliation: Option<String>,
 }
 
+/// The look-up of people of other cases that [`assign_ids_with`] calls:
+/// `(block, wanted)` → the people of the cases not being rebuilt whose
+/// blocking key ([`crate::names::block_key`]) is `block` and whose name
+/// text passes `wanted`, in any order.
+pub type KnownPeople<'a> = dyn FnMut(&str, &mut dyn FnMut(&str) -> bool) -> Vec<KnownPerson> + 'a;
+
 /// The ids given before to the keys of the records being rebuilt.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PreviousIds {
@@ -297,12 +303,7 @@ fn full_parsed<'p>(parsed: &'p mut HashMap<String, Option<Name>>, text: &str) ->
 impl Candidates {
     /// Reads the people of other cases in the block of `name` whose name
     /// matches it, once per (block, name).
-    fn load(
-        &mut self,
-        name: &Name,
-        settings: &Settings,
-        known: &mut dyn FnMut(&str, &mut dyn FnMut(&str) -> bool) -> Vec<KnownPerson>,
-    ) {
+    fn load(&mut self, name: &Name, settings: &Settings, known: &mut KnownPeople<'_>) {
         let block = name.bare_surname();
         let entry = self.by_block.entry(block.to_string()).or_default();
         entry.looked_up = true;
@@ -408,7 +409,7 @@ pub fn assign_ids_with(
     prev: &PreviousIds,
     counters: &mut Counters,
     settings: &Settings,
-    known_people: &mut dyn FnMut(&str, &mut dyn FnMut(&str) -> bool) -> Vec<KnownPerson>,
+    known_people: &mut KnownPeople<'_>,
 ) -> Vec<Absorbed> {
     let mut absorbed = Vec::new();
 
