@@ -109,11 +109,13 @@ fn charge_and_custody() {
 fn trial_verdict_and_appeal() {
     run(&[
         (
+            // (a verb that names its penalty is the sentence, as "sentenced to" is in English)
             "Le journaliste Paul Marchand a été condamné à trois ans de prison le 12 mars.",
-            &[
-                "conviction@2024-03-12:Paul Marchand",
-                "sentence@2024-03-12:Paul Marchand",
-            ],
+            &["sentence@2024-03-12:Paul Marchand"],
+        ),
+        (
+            "Le journaliste Paul Marchand a été condamné pour diffamation le 12 mars.",
+            &["conviction@2024-03-12:Paul Marchand"],
         ),
         (
             "Claire Dubois a été reconnue coupable lundi.",
@@ -361,4 +363,30 @@ fn a_french_user_lexicon_extends_the_french_pack() {
     let mut en = casewatch_extract::Extractor::english().expect("english");
     let err = en.add_lexicon(&path).expect_err("no French pack").to_string();
     assert!(err.contains("fr-extra.toml") && err.contains("French"), "{err}");
+}
+
+/// An appeal court that ratifies ("a entériné") a judgment rules on the
+/// appeal; an act weighed "ou non" is undecided.
+#[test]
+fn ratified_judgments_and_undecided_acts() {
+    run(&[
+        (
+            "La Cour d'appel de Lyon a entériné mardi le jugement rendu contre le journaliste Paul Marchand.",
+            &["appeal@2024-03-12:Paul Marchand"],
+        ),
+        (
+            "Le journaliste Paul Marchand a été condamné. La décision de se pourvoir en cassation ou non sera prise plus tard.",
+            &["conviction@-:Paul Marchand", "appeal@-:Paul Marchand/not_occurred"],
+        ),
+    ]);
+}
+
+/// Charges named with a determiner ("des chefs d'accusation") are the ones
+/// already brought: no act of the sentence dates them.
+#[test]
+fn restated_charges_take_no_date() {
+    run(&[(
+        "A l'ouverture du procès il y a une semaine, les avocats de Paul Marchand ont contesté les chefs d'accusation.",
+        &["hearing@2024-03-08:Paul Marchand", "charge@-:Paul Marchand"],
+    )]);
 }

@@ -15,7 +15,6 @@
 use crate::error::Context as _;
 use crate::{HitKind, Result, SearchHit, SearchOutcome};
 use rusqlite::Connection;
-use std::cell::RefCell;
 use std::path::Path;
 
 /// The case an article (row alias `a`) belongs to: the first in case order.
@@ -160,12 +159,40 @@ pub(crate) struct NameWords {
     by_key: std::collections::HashMap<String, std::collections::BTreeSet<String>>,
 }
 
+/// The name words of one database file, shared by every [`crate::Store`] of
+/// the process open on it (the web server's pooled connections): the names
+/// are read once per process, not once per connection.
+pub(crate) type SharedNameWords = std::sync::Arc<std::sync::Mutex<NameWords>>;
+
+/// The shared [`NameWords`] of the database at `path` (by its canonical
+/// path; a path that cannot be canonicalised is used as given). Held weakly
+/// here, so the words are dropped with the last store on the file.
+pub(crate) fn shared_name_words(path: &Path) -> SharedNameWords {
+    use std::collections::HashMap;
+    use std::sync::{Arc, LazyLock, Mutex, Weak};
+    static OPEN: LazyLock<Mutex<HashMap<std::path::PathBuf, Weak<Mutex<NameWords>>>>> = LazyLock::new(Default::default);
+    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut open = OPEN.lock().unwrap_or_else(|e| e.into_inner());
+    open.retain(|_, w| w.strong_count() > 0);
+    if let Some(words) = open.get(&key).and_then(Weak::upgrade) {
+        return words;
+    }
+    let words: SharedNameWords = Arc::new(Mutex::new(NameWords::default()));
+    open.insert(key, Arc::downgrade(&words));
+    words
+}
+
 impl NameWords {
-    /// Reads the people of the articles stored since the last call.
-    fn refresh(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+    /// Reads the people of the articles stored since the last call (all of
+    /// them again when the file holds fewer articles than were read: it was
+    /// replaced).
+    pub(crate) fn refresh(&mut self, conn: &Connection) -> rusqlite::Result<()> {
         let last: i64 = conn
             .prepare_cached("SELECT ifnull(MAX(article), 0) FROM people")?
             .query_row([], |r| r.get(0))?;
+        if last < self.upto {
+            *self = NameWords::default();
+        }
         if last <= self.upto {
             return Ok(());
         }
@@ -191,12 +218,13 @@ impl NameWords {
 /// The spellings of a query word in stored people's names: every word of a
 /// name or variant that folds to the same key as `word`, other than `word`
 /// itself (sorted, at most 20).
-fn name_spellings(conn: &Connection, words: &RefCell<NameWords>, word: &str) -> rusqlite::Result<Vec<String>> {
+fn name_spellings(conn: &Connection, words: &std::sync::Mutex<NameWords>, word: &str) -> rusqlite::Result<Vec<String>> {
     let key = casewatch_reconcile::names::fold(word);
     if key.chars().count() < 3 || key.contains(' ') {
         return Ok(Vec::new());
     }
-    let mut words = words.borrow_mut();
+    // (a panic elsewhere while holding the lock leaves at worst words not yet read)
+    let mut words = words.lock().unwrap_or_else(|e| e.into_inner());
     words.refresh(conn)?;
     Ok(words
         .by_key
@@ -214,7 +242,11 @@ fn name_spellings(conn: &Connection, words: &RefCell<NameWords>, word: &str) -> 
 /// `Duulatov` → `("Duulatov"* OR "Дуулатов"*)`, every spelling as a prefix
 /// so that inflected forms match. `None` when the
 /// query has FTS5 syntax or nothing to widen.
-fn cross_script(conn: &Connection, names: &RefCell<NameWords>, query: &str) -> rusqlite::Result<Option<String>> {
+fn cross_script(
+    conn: &Connection,
+    names: &std::sync::Mutex<NameWords>,
+    query: &str,
+) -> rusqlite::Result<Option<String>> {
     let words: Vec<&str> = query.split_whitespace().collect();
     let plain = |w: &str| {
         w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') && !matches!(w, "AND" | "OR" | "NOT" | "NEAR")
@@ -246,7 +278,7 @@ fn cross_script(conn: &Connection, names: &RefCell<NameWords>, query: &str) -> r
 pub(crate) fn search(
     conn: &Connection,
     path: &Path,
-    names: &RefCell<NameWords>,
+    names: &std::sync::Mutex<NameWords>,
     query: &str,
     limit: usize,
 ) -> Result<SearchOutcome> {
@@ -312,7 +344,27 @@ pub(crate) fn search(
 
 #[cfg(test)]
 mod tests {
-    use super::quote_words;
+    use super::{quote_words, shared_name_words};
+    use std::sync::Arc;
+
+    #[test]
+    fn one_file_one_set_of_name_words() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = dir.path().join("a.db");
+        let b = dir.path().join("b.db");
+        std::fs::write(&a, b"").expect("a");
+        std::fs::write(&b, b"").expect("b");
+        let first = shared_name_words(&a);
+        // the same file by another spelling of its path
+        let again = shared_name_words(&dir.path().join(".").join("a.db"));
+        assert!(Arc::ptr_eq(&first, &again));
+        assert!(!Arc::ptr_eq(&first, &shared_name_words(&b)));
+        // dropped with the last holder: a later store starts afresh
+        let weak = Arc::downgrade(&first);
+        drop(first);
+        drop(again);
+        assert!(weak.upgrade().is_none());
+    }
 
     #[test]
     fn quoting() {

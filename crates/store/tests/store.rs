@@ -399,3 +399,36 @@ fn search_widens_to_names_stored_after_the_first_search() {
     assert_eq!(articles(&store, "Asanbekov"), ["en-1", "ru-1"]);
     assert_eq!(articles(&store, "Асанбеков"), ["en-1", "ru-1"]);
 }
+
+/// The stores of one process on one file share the words of stored names (the
+/// web server's pool reads them once): a store that warmed them and a store
+/// opened later both widen to a spelling the other stored.
+#[test]
+fn stores_on_one_file_share_name_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("casewatch.db");
+    let mut items = cross_script_pair();
+    let ru = items.remove(0);
+    let mut writer = Store::open(&path).expect("open the writer");
+    writer
+        .insert_articles(&inputs(&items))
+        .expect("insert the English report");
+    let reader = Store::open(&path).expect("open a reader");
+    reader.warm_search().expect("warm");
+    writer
+        .insert_articles(&inputs(&[ru]))
+        .expect("insert the Russian report");
+    let articles = |store: &Store, q: &str| -> Vec<String> {
+        let mut a: Vec<String> = store
+            .search(q, 10)
+            .expect("search")
+            .into_iter()
+            .map(|h| h.article)
+            .collect();
+        a.sort();
+        a.dedup();
+        a
+    };
+    assert_eq!(articles(&reader, "Asanbekov"), ["en-1", "ru-1"]);
+    assert_eq!(articles(&writer, "Асанбеков"), ["en-1", "ru-1"]);
+}

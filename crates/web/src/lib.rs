@@ -291,7 +291,16 @@ pub fn run(bind: &str, config: Config) -> Result<(), WebError> {
             );
         }
     }
+    // Read the words of stored names once, off the request path: otherwise the
+    // first search on the server pays for it (about a second at 200,000
+    // articles). The pooled stores share them (`Store::warm_search`).
+    let db = config.db.clone();
     let app = app(config)?;
+    std::thread::spawn(move || {
+        if let Err(e) = casewatch_store::Store::open(&db).and_then(|store| store.warm_search()) {
+            eprintln!("casewatch: reading the stored names for search: {e}");
+        }
+    });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -176,6 +176,8 @@ pub fn find(
     // else the lede's (the first stated date of the article: the news the
     // article reports); and the last day-precise date, the anchor of "two days later"
     let mut lede: Option<PartialDate> = None;
+    // whether the story's time is the report's month (set by news told in the present perfect)
+    let mut news_lede = false;
     let mut para_date: Option<PartialDate> = None;
     let mut last_para = usize::MAX;
     let mut anchor = Anchors::default();
@@ -611,7 +613,7 @@ pub fn find(
         }
         // the news itself: a present perfect before any date of the article ("X has been arrested,
         // the agency reports") happened shortly before the report, in its month
-        if lede.is_none()
+        if (lede.is_none() || news_lede)
             && !background
             && let Some(p) = published
         {
@@ -789,6 +791,13 @@ pub fn find(
                     lede = ev.date;
                 }
             }
+            // news told in the present perfect ("The court has found X guilty") sets the story's
+            // time to the report's month: later paragraphs that tell the episode without a date
+            // are of it, not of a background date met before them
+            if !caption && ev.date_reason == REPORT_MONTH && lede.is_none() && !background {
+                lede = ev.date;
+                news_lede = true;
+            }
             focus.subjects(&ev.subjects);
         }
         // the story's day: a lede sentence that dates the scene without a realised event of its own
@@ -813,7 +822,7 @@ pub fn find(
         }
         out.extend(found);
     }
-    resolve_counted_groups(sentences, ents, &mut out);
+    resolve_counted_groups(sentences, ents, captions, skip, &mut out);
     defendants_of_the_article(ents, &mut out);
     drop_implied_told_elsewhere(&mut out);
     hearing_of_the_appeal(&ctx.words, &mut out);

@@ -261,7 +261,13 @@ pub(super) fn resolve_counted_group_back(ents: &Entities, focus: &Focus, e: &mut
 /// A counted group of media workers ("three employees of the outlet") that the
 /// next sentences name one by one ("Editor A, reporter B and camera operator C
 /// were …") is those people.
-pub(super) fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, events: &mut [FoundEvent]) {
+pub(super) fn resolve_counted_groups(
+    sentences: &[Sentence],
+    ents: &Entities,
+    captions: &[bool],
+    skip: &[bool],
+    events: &mut [FoundEvent],
+) {
     for e in events.iter_mut() {
         let mut replaced: Vec<SubjectRef> = Vec::new();
         let mut changed = false;
@@ -280,7 +286,16 @@ pub(super) fn resolve_counted_groups(sentences: &[Sentence], ents: &Entities, ev
                 "employee" | "journalist" | "staff member" | "reporter" | "media worker"
             );
             let mut named: Vec<usize> = Vec::new();
-            for (sj, sentence) in sentences.iter().enumerate().take(e.sentence + 3).skip(e.sentence + 1) {
+            // the next two sentences of running text (captions and headings between them are read
+            // too, but do not count: a photo caption repeats who the story is about)
+            let mut body_seen = 0;
+            for (sj, sentence) in sentences.iter().enumerate().skip(e.sentence + 1) {
+                if body_seen == 2 {
+                    break;
+                }
+                if !(captions.get(sj).copied().unwrap_or(false) || skip.get(sj).copied().unwrap_or(false)) {
+                    body_seen += 1;
+                }
                 let words: Vec<&str> = sentence.tokens.iter().map(|t| t.lower.as_str()).collect();
                 for m in &ents.mentions[sj] {
                     if let Target::Person(p) = m.target

@@ -51,7 +51,31 @@ pub(super) fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: u
                     if org.kind == OrgKind::MediaOutlet {
                         // "Chyrak Media journalist X": an outlet before an occupation is an affiliation, not a subject
                         let occ = occupation_at(&s.tokens, m.last, ctx.lex).is_some();
-                        if !occ {
+                        // "two former editors of (the weekly) X": an outlet after a group's "of" is whom the
+                        // group works for, a modifier, not a participant of its own
+                        let of_group = (m.first.saturating_sub(4)..m.first)
+                            .rev()
+                            .find(|&j| {
+                                matches!(words[j], "of" | "at" | "for" | "from")
+                                    && words[j + 1..m.first]
+                                        .iter()
+                                        .all(|w| w.chars().all(|c| c.is_lowercase()))
+                            })
+                            .is_some_and(|j| {
+                                out.last().is_some_and(|u: &Unit| {
+                                    u.last == j
+                                        && u.subjects.iter().all(|x| matches!(x, SubjectRef::Group { .. }))
+                                        && !u.subjects.is_empty()
+                                })
+                            });
+                        if of_group {
+                            out.push(Unit {
+                                first: m.first,
+                                last: m.last,
+                                subjects: Vec::new(),
+                                org: true,
+                            });
+                        } else if !occ {
                             out.push(Unit {
                                 first: m.first,
                                 last: m.last,
@@ -243,6 +267,23 @@ pub(super) fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: u
                 last: k + 2,
                 subjects: vec![SubjectRef::Org(o)],
                 org: true,
+            });
+            k += 2;
+            continue;
+        }
+        // the party of the proceedings: "the appellant", "the petitioner" is the person the text was
+        // about before it (as a pronoun would be)
+        if w == "the"
+            && words
+                .get(k + 1)
+                .is_some_and(|n| matches!(*n, "appellant" | "petitioner" | "applicant" | "defendant"))
+            && let Some(subjects) = resolve_pronoun(ctx, si, k, None)
+        {
+            out.push(Unit {
+                first: k,
+                last: k + 2,
+                subjects,
+                org: false,
             });
             k += 2;
             continue;

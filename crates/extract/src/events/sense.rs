@@ -460,10 +460,15 @@ pub(super) fn is_reference(words: &[&str], start: usize) -> bool {
                     .take_while(|x| !matches!(**x, "." | ";" | "!" | "?"))
                     .map(|x| x.trim_matches(|c: char| !c.is_alphanumeric()))
                     .collect();
-                after.windows(2).any(|p| {
+                (after.windows(2).any(|p| {
                     matches!(p[0], "is" | "are" | "was" | "were" | "be" | "been" | "hereby")
                         && matches!(p[1], "declared" | "quashed" | "annulled")
-                }) && after
+                })
+                    // "declared the arrest of X invalid"
+                    || words[start.saturating_sub(3)..start]
+                        .iter()
+                        .any(|x| matches!(*x, "declared" | "declares")))
+                    && after
                     .iter()
                     .any(|x| matches!(*x, "invalid" | "illegal" | "unlawful" | "void" | "quashed" | "annulled"))
             })

@@ -44,8 +44,14 @@ pub(super) fn subjects_for(
             .collect()
     };
     let left = outside_rels(person_only(units(ctx, si, words, clause.0, start, focus)));
-    // the object never reaches past "according to"
-    let right_end = (end..clause.1).find(|&k| words[k] == "according").unwrap_or(clause.1);
+    // the object never reaches past "according to", nor into a manner adjunct ("entitled to release
+    // by applying the ratio of the judgement in the case of X": X is a precedent cited)
+    let right_end = (end..clause.1)
+        .find(|&k| {
+            words[k] == "according"
+                || (words[k] == "by" && words.get(k + 1).is_some_and(|n| n.len() > 4 && n.ends_with("ing")))
+        })
+        .unwrap_or(clause.1);
     // a pattern with a gap can hold its object: "found them guilty"
     // (only object forms: "lost their legal status" is about the subject)
     let gap_object = (start + 1..end)
@@ -103,7 +109,10 @@ pub(super) fn subjects_for(
     // "has accused", "had detained" are active perfects; the passive needs a form of "be" or "get"
     // ("has been detained", "got arrested")
     let perfect = |w: &str| matches!(w, "has" | "have" | "had");
-    let mut passive = k > clause.0 && BE.contains(&words[k - 1]) && !perfect(words[k - 1]) && participle(words[start]);
+    // ("has been found": "been", skipped with the adverbs, is the passive's own "be")
+    let mut passive = participle(words[start])
+        && ((k > clause.0 && BE.contains(&words[k - 1]) && !perfect(words[k - 1]))
+            || words[k..start].iter().any(|w| matches!(*w, "been" | "being")));
     // "was summoned to the ministry and questioned": the voice of the first verb carries over
     if !passive && k > clause.0 && words[k - 1] == "and" && participle(words[start]) {
         passive = (clause.0..k - 1)
@@ -436,11 +445,18 @@ pub(super) fn subjects_for(
     // court decisions about people already in focus: "the court upheld the sentences",
     // "the trial was held behind closed doors", "the pardon decree had been signed"
     // (or an indefinite noun phrase: "a prominent former lawyer was also jailed" is someone new)
+    // (but "a leading journalist has been sentenced", with a trade of the media and nothing that marks
+    // another person, is the journalist in focus: how a lede names the person the report is about)
     let indefinite_subject = passive
-        && (clause.0..start)
-            .rev()
-            .take(8)
-            .any(|k| matches!(words[k], "a" | "an") && (k + 1..start).any(|j| BE.contains(&words[j])));
+        && (clause.0..start).rev().take(8).any(|k| {
+            matches!(words[k], "a" | "an")
+                && (k + 1..start).any(|j| BE.contains(&words[j]))
+                && ((k + 1..start).any(|j| matches!(words[j], "also" | "another" | "other" | "second"))
+                    || !(k + 1..start).any(|j| {
+                        occupation_at(&ctx.sentences[si].tokens, j, ctx.lex)
+                            .is_some_and(|(_, kind, _)| kind == OccupationKind::Media)
+                    }))
+        });
     let own_subject = passive && (left.iter().any(|u| u.org) || indefinite_subject);
     if matches!(
         t,

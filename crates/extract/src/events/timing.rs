@@ -91,7 +91,13 @@ pub(super) fn assign_dates(
             let antecedent = rels
                 .iter()
                 .any(|r| r.0 < m.first && m.first < r.1 && e.trigger.1 + 1 == r.0);
-            if speech_d.is_none_or(|sd| d <= sd) && !now && !too_far && (!in_other_rel || antecedent) {
+            // "…, marking the first such conviction since the colony returned to Chinese rule in 1997": a
+            // date inside a "since" clause (one with a verb of its own) dates that clause's verb
+            let since_clause = m.first >= e.trigger.1
+                && (e.trigger.1..m.first).any(|j| {
+                    words[j] == "since" && words[j + 1..m.first].iter().any(|w| w.len() > 3 && w.ends_with("ed"))
+                });
+            if speech_d.is_none_or(|sd| d <= sd) && !now && !too_far && !since_clause && (!in_other_rel || antecedent) {
                 pairs.push((d, mi, ei));
             }
         }

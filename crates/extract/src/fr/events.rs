@@ -262,6 +262,15 @@ pub fn find(
             }) {
                 continue;
             }
+            // "condamné à trois ans": a verb that names its penalty is the sentence (as "sentenced to"
+            // is in English); only "condamné" without one ("condamné pour diffamation") is the conviction
+            if t == EventType::Conviction
+                && matches
+                    .iter()
+                    .any(|m| lex.triggers[m.2].event_type == Some(EventType::Sentence) && m.0 == start && m.1 > end)
+            {
+                continue;
+            }
             // "cette interpellation": a reference back to an event already told; "depuis son
             // arrestation", "depuis l'ouverture du procès": an event told as a point in time
             let before = |n: usize| start.checked_sub(n).map_or("", |k| words[k]);
@@ -377,6 +386,12 @@ pub fn find(
                 .filter(|m| m.first >= clause.0 && m.last <= clause.1)
                 .min_by_key(|m| dist(m));
             let nearest = in_clause_date.or_else(|| date_mentions.iter().min_by_key(|m| dist(m)));
+            // "l'informer des chefs d'accusation", "ses chefs d'inculpation": charges named with a
+            // determiner are the ones already brought (restated), dated by no act of the sentence
+            let restated_charge = t == EventType::Charge
+                && matches!(words[start], "chef" | "chefs" | "inculpation" | "inculpations")
+                && matches!(before(1), "les" | "des" | "ses" | "leurs" | "ces" | "aux");
+            let nearest = if restated_charge { None } else { nearest };
             let (date, qualifier, date_text, date_reason) = match nearest {
                 Some(m) => {
                     let text = s.tokens[m.first..m.last]

@@ -212,6 +212,17 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, t: 
     if let Some(w) = words[scope..start].iter().chain(after).find(|w| REFUSAL.contains(*w)) {
         return reason(Status::NotOccurred, w, false);
     }
+    // "la décision de se pourvoir en cassation ou non": an act weighed "or not" is undecided
+    if words[end.min(words.len())..]
+        .iter()
+        .take(5)
+        .take_while(|w| !hard(w) && **w != ",")
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|p| *p[0] == "ou" && *p[1] == "non")
+    {
+        return reason(Status::NotOccurred, "ou non", false);
+    }
     let near = &words[scope.max(clause_start)..start];
     if let Some(w) = near.iter().find(|w| DENIAL.contains(*w)) {
         return reason(Status::Denied, w, false);

@@ -200,6 +200,8 @@ pub struct Article<'a> {
     pub skip: &'a [bool],
     /// Occupation lemmas of the media (role nouns that describe a person of the article).
     pub media_roles: &'a [String],
+    /// The publication date, when known.
+    pub published: Option<chrono::NaiveDate>,
 }
 
 impl Article<'_> {
@@ -213,10 +215,16 @@ impl Article<'_> {
 pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut last_day: Option<PartialDate> = None;
+    // whether a date (not a deadline) has been stated in the body yet: the news a report opens
+    // with, undated, is of the report's month ("журналистку отправили в СИЗО", published 29 March)
+    let mut dated_yet = false;
     for (si, ws) in a.words.iter().enumerate() {
         if si < a.body_from || a.skip[si] {
             continue;
         }
+        dated_yet |= a.dates[si]
+            .iter()
+            .any(|d| !d.until && matches!(d.value, DateValue::Fixed(_)));
         if si > 0 && a.paragraphs[si] != a.paragraphs[si - 1] {
             last_day = None;
         }
@@ -281,6 +289,16 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                         .first()
                         .is_some_and(|r| matches!(r.feats.pos, Pos::Noun | Pos::Adj | Pos::Propn))
                 })
+            {
+                continue;
+            }
+            // "апелляционная жалоба на обвинительный приговор": what an appeal is against was
+            // decided before (the appeal is the event)
+            if matches!(
+                event_type,
+                EventType::Conviction | EventType::Sentence | EventType::PretrialDetention
+            ) && (ts.saturating_sub(4)..ts)
+                .any(|k| ws[k].has_lemma("жалоба") && (k + 1..ts).any(|j| ws[j].tok.lower == "на"))
             {
                 continue;
             }
@@ -423,6 +441,14 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
             } else if let Some(p) = last_day {
                 date = Some(p);
                 date_reason = "the last date stated in the paragraph".into();
+            } else if !dated_yet
+                && status == Status::Occurred
+                // (a charge is as often the case restated: "возбужденного против меня дела")
+                && event_type != EventType::Charge
+                && let Some(p) = a.published
+            {
+                date = PartialDate::month(chrono::Datelike::year(&p), chrono::Datelike::month(&p));
+                date_reason = "the report's month (the news it opens with, before any date)".into();
             }
             if let Some(d) = date
                 && status != Status::NotOccurred

@@ -147,6 +147,7 @@ impl Pack {
             focus: focus_of(&ents),
             lists: &lists,
             skip: &skip,
+            published: meta.published,
         };
         let found = events::find(&article, &self.lexicon);
         let mut extraction = build_record(meta, body, &sentences, &words, &ents, &found, &self.lexicon);

@@ -98,11 +98,19 @@ pub(super) fn status_of(
     {
         return (Some(Status::Denied), Some(text(c.0, c.1)));
     }
-    // a future-tense verb or "будет" before the trigger
-    let future = ws[cs..ce].iter().any(|w| {
-        w.readings
+    // a future-tense verb or "будет" before the trigger ("Напомним, …", "Отметим, …": a first-person
+    // plural set off by a comma at the start is the writer's aside, not a future act)
+    let hortative = |k: usize| {
+        (k == 0 || ws[k - 1].tok.kind != crate::segment::TokenKind::Word)
+            && ws.get(k + 1).is_some_and(|n| n.tok.text == ",")
+            && ws[k].tok.lower.ends_with('м')
+    };
+    let future = (cs..ce).any(|k| {
+        ws[k]
+            .readings
             .first()
             .is_some_and(|r| r.feats.future && r.feats.finite && r.feats.pos == Pos::Verb)
+            && !hortative(k)
     }) || (ts > cs
         && ws[cs..ts]
             .iter()
