@@ -31,7 +31,7 @@ use crate::names::Name;
 use crate::overrides::MentionRef;
 use crate::{Reconciled, Settings};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A person of a case that is not being rebuilt: a candidate to share its id
 /// with a person of a rebuilt case.
@@ -48,6 +48,12 @@ pub struct KnownPerson {
     /// Affiliation, when known.
     pub affiliation: Option<String>,
 }
+
+/// The look-up of people of other cases that [`assign_ids_with`] calls:
+/// `(block, wanted)` → the people of the cases not being rebuilt whose
+/// blocking key ([`crate::names::block_key`]) is `block` and whose name
+/// text passes `wanted`, in any order.
+pub type KnownPeople<'a> = dyn FnMut(&str, &mut dyn FnMut(&str) -> bool) -> Vec<KnownPerson> + 'a;
 
 /// The ids given before to the keys of the records being rebuilt.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -198,27 +204,42 @@ fn same_parsed(
     other: &KnownPerson,
     settings: &Settings,
 ) -> bool {
-    let full = |n: &Name| n.has_given() && n.given.iter().all(|g| g.chars().count() > 1);
-    if !full(a) || !full(b) || !a.matches(b, settings.given_name_max_edits) {
+    let fold = |v: Option<&str>| v.map(crate::names::fold).filter(|f| !f.is_empty());
+    same_folded(
+        a,
+        &[fold(occupation), fold(affiliation)],
+        b,
+        &[fold(other.occupation.as_deref()), fold(other.affiliation.as_deref())],
+        settings,
+    )
+}
+
+/// Whether a name has a given name and no initial (see
+/// [`same_person_across_cases`]: only such names share ids across cases).
+fn full_name(n: &Name) -> bool {
+    n.has_given() && n.given.iter().all(|g| g.chars().count() > 1)
+}
+
+/// [`same_parsed`] with the occupation and affiliation of each side folded
+/// ([`crate::names::fold`], `None` when empty) once by the caller.
+fn same_folded(
+    a: &Name,
+    a_attrs: &[Option<String>; 2],
+    b: &Name,
+    b_attrs: &[Option<String>; 2],
+    settings: &Settings,
+) -> bool {
+    if !full_name(a) || !full_name(b) || !a.matches(b, settings.given_name_max_edits) {
         return false;
     }
     let mut score = if a.folded == b.folded { 1.0 } else { 0.9 };
-    let fold = |v: Option<&str>| v.map(crate::names::fold).filter(|f| !f.is_empty());
-    let pairs = [
-        (
-            fold(occupation),
-            fold(other.occupation.as_deref()),
-            settings.occupation_disagree_penalty,
-        ),
-        (
-            fold(affiliation),
-            fold(other.affiliation.as_deref()),
-            settings.affiliation_disagree_penalty,
-        ),
+    let penalties = [
+        settings.occupation_disagree_penalty,
+        settings.affiliation_disagree_penalty,
     ];
-    for (x, y, penalty) in pairs {
+    for ((x, y), penalty) in a_attrs.iter().zip(b_attrs).zip(penalties) {
         if let (Some(x), Some(y)) = (x, y) {
-            if x == y || x.contains(&y) || y.contains(&x) {
+            if x == y || x.contains(y.as_str()) || y.contains(x.as_str()) {
                 score += settings.attribute_agree_bonus;
             } else {
                 score -= penalty;
@@ -229,30 +250,104 @@ fn same_parsed(
 }
 
 /// Candidates for sharing a person id across cases, blocked by folded
-/// surname (only people of one block are ever compared), names parsed once.
+/// surname (only people of one block are ever compared), each distinct name
+/// parsed once per run and attributes folded once per candidate.
+///
+/// Per block, candidates are tried in a fixed order: the people of this run
+/// that had an id before the block was first looked up, then the people of
+/// other cases by (case id, person id), then the people of this run given
+/// an id since. Only names with a given name and no initial can ever match
+/// ([`same_person_across_cases`]), so no other name is kept; and of the
+/// people of other cases, only those whose name matches a name looked up
+/// ([`Name::matches`], a condition of every match) are read: the same first
+/// match as trying the whole block, without reading the whole block.
 #[derive(Default)]
 struct Candidates {
-    by_block: BTreeMap<String, Vec<(Name, KnownPerson)>>,
-    /// Blocks whose people of other cases were looked up.
-    loaded: BTreeSet<String>,
+    by_block: BTreeMap<String, BlockCandidates>,
+    /// Parsed names by their text (`None`: not a full name, never matches).
+    parsed: HashMap<String, Option<Name>>,
+}
+
+/// The candidates of one surname block (see [`Candidates`]).
+#[derive(Default)]
+struct BlockCandidates {
+    /// People of this run with an id before the block was looked up.
+    before: Vec<Candidate>,
+    /// People of other cases read so far, by (case id, person id).
+    known: BTreeMap<(String, String), Candidate>,
+    /// People of this run given an id after the block was looked up.
+    after: Vec<Candidate>,
+    /// Whether the block was looked up (for any name).
+    looked_up: bool,
+    /// The names (their parsed form) whose matching people of other cases were read.
+    read_for: BTreeSet<String>,
+}
+
+/// A candidate: its parsed name, folded occupation and affiliation, and the person.
+struct Candidate {
+    name: Name,
+    attrs: [Option<String>; 2],
+    known: KnownPerson,
+}
+
+/// The parsed name of `text` when it is a full name (a given name, no
+/// initial), memoised in `parsed`.
+fn full_parsed<'p>(parsed: &'p mut HashMap<String, Option<Name>>, text: &str) -> Option<&'p Name> {
+    if !parsed.contains_key(text) {
+        let n = Name::parse(text);
+        parsed.insert(text.to_string(), full_name(&n).then_some(n));
+    }
+    parsed.get(text).and_then(Option::as_ref)
 }
 
 impl Candidates {
-    /// Adds the people of other cases in `block`, once per block.
-    fn load(&mut self, block: &str, known: &mut dyn FnMut(&str) -> Vec<KnownPerson>) {
-        if self.loaded.insert(block.to_string()) {
-            for k in known(block) {
-                self.add(k);
+    /// Reads the people of other cases in the block of `name` whose name
+    /// matches it, once per (block, name).
+    fn load(&mut self, name: &Name, settings: &Settings, known: &mut KnownPeople<'_>) {
+        let block = name.bare_surname();
+        let entry = self.by_block.entry(block.to_string()).or_default();
+        entry.looked_up = true;
+        if !full_name(name) || !entry.read_for.insert(format!("{name:?}")) {
+            return;
+        }
+        let parsed = &mut self.parsed;
+        // A block repeats a few names many times: each is matched once.
+        let mut seen: HashMap<String, bool> = HashMap::new();
+        let mut wanted = |text: &str| {
+            if let Some(&w) = seen.get(text) {
+                return w;
+            }
+            let w = full_parsed(parsed, text).is_some_and(|n| name.matches(n, settings.given_name_max_edits));
+            seen.insert(text.to_string(), w);
+            w
+        };
+        let found = known(block, &mut wanted);
+        for k in found {
+            if let Some(c) = self.candidate(k) {
+                let entry = self.by_block.entry(block.to_string()).or_default();
+                entry.known.insert((c.known.case.clone(), c.known.id.clone()), c);
             }
         }
     }
 
+    /// The candidate for `k` when its name is a full name.
+    fn candidate(&mut self, k: KnownPerson) -> Option<Candidate> {
+        let name = full_parsed(&mut self.parsed, &k.name)?.clone();
+        let fold = |v: Option<&str>| v.map(crate::names::fold).filter(|f| !f.is_empty());
+        let attrs = [fold(k.occupation.as_deref()), fold(k.affiliation.as_deref())];
+        Some(Candidate { name, attrs, known: k })
+    }
+
+    /// Adds a person of this run that has an id.
     fn add(&mut self, k: KnownPerson) {
-        let name = Name::parse(&k.name);
-        self.by_block
-            .entry(name.bare_surname().to_string())
-            .or_default()
-            .push((name, k));
+        if let Some(c) = self.candidate(k) {
+            let entry = self.by_block.entry(c.name.bare_surname().to_string()).or_default();
+            if entry.looked_up {
+                entry.after.push(c);
+            } else {
+                entry.before.push(c);
+            }
+        }
     }
 
     /// The first candidate of another case than `case`, not in `taken`,
@@ -265,18 +360,17 @@ impl Candidates {
         taken: &BTreeSet<String>,
         settings: &Settings,
     ) -> Option<String> {
-        self.by_block.get(name.bare_surname())?.iter().find_map(|(n, k)| {
-            (k.case != case
-                && !taken.contains(&k.id)
-                && same_parsed(
-                    name,
-                    person.occupation.as_deref(),
-                    person.affiliation.as_deref(),
-                    n,
-                    k,
-                    settings,
-                ))
-            .then(|| k.id.clone())
+        if !full_name(name) {
+            return None;
+        }
+        let fold = |v: Option<&str>| v.map(crate::names::fold).filter(|f| !f.is_empty());
+        let attrs = [fold(person.occupation.as_deref()), fold(person.affiliation.as_deref())];
+        let b = self.by_block.get(name.bare_surname())?;
+        b.before.iter().chain(b.known.values()).chain(&b.after).find_map(|c| {
+            (c.known.case != case
+                && !taken.contains(&c.known.id)
+                && same_folded(name, &attrs, &c.name, &c.attrs, settings))
+            .then(|| c.known.id.clone())
         })
     }
 }
@@ -291,10 +385,14 @@ pub fn assign_ids(
     settings: &Settings,
 ) -> Vec<Absorbed> {
     let known = prev.known_people.clone();
-    assign_ids_with(rec, prev, counters, settings, &mut |block: &str| {
+    assign_ids_with(rec, prev, counters, settings, &mut |block: &str,
+                                                         wanted: &mut dyn FnMut(
+        &str,
+    )
+        -> bool| {
         known
             .iter()
-            .filter(|k| crate::names::block_key(&k.name) == block)
+            .filter(|k| crate::names::block_key(&k.name) == block && wanted(&k.name))
             .cloned()
             .collect()
     })
@@ -302,13 +400,16 @@ pub fn assign_ids(
 
 /// [`assign_ids`], looking up the people of other cases (those not being
 /// rebuilt) only for the surname blocks (`names::block_key`) of people who
-/// need them: `known(block)` returns them. `prev.known_people` is ignored.
+/// need them: `known(block, wanted)` returns the people of other cases in
+/// `block` whose name text passes `wanted` (a necessary condition of the
+/// same person, so others need not be read; returning more is harmless).
+/// `prev.known_people` is ignored.
 pub fn assign_ids_with(
     rec: &mut Reconciled,
     prev: &PreviousIds,
     counters: &mut Counters,
     settings: &Settings,
-    known_people: &mut dyn FnMut(&str) -> Vec<KnownPerson>,
+    known_people: &mut KnownPeople<'_>,
 ) -> Vec<Absorbed> {
     let mut absorbed = Vec::new();
 
@@ -426,7 +527,7 @@ pub fn assign_ids_with(
                 continue;
             }
             let name = Name::parse(&person.name);
-            candidates.load(name.bare_surname(), known_people);
+            candidates.load(&name, settings, known_people);
             let found = candidates.find(&name, person, &case_ids[ci], &taken, settings);
             let id = found.unwrap_or_else(|| {
                 counters.person += 1;

@@ -261,6 +261,7 @@ pub fn mentions_may_join(
 /// folded, for repeated comparisons.
 #[derive(Debug, Clone)]
 pub struct PreparedMention {
+    text: String,
     name: names::Name,
     attrs: [Option<String>; 2],
     context: std::collections::BTreeSet<String>,
@@ -271,6 +272,7 @@ impl LinkMention {
     pub fn prepare(&self, context: &[String]) -> PreparedMention {
         let folded = |v: &Option<String>| v.as_deref().map(names::fold).filter(|f| !f.is_empty());
         PreparedMention {
+            text: self.name.clone(),
             name: names::Name::parse(&self.name),
             attrs: [folded(&self.occupation), folded(&self.affiliation)],
             context: context.iter().cloned().collect(),
@@ -284,6 +286,33 @@ impl PreparedMention {
         people::may_join(
             (&self.name, &self.attrs, &self.context),
             (&other.name, &other.attrs, &other.context),
+            settings,
+        )
+    }
+
+    /// The name as the article gives it (mentions with the same text have
+    /// the same [`PreparedMention::name_match`] with any other).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The part of [`PreparedMention::may_join`] that depends on the two
+    /// names only (and `Settings::given_name_max_edits`): the base score of
+    /// the name rule when both have a given name or initial and match, else
+    /// `None` (then they never join). Lets a caller compare a name with each
+    /// distinct name of a block once.
+    pub fn name_match(&self, other: &PreparedMention, settings: &Settings) -> Option<f64> {
+        people::may_join_names(&self.name, &other.name, settings)
+    }
+
+    /// [`PreparedMention::may_join`] given `base`, the
+    /// [`PreparedMention::name_match`] of the two: equal to `may_join` when
+    /// `base` is that value.
+    pub fn may_join_with(&self, other: &PreparedMention, base: f64, settings: &Settings) -> bool {
+        people::may_join_scored(
+            base,
+            (&self.name, &self.attrs, &self.context),
+            (&other.attrs, &other.context),
             settings,
         )
     }

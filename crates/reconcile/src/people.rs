@@ -177,12 +177,33 @@ pub(crate) fn may_join(
     settings: &Settings,
 ) -> bool {
     let ((na, xa, ca), (nb, xb, cb)) = (a, b);
-    if !na.has_given() || !nb.has_given() {
-        return false;
-    }
-    let Some((_, base)) = name_rule(na, nb, settings) else {
+    let Some(base) = may_join_names(na, nb, settings) else {
         return false;
     };
+    may_join_scored(base, (na, xa, ca), (xb, cb), settings)
+}
+
+/// The name part of [`may_join`]: the base score of the name rule when
+/// both names have a given name (or initial) and match; `None` otherwise
+/// (then the mentions never join). Depends on the two names and
+/// `Settings::given_name_max_edits` only.
+pub(crate) fn may_join_names(na: &crate::names::Name, nb: &crate::names::Name, settings: &Settings) -> Option<f64> {
+    if !na.has_given() || !nb.has_given() {
+        return None;
+    }
+    name_rule(na, nb, settings).map(|(_, base)| base)
+}
+
+/// The rest of [`may_join`] once the names matched with base score `base`
+/// ([`may_join_names`]): whether attributes and co-named surnames bring
+/// the score to `Settings::person_match_threshold`.
+pub(crate) fn may_join_scored(
+    base: f64,
+    a: (&crate::names::Name, &[Option<String>; 2], &BTreeSet<String>),
+    b: (&[Option<String>; 2], &BTreeSet<String>),
+    settings: &Settings,
+) -> bool {
+    let ((na, xa, ca), (xb, cb)) = (a, b);
     let own = na.bare_surname();
     let cooccur = ca.iter().any(|s| s != own && cb.contains(s));
     score_parts(base, xa, xb, cooccur, settings) >= settings.person_match_threshold

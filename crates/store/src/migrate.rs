@@ -64,6 +64,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0007_case_splits",
         sql: include_str!("../migrations/sqlite/0007_case_splits.sql"),
     },
+    Migration {
+        version: 8,
+        name: "0008_rebuild_indexes",
+        sql: include_str!("../migrations/sqlite/0008_rebuild_indexes.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

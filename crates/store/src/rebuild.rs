@@ -308,6 +308,20 @@ struct Block {
     index: HashMap<(String, String), usize>,
     /// Per distinct text: the prepared mentions and the article rows giving it.
     groups: Vec<(Vec<casewatch_reconcile::PreparedMention>, Vec<i64>)>,
+    /// Name text → index into `names`.
+    name_index: HashMap<String, usize>,
+    /// Per distinct name text of the block's mentions, the (group, mention)
+    /// pairs giving it (the first one stands for the name). A block has far
+    /// fewer distinct names than mention lists: each name is compared with
+    /// a new mention's name once ([`casewatch_reconcile::PreparedMention::name_match`]),
+    /// and only the mentions of matching names are scored.
+    names: Vec<Vec<(usize, usize)>>,
+    /// Per name text of a new mention: how many of `names` it was compared
+    /// with, and those that matched with their base score (names are only
+    /// appended, so later rebuilds compare it with the new names alone).
+    matched: HashMap<String, (usize, Vec<(usize, f64)>)>,
+    /// `Settings::given_name_max_edits` that `matched` was computed with.
+    edits: usize,
 }
 
 impl Block {
@@ -322,10 +336,22 @@ impl Block {
                         serde_json::from_str(&key.1).map_err(|e| data_error(path, "link key context", e))?;
                     let ms: Vec<casewatch_reconcile::LinkMention> =
                         serde_json::from_str(&key.0).map_err(|e| data_error(path, "link key mentions", e))?;
-                    self.groups
-                        .push((ms.iter().map(|m| m.prepare(&context)).collect(), Vec::new()));
-                    self.index.insert(key, self.groups.len() - 1);
-                    self.groups.len() - 1
+                    let g = self.groups.len();
+                    let prepared: Vec<_> = ms.iter().map(|m| m.prepare(&context)).collect();
+                    for (m, p) in prepared.iter().enumerate() {
+                        let n = match self.name_index.get(p.text()) {
+                            Some(&n) => n,
+                            None => {
+                                self.names.push(Vec::new());
+                                self.name_index.insert(p.text().to_string(), self.names.len() - 1);
+                                self.names.len() - 1
+                            }
+                        };
+                        self.names[n].push((g, m));
+                    }
+                    self.groups.push((prepared, Vec::new()));
+                    self.index.insert(key, g);
+                    g
                 }
             };
             self.groups[g].1.push(article);
@@ -333,6 +359,38 @@ impl Block {
             self.last = Some(article);
         }
         Ok(())
+    }
+
+    /// The groups with a mention that may join one of `seeds` (see
+    /// [`casewatch_reconcile::PreparedMention::may_join`]), ascending.
+    fn joinable(&mut self, seeds: &[casewatch_reconcile::PreparedMention], settings: &Settings) -> Vec<usize> {
+        if self.edits != settings.given_name_max_edits {
+            self.matched.clear();
+            self.edits = settings.given_name_max_edits;
+        }
+        let Block {
+            groups, names, matched, ..
+        } = self;
+        let mut hit = vec![false; groups.len()];
+        for a in seeds {
+            let (done, found) = matched.entry(a.text().to_string()).or_default();
+            for (n, pairs) in names.iter().enumerate().skip(*done) {
+                if let Some(&(g, m)) = pairs.first()
+                    && let Some(base) = a.name_match(&groups[g].0[m], settings)
+                {
+                    found.push((n, base));
+                }
+            }
+            *done = names.len();
+            for &(n, base) in found.iter() {
+                for &(g, m) in &names[n] {
+                    if !hit[g] && a.may_join_with(&groups[g].0[m], base, settings) {
+                        hit[g] = true;
+                    }
+                }
+            }
+        }
+        hit.iter().enumerate().filter(|(_, h)| **h).map(|(g, _)| g).collect()
     }
 }
 
@@ -357,10 +415,10 @@ impl LinkCache {
 }
 
 /// The rows of key block `key`, from `cache` when it is current.
-fn block<'c>(conn: &Connection, path: &Path, cache: &'c mut LinkCache, key: &str) -> Result<&'c Block> {
+fn block<'c>(conn: &Connection, path: &Path, cache: &'c mut LinkCache, key: &str) -> Result<&'c mut Block> {
     type Found = (i64, String, String);
     let (count, max): (i64, Option<i64>) = conn
-        .prepare_cached("SELECT COUNT(*), MAX(article) FROM link_keys WHERE key = ?1")
+        .prepare_cached("SELECT COUNT(*), MAX(article) FROM link_keys INDEXED BY link_keys_key WHERE key = ?1")
         .and_then(|mut st| st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
         .ctx(path, || format!("counting the articles of key {key}"))?;
     let count = usize::try_from(count).unwrap_or(0);
@@ -442,12 +500,11 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache
         if seeds.is_empty() {
             continue;
         }
-        for (mentions, articles) in &block(conn, path, cache, key)?.groups {
-            if mentions.iter().any(|b| seeds.iter().any(|a| a.may_join(b, settings))) {
-                for article in articles {
-                    add.execute([article])
-                        .ctx(path, || format!("adding article row {article}"))?;
-                }
+        let blk = block(conn, path, cache, key)?;
+        for g in blk.joinable(seeds, settings) {
+            for article in &blk.groups[g].1 {
+                add.execute([article])
+                    .ctx(path, || format!("adding article row {article}"))?;
             }
         }
     }
@@ -876,28 +933,34 @@ pub(crate) fn rebuild_cached(
     let absorbed = {
         let mut people = conn
             .prepare_cached(
-                "SELECT person_id, case_id, name, occupation, affiliation FROM person_index
+                "SELECT person_id, case_id, name, occupation, affiliation
+                 FROM person_index INDEXED BY person_index_block_people
                  WHERE block = ?1 ORDER BY case_id, person_id",
             )
             .ctx(path, || "preparing the person look-up")?;
-        let mut known = |block: &str| -> Vec<KnownPerson> {
-            let found = people
-                .query_map([block], |r| {
-                    Ok(KnownPerson {
+        let mut known = |block: &str, wanted: &mut dyn FnMut(&str) -> bool| -> Vec<KnownPerson> {
+            // The block is one range of a covering index; only the rows
+            // whose name is wanted become people.
+            let found = people.query([block]).and_then(|mut rows| {
+                let mut out = Vec::new();
+                while let Some(r) = rows.next()? {
+                    let case = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+                    let name = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+                    if touched_set.contains(case) || !wanted(name) {
+                        continue;
+                    }
+                    out.push(KnownPerson {
                         id: r.get(0)?,
-                        case: r.get(1)?,
-                        name: r.get(2)?,
+                        case: case.to_string(),
+                        name: name.to_string(),
                         occupation: r.get(3)?,
                         affiliation: r.get(4)?,
-                    })
-                })
-                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-                .ctx(path, || format!("reading the people of block {block}"));
-            match found {
-                Ok(found) => found
-                    .into_iter()
-                    .filter(|k| !touched_set.contains(k.case.as_str()))
-                    .collect(),
+                    });
+                }
+                Ok(out)
+            });
+            match found.ctx(path, || format!("reading the people of block {block}")) {
+                Ok(found) => found,
                 Err(e) => {
                     lookup_error.get_or_insert(e);
                     Vec::new()
