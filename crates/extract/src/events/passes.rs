@@ -1,0 +1,102 @@
+//! Article-level passes over the events the sentence stages found: a hearing that is the appeal's,
+//! an implied act the article tells itself, and an act the next sentence denies.
+
+use super::*;
+
+/// "The Supreme Court upheld the sentence … The hearing was held behind closed
+/// doors": in a report whose court act is an appeal, "the hearing" told without
+/// a date of its own is the appeal's hearing, not another event. Removed when
+/// the article tells an appeal of the same person and no hearing of theirs
+/// with a stated date.
+pub(super) fn hearing_of_the_appeal(words: &[Vec<&str>], events: &mut Vec<FoundEvent>) {
+    let appealed: std::collections::HashSet<usize> = events
+        .iter()
+        .filter(|e| e.event_type == EventType::Appeal && e.status.status == Status::Occurred)
+        .flat_map(|e| e.persons())
+        .collect();
+    let dated_hearing: std::collections::HashSet<usize> = events
+        .iter()
+        .filter(|e| e.event_type == EventType::Hearing && e.date_reason == "stated in the sentence")
+        .flat_map(|e| e.persons())
+        .collect();
+    events.retain(|e| {
+        let ws = &words[e.sentence];
+        let definite =
+            e.trigger.0 < ws.len() && (ws[e.trigger.0] == "the" || (e.trigger.0 > 0 && ws[e.trigger.0 - 1] == "the"));
+        !(e.event_type == EventType::Hearing
+            && definite
+            && e.date_reason != "stated in the sentence"
+            && !e.persons().is_empty()
+            && e.persons()
+                .iter()
+                .all(|p| appealed.contains(p) && !dated_hearing.contains(p)))
+    });
+}
+
+/// Removes an implied act (rule `…+implied`: a conviction an appeal upheld, a
+/// confession a retraction withdrew) when the article tells an act of the same
+/// type for one of its subjects itself: the told one carries its date.
+pub(super) fn drop_implied_told_elsewhere(events: &mut Vec<FoundEvent>) {
+    let told: std::collections::HashSet<(EventType, usize)> = events
+        .iter()
+        .filter(|e| !e.rule.ends_with("+implied"))
+        .flat_map(|e| {
+            e.subjects.iter().filter_map(move |s| {
+                if let SubjectRef::Person(p) = s {
+                    Some((e.event_type, *p))
+                } else {
+                    None
+                }
+            })
+        })
+        .collect();
+    events.retain(|e| {
+        !e.rule.ends_with("+implied")
+            || !e
+                .subjects
+                .iter()
+                .any(|s| matches!(s, SubjectRef::Person(p) if told.contains(&(e.event_type, *p))))
+    });
+}
+
+/// "A tabloid reported that the reporter had been arrested. The police denied
+/// this." An event of a sentence that the next sentence denies by reference
+/// ("denied this", "dismissed the reports") is `denied`.
+pub(super) fn deny_what_the_next_sentence_denies(words: &[Vec<&str>], events: &mut [FoundEvent]) {
+    let denies_previous = |ws: &[&str]| {
+        ws.windows(3).any(|w| {
+            matches!(
+                w[0],
+                "denied" | "denies" | "deny" | "dismissed" | "refuted" | "rejected"
+            ) && (matches!(w[1], "this" | "it" | "that")
+                || (w[1] == "the"
+                    && matches!(
+                        w[2],
+                        "report"
+                            | "reports"
+                            | "claim"
+                            | "claims"
+                            | "allegation"
+                            | "allegations"
+                            | "rumour"
+                            | "rumours"
+                            | "rumor"
+                            | "rumors"
+                    )))
+        })
+    };
+    for (si, ws) in words.iter().enumerate().skip(1) {
+        if !denies_previous(ws) || events.iter().any(|e| e.sentence == si) {
+            continue;
+        }
+        for e in events.iter_mut().filter(|e| e.sentence == si - 1) {
+            if matches!(e.status.status, Status::Occurred | Status::Alleged) {
+                e.status = StatusReason {
+                    call: false,
+                    status: Status::Denied,
+                    cue: Some("denied in the next sentence".into()),
+                };
+            }
+        }
+    }
+}
