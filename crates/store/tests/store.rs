@@ -15,6 +15,19 @@ fn fresh() -> (TempDir, Store) {
     (dir, store)
 }
 
+/// The distinct articles a search finds, sorted.
+fn search_articles(store: &Store, q: &str) -> Vec<String> {
+    let mut a: Vec<String> = store
+        .search(q, 10)
+        .expect("search")
+        .into_iter()
+        .map(|h| h.article)
+        .collect();
+    a.sort();
+    a.dedup();
+    a
+}
+
 fn inputs(items: &[(ExtractRecord, String)]) -> Vec<ArticleInput<'_>> {
     items
         .iter()
@@ -349,17 +362,7 @@ fn search_finds_names_across_scripts() {
     let (_dir, mut store) = fresh();
     let items = cross_script_pair();
     store.insert_articles(&inputs(&items)).expect("insert");
-    let articles = |q: &str| -> Vec<String> {
-        let mut a: Vec<String> = store
-            .search(q, 10)
-            .expect("search")
-            .into_iter()
-            .map(|h| h.article)
-            .collect();
-        a.sort();
-        a.dedup();
-        a
-    };
+    let articles = |q: &str| search_articles(&store, q);
     // Latin finds the Cyrillic report (in its inflected form) and the Latin one
     assert_eq!(articles("Asanbekov"), ["en-1", "ru-1"]);
     // and the other way round
@@ -380,24 +383,13 @@ fn search_widens_to_names_stored_after_the_first_search() {
     store
         .insert_articles(&inputs(&items))
         .expect("insert the English report");
-    let articles = |store: &Store, q: &str| -> Vec<String> {
-        let mut a: Vec<String> = store
-            .search(q, 10)
-            .expect("search")
-            .into_iter()
-            .map(|h| h.article)
-            .collect();
-        a.sort();
-        a.dedup();
-        a
-    };
-    assert_eq!(articles(&store, "Asanbekov"), ["en-1"]);
+    assert_eq!(search_articles(&store, "Asanbekov"), ["en-1"]);
     // the same open store learns the Cyrillic spelling of the report stored now
     store
         .insert_articles(&inputs(&[ru]))
         .expect("insert the Russian report");
-    assert_eq!(articles(&store, "Asanbekov"), ["en-1", "ru-1"]);
-    assert_eq!(articles(&store, "Асанбеков"), ["en-1", "ru-1"]);
+    assert_eq!(search_articles(&store, "Asanbekov"), ["en-1", "ru-1"]);
+    assert_eq!(search_articles(&store, "Асанбеков"), ["en-1", "ru-1"]);
 }
 
 /// The stores of one process on one file share the words of stored names (the
@@ -418,17 +410,6 @@ fn stores_on_one_file_share_name_words() {
     writer
         .insert_articles(&inputs(&[ru]))
         .expect("insert the Russian report");
-    let articles = |store: &Store, q: &str| -> Vec<String> {
-        let mut a: Vec<String> = store
-            .search(q, 10)
-            .expect("search")
-            .into_iter()
-            .map(|h| h.article)
-            .collect();
-        a.sort();
-        a.dedup();
-        a
-    };
-    assert_eq!(articles(&reader, "Asanbekov"), ["en-1", "ru-1"]);
-    assert_eq!(articles(&writer, "Асанбеков"), ["en-1", "ru-1"]);
+    assert_eq!(search_articles(&reader, "Asanbekov"), ["en-1", "ru-1"]);
+    assert_eq!(search_articles(&writer, "Асанбеков"), ["en-1", "ru-1"]);
 }
