@@ -565,8 +565,20 @@ pub fn decide(
     };
     let nominal = (start > 0 && det(words[start - 1])) || det(words[start]);
     if nominal {
-        // the noun's predicate: the first auxiliary or modal after it, past an "of X" complement
-        let pred = (end..words.len().min(end + 8)).find(|&k| {
+        // the noun's predicate: the first auxiliary or modal after it, past an "of X" complement,
+        // within its own clause ("at the end of the hearing, the court said the prosecution had not
+        // shown …": what comes after the comma and the verb of saying is another clause)
+        let clause_end = (end..words.len().min(end + 8))
+            .find(|&k| {
+                matches!(words[k], ";" | ":")
+                    || SPEECH.contains(&words[k])
+                    || (words[k] == ","
+                        && !words
+                            .get(k + 1)
+                            .is_some_and(|n| matches!(*n, "which" | "who" | "whose" | "where")))
+            })
+            .unwrap_or(words.len().min(end + 8));
+        let pred = (end..clause_end).find(|&k| {
             matches!(
                 words[k],
                 "could"

@@ -1905,3 +1905,23 @@ fn appellants_and_precedents() {
         &["release@2024-05-15:Ivo Marek"],
     )]);
 }
+
+/// A noun's predicate is sought in its own clause: what follows a comma and a
+/// verb of saying ("…, the court said the prosecution had not shown …") does
+/// not negate it.
+#[test]
+fn a_nouns_predicate_stays_in_its_clause() {
+    run(&[
+        (
+            "Court acquits editor\nThe court acquitted editor Ivo Marek on Tuesday. In a short ruling read out at the end of the hearing, the court said the prosecution had not shown that his reports were untrue.",
+            "2026-01-15",
+            &["acquittal@2026-01-13:Ivo Marek", "hearing@2026-01-13:Ivo Marek"],
+        ),
+        // (its own predicate still counts: "the hearing has not been scheduled")
+        (
+            "Court acquits editor\nEditor Ivo Marek was charged in May. The hearing has not been scheduled.",
+            "2026-01-15",
+            &["charge@2025-05:Ivo Marek", "hearing@2025-05:Ivo Marek/not_occurred"],
+        ),
+    ]);
+}
