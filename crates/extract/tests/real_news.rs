@@ -290,6 +290,7 @@ fn participants_and_sets() {
         (
             "The verdict in the sedition trial against the weekly Harbour Light has been postponed to November 15.\n\nIvo Marek, its former chief editor, and Petra Zeman, its former acting editor, stand accused of sedition.\n\nBoth defendants had spent over a year behind bars.",
             "2023-09-21",
+            // (the verdict put off to a day is a hearing not yet held)
             &[
                 "hearing@2023-11-15:Ivo Marek+Petra Zeman/not_occurred",
                 "charge@-:Ivo Marek+Petra Zeman",
@@ -1264,6 +1265,7 @@ fn settings_and_days_ahead() {
         (
             "Reporter Lina Vos was questioned on Monday.\nThe verdict was postponed to April 2, more than a year after the trial began.",
             "2025-03-19",
+            // (the verdict put off to a day is a hearing not yet held)
             &[
                 "questioning@2025-03-17:Lina Vos",
                 "hearing@2025-04-02:Lina Vos/not_occurred",
