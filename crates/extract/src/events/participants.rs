@@ -260,7 +260,9 @@ pub(super) fn resolve_counted_group_back(ents: &Entities, focus: &Focus, e: &mut
 
 /// A counted group of media workers ("three employees of the outlet") that the
 /// next sentences name one by one ("Editor A, reporter B and camera operator C
-/// were …") is those people.
+/// were …") is those people. "The next sentences" are the next two of running
+/// text: sentences marked in `captions` or `skip` (per sentence, as
+/// `events::find` takes them) are read for names but not counted.
 pub(super) fn resolve_counted_groups(
     sentences: &[Sentence],
     ents: &Entities,
