@@ -165,7 +165,7 @@ fn forward_context(words: &[&str], first: usize) -> bool {
                 .map(before)
                 .take_while(|w| w.is_some_and(|w| !matches!(w, "," | "." | ";" | "that" | "who" | "which")))
                 .any(|w| matches!(w, Some("will" | "shall"))))
-        // "a verdict was to be handed down October 4", "the trial is due to be held on 3 May": what is
+        // "a verdict was to be delivered on May 9", "the trial is due to be held on 3 May": what is
         // (or was) to be done on a day is planned, so the day lies ahead
         || (1..=4).any(|k| {
             let pre = |j: usize| before(k + j);

@@ -491,7 +491,7 @@ pub fn decide(
             {
                 continue;
             }
-            // "asked the police to respond to pleas challenging their arrest": what is asked for is an
+            // "asked the prosecutors to reply to complaints against their arrest": what is asked for is an
             // answer; the plea it answers was made
             if matches!(w, "asked" | "ask" | "asks" | "asking")
                 && (k + 1..start.min(k + 8)).any(|j| {

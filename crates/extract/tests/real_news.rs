@@ -288,7 +288,7 @@ fn participants_and_sets() {
             ],
         ),
         (
-            "The verdict in the sedition trial against the weekly Harbour Light has been postponed to November 15.\n\nIvo Marek, its former chief editor, and Petra Zeman, its former acting editor, stand accused of sedition.\n\nBoth defendants had spent over a year behind bars.",
+            "The verdict in the libel case against the weekly Harbour Light has been postponed to November 15.\n\nIvo Marek, its former chief editor, and Petra Zeman, its former deputy editor, stand accused of libel.\n\nBoth defendants had spent more than a year behind bars.",
             "2023-09-21",
             // (the verdict put off to a day is a hearing not yet held)
             &[
@@ -1710,7 +1710,7 @@ fn senses_and_hung_dates() {
 fn rulings_put_off_and_due() {
     run(&[
         (
-            "Harbour Light verdict delayed\nThe verdict in the sedition trial against the weekly Harbour Light has been postponed to November 15.\nEditors Ivo Marek and Lina Vos stand accused of sedition.",
+            "Harbour Light verdict delayed\nThe verdict in the libel case against the weekly Harbour Light has been postponed to November 15.\nEditors Ivo Marek and Lina Vos stand accused of libel.",
             "2023-09-21",
             &[
                 "hearing@2023-11-15:Ivo Marek+Lina Vos/not_occurred",
@@ -1718,7 +1718,7 @@ fn rulings_put_off_and_due() {
             ],
         ),
         (
-            "Editors Ivo Marek and Lina Vos went on trial last year.\nThe trial ended in June, and the judge originally said that a verdict was to be handed down October 4.",
+            "Editors Ivo Marek and Lina Vos went on trial last year.\nThe trial ended in June, and the judge had said a verdict was to be delivered on October 4.",
             "2023-09-21",
             &[
                 "hearing@2022:Ivo Marek+Lina Vos",
@@ -1742,7 +1742,7 @@ fn rulings_put_off_and_due() {
 fn co_defendants_and_described_groups() {
     run(&[
         (
-            "Editor Ivo Marek was brought to court on Thursday.\nHis co-defendant, 34-year-old Lina Vos, did not appear owing to health reasons.\nThey were among seven people arrested by police on Wednesday.",
+            "Editor Ivo Marek appeared before a magistrate on Thursday.\nHis co-defendant, 41-year-old Lina Vos, stayed away because she was ill.\nThey were among nine people arrested at dawn on Wednesday.",
             "2021-12-30",
             &[
                 "hearing@2021-12-30:Ivo Marek",
@@ -1750,7 +1750,7 @@ fn co_defendants_and_described_groups() {
             ],
         ),
         (
-            "A court has ordered two veteran journalists who had links with the closed weekly Harbour Light to remain in custody.\nEditors Ivo Marek and Lina Vos were charged with sedition on Thursday.",
+            "A judge has ordered two veteran reporters who once wrote for the closed weekly Harbour Light to remain in custody.\nEditors Ivo Marek and Lina Vos were charged with sedition on Thursday.",
             "2021-12-30",
             &[
                 "pretrial_detention@2021-12:Ivo Marek+Lina Vos",
@@ -1778,7 +1778,7 @@ fn co_defendants_and_described_groups() {
 fn answers_asked_for_and_background_dates() {
     run(&[
         (
-            "Court asks police to respond to pleas of two editors\nThe court refused the interim release of Mr. Marek and Ms. Vos, who were arrested on October 3 in a terrorism case.\nThe High Court on Friday asked the police to respond to pleas by Harbour Light founder Ivo Marek and the weekly's chief editor Lina Vos, challenging their arrest.\n\nThe judge declined a request for the interim release of both for the weekend.",
+            "Court asks police to respond to pleas of two editors\nThe court refused to release Mr. Marek and Ms. Vos, who were arrested on October 3 over their reporting.\nOn Friday the High Court asked prosecutors to reply to complaints from Harbour Light founder Ivo Marek and the weekly's chief editor Lina Vos, challenging their arrest.\n\nThe judge declined a request for the interim release of both for the weekend.",
             "2023-10-06",
             &[
                 "release@-:Ivo Marek+Lina Vos/not_occurred",
@@ -1804,7 +1804,7 @@ fn answers_asked_for_and_background_dates() {
 fn earlier_acts_and_the_journalist() {
     run(&[
         (
-            "Court upholds term\nIn an appeal hearing on August 25, the city court upheld the nine-year prison sentence for reporter Lina Vos.",
+            "Court upholds term\nAt an appeal hearing on August 25, the regional court upheld the seven-year prison sentence of reporter Lina Vos.",
             "2022-08-26",
             &["appeal@2022-08-25:Lina Vos", "sentence@-:Lina Vos"],
         ),
@@ -1814,7 +1814,7 @@ fn earlier_acts_and_the_journalist() {
             &["appeal@2025-03-11:Lina Vos", "sentence@2024-11:Lina Vos"],
         ),
         (
-            "Editors Ivo Marek and Lina Vos were given jail sentences on Thursday.\nBefore sentencing, their lawyer argued the pair should be released, saying they had each spent 11 months on remand before securing bail.",
+            "Editors Ivo Marek and Lina Vos were given jail sentences on Thursday.\nTheir lawyer said both should be freed, noting they had each spent ten months on remand before securing bail.",
             "2024-09-26",
             &[
                 "sentence@2024-09-26:Ivo Marek+Lina Vos",
@@ -1824,13 +1824,13 @@ fn earlier_acts_and_the_journalist() {
         ),
         // what a court declares invalid was done before, whichever side of the ruling it stands on
         (
-            "Court frees founder\nThe Supreme Court on Wednesday set aside the case against editor Ivo Marek.\n\"Accordingly, the arrest of the appellant followed by the remand order and so also the order passed by the high court are hereby declared to be invalid and are quashed,\" it said.",
+            "Court frees founder\nThe Supreme Court on Wednesday set aside the case against editor Ivo Marek.\n\"The arrest of the appellant and the remand that followed it are hereby declared invalid and are quashed,\" it said.",
             "2024-05-16",
             // (no detention or remand of its own; the ruling quoted is the appeal)
             &["appeal@2024-05-15:Ivo Marek", "appeal@-:Ivo Marek"],
         ),
         (
-            "Reporter Lina Vos was detained on November 15, 2020.\nCamerawoman Dana Okafor was detained with her.\nA new criminal case against Lina became known in February 2022, this time the journalist was accused of treason.",
+            "Reporter Lina Vos was detained on November 15, 2020.\nCamerawoman Dana Okafor was detained with her.\nNews of a second criminal case against Lina emerged in February 2022, and this time the journalist was accused of espionage.",
             "2022-06-01",
             &[
                 "detention@2020-11-15:Lina Vos",
@@ -1845,7 +1845,7 @@ fn earlier_acts_and_the_journalist() {
 #[test]
 fn legal_counsel_is_no_subject() {
     run(&[(
-        "Court jails blogger\nA court sentenced blogger Lina Vos to nine years in prison on Tuesday.\nIvo Marek, her legal counsel, said the sentence was harsh. Her attorney said that they will consider an appeal.",
+        "Court jails blogger\nA court sentenced blogger Lina Vos to nine years in prison on Tuesday.\nIvo Marek, her legal counsel, called the term excessive. Her attorney added that they will look into an appeal.",
         "2021-12-15",
         &[
             "sentence@2021-12-14:Lina Vos",
@@ -1877,7 +1877,7 @@ fn present_perfect_news_sets_the_story_time() {
 #[test]
 fn passive_perfects_captions_and_since_clauses() {
     run(&[(
-        "Editors convicted\nTwo former chief editors of the weekly Harbour Light have been found guilty of sedition, marking the first such conviction of journalists since the country changed its constitution in 1997.\nIvo Marek leaves the court. Photo: Nora Quist/Kestrel\nEditor Ivo Marek appeared in court on Thursday. His co-defendant Lina Vos was not present for health reasons.",
+        "Editors convicted\nTwo former chief editors of the weekly Harbour Light have been found guilty of libel, a verdict without precedent since the country adopted its constitution in 1997.\nIvo Marek leaves the court. Photo: Nora Quist/Kestrel\nEditor Ivo Marek appeared in court on Thursday. His co-defendant Lina Vos was not present for health reasons.",
         "2024-08-29",
         &["conviction@2024-08:Ivo Marek+Lina Vos", "hearing@2024-08-29:Ivo Marek"],
     )]);
@@ -1887,7 +1887,7 @@ fn passive_perfects_captions_and_since_clauses() {
 #[test]
 fn counsel_arguing_is_a_hearing() {
     run(&[(
-        "Editors jailed\nEditors Ivo Marek and Lina Vos were given jail sentences on Thursday.\nBefore sentencing, defence counsel Nora Quist argued the pair should be released immediately.",
+        "Editors jailed\nEditors Ivo Marek and Lina Vos were given jail sentences on Thursday.\nAhead of sentencing, defence counsel Nora Quist argued that both should go free at once.",
         "2024-09-26",
         &[
             "sentence@2024-09-26:Ivo Marek+Lina Vos",
@@ -1902,7 +1902,7 @@ fn counsel_arguing_is_a_hearing() {
 #[test]
 fn appellants_and_precedents() {
     run(&[(
-        "Court frees founder\nThe Supreme Court on Wednesday declared the arrest of news site founder Ivo Marek invalid.\n\"As a result, the appellant is entitled to a direction for release from custody by applying the ratio of the judgement rendered by this court in the case of Omar Vance,\" the bench said.",
+        "Court frees founder\nThe Supreme Court on Wednesday declared the arrest of news site founder Ivo Marek invalid.\n\"The appellant is accordingly released from custody by applying what this court held in the case of Omar Vance,\" the bench said.",
         "2024-05-16",
         &["release@2024-05-15:Ivo Marek"],
     )]);

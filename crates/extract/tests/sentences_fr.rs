@@ -371,11 +371,11 @@ fn a_french_user_lexicon_extends_the_french_pack() {
 fn ratified_judgments_and_undecided_acts() {
     run(&[
         (
-            "La Cour d'appel de Lyon a entériné mardi le jugement rendu contre le journaliste Paul Marchand.",
+            "Mardi, la cour d'appel a entériné le jugement de première instance visant le journaliste Paul Marchand.",
             &["appeal@2024-03-12:Paul Marchand"],
         ),
         (
-            "Le journaliste Paul Marchand a été condamné. La décision de se pourvoir en cassation ou non sera prise plus tard.",
+            "Le journaliste Paul Marchand a été condamné. Ses avocats diront plus tard s'ils formeront un pourvoi en cassation ou non.",
             &["conviction@-:Paul Marchand", "appeal@-:Paul Marchand/not_occurred"],
         ),
     ]);
@@ -386,7 +386,7 @@ fn ratified_judgments_and_undecided_acts() {
 #[test]
 fn restated_charges_take_no_date() {
     run(&[(
-        "A l'ouverture du procès il y a une semaine, les avocats de Paul Marchand ont contesté les chefs d'accusation.",
+        "Lors de la première audience il y a une semaine, les avocats de Paul Marchand ont contesté les chefs d'accusation.",
         &["hearing@2024-03-08:Paul Marchand", "charge@-:Paul Marchand"],
     )]);
 }

@@ -786,7 +786,7 @@ pub fn find(
                 && !anterior(words, ev.trigger.0)
             {
                 para_date = ev.date;
-                // "… release of X and Y, who were arrested on October 3": an act told in a relative
+                // "… release of X and Y, who were arrested on May 2": an act told in a relative
                 // clause is background, not the story's day
                 let relative = rels.iter().any(|&(a, b)| a < ev.trigger.0 && ev.trigger.0 < b);
                 if lede.is_none() && !background && !relative {
@@ -809,7 +809,7 @@ pub fn find(
             && !caption
             && !found.iter().any(|e| e.status.status != Status::NotOccurred)
             && let Some(d) = mentions.iter().find_map(|m| match m.when {
-                // a day of the past: "postponed to November 15" is not the scene
+                // a day of the past: "postponed to March 3" is not the scene
                 When::Absolute(Some(d))
                     if d.precision() == casewatch_model::DatePrecision::Day
                         && !is_end_date(words, m)

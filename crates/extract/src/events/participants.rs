@@ -99,8 +99,8 @@ impl Focus {
 
 /// The person named as someone's co-defendant in the sentence ("his
 /// co-defendant, 34-year-old Y", "her co-accused Y"): a possessive pronoun,
-/// the noun, then a name within five tokens with nothing but commas, dashes,
-/// ages ("34-year-old") and adjectives between.
+/// the noun, then a name within five tokens, with only words, numbers, commas
+/// and dashes between (an age, a title; no bracket or quote).
 fn co_defendant_named(ents: &Entities, si: usize, words: &[&str]) -> Option<usize> {
     let noun = (1..words.len()).find(|&k| {
         matches!(words[k - 1], "his" | "her") && matches!(words[k], "co-defendant" | "co-accused" | "codefendant")

@@ -441,7 +441,7 @@ pub(super) fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: u
                 | "freelance"
                 | "regional"
         ) || (words[j].ends_with("ed") && j > k)
-            // "two veteran journalists", "two Belarusian journalists" (a capitalised word naming no
+            // "two veteran reporters", "two Belarusian journalists" (a capitalised word naming no
             // one, before the occupation); one so described ("a leading journalist") is the person
             // the report names next, not a group
             || (count != Some(1)
@@ -550,7 +550,7 @@ pub(super) fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option
 /// (no lawyer or official) named before it in the same sentence; else the most recent person with this occupation
 /// (or any media person).
 pub(super) fn role_noun(ctx: &Ctx<'_>, si: usize, k: usize, phrase: &str) -> Option<usize> {
-    // "a new case against X became known in 2022, this time the journalist was accused": a media
+    // "a second case against X emerged in 2022, and this time the journalist was accused": a media
     // person named earlier in the same sentence continues as its topic
     if phrase == "journalist"
         && let Some(p) = ctx.ents.mentions[si].iter().rev().find_map(|m| match m.target {

@@ -450,8 +450,8 @@ pub(super) fn is_reference(words: &[&str], start: usize) -> bool {
                     "invalid" | "illegal" | "unlawful" | "challenging" | "challenged" | "against"
                 )
             }))
-        // … or names as the subject of that ruling: "the arrest of the appellant followed by the
-        // remand order … are hereby declared to be invalid and are quashed"
+        // … or names as the subject of that ruling: "the arrest of the appellant and the remand
+        // that followed it are hereby declared invalid"
         || (matches!(w, "detention" | "arrest" | "remand" | "pre-trial" | "pretrial")
             && {
                 let after: Vec<&str> = words[start + 1..]

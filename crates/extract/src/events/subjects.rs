@@ -45,7 +45,7 @@ pub(super) fn subjects_for(
     };
     let left = outside_rels(person_only(units(ctx, si, words, clause.0, start, focus)));
     // the object never reaches past "according to", nor into a manner adjunct ("entitled to release
-    // by applying the ratio of the judgement in the case of X": X is a precedent cited)
+    // by applying what the court held in the case of X": X is a precedent cited)
     let right_end = (end..clause.1)
         .find(|&k| {
             words[k] == "according"

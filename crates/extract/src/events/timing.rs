@@ -91,7 +91,7 @@ pub(super) fn assign_dates(
             let antecedent = rels
                 .iter()
                 .any(|r| r.0 < m.first && m.first < r.1 && e.trigger.1 + 1 == r.0);
-            // "…, marking the first such conviction since the colony returned to Chinese rule in 1997": a
+            // "…, a verdict without precedent since the country adopted its constitution in 1997": a
             // date inside a "since" clause (one with a verb of its own) dates that clause's verb
             let since_clause = m.first >= e.trigger.1
                 && (e.trigger.1..m.first).any(|j| {
@@ -264,7 +264,7 @@ pub(super) fn anterior(words: &[&str], start: usize) -> bool {
     if k > 0 && words[k - 1] == "time" && words[start] == "spent" {
         return true;
     }
-    // "they had each spent 11 months on remand before securing bail": a gerund adjunct of a
+    // "they had each spent ten months on remand before securing bail": a gerund adjunct of a
     // pluperfect verb lies before the story's time too
     k > 1
         && matches!(words[k - 1], "before" | "after")

@@ -386,7 +386,7 @@ pub fn find(
                 .filter(|m| m.first >= clause.0 && m.last <= clause.1)
                 .min_by_key(|m| dist(m));
             let nearest = in_clause_date.or_else(|| date_mentions.iter().min_by_key(|m| dist(m)));
-            // "l'informer des chefs d'accusation", "ses chefs d'inculpation": charges named with a
+            // "ont contesté les chefs d'accusation", "ses chefs d'inculpation": charges named with a
             // determiner are the ones already brought (restated), dated by no act of the sentence
             let restated_charge = t == EventType::Charge
                 && matches!(words[start], "chef" | "chefs" | "inculpation" | "inculpations")

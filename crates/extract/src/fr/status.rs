@@ -212,7 +212,7 @@ pub fn decide(words: &[&str], start: usize, end: usize, clause_start: usize, t: 
     if let Some(w) = words[scope..start].iter().chain(after).find(|w| REFUSAL.contains(*w)) {
         return reason(Status::NotOccurred, w, false);
     }
-    // "la décision de se pourvoir en cassation ou non": an act weighed "or not" is undecided
+    // "s'ils formeront un pourvoi en cassation ou non": an act weighed "or not" is undecided
     if words[end.min(words.len())..]
         .iter()
         .take(5)

@@ -371,7 +371,7 @@ fn expression(
     None
 }
 
-/// The year a narrative is told in: "В конце марта 2022 года она переехала.
+/// The year a narrative is told in: "В начале марта 2022 года она уехала.
 /// Ее арестовали в конце апреля." A day or month without a year, in the
 /// sentence right after one that states an earlier year explicitly (or later
 /// in that same sentence), and not before that stated month, continues the

@@ -216,7 +216,7 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut last_day: Option<PartialDate> = None;
     // whether a date (not a deadline) has been stated in the body yet: the news a report opens
-    // with, undated, is of the report's month ("журналистку отправили в СИЗО", published 29 March)
+    // with, undated, is of the report's month ("журналистку отправили в СИЗО", with no date)
     let mut dated_yet = false;
     for (si, ws) in a.words.iter().enumerate() {
         if si < a.body_from || a.skip[si] {
@@ -443,7 +443,7 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                 date_reason = "the last date stated in the paragraph".into();
             } else if !dated_yet
                 && status == Status::Occurred
-                // (a charge is as often the case restated: "возбужденного против меня дела")
+                // (a charge is as often the case restated: "возбужденное против нее дело")
                 && event_type != EventType::Charge
                 && let Some(p) = a.published
             {

@@ -154,7 +154,7 @@ pub(super) fn subjects_of(
         })
         .collect();
     // "дело против журналистки, …": the role noun a trigger's "против" governs is whom the act is
-    // against, before any name further on (a source "со слов ее мужа X")
+    // against, before any name further on (a relative quoted after it)
     if te >= 1
         && te < ws.len()
         && matches!(ws[te - 1].tok.lower.as_str(), "против" | "над")
