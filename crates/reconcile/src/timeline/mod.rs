@@ -32,11 +32,14 @@
 
 use crate::Settings;
 use crate::names::fold;
-use crate::text::{Tally, content_words, jaccard};
+use crate::text::{Tally, content_words};
 use crate::unionfind::UnionFind;
 use casewatch_model::{DatePrecision, DateQualifier, Event, EventDate, EventType, PartialDate, Status};
 use chrono::NaiveDate;
+use cluster::cluster_chain;
 use std::collections::{BTreeMap, BTreeSet};
+
+mod cluster;
 
 /// A subject mapped to the case: a case person, a case organisation, or a group.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -164,7 +167,7 @@ enum Slot {
 
 /// One (report, subject) pair.
 #[derive(Debug, Clone)]
-struct Assertion {
+pub(super) struct Assertion {
     report: usize,
     /// The group subject, for group chains (`None` for a report with no subject at all).
     group: Option<(String, Option<u32>)>,
@@ -184,9 +187,9 @@ struct Cluster {
     status: Status,
 }
 
-/// Merges the reports of one case into timeline entries (unordered; the
-/// caller sorts them).
-pub(crate) fn merge(reports: &[Report], settings: &Settings) -> Vec<Entry> {
+/// The chains of a case: its reports' assertions by (type, `not_occurred`
+/// side, subject slot), each in report order.
+fn chains(reports: &[Report]) -> BTreeMap<(EventType, bool, Slot), Vec<Assertion>> {
     let mut chains: BTreeMap<(EventType, bool, Slot), Vec<Assertion>> = BTreeMap::new();
     for (ri, r) in reports.iter().enumerate() {
         let negated = r.negated;
@@ -222,9 +225,14 @@ pub(crate) fn merge(reports: &[Report], settings: &Settings) -> Vec<Entry> {
             }
         }
     }
+    chains
+}
 
+/// Merges the reports of one case into timeline entries (unordered; the
+/// caller sorts them).
+pub(crate) fn merge(reports: &[Report], settings: &Settings) -> Vec<Entry> {
     let mut clusters: Vec<Cluster> = Vec::new();
-    for ((event_type, negated, slot), assertions) in chains {
+    for ((event_type, negated, slot), assertions) in chains(reports) {
         let is_group = slot == Slot::Group;
         for members in cluster_chain(&assertions, reports, is_group, negated, settings) {
             let members: Vec<Assertion> = members.into_iter().map(|i| assertions[i].clone()).collect();
@@ -386,150 +394,6 @@ fn entry(clusters: &[Cluster], group: &[usize], reports: &[Report]) -> Entry {
         },
         conflicts,
     }
-}
-
-/// Clusters one chain's assertions; returns clusters of indices into `assertions`.
-fn cluster_chain(
-    assertions: &[Assertion],
-    reports: &[Report],
-    is_group: bool,
-    negated: bool,
-    settings: &Settings,
-) -> Vec<Vec<usize>> {
-    // A restated charge's inherited date is no evidence of the day the
-    // charge was brought, only that it stood by then (see [`restatement`]):
-    // it clusters after the stated dates, as if undated, but never joins a
-    // charge stated later than itself.
-    let undated = EventDate::default();
-    let one_day = assertions
-        .first()
-        .is_some_and(|a| ONE_DAY_ACTS.contains(&reports[a.report].event.event_type));
-    let restated = |i: usize| restatement(&reports[assertions[i].report]);
-    let raw = |i: usize| &reports[assertions[i].report].date;
-    let date_of = |i: usize| if restated(i) { &undated } else { raw(i) };
-    let mut order: Vec<usize> = (0..assertions.len()).collect();
-    order.sort_by_key(|&i| {
-        let d = date_of(i).value;
-        let phase = if d.is_some() {
-            0
-        } else if restated(i) {
-            1
-        } else {
-            2
-        };
-        (
-            phase,
-            d.map(|v| v.precision()),
-            raw(i).value,
-            reports[assertions[i].report].position(),
-            i,
-        )
-    });
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    for i in order {
-        let a = &assertions[i];
-        let d = date_of(i);
-        let similar_group = |c: &Vec<usize>| {
-            !is_group
-                || a.group.is_none()
-                || c.iter()
-                    .any(|&m| assertions[m].group.is_none() || !assertions[m].group_words.is_disjoint(&a.group_words))
-        };
-        let published = reports[a.report].published;
-        // A restatement names another charge than a cluster when both give
-        // a charge in one script and no word of theirs shares a stem.
-        let other_charge = |a: &Assertion, c: &Vec<usize>| {
-            let script = |r: usize| reports[r].event.detail.as_deref().map(cyrillic);
-            let own = script(a.report);
-            let comparable: Vec<&BTreeSet<String>> = c
-                .iter()
-                .filter(|&&m| !assertions[m].words.is_empty() && own.is_some() && script(assertions[m].report) == own)
-                .map(|&m| &assertions[m].words)
-                .collect();
-            !a.words.is_empty() && !comparable.is_empty() && comparable.iter().all(|w| !share_stem(w, &a.words))
-        };
-        let after_publication = |c: &Vec<usize>| {
-            let start = c
-                .iter()
-                .filter_map(|&m| date_of(m).value)
-                .filter_map(period_start)
-                .min();
-            !negated && matches!((start, published), (Some(s), Some(p)) if s > p)
-        };
-        let candidates: Vec<usize> = if d.value.is_some() {
-            (0..clusters.len())
-                .filter(|&k| {
-                    let c = &clusters[k];
-                    c.iter()
-                        .all(|&m| dates_compatible(d, date_of(m), slack(one_day, d, date_of(m), settings)))
-                        && (similar_group(c)
-                            || (d.precision() == Some(DatePrecision::Day)
-                                && c.iter().any(|&m| date_of(m).value == d.value)))
-                })
-                .collect()
-        } else if restated(i) {
-            // The charge stood by the inherited date: join a charge dated
-            // (stated or inherited) compatibly or earlier.
-            let own = raw(i);
-            let own_start = own.value.and_then(period_start);
-            (0..clusters.len())
-                .filter(|&k| {
-                    let c = &clusters[k];
-                    let earlier = c.iter().any(|&m| {
-                        raw(m).value.is_some()
-                            && (dates_compatible(own, raw(m), 0)
-                                || matches!((raw(m).value.and_then(period_start), own_start), (Some(x), Some(y)) if x <= y))
-                    });
-                    earlier && !after_publication(c) && similar_group(c) && !other_charge(a, c)
-                })
-                .collect()
-        } else {
-            let dated: Vec<usize> = (0..clusters.len())
-                .filter(|&k| {
-                    let c = &clusters[k];
-                    let has_dated = c.iter().any(|&m| date_of(m).value.is_some());
-                    has_dated && !after_publication(c) && similar_group(c)
-                })
-                .collect();
-            if dated.is_empty() {
-                (0..clusters.len())
-                    .filter(|&k| clusters[k].iter().all(|&m| date_of(m).value.is_none()) && similar_group(&clusters[k]))
-                    .collect()
-            } else {
-                dated
-            }
-        };
-        let best = candidates.into_iter().max_by_key(|&k| {
-            let c = &clusters[k];
-            let sim = c
-                .iter()
-                .map(|&m| jaccard(&a.words, &assertions[m].words))
-                .fold(0.0_f64, f64::max);
-            let arts: BTreeSet<usize> = c.iter().map(|&m| reports[assertions[m].report].art).collect();
-            ((sim * 1_000_000.0) as u64, arts.len(), std::cmp::Reverse(k))
-        });
-        match best {
-            Some(k) => clusters[k].push(i),
-            None => clusters.push(vec![i]),
-        }
-    }
-    clusters
-}
-
-/// Whether a text is written in Cyrillic (any Cyrillic letter).
-fn cyrillic(text: &str) -> bool {
-    text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
-}
-
-/// Whether two word sets share a word up to its ending: equal words, or
-/// words of five letters or more with the same first five ("riots" /
-/// "riot" do not reach five; "organising" / "organised" do).
-fn share_stem(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    let stem = |w: &String| w.chars().take(5).collect::<String>();
-    a.iter().any(|x| {
-        b.iter()
-            .any(|y| x == y || (x.chars().count() >= 5 && y.chars().count() >= 5 && stem(x) == stem(y)))
-    })
 }
 
 /// Acts a person undergoes once per episode, so that two reports of one of
