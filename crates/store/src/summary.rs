@@ -590,7 +590,7 @@ impl Store {
                 .into_iter()
                 .map(|r| r.status)
                 .collect();
-            let related = crate::cases::related(&self.conn, &self.path, &id)?.len() as u64;
+            let related = crate::cases::related_count(&self.conn, &self.path, &id)?;
             out.push(CaseRow {
                 related,
                 id,

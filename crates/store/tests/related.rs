@@ -153,6 +153,20 @@ fn shared_people_and_outlets_relate_cases_with_reasons() {
         .map(|s| s.related)
         .collect();
     assert_eq!(counts, vec![2, 2, 2]);
+    // The listing page counts them too (one query a row, not the reasons).
+    let page = store
+        .case_page(&casewatch_store::CaseQuery {
+            limit: 10,
+            ..casewatch_store::CaseQuery::default()
+        })
+        .expect("page");
+    let listed: Vec<(String, u64)> = page.rows.iter().map(|r| (r.id.clone(), r.related)).collect();
+    let expected: Vec<(String, u64)> = file
+        .cases
+        .iter()
+        .map(|c| (c.id.clone(), c.related_cases.len() as u64))
+        .collect();
+    assert_eq!(listed, expected);
 }
 
 #[test]
