@@ -180,8 +180,14 @@ fn the_queue_lists_unreviewed_entries_newest_first_and_a_case_is_confirmed_at_on
         .and_then(|n| n.parse().ok())
         .expect("a count");
     assert!(total > 40, "{q}");
-    // Newest sources first: the first entry is from the latest article (harbor-03, 2026-01-15).
-    assert!(q.lines().nth(2).is_some_and(|l| l.contains("2026-01-15")), "{q}");
+    // Newest sources first: the first entry has a source in the latest article (harbor-03,
+    // 2026-01-15); its source lines follow its own line, indented.
+    let first_entry: Vec<&str> = q
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with(' '))
+        .collect();
+    assert!(first_entry.iter().any(|l| l.contains("2026-01-15")), "{q}");
     ok(&run(&["review", "confirm-case", "c3"], d));
     let after = ok(&run(&["queue", "--case", "c3"], d));
     assert!(after.starts_with("0 entries to review"), "{after}");

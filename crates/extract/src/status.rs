@@ -198,6 +198,89 @@ pub struct StatusReason {
     pub call: bool,
 }
 
+/// Verbs of undoing an act: what they take as object was done ("lift the
+/// ban", "overturn the conviction", "quash the sentence", "challenge the
+/// charges").
+const UNDOING: &[&str] = &[
+    "lift",
+    "lifts",
+    "lifted",
+    "lifting",
+    "revoke",
+    "revokes",
+    "revoked",
+    "revoking",
+    "overturn",
+    "overturns",
+    "overturned",
+    "overturning",
+    "quash",
+    "quashes",
+    "quashed",
+    "quashing",
+    "annul",
+    "annuls",
+    "annulled",
+    "annulling",
+    "cancel",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "cancelling",
+    "rescind",
+    "rescinds",
+    "rescinded",
+    "reverse",
+    "reverses",
+    "reversed",
+    "reversing",
+    "vacate",
+    "vacated",
+    "challenge",
+    "challenges",
+    "challenged",
+    "challenging",
+    "contest",
+    "contests",
+    "contested",
+    "contesting",
+];
+
+/// Nouns and verbs of appealing or complaining, after which "against the
+/// X" names an act that was done ("an appeal against the detention").
+const OBJECTING: &[&str] = &[
+    "appeal",
+    "appeals",
+    "appealed",
+    "appealing",
+    "complaint",
+    "complaints",
+    "complained",
+    "protest",
+    "protests",
+    "protested",
+];
+
+/// The token of a verb of undoing ([`UNDOING`], or "against" after a verb
+/// or noun of appealing, [`OBJECTING`]) whose object noun phrase holds the
+/// trigger at `start`: at most four tokens before it, the phrase opening
+/// with a determiner or possessive and holding no punctuation,
+/// conjunction or "to".
+fn undoing_before(words: &[&str], start: usize) -> Option<usize> {
+    let k = (start.saturating_sub(4)..start).rev().find(|&k| {
+        UNDOING.contains(&words[k])
+            || (words[k] == "against" && k > 0 && (k.saturating_sub(2)..k).any(|j| OBJECTING.contains(&words[j])))
+    })?;
+    let det = matches!(
+        words.get(k + 1),
+        Some(&("the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those"))
+    );
+    let plain = words[k + 1..start]
+        .iter()
+        .all(|w| !matches!(*w, "," | ";" | ":" | "and" | "or" | "to" | "but"));
+    (det && plain).then_some(k)
+}
+
 /// Decides the status of a trigger at tokens `[start, end)` of a sentence
 /// (lower-case words). `speech` tells whether a verb of saying governs the
 /// trigger (then claims and allegation-prone types become `alleged`).
@@ -217,6 +300,13 @@ pub fn decide(
             scope = k + 1;
             break;
         }
+    }
+    // an act named as the object of undoing it presupposes it: "would ask the prosecutor to lift the
+    // travel ban", "urged the court to overturn the conviction", "plans to appeal against the
+    // sentence". The request, plan or negation is about the undoing; the act itself stands, so the
+    // scope of every cue below starts after the verb of undoing.
+    if let Some(k) = undoing_before(words, start) {
+        scope = scope.max(k + 1);
     }
     // denial: "denied that", "reports ... are untrue", "nobody has detained me"
     let after_denial = words[end..]
@@ -578,24 +668,47 @@ pub fn decide(
                             .is_some_and(|n| matches!(*n, "which" | "who" | "whose" | "where")))
             })
             .unwrap_or(words.len().min(end + 8));
+        // "in May", "on 3 May", "May 3": the month, not the modal
+        let month = |k: usize| {
+            words[k] == "may"
+                && (words
+                    .get(k + 1)
+                    .is_none_or(|n| n.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation()))
+                    || words[k - 1].starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        words[k - 1],
+                        "in" | "of"
+                            | "since"
+                            | "until"
+                            | "by"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "on"
+                            | "from"
+                            | "last"
+                            | "this"
+                    ))
+        };
         let pred = (end..clause_end).find(|&k| {
-            matches!(
-                words[k],
-                "could"
-                    | "would"
-                    | "will"
-                    | "might"
-                    | "may"
-                    | "should"
-                    | "can"
-                    | "is"
-                    | "was"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "were"
-                    | "are"
-            )
+            !month(k)
+                && matches!(
+                    words[k],
+                    "could"
+                        | "would"
+                        | "will"
+                        | "might"
+                        | "may"
+                        | "should"
+                        | "can"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "were"
+                        | "are"
+                )
         });
         let after: Vec<&str> = pred.map_or(&[][..], |p| &words[p..]).iter().take(4).copied().collect();
         let modal_after = matches!(
@@ -694,6 +807,43 @@ mod tests {
         );
         assert_eq!(
             st("The lawyers will appeal.", "appeal", Appeal, false),
+            Status::NotOccurred
+        );
+        // Undoing an act presupposes it: the request is for the undoing.
+        assert_eq!(
+            st(
+                "Her counsel said he would ask the prosecutor to lift the travel ban imposed on his client in May.",
+                "travel ban",
+                TravelBan,
+                true
+            ),
+            Status::Occurred
+        );
+        assert_eq!(
+            st(
+                "The defence will ask the appeals court to overturn the conviction.",
+                "conviction",
+                Conviction,
+                false
+            ),
+            Status::Occurred
+        );
+        assert_eq!(
+            st(
+                "The family plans to file an appeal against the detention.",
+                "detention",
+                Detention,
+                false
+            ),
+            Status::Occurred
+        );
+        assert_eq!(
+            st(
+                "Rights groups warned against the detention of reporters.",
+                "detention",
+                Detention,
+                false
+            ),
             Status::NotOccurred
         );
         assert_eq!(
