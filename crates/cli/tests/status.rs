@@ -182,11 +182,7 @@ fn the_queue_lists_unreviewed_entries_newest_first_and_a_case_is_confirmed_at_on
     assert!(total > 40, "{q}");
     // Newest sources first: the first entry has a source in the latest article (harbor-03,
     // 2026-01-15); its source lines follow its own line, indented.
-    let first_entry: Vec<&str> = q
-        .lines()
-        .skip(2)
-        .take_while(|l| l.starts_with(' '))
-        .collect();
+    let first_entry: Vec<&str> = q.lines().skip(2).take_while(|l| l.starts_with(' ')).collect();
     assert!(first_entry.iter().any(|l| l.contains("2026-01-15")), "{q}");
     ok(&run(&["review", "confirm-case", "c3"], d));
     let after = ok(&run(&["queue", "--case", "c3"], d));

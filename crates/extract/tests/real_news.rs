@@ -1841,6 +1841,32 @@ fn earlier_acts_and_the_journalist() {
     ]);
 }
 
+/// An act in a passive gerund adjunct ("after being detained") came before
+/// the main verb's day by a gap the sentence does not give: it takes no
+/// date from it. An active gerund ("after searching his flat") is told as
+/// part of the same act and keeps sharing the day. An act named as the
+/// object of undoing it (a ban a lawyer will ask to lift) stands.
+#[test]
+fn earlier_adjuncts_and_acts_undone() {
+    run(&[
+        (
+            "Editor in court\nFormer editor Ivo Marek, 61, appeared before the district court on Friday after being detained by police.",
+            "2025-06-14",
+            &["hearing@2025-06-13:Ivo Marek", "detention@-:Ivo Marek"],
+        ),
+        (
+            "Reporter held\nPolice detained reporter Lina Vos on Friday after searching her flat.",
+            "2025-06-14",
+            &["detention@2025-06-13:Lina Vos", "search@2025-06-13:Lina Vos"],
+        ),
+        (
+            "Editor cleared\nThe district court acquitted editor Ivo Marek on Monday. His lawyer said she would ask the prosecutor to lift the travel ban imposed on him in March.",
+            "2025-06-18",
+            &["acquittal@2025-06-16:Ivo Marek", "travel_ban@2025-03:Ivo Marek"],
+        ),
+    ]);
+}
+
 /// A legal counsel is a lawyer: an appeal "they" consider is the defendant's.
 #[test]
 fn legal_counsel_is_no_subject() {

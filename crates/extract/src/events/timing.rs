@@ -97,7 +97,16 @@ pub(super) fn assign_dates(
                 && (e.trigger.1..m.first).any(|j| {
                     words[j] == "since" && words[j + 1..m.first].iter().any(|w| w.len() > 3 && w.ends_with("ed"))
                 });
-            if speech_d.is_none_or(|sd| d <= sd) && !now && !too_far && !since_clause && (!in_other_rel || antecedent) {
+            // "brought to court on Thursday after being detained": the date is the main verb's; the
+            // act of the adjunct came before it, on a day the sentence does not give
+            let earlier_adjunct = across && m.last <= e.trigger.0 && after_being(words, e.trigger.0);
+            if speech_d.is_none_or(|sd| d <= sd)
+                && !now
+                && !too_far
+                && !since_clause
+                && !earlier_adjunct
+                && (!in_other_rel || antecedent)
+            {
                 pairs.push((d, mi, ei));
             }
         }
@@ -140,6 +149,7 @@ pub(super) fn assign_dates(
         } else if let Some(d) = prev.or(inherit)
             && !describes_a_state(words, e.trigger.0)
             && !anterior(words, e.trigger.0)
+            && !after_being(words, e.trigger.0)
             // "X, who was found guilty in the same case," describes, it does not narrate
             && !(e.clause.0 > 0 && matches!(words[e.clause.0 - 1], "who" | "which"))
         {
@@ -172,6 +182,7 @@ pub(super) fn assign_dates(
         if e.date_reason == "stated in the sentence" || now {
             continue;
         }
+        let adjunct = after_being(words, e.trigger.0);
         let clause = e.clause;
         // close, and with no other trigger between them
         let near = |t: &(usize, usize)| {
@@ -186,7 +197,10 @@ pub(super) fn assign_dates(
             hi.saturating_sub(lo) <= 16
                 && (list || !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi))
         };
-        if let Some((_, _, d, q)) = stated.iter().find(|(t, c, _, _)| *c == clause && near(t)) {
+        if let Some((_, _, d, q)) = stated
+            .iter()
+            .find(|(t, c, _, _)| *c == clause && near(t) && !(adjunct && t.0 < e.trigger.0))
+        {
             e.date = *d;
             e.qualifier = *q;
             e.date_reason = "shared with the clause";
@@ -274,6 +288,24 @@ pub(super) fn anterior(words: &[&str], start: usize) -> bool {
             .rev()
             .take_while(|w| !matches!(**w, "," | ";" | ":" | "." | "but"))
             .any(|w| *w == "had")
+}
+
+/// Whether the trigger at `start` is the participle of a passive gerund
+/// adjunct of time: "after being detained", "following his being charged",
+/// "after having been questioned". The act came before the main verb's, by a
+/// gap the sentence does not give, so it takes none of the main verb's date.
+pub(super) fn after_being(words: &[&str], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && ADVERBS.contains(&words[k - 1]) && !matches!(words[k - 1], "being" | "been") {
+        k -= 1;
+    }
+    if k < 2 || !matches!(words[k - 1], "being" | "been") {
+        return false;
+    }
+    (k.saturating_sub(5)..k - 1).any(|j| matches!(words[j], "after" | "following"))
+        && !words[k.saturating_sub(5)..k - 1]
+            .iter()
+            .any(|w| matches!(*w, "," | ";" | ":" | "and"))
 }
 
 pub(super) fn describes_a_state(words: &[&str], start: usize) -> bool {
