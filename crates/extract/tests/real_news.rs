@@ -1867,6 +1867,34 @@ fn earlier_adjuncts_and_acts_undone() {
     ]);
 }
 
+/// A detention the article retells without a date of its own is the one it
+/// dates elsewhere, not an act of the paragraph's day; one told as new
+/// ("again") keeps the paragraph's day.
+#[test]
+fn a_retold_arrest_keeps_the_date_the_article_states() {
+    run(&[
+        (
+            "Reporter jailed\nA court on Monday sentenced reporter Lina Vos to two years in prison. She has been detained since last October.\nVos, who denies the charges, was arrested in the capital on suspicion of extortion.",
+            "2025-03-05",
+            // (the charges she denies were brought; when, the sentence does not say)
+            &[
+                "sentence@2025-03-03:Lina Vos",
+                "detention@2024-10:Lina Vos",
+                "charge@-:Lina Vos",
+            ],
+        ),
+        (
+            "Reporter jailed\nA court on Monday sentenced reporter Lina Vos to two years in prison. She has been detained since last October.\nVos was arrested again in the capital on suspicion of extortion.",
+            "2025-03-05",
+            &[
+                "sentence@2025-03-03:Lina Vos",
+                "detention@2024-10:Lina Vos",
+                "detention@2025-03-03:Lina Vos",
+            ],
+        ),
+    ]);
+}
+
 /// A legal counsel is a lawyer: an appeal "they" consider is the defendant's.
 #[test]
 fn legal_counsel_is_no_subject() {

@@ -829,6 +829,7 @@ pub fn find(
     drop_implied_told_elsewhere(&mut out);
     hearing_of_the_appeal(&ctx.words, &mut out);
     date_verdicts_together(&mut out);
+    retold_acts_keep_their_date(&ctx.words, &mut out);
     deny_what_the_next_sentence_denies(&ctx.words, &mut out);
     out
 }

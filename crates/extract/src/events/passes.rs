@@ -1,5 +1,5 @@
 //! Article-level passes over the events the sentence stages found: a hearing that is the appeal's,
-//! an implied act the article tells itself, and an act the next sentence denies.
+//! an implied act the article tells itself, an act the next sentence denies, and a retold detention or search that keeps the date the article states.
 
 use super::*;
 
@@ -97,6 +97,60 @@ pub(super) fn deny_what_the_next_sentence_denies(words: &[Vec<&str>], events: &m
                     cue: Some("denied in the next sentence".into()),
                 };
             }
+        }
+    }
+}
+
+/// "He has been held since last September … X, who denies the charges, was
+/// arrested in the capital on suspicion of …": an arrest the article retells
+/// without a date of its own is the one it dates elsewhere, not an act of the
+/// paragraph's day. A detention or search whose date was only inherited
+/// takes the stated date of the same act of one of its people when the
+/// article states exactly one such date and it is earlier (an act cannot be
+/// retold before it happened), unless its sentence tells a new act
+/// ("again", "another", "second", "re-arrested").
+pub(super) fn retold_acts_keep_their_date(words: &[Vec<&str>], events: &mut [FoundEvent]) {
+    let stated: Vec<(EventType, Vec<usize>, PartialDate, Option<DateQualifier>)> = events
+        .iter()
+        .filter(|e| {
+            matches!(e.event_type, EventType::Detention | EventType::Search)
+                && e.status.status == Status::Occurred
+                && e.date_reason == "stated in the sentence"
+        })
+        .filter_map(|e| e.date.map(|d| (e.event_type, e.persons(), d, e.qualifier)))
+        .collect();
+    for e in events.iter_mut() {
+        let Some(own) = e.date else { continue };
+        if e.date_reason != "inherited"
+            || e.status.status != Status::Occurred
+            || !matches!(e.event_type, EventType::Detention | EventType::Search)
+        {
+            continue;
+        }
+        let new_act = words[e.sentence].iter().any(|w| {
+            matches!(
+                *w,
+                "again" | "another" | "second" | "third" | "new" | "re-arrested" | "rearrested" | "re-detained"
+            )
+        });
+        let people = e.persons();
+        if new_act || people.is_empty() {
+            continue;
+        }
+        let mut same: Vec<(PartialDate, Option<DateQualifier>)> = stated
+            .iter()
+            .filter(|(t, ps, _, _)| *t == e.event_type && ps.iter().any(|p| people.contains(p)))
+            .map(|(_, _, d, q)| (*d, *q))
+            .collect();
+        same.sort();
+        same.dedup();
+        if let [(d, q)] = same[..]
+            && d < own
+            && !d.compatible(&own)
+        {
+            e.date = Some(d);
+            e.qualifier = q;
+            e.date_reason = "the date the article states for the same act";
         }
     }
 }
