@@ -246,6 +246,25 @@ const UNDOING: &[&str] = &[
     "contesting",
 ];
 
+/// Verbs of being at a court session: negated or unrealised, they say who
+/// was absent, not that the session did not take place.
+const ATTENDING: &[&str] = &[
+    "attend",
+    "attends",
+    "attended",
+    "attending",
+    "brought",
+    "taken",
+    "escorted",
+    "appear",
+    "appears",
+    "appeared",
+    "appearing",
+    "present",
+    "absent",
+    "admitted",
+];
+
 /// Nouns and verbs of appealing or complaining, after which "against the
 /// X" names an act that was done ("an appeal against the detention").
 const OBJECTING: &[&str] = &[
@@ -306,6 +325,18 @@ pub fn decide(
     // sentence". The request, plan or negation is about the undoing; the act itself stands, so the
     // scope of every cue below starts after the verb of undoing.
     if let Some(k) = undoing_before(words, start) {
+        scope = scope.max(k + 1);
+    }
+    // a session someone was not brought to, did not attend or was kept from took place: "was not
+    // brought to the court for the appeal hearing", "did not attend the hearing"
+    if matches!(event_type, EventType::Hearing | EventType::Appeal)
+        && let Some(k) = (start.saturating_sub(8).max(scope)..start)
+            .rev()
+            .find(|&k| ATTENDING.contains(&words[k]))
+        && !words[k + 1..start]
+            .iter()
+            .any(|w| matches!(*w, "," | ";" | ":" | "and" | "but" | "who" | "which"))
+    {
         scope = scope.max(k + 1);
     }
     // denial: "denied that", "reports ... are untrue", "nobody has detained me"
@@ -423,6 +454,20 @@ pub fn decide(
     }
     // negation close before the trigger, not across a comma unless it continues a coordination
     // a negation reaches five words, or nine across "or"/"nor" ("did not arrest him or seize his laptop")
+    // "was not brought to the court for the appeal hearing": a trigger of being brought to court,
+    // negated, with the session it was for named after it, tells who was absent from a session
+    // that took place
+    let absent_from_session = event_type == EventType::Hearing
+        && ATTENDING.contains(&words[start])
+        && (end..words.len().min(end + 4)).any(|k| {
+            words[k] == "for"
+                && words[k + 1..words.len().min(k + 5)].iter().any(|w| {
+                    matches!(
+                        *w,
+                        "hearing" | "hearings" | "trial" | "session" | "verdict" | "sentencing"
+                    )
+                })
+        });
     let coordinated = words[start.saturating_sub(5).max(scope)..start]
         .iter()
         .any(|w| matches!(*w, "or" | "nor"));
@@ -442,7 +487,7 @@ pub fn decide(
         {
             break;
         }
-        if NEGATION.contains(&w) {
+        if NEGATION.contains(&w) && !absent_from_session {
             // "not only", "no later than" are not negations of the event
             if w == "not" && words.get(k + 1) == Some(&"only") {
                 continue;
@@ -807,6 +852,47 @@ mod tests {
         );
         assert_eq!(
             st("The lawyers will appeal.", "appeal", Appeal, false),
+            Status::NotOccurred
+        );
+        // Who attended a session says nothing of whether it was held.
+        assert_eq!(
+            st(
+                "Marek, according to the agency, was not brought to the court for the appeal hearing.",
+                "appeal hearing",
+                Appeal,
+                false
+            ),
+            Status::Occurred
+        );
+        assert_eq!(
+            st(
+                "Marek was not brought to the court for the appeal hearing.",
+                "brought to the court",
+                Hearing,
+                false
+            ),
+            Status::Occurred
+        );
+        assert_eq!(
+            st(
+                "Marek was not brought to the court.",
+                "brought to the court",
+                Hearing,
+                false
+            ),
+            Status::NotOccurred
+        );
+        assert_eq!(
+            st(
+                "Journalists were not admitted to the hearing.",
+                "hearing",
+                Hearing,
+                false
+            ),
+            Status::Occurred
+        );
+        assert_eq!(
+            st("The hearing was not held.", "hearing", Hearing, false),
             Status::NotOccurred
         );
         // Undoing an act presupposes it: the request is for the undoing.
