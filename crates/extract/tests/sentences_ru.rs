@@ -772,6 +772,18 @@ fn case_against_a_role_noun_and_recess() {
     ]);
 }
 
+/// Defence lawyers named as the object of a sentencing verb are its
+/// subjects, not the article's journalist; a lawyers' motion stays the
+/// defendant's.
+#[test]
+fn lawyers_as_the_object_of_a_verdict() {
+    run(&[(
+        "Журналистку Гульмиру Осмонову задержали 3 марта, сообщили в ее редакции. В апреле к реальным срокам заключения приговорили и ее адвокатов, которые защищали журналистку в суде.",
+        "2025-06-02",
+        &["detention@2025-03-03:Гульмира Осмонова", "sentence@2025-04:[адвокатов]"],
+    )]);
+}
+
 /// "Напомним, …" is the writer's aside: its future form does not make the act
 /// told after it unrealised.
 #[test]

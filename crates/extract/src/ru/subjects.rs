@@ -439,7 +439,7 @@ pub(super) fn subjects_of(
                     && m.start == k + 1
                     && matches!(m.target, Target::Org(o) if a.ents.orgs[o].kind != OrgKind::MediaOutlet)
             }))
-            && matches!(
+            && (matches!(
                 &*w.lemma,
                 "журналист"
                     | "сотрудник"
@@ -456,6 +456,12 @@ pub(super) fn subjects_of(
                     | "работник"
                     | "подсудимый"
             )
+            // "приговорили его адвокатов": defence lawyers are the patients only as the object of
+            // the trigger's verb (a lawyers' motion is made for the defendant)
+            || (matches!(&*w.lemma, "адвокат" | "защитник" | "юрист")
+                && matches!(voice, Voice::Object)
+                && !passive
+                && w.readings.iter().any(|r| r.feats.plural && r.feats.case & acc != 0)))
         {
             let count = (k > 0).then(|| &ws[k - 1]).and_then(|n| {
                 if n.tok.kind == crate::segment::TokenKind::Number {
@@ -464,8 +470,10 @@ pub(super) fn subjects_of(
                     collective(&n.lemma)
                 }
             });
-            if let Some(list) =
-                list_for(a, si, k).filter(|l| count.is_none_or(|c| c as usize == l.len()) || appositive_list(a, si, k))
+            // (the people the article names together are its journalists, not their lawyers)
+            let lawyers = matches!(&*w.lemma, "адвокат" | "защитник" | "юрист");
+            if let Some(list) = list_for(a, si, k)
+                .filter(|l| !lawyers && (count.is_none_or(|c| c as usize == l.len()) || appositive_list(a, si, k)))
             {
                 return (
                     list.into_iter().map(SubjectRef::Person).collect(),
