@@ -1844,7 +1844,9 @@ fn earlier_acts_and_the_journalist() {
 /// An act in a passive gerund adjunct ("after being detained") came before
 /// the main verb's day by a gap the sentence does not give: it takes no
 /// date from it. An active gerund ("after searching his flat") is told as
-/// part of the same act and keeps sharing the day. An act named as the
+/// part of the same act and keeps sharing the day; the subject noun of a
+/// verb of a session's course ("the trial ended on June 16") takes the date
+/// after the verb with the act that took it. An act named as the
 /// object of undoing it (a ban a lawyer will ask to lift) stands.
 #[test]
 fn earlier_adjuncts_and_acts_undone() {
@@ -1858,6 +1860,12 @@ fn earlier_adjuncts_and_acts_undone() {
             "Reporter held\nPolice detained reporter Lina Vos on Friday after searching her flat.",
             "2025-06-14",
             &["detention@2025-06-13:Lina Vos", "search@2025-06-13:Lina Vos"],
+        ),
+        // the subject noun of a verb of a session's course shares the date after the verb
+        (
+            "Editor jailed\nThe first-instance trial of editor Ivo Marek ended late in the afternoon on June 16 with a six-year prison sentence for him.",
+            "2025-06-18",
+            &["hearing@2025-06-16:Ivo Marek", "sentence@2025-06-16:Ivo Marek"],
         ),
         (
             "Editor cleared\nThe district court acquitted editor Ivo Marek on Monday. His lawyer said she would ask the prosecutor to lift the travel ban imposed on him in March.",

@@ -121,6 +121,32 @@ pub(super) fn assign_dates(
         used[mi] = true;
         attached[ei] = Some((mi, d));
     }
+    // "the trial of X ended on December 14 with a nine-year sentence": the subject noun of a verb of
+    // a session's course takes the date that follows the verb, even when a later trigger took it
+    for (ei, e) in found.iter().enumerate() {
+        if attached[ei].is_some() {
+            continue;
+        }
+        let (start, end) = e.trigger;
+        let nominal = (start > 0 && matches!(words[start - 1], "the" | "a" | "his" | "her" | "their" | "its"))
+            || words[end - 1] == "of";
+        let verb = (end..(end + 8).min(e.clause.1)).find(|&k| {
+            matches!(
+                words[k],
+                "ended" | "began" | "opened" | "started" | "concluded" | "resumed" | "closed" | "continued"
+            )
+        });
+        if let (true, Some(v)) = (nominal, verb)
+            && !words[end..v]
+                .iter()
+                .any(|w| matches!(*w, "," | ";" | "who" | "which" | "that"))
+            && let Some(mi) = mentions.iter().position(|m| {
+                m.first > v && m.first <= v + 10 && !words[v..m.first].contains(&",") && !is_end_date(words, m)
+            })
+        {
+            attached[ei] = Some((mi, 0));
+        }
+    }
     let mut prev: Option<PartialDate> = None;
     for (ei, e) in found.iter_mut().enumerate() {
         if let Some((mi, _)) = attached[ei] {
