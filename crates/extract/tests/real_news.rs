@@ -1875,6 +1875,31 @@ fn earlier_adjuncts_and_acts_undone() {
     ]);
 }
 
+/// A lede that describes before it names: "a 21-year-old reporter" (an age,
+/// not a count of 21) is the person the next sentences name, also when the
+/// lede says she "was among" a larger group and a relative clause stands
+/// between the description and its verb.
+#[test]
+fn a_described_lede_is_the_person_named_next() {
+    run(&[
+        (
+            "Reporter held\nA 24-year-old reporter was detained by soldiers in a raid on Friday.\nReporter Lina Vos, 24, works for the community radio Harbour Vista.",
+            "2024-02-12",
+            &["detention@2024-02-09:Lina Vos", "search@2024-02-09:Lina Vos"],
+        ),
+        (
+            "Reporter held\nA 24-year-old reporter who had long complained of surveillance was among six people detained by soldiers in dawn raids on Friday.\nReporter Lina Vos, 24, works for the community radio Harbour Vista.",
+            "2024-02-12",
+            &["detention@2024-02-09:Lina Vos", "search@2024-02-09:Lina Vos"],
+        ),
+        (
+            "Reporters held\nThree 30-year-old reporters were detained on Friday.",
+            "2024-02-12",
+            &["detention@2024-02-09:[Three 30-year-old reporters]"],
+        ),
+    ]);
+}
+
 /// A detention the article retells without a date of its own is the one it
 /// dates elsewhere, not an act of the paragraph's day; one told as new
 /// ("again") keeps the paragraph's day.

@@ -301,13 +301,24 @@ pub fn find(
                 && let Some(among) = (clause.0.max(1)..start).rev().find(|&k| words[k] == "among")
                 && matches!(words[among - 1], "was" | "were" | "is" | "are")
             {
-                let members: Vec<SubjectRef> = units(&ctx, si, words, clause.0, among - 1, &focus)
+                // (when the clause is a relative one, "X, who has long complained of …, was among",
+                // the member is the relative pronoun's antecedent)
+                let (from, to) = if clause.0 >= 1 && words[clause.0 - 1] == "who" {
+                    (0, clause.0 - 1)
+                } else {
+                    (clause.0, among - 1)
+                };
+                let members: Vec<SubjectRef> = units(&ctx, si, words, from, to, &focus)
                     .into_iter()
                     .rev()
                     .find(|u| !u.subjects.is_empty() && !u.org)
                     .map(|u| u.subjects)
                     .unwrap_or_default();
-                if members.iter().any(|m| matches!(m, SubjectRef::Person(_))) {
+                // (or the one the lede describes, "a 21-year-old journalist … was among five people
+                // arrested", whom the next sentences name)
+                if members.iter().any(|m| matches!(m, SubjectRef::Person(_)))
+                    || matches!(&members[..], [SubjectRef::Group { count: Some(1), .. }])
+                {
                     subjects = members;
                 }
             }

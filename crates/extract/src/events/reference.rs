@@ -403,7 +403,13 @@ pub(super) fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: u
         quant = true;
         j += 1;
     }
-    if j < to
+    // "a 21-year-old journalist" (tokens "21", "-", "year-old"): an age describes, it does not count
+    let age = |j: usize| {
+        j + 2 < to && s.tokens[j].kind == TokenKind::Number && words[j + 1] == "-" && words[j + 2].starts_with("year")
+    };
+    if age(j) {
+        j += 3;
+    } else if j < to
         && let Some(n) = dates::number_word(words[j]).filter(|_| words[j] != "a" && words[j] != "an")
     {
         count = u32::try_from(n).ok();
@@ -412,6 +418,9 @@ pub(super) fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: u
     }
     if !quant {
         return None;
+    }
+    if age(j) {
+        j += 3;
     }
     // skip an outlet name and adjectives
     if let Some(m) = ctx.ents.mentions[si]
@@ -488,11 +497,14 @@ pub(super) fn group_at(ctx: &Ctx<'_>, si: usize, words: &[&str], k: usize, to: u
     if words[k] == "the" && count.is_none() && !words[k + 1].ends_with("'s") {
         return None; // "the journalists" is handled as a plural reference
     }
-    let desc = s.tokens[k..end]
-        .iter()
-        .map(|t| t.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // the words as written: a space only where the text has one ("30-year-old" stays one word)
+    let mut desc = String::new();
+    for (i, t) in s.tokens[k..end].iter().enumerate() {
+        if i > 0 && s.tokens[k + i - 1].end < t.start {
+            desc.push(' ');
+        }
+        desc.push_str(&t.text);
+    }
     Some(Unit {
         first: k,
         last: end,
