@@ -1900,6 +1900,20 @@ fn a_described_lede_is_the_person_named_next() {
     ]);
 }
 
+/// A list of those who underwent an act ("the other detainees were …") is
+/// its subject whole, past the titles of its members.
+#[test]
+fn a_list_of_detainees_past_their_titles() {
+    run(&[(
+        "Six held\nPolice detained six people on Wednesday, including editor Ivo Marek. The other detainees were lawyer Mara Ng, folk singer Dena Holt, Christa Fane and Tomas Orr, all board members of the weekly.",
+        "2023-03-10",
+        &[
+            "detention@2023-03-08:Ivo Marek",
+            "detention@2023-03-08:Christa Fane+Dena Holt+Mara Ng+Tomas Orr",
+        ],
+    )]);
+}
+
 /// A detention the article retells without a date of its own is the one it
 /// dates elsewhere, not an act of the paragraph's day; one told as new
 /// ("again") keeps the paragraph's day.

@@ -324,7 +324,13 @@ pub fn find(
             }
             // named members and companions: "four board members were arrested, including A and B",
             // "A was arrested along with B and C" (named members replace the unnamed group)
-            let members = if needs_person(event_type) {
+            let members = if trig.id.ends_with(".undergoers") {
+                // "the other arrestees included barrister A, singer B, C and D": the list is the subject
+                let stop = (end..words.len())
+                    .find(|&k| matches!(words[k], ";" | ":") || SUBORDINATORS.contains(&words[k]))
+                    .unwrap_or(words.len());
+                named_list(&ctx, si, words, end, stop)
+            } else if needs_person(event_type) {
                 companions(&ctx, si, words, end)
             } else {
                 Vec::new()

@@ -179,8 +179,15 @@ pub(super) fn companions(ctx: &Ctx<'_>, si: usize, words: &[&str], end: usize) -
     if cue > end + 1 && words[end..cue - 1].contains(&",") {
         return Vec::new();
     }
+    named_list(ctx, si, words, cue_end, stop)
+}
+
+/// The people a list names from token `from` (before `stop`): the first within
+/// four words (no comma, no verb), the next each within six words joined by a
+/// comma or "and", past short descriptions ("pop singer A, B and C").
+pub(super) fn named_list(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, stop: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut last = cue_end;
+    let mut last = from;
     for m in &ctx.ents.mentions[si] {
         let Target::Person(p) = m.target else { continue };
         if m.first < last || m.first >= stop {
