@@ -1914,6 +1914,28 @@ fn a_list_of_detainees_past_their_titles() {
     )]);
 }
 
+/// A ruling that declares an earlier act invalid is the appeal, its object
+/// named inside the ruling's words ("declared his arrest invalid"); a court's
+/// order "to remain in their custody" is a remand.
+#[test]
+fn rulings_on_an_arrest_and_orders_to_remain_in_custody() {
+    run(&[
+        (
+            "Editor freed\nEditor Ivo Marek walked out of prison on Wednesday, hours after the Supreme Court declared his arrest unlawful.",
+            "2024-05-16",
+            &["release@2024-05-15:Ivo Marek", "appeal@2024-05-15:Ivo Marek"],
+        ),
+        (
+            "Editors held\nEditors Ivo Marek and Lina Vos were arrested by the city police on October 3 and were ordered to remain in police custody for a week.",
+            "2023-10-05",
+            &[
+                "detention@2023-10-03:Ivo Marek+Lina Vos",
+                "pretrial_detention@2023-10-03:Ivo Marek+Lina Vos",
+            ],
+        ),
+    ]);
+}
+
 /// A detention the article retells without a date of its own is the one it
 /// dates elsewhere, not an act of the paragraph's day; one told as new
 /// ("again") keeps the paragraph's day.

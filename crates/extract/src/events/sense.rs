@@ -19,13 +19,14 @@ pub(super) fn trigger_matches(lex: &Lexicon, all_words: &[&str]) -> Vec<(usize, 
         for (ti, pi) in lex.patterns_starting(words[i]) {
             if let Some(e) = lex.triggers[ti].patterns[pi].match_at(words, i) {
                 // a gap never swallows another event's trigger word: "the accused were sentenced
-                // to … of" is a sentence, not "accused ~8 of"
+                // to … of" is a sentence, not "accused ~8 of"; except a ruling on an earlier act,
+                // whose gap holds that act ("declared his arrest invalid")
                 let gapped = lex.triggers[ti].patterns[pi]
                     .elems
                     .iter()
                     .any(|el| matches!(el, crate::lexicon::Elem::Gap(_)));
                 if gapped
-                    && lex.triggers[ti].event_type.is_some()
+                    && lex.triggers[ti].event_type.is_some_and(|t| t != EventType::Appeal)
                     && e > i + 2
                     && words[i + 1..e - 1].iter().any(|w| lex.is_event_word(w))
                 {

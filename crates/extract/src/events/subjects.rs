@@ -292,7 +292,20 @@ pub(super) fn subjects_for(
     let (first_try, reason) = match voice {
         Voice::Subject => (take_left(&left), "left of the trigger (the person acts)"),
         Voice::Object if passive => (take_left(&left), "left of a passive trigger"),
-        Voice::Object => (take_right(&right), "object of the trigger"),
+        Voice::Object => {
+            let r = take_right(&right);
+            if r.is_empty() && end > start + 2 && t == EventType::Appeal {
+                // "declared his arrest invalid": a ruling's object stands inside the trigger's gap
+                let inner = person_only(units(ctx, si, words, start + 1, end - 1, focus))
+                    .into_iter()
+                    .find(|u| !u.subjects.is_empty())
+                    .map(|u| u.subjects)
+                    .unwrap_or_default();
+                (inner, "object inside the trigger's gap")
+            } else {
+                (r, "object of the trigger")
+            }
+        }
         Voice::Noun => {
             // "the detention of X", "X's detention", "their arrest"
             let mut r = if words.get(end) == Some(&"of") {
