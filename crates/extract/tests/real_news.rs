@@ -2021,13 +2021,14 @@ fn counsel_arguing_is_a_hearing() {
 
 /// "The appellant" is the person the text was about; a case cited in a manner
 /// adjunct ("by applying the ratio of … the case of X") names a precedent, no
-/// subject; an arrest a court declares invalid is a reference.
+/// subject; an arrest a court declares invalid is a reference (the ruling
+/// that declares it is the appeal).
 #[test]
 fn appellants_and_precedents() {
     run(&[(
         "Court frees founder\nThe Supreme Court on Wednesday declared the arrest of news site founder Ivo Marek invalid.\n\"The appellant is accordingly released from custody by applying what this court held in the case of Omar Vance,\" the bench said.",
         "2024-05-16",
-        &["release@2024-05-15:Ivo Marek"],
+        &["appeal@2024-05-15:Ivo Marek", "release@2024-05-15:Ivo Marek"],
     )]);
 }
 
