@@ -1916,7 +1916,9 @@ fn a_list_of_detainees_past_their_titles() {
 
 /// A ruling that declares an earlier act invalid is the appeal, its object
 /// named inside the ruling's words ("declared his arrest invalid"); a court's
-/// order "to remain in their custody" is a remand.
+/// order "to remain in their custody" is a remand, and as a second predicate
+/// after a police act ("were arrested on October 3 and were ordered …", "was
+/// detained and was later sentenced") it takes none of that act's date.
 #[test]
 fn rulings_on_an_arrest_and_orders_to_remain_in_custody() {
     run(&[
@@ -1928,10 +1930,16 @@ fn rulings_on_an_arrest_and_orders_to_remain_in_custody() {
         (
             "Editors held\nEditors Ivo Marek and Lina Vos were arrested by the city police on October 3 and were ordered to remain in police custody for a week.",
             "2023-10-05",
+            // (the court's order came on a day of its own: the police act's date is not its)
             &[
                 "detention@2023-10-03:Ivo Marek+Lina Vos",
-                "pretrial_detention@2023-10-03:Ivo Marek+Lina Vos",
+                "pretrial_detention@-:Ivo Marek+Lina Vos",
             ],
+        ),
+        (
+            "Editor jailed\nOn Tuesday, editor Lina Vos was detained at the border and was later sentenced to ten days in jail.",
+            "2023-10-05",
+            &["detention@2023-10-03:Lina Vos", "sentence@-:Lina Vos"],
         ),
     ]);
 }

@@ -28,6 +28,7 @@ pub(super) fn assign_dates(
     // every (mention, trigger) pair with its distance; then the closest pairs are
     // taken first, one date per trigger and one trigger per date
     let rels = relative_spans(words);
+    let spans: Vec<(usize, usize)> = found.iter().map(|e| e.trigger).collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new(); // (distance, mention, event)
     for (mi, m) in mentions.iter().enumerate() {
         // end dates belong to the detail ("until April 4")
@@ -100,11 +101,19 @@ pub(super) fn assign_dates(
             // "brought to court on Thursday after being detained": the date is the main verb's; the
             // act of the adjunct came before it, on a day the sentence does not give
             let earlier_adjunct = across && m.last <= e.trigger.0 && after_being(words, e.trigger.0);
+            // "were arrested … on October 3 and were ordered to …": a date inside the first of two
+            // coordinated predicates dates that one, when it has a trigger of its own
+            let next_predicate = m.last <= e.trigger.0
+                && words[m.last..e.trigger.0]
+                    .windows(2)
+                    .any(|w| w[0] == "and" && matches!(w[1], "was" | "were"))
+                && spans.iter().any(|t| t.1 <= m.first && t.0 >= clause.0);
             if speech_d.is_none_or(|sd| d <= sd)
                 && !now
                 && !too_far
                 && !since_clause
                 && !earlier_adjunct
+                && !next_predicate
                 && (!in_other_rel || antecedent)
             {
                 pairs.push((d, mi, ei));
@@ -147,6 +156,20 @@ pub(super) fn assign_dates(
             attached[ei] = Some((mi, 0));
         }
     }
+    // (a court act told as a second predicate after a police act takes no date from it)
+    let own_day: Vec<bool> = (0..found.len())
+        .map(|ei| {
+            attached[ei].is_none()
+                && (0..ei).any(|j| {
+                    attached[j].is_some()
+                        && second_predicate(
+                            words,
+                            (found[j].trigger, found[j].event_type),
+                            (found[ei].trigger, found[ei].event_type),
+                        )
+                })
+        })
+        .collect();
     let mut prev: Option<PartialDate> = None;
     for (ei, e) in found.iter_mut().enumerate() {
         if let Some((mi, _)) = attached[ei] {
@@ -176,6 +199,7 @@ pub(super) fn assign_dates(
             && !describes_a_state(words, e.trigger.0)
             && !anterior(words, e.trigger.0)
             && !after_being(words, e.trigger.0)
+            && !own_day[ei]
             // "X, who was found guilty in the same case," describes, it does not narrate
             && !(e.clause.0 > 0 && matches!(words[e.clause.0 - 1], "who" | "which"))
         {
@@ -195,12 +219,14 @@ pub(super) fn assign_dates(
         (usize, usize),
         Option<PartialDate>,
         Option<DateQualifier>,
+        EventType,
     )> = found
         .iter()
         .enumerate()
         .filter(|(_, e)| e.date_reason == "stated in the sentence" && e.date.is_some())
-        .map(|(_, e)| (e.trigger, e.clause, e.date, e.qualifier))
+        .map(|(_, e)| (e.trigger, e.clause, e.date, e.qualifier, e.event_type))
         .collect();
+
     for e in found.iter_mut() {
         let now = words[e.trigger.0.saturating_sub(2)..e.trigger.0]
             .iter()
@@ -223,10 +249,12 @@ pub(super) fn assign_dates(
             hi.saturating_sub(lo) <= 16
                 && (list || !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi))
         };
-        if let Some((_, _, d, q)) = stated
-            .iter()
-            .find(|(t, c, _, _)| *c == clause && near(t) && !(adjunct && t.0 < e.trigger.0))
-        {
+        if let Some((_, _, d, q, _)) = stated.iter().find(|(t, c, _, _, ty)| {
+            *c == clause
+                && near(t)
+                && !(adjunct && t.0 < e.trigger.0)
+                && !second_predicate(words, (*t, *ty), (e.trigger, e.event_type))
+        }) {
             e.date = *d;
             e.qualifier = *q;
             e.date_reason = "shared with the clause";
@@ -314,6 +342,33 @@ pub(super) fn anterior(words: &[&str], start: usize) -> bool {
             .rev()
             .take_while(|w| !matches!(**w, "," | ";" | ":" | "." | "but"))
             .any(|w| *w == "had")
+}
+
+/// Whether a court act (`later`) is told as a second predicate, with its own
+/// "and was"/"and were", after a police act (`earlier`): "were arrested by the
+/// police on October 3 and were ordered to remain in custody". The two have
+/// different agents, and the court acts on a day of its own, which the police
+/// act's date does not give.
+fn second_predicate(words: &[&str], earlier: ((usize, usize), EventType), later: ((usize, usize), EventType)) -> bool {
+    let ((_, earlier_end), earlier_type) = earlier;
+    let ((later_start, _), later_type) = later;
+    earlier_end <= later_start
+        && matches!(
+            earlier_type,
+            EventType::Detention | EventType::Search | EventType::Questioning
+        )
+        && matches!(
+            later_type,
+            EventType::PretrialDetention
+                | EventType::HouseArrest
+                | EventType::Hearing
+                | EventType::Conviction
+                | EventType::Sentence
+                | EventType::Appeal
+        )
+        && words[earlier_end..later_start]
+            .windows(2)
+            .any(|w| w[0] == "and" && matches!(w[1], "was" | "were"))
 }
 
 /// Whether the trigger at `start` is the participle of a passive gerund
