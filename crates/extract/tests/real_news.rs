@@ -1944,6 +1944,24 @@ fn rulings_on_an_arrest_and_orders_to_remain_in_custody() {
     ]);
 }
 
+/// A motion to the trial court to quash the charges is a step of the trial,
+/// no appeal; a plea to a higher court to quash them is one.
+#[test]
+fn a_motion_to_quash_is_no_appeal() {
+    run(&[
+        (
+            "Trial opens\nAt the first hearing of her trial on June 23, the presiding judge denied a motion from the defence of reporter Lina Vos to quash the charges.",
+            "2020-07-01",
+            &["hearing@2020-06-23:Lina Vos", "charge@2020-06-23:Lina Vos"],
+        ),
+        (
+            "Plea filed\nReporter Lina Vos filed a plea in the High Court on June 23 to quash the charges.",
+            "2020-07-01",
+            &["appeal@2020-06-23:Lina Vos", "charge@2020-06-23:Lina Vos"],
+        ),
+    ]);
+}
+
 /// A detention the article retells without a date of its own is the one it
 /// dates elsewhere, not an act of the paragraph's day; one told as new
 /// ("again") keeps the paragraph's day.

@@ -120,6 +120,15 @@ pub(super) fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> 
             !(words[start] == "search" && prev != "the" && prev != "a" && !matches!(prev, "during" | "after" | "to"))
         }
         EventType::Seizure => !(words[start] == "seize" && prev == "to" && start >= 2 && words[start - 2] == "attempt"),
+        // "denied a motion from the defence to quash the charges": a motion to the trial court is
+        // a step of the trial, no appeal (a plea or petition to quash goes to a higher court)
+        EventType::Appeal => {
+            !(matches!(words[start], "quash" | "overturn" | "dismiss")
+                && prev == "to"
+                && words[start.saturating_sub(12)..start]
+                    .iter()
+                    .any(|w| matches!(*w, "motion" | "motions")))
+        }
         _ => true,
     }
 }
