@@ -1964,7 +1964,8 @@ fn a_motion_to_quash_is_no_appeal() {
 
 /// A detention the article retells without a date of its own is the one it
 /// dates elsewhere, not an act of the paragraph's day; one told as new
-/// ("again") keeps the paragraph's day.
+/// ("again") keeps the paragraph's day; one dated by a month without its
+/// year is in the year the article gives the same act.
 #[test]
 fn a_retold_arrest_keeps_the_date_the_article_states() {
     run(&[
@@ -1986,6 +1987,12 @@ fn a_retold_arrest_keeps_the_date_the_article_states() {
                 "detention@2024-10:Lina Vos",
                 "detention@2025-03-03:Lina Vos",
             ],
+        ),
+        // a month told without its year is that of the same act dated with one
+        (
+            "Reporter jailed\nA court on Tuesday sentenced reporter Lina Vos to six years in prison. She was arrested in October last year.\nVos was detained a few hours after a regional summit in October, her colleagues said.",
+            "2021-12-16",
+            &["sentence@2021-12-14:Lina Vos", "detention@2020-10:Lina Vos"],
         ),
     ]);
 }

@@ -108,7 +108,9 @@ pub(super) fn deny_what_the_next_sentence_denies(words: &[Vec<&str>], events: &m
 /// takes the stated date of the same act of one of its people when the
 /// article states exactly one such date and it is earlier (an act cannot be
 /// retold before it happened), unless its sentence tells a new act
-/// ("again", "another", "second", "re-arrested").
+/// ("again", "another", "second", "re-arrested"). So does one dated by a
+/// month without its year ("in October"), read as the latest such month,
+/// when the article dates the same act in that month of an earlier year.
 pub(super) fn retold_acts_keep_their_date(words: &[Vec<&str>], events: &mut [FoundEvent]) {
     let stated: Vec<(EventType, Vec<usize>, PartialDate, Option<DateQualifier>)> = events
         .iter()
@@ -121,7 +123,14 @@ pub(super) fn retold_acts_keep_their_date(words: &[Vec<&str>], events: &mut [Fou
         .collect();
     for e in events.iter_mut() {
         let Some(own) = e.date else { continue };
-        if e.date_reason != "inherited"
+        // "She was arrested in October last year. … Trang was arrested hours after … in October": a
+        // month told without its year is the month of the same act the article dates with a year
+        let bare_month = e.date_reason == "stated in the sentence"
+            && own.precision() == casewatch_model::DatePrecision::Month
+            && e.date_text
+                .as_deref()
+                .is_some_and(|t| !t.chars().any(|c| c.is_ascii_digit()) && !t.to_lowercase().contains("year"));
+        if (e.date_reason != "inherited" && !bare_month)
             || e.status.status != Status::Occurred
             || !matches!(e.event_type, EventType::Detention | EventType::Search)
         {
@@ -142,6 +151,9 @@ pub(super) fn retold_acts_keep_their_date(words: &[Vec<&str>], events: &mut [Fou
             .filter(|(t, ps, _, _)| *t == e.event_type && ps.iter().any(|p| people.contains(p)))
             .map(|(_, _, d, q)| (*d, *q))
             .collect();
+        if bare_month {
+            same.retain(|(d, _)| d.month == own.month && d.year != own.year);
+        }
         same.sort();
         same.dedup();
         if let [(d, q)] = same[..]
