@@ -140,7 +140,18 @@ fn line_kind(body: &str, line: &[Sentence], last: bool) -> LineKind {
     let content: Vec<_> = words.iter().filter(|t| t.text.chars().count() >= 4).collect();
     let caps = content.iter().filter(|t| t.is_capitalized()).count();
     let title_case = content.len() >= 3 && caps * 10 >= content.len() * 7;
-    if title_case || (words.len() <= MAX_HEADING_WORDS && !(last && words.len() >= 12)) {
+    // the last line cut after a function word ("… another court arrested him on") is an excerpt cut
+    // mid-sentence: no headline ends so
+    let cut = last
+        && words.len() >= 5
+        && words.last().is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "on" | "of" | "the" | "a" | "an" | "and" | "to" | "in" | "with" | "for" | "by" | "at" | "from" | "that"
+            )
+        })
+        && trimmed.ends_with(|c: char| c.is_alphabetic());
+    if title_case || (words.len() <= MAX_HEADING_WORDS && !(last && words.len() >= 12) && !cut) {
         return LineKind::Heading;
     }
     LineKind::Body
@@ -181,6 +192,18 @@ mod tests {
             Some(LineKind::Body),
             "an excerpt cut mid-sentence"
         );
+    }
+
+    #[test]
+    fn a_last_line_cut_after_a_function_word_is_body() {
+        let k = kinds(
+            "Court Jails Reporter\nPolice detained Dana Okafor on Tuesday.\nOn May 2, a second court arrested Okafor on",
+        );
+        assert_eq!(k[0].1, LineKind::Heading);
+        assert_eq!(k.last().map(|x| x.1), Some(LineKind::Body));
+        // (a short last line that ends on a word of its own is still a heading)
+        let k = kinds("Police detained Dana Okafor on Tuesday.\nMore on this story");
+        assert_eq!(k.last().map(|x| x.1), Some(LineKind::Heading));
     }
 
     #[test]
