@@ -4,150 +4,9 @@
 
 use casewatch_model::{EventType, Status};
 
-/// Words that make what follows them in the sentence unrealised: requested,
-/// offered, threatened, planned, scheduled, conditional. Each is scoped to the
-/// rest of its sentence up to a hard boundary (`;`, `but`).
-const MODAL: &[&str] = &[
-    "offered",
-    "offer",
-    "offering",
-    "offers",
-    "asked",
-    "ask",
-    "asking",
-    "asks",
-    "request",
-    "requested",
-    "requests",
-    "requesting",
-    "petition",
-    "petitioned",
-    "petitions",
-    "motion",
-    "motions",
-    "sought",
-    "seek",
-    "seeks",
-    "seeking",
-    "demand",
-    "demanded",
-    "demanding",
-    "demands",
-    "propose",
-    "proposed",
-    "proposing",
-    "suggest",
-    "suggested",
-    "threaten",
-    "threatened",
-    "threatening",
-    "threatens",
-    "warned",
-    "warn",
-    "warns",
-    "applied",
-    "applies",
-    "applying",
-    "could",
-    "can",
-    "would",
-    "will",
-    "might",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "intend",
-    "intends",
-    "intended",
-    "intending",
-    "expected",
-    "scheduled",
-    "next",
-    "promised",
-    "promise",
-    "promising",
-    "if",
-    "unless",
-    "wants",
-    "want",
-    "wanted",
-    "hopes",
-    "hope",
-    "urged",
-    "urge",
-    "calls",
-    "called",
-    "risk",
-    "risks",
-    "faces",
-    "potentially",
-    "shall",
-    "should",
-    "refused",
-    "refuse",
-    "refuses",
-    "'ll",
-    "awaiting",
-    "awaits",
-    "await",
-    "waiting",
-];
-
-/// Negation words; scoped to a few tokens before the trigger.
-const NEGATION: &[&str] = &[
-    "not", "n't", "never", "no", "without", "nor", "neither", "none", "cannot",
-];
-
-/// Verbs of saying; a trigger after one is attributed to its speaker.
-pub const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "stated",
-    "states",
-    "explained",
-    "explains",
-    "added",
-    "adds",
-    "wrote",
-    "writes",
-    "reported",
-    "reports",
-    "recalled",
-    "noted",
-    "confirmed",
-    "announced",
-    "according",
-    "claimed",
-    "claims",
-    "claim",
-    "claiming",
-    "alleged",
-    "alleges",
-    "allege",
-    "alleging",
-    "insisted",
-    "insists",
-    "complained",
-    "testified",
-    "believe",
-    "believes",
-    "telling",
-    "saying",
-    "arguing",
-    "adding",
-    "noting",
-];
-
-/// Verbs that present what follows as an unestablished claim.
-const CLAIM: &[&str] = &[
-    "claimed", "claims", "claim", "claiming", "alleged", "alleges", "allege", "alleging", "insisted", "insists",
-    "believe", "believes",
-];
+mod words;
+pub use words::SPEECH;
+use words::{ATTENDING, CLAIM, MODAL, NEGATION, OBJECTING, UNDOING};
 
 /// Whether `words[k]` opens a call or demand for an act ("urged the
 /// authorities to", "calls on", "called for the release", "demanding the
@@ -197,88 +56,6 @@ pub struct StatusReason {
     /// (taxonomy: calls by rights groups or governments are not events).
     pub call: bool,
 }
-
-/// Verbs of undoing an act: what they take as object was done ("lift the
-/// ban", "overturn the conviction", "quash the sentence", "challenge the
-/// charges").
-const UNDOING: &[&str] = &[
-    "lift",
-    "lifts",
-    "lifted",
-    "lifting",
-    "revoke",
-    "revokes",
-    "revoked",
-    "revoking",
-    "overturn",
-    "overturns",
-    "overturned",
-    "overturning",
-    "quash",
-    "quashes",
-    "quashed",
-    "quashing",
-    "annul",
-    "annuls",
-    "annulled",
-    "annulling",
-    "cancel",
-    "cancels",
-    "cancelled",
-    "canceled",
-    "cancelling",
-    "rescind",
-    "rescinds",
-    "rescinded",
-    "reverse",
-    "reverses",
-    "reversed",
-    "reversing",
-    "vacate",
-    "vacated",
-    "challenge",
-    "challenges",
-    "challenged",
-    "challenging",
-    "contest",
-    "contests",
-    "contested",
-    "contesting",
-];
-
-/// Verbs of being at a court session: negated or unrealised, they say who
-/// was absent, not that the session did not take place.
-const ATTENDING: &[&str] = &[
-    "attend",
-    "attends",
-    "attended",
-    "attending",
-    "brought",
-    "taken",
-    "escorted",
-    "appear",
-    "appears",
-    "appeared",
-    "appearing",
-    "present",
-    "absent",
-    "admitted",
-];
-
-/// Nouns and verbs of appealing or complaining, after which "against the
-/// X" names an act that was done ("an appeal against the detention").
-const OBJECTING: &[&str] = &[
-    "appeal",
-    "appeals",
-    "appealed",
-    "appealing",
-    "complaint",
-    "complaints",
-    "complained",
-    "protest",
-    "protests",
-    "protested",
-];
 
 /// The token of a verb of undoing ([`UNDOING`], or "against" after a verb
 /// or noun of appealing, [`OBJECTING`]) whose object noun phrase holds the
@@ -452,8 +229,6 @@ pub fn decide(
             cue: Some(words[k].to_string()),
         };
     }
-    // negation close before the trigger, not across a comma unless it continues a coordination
-    // a negation reaches five words, or nine across "or"/"nor" ("did not arrest him or seize his laptop")
     // "was not brought to the court for the appeal hearing": a trigger of being brought to court,
     // negated, with the session it was for named after it, tells who was absent from a session
     // that took place
@@ -468,6 +243,8 @@ pub fn decide(
                     )
                 })
         });
+    // negation close before the trigger, not across a comma unless it continues a coordination
+    // a negation reaches five words, or nine across "or"/"nor" ("did not arrest him or seize his laptop")
     let coordinated = words[start.saturating_sub(5).max(scope)..start]
         .iter()
         .any(|w| matches!(*w, "or" | "nor"));
