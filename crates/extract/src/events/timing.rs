@@ -226,7 +226,6 @@ pub(super) fn assign_dates(
         .filter(|(_, e)| e.date_reason == "stated in the sentence" && e.date.is_some())
         .map(|(_, e)| (e.trigger, e.clause, e.date, e.qualifier, e.event_type))
         .collect();
-
     for e in found.iter_mut() {
         let now = words[e.trigger.0.saturating_sub(2)..e.trigger.0]
             .iter()
