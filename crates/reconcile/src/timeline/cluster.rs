@@ -308,6 +308,7 @@ mod tests {
     //! The summarised clustering against the all-pairs rule it replaced, on
     //! a large generated case with every kind of date, restated charges,
     //! details in two scripts and unnamed groups.
+    use super::super::tests::Rng;
     use super::super::{CaseSubject, chains};
     use super::*;
     use casewatch_model::{DateQualifier, Event, EventType, Evidence, Status};
@@ -460,17 +461,6 @@ mod tests {
             b.iter()
                 .any(|y| x == y || (x.chars().count() >= 5 && y.chars().count() >= 5 && stem(x) == stem(y)))
         })
-    }
-
-    /// xorshift64*: a fixed sequence, so the case is the same on every run.
-    struct Rng(u64);
-    impl Rng {
-        fn below(&mut self, n: u64) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n.max(1)
-        }
     }
 
     /// 4,000 events of one fictional case: five people and two unnamed

@@ -925,10 +925,11 @@ mod tests {
         }
     }
 
-    /// xorshift64*: a fixed sequence, so the case is the same on every run.
-    struct Rng(u64);
+    /// xorshift64*: a fixed sequence, so the case is the same on every run
+    /// (the clustering tests use it too).
+    pub(super) struct Rng(pub(super) u64);
     impl Rng {
-        fn below(&mut self, n: u64) -> u64 {
+        pub(super) fn below(&mut self, n: u64) -> u64 {
             self.0 ^= self.0 >> 12;
             self.0 ^= self.0 << 25;
             self.0 ^= self.0 >> 27;
