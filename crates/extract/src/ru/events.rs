@@ -445,6 +445,8 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                 && status == Status::Occurred
                 // (a charge is as often the case restated: "возбужденное против нее дело")
                 && event_type != EventType::Charge
+                // (a participle after a name describes the person: "Ольги Комлевой, осужденной на 12 лет")
+                && participle_of.is_none()
                 && let Some(p) = a.published
             {
                 date = PartialDate::month(chrono::Datelike::year(&p), chrono::Datelike::month(&p));
