@@ -163,7 +163,11 @@ pub(super) fn cluster_chain(
                             day: Some(chrono::Datelike::day(&x)),
                         })
                     };
-                    (at(day - span), at(day + span))
+                    // (a slack past the calendar's ends reaches every cluster)
+                    (
+                        day.checked_sub_signed(span).map_or((i32::MIN, 0, 0), at),
+                        day.checked_add_signed(span).map_or((i32::MAX, u32::MAX, u32::MAX), at),
+                    )
                 }
                 (DatePrecision::Day, None) => (key(value), key(value)),
                 (DatePrecision::Month, _) => (key(value), (value.year, value.month.unwrap_or(0), u32::MAX)),
