@@ -799,6 +799,28 @@ fn a_participle_after_a_name_is_no_opening_news() {
     )]);
 }
 
+/// Trying someone ("журналистов судят") is a hearing of their trial, the
+/// role noun standing for the people named together; "судя по", "судить о"
+/// judge, they try no one.
+#[test]
+fn trying_the_journalists_is_a_hearing() {
+    run(&[
+        (
+            "Журналисты Иван Соколов и Гульмира Осмонова работали на одну редакцию, следствие обвиняет их в экстремизме 3 марта. Журналистов судят в закрытом режиме, не допуская в зал прессу.",
+            "2025-06-02",
+            &[
+                "charge@2025-03-03:Гульмира Осмонова+Иван Соколов",
+                "hearing@2025-03-03:Гульмира Осмонова+Иван Соколов",
+            ],
+        ),
+        (
+            "Судя по всему, журналиста Ивана Соколова задержали 3 марта. О его деле можно судить по публикациям в прессе.",
+            "2025-06-02",
+            &["detention@2025-03-03:Иван Соколов"],
+        ),
+    ]);
+}
+
 /// "Напомним, …" is the writer's aside: its future form does not make the act
 /// told after it unrealised.
 #[test]
