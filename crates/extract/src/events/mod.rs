@@ -706,11 +706,7 @@ pub fn find(
                 e.date = Some(d);
                 e.qualifier = m.qualifier;
                 e.date_reason = "the day it was put off to";
-                e.status = StatusReason {
-                    call: false,
-                    status: Status::NotOccurred,
-                    cue: Some("postponed".into()),
-                };
+                e.status = StatusReason::decided(Status::NotOccurred, "postponed");
             }
         }
         // "on August 25, the court upheld the nine-year prison sentence": the day is the appeal's; the
@@ -754,11 +750,7 @@ pub fn find(
                 if e.status.status != Status::Occurred {
                     continue;
                 }
-                e.status = StatusReason {
-                    call: false,
-                    status: Status::NotOccurred,
-                    cue: Some("scheduled (dated after the report)".into()),
-                };
+                e.status = StatusReason::decided(Status::NotOccurred, "scheduled (dated after the report)");
             }
         }
         for e in found.iter_mut().filter(|e| e.rule.ends_with("+implied")) {

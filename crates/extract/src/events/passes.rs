@@ -91,11 +91,7 @@ pub(super) fn deny_what_the_next_sentence_denies(words: &[Vec<&str>], events: &m
         }
         for e in events.iter_mut().filter(|e| e.sentence == si - 1) {
             if matches!(e.status.status, Status::Occurred | Status::Alleged) {
-                e.status = StatusReason {
-                    call: false,
-                    status: Status::Denied,
-                    cue: Some("denied in the next sentence".into()),
-                };
+                e.status = StatusReason::decided(Status::Denied, "denied in the next sentence");
             }
         }
     }

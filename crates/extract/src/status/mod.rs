@@ -57,6 +57,26 @@ pub struct StatusReason {
     pub call: bool,
 }
 
+impl StatusReason {
+    /// A status decided by the word `cue`.
+    pub(crate) fn decided(status: Status, cue: impl Into<String>) -> Self {
+        StatusReason {
+            status,
+            cue: Some(cue.into()),
+            call: false,
+        }
+    }
+
+    /// A call or demand by an outsider, opened by `cue`: no event (`not_occurred` if kept).
+    pub(crate) fn call(cue: impl Into<String>) -> Self {
+        StatusReason {
+            status: Status::NotOccurred,
+            cue: Some(cue.into()),
+            call: true,
+        }
+    }
+}
+
 /// The token of a verb of undoing ([`UNDOING`], or "against" after a verb
 /// or noun of appealing, [`OBJECTING`]) whose object noun phrase holds the
 /// trigger at `start`: at most four tokens before it, the phrase opening
@@ -144,19 +164,11 @@ pub fn decide(
                 "release" | "bail" | "access" | "request" | "requests" | "appeal" | "motion"
             );
         if refused {
-            return StatusReason {
-                call: false,
-                status: Status::NotOccurred,
-                cue: Some(w.to_string()),
-            };
+            return StatusReason::decided(Status::NotOccurred, w.to_string());
         }
         let nobody = matches!(w, "nobody") && k >= clause_start;
         if denies_that || nobody {
-            return StatusReason {
-                call: false,
-                status: Status::Denied,
-                cue: Some(w.to_string()),
-            };
+            return StatusReason::decided(Status::Denied, w.to_string());
         }
     }
     if after_denial
@@ -164,11 +176,7 @@ pub fn decide(
             .iter()
             .any(|w| CLAIM.contains(w) || *w == "reports" || *w == "rumours" || *w == "rumors")
     {
-        return StatusReason {
-            call: false,
-            status: Status::Denied,
-            cue: Some("untrue".into()),
-        };
+        return StatusReason::decided(Status::Denied, "untrue");
     }
     // a negation inside the trigger: "pleaded not guilty" is a confession that was not made
     // (other triggers hold their negation as part of their sense: "not allowed to see a lawyer")
@@ -186,11 +194,7 @@ pub fn decide(
                 )
             }))
     {
-        return StatusReason {
-            call: false,
-            status: Status::NotOccurred,
-            cue: Some("not".into()),
-        };
+        return StatusReason::decided(Status::NotOccurred, "not");
     }
     // "has taken no steps to serve him with a summons", "made no attempt to release them": a
     // negated attempt negates the act it aims at
@@ -205,11 +209,7 @@ pub fn decide(
             && words[k + 2..start].contains(&"to")
             && !words[k + 2..start].contains(&",")
     }) {
-        return StatusReason {
-            call: false,
-            status: Status::NotOccurred,
-            cue: Some("no steps".into()),
-        };
+        return StatusReason::decided(Status::NotOccurred, "no steps");
     }
     // a call by outsiders decides before any negation inside it: "calls for his release without
     // charge" is no charge that did not occur, only a call
@@ -223,11 +223,7 @@ pub fn decide(
             && !(words[start - 1] == "and" && words[start].ends_with("ed"))
             && !words[k..start].windows(2).any(|w| w[0] == "and" && w[1].ends_with("ed"))
     }) {
-        return StatusReason {
-            call: true,
-            status: Status::NotOccurred,
-            cue: Some(words[k].to_string()),
-        };
+        return StatusReason::call(words[k].to_string());
     }
     // "was not brought to the court for the appeal hearing": a trigger of being brought to court,
     // negated, with the session it was for named after it, tells who was absent from a session
@@ -269,11 +265,7 @@ pub fn decide(
             if w == "not" && words.get(k + 1) == Some(&"only") {
                 continue;
             }
-            return StatusReason {
-                call: false,
-                status: Status::NotOccurred,
-                cue: Some(w.to_string()),
-            };
+            return StatusReason::decided(Status::NotOccurred, w.to_string());
         }
     }
     // a request or motion noun right after the trigger: "pardon requests", "bail application"
@@ -283,11 +275,7 @@ pub fn decide(
             "request" | "requests" | "motion" | "motions" | "petition" | "petitions" | "application" | "applications"
         )
     }) {
-        return StatusReason {
-            call: false,
-            status: Status::NotOccurred,
-            cue: Some(words[end].to_string()),
-        };
+        return StatusReason::decided(Status::NotOccurred, words[end].to_string());
     }
     // modality anywhere before the trigger in its scope; a new past-tense verb after "and"
     // ("rejected a motion … and ruled that") starts a new scope, and a ruling's "would" is realised
@@ -322,11 +310,7 @@ pub fn decide(
             )
         })
     }) {
-        return StatusReason {
-            call: true,
-            status: Status::NotOccurred,
-            cue: Some(words[k].to_string()),
-        };
+        return StatusReason::call(words[k].to_string());
     }
     for k in (mscope..start).rev() {
         let w = words[k];
@@ -356,11 +340,7 @@ pub fn decide(
             && !(k.saturating_sub(6)..k)
                 .any(|j| matches!(words[j], "ruled" | "ordered" | "decided" | "rules" | "orders" | "direct" | "directed" | "directs"))
         {
-            return StatusReason {
-                call: true,
-                status: Status::NotOccurred,
-                cue: Some(w.to_string()),
-            };
+            return StatusReason::call(w.to_string());
         }
         if matches!(w, "would" | "will" | "should" | "shall")
             && (k.saturating_sub(6)..k).any(|j| {
@@ -430,11 +410,7 @@ pub fn decide(
             if w == "risk" || w == "risks" {
                 continue;
             }
-            return StatusReason {
-                call: false,
-                status: Status::NotOccurred,
-                cue: Some(w.to_string()),
-            };
+            return StatusReason::decided(Status::NotOccurred, w.to_string());
         }
     }
     // "has 30 days to appeal": a deadline for something not done
@@ -449,11 +425,7 @@ pub fn decide(
             .iter()
             .any(|w| matches!(*w, "received" | "granted" | "given" | "got" | "gave" | "grants" | "receives"))
     {
-        return StatusReason {
-            call: false,
-            status: Status::NotOccurred,
-            cue: Some(words[start - 2].to_string()),
-        };
+        return StatusReason::decided(Status::NotOccurred, words[start - 2].to_string());
     }
     // "set for 12 October": a scheduled event
     if words[end..]
@@ -461,11 +433,7 @@ pub fn decide(
         .take(2)
         .any(|w| matches!((w[0], w[1]), ("set", "for") | ("scheduled", "for") | ("due", "on")))
     {
-        return StatusReason {
-            call: false,
-            status: Status::NotOccurred,
-            cue: Some("scheduled".into()),
-        };
+        return StatusReason::decided(Status::NotOccurred, "scheduled");
     }
     // a noun phrase whose predicate is modal or negated: "the trial could have started in May",
     // "the trial is yet to begin", "the start date of the trial has not been set"
@@ -550,21 +518,13 @@ pub fn decide(
                 .any(|x| matches!(*x, "pm" | "am" | "p.m." | "a.m." | "noon" | "midday"))
         });
         if (modal_after || negated_after) && !(clock && matches!(after.get(1), Some(&("scheduled" | "set" | "due")))) {
-            return StatusReason {
-                call: false,
-                status: Status::NotOccurred,
-                cue: Some(after[..2.min(after.len())].join(" ")),
-            };
+            return StatusReason::decided(Status::NotOccurred, after[..2.min(after.len())].join(" "));
         }
     }
     if let Some(sp) = speech
         && (CLAIM.contains(&words[sp]) || allegation_prone(event_type))
     {
-        return StatusReason {
-            call: false,
-            status: Status::Alleged,
-            cue: Some(words[sp].to_string()),
-        };
+        return StatusReason::decided(Status::Alleged, words[sp].to_string());
     }
     // "accused ... of" by a non-authority is a claim; by investigators it is a charge (handled by triggers)
     StatusReason {
