@@ -28,6 +28,7 @@ pub(super) fn assign_dates(
     // every (mention, trigger) pair with its distance; then the closest pairs are
     // taken first, one date per trigger and one trigger per date
     let rels = relative_spans(words);
+    // the triggers' token spans (they stay put while dates are assigned)
     let spans: Vec<(usize, usize)> = found.iter().map(|e| e.trigger).collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new(); // (distance, mention, event)
     for (mi, m) in mentions.iter().enumerate() {
@@ -210,7 +211,6 @@ pub(super) fn assign_dates(
             prev = e.date;
         }
     }
-    let triggers: Vec<(usize, usize)> = found.iter().map(|e| e.trigger).collect();
     // an undated event shares the stated date of another event of its clause
     // ("detained the three in dawn raids on 14 March")
     #[allow(clippy::type_complexity)]
@@ -244,9 +244,9 @@ pub(super) fn assign_dates(
             };
             // a list of acts shares its date: "the search, seizure and detentions carried out on 3 May"
             let list = lo < hi
-                && (lo..hi).all(|k| matches!(words[k], "," | "and") || triggers.iter().any(|x| x.0 <= k && k < x.1));
+                && (lo..hi).all(|k| matches!(words[k], "," | "and") || spans.iter().any(|x| x.0 <= k && k < x.1));
             hi.saturating_sub(lo) <= 16
-                && (list || !triggers.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi))
+                && (list || !spans.iter().any(|x| x.0 >= lo && x.1 <= hi && x.1 > x.0 && lo < hi))
         };
         if let Some((_, _, d, q, _)) = stated.iter().find(|(t, c, _, _, ty)| {
             *c == clause

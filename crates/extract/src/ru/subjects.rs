@@ -77,6 +77,10 @@ pub(super) fn excluded(a: &Article<'_>, m: &Mention) -> bool {
         || m.start > 0 && says(&ws[m.start - 1])
 }
 
+/// Lemmas of defence counsel: a group of them is a subject only as the
+/// object of the trigger's verb, and never the people the article names together.
+const DEFENCE_LAWYERS: &[&str] = &["адвокат", "защитник", "юрист"];
+
 /// The subjects of a trigger at `[ts, te)` in clause `[cs, ce)`.
 #[allow(clippy::too_many_arguments)]
 // word indices are positions compared with the trigger and the mentions, not just for indexing
@@ -458,7 +462,7 @@ pub(super) fn subjects_of(
             )
             // "приговорили его адвокатов": defence lawyers are the patients only as the object of
             // the trigger's verb (a lawyers' motion is made for the defendant)
-            || (matches!(&*w.lemma, "адвокат" | "защитник" | "юрист")
+            || (DEFENCE_LAWYERS.contains(&&*w.lemma)
                 && matches!(voice, Voice::Object)
                 && !passive
                 && w.readings.iter().any(|r| r.feats.plural && r.feats.case & acc != 0)))
@@ -471,7 +475,7 @@ pub(super) fn subjects_of(
                 }
             });
             // (the people the article names together are its journalists, not their lawyers)
-            let lawyers = matches!(&*w.lemma, "адвокат" | "защитник" | "юрист");
+            let lawyers = DEFENCE_LAWYERS.contains(&&*w.lemma);
             if let Some(list) = list_for(a, si, k)
                 .filter(|l| !lawyers && (count.is_none_or(|c| c as usize == l.len()) || appositive_list(a, si, k)))
             {
