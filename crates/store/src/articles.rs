@@ -33,19 +33,29 @@ pub(crate) fn insert_batch(
             .and_then(|mut st| st.query_row([], |r| r.get(0)))
             .ctx(path, || format!("reading the last row of {table}"))
     };
-    let (last_article, last_event) = (last("articles")?, last("events")?);
+    let last_article = last("articles")?;
+    // The batch's evidence sentences, for one full-text insert at the end
+    // (they are not stored in `events`; reading them back through the view
+    // `event_evidence` would inflate the body once per event).
+    tx.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS new_evidence (id INTEGER PRIMARY KEY, sentence TEXT NOT NULL);
+         DELETE FROM temp.new_evidence;",
+    )
+    .ctx(path, || "preparing the batch's evidence for search")?;
     let mut outcomes = Vec::with_capacity(batch.len());
     for input in batch {
         outcomes.push(insert_one(&tx, path, input, &ingested_at)?);
     }
     // The full-text rows of the batch, one statement per index (see migration 0004).
-    tx.prepare_cached("INSERT INTO article_fts(rowid, title, body) SELECT id, title, body FROM articles WHERE id > ?1")
-        .and_then(|mut st| st.execute([last_article]))
-        .ctx(path, || "indexing the batch's articles for search")?;
     tx.prepare_cached(
-        "INSERT INTO evidence_fts(rowid, evidence_sentence) SELECT id, evidence_sentence FROM events WHERE id > ?1",
+        "INSERT INTO article_fts(rowid, title, body) SELECT id, title, body FROM article_text WHERE id > ?1",
     )
-    .and_then(|mut st| st.execute([last_event]))
+    .and_then(|mut st| st.execute([last_article]))
+    .ctx(path, || "indexing the batch's articles for search")?;
+    tx.execute_batch(
+        "INSERT INTO evidence_fts(rowid, evidence_sentence) SELECT id, sentence FROM temp.new_evidence ORDER BY id;
+         DELETE FROM temp.new_evidence;",
+    )
     .ctx(path, || "indexing the batch's evidence for search")?;
     tx.commit()
         .ctx(path, || format!("committing a batch of {} articles", batch.len()))?;
@@ -91,7 +101,7 @@ fn insert_one(tx: &Transaction<'_>, path: &Path, input: &ArticleInput<'_>, inges
                     meta.language,
                     meta.sha256,
                     meta.url,
-                    input.body,
+                    crate::body::encode(input.body),
                     ingested_at
                 ],
                 |r| r.get(0),
@@ -154,8 +164,8 @@ fn insert_one(tx: &Transaction<'_>, path: &Path, input: &ArticleInput<'_>, inges
             .prepare_cached(
                 "INSERT INTO events (article, position, event_type, date, date_precision, date_qualifier, date_text,
                                      status, attributed_to, detail, place, agent_ref, agent_name, rule,
-                                     evidence_start, evidence_end, evidence_sentence, date_inferred)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                                     evidence_start, evidence_end, date_inferred)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )
             .ctx(path, || "preparing the events insert")?;
         let mut subj_st = tx
@@ -166,6 +176,21 @@ fn insert_one(tx: &Transaction<'_>, path: &Path, input: &ArticleInput<'_>, inges
             .ctx(path, || "preparing the event subjects insert")?;
         for (i, e) in rec.events.iter().enumerate() {
             let what = || format!("inserting event {} ({}) of article {aid}", i + 1, e.event_type);
+            // The sentence is read back from the body at its offsets (migration 0009),
+            // so a record whose sentence is not that text is refused, not altered
+            // (an inverted span is left to the table's CHECK).
+            if e.evidence.start <= e.evidence.end
+                && input.body.get(e.evidence.start..e.evidence.end) != Some(e.evidence.sentence.as_str())
+            {
+                return Err(data_error(
+                    path,
+                    what(),
+                    format!(
+                        "the evidence sentence is not the article's text at bytes {}..{}",
+                        e.evidence.start, e.evidence.end
+                    ),
+                ));
+            }
             let start = sql_int(path, what, e.evidence.start)?;
             let end = sql_int(path, what, e.evidence.end)?;
             ev_st
@@ -186,11 +211,13 @@ fn insert_one(tx: &Transaction<'_>, path: &Path, input: &ArticleInput<'_>, inges
                     e.rule,
                     start,
                     end,
-                    e.evidence.sentence,
                     e.date.inferred && e.date.value.is_some(),
                 ])
                 .ctx(path, what)?;
             let event = tx.last_insert_rowid();
+            tx.prepare_cached("INSERT INTO temp.new_evidence (id, sentence) VALUES (?1, ?2)")
+                .and_then(|mut st| st.execute(params![event, e.evidence.sentence]))
+                .ctx(path, what)?;
             for (j, s) in e.subjects.iter().enumerate() {
                 subj_st
                     .execute(params![event, pos(j), s.reference, s.name, s.group, s.count])
@@ -312,7 +339,7 @@ type PersonRow = (
 );
 type OrgRow = (i64, String, String, String, String, Option<String>);
 #[rustfmt::skip]
-type EventRow = (i64, i64, String, Option<String>, Option<String>, Option<String>, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, i64, i64, String, bool);
+type EventRow = (i64, i64, String, Option<String>, Option<String>, Option<String>, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, i64, i64, bool);
 type SubjectRow = (i64, Option<String>, Option<String>, Option<String>, Option<u32>);
 
 pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>) -> Result<Vec<StoredArticle>> {
@@ -321,7 +348,7 @@ pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>
         path,
         only,
         "articles",
-        "SELECT id, article_id, source, published, title, language, sha256, url, body FROM articles WHERE id BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807) ORDER BY id",
+        "SELECT id, article_id, source, published, title, language, sha256, url, casewatch_body(body) FROM articles WHERE id BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807) ORDER BY id",
         |r| {
             Ok((
                 r.get(0)?,
@@ -443,7 +470,7 @@ pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>
         only,
         "events",
         "SELECT id, article, event_type, date, date_qualifier, date_text, status, attributed_to, detail, place,
-                agent_ref, agent_name, rule, evidence_start, evidence_end, evidence_sentence, date_inferred
+                agent_ref, agent_name, rule, evidence_start, evidence_end, date_inferred
          FROM events WHERE article BETWEEN ifnull(?1, -9223372036854775808) AND ifnull(?1, 9223372036854775807) ORDER BY article, position",
         |r| {
             Ok((
@@ -463,7 +490,6 @@ pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>
                 r.get(13)?,
                 r.get(14)?,
                 r.get(15)?,
-                r.get(16)?,
             ))
         },
     )?;
@@ -485,7 +511,6 @@ pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>
         rule,
         start,
         end,
-        sentence,
         inferred,
     ) in events
     {
@@ -505,11 +530,21 @@ pub(crate) fn read_in_snapshot(conn: &Connection, path: &Path, only: Option<i64>
             reference: agent_ref,
             name,
         });
-        let evidence = Evidence {
-            start: to_usize(path, || what("evidence start"), start)?,
-            end: to_usize(path, || what("evidence end"), end)?,
-            sentence,
-        };
+        let start = to_usize(path, || what("evidence start"), start)?;
+        let end = to_usize(path, || what("evidence end"), end)?;
+        // The sentence is not stored: it is the body's bytes at the offsets (migration 0009).
+        let sentence = out[a]
+            .body
+            .get(start..end)
+            .ok_or_else(|| {
+                data_error(
+                    path,
+                    what("evidence"),
+                    format!("bytes {start}..{end} are not a slice of the article's text"),
+                )
+            })?
+            .to_string();
+        let evidence = Evidence { start, end, sentence };
         let events = &mut out[a].record.events;
         event_index.insert(ev, (a, events.len()));
         events.push(Event {

@@ -50,6 +50,7 @@
 
 mod articles;
 mod auth;
+mod body;
 mod case_split;
 mod cases;
 mod error;
@@ -59,6 +60,7 @@ mod migrate;
 mod rebuild;
 mod review;
 mod search;
+mod snippet;
 mod summary;
 mod web_queries;
 
@@ -260,6 +262,8 @@ impl Store {
         )
         .map_err(|e| open_err("setting synchronous, foreign_keys, cache_size and temp_store", e))?;
         conn.set_prepared_statement_cache_capacity(64);
+        body::register(&conn).map_err(|e| open_err("defining the function casewatch_body", e))?;
+        snippet::register(&conn).map_err(|e| open_err("defining the function casewatch_tokens", e))?;
         migrate::migrate(&mut conn, path)?;
         summary::backfill(&mut conn, path)?;
         Ok(Store {
@@ -287,6 +291,11 @@ impl Store {
         let mut conn = Connection::open(path).map_err(|e| StoreError::Open {
             path: path.to_path_buf(),
             what: "opening the file".into(),
+            source: DbError(e),
+        })?;
+        body::register(&conn).map_err(|e| StoreError::Open {
+            path: path.to_path_buf(),
+            what: "defining the function casewatch_body".into(),
             source: DbError(e),
         })?;
         migrate::migrate_to(&mut conn, path, version)

@@ -85,7 +85,7 @@ pub(crate) fn build(conn: &Connection, path: &Path, case: &Case, id: &str, new: 
             type Row = (String, Option<String>, Option<String>, Option<String>);
             let row: Option<Row> = conn
                 .prepare_cached(
-                    "SELECT body, published, url, title FROM articles WHERE article_id = ?1 ORDER BY id LIMIT 1",
+                    "SELECT casewatch_body(body), published, url, title FROM articles WHERE article_id = ?1 ORDER BY id LIMIT 1",
                 )
                 .and_then(|mut st| {
                     use rusqlite::OptionalExtension as _;

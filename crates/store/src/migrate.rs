@@ -69,6 +69,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0008_rebuild_indexes",
         sql: include_str!("../migrations/sqlite/0008_rebuild_indexes.sql"),
     },
+    Migration {
+        version: 9,
+        name: "0009_slim_storage",
+        sql: include_str!("../migrations/sqlite/0009_slim_storage.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -1198,7 +1198,9 @@ fn write_case(
         .ctx(path, || "preparing the person index insert")?;
     let mut link = conn
         .prepare_cached(
-            "INSERT OR REPLACE INTO person_links (case_id, person_id, position, data) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR REPLACE INTO person_links (case_id, person_id, position, a_article, a_person, a_name,
+                                                  b_article, b_person, b_name, rule, score)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )
         .ctx(path, || "preparing the person link insert")?;
     for (pp, links) in case.people.iter().zip(&p.person_links) {
@@ -1214,9 +1216,20 @@ fn write_case(
             ])
             .ctx(path, || format!("indexing person {}", pp.id))?;
         for (i, l) in links.iter().enumerate() {
-            let data = serde_json::to_string(l).map_err(|e| data_error(path, format!("a link of {}", pp.id), e))?;
-            link.execute(params![case.id, pp.id, pos(i), data])
-                .ctx(path, || format!("storing a link of {}", pp.id))?;
+            link.execute(params![
+                case.id,
+                pp.id,
+                pos(i),
+                l.a.article,
+                l.a.person,
+                l.a_name,
+                l.b.article,
+                l.b.person,
+                l.b_name,
+                l.rule,
+                l.score
+            ])
+            .ctx(path, || format!("storing a link of {}", pp.id))?;
         }
     }
     Ok(())
@@ -1336,21 +1349,32 @@ impl Store {
     /// Why the people of a case are who they are: per person id, every join
     /// of two mentions with its rule and score, in the order they were made.
     pub fn person_links(&self, case: &str) -> Result<Vec<(String, PersonLink)>> {
-        let rows: Vec<(String, String)> = self
-            .conn
-            .prepare_cached("SELECT person_id, data FROM person_links WHERE case_id = ?1 ORDER BY person_id, position")
+        self.conn
+            .prepare_cached(
+                "SELECT person_id, a_article, a_person, a_name, b_article, b_person, b_name, rule, score
+                 FROM person_links WHERE case_id = ?1 ORDER BY person_id, position",
+            )
             .and_then(|mut st| {
-                st.query_map([case], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+                st.query_map([case], |r| {
+                    let link = PersonLink {
+                        a: MentionRef {
+                            article: r.get(1)?,
+                            person: r.get(2)?,
+                        },
+                        a_name: r.get(3)?,
+                        b: MentionRef {
+                            article: r.get(4)?,
+                            person: r.get(5)?,
+                        },
+                        b_name: r.get(6)?,
+                        rule: r.get(7)?,
+                        score: r.get(8)?,
+                    };
+                    Ok((r.get(0)?, link))
+                })
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
             })
-            .ctx(&self.path, || format!("reading the person links of {case}"))?;
-        rows.into_iter()
-            .map(|(p, d)| {
-                let link: PersonLink =
-                    serde_json::from_str(&d).map_err(|e| data_error(&self.path, format!("a link of {p}"), e))?;
-                Ok((p, link))
-            })
-            .collect()
+            .ctx(&self.path, || format!("reading the person links of {case}"))
     }
 
     /// The id that holds what `id` named: itself, or the id it was merged

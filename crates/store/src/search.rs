@@ -41,6 +41,10 @@ pub(crate) const RANKED_CANDIDATES: i64 = 10_000;
 // 22.8 ms p50 for a name at 20,000 articles, `examples/bench_search.rs`).
 
 fn article_sql() -> String {
+    // An article too long for FTS5's snippet (see `crate::snippet`).
+    const LONG: &str = "ifnull(casewatch_tokens((SELECT sz FROM article_fts_docsize WHERE id = best.rowid)), 0) > ";
+    let long = format!("{LONG}{}", crate::snippet::FTS5_SNIPPET_TOKENS);
+    let long = long.as_str();
     format!(
         "WITH best(rowid, score) AS MATERIALIZED (
              SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts WHERE article_fts MATCH ?1
@@ -48,7 +52,8 @@ fn article_sql() -> String {
                                       ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)
              ORDER BY 2, rowid LIMIT ?2)
          SELECT a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
-                snippet(article_fts, -1, '[', ']', '…', 12), best.score
+                CASE WHEN {long} THEN NULL ELSE snippet(article_fts, -1, '[', ']', '…', 12) END, best.score,
+                CASE WHEN {long} THEN casewatch_body(a.body) END
          FROM article_fts CROSS JOIN best ON best.rowid = article_fts.rowid
               CROSS JOIN articles a ON a.id = best.rowid
          WHERE article_fts MATCH ?1
@@ -80,6 +85,7 @@ fn evidence_sql() -> String {
 fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(f64, SearchHit)>> {
     let mut hits = Vec::new();
     let mut sentences: std::collections::HashSet<(String, i64)> = std::collections::HashSet::new();
+    let mut query_words = None;
     for (sql, kind) in [(article_sql(), HitKind::Article), (evidence_sql(), HitKind::Evidence)] {
         let mut st = conn.prepare_cached(&sql)?;
         // Evidence rows are per event: ask for more so that `limit` sentences remain.
@@ -120,7 +126,14 @@ fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(
                     published: published.and_then(|p| chrono::NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
                     title: r.get(2)?,
                     case: r.get(3)?,
-                    snippet: r.get(4)?,
+                    snippet: match (kind, r.get::<_, Option<String>>(4)?) {
+                        (_, Some(snippet)) => snippet,
+                        (HitKind::Article, None) => {
+                            let words = query_words.get_or_insert_with(|| crate::snippet::query_words(fts_query));
+                            crate::snippet::long_snippet(&r.get::<_, Option<String>>(6)?.unwrap_or_default(), words)
+                        }
+                        (HitKind::Evidence, None) => String::new(),
+                    },
                     kind,
                     events,
                 },

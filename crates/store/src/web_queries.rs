@@ -161,7 +161,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT article_id, source, published, title, url, body, outlet FROM articles
+                "SELECT article_id, source, published, title, url, casewatch_body(body), outlet FROM articles
                  WHERE article_id = ?1 ORDER BY id LIMIT 1",
             )
             .ctx(&self.path, || "preparing the article text look-up")?;

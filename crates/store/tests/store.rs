@@ -413,3 +413,82 @@ fn stores_on_one_file_share_name_words() {
     assert_eq!(search_articles(&reader, "Asanbekov"), ["en-1", "ru-1"]);
     assert_eq!(search_articles(&writer, "Асанбеков"), ["en-1", "ru-1"]);
 }
+
+/// A body of news length: the generated one, then fictional paragraphs.
+fn long_article(i: usize) -> (ExtractRecord, String) {
+    let (rec, mut body) = generated(i);
+    for k in 0..12 {
+        body.push_str(&format!(
+            "\n\nParagraph {k}: the editors of the Lowland Courier said the hearing in Velmora was adjourned \
+             again, and that the reporter's family had not been allowed to visit him in the detention centre."
+        ));
+    }
+    (rec, body)
+}
+
+#[test]
+fn long_bodies_are_stored_deflated_and_read_back_searched_and_shown_as_text() {
+    let (dir, mut store) = fresh();
+    let items = vec![long_article(3), generated(5)];
+    assert!(items[0].1.len() > 2000 && items[1].1.len() < 256);
+    store.insert_articles(&inputs(&items)).expect("insert");
+
+    let raw = rusqlite::Connection::open(dir.path().join("casewatch.db")).expect("raw");
+    let kinds: Vec<(String, i64)> = raw
+        .prepare("SELECT typeof(body), length(body) FROM articles ORDER BY id")
+        .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .expect("kinds");
+    assert_eq!(kinds[0].0, "blob", "a long body is stored deflated");
+    assert!(kinds[0].1 < items[0].1.len() as i64 / 2, "{kinds:?}");
+    assert_eq!(kinds[1].0, "text", "a short body is stored as it is");
+    let has_sentence_column: bool = raw
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM pragma_table_info('events') WHERE name = 'evidence_sentence')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("columns");
+    assert!(!has_sentence_column, "evidence sentences are derived from the body");
+
+    let stored = store.articles().expect("articles");
+    for (got, (record, body)) in stored.iter().zip(&items) {
+        assert_eq!(&got.record, record);
+        assert_eq!(&got.body, body);
+    }
+    // Words of the deflated body are found, and snippets quote its text.
+    let hits = store.search("Velmora", 10).expect("search");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].article, items[0].0.article.id);
+    assert!(hits[0].snippet.contains("[Velmora]"), "{}", hits[0].snippet);
+    // An evidence sentence of the deflated body is found as evidence.
+    let first = &items[0].0.events[0].evidence.sentence;
+    let word = first
+        .split_whitespace()
+        .nth(5)
+        .expect("a word")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let ev = store.search(word, 10).expect("search");
+    assert!(
+        ev.iter()
+            .any(|h| h.kind == HitKind::Evidence && h.article == items[0].0.article.id && h.snippet.contains('[')),
+        "{word}: {ev:?}"
+    );
+    let texts = store.article_texts(&[items[0].0.article.id.as_str()]).expect("texts");
+    assert_eq!(texts[0].body, items[0].1);
+    assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
+}
+
+#[test]
+fn a_record_whose_evidence_is_not_the_text_at_its_offsets_is_refused() {
+    let (_dir, mut store) = fresh();
+    let (mut rec, body) = generated(5);
+    rec.events[0].evidence.sentence = "A sentence the body does not hold.".into();
+    let err = store
+        .insert_articles(&[ArticleInput {
+            record: &rec,
+            body: &body,
+        }])
+        .expect_err("refused");
+    assert!(err.to_string().contains("not the article's text"), "{err}");
+    assert_eq!(store.counts().expect("counts").articles, 0);
+}
