@@ -812,10 +812,12 @@ fn non_events() {
             "2025-06-18",
             &[],
         ),
+        // the hearing is the setting, and being questioned there is the
+        // court's examination, no questioning
         (
             "Reporter Lina Vos was questioned during the hearing on Tuesday.",
             "2025-06-18",
-            &["questioning@2025-06-17:Lina Vos"],
+            &[],
         ),
         (
             "The trial panel sentenced reporter Lina Vos to two years on Tuesday.",

@@ -594,6 +594,17 @@ fn things_that_are_not_events() {
             &[],
         ),
         ("A search engine blocked the results.", "2025-06-18", &[]),
+        // a court examining someone is part of a hearing, not a questioning
+        (
+            "The court questioned activist Olga Smirnova. Pavel Orlov was questioned in court on Tuesday.",
+            "2025-06-18",
+            &[],
+        ),
+        (
+            "Investigators questioned reporter Anna Belova for six hours on Monday.",
+            "2025-06-18",
+            &["questioning@2025-06-16:Anna Belova"],
+        ),
         (
             "Three detained employees of the outlet face criminal charges.",
             "2025-06-18",

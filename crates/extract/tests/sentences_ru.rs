@@ -860,3 +860,25 @@ fn opening_news_and_appealed_verdicts() {
         ),
     ]);
 }
+
+/// A court examining someone ("суд допросил", "в суде допросили", "на
+/// заседании допросили") is part of the hearing, not a questioning;
+/// investigators' questioning and a summons to the FSB stay questioning.
+#[test]
+fn a_court_examining_a_witness_is_no_questioning() {
+    run(&[
+        (
+            "Суд допросил активиста Олега Смирнова. В суде допросили свидетеля Петра Сидорова. На заседании также допросили Анну Белову.",
+            "2025-06-02",
+            &[],
+        ),
+        (
+            "Следователи допросили журналиста Ивана Соколова 3 марта. Журналистку Гульмиру Осмонову вызвали на допрос в ФСБ 4 марта.",
+            "2025-06-02",
+            &[
+                "questioning@2025-03-03:Иван Соколов",
+                "questioning@2025-03-04:Гульмира Осмонова",
+            ],
+        ),
+    ]);
+}

@@ -111,7 +111,7 @@ pub(super) fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> 
                     && matches!(words.get(end + 1).copied(), Some("the") | Some("a"))
                     && words[start] == "charge")
         }
-        EventType::Questioning => !matches!(words[start], "question") || prev == "for",
+        EventType::Questioning => (!matches!(words[start], "question") || prev == "for") && !court_examination(words, start, end),
         // "prohibited from leaving her home at night": a curfew, not a ban on travel
         EventType::TravelBan => !words[end..(end + 3).min(words.len())]
             .iter()
@@ -217,6 +217,30 @@ pub(super) fn released_thing(
         && !PLURAL_PERSON_NOUNS.contains(&w)
         && lex.occupation_kind(w).is_none()
         && crate::entities::occupation_before(tokens, k + 1, lex).is_none()
+}
+
+/// "The court questioned the activist", "was questioned in court", "questioned
+/// at the hearing": a court examining a witness or a defendant is part of a
+/// hearing, not a questioning (the taxonomy's questioning is a summons or an
+/// interrogation by investigators, outside court). The court is the verb's
+/// subject (the word before it, or before an adverb) or the place that
+/// follows within three words.
+pub(super) fn court_examination(words: &[&str], start: usize, end: usize) -> bool {
+    const COURT: [&str; 6] = ["court", "judge", "judges", "tribunal", "panel", "bench"];
+    let before = |k: usize| k < start && COURT.contains(&words[k]);
+    let subject = start >= 1
+        && (before(start - 1)
+            || (start >= 2 && words[start - 1].ends_with("ly") && before(start - 2))
+            || (start >= 2 && matches!(words[start - 1], "also" | "then" | "has" | "had") && before(start - 2)));
+    let place = (end..(end + 4).min(words.len())).any(|k| {
+        matches!(words[k], "in" | "at" | "during" | "before")
+            && words.get(k + 1..(k + 3).min(words.len())).is_some_and(|w| {
+                w.iter().any(|x| {
+                    matches!(*x, "court" | "courtroom" | "hearing" | "trial" | "session")
+                })
+            })
+    });
+    subject || place
 }
 
 /// "After questioning government policy": an active "question" whose object is
