@@ -49,6 +49,95 @@ pub(crate) fn targets_outlet(t: EventType) -> bool {
     DEFENDANT_TYPES.contains(&t) || matches!(t, EventType::WebsiteBlock | EventType::Liquidation)
 }
 
+/// Acts a report may tell without naming who underwent them and still be
+/// the case's: a court session of the case ("the hearing was adjourned"),
+/// an appeal, and what happens to an outlet. Any other act with no subject
+/// at all ("a search is under way", "was sentenced" of no one named) says
+/// nothing of whom it befell and stays off the timeline.
+fn subjectless_act_of_the_case(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Hearing
+            | EventType::Appeal
+            | EventType::WebsiteBlock
+            | EventType::Liquidation
+            | EventType::Designation
+            | EventType::AssetFreeze
+    )
+}
+
+/// Heads of unnamed groups that are another party of a case or a crowd,
+/// not its defendants (English, Russian and French stems, folded): the
+/// defence ("his lawyers", "адвокатов"), the court and the state
+/// ("judges", "officials", "police"), witnesses, protesters.
+const OTHER_PARTY_STEMS: [&str; 22] = [
+    "lawyer",
+    "attorney",
+    "advocat",
+    "avocat",
+    "advokat",
+    "judge",
+    "sudya",
+    "sudi",
+    "sudei",
+    "juge",
+    "prosecutor",
+    "prokuror",
+    "procureur",
+    "official",
+    "chinovnik",
+    "polic",
+    "politsei",
+    "witness",
+    "svidetel",
+    "temoin",
+    "protester",
+    "protestuyu",
+];
+
+/// Heads of unnamed groups of media workers (folded stems), who may be the
+/// case's own people.
+const MEDIA_WORKER_STEMS: [&str; 17] = [
+    "journalist",
+    "zhurnalist",
+    "reporter",
+    "editor",
+    "redaktor",
+    "correspondent",
+    "korrespondent",
+    "staff",
+    "employee",
+    "sotrudnik",
+    "blogger",
+    "bloger",
+    "photographer",
+    "fotograf",
+    "camera",
+    "operator",
+    "media",
+];
+
+/// Whether an event subject is an unnamed group of another party than the
+/// defendants ([`OTHER_PARTY_STEMS`]), or a crowd: a group of ten or more
+/// described by no media word ("more than 150 people were fined"). A group
+/// of journalists, staff or "the two" may be the case's people and stays.
+fn other_party_group(s: &Subj) -> bool {
+    let Subj::Group { desc, count } = s else {
+        return false;
+    };
+    let folded = fold(desc);
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric() && c != '\'').collect();
+    // the stems folded as the words are ("staff" → "staf")
+    let heads = |stems: &[&str]| {
+        let stems: Vec<String> = stems.iter().map(|s| fold(s)).collect();
+        words
+            .iter()
+            .any(|w| w.len() >= 4 && stems.iter().any(|stem| w.starts_with(stem.as_str())))
+    };
+    let (other, media) = (heads(&OTHER_PARTY_STEMS), heads(&MEDIA_WORKER_STEMS));
+    !media && (other || count.is_some_and(|n| n >= 10))
+}
+
 /// One article as the reconciler sees it. Articles are held in a `Vec`
 /// sorted by (publication date, undated last; id), and an article's index
 /// in it is its *rank*: every "earliest source" tie-break uses it.
@@ -85,8 +174,10 @@ pub(crate) struct Article<'a> {
     pub speakers: BTreeSet<usize>,
     /// Indices of people named with a lawyer's honorific ("Me", "Maître").
     pub counsel: BTreeSet<usize>,
-    /// Indices of events whose every subject failed the person-name rules
-    /// (left out of the timeline).
+    /// Indices of events left out of the timeline: every subject failed the
+    /// person-name rules, or is another party's group or a crowd
+    /// (`other_party_group`), or the event names no subject and is no act
+    /// of a court session or an outlet (`subjectless_act_of_the_case`).
     pub junk_events: BTreeSet<usize>,
 }
 
@@ -196,7 +287,12 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         // event about nothing but such subjects is left out.
         let had = !resolved.is_empty();
         resolved.retain(|s| !matches!(s, Subj::Person(p) if !valid[*p]));
-        if had && resolved.is_empty() {
+        // So is one about nothing but other parties or a crowd (an empty
+        // list is all of them), and one about no one at all that is not a
+        // court session's or an outlet's.
+        if (had && resolved.iter().all(other_party_group))
+            || (!had && !subjectless_act_of_the_case(ev.event_type))
+        {
             junk_events.insert(ei);
         }
         let counts = matches!(ev.status, Status::Occurred | Status::Alleged);

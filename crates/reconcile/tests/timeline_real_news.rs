@@ -239,3 +239,47 @@ fn a_restatement_of_another_charge_stays_apart() {
     assert_eq!(source_articles(charges[0]), vec!["a1", "a2"]);
     assert_eq!(charges[1].detail.as_deref(), Some("high treason"));
 }
+
+/// A timeline is the defendants' acts: an act that befell only another
+/// party ("his lawyers were jailed", "адвокатов"), a crowd ("more than 150
+/// people were fined") or no one named ("a search is under way") stays in
+/// the article's record and off the case timeline; a group of the outlet's
+/// staff, and a court session or an outlet's block told without a subject,
+/// stay on it.
+#[test]
+fn acts_of_other_parties_crowds_and_no_one_stay_off_the_timeline() {
+    let file = cases(vec![
+        article("a1", "2025-02-10")
+            .person("Lena Marsh", Some("reporter"), Some("Harbour Post"))
+            .event(ev("detention", Some("2025-02-03"), &["Lena Marsh"]))
+            .event(ev("sentence", Some("2025-01"), &["his lawyers"]))
+            .event(ev("sentence", Some("2025-01"), &["адвокатов"]))
+            .event(ev("detention", Some("2025-01"), &["more than 150 people"]))
+            .counted(150)
+            .event(ev("search", Some("2025-02-03"), &[]))
+            .event(ev("questioning", Some("2025-02-05"), &["about ten staff members"]))
+            .counted(10)
+            .event(ev("hearing", Some("2025-02-07"), &[]))
+            .event(ev("website_block", Some("2025-02-08"), &[])),
+        article("a2", "2025-02-12")
+            .person("Lena Marsh", Some("reporter"), Some("Harbour Post"))
+            .event(ev("pretrial_detention", Some("2025-02-05"), &["Lena Marsh"])),
+    ]);
+    assert_eq!(file.cases.len(), 1);
+    let c = &file.cases[0];
+    let types: Vec<&str> = c.events.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(
+        types,
+        vec![
+            "detention",
+            "questioning",
+            "pretrial_detention",
+            "hearing",
+            "website_block"
+        ],
+        "{:#?}",
+        c.events
+    );
+    assert!(entries(c, "sentence").is_empty());
+    assert!(entries(c, "search").is_empty());
+}

@@ -111,7 +111,9 @@ pub(super) fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> 
                     && matches!(words.get(end + 1).copied(), Some("the") | Some("a"))
                     && words[start] == "charge")
         }
-        EventType::Questioning => (!matches!(words[start], "question") || prev == "for") && !court_examination(words, start, end),
+        EventType::Questioning => {
+            (!matches!(words[start], "question") || prev == "for") && !court_examination(words, start, end)
+        }
         // "prohibited from leaving her home at night": a curfew, not a ban on travel
         EventType::TravelBan => !words[end..(end + 3).min(words.len())]
             .iter()
@@ -235,9 +237,8 @@ pub(super) fn court_examination(words: &[&str], start: usize, end: usize) -> boo
     let place = (end..(end + 4).min(words.len())).any(|k| {
         matches!(words[k], "in" | "at" | "during" | "before")
             && words.get(k + 1..(k + 3).min(words.len())).is_some_and(|w| {
-                w.iter().any(|x| {
-                    matches!(*x, "court" | "courtroom" | "hearing" | "trial" | "session")
-                })
+                w.iter()
+                    .any(|x| matches!(*x, "court" | "courtroom" | "hearing" | "trial" | "session"))
             })
     });
     subject || place

@@ -134,6 +134,18 @@ impl Art {
         self
     }
 
+    /// Gives every unnamed group of the last event added the head count `n`.
+    pub fn counted(mut self, n: u32) -> Self {
+        if let Some(e) = self.v["events"].as_array_mut().and_then(|es| es.last_mut())
+            && let Some(subjects) = e["subjects"].as_array_mut()
+        {
+            for s in subjects.iter_mut().filter(|s| s["group"].is_string()) {
+                s["count"] = json!(n);
+            }
+        }
+        self
+    }
+
     /// Adds an event read from the same sentence (same evidence span) as the previous one.
     pub fn event_in_same_sentence(self, e: Ev) -> Self {
         let mut a = self.event(e);
