@@ -31,6 +31,12 @@ fn lists_and_appositions() {
             "2025-03-13",
             &["detention@2025-03-07:[a driver]+[two accountants]"],
         ),
+        // appositions without an article, opened by a rank or time word
+        (
+            "Tomas Berik, former chief editor of the weekly, and Lina Vos, former acting editor, stand accused of sedition.",
+            "2025-06-01",
+            &["charge@-:Lina Vos+Tomas Berik"],
+        ),
         (
             "Editor Tomas Berik, reporter Lina Vos and camera operator Omar Said were detained on May 5.",
             "2025-06-01",

@@ -607,16 +607,29 @@ pub(super) fn clause_bounds(words: &[&str], start: usize, end: usize) -> (usize,
 }
 
 /// Whether the comma at `k` closes an apposition opened by ", the|a …"
-/// ("A, the editor of X, and B"), so the "and" after it joins names, not clauses.
+/// ("A, the editor of X, and B"), by a rank or time word ("A, former chief
+/// editor of X, and B"), or a short one, so the "and" after it joins names,
+/// not clauses.
 pub(super) fn closes_apposition(words: &[&str], k: usize) -> bool {
     (k.saturating_sub(14)..k)
         .rev()
         .find(|&j| words[j] == ",")
         .is_some_and(|j| {
             let inner = &words[j + 1..k];
+            let verbless = || inner.iter().all(|w| !w.ends_with("ed") && !BE.contains(w) && !SPEECH.contains(w));
             inner.first().is_some_and(|w| matches!(*w, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+            // "A, former chief editor of the outlet, and B": a title without an article opens with
+            // a rank or time word
+            || (inner.len() <= 10
+                && inner.first().is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "former" | "ex" | "then" | "chief" | "deputy" | "senior" | "acting" | "veteran" | "fellow"
+                    )
+                })
+                && verbless())
             // "the outlet's editor, Rinat Valiyev, and reporter …": a short name between commas
-            || (inner.len() <= 4 && inner.iter().all(|w| !w.ends_with("ed") && !BE.contains(w) && !SPEECH.contains(w)))
+            || (inner.len() <= 4 && verbless())
         })
 }
 
