@@ -290,9 +290,7 @@ fn article(rec: &ExtractRecord) -> Article<'_> {
         // So is one about nothing but other parties or a crowd (an empty
         // list is all of them), and one about no one at all that is not a
         // court session's or an outlet's.
-        if (had && resolved.iter().all(other_party_group))
-            || (!had && !subjectless_act_of_the_case(ev.event_type))
-        {
+        if (had && resolved.iter().all(other_party_group)) || (!had && !subjectless_act_of_the_case(ev.event_type)) {
             junk_events.insert(ei);
         }
         let counts = matches!(ev.status, Status::Occurred | Status::Alleged);

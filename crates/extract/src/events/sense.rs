@@ -616,7 +616,11 @@ pub(super) fn closes_apposition(words: &[&str], k: usize) -> bool {
         .find(|&j| words[j] == ",")
         .is_some_and(|j| {
             let inner = &words[j + 1..k];
-            let verbless = || inner.iter().all(|w| !w.ends_with("ed") && !BE.contains(w) && !SPEECH.contains(w));
+            let verbless = || {
+                inner
+                    .iter()
+                    .all(|w| !w.ends_with("ed") && !BE.contains(w) && !SPEECH.contains(w))
+            };
             inner.first().is_some_and(|w| matches!(*w, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
             // "A, former chief editor of the outlet, and B": a title without an article opens with
             // a rank or time word
