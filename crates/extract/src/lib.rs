@@ -33,6 +33,7 @@ pub mod ru;
 pub mod segment;
 pub mod status;
 pub mod structure;
+mod verdict;
 
 use casewatch_model::{
     Agent, ArticleMeta, Charge, Event, EventDate, Evidence, ExtractRecord, Organization, Person, Subject,
@@ -216,7 +217,11 @@ impl Extractor {
         // A panic is a bug of the rules; it must not end a batch (nor, under
         // rayon, a whole run): the article is kept with an empty record and
         // the failure is reported as a limit.
-        let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch(meta.clone(), body)));
+        let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut x = self.dispatch(meta.clone(), body);
+            verdict::date_convictions(&mut x);
+            x
+        }));
         guarded.unwrap_or_else(|panic| {
             let why = panic
                 .downcast_ref::<&str>()
