@@ -785,14 +785,15 @@ fn lawyers_as_the_object_of_a_verdict() {
 }
 
 /// A participle after a name describes the person ("Гульмиры Осмоновой,
-/// осужденной на восемь лет"): it is no news of the report's month.
+/// осужденной на восемь лет"): it is no news of the report's month; the
+/// conviction it retells takes the date of the verdict's sentence.
 #[test]
 fn a_participle_after_a_name_is_no_opening_news() {
     run(&[(
         "Родным журналистки Гульмиры Осмоновой, осужденной на восемь лет по делу о призывах, запретили свидания. Гульмиру Осмонову задержали в марте 2024 года. В июле 2025 года ее приговорили к восьми годам колонии.",
         "2025-10-20",
         &[
-            "conviction@-:Гульмира Осмонова",
+            "conviction@2025-07:Гульмира Осмонова",
             "detention@2024-03:Гульмира Осмонова",
             "sentence@2025-07:Гульмира Осмонова",
         ],
