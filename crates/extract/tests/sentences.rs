@@ -83,6 +83,15 @@ fn lists_and_appositions() {
 #[test]
 fn references_to_people() {
     run(&[
+        // "one of them" is one member, not known which: no act of both
+        (
+            "Reporters Ivo Marek and Lena Marsh were sentenced on Thursday, but one of them walked free.",
+            "2024-09-27",
+            &[
+                "sentence@2024-09-26:Ivo Marek+Lena Marsh",
+                "release@2024-09-26:[one of them]",
+            ],
+        ),
         (
             "Police detained journalist Dana Okafor on Tuesday. Okafor was released two days later.",
             "2025-03-14",

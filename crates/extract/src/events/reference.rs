@@ -106,6 +106,14 @@ pub(super) fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: u
         let pron: Option<Vec<SubjectRef>> = match w {
             "he" | "him" | "his" | "himself" => resolve_pronoun(ctx, si, k, Some(Gender::Male)),
             "she" | "her" | "hers" | "herself" => resolve_pronoun(ctx, si, k, Some(Gender::Female)),
+            // "one of them walked free": one member, not known which, is no
+            // act of the whole set
+            "them" if k >= 2 && words[k - 1] == "of" && matches!(words[k - 2], "one" | "another") => {
+                Some(vec![SubjectRef::Group {
+                    desc: format!("{} of them", words[k - 2]),
+                    count: Some(1),
+                }])
+            }
             "they" | "them" | "their" | "themselves" | "both" => {
                 if let (Some(g), false) = (&focus.group, w == "both") {
                     // "About ten staff were summoned … All of them were released"
