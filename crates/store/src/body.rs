@@ -68,7 +68,9 @@ pub(crate) fn inflate(deflated: &[u8]) -> Result<String, String> {
 /// Defines two functions on `conn`. `casewatch_body(x)`: NULL and TEXT are
 /// returned as they are, a BLOB is inflated ([`inflate`]).
 /// `casewatch_span(x, start, end)`: the text of bytes `start..end` ([`span`]),
-/// which the view `event_evidence` reads evidence sentences with. An error
+/// which the view `event_evidence` reads evidence sentences with.
+/// `casewatch_head(x, bytes)`: the text's first bytes ([`head`]), which
+/// search reads long articles' snippets from. An error
 /// is an SQL error naming the cause. Deterministic and innocuous, so views
 /// and triggers may use them.
 pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
@@ -79,6 +81,9 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function("casewatch_span", 3, flags, move |ctx| {
         let (start, end) = (offset(ctx, 1)?, offset(ctx, 2)?);
         span(ctx.get_raw(0), start, end).map_err(|e| Error::UserFunctionError(e.into()))
+    })?;
+    conn.create_scalar_function("casewatch_head", 2, flags, move |ctx| {
+        head(ctx.get_raw(0), offset(ctx, 1)?).map_err(|e| Error::UserFunctionError(e.into()))
     })?;
     conn.create_scalar_function("casewatch_body", 1, flags, |ctx| match ctx.get_raw(0) {
         ValueRef::Null => Ok(None),
@@ -93,29 +98,50 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
 /// The text of bytes `start..end` of a stored body: the slice of a TEXT
 /// body, or of a BLOB's inflated stream, inflating only its first `end`
 /// bytes (evidence lies in the analysed head of a body, so reading one
-/// sentence never inflates a whole long text). Errors: offsets outside the
-/// text or not on character boundaries, or a damaged BLOB, as a message.
+/// sentence never inflates a whole long text). Offsets past the text are
+/// cut to it and bytes that are no whole characters are read as U+FFFD, so
+/// a damaged row gives damaged text, not a failed migration or search (the
+/// store's own read of the record reports it). Errors: a BLOB that does not
+/// inflate, as a message.
 pub(crate) fn span(stored: ValueRef<'_>, start: usize, end: usize) -> Result<String, String> {
-    let bad = || format!("bytes {start}..{end} are not a span of the stored article body");
+    let slice = |b: &[u8]| {
+        let end = end.min(b.len());
+        String::from_utf8_lossy(&b[start.min(end)..end]).into_owned()
+    };
     match stored {
-        ValueRef::Text(t) => t
-            .get(start..end)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .map(str::to_string)
-            .ok_or_else(bad),
-        ValueRef::Blob(b) => {
-            let mut head = Vec::with_capacity(end);
-            flate2::read::DeflateDecoder::new(b)
-                .take(u64::try_from(end).unwrap_or(u64::MAX))
-                .read_to_end(&mut head)
-                .map_err(|e| format!("a stored article body does not inflate: {e}"))?;
-            head.get(start..end)
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .map(str::to_string)
-                .ok_or_else(bad)
-        }
+        ValueRef::Text(t) => Ok(slice(t)),
+        ValueRef::Blob(b) => Ok(slice(&inflate_head(b, end)?)),
         other => Err(format!("an article body stored as {:?}", other.data_type())),
     }
+}
+
+/// The first `bytes` bytes of a stored body's text (fewer at the end of the
+/// text, cut back to a character boundary), inflating no more of a BLOB.
+/// Errors: a BLOB that does not inflate, as a message.
+pub(crate) fn head(stored: ValueRef<'_>, bytes: usize) -> Result<String, String> {
+    let cut = |b: &[u8]| {
+        let mut end = bytes.min(b.len());
+        // back to the start of a character
+        while end > 0 && end < b.len() && (b[end] & 0xC0) == 0x80 {
+            end -= 1;
+        }
+        String::from_utf8_lossy(&b[..end]).into_owned()
+    };
+    match stored {
+        ValueRef::Text(t) => Ok(cut(t)),
+        // one byte more, to see whether the cut falls inside a character
+        ValueRef::Blob(b) => Ok(cut(&inflate_head(b, bytes.saturating_add(1))?)),
+        other => Err(format!("an article body stored as {:?}", other.data_type())),
+    }
+}
+
+fn inflate_head(deflated: &[u8], bytes: usize) -> Result<Vec<u8>, String> {
+    let mut head = Vec::with_capacity(bytes.min(deflated.len().saturating_mul(4)));
+    flate2::read::DeflateDecoder::new(deflated)
+        .take(u64::try_from(bytes).unwrap_or(u64::MAX))
+        .read_to_end(&mut head)
+        .map_err(|e| format!("a stored article body does not inflate: {e}"))?;
+    Ok(head)
 }
 
 #[cfg(test)]
@@ -143,12 +169,20 @@ mod tests {
             .query_row("SELECT casewatch_span(?1, 0, 18)", [&encode(&text)], |r| r.get(0))
             .expect("span");
         assert_eq!(word, "Журналист");
-        assert!(
-            conn.query_row("SELECT casewatch_span(?1, 0, 1)", [&encode(&text)], |r| r
-                .get::<_, String>(0))
-                .is_err(),
-            "not a character boundary"
-        );
+        // a damaged span reads as damaged text, not an error
+        let half: String = conn
+            .query_row("SELECT casewatch_span(?1, 0, 1)", [&encode(&text)], |r| r.get(0))
+            .expect("lossy");
+        assert_eq!(half, "\u{FFFD}");
+        let past: String = conn
+            .query_row("SELECT casewatch_span('abc', 1, 99)", [], |r| r.get(0))
+            .expect("cut");
+        assert_eq!(past, "bc");
+        // the head stops before a character it would cut
+        let head: String = conn
+            .query_row("SELECT casewatch_head(?1, 19)", [&encode(&text)], |r| r.get(0))
+            .expect("head");
+        assert_eq!(head, "Журналист ");
         let null: Option<String> = conn
             .query_row("SELECT casewatch_body(NULL)", [], |r| r.get(0))
             .expect("null");

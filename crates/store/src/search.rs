@@ -45,6 +45,7 @@ fn article_sql() -> String {
     const LONG: &str = "ifnull(casewatch_tokens((SELECT sz FROM article_fts_docsize WHERE id = best.rowid)), 0) > ";
     let long = format!("{LONG}{}", crate::snippet::FTS5_SNIPPET_TOKENS);
     let long = long.as_str();
+    let head = crate::snippet::SNIPPET_HEAD_BYTES;
     format!(
         "WITH best(rowid, score) AS MATERIALIZED (
              SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts WHERE article_fts MATCH ?1
@@ -53,7 +54,7 @@ fn article_sql() -> String {
              ORDER BY 2, rowid LIMIT ?2)
          SELECT a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
                 CASE WHEN {long} THEN NULL ELSE snippet(article_fts, -1, '[', ']', '…', 12) END, best.score,
-                CASE WHEN {long} THEN casewatch_body(a.body) END
+                CASE WHEN {long} THEN casewatch_head(a.body, {head}) END
          FROM article_fts CROSS JOIN best ON best.rowid = article_fts.rowid
               CROSS JOIN articles a ON a.id = best.rowid
          WHERE article_fts MATCH ?1
@@ -95,7 +96,15 @@ fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(
             limit
         };
         let mut rows = st.query(rusqlite::params![fts_query, want, RANKED_CANDIDATES - 1])?;
-        while let Some(r) = rows.next()? {
+        loop {
+            let r = match rows.next() {
+                Ok(Some(r)) => r,
+                Ok(None) => break,
+                // the article index read the query, so it is valid: a column only the
+                // article index has ("title:…") finds no evidence sentences
+                Err(e) if kind == HitKind::Evidence && is_query_error(&e) => break,
+                Err(e) => return Err(e),
+            };
             let mut events = Vec::new();
             if kind == HitKind::Evidence {
                 let article: String = r.get(0)?;
@@ -129,8 +138,10 @@ fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(
                     snippet: match (kind, r.get::<_, Option<String>>(4)?) {
                         (_, Some(snippet)) => snippet,
                         (HitKind::Article, None) => {
-                            let words = query_words.get_or_insert_with(|| crate::snippet::query_words(fts_query));
-                            crate::snippet::long_snippet(&r.get::<_, Option<String>>(6)?.unwrap_or_default(), words)
+                            let query = query_words.get_or_insert_with(|| crate::snippet::parse_query(fts_query));
+                            let title: Option<String> = r.get(2)?;
+                            let head: Option<String> = r.get(6)?;
+                            crate::snippet::long_snippet(title.as_deref(), &head.unwrap_or_default(), query)
                         }
                         (HitKind::Evidence, None) => String::new(),
                     },
