@@ -609,6 +609,12 @@ fn things_that_are_not_events() {
             &[],
         ),
         ("A search engine blocked the results.", "2025-06-18", &[]),
+        // the penalty a law sets is no penalty imposed
+        (
+            "Reporter Lena Marsh was charged with assault, which carries a sentence of 4 to 7 years in prison. The offence is punishable by imprisonment for up to six years.",
+            "2025-06-18",
+            &["charge@-:Lena Marsh"],
+        ),
         // a court examining someone is part of a hearing, not a questioning
         (
             "The court questioned activist Olga Smirnova. Pavel Orlov was questioned in court on Tuesday.",

@@ -131,6 +131,11 @@ pub(super) fn sanity(t: EventType, words: &[&str], start: usize, end: usize) -> 
                     .iter()
                     .any(|w| matches!(*w, "motion" | "motions")))
         }
+        // "a charge which carries a sentence of 4 to 7 years", "punishable by imprisonment": the
+        // penalty a law sets, no penalty imposed
+        EventType::Sentence | EventType::HouseArrest => !words[start.saturating_sub(4)..start]
+            .iter()
+            .any(|w| matches!(*w, "carries" | "carry" | "carrying" | "punishable")),
         _ => true,
     }
 }
