@@ -127,14 +127,17 @@ fn other_party_group(s: &Subj) -> bool {
     };
     let folded = fold(desc);
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric() && c != '\'').collect();
-    // the stems folded as the words are ("staff" → "staf")
-    let heads = |stems: &[&str]| {
-        let stems: Vec<String> = stems.iter().map(|s| fold(s)).collect();
+    // the stems folded as the words are ("staff" → "staf"), once per process
+    static FOLDED: std::sync::LazyLock<[Vec<String>; 2]> = std::sync::LazyLock::new(|| {
+        let folded = |stems: &[&str]| stems.iter().map(|s| fold(s)).collect();
+        [folded(&OTHER_PARTY_STEMS), folded(&MEDIA_WORKER_STEMS)]
+    });
+    let heads = |stems: &[String]| {
         words
             .iter()
             .any(|w| w.len() >= 4 && stems.iter().any(|stem| w.starts_with(stem.as_str())))
     };
-    let (other, media) = (heads(&OTHER_PARTY_STEMS), heads(&MEDIA_WORKER_STEMS));
+    let (other, media) = (heads(&FOLDED[0]), heads(&FOLDED[1]));
     !media && (other || count.is_some_and(|n| n >= 10))
 }
 

@@ -1,4 +1,4 @@
-//! Article bodies at rest: deflated when that saves space, and the SQL functions `casewatch_body` and `casewatch_span` that read them back.
+//! Article bodies at rest: deflated when that saves space, and the SQL functions `casewatch_body`, `casewatch_span` and `casewatch_head` that read them back.
 //!
 //! `articles.body` holds either the text (TEXT: short bodies, bodies that do
 //! not compress, and every row stored before migration 0009) or its raw
@@ -6,8 +6,9 @@
 //! `casewatch_body(body)` (the view `article_text`, the content table of
 //! `article_fts`, and the store's own reads) or `casewatch_span(body, start,
 //! end)` (the view `event_evidence`: evidence sentences, the content of
-//! `evidence_fts`). [`register`] defines the
-//! function on every connection the store opens, before migrating.
+//! `evidence_fts`), or `casewatch_head(body, bytes)` (long articles' search
+//! snippets). [`register`] defines the functions on every connection the
+//! store opens, before migrating.
 
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};

@@ -129,16 +129,10 @@ pub(crate) fn parse_query(fts_query: &str) -> Query {
         }
         let end = chars.get(i).map_or(fts_query.len(), |c| c.0);
         let word = &fts_query[start..end];
+        // `"word"*`: the star follows the closing quote
         let mut j = i;
-        while j < chars.len() && chars[j].1 == '"' && !quoted {
+        while j < chars.len() && chars[j].1 == '"' {
             j += 1;
-        }
-        if quoted {
-            // `"word"*`: the star follows the closing quote
-            j = i;
-            while j < chars.len() && chars[j].1 == '"' {
-                j += 1;
-            }
         }
         let prefix = chars.get(j).is_some_and(|c| c.1 == '*');
         let column = !quoted && chars.get(i).is_some_and(|c| c.1 == ':');
@@ -230,10 +224,9 @@ pub(crate) fn long_snippet(title: Option<&str>, text: &str, q: &Query) -> String
     let text = &text[..cut];
     let found = window(text, q);
     if found.1 == 0
-        && let Some(t) = title
-        && window(t, q).1 > 0
+        && let Some(marked) = title.map(|t| window(t, q)).filter(|t| t.1 > 0)
     {
-        return window(t, q).0;
+        return marked.0;
     }
     found.0
 }
@@ -282,7 +275,8 @@ fn window(text: &str, q: &Query) -> (String, usize) {
             ends_at[i + len] += 1;
         }
     }
-    // sliding window: per word the matches in the window, phrases wholly inside
+    // sliding window: per word the matches in the window, phrases wholly inside;
+    // windows compare by (phrases, distinct words, matches)
     let mut per_word = vec![0u32; q.words.len().min(MAX_WORDS)];
     let (mut distinct, mut hits, mut phrases) = (0usize, 0usize, 0usize);
     let add = |t: u64, per_word: &mut Vec<u32>, distinct: &mut usize, sign: bool| {
@@ -302,13 +296,12 @@ fn window(text: &str, q: &Query) -> (String, usize) {
             }
         }
     };
-    let score = |phrases: usize, distinct: usize, hits: usize| (phrases, distinct, hits);
     for (i, t) in tokens[..n].iter().enumerate() {
         add(t.2, &mut per_word, &mut distinct, true);
         hits += usize::from(t.2 != 0);
         phrases += usize::from(phrase_at[i] > 0 && i + phrase_at[i] <= n);
     }
-    let (mut best, mut best_score) = (0, score(phrases, distinct, hits));
+    let (mut best, mut best_score) = (0, (phrases, distinct, hits));
     for end in n..tokens.len() {
         let out = end - n;
         add(tokens[out].2, &mut per_word, &mut distinct, false);
@@ -319,7 +312,7 @@ fn window(text: &str, q: &Query) -> (String, usize) {
         // phrases that end with the new token now lie wholly inside (a phrase
         // is at most `n` long, so it starts inside too)
         phrases += ends_at[end + 1];
-        let sc = score(phrases, distinct, hits);
+        let sc = (phrases, distinct, hits);
         if sc > best_score {
             (best, best_score) = (out + 1, sc);
         }
