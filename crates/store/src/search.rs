@@ -390,6 +390,22 @@ mod tests {
         assert!(weak.upgrade().is_none());
     }
 
+    /// A cached search statement keeps its plan: binding another limit or
+    /// query does not make SQLite parse and plan it again (see the query
+    /// planner stability guarantee in `Store::open`).
+    #[test]
+    fn search_statements_are_not_prepared_again() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = crate::Store::open(&dir.path().join("s.db")).expect("open");
+        for (query, limit) in [("detention", 5), ("hearing", 7), ("Okafor", 50), ("detention", 3)] {
+            store.search(query, limit).expect("search");
+        }
+        for sql in [super::article_sql(), super::evidence_sql()] {
+            let st = store.conn.prepare_cached(&sql).expect("cached");
+            assert_eq!(st.get_status(rusqlite::StatementStatus::RePrepare), 0, "{sql}");
+        }
+    }
+
     #[test]
     fn quoting() {
         assert_eq!(quote_words("\"unbalanced"), "\"\"\"unbalanced\"");
