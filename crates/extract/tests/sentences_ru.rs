@@ -611,12 +611,38 @@ fn groups_and_references() {
                 "conviction@2025-03-03:Иван Соколов",
             ],
         ),
-        // a participle after a name predicates of it
+        // a participle after a name predicates of it; the sentence's date is the main verb's
         (
             "3 марта полиция задержала Ивана Соколова, обвиняемого в мошенничестве.",
             P,
-            &["detention@2025-03-03:Иван Соколов", "charge@2025-03-03:Иван Соколов"],
+            &["detention@2025-03-03:Иван Соколов", "charge@-:Иван Соколов"],
         ),
+        // a date inside the participle's own phrase dates it, and only it
+        (
+            "Ивана Соколова, задержанного 3 марта, суд отпустил под подписку.",
+            P,
+            &["detention@2025-03-03:Иван Соколов", "release@-:Иван Соколов"],
+        ),
+        // a plural participle after coordinated names predicates of all of them
+        (
+            "Анна Белова и Олег Кравец, обвиняемые в экстремизме, вышли на свободу 4 марта.",
+            P,
+            &[
+                "charge@-:Анна Белова+Олег Кравец",
+                "release@2025-03-04:Анна Белова+Олег Кравец",
+            ],
+        ),
+        // … or after a group noun, of the people named together in apposition
+        (
+            "5 марта суд вынес приговор двум журналистам, обвиняемым в экстремизме, — Анне Беловой и Олегу Кравцу.",
+            P,
+            &[
+                "sentence@2025-03-05:Анна Белова+Олег Кравец",
+                "charge@-:Анна Белова+Олег Кравец",
+            ],
+        ),
+        // a plural participle after a group noun that stands for nobody named is no event
+        ("Двум сотрудникам, задержанным в марте, передали письма.", P, &[]),
     ]);
 }
 

@@ -16,7 +16,7 @@ use super::entities::{Entities, Target};
 use super::lexicon::{CueKind, RuLexicon};
 use super::morph::{Pos, Word};
 use super::status::{court_or_term, status_of};
-use super::subjects::subjects_of;
+use super::subjects::{participle_group, subjects_of};
 use crate::lexicon::{Elem, Pattern};
 use casewatch_model::{DateQualifier, EventType, OrgKind, PartialDate, Status};
 
@@ -69,6 +69,9 @@ pub struct Found {
     pub agent: Option<(Option<usize>, String)>,
     /// Detail.
     pub detail: Option<String>,
+    /// Read from a participle describing its people ("Ивана С., задержанного 3
+    /// марта, …"): its date is no date of the sentence's other events.
+    pub described: bool,
 }
 
 /// Whether lemma/word alternative `alt` matches word `w` (written form, lower
@@ -311,8 +314,10 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
             }
             let (cs, ce) = clause_of(ws, ts);
             // a full participle after a comma predicates of the name before it ("Марию Пономаренко,
-            // осуждённую по …"); without a name before it, it is a reference ("осуждённой", "задержанная")
-            let participle_of = if te - ts == 1
+            // осуждённую по …"); a plural one of every name coordinated there ("А и Б, обвиняемые в …")
+            // or of the people a plural group noun stands for ("двум журналистам, обвиняемым в …");
+            // without a name or such a noun before it, it is a reference ("осуждённой", "задержанная")
+            let participle_of: Option<(Vec<SubjectRef>, &str)> = if te - ts == 1
                 && ws[ts]
                     .readings
                     .first()
@@ -323,14 +328,34 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                 } else {
                     ts
                 };
-                match a
+                let plural = ws[ts].readings.first().is_some_and(|r| r.feats.plural);
+                let named = a
                     .ents
                     .mentions
                     .iter()
-                    .find(|m| m.sentence == si && m.end == k && matches!(m.target, Target::Person(_)))
-                {
-                    Some(m) => Some(m.target),
-                    None => continue,
+                    .find(|m| m.sentence == si && m.end == k && matches!(m.target, Target::Person(_)));
+                match named.map(|m| m.target) {
+                    Some(Target::Person(p)) => Some(
+                        match a
+                            .lists
+                            .iter()
+                            .find(|l| plural && l.0 == si && l.2 == k && l.3.contains(&p))
+                        {
+                            Some(l) => (
+                                l.3.iter().map(|&q| SubjectRef::Person(q)).collect(),
+                                "the names the plural participle follows",
+                            ),
+                            None => (vec![SubjectRef::Person(p)], "the name the participle follows"),
+                        },
+                    ),
+                    _ if plural && k > 0 && k < ts => match participle_group(a, si, k - 1) {
+                        Some(list) => Some((
+                            list.into_iter().map(SubjectRef::Person).collect(),
+                            "the people the group noun before the participle stands for",
+                        )),
+                        None => continue,
+                    },
+                    _ => continue,
                 }
             } else {
                 None
@@ -393,31 +418,48 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                     cue,
                     agent: None,
                     detail: None,
+                    described: false,
                 });
                 continue;
             }
             // subjects
-            let (subjects, subject_reason) = match participle_of {
-                Some(Target::Person(p)) => (
-                    vec![SubjectRef::Person(p)],
-                    "the name the participle follows".to_string(),
-                ),
-                _ => subjects_of(a, si, ts, te, cs, ce, trig.voice, trig.cases, event_type, &found),
+            let (subjects, subject_reason) = match &participle_of {
+                Some((subjects, why)) => (subjects.clone(), (*why).to_string()),
+                None => subjects_of(a, si, ts, te, cs, ce, trig.voice, trig.cases, event_type, &found),
             };
             // date
             let mut date = None;
             let mut qualifier = None;
             let mut date_text = None;
             let mut date_reason = "none in the sentence or paragraph".to_string();
-            let nearest = sentence_dates.iter().filter(|d| !d.until).min_by_key(|d| {
-                let dist = if d.end <= ts {
-                    ts - d.end
-                } else {
-                    d.start.saturating_sub(te)
-                };
-                let crosses = d.start < cs || d.end > ce;
-                dist + if crosses { 30 } else { 0 }
-            });
+            // a participle describes its people: only a date inside its own phrase dates it
+            // ("Ирине С., задержанной 5 мая, …"), not the sentence's ("15 апреля суд вынес приговор
+            // двум журналистам, обвиняемым в …")
+            // and a date inside another participle's phrase is that participle's ("Ивана С.,
+            // задержанного 3 марта, суд отпустил": the release is not dated 3 March)
+            let phrase_end = phrase_end(ws, te);
+            let phrases = participle_phrases(ws);
+            let nearest = sentence_dates
+                .iter()
+                .filter(|d| {
+                    !d.until
+                        && if participle_of.is_some() {
+                            d.start >= te && d.end <= phrase_end
+                        } else {
+                            !phrases
+                                .iter()
+                                .any(|&(s, e)| d.start >= s && d.end <= e && !(s..e).contains(&ts))
+                        }
+                })
+                .min_by_key(|d| {
+                    let dist = if d.end <= ts {
+                        ts - d.end
+                    } else {
+                        d.start.saturating_sub(te)
+                    };
+                    let crosses = d.start < cs || d.end > ce;
+                    dist + if crosses { 30 } else { 0 }
+                });
             if let Some(d) = nearest {
                 match &d.value {
                     DateValue::Fixed(p) => {
@@ -433,7 +475,13 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                 }
                 qualifier = d.qualifier;
                 date_text = Some(d.text.clone());
-            } else if let Some(prev) = found[first_in_sentence..].iter().rev().find(|f| f.date.is_some()) {
+            } else if participle_of.is_some() {
+                date_reason = "none in the participle's phrase".into();
+            } else if let Some(prev) = found[first_in_sentence..]
+                .iter()
+                .rev()
+                .find(|f| f.date.is_some() && !f.described)
+            {
                 date = prev.date;
                 qualifier = prev.qualifier;
                 date_text = prev.date_text.clone();
@@ -454,6 +502,7 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
             }
             if let Some(d) = date
                 && status != Status::NotOccurred
+                && participle_of.is_none()
             {
                 last_day = Some(d);
             }
@@ -492,6 +541,7 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
                 cue,
                 agent,
                 detail,
+                described: participle_of.is_some(),
             });
         }
         // a date stated without an event still sets the paragraph's day
@@ -504,6 +554,30 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
         }
     }
     found
+}
+
+/// The end of the phrase that begins after word `from`: the next comma,
+/// dash, colon or semicolon (word index), else the sentence's end.
+fn phrase_end(ws: &[Word], from: usize) -> usize {
+    (from..ws.len())
+        .find(|&k| matches!(ws[k].tok.text.as_str(), "," | "—" | "–" | ":" | ";"))
+        .unwrap_or(ws.len())
+}
+
+/// The participial phrases of a sentence, as word ranges `[start, end)`: a
+/// full participle right after a comma up to the end of its phrase
+/// ("Ивана С., задержанного 3 марта, …"; "родившегося в 1980 году").
+fn participle_phrases(ws: &[Word]) -> Vec<(usize, usize)> {
+    (1..ws.len())
+        .filter(|&k| {
+            ws[k - 1].tok.text == ","
+                && ws[k]
+                    .readings
+                    .first()
+                    .is_some_and(|r| r.feats.participle && !r.feats.short)
+        })
+        .map(|k| (k, phrase_end(ws, k + 1)))
+        .collect()
 }
 
 /// Whether word `k` is inside a short bracketed aside ("(настоящая фамилия

@@ -443,23 +443,7 @@ pub(super) fn subjects_of(
                     && m.start == k + 1
                     && matches!(m.target, Target::Org(o) if a.ents.orgs[o].kind != OrgKind::MediaOutlet)
             }))
-            && (matches!(
-                &*w.lemma,
-                "журналист"
-                    | "сотрудник"
-                    | "корреспондент"
-                    | "блогер"
-                    | "активист"
-                    | "редактор"
-                    | "оператор"
-                    | "фотограф"
-                    | "человек"
-                    | "задержанный"
-                    | "обвиняемый"
-                    | "фигурант"
-                    | "работник"
-                    | "подсудимый"
-            )
+            && (group_noun(&w.lemma)
             // "приговорили его адвокатов": defence lawyers are the patients only as the object of
             // the trigger's verb (a lawyers' motion is made for the defendant)
             || (DEFENCE_LAWYERS.contains(&&*w.lemma)
@@ -544,6 +528,50 @@ pub(super) fn subjects_of(
         );
     }
     (Vec::new(), "nobody in the clause".into())
+}
+
+/// Whether a plural noun of this lemma can stand for the people an article
+/// is about ("журналисты", "фигуранты", "более 150 человек"): media workers
+/// and the parties of a prosecution, not officials or counsel.
+fn group_noun(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "журналист"
+            | "сотрудник"
+            | "корреспондент"
+            | "блогер"
+            | "активист"
+            | "редактор"
+            | "оператор"
+            | "фотограф"
+            | "человек"
+            | "задержанный"
+            | "обвиняемый"
+            | "фигурант"
+            | "работник"
+            | "подсудимый"
+    )
+}
+
+/// The people a plural group noun at word `k` of sentence `si` stands for
+/// when a participle describes it ("двум журналистам, обвиняемым в …, — А и
+/// Б"): the list of people named together that it stands for (right after it
+/// in apposition, else the last before it), of the size its numeral gives.
+/// `None` when the word is no such noun or no list fits.
+pub(super) fn participle_group(a: &Article<'_>, si: usize, k: usize) -> Option<Vec<usize>> {
+    let ws = &a.words[si];
+    let w = ws.get(k)?;
+    if !group_noun(&w.lemma) || !w.readings.iter().any(|r| r.feats.plural && r.feats.pos == Pos::Noun) {
+        return None;
+    }
+    let count = (k > 0).then(|| &ws[k - 1]).and_then(|n| {
+        if n.tok.kind == crate::segment::TokenKind::Number {
+            n.tok.text.parse::<usize>().ok()
+        } else {
+            collective(&n.lemma).map(|c| c as usize)
+        }
+    });
+    list_for(a, si, k).filter(|l| count.is_none_or(|c| c == l.len()) || appositive_list(a, si, k))
 }
 
 pub(super) fn collective(lemma: &str) -> Option<u32> {
