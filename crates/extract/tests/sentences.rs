@@ -11,6 +11,15 @@ use common::{extract, run};
 #[test]
 fn lists_and_appositions() {
     run(&[
+        // a counted group and the names in its apposition are one set of subjects
+        (
+            "On 5 March a court sentenced two journalists charged with extremism, Dana Okafor and Lev Arkhipov, to five years.",
+            "2025-03-13",
+            &[
+                "sentence@2025-03-05:Dana Okafor+Lev Arkhipov",
+                "charge@2025-03-05:Dana Okafor+Lev Arkhipov",
+            ],
+        ),
         (
             "Police detained reporters Dana Okafor, Lev Arkhipov and Mira Sato on Tuesday.",
             "2025-03-13",
@@ -401,6 +410,17 @@ fn status_attribution_and_claims() {
 #[test]
 fn dates() {
     run(&[
+        // a reduced relative's date is its own, not the main verb's
+        (
+            "Reporter Dana Okafor, detained on 3 March, was released on bail.",
+            "2025-09-18",
+            &["detention@2025-03-03:Dana Okafor", "release@-:Dana Okafor"],
+        ),
+        (
+            "Reporter Dana Okafor, detained on 3 March, was released on 9 March.",
+            "2025-09-18",
+            &["detention@2025-03-03:Dana Okafor", "release@2025-03-09:Dana Okafor"],
+        ),
         (
             "Reporter Dana Okafor was detained on May 28.",
             "2025-09-18",

@@ -257,7 +257,10 @@ pub(super) fn resolve_counted_group_back(ents: &Entities, focus: &Focus, e: &mut
                 continue;
             }
         }
-        out.push(s.clone());
+        // (the set's people may be named in the clause too: "two journalists, A and B")
+        if !out.contains(s) {
+            out.push(s.clone());
+        }
     }
     if changed {
         e.subjects = out;

@@ -28,6 +28,14 @@ pub(super) fn assign_dates(
     // every (mention, trigger) pair with its distance; then the closest pairs are
     // taken first, one date per trigger and one trigger per date
     let rels = relative_spans(words);
+    // a reduced relative ("X, detained on 3 March, was released") is such a clause too
+    let reduced = reduced_relative_spans(words);
+    let inside_other = |first: usize, trigger: usize| {
+        reduced
+            .iter()
+            .any(|r| r.0 <= first && first < r.1 && !(r.0 <= trigger && trigger < r.1))
+    };
+    let rels: Vec<(usize, usize)> = rels.into_iter().chain(reduced.iter().map(|r| (r.0 - 1, r.1))).collect();
     // the triggers' token spans (they stay put while dates are assigned)
     let spans: Vec<(usize, usize)> = found.iter().map(|e| e.trigger).collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new(); // (distance, mention, event)
@@ -207,7 +215,11 @@ pub(super) fn assign_dates(
             e.date = Some(d);
             e.date_reason = "inherited";
         }
-        if e.date_reason == "stated in the sentence" && e.date.is_some() {
+        // (a reduced relative's date is its own: "X, detained on 3 March, was released")
+        if e.date_reason == "stated in the sentence"
+            && e.date.is_some()
+            && !reduced.iter().any(|r| r.0 <= e.trigger.0 && e.trigger.0 < r.1)
+        {
             prev = e.date;
         }
     }
@@ -251,6 +263,7 @@ pub(super) fn assign_dates(
         if let Some((_, _, d, q, _)) = stated.iter().find(|(t, c, _, _, ty)| {
             *c == clause
                 && near(t)
+                && !inside_other(t.0, e.trigger.0)
                 && !(adjunct && t.0 < e.trigger.0)
                 && !second_predicate(words, (*t, *ty), (e.trigger, e.event_type))
         }) {
@@ -279,6 +292,48 @@ pub(super) fn assign_dates(
     {
         anchor.day = Some(d);
     }
+}
+
+/// Reduced relative clauses between a subject and its verb, as word ranges
+/// `[start, end)` from the participle to the closing comma: "X, detained on
+/// 3 March, was released" gives the span of "detained on 3 March". Only a
+/// participle in -ed (or a common irregular one) right after a comma and
+/// followed by a preposition or a time word, closed by a comma before an
+/// auxiliary or a verb in -ed, so that coordinated predicates ("detained X,
+/// charged him with …") are not read as one.
+pub(super) fn reduced_relative_spans(words: &[&str]) -> Vec<(usize, usize)> {
+    const IRREGULAR: &[&str] = &[
+        "held", "taken", "brought", "sent", "given", "put", "caught", "found", "seen",
+    ];
+    const AFTER: &[&str] = &[
+        "on", "in", "at", "for", "over", "since", "last", "earlier", "by", "with", "without", "after", "during",
+        "under",
+    ];
+    const VERB: &[&str] = &[
+        "was", "were", "is", "are", "has", "have", "had", "will", "would", "remains", "remained", "faces", "faced",
+    ];
+    let mut out = Vec::new();
+    for k in 1..words.len() {
+        let w = words[k];
+        if words[k - 1] != "," || !(w.ends_with("ed") || IRREGULAR.contains(&w)) || w.len() < 4 {
+            continue;
+        }
+        if !words.get(k + 1).is_some_and(|n| AFTER.contains(n)) {
+            continue;
+        }
+        let Some(close) = (k + 2..words.len().min(k + 25)).find(|&j| matches!(words[j], "," | ";" | "—" | "–" | "."))
+        else {
+            continue;
+        };
+        if words[close] == ","
+            && words
+                .get(close + 1)
+                .is_some_and(|n| VERB.contains(n) || n.ends_with("ed"))
+        {
+            out.push((k, close));
+        }
+    }
+    out
 }
 
 /// The dates relative expressions count from: the last day-precise date
