@@ -74,6 +74,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0009_slim_storage",
         sql: include_str!("../migrations/sqlite/0009_slim_storage.sql"),
     },
+    Migration {
+        version: 10,
+        name: "0010_link_key_counts",
+        sql: include_str!("../migrations/sqlite/0010_link_key_counts.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

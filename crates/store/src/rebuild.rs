@@ -399,9 +399,10 @@ impl Block {
 /// ones without reading and parsing the whole block again (the blocks grow
 /// with the store; the generator's small name pools make them thousands of
 /// articles long). A block is used only while its row count and largest
-/// article row equal the table's (one look-up on the key's index); rows
-/// appended since are read alone, anything else reloads the block. The
-/// cache is cleared when a rebuild fails (its rows may have been rolled back).
+/// article row equal the table's (`link_key_counts` and one look-up on the
+/// key's index); rows appended since are read alone, anything else reloads
+/// the block. The cache is cleared when a rebuild fails (its rows may have
+/// been rolled back).
 #[derive(Debug, Default)]
 pub(crate) struct LinkCache {
     blocks: HashMap<String, Block>,
@@ -417,8 +418,12 @@ impl LinkCache {
 /// The rows of key block `key`, from `cache` when it is current.
 fn block<'c>(conn: &Connection, path: &Path, cache: &'c mut LinkCache, key: &str) -> Result<&'c mut Block> {
     type Found = (i64, String, String);
+    // (the count kept by migration 10's triggers: counting the rows read the whole block)
     let (count, max): (i64, Option<i64>) = conn
-        .prepare_cached("SELECT COUNT(*), MAX(article) FROM link_keys INDEXED BY link_keys_key WHERE key = ?1")
+        .prepare_cached(
+            "SELECT ifnull((SELECT articles FROM link_key_counts WHERE key = ?1), 0),
+                    (SELECT MAX(article) FROM link_keys INDEXED BY link_keys_key WHERE key = ?1)",
+        )
         .and_then(|mut st| st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
         .ctx(path, || format!("counting the articles of key {key}"))?;
     let count = usize::try_from(count).unwrap_or(0);
@@ -530,8 +535,9 @@ fn store_link_keys(conn: &Connection, path: &Path, rows: &[i64], records: &HashM
         .ctx(path, || "preparing the link key delete")?;
     let mut ins = conn
         .prepare_cached(
-            "INSERT OR REPLACE INTO link_keys (key, article, exhaustive, mentions, context)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO link_keys (key, article, exhaustive, mentions, context) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (key, article) DO UPDATE SET exhaustive = excluded.exhaustive,
+                 mentions = excluded.mentions, context = excluded.context",
         )
         .ctx(path, || "preparing the link key insert")?;
     for &row in rows {

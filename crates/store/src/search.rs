@@ -15,6 +15,7 @@
 use crate::error::Context as _;
 use crate::{HitKind, Result, SearchHit, SearchOutcome};
 use rusqlite::Connection;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// The case an article (row alias `a`) belongs to: the first in case order.
@@ -28,18 +29,41 @@ const CASE_OF_ARTICLE: &str = "(SELECT ca.case_id FROM case_articles ca JOIN cas
 /// the archive is. A rarer word (fewer matches) is ranked over all of them.
 pub(crate) const RANKED_CANDIDATES: i64 = 10_000;
 
-// Each query ranks the matches first (rowid and BM25 only, cut to the
-// limit) and only then computes snippets and case look-ups for the rows
-// kept: with ORDER BY … LIMIT over the full select, SQLite evaluates every
-// output column of every match before sorting (a common word at 79,000
-// articles took 0.4 s, almost all of it snippets of rows thrown away).
+// A search runs in two steps. First each index ranks its matches (rowid
+// and BM25 only, cut to the limit; the evidence rows with their sentence, so
+// that the events of one sentence count once) and the two rankings are
+// merged and cut to the limit. Only then are snippets and case look-ups
+// computed, for the hits kept: computing them for every ranked row of both
+// indexes (up to four times the limit of evidence rows, half of them then
+// dropped by the merge) was most of the time of a rare-word search (a
+// widened surname at 200,000 articles: p50 11 ms → 6 ms,
+// `examples/bench_search.rs`). With ORDER BY … LIMIT over a full select,
+// SQLite would evaluate every output column of every match before sorting.
+//
 // The second step reads the index once, over the rowid range of the kept
 // rows (FTS5 seeks to it), and joins the kept rows to it: joined the other
-// way, each kept row re-ran the whole full-text query to seek its rowid, up
-// to 200 times per index for the web's 50 hits, and a widened name query
-// (`"x"* OR "y"*`) expands its prefixes on every run (4.2 ms instead of
-// 22.8 ms p50 for a name at 20,000 articles, `examples/bench_search.rs`).
+// way, each kept row re-ran the whole full-text query to seek its rowid, and
+// a widened name query (`"x"* OR "y"*`) expands its prefixes on every run.
 
+/// Ranks the matches of `article_fts`: `(rowid, score)`, best first.
+const ARTICLE_RANK: &str = "SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts WHERE article_fts MATCH ?1
+       AND rowid >= COALESCE((SELECT rowid FROM article_fts WHERE article_fts MATCH ?1
+                              ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)
+     ORDER BY 2, rowid LIMIT ?2";
+
+/// Ranks the matches of `evidence_fts`: `(rowid, score, article row,
+/// sentence start)`, best first.
+const EVIDENCE_RANK: &str = "WITH best(rowid, score) AS MATERIALIZED (
+         SELECT rowid, bm25(evidence_fts) FROM evidence_fts WHERE evidence_fts MATCH ?1
+           AND rowid >= COALESCE((SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?1
+                                  ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)
+         ORDER BY 2, rowid LIMIT ?2)
+     SELECT best.rowid, best.score, e.article, e.evidence_start
+     FROM best CROSS JOIN events e ON e.id = best.rowid
+     ORDER BY best.score, best.rowid";
+
+/// The hits of the kept article rows (`?2`: a JSON array of rowids):
+/// `(rowid, article id, published, title, case, snippet, head of a long body)`.
 fn article_sql() -> String {
     // An article too long for FTS5's snippet (see `crate::snippet`).
     const LONG: &str = "ifnull(casewatch_tokens((SELECT sz FROM article_fts_docsize WHERE id = best.rowid)), 0) > ";
@@ -47,111 +71,132 @@ fn article_sql() -> String {
     let long = long.as_str();
     let head = crate::snippet::SNIPPET_HEAD_BYTES;
     format!(
-        "WITH best(rowid, score) AS MATERIALIZED (
-             SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts WHERE article_fts MATCH ?1
-               AND rowid >= COALESCE((SELECT rowid FROM article_fts WHERE article_fts MATCH ?1
-                                      ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)
-             ORDER BY 2, rowid LIMIT ?2)
-         SELECT a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
-                CASE WHEN {long} THEN NULL ELSE snippet(article_fts, -1, '[', ']', '…', 12) END, best.score,
+        "WITH best(rowid) AS MATERIALIZED (SELECT value FROM json_each(?2))
+         SELECT best.rowid, a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
+                CASE WHEN {long} THEN NULL ELSE snippet(article_fts, -1, '[', ']', '…', 12) END,
                 CASE WHEN {long} THEN casewatch_head(a.body, {head}) END
          FROM article_fts CROSS JOIN best ON best.rowid = article_fts.rowid
               CROSS JOIN articles a ON a.id = best.rowid
          WHERE article_fts MATCH ?1
            AND article_fts.rowid >= (SELECT min(rowid) FROM best)
-           AND article_fts.rowid <= (SELECT max(rowid) FROM best)
-         ORDER BY best.score, a.id"
+           AND article_fts.rowid <= (SELECT max(rowid) FROM best)"
     )
 }
 
+/// The hits of the kept evidence rows (`?2`: a JSON array of rowids):
+/// `(rowid, article id, published, title, case, snippet, sentence start)`.
 fn evidence_sql() -> String {
     format!(
-        "WITH best(rowid, score) AS MATERIALIZED (
-             SELECT rowid, bm25(evidence_fts) FROM evidence_fts WHERE evidence_fts MATCH ?1
-               AND rowid >= COALESCE((SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?1
-                                      ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)
-             ORDER BY 2, rowid LIMIT ?2)
-         SELECT a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
-                snippet(evidence_fts, 0, '[', ']', '…', 16), best.score, e.evidence_start
+        "WITH best(rowid) AS MATERIALIZED (SELECT value FROM json_each(?2))
+         SELECT best.rowid, a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
+                snippet(evidence_fts, 0, '[', ']', '…', 16), e.evidence_start
          FROM evidence_fts CROSS JOIN best ON best.rowid = evidence_fts.rowid
               CROSS JOIN events e ON e.id = best.rowid CROSS JOIN articles a ON a.id = e.article
          WHERE evidence_fts MATCH ?1
            AND evidence_fts.rowid >= (SELECT min(rowid) FROM best)
-           AND evidence_fts.rowid <= (SELECT max(rowid) FROM best)
-         ORDER BY best.score, e.id"
+           AND evidence_fts.rowid <= (SELECT max(rowid) FROM best)"
     )
 }
 
 /// Runs both indexes for one FTS5 query; `Err` for a malformed query too.
+/// The hits come with their scores, best first, at most `limit`.
 fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(f64, SearchHit)>> {
-    let mut hits = Vec::new();
-    let mut sentences: std::collections::HashSet<(String, i64)> = std::collections::HashSet::new();
-    let mut query_words = None;
-    for (sql, kind) in [(article_sql(), HitKind::Article), (evidence_sql(), HitKind::Evidence)] {
-        let mut st = conn.prepare_cached(&sql)?;
+    // Step 1: rank. (score, kind, rowid), articles before evidence on equal scores.
+    let mut ranked: Vec<(f64, HitKind, i64)> = Vec::new();
+    {
+        let mut st = conn.prepare_cached(ARTICLE_RANK)?;
+        let mut rows = st.query(rusqlite::params![fts_query, limit, RANKED_CANDIDATES - 1])?;
+        while let Some(r) = rows.next()? {
+            ranked.push((r.get(1)?, HitKind::Article, r.get(0)?));
+        }
+    }
+    {
+        let mut st = conn.prepare_cached(EVIDENCE_RANK)?;
         // Evidence rows are per event: ask for more so that `limit` sentences remain.
-        let want = if kind == HitKind::Evidence {
-            limit.saturating_mul(4)
-        } else {
-            limit
-        };
+        let want = limit.saturating_mul(4);
         let mut rows = st.query(rusqlite::params![fts_query, want, RANKED_CANDIDATES - 1])?;
+        let mut sentences: HashSet<(i64, i64)> = HashSet::new();
+        let mut kept = 0;
         loop {
             let r = match rows.next() {
                 Ok(Some(r)) => r,
                 Ok(None) => break,
                 // the article index read the query, so it is valid: a column only the
                 // article index has ("title:…") finds no evidence sentences
-                Err(e) if kind == HitKind::Evidence && is_query_error(&e) => break,
+                Err(e) if is_query_error(&e) => break,
                 Err(e) => return Err(e),
             };
+            if kept < limit && sentences.insert((r.get(2)?, r.get(3)?)) {
+                ranked.push((r.get(1)?, HitKind::Evidence, r.get(0)?));
+                kept += 1;
+            }
+        }
+    }
+    // Stable: on equal scores, article hits stay before evidence hits.
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    ranked.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+
+    // Step 2: the hits of the rows kept.
+    let mut found: HashMap<(HitKind, i64), SearchHit> = HashMap::with_capacity(ranked.len());
+    let mut query_words = None;
+    for (sql, kind) in [(article_sql(), HitKind::Article), (evidence_sql(), HitKind::Evidence)] {
+        let rowids: Vec<i64> = ranked.iter().filter(|h| h.1 == kind).map(|h| h.2).collect();
+        if rowids.is_empty() {
+            continue;
+        }
+        let mut st = conn.prepare_cached(&sql)?;
+        let json = serde_json::to_string(&rowids).unwrap_or_else(|_| "[]".into());
+        let mut rows = st.query(rusqlite::params![fts_query, json])?;
+        while let Some(r) = rows.next()? {
+            let rowid: i64 = r.get(0)?;
             let mut events = Vec::new();
             if kind == HitKind::Evidence {
-                let article: String = r.get(0)?;
+                let article: String = r.get(1)?;
                 let start: i64 = r.get(6)?;
-                if !sentences.insert((article.clone(), start)) {
-                    continue;
-                }
                 let prefix = format!("{article}#{start}#");
                 let mut ids = conn.prepare_cached(
                     "SELECT DISTINCT entry_id FROM ident_assertions WHERE article_id = ?1 AND substr(key, 1, ?3) = ?2
                      ORDER BY entry_id",
                 )?;
-                let found = ids.query_map(
+                let entries = ids.query_map(
                     rusqlite::params![article, prefix, i64::try_from(prefix.len()).unwrap_or(0)],
                     |r| r.get::<_, String>(0),
                 )?;
-                for id in found {
+                for id in entries {
                     events.push(id?);
                 }
             }
-            let published: Option<String> = r.get(1)?;
-            hits.push((
-                r.get::<_, f64>(5)?,
+            let published: Option<String> = r.get(2)?;
+            let title: Option<String> = r.get(3)?;
+            let snippet = match (kind, r.get::<_, Option<String>>(5)?) {
+                (_, Some(snippet)) => snippet,
+                (HitKind::Article, None) => {
+                    let query = query_words.get_or_insert_with(|| crate::snippet::parse_query(fts_query));
+                    let head: Option<String> = r.get(6)?;
+                    crate::snippet::long_snippet(title.as_deref(), &head.unwrap_or_default(), query)
+                }
+                (HitKind::Evidence, None) => String::new(),
+            };
+            found.insert(
+                (kind, rowid),
                 SearchHit {
-                    article: r.get(0)?,
+                    article: r.get(1)?,
                     // Stored by the store as YYYY-MM-DD; a value that does not
                     // parse is shown as unknown rather than failing the search.
                     published: published.and_then(|p| chrono::NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
-                    title: r.get(2)?,
-                    case: r.get(3)?,
-                    snippet: match (kind, r.get::<_, Option<String>>(4)?) {
-                        (_, Some(snippet)) => snippet,
-                        (HitKind::Article, None) => {
-                            let query = query_words.get_or_insert_with(|| crate::snippet::parse_query(fts_query));
-                            let title: Option<String> = r.get(2)?;
-                            let head: Option<String> = r.get(6)?;
-                            crate::snippet::long_snippet(title.as_deref(), &head.unwrap_or_default(), query)
-                        }
-                        (HitKind::Evidence, None) => String::new(),
-                    },
+                    title,
+                    case: r.get(4)?,
+                    snippet,
                     kind,
                     events,
                 },
-            ));
+            );
         }
     }
-    Ok(hits)
+    Ok(ranked
+        .into_iter()
+        .filter_map(|(score, kind, rowid)| found.remove(&(kind, rowid)).map(|h| (score, h)))
+        .collect())
 }
 
 /// Whether `e` is FTS5 refusing the query text (SQLITE_ERROR), not a failure

@@ -299,4 +299,29 @@ fn a_schema_5_database_is_listed_like_a_new_one_after_the_upgrade() {
         assert_eq!(found, hits(&fresh, q), "{q}");
     }
     assert_eq!(upgraded.integrity_check().expect("check"), Vec::<String>::new());
+
+    // Migration 0010: each link key's article count, counted by the
+    // migration on the old file and kept by triggers on the new one.
+    let counts = |path: &Path| -> Vec<(String, i64, i64)> {
+        let c = Connection::open(path).expect("open");
+        let mut st = c
+            .prepare(
+                "SELECT k.key, k.articles, (SELECT COUNT(*) FROM link_keys l WHERE l.key = k.key)
+                 FROM link_key_counts k ORDER BY k.key",
+            )
+            .expect("prepare");
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("rows")
+    };
+    let upgraded_counts = counts(&old_path);
+    assert!(
+        upgraded_counts
+            .iter()
+            .any(|(k, n, _)| k.starts_with("person:") && *n == 2),
+        "{upgraded_counts:?}"
+    );
+    assert!(upgraded_counts.iter().all(|(_, n, c)| n == c), "{upgraded_counts:?}");
+    assert_eq!(upgraded_counts, counts(&fresh_path));
 }
