@@ -8,7 +8,9 @@
 //! (at least every 1,000), the largest cases, and the database size against
 //! the text stored. `BENCH_PHASES=1` adds the time of each rebuild phase
 //! (see `casewatch_store::RebuildTimings`). `BENCH_FULL_REBUILD=1` also times one rebuild of every
-//! article. Run it under `/usr/bin/time -v` for the peak memory; the bench
+//! article. `BENCH_CACHE_MIB=N` sets the store's page cache (default
+//! `casewatch_store::BULK_CACHE_MIB`, as `casewatch ingest`). Run it under
+//! `/usr/bin/time -v` for the peak memory; the bench
 //! itself holds only one batch of generated articles at a time.
 //!
 //! The records come from templates: about 2,500 prosecutions with one to
@@ -407,6 +409,12 @@ fn main() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let db_path = Some(keep.unwrap_or_else(|| dir.path().join("bench.db")));
     let mut store = Store::open(db_path.as_deref().unwrap_or(dir.path()))?;
+    // BENCH_CACHE_MIB: the page cache of the bench's store (default: what `casewatch ingest` uses)
+    let cache_mib: u32 = std::env::var("BENCH_CACHE_MIB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(casewatch_store::BULK_CACHE_MIB);
+    store.set_page_cache_mib(cache_mib)?;
     println!("{total} generated articles, batches of {batch} (insert + incremental case rebuild)");
     println!(
         "{:>8} {:>14} {:>14} {:>10} {:>16}",

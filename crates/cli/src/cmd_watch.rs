@@ -334,6 +334,7 @@ pub fn watch(db: &Path, a: &WatchArgs) -> Result<std::process::ExitCode> {
         ex.add_lexicon(p)?;
     }
     let mut store = Store::open(db)?;
+    store.set_page_cache_mib(casewatch_store::BULK_CACHE_MIB)?;
     let agent = agent();
     loop {
         let mut failed = false;

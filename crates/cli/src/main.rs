@@ -248,6 +248,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => ingest(&cli.db, &read, batch.max(1), rebuild_every.max(1), print),
         Command::Rebuild { all } => {
             let mut store = Store::open(&cli.db)?;
+            store.set_page_cache_mib(casewatch_store::BULK_CACHE_MIB)?;
             let pending = store.unreconciled()?;
             let report = if all {
                 store.rebuild_cases()?
@@ -457,6 +458,7 @@ fn ingest(
     read.check()?;
     let ex = extractor(read)?;
     let mut store = Store::open(db)?;
+    store.set_page_cache_mib(casewatch_store::BULK_CACHE_MIB)?;
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(

@@ -93,6 +93,13 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// The schema version (number of the last migration) this build creates.
 pub const SCHEMA_VERSION: u32 = migrate::LATEST;
 
+/// The page cache (MiB) that bulk writers (`casewatch ingest`, `rebuild`,
+/// `watch`) give their store with [`Store::set_page_cache_mib`]: at 200,000
+/// stored articles the rebuild's look-ups span hundreds of megabytes of
+/// indexes, and with the 32 MiB default most of its pages are read again
+/// from the operating system on every batch.
+pub const BULK_CACHE_MIB: u32 = 256;
+
 /// One article to store: its extraction record (article meta, people,
 /// organisations, events, charges) and its body text (the text the record's
 /// evidence offsets point into).
@@ -443,6 +450,20 @@ impl Store {
             charges: count("charges")?,
             cases: count("cases")?,
         })
+    }
+
+    /// Sets the page cache of this store's connection to `mib` MiB (SQLite's
+    /// `cache_size`; [`Store::open`] sets 32 MiB, which keeps a server's
+    /// pooled connections small). A bulk ingest into a large store reads the
+    /// identity, index and case pages of every batch again: `ingest` and
+    /// `rebuild` raise it ([`BULK_CACHE_MIB`]). The cache grows only as pages
+    /// are read, up to this size.
+    ///
+    /// Errors: [`StoreError::Query`] when SQLite refuses the pragma.
+    pub fn set_page_cache_mib(&self, mib: u32) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{}", u64::from(mib) * 1024))
+            .ctx(&self.path, || format!("setting a page cache of {mib} MiB"))
     }
 
     /// Checks the database file: SQLite's `integrity_check`, foreign keys,

@@ -179,6 +179,12 @@ pub(super) fn assign_dates(
                 })
         })
         .collect();
+    // a sentence that dates an earlier act in a reduced relative ("Vos, arrested in 2024, was
+    // convicted …") tells its main act after that date, on a day it does not give: not the
+    // day of the sentences before
+    let dated_relative = reduced
+        .iter()
+        .any(|r| mentions.iter().any(|m| m.first >= r.0 && m.last <= r.1));
     let mut prev: Option<PartialDate> = None;
     for (ei, e) in found.iter_mut().enumerate() {
         if let Some((mi, _)) = attached[ei] {
@@ -205,6 +211,7 @@ pub(super) fn assign_dates(
             );
             e.date_reason = "stated in the sentence";
         } else if let Some(d) = prev.or(inherit)
+            && !dated_relative
             && !describes_a_state(words, e.trigger.0)
             && !anterior(words, e.trigger.0)
             && !after_being(words, e.trigger.0)
