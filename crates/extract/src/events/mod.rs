@@ -150,6 +150,11 @@ struct Ctx<'a> {
     lex: &'a Lexicon,
     /// Lower-case words of every sentence, computed once.
     words: Vec<Vec<&'a str>>,
+    /// Per sentence, per mention of `ents.mentions`: whether it is the
+    /// source the sentence quotes (`subjects::is_speaker`), computed once:
+    /// pronouns and triggers ask it of every mention of a sentence, which
+    /// asked anew was quadratic in a long sentence's names.
+    speakers: Vec<Vec<bool>>,
 }
 
 /// Finds the events of an article. Sentences marked in `skip` (headlines,
@@ -167,11 +172,22 @@ pub fn find(
         .iter()
         .map(|s| s.tokens.iter().map(|t| t.lower.as_str()).collect())
         .collect();
+    let speakers = words_of
+        .iter()
+        .enumerate()
+        .map(|(si, words)| {
+            ents.mentions[si]
+                .iter()
+                .map(|m| subjects::is_speaker(words, m))
+                .collect()
+        })
+        .collect();
     let ctx = Ctx {
         sentences,
         ents,
         lex,
         words: words_of,
+        speakers,
     };
     let mut out: Vec<FoundEvent> = Vec::new();
     // dates an undated event may take: the last stated date of its paragraph,

@@ -535,11 +535,17 @@ pub(super) fn resolve_pronoun(ctx: &Ctx<'_>, si: usize, k: usize, gender: Option
         let words = &ctx.words[sj];
         // and a pronoun continues the topic: the person in subject position (the leftmost) comes
         // before people named later in the sentence ("X … in memory of protester Y. She …")
-        let mut ordered: Vec<&Mention> = ctx.ents.mentions[sj]
-            .iter()
-            .filter(|m| !(sj == si && m.first >= k))
-            .collect();
-        ordered.sort_by_key(|m| is_speaker(words, m));
+        let speakers = &ctx.speakers[sj];
+        let candidates = || {
+            ctx.ents.mentions[sj]
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| !(sj == si && m.first >= k) && matches!(m.target, Target::Person(_)))
+        };
+        let ordered = candidates()
+            .filter(|(i, _)| !speakers[*i])
+            .chain(candidates().filter(|(i, _)| speakers[*i]))
+            .map(|(_, m)| m);
         for m in ordered {
             let Target::Person(p) = m.target else { continue };
             // "the Lukashenka regime", "Navalny's foundation": a name that modifies a noun is no antecedent

@@ -405,10 +405,10 @@ pub(super) fn subjects_for(
     }
     // whole sentence: media people named in it who are not speakers
     let mut media: Vec<SubjectRef> = Vec::new();
-    for m in &ctx.ents.mentions[si] {
+    for (mi, m) in ctx.ents.mentions[si].iter().enumerate() {
         if let Target::Person(p) = m.target {
             let person = &ctx.ents.people[p];
-            if !is_speaker(words, m)
+            if !ctx.speakers[si][mi]
                 && !is_by_agent(ctx, words, m)
                 && !matches!(
                     person.occupation_kind,
