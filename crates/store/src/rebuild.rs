@@ -522,7 +522,14 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache
 /// which makes SQLite drive the join from them: temporary tables have no
 /// statistics, and the planner would otherwise scan the large tables.
 pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<RebuildReport> {
-    rebuild_cached(conn, path, seeds, &mut LinkCache::default(), Keys::Store)
+    rebuild_cached(
+        conn,
+        path,
+        seeds,
+        &mut LinkCache::default(),
+        Keys::Store,
+        &HashMap::new(),
+    )
 }
 
 /// Stores the link keys of the article rows `rows` (of `records`),
@@ -558,8 +565,10 @@ fn store_link_keys(conn: &Connection, path: &Path, rows: &[i64], records: &HashM
 /// (`articles.keyed = 0`), in the caller's (short) write transaction.
 /// Returns the largest article row it keyed (0 when none): a rebuild on a
 /// later snapshot takes only the new articles up to it, since articles
-/// another connection stores meanwhile have no link keys yet.
-fn key_unkeyed(conn: &Connection, path: &Path) -> Result<i64> {
+/// another connection stores meanwhile have no link keys yet. Also returns
+/// the records it read, by article row, for that rebuild (a stored record
+/// never changes, so it need not read them again).
+fn key_unkeyed(conn: &Connection, path: &Path) -> Result<(i64, HashMap<i64, ExtractRecord>)> {
     let rows = ints(
         conn,
         path,
@@ -567,12 +576,12 @@ fn key_unkeyed(conn: &Connection, path: &Path) -> Result<i64> {
         "reading unkeyed articles",
     )?;
     let Some(&upto) = rows.last() else {
-        return Ok(0);
+        return Ok((0, HashMap::new()));
     };
     let total = store_size(conn, path)?;
     let records = load_records(conn, path, &rows, total)?;
     store_link_keys(conn, path, &rows, &records)?;
-    Ok(upto)
+    Ok((upto, records))
 }
 
 /// Whether [`rebuild_cached`] stores the link keys of new articles itself or
@@ -605,13 +614,15 @@ const SNAPSHOT_ATTEMPTS: usize = 3;
 /// [`rebuild`] with the link blocks of `cache`. With [`Keys::Stored`] every
 /// statement before the case writes only reads the database (and writes
 /// temporary tables), so in a deferred transaction the write lock is taken
-/// only for writing the result.
+/// only for writing the result. `read`: records already read, by article
+/// row (those [`key_unkeyed`] keyed), used instead of reading them again.
 pub(crate) fn rebuild_cached(
     conn: &Connection,
     path: &Path,
     seeds: &Seeds,
     cache: &mut LinkCache,
     keys: Keys,
+    read: &HashMap<i64, ExtractRecord>,
 ) -> Result<RebuildReport> {
     let settings = load_settings(conn, path)?;
     let overrides = load_overrides(conn, path)?;
@@ -676,7 +687,13 @@ pub(crate) fn rebuild_cached(
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<i64>>>())
         })
         .ctx(path, || "reading unkeyed articles")?;
-    let mut records = load_records(conn, path, &unkeyed, total)?;
+    // (the records `key_unkeyed` read for these rows are reused)
+    let mut records: HashMap<i64, ExtractRecord> = unkeyed
+        .iter()
+        .filter_map(|r| read.get(r).map(|rec| (*r, rec.clone())))
+        .collect();
+    let unread: Vec<i64> = unkeyed.iter().copied().filter(|r| !records.contains_key(r)).collect();
+    records.extend(load_records(conn, path, &unread, total)?);
     if matches!(keys, Keys::Store) {
         store_link_keys(conn, path, &unkeyed, &records)?;
     }
@@ -1282,7 +1299,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(&self.path, || "starting to key new articles")?;
-        let upto = key_unkeyed(&tx, &self.path)?;
+        let (upto, read) = key_unkeyed(&tx, &self.path)?;
         tx.commit().ctx(&self.path, || "committing the keys of new articles")?;
         let keyed = started.elapsed();
         let timed = |mut report: RebuildReport| {
@@ -1302,8 +1319,8 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Deferred)
                 .ctx(&self.path, || "starting a case rebuild")?;
-            let done =
-                rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Stored(upto)).and_then(|report| {
+            let done = rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Stored(upto), &read)
+                .and_then(|report| {
                     tx.commit()
                         .ctx(&self.path, || "committing a case rebuild")
                         .map(|()| report)
@@ -1322,11 +1339,12 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(&self.path, || "starting a case rebuild")?;
-        let done = rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Store).and_then(|report| {
-            tx.commit()
-                .ctx(&self.path, || "committing a case rebuild")
-                .map(|()| report)
-        });
+        let done =
+            rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Store, &read).and_then(|report| {
+                tx.commit()
+                    .ctx(&self.path, || "committing a case rebuild")
+                    .map(|()| report)
+            });
         if done.is_err() {
             self.link_cache.clear();
         }
