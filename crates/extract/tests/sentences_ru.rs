@@ -257,6 +257,28 @@ fn trigger_families() {
             P,
             &["release@2025-03-03:Иван Соколов"],
         ),
+        // leaving the place of custody, named in full or not
+        (
+            "3 марта Иван Соколов вышел из следственного изолятора.",
+            P,
+            &["release@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Иван Соколов вышел из-под стражи.",
+            P,
+            &["release@2025-03-03:Иван Соколов"],
+        ),
+        (
+            "3 марта Иван Соколов вышел из колонии.",
+            P,
+            &["release@2025-03-03:Иван Соколов"],
+        ),
+        // sent to the pre-trial prison, by its full name too
+        (
+            "3 марта суд отправил Ивана Соколова в следственный изолятор.",
+            P,
+            &["pretrial_detention@2025-03-03:Иван Соколов"],
+        ),
         (
             "3 марта состоялось судебное заседание по делу Ивана Соколова.",
             P,
@@ -649,6 +671,9 @@ fn groups_and_references() {
 #[test]
 fn non_events() {
     run(&[
+        // a colony's punishment cell is no pre-trial detention
+        ("3 марта Ивана Соколова отправили в штрафной изолятор колонии.", P, &[]),
+        ("3 марта Ивана Соколова водворили в ШИЗО.", P, &[]),
         // a participle before its noun refers to an event told elsewhere
         ("Задержанный журналист Иван Соколов написал письмо.", P, &[]),
         // names of institutions and laws with trigger words
@@ -759,6 +784,24 @@ fn narrative_year() {
             &[
                 "detention@2024-03:Гульмира Осмонова",
                 "detention@2024-04-27:Иван Соколов",
+            ],
+        ),
+        // a month before the stated one, in the next sentence: the narrative's next year
+        (
+            "В ноябре 2022 года журналистку Гульмиру Осмонову перевели под домашний арест. В конце января ее снова отправили в СИЗО.",
+            "2025-06-02",
+            &[
+                "house_arrest@2022-11:Гульмира Осмонова",
+                "pretrial_detention@2023-01:Гульмира Осмонова",
+            ],
+        ),
+        // … but not past the publication's year
+        (
+            "В ноябре 2024 года журналистку Гульмиру Осмонову перевели под домашний арест. В конце января ее снова отправили в СИЗО.",
+            "2025-06-02",
+            &[
+                "house_arrest@2024-11:Гульмира Осмонова",
+                "pretrial_detention@2025-01:Гульмира Осмонова",
             ],
         ),
         // two months before publication or closer: the report's own news

@@ -375,10 +375,13 @@ fn expression(
 /// Ее арестовали в конце апреля." A day or month without a year, in the
 /// sentence right after one that states an earlier year explicitly (or later
 /// in that same sentence), and not before that stated month, continues the
-/// narrative's year rather than the publication's — unless it lies within the
-/// 62 days before publication (what a report dates without a year that close
-/// is its own news: "4 декабря Мосгорсуд…"). `exprs` is indexed by sentence,
-/// as [`find`] returns them; rewrites those expressions in place.
+/// narrative's year rather than the publication's; one before that month, in
+/// the next sentence, is the narrative's next year when that is still before
+/// the publication's ("В ноябре 2022 года её перевели под домашний арест. В
+/// конце января её снова отправили в СИЗО": January 2023) — unless it lies
+/// within the 62 days before publication (what a report dates without a year
+/// that close is its own news: "4 декабря Мосгорсуд…"). `exprs` is indexed
+/// by sentence, as [`find`] returns them; rewrites those expressions in place.
 pub fn continue_narrative_year(words: &[Vec<Word>], exprs: &mut [Vec<DateExpr>], published: Option<NaiveDate>) {
     let Some(p) = published else { return };
     // (year, month) of the last expression with an explicit year, and its sentence
@@ -395,10 +398,14 @@ pub fn continue_narrative_year(words: &[Vec<Word>], exprs: &mut [Vec<DateExpr>],
             let Some(month) = d.month else { continue };
             let recent = NaiveDate::from_ymd_opt(d.year, month, d.day.unwrap_or(1))
                 .is_some_and(|own| own <= p && p - own <= Duration::days(62));
-            if e.until || !(si == asi || si == asi + 1) || y >= d.year || month < m || recent {
+            if e.until || !(si == asi || si == asi + 1) || y >= d.year || recent {
                 continue;
             }
-            d.year = y;
+            if month >= m {
+                d.year = y;
+            } else if si == asi + 1 && y + 1 < d.year {
+                d.year = y + 1;
+            }
         }
     }
 }
