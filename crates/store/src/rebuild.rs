@@ -422,7 +422,7 @@ fn block<'c>(conn: &Connection, path: &Path, cache: &'c mut LinkCache, key: &str
     let (count, max): (i64, Option<i64>) = conn
         .prepare_cached(
             "SELECT ifnull((SELECT articles FROM link_key_counts WHERE key = ?1), 0),
-                    (SELECT MAX(article) FROM link_keys INDEXED BY link_keys_key WHERE key = ?1)",
+                    (SELECT MAX(article) FROM link_keys NOT INDEXED WHERE key = ?1)",
         )
         .and_then(|mut st| st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
         .ctx(path, || format!("counting the articles of key {key}"))?;
