@@ -35,6 +35,8 @@ pub(super) fn assign_dates(
             .iter()
             .any(|r| r.0 <= first && first < r.1 && !(r.0 <= trigger && trigger < r.1))
     };
+    // (from its comma, as a relative clause's span is counted from the comma's next word: the
+    // participle is inside it)
     let rels: Vec<(usize, usize)> = rels.into_iter().chain(reduced.iter().map(|r| (r.0 - 1, r.1))).collect();
     // the triggers' token spans (they stay put while dates are assigned)
     let spans: Vec<(usize, usize)> = found.iter().map(|e| e.trigger).collect();
@@ -322,7 +324,7 @@ pub(super) fn reduced_relative_spans(words: &[&str]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for k in 1..words.len() {
         let w = words[k];
-        if words[k - 1] != "," || !(w.ends_with("ed") || IRREGULAR.contains(&w)) || w.len() < 4 {
+        if words[k - 1] != "," || !((w.ends_with("ed") && w.len() >= 4) || IRREGULAR.contains(&w)) {
             continue;
         }
         if !words.get(k + 1).is_some_and(|n| AFTER.contains(n)) {

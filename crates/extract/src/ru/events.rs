@@ -276,6 +276,7 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
         }
         let sentence_dates: Vec<&DateExpr> = a.dates[si].iter().collect();
         let first_in_sentence = found.len();
+        let phrases = participle_phrases(ws);
         for (ts, te, ti, pi) in chosen {
             let trig = &lex.triggers[ti];
             let Some(event_type) = trig.event_type else { continue };
@@ -438,7 +439,6 @@ pub fn find(a: &Article<'_>, lex: &RuLexicon) -> Vec<Found> {
             // and a date inside another participle's phrase is that participle's ("Ивана С.,
             // задержанного 3 марта, суд отпустил": the release is not dated 3 March)
             let phrase_end = phrase_end(ws, te);
-            let phrases = participle_phrases(ws);
             let nearest = sentence_dates
                 .iter()
                 .filter(|d| {
