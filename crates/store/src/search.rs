@@ -36,14 +36,18 @@ pub(crate) const RANKED_CANDIDATES: i64 = 10_000;
 // computed, for the hits kept: computing them for every ranked row of both
 // indexes (up to four times the limit of evidence rows, half of them then
 // dropped by the merge) was most of the time of a rare-word search (a
-// widened surname at 200,000 articles: p50 11 ms → 6 ms,
+// widened rare surname at 200,000 articles: p50 5.1 ms → 2.4 ms,
 // `examples/bench_search.rs`). With ORDER BY … LIMIT over a full select,
 // SQLite would evaluate every output column of every match before sorting.
 //
 // The second step reads the index once, over the rowid range of the kept
-// rows (FTS5 seeks to it), and joins the kept rows to it: joined the other
-// way, each kept row re-ran the whole full-text query to seek its rowid, and
-// a widened name query (`"x"* OR "y"*`) expands its prefixes on every run.
+// rows (FTS5 seeks to it), and keeps the rows in the list (`+rowid IN best`:
+// the unary plus keeps SQLite from handing the list to FTS5, which would
+// re-run the whole full-text query to seek each rowid, a widened name query
+// (`"x"* OR "y"*`) expanding its prefixes on every run; and a join with the
+// list instead was planned as a scan of the list per index row, since a
+// `json_each` table gets no automatic index: "case" at 200,000 articles took
+// p99 66 ms that way, 37–49 ms this way).
 
 /// Ranks the matches of `article_fts`: `(rowid, score)`, best first.
 const ARTICLE_RANK: &str = "SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts WHERE article_fts MATCH ?1
@@ -66,20 +70,21 @@ const EVIDENCE_RANK: &str = "WITH best(rowid, score) AS MATERIALIZED (
 /// `(rowid, article id, published, title, case, snippet, head of a long body)`.
 fn article_sql() -> String {
     // An article too long for FTS5's snippet (see `crate::snippet`).
-    const LONG: &str = "ifnull(casewatch_tokens((SELECT sz FROM article_fts_docsize WHERE id = best.rowid)), 0) > ";
+    const LONG: &str =
+        "ifnull(casewatch_tokens((SELECT sz FROM article_fts_docsize WHERE id = article_fts.rowid)), 0) > ";
     let long = format!("{LONG}{}", crate::snippet::FTS5_SNIPPET_TOKENS);
     let long = long.as_str();
     let head = crate::snippet::SNIPPET_HEAD_BYTES;
     format!(
         "WITH best(rowid) AS MATERIALIZED (SELECT value FROM json_each(?2))
-         SELECT best.rowid, a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
+         SELECT article_fts.rowid, a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
                 CASE WHEN {long} THEN NULL ELSE snippet(article_fts, -1, '[', ']', '…', 12) END,
                 CASE WHEN {long} THEN casewatch_head(a.body, {head}) END
-         FROM article_fts CROSS JOIN best ON best.rowid = article_fts.rowid
-              CROSS JOIN articles a ON a.id = best.rowid
+         FROM article_fts CROSS JOIN articles a ON a.id = article_fts.rowid
          WHERE article_fts MATCH ?1
            AND article_fts.rowid >= (SELECT min(rowid) FROM best)
-           AND article_fts.rowid <= (SELECT max(rowid) FROM best)"
+           AND article_fts.rowid <= (SELECT max(rowid) FROM best)
+           AND +article_fts.rowid IN best"
     )
 }
 
@@ -88,13 +93,14 @@ fn article_sql() -> String {
 fn evidence_sql() -> String {
     format!(
         "WITH best(rowid) AS MATERIALIZED (SELECT value FROM json_each(?2))
-         SELECT best.rowid, a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
+         SELECT evidence_fts.rowid, a.article_id, a.published, a.title, {CASE_OF_ARTICLE},
                 snippet(evidence_fts, 0, '[', ']', '…', 16), e.evidence_start
-         FROM evidence_fts CROSS JOIN best ON best.rowid = evidence_fts.rowid
-              CROSS JOIN events e ON e.id = best.rowid CROSS JOIN articles a ON a.id = e.article
+         FROM evidence_fts CROSS JOIN events e ON e.id = evidence_fts.rowid
+              CROSS JOIN articles a ON a.id = e.article
          WHERE evidence_fts MATCH ?1
            AND evidence_fts.rowid >= (SELECT min(rowid) FROM best)
-           AND evidence_fts.rowid <= (SELECT max(rowid) FROM best)"
+           AND evidence_fts.rowid <= (SELECT max(rowid) FROM best)
+           AND +evidence_fts.rowid IN best"
     )
 }
 
