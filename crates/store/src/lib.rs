@@ -455,9 +455,9 @@ impl Store {
     /// Sets the page cache of this store's connection to `mib` MiB (SQLite's
     /// `cache_size`; [`Store::open`] sets 32 MiB, which keeps a server's
     /// pooled connections small). A bulk ingest into a large store reads the
-    /// identity, index and case pages of every batch again: `ingest` and
-    /// `rebuild` raise it ([`BULK_CACHE_MIB`]). The cache grows only as pages
-    /// are read, up to this size.
+    /// identity, index and case pages of every batch again: `ingest`,
+    /// `rebuild` and `watch` raise it ([`BULK_CACHE_MIB`]). The cache grows
+    /// only as pages are read, up to this size.
     ///
     /// Errors: [`StoreError::Query`] when SQLite refuses the pragma.
     pub fn set_page_cache_mib(&self, mib: u32) -> Result<()> {

@@ -399,8 +399,8 @@ impl Block {
 /// ones without reading and parsing the whole block again (the blocks grow
 /// with the store; the generator's small name pools make them thousands of
 /// articles long). A block is used only while its row count and largest
-/// article row equal the table's (`link_key_counts` and one look-up on the
-/// key's index); rows appended since are read alone, anything else reloads
+/// article row equal the table's (`link_key_counts` and one seek of the
+/// primary key); rows appended since are read alone, anything else reloads
 /// the block. The cache is cleared when a rebuild fails (its rows may have
 /// been rolled back).
 #[derive(Debug, Default)]
