@@ -158,36 +158,21 @@ mod tests {
         assert!(d.len() < text.len() / 2);
         let conn = Connection::open_in_memory().expect("db");
         register(&conn).expect("register");
-        let back: String = conn
-            .query_row("SELECT casewatch_body(?1)", [&StoredBody::Deflated(d)], |r| r.get(0))
-            .expect("inflate");
-        assert_eq!(back, text);
-        let plain: String = conn
-            .query_row("SELECT casewatch_body('short')", [], |r| r.get(0))
-            .expect("text");
-        assert_eq!(plain, "short");
-        let word: String = conn
-            .query_row("SELECT casewatch_span(?1, 0, 18)", [&encode(&text)], |r| r.get(0))
-            .expect("span");
-        assert_eq!(word, "Журналист");
+        // one value of `sql`, with the text's stored form as ?1 when it asks for one
+        let stored = encode(&text);
+        let one = |sql: &str| -> Option<String> {
+            let params: &[&dyn rusqlite::ToSql] = if sql.contains("?1") { &[&stored] } else { &[] };
+            conn.query_row(sql, params, |r| r.get(0)).expect(sql)
+        };
+        assert_eq!(one("SELECT casewatch_body(?1)").as_deref(), Some(text.as_str()));
+        assert_eq!(one("SELECT casewatch_body('short')").as_deref(), Some("short"));
+        assert_eq!(one("SELECT casewatch_span(?1, 0, 18)").as_deref(), Some("Журналист"));
         // a damaged span reads as damaged text, not an error
-        let half: String = conn
-            .query_row("SELECT casewatch_span(?1, 0, 1)", [&encode(&text)], |r| r.get(0))
-            .expect("lossy");
-        assert_eq!(half, "\u{FFFD}");
-        let past: String = conn
-            .query_row("SELECT casewatch_span('abc', 1, 99)", [], |r| r.get(0))
-            .expect("cut");
-        assert_eq!(past, "bc");
+        assert_eq!(one("SELECT casewatch_span(?1, 0, 1)").as_deref(), Some("\u{FFFD}"));
+        assert_eq!(one("SELECT casewatch_span('abc', 1, 99)").as_deref(), Some("bc"));
         // the head stops before a character it would cut
-        let head: String = conn
-            .query_row("SELECT casewatch_head(?1, 19)", [&encode(&text)], |r| r.get(0))
-            .expect("head");
-        assert_eq!(head, "Журналист ");
-        let null: Option<String> = conn
-            .query_row("SELECT casewatch_body(NULL)", [], |r| r.get(0))
-            .expect("null");
-        assert_eq!(null, None);
+        assert_eq!(one("SELECT casewatch_head(?1, 19)").as_deref(), Some("Журналист "));
+        assert_eq!(one("SELECT casewatch_body(NULL)"), None);
     }
 
     #[test]

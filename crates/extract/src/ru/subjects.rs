@@ -451,13 +451,7 @@ pub(super) fn subjects_of(
                 && !passive
                 && w.readings.iter().any(|r| r.feats.plural && r.feats.case & acc != 0)))
         {
-            let count = (k > 0).then(|| &ws[k - 1]).and_then(|n| {
-                if n.tok.kind == crate::segment::TokenKind::Number {
-                    n.tok.text.parse().ok()
-                } else {
-                    collective(&n.lemma)
-                }
-            });
+            let count = count_before(ws, k);
             // (the people the article names together are its journalists, not their lawyers)
             let lawyers = DEFENCE_LAWYERS.contains(&&*w.lemma);
             if let Some(list) = list_for(a, si, k)
@@ -564,14 +558,19 @@ pub(super) fn participle_group(a: &Article<'_>, si: usize, k: usize) -> Option<V
     if !group_noun(&w.lemma) || !w.readings.iter().any(|r| r.feats.plural && r.feats.pos == Pos::Noun) {
         return None;
     }
-    let count = (k > 0).then(|| &ws[k - 1]).and_then(|n| {
-        if n.tok.kind == crate::segment::TokenKind::Number {
-            n.tok.text.parse::<usize>().ok()
-        } else {
-            collective(&n.lemma).map(|c| c as usize)
-        }
-    });
-    list_for(a, si, k).filter(|l| count.is_none_or(|c| c == l.len()) || appositive_list(a, si, k))
+    let count = count_before(ws, k);
+    list_for(a, si, k).filter(|l| count.is_none_or(|c| c as usize == l.len()) || appositive_list(a, si, k))
+}
+
+/// The count a numeral right before word `k` gives its noun ("3 журналиста",
+/// "двум журналистам", "трое журналистов"), if any.
+fn count_before(ws: &[Word], k: usize) -> Option<u32> {
+    let n = ws.get(k.checked_sub(1)?)?;
+    if n.tok.kind == crate::segment::TokenKind::Number {
+        n.tok.text.parse().ok()
+    } else {
+        collective(&n.lemma)
+    }
 }
 
 pub(super) fn collective(lemma: &str) -> Option<u32> {
