@@ -234,6 +234,29 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// Switches `conn` to WAL, retrying for up to [`BUSY_TIMEOUT`] while another
+/// connection holds a lock: returns the journal mode SQLite reports
+/// (`"wal"` on success).
+///
+/// Two processes that open a new file at once both ask for WAL; SQLite
+/// answers one of them `SQLITE_BUSY` at once, without calling the busy
+/// handler (the switch needs an exclusive lock and a waiting reader could
+/// deadlock), so the busy timeout does not cover it. Errors other than busy,
+/// or still busy after the timeout, are returned as they are.
+fn set_wal(conn: &Connection) -> rusqlite::Result<String> {
+    let began = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && began.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return other,
+        }
+    }
+}
+
 impl Store {
     /// Opens the SQLite database file at `path`, creating it (not its parent
     /// directory) and applying migrations. WAL mode, `synchronous=NORMAL`,
@@ -251,9 +274,7 @@ impl Store {
         let mut conn = Connection::open(path).map_err(|e| open_err("opening the file", e))?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| open_err("setting the busy timeout", e))?;
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(|e| open_err("setting journal_mode=WAL", e))?;
+        let mode = set_wal(&conn).map_err(|e| open_err("setting journal_mode=WAL", e))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Data {
                 path: path.to_path_buf(),

@@ -69,13 +69,17 @@ fn killed_writer_leaves_a_consistent_database() {
     let exe = std::env::current_exe().expect("test binary");
     let mut stored = 0;
     for round in 0..4u64 {
+        // The child's output goes to a file, so that a child that stops on
+        // its own (a panic) is reported with its message.
+        let log_path = dir.path().join(format!("child-{round}.log"));
+        let log = std::fs::File::create(&log_path).expect("child log");
         let mut child = Command::new(&exe)
             .args(["child_writer_process", "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD_DB, &path)
             .env(CHILD_START, (round * 100_000).to_string())
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stdout(log.try_clone().expect("child log"))
+            .stderr(log)
             .spawn()
             .expect("spawn the child");
         // Wait until the child has committed a few batches of this round,
@@ -95,7 +99,8 @@ fn killed_writer_leaves_a_consistent_database() {
         assert_eq!(
             status.signal(),
             Some(9),
-            "round {round}: the child was not killed mid-run: {status:?}"
+            "round {round}: the child was not killed mid-run: {status:?}; it printed:\n{}",
+            std::fs::read_to_string(&log_path).unwrap_or_default()
         );
 
         let store = Store::open(&path).expect("reopen after the kill");
