@@ -9,7 +9,11 @@
 //! the text stored. `BENCH_PHASES=1` adds the time of each rebuild phase
 //! (see `casewatch_store::RebuildTimings`). `BENCH_FULL_REBUILD=1` also times one rebuild of every
 //! article. `BENCH_CACHE_MIB=N` sets the store's page cache (default
-//! `casewatch_store::BULK_CACHE_MIB`, as `casewatch ingest`). Run it under
+//! `casewatch_store::BULK_CACHE_MIB`, as `casewatch ingest`).
+//! `BENCH_REBUILD_EVERY=N` builds the cases every N articles instead of
+//! every batch (as `casewatch ingest --batch B --rebuild-every N`);
+//! `BENCH_EVERY=N` prints every N articles; `BENCH_BODY_BYTES=N` pads each
+//! text with sentences of the bundled examples to N bytes (see `pad`). Run it under
 //! `/usr/bin/time -v` for the peak memory; the bench
 //! itself holds only one batch of generated articles at a time.
 //!
@@ -369,6 +373,7 @@ fn article(rng: &mut Rng, i: usize, p: &Prosecution) -> (ExtractRecord, String) 
                            "evidence": {"start": start, "end": start + sentence.len(), "sentence": sentence}}),
         );
     }
+    pad(rng, &mut body);
     let rec = json!({
         "article": {"id": format!("gen-{i:05}"), "source": format!("gen/{i}.txt"), "published": day(published),
                     "title": null, "language": "en", "sha256": format!("{i:064x}")},
@@ -378,6 +383,54 @@ fn article(rng: &mut Rng, i: usize, p: &Prosecution) -> (ExtractRecord, String) 
     match serde_json::from_value(rec) {
         Ok(r) => (r, body),
         Err(e) => panic!("generated record {i} is invalid: {e}"),
+    }
+}
+
+/// The bundled example reports (fictional prose), the source of the
+/// background sentences of [`pad`].
+const PROSE: [&str; 8] = [
+    include_str!("../../../examples/harbor-01.txt"),
+    include_str!("../../../examples/harbor-02.txt"),
+    include_str!("../../../examples/harbor-03.txt"),
+    include_str!("../../../examples/northwind-01.txt"),
+    include_str!("../../../examples/northwind-02.txt"),
+    include_str!("../../../examples/northwind-03.txt"),
+    include_str!("../../../examples/northwind-04.txt"),
+    include_str!("../../../examples/novi-sad-01.txt"),
+];
+
+/// The sentences of [`PROSE`] (each file without its `date` line, split
+/// after ". ").
+fn prose_sentences() -> &'static [&'static str] {
+    static S: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        PROSE
+            .iter()
+            .flat_map(|text| text.split_once('\n').map_or("", |(_, rest)| rest).split_inclusive(". "))
+            .map(str::trim)
+            .filter(|s| s.len() > 20)
+            .collect()
+    })
+}
+
+/// `BENCH_BODY_BYTES=N`: pads `body` with sentences drawn at random from
+/// the bundled example reports ([`PROSE`]) to at least N bytes, so that the
+/// text stored is as long as a news report (the 81 real reports of the
+/// evaluation average about 1,900 bytes) and deflates and indexes as prose
+/// does. The records are unchanged: no events are read from the padding.
+fn pad(rng: &mut Rng, body: &mut String) {
+    static TARGET: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let target = *TARGET.get_or_init(|| {
+        std::env::var("BENCH_BODY_BYTES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    });
+    let sentences = prose_sentences();
+    while body.len() < target && !sentences.is_empty() {
+        let sentence: &str = sentences[rng.below(sentences.len())];
+        body.push_str(sentence);
+        body.push(' ');
     }
 }
 
@@ -415,17 +468,34 @@ fn main() -> anyhow::Result<()> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(casewatch_store::BULK_CACHE_MIB);
     store.set_page_cache_mib(cache_mib)?;
-    println!("{total} generated articles, batches of {batch} (insert + incremental case rebuild)");
+    // BENCH_REBUILD_EVERY: build the cases every this many articles (a
+    // multiple of the batch; default every batch), as `casewatch ingest
+    // --batch B --rebuild-every N` does
+    let rebuild_every: usize = std::env::var("BENCH_REBUILD_EVERY")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .map_or(batch, |n| n.div_ceil(batch).max(1) * batch);
+    println!(
+        "{total} generated articles, batches of {batch}, cases built every {rebuild_every} (insert + incremental case rebuild)"
+    );
     println!(
         "{:>8} {:>14} {:>14} {:>10} {:>16}",
-        "articles", "ms/article", "rebuild ms/b", "cases", "reconciled/batch"
+        "articles", "ms/article", "rebuild ms", "cases", "reconciled/rebuild"
     );
     let (mut window, mut window_rebuild, mut window_n, mut reconciled, mut batches) =
         (0.0f64, 0.0f64, 0usize, 0usize, 0usize);
     // Per rebuild phase: keys, neighbours, closure, load, reconcile, ids, write, commit.
     let mut phases = [0.0f64; 8];
     let started = Instant::now();
-    let every = (total / 20).max(1000);
+    // BENCH_EVERY: print every this many articles (default a twentieth of
+    // the run, at least 1,000); a multiple of the rebuild interval
+    let every = std::env::var("BENCH_EVERY")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or((total / 20).max(1000))
+        .div_ceil(rebuild_every)
+        .max(1)
+        * rebuild_every;
     let mut text_bytes = 0usize;
     for (k, slots) in order.chunks(batch).enumerate() {
         let chunk: Vec<(ExtractRecord, String)> = slots
@@ -436,6 +506,12 @@ fn main() -> anyhow::Result<()> {
         let t = Instant::now();
         let inputs: Vec<ArticleInput<'_>> = chunk.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
         store.insert_articles(&inputs)?;
+        let done = (k + 1) * batch;
+        if !done.is_multiple_of(rebuild_every) && done < total {
+            window += t.elapsed().as_secs_f64();
+            window_n += chunk.len();
+            continue;
+        }
         let r0 = Instant::now();
         let report = store.update_cases()?;
         window_rebuild += r0.elapsed().as_secs_f64();
@@ -456,7 +532,6 @@ fn main() -> anyhow::Result<()> {
             *sum += d.as_secs_f64();
         }
         batches += 1;
-        let done = (k + 1) * batch;
         if done.is_multiple_of(every) || done >= total {
             println!(
                 "{:>8} {:>14.3} {:>14.1} {:>10} {:>16.0}",
@@ -472,7 +547,7 @@ fn main() -> anyhow::Result<()> {
                     .map(|p| format!("{:.1}", p * 1000.0 / batches as f64))
                     .collect();
                 println!(
-                    "         rebuild ms/batch: keys {} neighbours {} closure {} load {} reconcile {} ids {} write {} commit {}",
+                    "         ms per rebuild: keys {} neighbours {} closure {} load {} reconcile {} ids {} write {} commit {}",
                     ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], ms[6], ms[7]
                 );
             }

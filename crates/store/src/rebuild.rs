@@ -873,8 +873,11 @@ pub(crate) fn rebuild_cached(
     let mut rec = casewatch_reconcile::reconcile(&recs, &settings, &overrides);
 
     lap(&mut timings.reconcile);
-    // Previous ids of these keys.
+    // Previous ids of these keys. The identity rows as stored, by their
+    // primary key, so that the write step writes only those that change.
     let mut prev = PreviousIds::default();
+    let mut stored_mentions: BTreeMap<(String, String, String), String> = BTreeMap::new();
+    let mut stored_assertions: BTreeMap<(String, String), String> = BTreeMap::new();
     {
         let mut st = conn
             .prepare_cached("SELECT article_id, case_id FROM case_articles WHERE article_id = ?1")
@@ -908,19 +911,23 @@ pub(crate) fn rebuild_cached(
             for (kind, local, id) in rows {
                 let m = MentionRef {
                     article: a.clone(),
-                    person: local,
+                    person: local.clone(),
                 };
                 if kind == "person" {
-                    prev.person_of_mention.insert(m, id);
+                    prev.person_of_mention.insert(m, id.clone());
                 } else {
-                    prev.org_of_mention.insert(m, id);
+                    prev.org_of_mention.insert(m, id.clone());
                 }
+                stored_mentions.insert((kind, a.clone(), local), id);
             }
             let rows = asrt
                 .query_map([a], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
                 .ctx(path, || format!("reading the assertions of {a}"))?;
-            prev.entry_of_assertion.extend(rows);
+            for (key, entry) in rows {
+                stored_assertions.insert((a.clone(), key.clone()), entry.clone());
+                prev.entry_of_assertion.insert(key, entry);
+            }
         }
         let mut org = conn
             .prepare_cached("SELECT org_id FROM org_index WHERE key = ?1")
@@ -1107,23 +1114,10 @@ pub(crate) fn rebuild_cached(
         for c in &touched {
             del.execute([c]).ctx(path, || format!("removing case {c}"))?;
         }
-        let mut del_m = conn
-            .prepare_cached("DELETE FROM ident_mentions WHERE kind IN ('person', 'org') AND article_id = ?1")
-            .ctx(path, || "preparing the mention delete")?;
-        let mut del_a = conn
-            .prepare_cached("DELETE FROM ident_assertions WHERE article_id = ?1")
-            .ctx(path, || "preparing the assertion delete")?;
-        for a in &article_ids {
-            del_m
-                .execute([a])
-                .ctx(path, || format!("clearing the mentions of {a}"))?;
-            del_a
-                .execute([a])
-                .ctx(path, || format!("clearing the assertions of {a}"))?;
-        }
     }
-    for ((case, p), ids) in rec.file.cases.iter().zip(&rec.provenance).zip(&machine_ids) {
-        write_case(conn, path, case, p, ids)?;
+    write_identity_rows(conn, path, &rec, &machine_ids, &stored_mentions, &stored_assertions)?;
+    for (case, p) in rec.file.cases.iter().zip(&rec.provenance) {
+        write_case(conn, path, case, p)?;
     }
     {
         let mut st = conn
@@ -1149,34 +1143,91 @@ pub(crate) fn rebuild_cached(
     })
 }
 
-/// Stores one rebuilt case with its identity rows.
-/// `machine_ids` are the entry ids in provenance order (before reviews re-sorted the timeline).
-fn write_case(
+/// Brings the identity rows of the rebuilt articles up to date: which
+/// person or organisation each mention is (`ident_mentions`) and which
+/// timeline entry each event assertion is in (`ident_assertions`), from the
+/// rebuilt cases `rec` (`machine_ids`: each case's entry ids in provenance
+/// order). `stored_mentions` ((kind, article, local id) → id) and
+/// `stored_assertions` ((article, key) → entry id) are the rows stored for
+/// the same articles; only rows that are new, changed or gone are written.
+/// Most articles of a rebuild are in it because they share a case with a
+/// new one and keep every id, so rewriting all their rows (as before)
+/// doubled the writes of a rebuild. Of a mention or key given twice, the
+/// last is kept, as a sequence of `INSERT OR REPLACE` would.
+fn write_identity_rows(
     conn: &Connection,
     path: &Path,
-    case: &Case,
-    p: &casewatch_reconcile::CaseProvenance,
-    machine_ids: &[String],
+    rec: &casewatch_reconcile::Reconciled,
+    machine_ids: &[Vec<String>],
+    stored_mentions: &BTreeMap<(String, String, String), String>,
+    stored_assertions: &BTreeMap<(String, String), String>,
 ) -> Result<()> {
-    let position = i64::try_from(identity::id_number(&case.id)).unwrap_or(i64::MAX);
-    cases::insert(conn, path, case, position, &p.sort_key)?;
+    let mut mentions: BTreeMap<(String, String, String), &str> = BTreeMap::new();
+    let mut assertions: BTreeMap<(String, String), &str> = BTreeMap::new();
+    for ((case, p), ids) in rec.file.cases.iter().zip(&rec.provenance).zip(machine_ids) {
+        let people = case.people.iter().map(|x| ("person", &x.id)).zip(&p.people);
+        let orgs = case.organizations.iter().map(|x| ("org", &x.id)).zip(&p.organizations);
+        for ((kind, id), refs) in people.chain(orgs) {
+            for m in refs {
+                mentions.insert((kind.to_string(), m.article.clone(), m.person.clone()), id);
+            }
+        }
+        for (keys, e) in p.events.iter().zip(ids) {
+            for k in keys {
+                let article = k.split('#').next().unwrap_or_default();
+                assertions.insert((article.to_string(), k.clone()), e);
+            }
+        }
+    }
+    let mut del_m = conn
+        .prepare_cached("DELETE FROM ident_mentions WHERE kind = ?1 AND article_id = ?2 AND local_id = ?3")
+        .ctx(path, || "preparing the mention delete")?;
+    for key @ (kind, article, local) in stored_mentions.keys() {
+        if !mentions.contains_key(key) {
+            del_m
+                .execute(params![kind, article, local])
+                .ctx(path, || format!("clearing mention {local} of {article}"))?;
+        }
+    }
     let mut ment = conn
         .prepare_cached(
             "INSERT OR REPLACE INTO ident_mentions (kind, article_id, local_id, id) VALUES (?1, ?2, ?3, ?4)",
         )
         .ctx(path, || "preparing the mention insert")?;
-    for (person, mentions) in case.people.iter().zip(&p.people) {
-        for m in mentions {
-            ment.execute(params!["person", m.article, m.person, person.id])
-                .ctx(path, || format!("storing a mention of {}", person.id))?;
+    for (key @ (kind, article, local), id) in &mentions {
+        if stored_mentions.get(key).map(String::as_str) != Some(*id) {
+            ment.execute(params![kind, article, local, id])
+                .ctx(path, || format!("storing a mention of {id}"))?;
         }
     }
-    for (org, mentions) in case.organizations.iter().zip(&p.organizations) {
-        for m in mentions {
-            ment.execute(params!["org", m.article, m.person, org.id])
-                .ctx(path, || format!("storing a mention of {}", org.id))?;
+    let mut del_a = conn
+        .prepare_cached("DELETE FROM ident_assertions WHERE article_id = ?1 AND key = ?2")
+        .ctx(path, || "preparing the assertion delete")?;
+    for key @ (article, k) in stored_assertions.keys() {
+        if !assertions.contains_key(key) {
+            del_a
+                .execute(params![article, k])
+                .ctx(path, || format!("clearing assertion {k}"))?;
         }
     }
+    let mut asrt = conn
+        .prepare_cached("INSERT OR REPLACE INTO ident_assertions (key, article_id, entry_id) VALUES (?1, ?2, ?3)")
+        .ctx(path, || "preparing the assertion insert")?;
+    for (key @ (article, k), e) in &assertions {
+        if stored_assertions.get(key).map(String::as_str) != Some(*e) {
+            asrt.execute(params![k, article, e])
+                .ctx(path, || format!("storing assertion {k}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Stores one rebuilt case with its indexes (organisation keys, entries,
+/// outlets, people and person links); its identity rows are
+/// [`write_identity_rows`]'.
+fn write_case(conn: &Connection, path: &Path, case: &Case, p: &casewatch_reconcile::CaseProvenance) -> Result<()> {
+    let position = i64::try_from(identity::id_number(&case.id)).unwrap_or(i64::MAX);
+    cases::insert(conn, path, case, position, &p.sort_key)?;
     let mut org_key = conn
         .prepare_cached("INSERT OR IGNORE INTO org_index (key, org_id) VALUES (?1, ?2)")
         .ctx(path, || "preparing the organisation index insert")?;
@@ -1187,9 +1238,6 @@ fn write_case(
                 .ctx(path, || format!("indexing organisation {}", org.id))?;
         }
     }
-    let mut asrt = conn
-        .prepare_cached("INSERT OR REPLACE INTO ident_assertions (key, article_id, entry_id) VALUES (?1, ?2, ?3)")
-        .ctx(path, || "preparing the assertion insert")?;
     let mut entry = conn
         .prepare_cached("INSERT OR REPLACE INTO entry_index (entry_id, case_id) VALUES (?1, ?2)")
         .ctx(path, || "preparing the entry index insert")?;
@@ -1197,13 +1245,6 @@ fn write_case(
         entry
             .execute(params![e.id, case.id])
             .ctx(path, || format!("indexing entry {}", e.id))?;
-    }
-    for (keys, e) in p.events.iter().zip(machine_ids) {
-        for k in keys {
-            let article = k.split('#').next().unwrap_or_default();
-            asrt.execute(params![k, article, e])
-                .ctx(path, || format!("storing assertion {k}"))?;
-        }
     }
     let mut outlet = conn
         .prepare_cached("INSERT OR IGNORE INTO case_outlets (case_id, key, name) VALUES (?1, ?2, ?3)")
