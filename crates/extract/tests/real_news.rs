@@ -1274,6 +1274,24 @@ fn settings_and_days_ahead() {
                 "hearing@2025-03-17:Lina Vos",
             ],
         ),
+        // an act ahead ("is due to", "expects to", "is likely to", "will") is not occurred and
+        // takes no day from the sentences before it; a refusal is dated when it was made
+        (
+            "Reporter Lina Vos was detained on Monday.\nShe is due to be sentenced later.\nHer editor Ivo Marek expects to be questioned too.\nThe judge refused to release Vos.",
+            "2025-03-19",
+            &[
+                "detention@2025-03-17:Lina Vos",
+                "sentence@-:Lina Vos/not_occurred",
+                "questioning@-:Ivo Marek/not_occurred",
+                "release@2025-03-17:Lina Vos/not_occurred",
+            ],
+        ),
+        // "due to" a cause and "kept waiting" are no prospects
+        (
+            "Reporter Lina Vos was detained on Monday due to her posts.\nHer lawyer was kept waiting outside for hours.",
+            "2025-03-19",
+            &["detention@2025-03-17:Lina Vos"],
+        ),
     ]);
 }
 
@@ -2008,7 +2026,8 @@ fn legal_counsel_is_no_subject() {
         "2021-12-15",
         &[
             "sentence@2021-12-14:Lina Vos",
-            "appeal@2021-12-14:Lina Vos/not_occurred",
+            // (an appeal they will look into is ahead: no day of the sentences before)
+            "appeal@-:Lina Vos/not_occurred",
         ],
     )]);
 }

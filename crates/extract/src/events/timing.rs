@@ -214,6 +214,8 @@ pub(super) fn assign_dates(
             e.date_reason = "stated in the sentence";
         } else if let Some(d) = prev.or(inherit)
             && !dated_relative
+            // "is due to be sentenced", "expects to be questioned": ahead of the days told so far
+            && !e.status.prospective()
             && !describes_a_state(words, e.trigger.0)
             && !anterior(words, e.trigger.0)
             && !after_being(words, e.trigger.0)

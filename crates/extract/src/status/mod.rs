@@ -6,7 +6,7 @@ use casewatch_model::{EventType, Status};
 
 mod words;
 pub use words::SPEECH;
-use words::{ATTENDING, CLAIM, MODAL, NEGATION, OBJECTING, UNDOING};
+use words::{ATTENDING, CLAIM, DUE_TO_VERBS, MODAL, NEGATION, OBJECTING, PROSPECT, UNDOING};
 
 /// Whether `words[k]` opens a call or demand for an act ("urged the
 /// authorities to", "calls on", "called for the release", "demanding the
@@ -58,6 +58,15 @@ pub struct StatusReason {
 }
 
 impl StatusReason {
+    /// Whether the status puts the act ahead of the narrative's time: not
+    /// occurred because of a word of the future or of a prospect ("will",
+    /// "is expected to", "is due to", "scheduled", "next", "plans to",
+    /// "awaiting"). Such an act takes no date from the sentences before it,
+    /// which tell what already happened.
+    pub(crate) fn prospective(&self) -> bool {
+        self.status == Status::NotOccurred && self.cue.as_deref().is_some_and(|c| PROSPECT.contains(&c))
+    }
+
     /// A status decided by the word `cue`.
     pub(crate) fn decided(status: Status, cue: impl Into<String>) -> Self {
         StatusReason {
@@ -404,10 +413,24 @@ pub fn decide(
             {
                 continue;
             }
-            if w == "expected" && words.get(k + 1) != Some(&"to") {
+            // "is expected / expects / is likely to be charged": a prospect; "as expected" is not
+            if matches!(w, "expected" | "expects" | "expect" | "expecting" | "likely")
+                && words.get(k + 1) != Some(&"to")
+            {
+                continue;
+            }
+            // "is due to be sentenced", "due to appear in court": a date ahead; "due to his
+            // reporting" gives a cause, so "due to" must be followed by a verb of a coming act
+            if w == "due"
+                && !(words.get(k + 1) == Some(&"to") && words.get(k + 2).is_some_and(|n| DUE_TO_VERBS.contains(n)))
+            {
                 continue;
             }
             if w == "risk" || w == "risks" {
+                continue;
+            }
+            // "was kept waiting outside for five hours": a wait that happened, not an act awaited
+            if w == "waiting" && k >= 1 && matches!(words[k - 1], "kept" | "left" | "made") {
                 continue;
             }
             return StatusReason::decided(Status::NotOccurred, w.to_string());
@@ -708,5 +731,38 @@ mod tests {
             ),
             Status::Occurred
         );
+    }
+
+    #[test]
+    fn prospects_are_not_occurred_and_causes_are_not_prospects() {
+        use EventType::*;
+        for (sentence, trigger, t) in [
+            ("Lena Dorsch is due to be sentenced in April.", "sentenced", Sentence),
+            (
+                "Pavel Ruen is due to appear in court next week.",
+                "appear in court",
+                Hearing,
+            ),
+            ("The editor expects to be questioned again.", "questioned", Questioning),
+            ("Ruen is likely to be charged with fraud.", "charged", Charge),
+        ] {
+            assert_eq!(st(sentence, trigger, t, false), Status::NotOccurred, "{sentence}");
+        }
+        for (sentence, trigger, t) in [
+            (
+                "Due to his reporting, Ruen was detained in February.",
+                "detained",
+                Detention,
+            ),
+            ("As expected, Dorsch was charged on 2 February.", "charged", Charge),
+            ("Dorsch was released due to ill health.", "released", Release),
+            (
+                "It is likely that Ruen was detained because of his posts.",
+                "detained",
+                Detention,
+            ),
+        ] {
+            assert_eq!(st(sentence, trigger, t, false), Status::Occurred, "{sentence}");
+        }
     }
 }

@@ -58,6 +58,11 @@ pub(super) const MODAL: &[&str] = &[
     "intended",
     "intending",
     "expected",
+    "expects",
+    "expect",
+    "expecting",
+    "due",
+    "likely",
     "scheduled",
     "next",
     "promised",
@@ -88,6 +93,43 @@ pub(super) const MODAL: &[&str] = &[
     "awaits",
     "await",
     "waiting",
+];
+
+/// The words of [`MODAL`] that put an act in the future of the narrative
+/// (as against a request, offer or refusal, which is dated when it was
+/// made): `StatusReason::prospective`.
+pub(super) const PROSPECT: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "expected",
+    "expects",
+    "expect",
+    "expecting",
+    "due",
+    "likely",
+    "scheduled",
+    "next",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "intending",
+    "awaiting",
+    "awaits",
+    "await",
+    "waiting",
+];
+
+/// The verbs after "due to" that make it a date ahead ("is due to be
+/// sentenced", "due to appear in court", "due to stand trial"), not a cause
+/// ("due to his reporting").
+pub(super) const DUE_TO_VERBS: &[&str] = &[
+    "be", "appear", "stand", "face", "begin", "start", "resume", "go", "attend", "testify", "hear", "rule", "deliver",
+    "announce", "return", "serve", "receive",
 ];
 
 /// Negation words; scoped to a few tokens before the trigger.
