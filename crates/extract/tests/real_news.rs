@@ -2018,6 +2018,28 @@ fn a_retold_arrest_keeps_the_date_the_article_states() {
     ]);
 }
 
+/// A court named as the setting of a passive act is not its subject; a verb
+/// of mood named as the act charged ("convicted of threatening") is no mood.
+#[test]
+fn settings_and_charged_acts() {
+    run(&[
+        (
+            "Reporter Lina Vos was sentenced on Monday.\nAt the Harbor District Court, the verdict was appealed.\nThe parent company, Harbor Media Limited, was found guilty.",
+            "2025-03-19",
+            &["sentence@2025-03-17:Lina Vos", "appeal@2025-03-17:Lina Vos"],
+        ),
+        (
+            "Reporter Lina Vos, who was convicted of threatening a judge, was released on Monday. Police had detained Ivo Marek for \"demanding a bribe\" in May.",
+            "2025-03-19",
+            &[
+                "conviction@-:Lina Vos",
+                "release@2025-03-17:Lina Vos",
+                "detention@2024-05:Ivo Marek",
+            ],
+        ),
+    ]);
+}
+
 /// A legal counsel is a lawyer: an appeal "they" consider is the defendant's.
 #[test]
 fn legal_counsel_is_no_subject() {

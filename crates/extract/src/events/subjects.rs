@@ -470,7 +470,21 @@ pub(super) fn subjects_for(
                             .is_some_and(|(_, kind, _)| kind == OccupationKind::Media)
                     }))
         });
-    let own_subject = passive && (left.iter().any(|u| u.org) || indefinite_subject);
+    // (an organisation governed by a preposition is a setting or a source, not the passive's
+    // subject: "at the Harbor District Court, the verdict was appealed")
+    let governed = |k: usize| {
+        let k = if k >= 1 && matches!(words[k - 1], "the" | "a" | "an") {
+            k - 1
+        } else {
+            k
+        };
+        k >= 1
+            && matches!(
+                words[k - 1],
+                "at" | "in" | "before" | "from" | "to" | "of" | "with" | "for" | "on" | "into" | "under" | "outside"
+            )
+    };
+    let own_subject = passive && (left.iter().any(|u| u.org && !governed(u.first)) || indefinite_subject);
     if matches!(
         t,
         EventType::Appeal

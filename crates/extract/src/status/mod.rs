@@ -429,6 +429,18 @@ pub fn decide(
             if w == "risk" || w == "risks" {
                 continue;
             }
+            // "convicted of threatening the president", "the crime of \"threatening …\"", "charged
+            // with demanding a bribe": a gerund after "of", "for" or "with" names the act charged, not
+            // a mood
+            if w.ends_with("ing") && {
+                let before = words[..k]
+                    .iter()
+                    .rev()
+                    .find(|x| !matches!(**x, "\"" | "\u{201c}" | "'" | "\u{2018}"));
+                before.is_some_and(|x| matches!(*x, "of" | "for" | "with"))
+            } {
+                continue;
+            }
             // "was kept waiting outside for five hours": a wait that happened, not an act awaited
             if w == "waiting" && k >= 1 && matches!(words[k - 1], "kept" | "left" | "made") {
                 continue;
