@@ -1141,6 +1141,45 @@ fn join_name(parts: &[String]) -> String {
     out
 }
 
+/// Whether a name (`low`, lower-cased words) is another form of a known
+/// person's (`known`) that the first pass of [`person_index`] (same words, a
+/// run of them, a surname alone) does not catch; within one report these
+/// name one person:
+/// - a word alone that is the surname of a name in East Asian order (the
+///   first of two words, the second a hyphenated given name: "Chung" of
+///   "Chung Pui-kuen") or a middle word of three or more ("Bujakera" of
+///   "Stanis Bujakera Tshiamala", a second surname);
+/// - the same first and last words with middle names left out ("Pham Doan
+///   Trang" / "Pham Thi Doan Trang", "John Smith" / "John Paul Smith");
+/// - the same surname and a given name spelt one letter otherwise, both of
+///   six letters or more ("Kanyshai" / "Kanyishai": transliterations vary
+///   within one report).
+fn same_person_spelt_otherwise(known: &[String], low: &[String]) -> bool {
+    if low.len() == 1 {
+        let w = &low[0];
+        return (known.len() == 2 && &known[0] == w && known[1].contains('-'))
+            || (known.len() >= 3 && known[1..known.len() - 1].contains(w));
+    }
+    let (short, long) = if low.len() <= known.len() {
+        (low, known)
+    } else {
+        (known, low)
+    };
+    if short.len() >= 2 && short.len() < long.len() && short.first() == long.first() && short.last() == long.last() {
+        let mut rest = long.iter();
+        return short.iter().all(|w| rest.any(|l| l == w));
+    }
+    low.len() == known.len()
+        && low.len() >= 2
+        && low.last() == known.last()
+        && low
+            .iter()
+            .zip(known)
+            .filter(|(a, b)| a != b)
+            .all(|(a, b)| a.chars().count() >= 6 && one_edit_apart(a, b))
+        && low.iter().zip(known).filter(|(a, b)| a != b).count() == 1
+}
+
 /// The person these name parts belong to (same full name, or a longer/shorter
 /// form of a known name), creating one if new.
 fn person_index(ents: &mut Entities, parts: &[String], heading: bool) -> usize {
@@ -1172,6 +1211,16 @@ fn person_index(ents: &mut Entities, parts: &[String], heading: bool) -> usize {
         if low.len() == 1 && pl.len() > 1 && pl.last() == low.first() {
             return i;
         }
+    }
+    if let Some(i) = ents.people.iter().position(|p| {
+        let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();
+        same_person_spelt_otherwise(&pl, &low) || same_person_spelt_otherwise(&low, &pl)
+    }) {
+        // (the person is named by the fuller form: "Wong", then "Wong Ka-lok")
+        if !heading && parts.len() > ents.people[i].tokens.len() {
+            ents.people[i].tokens = parts.to_vec();
+        }
+        return i;
     }
     ents.people.push(PersonEntity {
         tokens: parts.to_vec(),

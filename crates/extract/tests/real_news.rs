@@ -2018,6 +2018,50 @@ fn a_retold_arrest_keeps_the_date_the_article_states() {
     ]);
 }
 
+/// One person named in several forms within a report: a surname of a name
+/// in East Asian order, a second surname, middle names left out, a given
+/// name transliterated otherwise. Names five letters long or shorter that
+/// differ by a letter stay two people.
+#[test]
+fn one_person_named_otherwise() {
+    run(&[
+        (
+            "Reporter Wong was detained on Monday.\nLater, editor Wong Ka-lok was charged with sedition on Tuesday.",
+            "2025-03-19",
+            &["detention@2025-03-17:Wong Ka-lok", "charge@2025-03-18:Wong Ka-lok"],
+        ),
+        (
+            "Reporter Tomas Vidal Serrano was detained on Monday.\nVidal, 38, was charged on Tuesday.",
+            "2025-03-19",
+            &[
+                "detention@2025-03-17:Tomas Vidal Serrano",
+                "charge@2025-03-18:Tomas Vidal Serrano",
+            ],
+        ),
+        (
+            "Reporter Nguyen Thi Lan Anh was detained on Monday.\nNguyen Lan Anh was charged on Tuesday.",
+            "2025-03-19",
+            &[
+                "detention@2025-03-17:Nguyen Thi Lan Anh",
+                "charge@2025-03-18:Nguyen Thi Lan Anh",
+            ],
+        ),
+        (
+            "Reporter Aizhamal Toktosunova was detained on Monday.\nAizhamaal Toktosunova was charged on Tuesday.",
+            "2025-03-19",
+            &[
+                "detention@2025-03-17:Aizhamal Toktosunova",
+                "charge@2025-03-18:Aizhamal Toktosunova",
+            ],
+        ),
+        (
+            "Reporter Maria Rossi was detained on Monday.\nMario Rossi was charged on Tuesday.",
+            "2025-03-19",
+            &["detention@2025-03-17:Maria Rossi", "charge@2025-03-18:Mario Rossi"],
+        ),
+    ]);
+}
+
 /// A court named as the setting of a passive act is not its subject; a verb
 /// of mood named as the act charged ("convicted of threatening") is no mood.
 #[test]
