@@ -1184,8 +1184,25 @@ fn same_person_spelt_otherwise(known: &[String], low: &[String]) -> bool {
 /// form of a known name), creating one if new.
 fn person_index(ents: &mut Entities, parts: &[String], heading: bool) -> usize {
     let low: Vec<String> = parts.iter().map(|p| p.to_lowercase()).collect();
+    // the first person named otherwise, taken only when no other rule matches
+    let mut otherwise: Option<usize> = None;
     for (i, p) in ents.people.iter_mut().enumerate() {
+        // every rule below needs a word in common: other people are passed over without
+        // lower-casing their names (a list of thousands of names compares each with all before it)
+        let lower_eq = |t: &str, l: &str| {
+            if t.is_ascii() {
+                t.eq_ignore_ascii_case(l)
+            } else {
+                t.chars().flat_map(char::to_lowercase).eq(l.chars())
+            }
+        };
+        if !p.tokens.iter().any(|t| low.iter().any(|l| lower_eq(t, l))) {
+            continue;
+        }
         let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();
+        if otherwise.is_none() && (same_person_spelt_otherwise(&pl, &low) || same_person_spelt_otherwise(&low, &pl)) {
+            otherwise = Some(i);
+        }
         if pl == low {
             return i;
         }
@@ -1212,10 +1229,7 @@ fn person_index(ents: &mut Entities, parts: &[String], heading: bool) -> usize {
             return i;
         }
     }
-    if let Some(i) = ents.people.iter().position(|p| {
-        let pl: Vec<String> = p.tokens.iter().map(|t| t.to_lowercase()).collect();
-        same_person_spelt_otherwise(&pl, &low) || same_person_spelt_otherwise(&low, &pl)
-    }) {
+    if let Some(i) = otherwise {
         // (the person is named by the fuller form: "Wong", then "Wong Ka-lok")
         if !heading && parts.len() > ents.people[i].tokens.len() {
             ents.people[i].tokens = parts.to_vec();

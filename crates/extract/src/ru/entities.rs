@@ -586,8 +586,11 @@ fn outlet_near(si: usize, i: usize, j: usize, ents: &Entities) -> Option<usize> 
 /// given name) in some case form. Returns the person and the cases it can be in.
 fn link_single(w: &Word, ents: &Entities) -> Option<(usize, Cases)> {
     let low = w.tok.lower.as_str();
+    // the word's readings as a surname and as a given name do not depend on the person: read
+    // once, not once per person (a list of thousands of names made this quadratic in readings)
+    let (as_surname, as_given) = (names::candidates(w, Part::Surname), names::candidates(w, Part::Given));
     for (pi, p) in ents.people.iter().enumerate() {
-        for (part, value) in [(Part::Surname, &p.surname), (Part::Given, &p.given)] {
+        for (readings, value) in [(&as_surname, &p.surname), (&as_given, &p.given)] {
             let Some(value) = value else { continue };
             let value = value.to_lowercase();
             if value.contains(' ') {
@@ -595,7 +598,7 @@ fn link_single(w: &Word, ents: &Entities) -> Option<(usize, Cases)> {
                 continue;
             }
             let mut cases = 0u8;
-            for c in names::candidates(w, part) {
+            for c in readings {
                 if c.nominative == value && (c.gender == p.gender || c.gender == Gender::None) {
                     cases |= c.cases;
                 }
