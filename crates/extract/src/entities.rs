@@ -1193,7 +1193,7 @@ fn person_index(ents: &mut Entities, parts: &[String], heading: bool) -> usize {
             if t.is_ascii() {
                 t.eq_ignore_ascii_case(l)
             } else {
-                t.chars().flat_map(char::to_lowercase).eq(l.chars())
+                t.to_lowercase() == l
             }
         };
         if !p.tokens.iter().any(|t| low.iter().any(|l| lower_eq(t, l))) {

@@ -1223,8 +1223,8 @@ fn write_identity_rows(
 }
 
 /// Stores one rebuilt case with its indexes (organisation keys, entries,
-/// outlets, people and person links); its identity rows are
-/// [`write_identity_rows`]'.
+/// outlets, people and person links); its identity rows are written by
+/// [`write_identity_rows`].
 fn write_case(conn: &Connection, path: &Path, case: &Case, p: &casewatch_reconcile::CaseProvenance) -> Result<()> {
     let position = i64::try_from(identity::id_number(&case.id)).unwrap_or(i64::MAX);
     cases::insert(conn, path, case, position, &p.sort_key)?;
