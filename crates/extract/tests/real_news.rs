@@ -2062,6 +2062,30 @@ fn one_person_named_otherwise() {
     ]);
 }
 
+/// A relative or colleague named after a possessive, and an age in
+/// apposition, keep a coordination of subjects whole; counsel is still no
+/// subject.
+#[test]
+fn relatives_and_ages_in_coordination() {
+    run(&[
+        (
+            "Reporter Maria Rossi and her brother Mario Rossi were detained on Monday.",
+            "2025-03-19",
+            &["detention@2025-03-17:Maria Rossi+Mario Rossi"],
+        ),
+        (
+            "Editor Wong Ka-lok, 41, and his co-defendant Ivo Petrov were charged on Friday.",
+            "2025-03-19",
+            &["charge@2025-03-14:Ivo Petrov+Wong Ka-lok"],
+        ),
+        (
+            "Editor Lina Vos and her lawyer Ivo Marek were detained on Tuesday.",
+            "2025-03-19",
+            &["detention@2025-03-18:Lina Vos"],
+        ),
+    ]);
+}
+
 /// A court named as the setting of a passive act is not its subject; a verb
 /// of mood named as the act charged ("convicted of threatening") is no mood.
 #[test]

@@ -147,6 +147,16 @@ pub(super) fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: u
             // "her parents' flat", "his family's home": the place is still theirs
             let owners_place = words.get(k + 2).is_some_and(|n| matches!(*n, "'" | "'s"))
                 || words.get(k + 1).is_some_and(|n| n.ends_with("'s"));
+            // "A and her brother B were detained": a relative or colleague named right after is
+            // the named person, coordinated with A (the words are part of the gap); counsel never is
+            let named_relative = words.get(k + 1).is_some_and(|n| RELATIVE_NOUNS.contains(n))
+                && ctx.ents.mentions[si]
+                    .iter()
+                    .any(|m| m.first == k + 2 && matches!(m.target, Target::Person(_)));
+            if is_poss && named_relative {
+                k += 2;
+                continue;
+            }
             if is_poss
                 && !owners_place
                 && words.get(k + 1).is_some_and(|n| {

@@ -517,10 +517,18 @@ pub(super) fn subjects_for(
 /// Whether the words between two coordinated subjects only join them:
 /// commas, "and", "or", "as well as", occupations and "former".
 pub(super) fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
+    // (a relative or colleague named after a possessive: "and her brother")
+    let relative = |k: usize| {
+        (matches!(gap[k], "his" | "her" | "their") && gap.get(k + 1).is_some_and(|n| RELATIVE_NOUNS.contains(n)))
+            || (k >= 1 && matches!(gap[k - 1], "his" | "her" | "their") && RELATIVE_NOUNS.contains(&gap[k]))
+    };
     !gap.is_empty()
         && gap.iter().any(|w| matches!(*w, "," | "and" | "or"))
-        && gap.iter().all(|w| {
-            matches!(
+        && gap.iter().enumerate().all(|(k, w)| {
+            relative(k)
+                // an age in apposition: "A, 41, and B"
+                || (k >= 1 && gap[k - 1] == "," && !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
+                || matches!(
                 *w,
                 "," | "and"
                     | "as"

@@ -68,6 +68,24 @@ pub(super) const PERSON_ROLE_NOUNS: &[&str] = &[
     "team",
     "son's",
 ];
+/// Relatives and colleagues: after "his", "her" or "their" and before a
+/// name, the named person is coordinated with the one before ("A and her
+/// brother B were detained"); counsel and employers are not among them.
+pub(super) const RELATIVE_NOUNS: &[&str] = &[
+    "sister",
+    "brother",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "colleague",
+    "colleagues",
+    "friend",
+    "co-defendant",
+    "co-defendants",
+];
 pub(super) const GROUP_NOUNS: &[&str] = &[
     "people",
     "staff",
