@@ -143,14 +143,18 @@ fn forward_context(words: &[&str], first: usize) -> bool {
             None
         }
     };
-    // "prolonged his custody by three months, to September 18"
+    // "prolonged his custody by three months, to September 18" (the verb up to ten words
+    // back, within the clause)
     let extended = before(1) == Some("to")
-        && (2..8).any(|k| {
-            matches!(
-                before(k),
-                Some("prolonged" | "extended" | "adjourned" | "postponed" | "remanded" | "moved")
-            )
-        });
+        && (2..=10)
+            .map(before)
+            .take_while(|w| w.is_some_and(|w| !matches!(w, "." | ";" | "and" | "but")))
+            .any(|w| {
+                matches!(
+                    w,
+                    Some("prolonged" | "extended" | "adjourned" | "postponed" | "remanded" | "moved")
+                )
+            });
     extended
         || matches!(before(1), Some("until" | "till" | "by" | "next" | "before" | "through"))
         || (matches!(before(1), Some("on" | "for"))
@@ -679,6 +683,17 @@ mod tests {
         assert_eq!(d[0].1.as_deref(), Some("2022-04"));
         let d = dates("In December, the court jailed him.", "2025-05-29");
         assert_eq!(d[0].1.as_deref(), Some("2024-12"));
+        // an extension's end lies ahead, however far back in the clause its verb is
+        let d = dates(
+            "The court prolonged his custody by three months, to September 18, and rejected bail.",
+            "2025-06-19",
+        );
+        assert_eq!(d[0].1.as_deref(), Some("2025-09-18"));
+        let d = dates(
+            "He was moved to a colony in the east, to the city of Orsk, on September 18.",
+            "2025-06-19",
+        );
+        assert_eq!(d[0].1.as_deref(), Some("2024-09-18"));
     }
 
     #[test]

@@ -451,8 +451,18 @@ async fn atom_feeds_list_new_and_changed_entries_newest_first() {
         r.body
     );
     assert!(first.url.as_deref().is_some_and(|u| u.contains("/cases/c1#E")));
-    // A review decision makes its entry the newest.
-    let e = "E2";
+    // A review decision makes its entry the newest: the first entry whose
+    // evidence names "Habibullina" (ids are looked up, never written down).
+    let c1 = s.get("/api/v1/cases/c1", &h).await.json();
+    let found = c1["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|ev| ev["sources"].to_string().contains("Habibullina"))
+        .and_then(|ev| ev["id"].as_str())
+        .map(str::to_string)
+        .expect("an entry citing Habibullina");
+    let e = found.as_str();
     let d = s
         .post_json(
             &format!("/api/v1/cases/c1/events/{e}/review"),
