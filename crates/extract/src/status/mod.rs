@@ -745,6 +745,14 @@ mod tests {
         );
     }
 
+    /// `PROSPECT` names which modal words look ahead: each must be a modal word.
+    #[test]
+    fn every_prospect_word_is_a_modal_word() {
+        for w in PROSPECT {
+            assert!(MODAL.contains(w), "{w}");
+        }
+    }
+
     #[test]
     fn prospects_are_not_occurred_and_causes_are_not_prospects() {
         use EventType::*;
