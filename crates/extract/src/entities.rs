@@ -1186,16 +1186,16 @@ fn person_index(ents: &mut Entities, parts: &[String], heading: bool) -> usize {
     let low: Vec<String> = parts.iter().map(|p| p.to_lowercase()).collect();
     // the first person named otherwise, taken only when no other rule matches
     let mut otherwise: Option<usize> = None;
+    // every rule below needs a word in common: other people are passed over without
+    // lower-casing their names (a list of thousands of names compares each with all before it)
+    let lower_eq = |t: &str, l: &str| {
+        if t.is_ascii() {
+            t.eq_ignore_ascii_case(l)
+        } else {
+            t.to_lowercase() == l
+        }
+    };
     for (i, p) in ents.people.iter_mut().enumerate() {
-        // every rule below needs a word in common: other people are passed over without
-        // lower-casing their names (a list of thousands of names compares each with all before it)
-        let lower_eq = |t: &str, l: &str| {
-            if t.is_ascii() {
-                t.eq_ignore_ascii_case(l)
-            } else {
-                t.to_lowercase() == l
-            }
-        };
         if !p.tokens.iter().any(|t| low.iter().any(|l| lower_eq(t, l))) {
             continue;
         }

@@ -25,7 +25,7 @@ pub(super) fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: u
                 Target::Person(p) => {
                     // "Sadyr uulu's lawyer": a possessive name before a role noun is someone else
                     let poss = s.tokens[m.last - 1].lower.ends_with("'s");
-                    let role_after = words.get(m.last).is_some_and(|w| PERSON_ROLE_NOUNS.contains(w));
+                    let role_after = words.get(m.last).is_some_and(|w| is_person_role(w));
                     // "a lawsuit brought by journalist X": the person after "by" is the one who acts
                     let by_agent = is_by_agent(ctx, words, m);
                     // speakers and commentators; a name that modifies a noun ("the Lukashenka
@@ -149,7 +149,7 @@ pub(super) fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: u
                 || words.get(k + 1).is_some_and(|n| n.ends_with("'s"));
             // "A and her brother B were detained": a relative or colleague named right after is
             // the named person, coordinated with A (the words are part of the gap); counsel never is
-            let named_relative = words.get(k + 1).is_some_and(|n| RELATIVE_NOUNS.contains(n))
+            let named_relative = words.get(k + 1).is_some_and(|n| is_named_relative(n))
                 && ctx.ents.mentions[si]
                     .iter()
                     .any(|m| m.first == k + 2 && matches!(m.target, Target::Person(_)));
@@ -159,9 +159,9 @@ pub(super) fn units(ctx: &Ctx<'_>, si: usize, words: &[&str], from: usize, to: u
             }
             if is_poss
                 && !owners_place
-                && words.get(k + 1).is_some_and(|n| {
-                    PERSON_ROLE_NOUNS.contains(n) || occupation_at(&s.tokens, k + 1, ctx.lex).is_some()
-                })
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| is_person_role(n) || occupation_at(&s.tokens, k + 1, ctx.lex).is_some())
             {
                 // "his lawyer", "their colleague": somebody else
                 out.push(Unit {

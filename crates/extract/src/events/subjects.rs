@@ -519,8 +519,8 @@ pub(super) fn subjects_for(
 pub(super) fn coordination_gap(ctx: &Ctx<'_>, gap: &[&str]) -> bool {
     // (a relative or colleague named after a possessive: "and her brother")
     let relative = |k: usize| {
-        (matches!(gap[k], "his" | "her" | "their") && gap.get(k + 1).is_some_and(|n| RELATIVE_NOUNS.contains(n)))
-            || (k >= 1 && matches!(gap[k - 1], "his" | "her" | "their") && RELATIVE_NOUNS.contains(&gap[k]))
+        (matches!(gap[k], "his" | "her" | "their") && gap.get(k + 1).is_some_and(|n| is_named_relative(n)))
+            || (k >= 1 && matches!(gap[k - 1], "his" | "her" | "their") && is_named_relative(gap[k]))
     };
     !gap.is_empty()
         && gap.iter().any(|w| matches!(*w, "," | "and" | "or"))

@@ -41,9 +41,9 @@ pub(super) const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "while", "although", "though", "because", "whereas", "which", "who", "whom", "where",
     "unless", "but", "once", "whose",
 ];
-pub(super) const PERSON_ROLE_NOUNS: &[&str] = &[
-    "lawyer",
-    "lawyers",
+/// Relatives and colleagues: nouns of [`is_person_role`] and of
+/// [`is_named_relative`].
+const KIN_AND_COLLEAGUES: &[&str] = &[
     "sister",
     "brother",
     "wife",
@@ -52,13 +52,19 @@ pub(super) const PERSON_ROLE_NOUNS: &[&str] = &[
     "father",
     "son",
     "daughter",
-    "family",
-    "relatives",
     "colleague",
     "colleagues",
+    "friend",
+];
+/// The other nouns of a person's relation to another ("his lawyer", "their
+/// employer").
+const OTHER_ROLE_NOUNS: &[&str] = &[
+    "lawyer",
+    "lawyers",
+    "family",
+    "relatives",
     "parents",
     "children",
-    "friend",
     "friends",
     "editor",
     "employer",
@@ -68,24 +74,18 @@ pub(super) const PERSON_ROLE_NOUNS: &[&str] = &[
     "team",
     "son's",
 ];
-/// Relatives and colleagues: after "his", "her" or "their" and before a
-/// name, the named person is coordinated with the one before ("A and her
-/// brother B were detained"); counsel and employers are not among them.
-pub(super) const RELATIVE_NOUNS: &[&str] = &[
-    "sister",
-    "brother",
-    "wife",
-    "husband",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "colleague",
-    "colleagues",
-    "friend",
-    "co-defendant",
-    "co-defendants",
-];
+/// Whether `w` names a person by relation to another ("his lawyer", "her
+/// sister", "X's colleague"): somebody else than the one named with it.
+pub(super) fn is_person_role(w: &str) -> bool {
+    KIN_AND_COLLEAGUES.contains(&w) || OTHER_ROLE_NOUNS.contains(&w)
+}
+/// Whether `w`, after "his", "her" or "their" and before a name, makes the
+/// named person one of a coordination of subjects ("A and her brother B
+/// were detained"): a relative, a colleague or a co-defendant; counsel and
+/// employers are not.
+pub(super) fn is_named_relative(w: &str) -> bool {
+    KIN_AND_COLLEAGUES.contains(&w) || matches!(w, "co-defendant" | "co-defendants")
+}
 pub(super) const GROUP_NOUNS: &[&str] = &[
     "people",
     "staff",

@@ -1,9 +1,8 @@
 //! The word lists of the status rules: modal, negation, speech and claim words, verbs of undoing an act, of attending a session and of objecting.
 
-/// Words that make what follows them in the sentence unrealised: requested,
-/// offered, threatened, planned, scheduled, conditional. Each is scoped to the
-/// rest of its sentence up to a hard boundary (`;`, `but`).
-pub(super) const MODAL: &[&str] = &[
+/// The modal words other than [`PROSPECT`] ([`is_modal`]): requested,
+/// offered, threatened, refused, conditional, possible.
+const OTHER_MODAL: &[&str] = &[
     "offered",
     "offer",
     "offering",
@@ -47,24 +46,7 @@ pub(super) const MODAL: &[&str] = &[
     "could",
     "can",
     "would",
-    "will",
     "might",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "intend",
-    "intends",
-    "intended",
-    "intending",
-    "expected",
-    "expects",
-    "expect",
-    "expecting",
-    "due",
-    "likely",
-    "scheduled",
-    "next",
     "promised",
     "promise",
     "promising",
@@ -83,19 +65,13 @@ pub(super) const MODAL: &[&str] = &[
     "risks",
     "faces",
     "potentially",
-    "shall",
     "should",
     "refused",
     "refuse",
     "refuses",
-    "'ll",
-    "awaiting",
-    "awaits",
-    "await",
-    "waiting",
 ];
 
-/// The words of [`MODAL`] that put an act in the future of the narrative
+/// The modal words that put an act in the future of the narrative
 /// (as against a request, offer or refusal, which is dated when it was
 /// made): `StatusReason::prospective`.
 pub(super) const PROSPECT: &[&str] = &[
@@ -123,6 +99,14 @@ pub(super) const PROSPECT: &[&str] = &[
     "await",
     "waiting",
 ];
+
+/// Whether `w` makes what follows it in its sentence unrealised (requested,
+/// offered, threatened, planned, scheduled, conditional): a word of
+/// [`PROSPECT`] or of [`OTHER_MODAL`]. Each is scoped to the rest of its
+/// sentence up to a hard boundary (`;`, `but`).
+pub(super) fn is_modal(w: &str) -> bool {
+    PROSPECT.contains(&w) || OTHER_MODAL.contains(&w)
+}
 
 /// The verbs after "due to" that make it a date ahead ("is due to be
 /// sentenced", "due to appear in court", "due to stand trial"), not a cause
