@@ -13,7 +13,10 @@
 //! `BENCH_REBUILD_EVERY=N` builds the cases every N articles instead of
 //! every batch (as `casewatch ingest --batch B --rebuild-every N`);
 //! `BENCH_EVERY=N` prints every N articles; `BENCH_BODY_BYTES=N` pads each
-//! text with sentences of the bundled examples to N bytes (see `pad`). Run it under
+//! text with sentences of the bundled examples to N bytes (see `pad`).
+//! `BENCH_STOP=N` stops after N articles (keep the store with KEEP.db);
+//! `BENCH_FROM=N` continues the same run from a copy of such a store
+//! holding its first N articles, to time an increment at that size. Run it under
 //! `/usr/bin/time -v` for the peak memory; the bench
 //! itself holds only one batch of generated articles at a time.
 //!
@@ -496,8 +499,21 @@ fn main() -> anyhow::Result<()> {
         .div_ceil(rebuild_every)
         .max(1)
         * rebuild_every;
+    // BENCH_FROM / BENCH_STOP: the store given as KEEP.db already holds the
+    // first BENCH_FROM articles of this run (a copy of a store this bench
+    // left with BENCH_STOP), and the run stops after BENCH_STOP: an
+    // increment at any size is measured without building the store again.
+    let env_usize = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<usize>().ok());
+    let from = env_usize("BENCH_FROM").unwrap_or(0);
+    let stop = env_usize("BENCH_STOP").unwrap_or(total).min(total);
     let mut text_bytes = 0usize;
     for (k, slots) in order.chunks(batch).enumerate() {
+        if (k + 1) * batch <= from {
+            continue;
+        }
+        if k * batch >= stop {
+            break;
+        }
         let chunk: Vec<(ExtractRecord, String)> = slots
             .iter()
             .map(|&(_, i, pick)| article(&mut seed(i), i, &cases[pick]))
@@ -507,7 +523,7 @@ fn main() -> anyhow::Result<()> {
         let inputs: Vec<ArticleInput<'_>> = chunk.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
         store.insert_articles(&inputs)?;
         let done = (k + 1) * batch;
-        if !done.is_multiple_of(rebuild_every) && done < total {
+        if !done.is_multiple_of(rebuild_every) && done < stop {
             window += t.elapsed().as_secs_f64();
             window_n += chunk.len();
             continue;
@@ -532,7 +548,7 @@ fn main() -> anyhow::Result<()> {
             *sum += d.as_secs_f64();
         }
         batches += 1;
-        if done.is_multiple_of(every) || done >= total {
+        if done.is_multiple_of(every) || done >= stop {
             println!(
                 "{:>8} {:>14.3} {:>14.1} {:>10} {:>16.0}",
                 done.min(total),
@@ -559,8 +575,9 @@ fn main() -> anyhow::Result<()> {
     let mut sizes: Vec<u64> = store.case_summaries()?.iter().map(|c| c.sources).collect();
     sizes.sort_unstable_by(|a, b| b.cmp(a));
     println!("largest cases (articles): {:?}", &sizes[..sizes.len().min(8)]);
-    println!("total {all:.1} s ({:.2} ms/article)", all * 1000.0 / total as f64);
-    if let Some(db) = &db_path {
+    let stored = stop - from.min(stop);
+    println!("total {all:.1} s ({:.2} ms/article)", all * 1000.0 / stored.max(1) as f64);
+    if let Some(db) = db_path.as_ref().filter(|_| from == 0) {
         let size: u64 = ["", "-wal"]
             .iter()
             .filter_map(|x| std::fs::metadata(format!("{}{x}", db.display())).ok())
@@ -571,7 +588,7 @@ fn main() -> anyhow::Result<()> {
             size as f64 / 1e6,
             text_bytes as f64 / 1e6,
             size as f64 / text_bytes.max(1) as f64,
-            size as f64 / 1e3 / total as f64
+            size as f64 / 1e3 / stop.max(1) as f64
         );
     }
     if std::env::var_os("BENCH_FULL_REBUILD").is_some() {
