@@ -576,7 +576,10 @@ fn main() -> anyhow::Result<()> {
     sizes.sort_unstable_by(|a, b| b.cmp(a));
     println!("largest cases (articles): {:?}", &sizes[..sizes.len().min(8)]);
     let stored = stop - from.min(stop);
-    println!("total {all:.1} s ({:.2} ms/article)", all * 1000.0 / stored.max(1) as f64);
+    println!(
+        "total {all:.1} s ({:.2} ms/article)",
+        all * 1000.0 / stored.max(1) as f64
+    );
     if let Some(db) = db_path.as_ref().filter(|_| from == 0) {
         let size: u64 = ["", "-wal"]
             .iter()

@@ -58,6 +58,7 @@ mod feeds;
 mod manual;
 mod migrate;
 mod rebuild;
+mod rebuild_cache;
 mod review;
 mod search;
 mod snippet;
@@ -218,9 +219,9 @@ pub struct CaseSummary {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// The prepared link mentions of the key blocks rebuilds looked at
-    /// (see [`rebuild::LinkCache`]).
-    link_cache: rebuild::LinkCache,
+    /// The link and people blocks rebuilds looked at (see
+    /// [`rebuild_cache`]).
+    rebuild_cache: rebuild_cache::RebuildCache,
     /// The words of stored names, for widening searches (see [`search::NameWords`]),
     /// shared with the other stores of the process on the same file.
     name_words: search::SharedNameWords,
@@ -305,7 +306,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
-            link_cache: rebuild::LinkCache::default(),
+            rebuild_cache: rebuild_cache::RebuildCache::default(),
             name_words: search::shared_name_words(path),
         })
     }

@@ -79,6 +79,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0010_link_key_counts",
         sql: include_str!("../migrations/sqlite/0010_link_key_counts.sql"),
     },
+    Migration {
+        version: 11,
+        name: "0011_person_index_version",
+        sql: include_str!("../migrations/sqlite/0011_person_index_version.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

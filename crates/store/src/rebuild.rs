@@ -52,6 +52,7 @@
 //! values whatever the machine computes (see [`crate::review`]).
 
 use crate::error::{Context as _, data_error};
+use crate::rebuild_cache::{self, PersonCache, RebuildCache};
 use crate::review::{self, EntryEdit};
 use crate::{Result, Store, cases, pos};
 use casewatch_model::{Case, ExtractRecord, Review};
@@ -294,175 +295,14 @@ fn load_counters(conn: &Connection, path: &Path) -> Result<Counters> {
     Ok(c)
 }
 
-/// The prepared link mentions of one key block, grouped by their stored
-/// text: articles that give the same mentions with the same context (the
-/// same spellings, attributes and co-named surnames) link alike, so each
-/// distinct text is parsed, folded and compared once.
-#[derive(Debug, Default)]
-struct Block {
-    /// Rows of the block.
-    count: usize,
-    /// Its largest article row.
-    last: Option<i64>,
-    /// (mentions, context) text → index into `groups`.
-    index: HashMap<(String, String), usize>,
-    /// Per distinct text: the prepared mentions and the article rows giving it.
-    groups: Vec<(Vec<casewatch_reconcile::PreparedMention>, Vec<i64>)>,
-    /// Name text → index into `names`.
-    name_index: HashMap<String, usize>,
-    /// Per distinct name text of the block's mentions, the (group, mention)
-    /// pairs giving it (the first one stands for the name). A block has far
-    /// fewer distinct names than mention lists: each name is compared with
-    /// a new mention's name once ([`casewatch_reconcile::PreparedMention::name_match`]),
-    /// and only the mentions of matching names are scored.
-    names: Vec<Vec<(usize, usize)>>,
-    /// Per name text of a new mention: how many of `names` it was compared
-    /// with, and those that matched with their base score (names are only
-    /// appended, so later rebuilds compare it with the new names alone).
-    matched: HashMap<String, (usize, Vec<(usize, f64)>)>,
-    /// `Settings::given_name_max_edits` that `matched` was computed with.
-    edits: usize,
-}
-
-impl Block {
-    /// Adds the stored rows `found` (ascending article rows).
-    fn extend(&mut self, path: &Path, found: Vec<(i64, String, String)>) -> Result<()> {
-        for (article, mentions, ctx) in found {
-            let key = (mentions, ctx);
-            let g = match self.index.get(&key) {
-                Some(&g) => g,
-                None => {
-                    let context: Vec<String> =
-                        serde_json::from_str(&key.1).map_err(|e| data_error(path, "link key context", e))?;
-                    let ms: Vec<casewatch_reconcile::LinkMention> =
-                        serde_json::from_str(&key.0).map_err(|e| data_error(path, "link key mentions", e))?;
-                    let g = self.groups.len();
-                    let prepared: Vec<_> = ms.iter().map(|m| m.prepare(&context)).collect();
-                    for (m, p) in prepared.iter().enumerate() {
-                        let n = match self.name_index.get(p.text()) {
-                            Some(&n) => n,
-                            None => {
-                                self.names.push(Vec::new());
-                                self.name_index.insert(p.text().to_string(), self.names.len() - 1);
-                                self.names.len() - 1
-                            }
-                        };
-                        self.names[n].push((g, m));
-                    }
-                    self.groups.push((prepared, Vec::new()));
-                    self.index.insert(key, g);
-                    g
-                }
-            };
-            self.groups[g].1.push(article);
-            self.count += 1;
-            self.last = Some(article);
-        }
-        Ok(())
-    }
-
-    /// The groups with a mention that may join one of `seeds` (see
-    /// [`casewatch_reconcile::PreparedMention::may_join`]), ascending.
-    fn joinable(&mut self, seeds: &[casewatch_reconcile::PreparedMention], settings: &Settings) -> Vec<usize> {
-        if self.edits != settings.given_name_max_edits {
-            self.matched.clear();
-            self.edits = settings.given_name_max_edits;
-        }
-        let Block {
-            groups, names, matched, ..
-        } = self;
-        let mut hit = vec![false; groups.len()];
-        for a in seeds {
-            let (done, found) = matched.entry(a.text().to_string()).or_default();
-            for (n, pairs) in names.iter().enumerate().skip(*done) {
-                if let Some(&(g, m)) = pairs.first()
-                    && let Some(base) = a.name_match(&groups[g].0[m], settings)
-                {
-                    found.push((n, base));
-                }
-            }
-            *done = names.len();
-            for &(n, base) in found.iter() {
-                for &(g, m) in &names[n] {
-                    if !hit[g] && a.may_join_with(&groups[g].0[m], base, settings) {
-                        hit[g] = true;
-                    }
-                }
-            }
-        }
-        hit.iter().enumerate().filter(|(_, h)| **h).map(|(g, _)| g).collect()
-    }
-}
-
-/// Prepared link mentions per person key, kept by a [`Store`] between
-/// rebuilds so that a batch compares its new mentions with a block's stored
-/// ones without reading and parsing the whole block again (the blocks grow
-/// with the store; the generator's small name pools make them thousands of
-/// articles long). A block is used only while its row count and largest
-/// article row equal the table's (`link_key_counts` and one seek of the
-/// primary key); rows appended since are read alone, anything else reloads
-/// the block. The cache is cleared when a rebuild fails (its rows may have
-/// been rolled back).
-#[derive(Debug, Default)]
-pub(crate) struct LinkCache {
-    blocks: HashMap<String, Block>,
-}
-
-impl LinkCache {
-    /// Forgets every block.
-    pub(crate) fn clear(&mut self) {
-        self.blocks.clear();
-    }
-}
-
-/// The rows of key block `key`, from `cache` when it is current.
-fn block<'c>(conn: &Connection, path: &Path, cache: &'c mut LinkCache, key: &str) -> Result<&'c mut Block> {
-    type Found = (i64, String, String);
-    // (the count kept by migration 10's triggers: counting the rows read the whole block)
-    let (count, max): (i64, Option<i64>) = conn
-        .prepare_cached(
-            "SELECT ifnull((SELECT articles FROM link_key_counts WHERE key = ?1), 0),
-                    (SELECT MAX(article) FROM link_keys NOT INDEXED WHERE key = ?1)",
-        )
-        .and_then(|mut st| st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
-        .ctx(path, || format!("counting the articles of key {key}"))?;
-    let count = usize::try_from(count).unwrap_or(0);
-    let read = |after: i64| -> Result<Vec<Found>> {
-        conn.prepare_cached(
-            "SELECT article, mentions, context FROM link_keys WHERE key = ?1 AND article > ?2 ORDER BY article",
-        )
-        .and_then(|mut st| {
-            st.query_map(params![key, after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-        })
-        .ctx(path, || format!("reading the articles of key {key}"))
-    };
-    let entry = cache.blocks.entry(key.to_string()).or_default();
-    if entry.count != count || entry.last != max {
-        // Rows appended since (the usual case) are read alone; anything
-        // else reloads the block.
-        if let (Some(l), Some(m)) = (entry.last, max)
-            && m > l
-            && entry.count < count
-        {
-            entry.extend(path, read(l)?)?;
-        }
-        if entry.count != count || entry.last != max {
-            *entry = Block::default();
-            entry.extend(path, read(i64::MIN)?)?;
-        }
-    }
-    Ok(entry)
-}
-
 /// Adds to `temp.rb_rows` the articles a seed can join: every article that
 /// shares a prosecuted-outlet key (`target:`) with a seed, or an
 /// outlet-and-charge key when `Settings::link_by_outlet_and_charge` is on;
 /// of the articles sharing a person key,
 /// those with a mention that [`casewatch_reconcile::mentions_may_join`] a
 /// mention of the seed (every one, with the store-wide surname-only rule on).
-/// Person blocks come from `cache` (see [`LinkCache`]).
-fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache: &mut LinkCache) -> Result<()> {
+/// Person blocks come from `cache` (see [`rebuild_cache::link_block`]).
+fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache: &mut RebuildCache) -> Result<()> {
     use casewatch_reconcile::{LinkMention, PreparedMention};
     type Row = (String, String, String);
     let parse = |s: &str| -> Result<Vec<LinkMention>> {
@@ -505,7 +345,7 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache
         if seeds.is_empty() {
             continue;
         }
-        let blk = block(conn, path, cache, key)?;
+        let blk = rebuild_cache::link_block(conn, path, cache, key)?;
         for g in blk.joinable(seeds, settings) {
             for article in &blk.groups[g].1 {
                 add.execute([article])
@@ -526,7 +366,7 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
         conn,
         path,
         seeds,
-        &mut LinkCache::default(),
+        &mut RebuildCache::default(),
         Keys::Store,
         &HashMap::new(),
     )
@@ -611,7 +451,8 @@ impl Keys {
 /// rebuild instead.
 const SNAPSHOT_ATTEMPTS: usize = 3;
 
-/// [`rebuild`] with the link blocks of `cache`. With [`Keys::Stored`] every
+/// [`rebuild`] with the link and people blocks of `cache` (updated by its
+/// writes; the caller clears it when the transaction does not commit). With [`Keys::Stored`] every
 /// statement before the case writes only reads the database (and writes
 /// temporary tables), so in a deferred transaction the write lock is taken
 /// only for writing the result. `read`: records already read, by article
@@ -620,12 +461,13 @@ pub(crate) fn rebuild_cached(
     conn: &Connection,
     path: &Path,
     seeds: &Seeds,
-    cache: &mut LinkCache,
+    cache: &mut RebuildCache,
     keys: Keys,
     read: &HashMap<i64, ExtractRecord>,
 ) -> Result<RebuildReport> {
     let settings = load_settings(conn, path)?;
     let overrides = load_overrides(conn, path)?;
+    cache.people.check(conn, path)?;
     conn.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS rb_seed (id INTEGER PRIMARY KEY);
          CREATE TEMP TABLE IF NOT EXISTS rb_rows (id INTEGER PRIMARY KEY);
@@ -961,43 +803,21 @@ pub(crate) fn rebuild_cached(
     let mut counters = load_counters(conn, path)?;
     let mut lookup_error: Option<crate::StoreError> = None;
     let absorbed = {
-        let mut people = conn
-            .prepare_cached(
-                "SELECT person_id, case_id, name, occupation, affiliation
-                 FROM person_index INDEXED BY person_index_block_people
-                 WHERE block = ?1 ORDER BY case_id, person_id",
-            )
-            .ctx(path, || "preparing the person look-up")?;
+        // The people of a block come from the cache (read once, then kept
+        // up to date by the writes below); only those whose name is wanted
+        // and whose case is not being rebuilt become known people.
+        let names = &mut cache.names;
+        let people = &mut cache.people;
         let mut known = |block: &str, wanted: &mut dyn FnMut(&str) -> bool| -> Vec<KnownPerson> {
-            // The block is one range of a covering index; only the rows
-            // whose name is wanted become people.
-            let found = people.query([block]).and_then(|mut rows| {
-                let mut out = Vec::new();
-                while let Some(r) = rows.next()? {
-                    let case = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-                    let name = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
-                    if touched_set.contains(case) || !wanted(name) {
-                        continue;
-                    }
-                    out.push(KnownPerson {
-                        id: r.get(0)?,
-                        case: case.to_string(),
-                        name: name.to_string(),
-                        occupation: r.get(3)?,
-                        affiliation: r.get(4)?,
-                    });
-                }
-                Ok(out)
-            });
-            match found.ctx(path, || format!("reading the people of block {block}")) {
-                Ok(found) => found,
+            match people.block(conn, path, block) {
+                Ok(b) => b.people(wanted, &touched_set),
                 Err(e) => {
                     lookup_error.get_or_insert(e);
                     Vec::new()
                 }
             }
         };
-        identity::assign_ids_with(&mut rec, &prev, &mut counters, &settings, &mut known)
+        identity::assign_ids_with(&mut rec, &prev, &mut counters, &settings, names, &mut known)
     };
     if let Some(e) = lookup_error {
         return Err(e);
@@ -1113,12 +933,14 @@ pub(crate) fn rebuild_cached(
             .ctx(path, || "preparing the case delete")?;
         for c in &touched {
             del.execute([c]).ctx(path, || format!("removing case {c}"))?;
+            cache.people.remove_case(c);
         }
     }
     write_identity_rows(conn, path, &rec, &machine_ids, &stored_mentions, &stored_assertions)?;
     for (case, p) in rec.file.cases.iter().zip(&rec.provenance) {
-        write_case(conn, path, case, p)?;
+        write_case(conn, path, case, p, &mut cache.people)?;
     }
+    cache.people.written(conn, path)?;
     {
         let mut st = conn
             .prepare_cached("INSERT OR REPLACE INTO id_counters (kind, last) VALUES (?1, ?2)")
@@ -1224,8 +1046,15 @@ fn write_identity_rows(
 
 /// Stores one rebuilt case with its indexes (organisation keys, entries,
 /// outlets, people and person links); its identity rows are written by
-/// [`write_identity_rows`].
-fn write_case(conn: &Connection, path: &Path, case: &Case, p: &casewatch_reconcile::CaseProvenance) -> Result<()> {
+/// [`write_identity_rows`]. The people index rows it writes go to `people`
+/// too.
+fn write_case(
+    conn: &Connection,
+    path: &Path,
+    case: &Case,
+    p: &casewatch_reconcile::CaseProvenance,
+    people: &mut PersonCache,
+) -> Result<()> {
     let position = i64::try_from(identity::id_number(&case.id)).unwrap_or(i64::MAX);
     cases::insert(conn, path, case, position, &p.sort_key)?;
     let mut org_key = conn
@@ -1268,17 +1097,25 @@ fn write_case(conn: &Connection, path: &Path, case: &Case, p: &casewatch_reconci
         )
         .ctx(path, || "preparing the person link insert")?;
     for (pp, links) in case.people.iter().zip(&p.person_links) {
+        let block = casewatch_reconcile::names::block_key(&pp.name);
         person
             .execute(params![
                 case.id,
                 pp.id,
-                casewatch_reconcile::names::block_key(&pp.name),
+                block,
                 pp.name,
                 pp.occupation,
                 pp.affiliation,
                 pp.role.as_str()
             ])
             .ctx(path, || format!("indexing person {}", pp.id))?;
+        people.insert(
+            &case.id,
+            &pp.id,
+            &block,
+            &pp.name,
+            (pp.occupation.clone(), pp.affiliation.clone()),
+        );
         for (i, l) in links.iter().enumerate() {
             link.execute(params![
                 case.id,
@@ -1360,17 +1197,28 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Deferred)
                 .ctx(&self.path, || "starting a case rebuild")?;
-            let done = rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Stored(upto), &read)
-                .and_then(|report| {
-                    tx.commit()
-                        .ctx(&self.path, || "committing a case rebuild")
-                        .map(|()| report)
-                });
+            let done = rebuild_cached(
+                &tx,
+                &self.path,
+                seeds,
+                &mut self.rebuild_cache,
+                Keys::Stored(upto),
+                &read,
+            )
+            .and_then(|report| {
+                tx.commit()
+                    .ctx(&self.path, || "committing a case rebuild")
+                    .map(|()| report)
+            });
             match done {
                 Ok(report) => return Ok(timed(report)),
-                Err(e) if e.is_busy() => continue,
+                Err(e) if e.is_busy() => {
+                    // (the people cache followed writes that were rolled back)
+                    self.rebuild_cache.people.clear();
+                    continue;
+                }
                 Err(e) => {
-                    self.link_cache.clear();
+                    self.rebuild_cache.clear();
                     return Err(e);
                 }
             }
@@ -1381,13 +1229,13 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(&self.path, || "starting a case rebuild")?;
         let done =
-            rebuild_cached(&tx, &self.path, seeds, &mut self.link_cache, Keys::Store, &read).and_then(|report| {
+            rebuild_cached(&tx, &self.path, seeds, &mut self.rebuild_cache, Keys::Store, &read).and_then(|report| {
                 tx.commit()
                     .ctx(&self.path, || "committing a case rebuild")
                     .map(|()| report)
             });
         if done.is_err() {
-            self.link_cache.clear();
+            self.rebuild_cache.clear();
         }
         done.map(timed)
     }

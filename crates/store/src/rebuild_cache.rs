@@ -1,0 +1,498 @@
+//! What a [`crate::Store`] keeps in memory between incremental rebuilds: the prepared link mentions of each link key block and the people of each surname block of the people index, each used only while it agrees with the database.
+//!
+//! Both kinds of block grow with the store (the generator of `bench_ingest`
+//! makes blocks of thousands of articles at 200,000), and a rebuild of 1,000
+//! new articles looks up a few hundred of them, most of them the same as the
+//! rebuild before. Reading them from SQLite every time made the cost of an
+//! increment grow with the store; kept here, a rebuild reads only what
+//! changed.
+//!
+//! - **Link blocks** ([`link_block`]): a block is used only while its row
+//!   count and largest article row equal the table's (`link_key_counts` and
+//!   one seek of the primary key); rows appended since are read alone,
+//!   anything else reloads the block.
+//! - **People** ([`PersonCache`]): used only while `person_index_version`
+//!   (migration 11, kept by triggers on `person_index`) is the number this
+//!   cache's own writes left; the rebuild updates the cached blocks as it
+//!   writes the people index, and any other write empties the cache.
+//!
+//! A rebuild that fails (or whose commit is refused) clears the cache: its
+//! writes were rolled back.
+//!
+//! Memory: at most [`MAX_CACHED_PEOPLE`] people rows (about 150 bytes each)
+//! and, for link blocks, the prepared mentions of every key looked up (about
+//! 70 MB at 200,000 generated articles, see ARCHITECTURE.md).
+
+use crate::Result;
+use crate::error::{Context as _, data_error};
+use casewatch_reconcile::Settings;
+use casewatch_reconcile::identity::KnownPerson;
+use rusqlite::{Connection, OptionalExtension as _, params};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// The blocks a [`crate::Store`] keeps between rebuilds (see the module docs).
+#[derive(Debug, Default)]
+pub(crate) struct RebuildCache {
+    /// Link key → its prepared link mentions.
+    links: HashMap<String, LinkBlock>,
+    /// The people of surname blocks.
+    pub(crate) people: PersonCache,
+    /// The names identity assignment parsed (people of other cases).
+    pub(crate) names: casewatch_reconcile::identity::ParsedNames,
+}
+
+impl RebuildCache {
+    /// Forgets everything (after a failed or refused rebuild).
+    pub(crate) fn clear(&mut self) {
+        self.links.clear();
+        self.people.clear();
+        self.names = Default::default();
+    }
+}
+
+/// The prepared link mentions of one key block, grouped by their stored
+/// text: articles that give the same mentions with the same context (the
+/// same spellings, attributes and co-named surnames) link alike, so each
+/// distinct text is parsed, folded and compared once.
+#[derive(Debug, Default)]
+pub(crate) struct LinkBlock {
+    /// Rows of the block.
+    count: usize,
+    /// Its largest article row.
+    last: Option<i64>,
+    /// (mentions, context) text → index into `groups`.
+    index: HashMap<(String, String), usize>,
+    /// Per distinct text: the prepared mentions and the article rows giving it.
+    pub(crate) groups: Vec<(Vec<casewatch_reconcile::PreparedMention>, Vec<i64>)>,
+    /// Name text → index into `names`.
+    name_index: HashMap<String, usize>,
+    /// Per distinct name text of the block's mentions, the (group, mention)
+    /// pairs giving it (the first one stands for the name). A block has far
+    /// fewer distinct names than mention lists: each name is compared with
+    /// a new mention's name once ([`casewatch_reconcile::PreparedMention::name_match`]),
+    /// and only the mentions of matching names are scored.
+    names: Vec<Vec<(usize, usize)>>,
+    /// Per name text of a new mention: how many of `names` it was compared
+    /// with, and those that matched with their base score (names are only
+    /// appended, so later rebuilds compare it with the new names alone).
+    matched: HashMap<String, (usize, Vec<(usize, f64)>)>,
+    /// `Settings::given_name_max_edits` that `matched` was computed with.
+    edits: usize,
+}
+
+impl LinkBlock {
+    /// Adds the stored rows `found` (ascending article rows).
+    fn extend(&mut self, path: &Path, found: Vec<(i64, String, String)>) -> Result<()> {
+        for (article, mentions, ctx) in found {
+            let key = (mentions, ctx);
+            let g = match self.index.get(&key) {
+                Some(&g) => g,
+                None => {
+                    let context: Vec<String> =
+                        serde_json::from_str(&key.1).map_err(|e| data_error(path, "link key context", e))?;
+                    let ms: Vec<casewatch_reconcile::LinkMention> =
+                        serde_json::from_str(&key.0).map_err(|e| data_error(path, "link key mentions", e))?;
+                    let g = self.groups.len();
+                    let prepared: Vec<_> = ms.iter().map(|m| m.prepare(&context)).collect();
+                    for (m, p) in prepared.iter().enumerate() {
+                        let n = match self.name_index.get(p.text()) {
+                            Some(&n) => n,
+                            None => {
+                                self.names.push(Vec::new());
+                                self.name_index.insert(p.text().to_string(), self.names.len() - 1);
+                                self.names.len() - 1
+                            }
+                        };
+                        self.names[n].push((g, m));
+                    }
+                    self.groups.push((prepared, Vec::new()));
+                    self.index.insert(key, g);
+                    g
+                }
+            };
+            self.groups[g].1.push(article);
+            self.count += 1;
+            self.last = Some(article);
+        }
+        Ok(())
+    }
+
+    /// The groups with a mention that may join one of `seeds` (see
+    /// [`casewatch_reconcile::PreparedMention::may_join`]), ascending.
+    pub(crate) fn joinable(
+        &mut self,
+        seeds: &[casewatch_reconcile::PreparedMention],
+        settings: &Settings,
+    ) -> Vec<usize> {
+        if self.edits != settings.given_name_max_edits {
+            self.matched.clear();
+            self.edits = settings.given_name_max_edits;
+        }
+        let LinkBlock {
+            groups, names, matched, ..
+        } = self;
+        let mut hit = vec![false; groups.len()];
+        for a in seeds {
+            let (done, found) = matched.entry(a.text().to_string()).or_default();
+            for (n, pairs) in names.iter().enumerate().skip(*done) {
+                if let Some(&(g, m)) = pairs.first()
+                    && let Some(base) = a.name_match(&groups[g].0[m], settings)
+                {
+                    found.push((n, base));
+                }
+            }
+            *done = names.len();
+            for &(n, base) in found.iter() {
+                for &(g, m) in &names[n] {
+                    if !hit[g] && a.may_join_with(&groups[g].0[m], base, settings) {
+                        hit[g] = true;
+                    }
+                }
+            }
+        }
+        hit.iter().enumerate().filter(|(_, h)| **h).map(|(g, _)| g).collect()
+    }
+}
+
+/// The rows of link key block `key`, from `cache` when it is current (see
+/// [`RebuildCache`]).
+pub(crate) fn link_block<'c>(
+    conn: &Connection,
+    path: &Path,
+    cache: &'c mut RebuildCache,
+    key: &str,
+) -> Result<&'c mut LinkBlock> {
+    type Found = (i64, String, String);
+    // (the count kept by migration 10's triggers: counting the rows read the whole block)
+    let (count, max): (i64, Option<i64>) = conn
+        .prepare_cached(
+            "SELECT ifnull((SELECT articles FROM link_key_counts WHERE key = ?1), 0),
+                    (SELECT MAX(article) FROM link_keys NOT INDEXED WHERE key = ?1)",
+        )
+        .and_then(|mut st| st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
+        .ctx(path, || format!("counting the articles of key {key}"))?;
+    let count = usize::try_from(count).unwrap_or(0);
+    let read = |after: i64| -> Result<Vec<Found>> {
+        conn.prepare_cached(
+            "SELECT article, mentions, context FROM link_keys WHERE key = ?1 AND article > ?2 ORDER BY article",
+        )
+        .and_then(|mut st| {
+            st.query_map(params![key, after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+        })
+        .ctx(path, || format!("reading the articles of key {key}"))
+    };
+    let entry = cache.links.entry(key.to_string()).or_default();
+    if entry.count != count || entry.last != max {
+        // Rows appended since (the usual case) are read alone; anything
+        // else reloads the block.
+        if let (Some(l), Some(m)) = (entry.last, max)
+            && m > l
+            && entry.count < count
+        {
+            entry.extend(path, read(l)?)?;
+        }
+        if entry.count != count || entry.last != max {
+            *entry = LinkBlock::default();
+            entry.extend(path, read(i64::MIN)?)?;
+        }
+    }
+    Ok(entry)
+}
+
+/// How many people rows [`PersonCache`] holds at most; past it the cache
+/// starts again empty (about 150 bytes a row: 2,000,000 rows are about
+/// 300 MB). The 200,000-article bench holds about 100,000.
+pub(crate) const MAX_CACHED_PEOPLE: usize = 2_000_000;
+
+/// The occupation and affiliation of a cached person.
+type Attributes = (Option<String>, Option<String>);
+
+/// The people of one surname block of `person_index`: name text → (case
+/// id, person id) → occupation and affiliation. A block repeats a few
+/// names many times, so a look-up tests each distinct name once.
+#[derive(Debug, Default)]
+pub(crate) struct PersonBlock {
+    names: BTreeMap<String, BTreeMap<(String, String), Attributes>>,
+}
+
+impl PersonBlock {
+    /// The people of this block whose name passes `wanted` and whose case
+    /// is not in `skip` (the cases being rebuilt), in name order.
+    pub(crate) fn people(&self, wanted: &mut dyn FnMut(&str) -> bool, skip: &BTreeSet<&str>) -> Vec<KnownPerson> {
+        let mut out = Vec::new();
+        for (name, people) in &self.names {
+            if people.keys().all(|(case, _)| skip.contains(case.as_str())) || !wanted(name) {
+                continue;
+            }
+            for ((case, id), (occupation, affiliation)) in people {
+                if !skip.contains(case.as_str()) {
+                    out.push(KnownPerson {
+                        id: id.clone(),
+                        case: case.clone(),
+                        name: name.clone(),
+                        occupation: occupation.clone(),
+                        affiliation: affiliation.clone(),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The people of the surname blocks (`person_index.block`) a rebuild looked
+/// up, kept between rebuilds and updated by the rebuild's own writes of the
+/// people index (see the module docs).
+#[derive(Debug, Default)]
+pub(crate) struct PersonCache {
+    /// The `person_index_version` the cached blocks agree with; `None`
+    /// when nothing is cached.
+    version: Option<i64>,
+    /// Block → its people.
+    blocks: HashMap<String, PersonBlock>,
+    /// Case id → (block, name, person id) of its cached rows, to remove
+    /// them when the case is deleted.
+    by_case: HashMap<String, Vec<(String, String, String)>>,
+    /// Cached rows.
+    rows: usize,
+}
+
+/// The number `person_index_version` holds (0 on a store without it).
+fn person_index_version(conn: &Connection, path: &Path) -> Result<i64> {
+    conn.prepare_cached("SELECT version FROM person_index_version WHERE id = 1")
+        .and_then(|mut st| st.query_row([], |r| r.get(0)).optional())
+        .ctx(path, || "reading the version of the people index")
+        .map(Option::unwrap_or_default)
+}
+
+impl PersonCache {
+    /// Forgets every block.
+    pub(crate) fn clear(&mut self) {
+        self.version = None;
+        self.blocks.clear();
+        self.by_case.clear();
+        self.rows = 0;
+    }
+
+    /// Starts a rebuild: keeps the cached blocks only when the people index
+    /// is as this cache's own writes left it.
+    pub(crate) fn check(&mut self, conn: &Connection, path: &Path) -> Result<()> {
+        let now = person_index_version(conn, path)?;
+        if self.version != Some(now) || self.rows > MAX_CACHED_PEOPLE {
+            self.clear();
+            self.version = Some(now);
+        }
+        Ok(())
+    }
+
+    /// Ends a rebuild's writes: the cached blocks agree with the people
+    /// index as it now is (the caller clears the cache if the transaction
+    /// does not commit).
+    pub(crate) fn written(&mut self, conn: &Connection, path: &Path) -> Result<()> {
+        self.version = Some(person_index_version(conn, path)?);
+        Ok(())
+    }
+
+    /// The people of `block`, read from `person_index` when not cached.
+    pub(crate) fn block(&mut self, conn: &Connection, path: &Path, block: &str) -> Result<&PersonBlock> {
+        if !self.blocks.contains_key(block) {
+            type Row = (String, String, String, Option<String>, Option<String>);
+            let rows: Vec<Row> = conn
+                .prepare_cached(
+                    "SELECT case_id, person_id, name, occupation, affiliation
+                     FROM person_index INDEXED BY person_index_block_people WHERE block = ?1",
+                )
+                .and_then(|mut st| {
+                    st.query_map([block], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+                        .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+                })
+                .ctx(path, || format!("reading the people of block {block}"))?;
+            self.blocks.insert(block.to_string(), PersonBlock::default());
+            for (case, person, name, occupation, affiliation) in rows {
+                self.put(block, case, person, name, (occupation, affiliation));
+            }
+        }
+        Ok(&self.blocks[block])
+    }
+
+    /// Records a row (case, person) of a cached block, replacing the one
+    /// with the same key as `INSERT OR REPLACE` does.
+    fn put(&mut self, block: &str, case: String, person: String, name: String, attrs: Attributes) {
+        let Some(b) = self.blocks.get_mut(block) else { return };
+        let key = (case.clone(), person.clone());
+        let rows = self.by_case.entry(case).or_default();
+        if let Some(i) = rows.iter().position(|(bl, _, p)| bl == block && *p == person) {
+            let (_, old, _) = rows.remove(i);
+            if let Some(people) = b.names.get_mut(&old) {
+                people.remove(&key);
+                if people.is_empty() {
+                    b.names.remove(&old);
+                }
+            }
+            self.rows -= 1;
+        }
+        rows.push((block.to_string(), name.clone(), person));
+        b.names.entry(name).or_default().insert(key, attrs);
+        self.rows += 1;
+    }
+
+    /// A row the rebuild writes to `person_index` (`INSERT OR REPLACE`):
+    /// added when its block is cached.
+    pub(crate) fn insert(&mut self, case: &str, person: &str, block: &str, name: &str, attrs: Attributes) {
+        if self.blocks.contains_key(block) {
+            self.put(block, case.to_string(), person.to_string(), name.to_string(), attrs);
+        }
+    }
+
+    /// Case `case` is deleted (its people index rows with it).
+    pub(crate) fn remove_case(&mut self, case: &str) {
+        for (block, name, person) in self.by_case.remove(case).unwrap_or_default() {
+            let Some(b) = self.blocks.get_mut(&block) else { continue };
+            if let Some(people) = b.names.get_mut(&name) {
+                if people.remove(&(case.to_string(), person)).is_some() {
+                    self.rows -= 1;
+                }
+                if people.is_empty() {
+                    b.names.remove(&name);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    /// A store file with two cases (rows only: their summaries are marked
+    /// current so that opening the file does not derive them) and three
+    /// people in block `osmonov`.
+    fn store_with_people() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("people.db")).expect("open");
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO cases (id, position, title, people_count, event_count, source_count, data, summary_version)
+                     VALUES ('c1', 1, 't', 2, 0, 1, '{}', 1), ('c2', 2, 't', 1, 0, 1, '{}', 1);
+                 INSERT INTO person_index (case_id, person_id, block, name, occupation, affiliation)
+                     VALUES ('c1', 'P1', 'osmonov', 'Kanat Osmonov', 'reporter', NULL),
+                            ('c1', 'P2', 'osmonov', 'Dilnoza Osmonova', NULL, NULL),
+                            ('c2', 'P3', 'osmonov', 'Kanat Osmonov', NULL, 'Radio Tundra');",
+            )
+            .expect("people");
+        (dir, store)
+    }
+
+    /// (case, person, name) of the people `cache` gives for `block`, every name wanted.
+    fn cached(cache: &mut PersonCache, store: &Store, block: &str, skip: &[&str]) -> Vec<(String, String, String)> {
+        let skip: BTreeSet<&str> = skip.iter().copied().collect();
+        let b = cache.block(&store.conn, &store.path, block).expect("block");
+        b.people(&mut |_| true, &skip)
+            .into_iter()
+            .map(|k| (k.case, k.id, k.name))
+            .collect()
+    }
+
+    fn row(case: &str, id: &str, name: &str) -> (String, String, String) {
+        (case.into(), id.into(), name.into())
+    }
+
+    #[test]
+    fn people_of_a_block_are_read_once_and_follow_the_rebuilds_own_writes() {
+        let (_dir, store) = store_with_people();
+        let mut cache = PersonCache::default();
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(
+            cached(&mut cache, &store, "osmonov", &["c2"]),
+            vec![row("c1", "P2", "Dilnoza Osmonova"), row("c1", "P1", "Kanat Osmonov")]
+        );
+        // The rebuild replaces case c2 and writes its people again.
+        store
+            .conn
+            .execute("DELETE FROM cases WHERE id = 'c2'", [])
+            .expect("delete");
+        cache.remove_case("c2");
+        store
+            .conn
+            .execute(
+                "INSERT INTO cases (id, position, title, people_count, event_count, source_count, data, summary_version)
+                 VALUES ('c2', 2, 't', 1, 0, 1, '{}', 1)",
+                [],
+            )
+            .expect("case");
+        store
+            .conn
+            .execute(
+                "INSERT INTO person_index (case_id, person_id, block, name) VALUES ('c2', 'P4', 'osmonov', 'Kanat Osmonov')",
+                [],
+            )
+            .expect("person");
+        cache.insert("c2", "P4", "osmonov", "Kanat Osmonov", (None, None));
+        cache.written(&store.conn, &store.path).expect("written");
+        // The next rebuild keeps the cache, and it is what a fresh read gives.
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(cache.rows, 3);
+        let kept = cached(&mut cache, &store, "osmonov", &[]);
+        let mut fresh = PersonCache::default();
+        assert_eq!(kept, cached(&mut fresh, &store, "osmonov", &[]));
+        assert_eq!(
+            kept,
+            vec![
+                row("c1", "P2", "Dilnoza Osmonova"),
+                row("c1", "P1", "Kanat Osmonov"),
+                row("c2", "P4", "Kanat Osmonov")
+            ]
+        );
+        // Only wanted names are given.
+        let b = cache.block(&store.conn, &store.path, "osmonov").expect("block");
+        let only: Vec<String> = b
+            .people(&mut |n| n.starts_with("Dilnoza"), &BTreeSet::new())
+            .into_iter()
+            .map(|k| k.id)
+            .collect();
+        assert_eq!(only, ["P2"]);
+    }
+
+    #[test]
+    fn a_write_by_anything_else_empties_the_cache() {
+        let (dir, store) = store_with_people();
+        let mut cache = PersonCache::default();
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(cached(&mut cache, &store, "osmonov", &[]).len(), 3);
+        cache.written(&store.conn, &store.path).expect("written");
+        // Another connection deletes a case: its people go by cascade,
+        // which the version counts.
+        let other = Store::open(&dir.path().join("people.db")).expect("open");
+        other
+            .conn
+            .execute("DELETE FROM cases WHERE id = 'c1'", [])
+            .expect("delete");
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(cache.rows, 0, "emptied");
+        assert_eq!(
+            cached(&mut cache, &store, "osmonov", &[]),
+            vec![row("c2", "P3", "Kanat Osmonov")]
+        );
+        // A change of role is not read by a look-up and keeps the cache.
+        cache.written(&store.conn, &store.path).expect("written");
+        other
+            .conn
+            .execute("UPDATE person_index SET role = 'defendant' WHERE person_id = 'P3'", [])
+            .expect("role");
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(cache.rows, 1, "kept");
+        other
+            .conn
+            .execute(
+                "UPDATE person_index SET occupation = 'editor' WHERE person_id = 'P3'",
+                [],
+            )
+            .expect("occupation");
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(cache.rows, 0, "emptied");
+    }
+}
