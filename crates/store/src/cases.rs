@@ -6,10 +6,11 @@
 //! list by `sort_key` (earliest publication date, then smallest article id,
 //! set by rebuilds; empty for [`replace`]) and then `position`.
 
+use crate::case_rows::{self, TableRows, value};
 use crate::error::{Context as _, data_error};
 use crate::{CaseSummary, Result, count, pos};
 use casewatch_model::{Case, CaseFile, OrgKind, RelatedCase, Role, Status};
-use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params, types::Value as SqlValue};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -69,75 +70,64 @@ fn summary(case: &Case) -> (Option<String>, Option<String>, BTreeSet<&str>) {
 
 /// Inserts one case (row, summary columns, `case_articles`) at listing
 /// position `position` with order key `sort_key` (cases list by
-/// `sort_key`, then `position`).
+/// `sort_key`, then `position`). Errors with a constraint violation when
+/// its id is stored.
 pub(crate) fn insert(conn: &Connection, path: &Path, case: &Case, position: i64, sort_key: &str) -> Result<()> {
-    let with_outlets = source_outlets(conn, path, case)?;
-    let case = with_outlets.as_ref().unwrap_or(case);
-    let (case, reviewer_country) = crate::summary::apply_case_review(conn, path, case)?;
-    let case = case.as_ref();
-    let what = || format!("storing case {}", case.id);
-    let data = stored_json(case).map_err(|e| data_error(path, what(), e))?;
-    let (first, last, articles) = summary(case);
-    conn.prepare_cached(
-        "INSERT INTO cases (id, position, title, people_count, event_count, first_date, last_date,
-                            source_count, data, sort_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )
-    .and_then(|mut st| {
-        st.execute(params![
-            case.id,
-            position,
-            case.title,
-            pos(case.people.len()),
-            pos(case.events.len()),
-            first,
-            last,
-            pos(articles.len()),
-            data,
-            sort_key
-        ])
-    })
-    .ctx(path, what)?;
-    let mut art_st = conn
-        .prepare_cached("INSERT OR IGNORE INTO case_articles (case_id, article_id) VALUES (?1, ?2)")
-        .ctx(path, || "preparing the case articles insert")?;
-    for article in articles {
-        art_st
-            .execute(params![case.id, article])
-            .ctx(path, || format!("linking case {} to article {article}", case.id))?;
-    }
-    crate::summary::write(conn, path, case, reviewer_country)
+    store(conn, path, case, Some((position, sort_key)), true)
+}
+
+/// [`insert`], except that a stored case of the same id gets only what
+/// differs (see [`store`]): how a rebuild writes its cases.
+pub(crate) fn write(conn: &Connection, path: &Path, case: &Case, position: i64, sort_key: &str) -> Result<()> {
+    store(conn, path, case, Some((position, sort_key)), false)
 }
 
 /// Rewrites one stored case in place (same id, position and articles):
 /// its JSON and summary columns.
 pub(crate) fn update(conn: &Connection, path: &Path, case: &Case) -> Result<()> {
+    store(conn, path, case, None, false)
+}
+
+/// Writes case `case` (row, summary columns, listing rows and, with a
+/// `placement` (listing position, order key), its `case_articles`) as the
+/// difference from what is stored for its id ([`crate::case_rows`]): a case
+/// that is not stored is inserted (which needs a placement), a stored one
+/// gets only the columns and rows that changed (`new_only`: it is an error
+/// instead).
+fn store(conn: &Connection, path: &Path, case: &Case, placement: Option<(i64, &str)>, new_only: bool) -> Result<()> {
     let with_outlets = source_outlets(conn, path, case)?;
     let case = with_outlets.as_ref().unwrap_or(case);
     let (case, reviewer_country) = crate::summary::apply_case_review(conn, path, case)?;
     let case = case.as_ref();
-    let what = || format!("updating case {}", case.id);
-    let data = stored_json(case).map_err(|e| data_error(path, what(), e))?;
+    let data = stored_json(case).map_err(|e| data_error(path, format!("storing case {}", case.id), e))?;
     let (first, last, articles) = summary(case);
-    conn.prepare_cached(
-        "UPDATE cases SET title = ?2, people_count = ?3, event_count = ?4, first_date = ?5, last_date = ?6,
-                          source_count = ?7, data = ?8
-         WHERE id = ?1",
-    )
-    .and_then(|mut st| {
-        st.execute(params![
-            case.id,
-            case.title,
-            pos(case.people.len()),
-            pos(case.events.len()),
-            first,
-            last,
-            pos(articles.len()),
-            data
-        ])
-    })
-    .ctx(path, what)?;
-    crate::summary::write(conn, path, case, reviewer_country)
+    let mut columns = vec![
+        ("title", value(&case.title)),
+        ("people_count", value(&pos(case.people.len()))),
+        ("event_count", value(&pos(case.events.len()))),
+        ("first_date", value(&first)),
+        ("last_date", value(&last)),
+        ("source_count", value(&pos(articles.len()))),
+        ("data", SqlValue::Blob(data)),
+    ];
+    if let Some((position, sort_key)) = placement {
+        columns.push(("position", value(&position)));
+        columns.push(("sort_key", value(sort_key)));
+    }
+    let (summary_columns, tables) = crate::summary::rows(conn, path, case, reviewer_country)?;
+    columns.extend(summary_columns);
+    case_rows::write_case_row(conn, path, &case.id, &columns, new_only)?;
+    if placement.is_some() {
+        let mut linked = TableRows::new("case_articles", &["article_id"], &[]);
+        for a in articles {
+            linked.push(vec![value(a)], Vec::new());
+        }
+        case_rows::sync(conn, path, &case.id, &linked)?;
+    }
+    for t in &tables {
+        case_rows::sync(conn, path, &case.id, t)?;
+    }
+    Ok(())
 }
 
 /// The case with each source's outlet as its article's metadata names it

@@ -51,6 +51,7 @@
 mod articles;
 mod auth;
 mod body;
+mod case_rows;
 mod case_split;
 mod cases;
 mod error;

@@ -51,6 +51,7 @@
 //! after ids are assigned: the entry keeps the reviewer's state and pinned
 //! values whatever the machine computes (see [`crate::review`]).
 
+use crate::case_rows::{self, TableRows, value};
 use crate::error::{Context as _, data_error};
 use crate::rebuild_cache::{self, PersonCache, RebuildCache};
 use crate::review::{self, EntryEdit};
@@ -931,7 +932,10 @@ pub(crate) fn rebuild_cached(
         let mut del = conn
             .prepare_cached("DELETE FROM cases WHERE id = ?1")
             .ctx(path, || "preparing the case delete")?;
-        for c in &touched {
+        // A case rebuilt under its id is rewritten where it differs (see
+        // `write_case`); the others go, with their rows.
+        let kept: BTreeSet<&str> = rec.file.cases.iter().map(|c| c.id.as_str()).collect();
+        for c in touched.iter().filter(|c| !kept.contains(c.as_str())) {
             del.execute([c]).ctx(path, || format!("removing case {c}"))?;
             cache.people.remove_case(c);
         }
@@ -1045,9 +1049,10 @@ fn write_identity_rows(
 }
 
 /// Stores one rebuilt case with its indexes (organisation keys, entries,
-/// outlets, people and person links); its identity rows are written by
-/// [`write_identity_rows`]. The people index rows it writes go to `people`
-/// too.
+/// outlets, people and person links) as the difference from what is stored
+/// under its id ([`crate::case_rows`]); its identity rows are written by
+/// [`write_identity_rows`]. `people` follows the people index rows of the
+/// case.
 fn write_case(
     conn: &Connection,
     path: &Path,
@@ -1056,7 +1061,7 @@ fn write_case(
     people: &mut PersonCache,
 ) -> Result<()> {
     let position = i64::try_from(identity::id_number(&case.id)).unwrap_or(i64::MAX);
-    cases::insert(conn, path, case, position, &p.sort_key)?;
+    cases::write(conn, path, case, position, &p.sort_key)?;
     let mut org_key = conn
         .prepare_cached("INSERT OR IGNORE INTO org_index (key, org_id) VALUES (?1, ?2)")
         .ctx(path, || "preparing the organisation index insert")?;
@@ -1067,48 +1072,46 @@ fn write_case(
                 .ctx(path, || format!("indexing organisation {}", org.id))?;
         }
     }
-    let mut entry = conn
-        .prepare_cached("INSERT OR REPLACE INTO entry_index (entry_id, case_id) VALUES (?1, ?2)")
-        .ctx(path, || "preparing the entry index insert")?;
+    let mut entries = TableRows::new("entry_index", &["entry_id"], &[]);
     for e in &case.events {
-        entry
-            .execute(params![e.id, case.id])
-            .ctx(path, || format!("indexing entry {}", e.id))?;
+        entries.push(vec![value(&e.id)], Vec::new());
     }
-    let mut outlet = conn
-        .prepare_cached("INSERT OR IGNORE INTO case_outlets (case_id, key, name) VALUES (?1, ?2, ?3)")
-        .ctx(path, || "preparing the case outlet insert")?;
+    let mut outlets = TableRows::new("case_outlets", &["key"], &["name"]);
     for (key, name) in cases::outlets_of(case) {
-        outlet
-            .execute(params![case.id, key, name])
-            .ctx(path, || format!("indexing the outlets of {}", case.id))?;
+        outlets.push(vec![value(&key)], vec![value(&name)]);
     }
-    let mut person = conn
-        .prepare_cached(
-            "INSERT OR REPLACE INTO person_index (case_id, person_id, block, name, occupation, affiliation, role)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )
-        .ctx(path, || "preparing the person index insert")?;
-    let mut link = conn
-        .prepare_cached(
-            "INSERT OR REPLACE INTO person_links (case_id, person_id, position, a_article, a_person, a_name,
-                                                  b_article, b_person, b_name, rule, score)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )
-        .ctx(path, || "preparing the person link insert")?;
-    for (pp, links) in case.people.iter().zip(&p.person_links) {
+    let mut index = TableRows::new(
+        "person_index",
+        &["person_id"],
+        &["block", "name", "occupation", "affiliation", "role"],
+    );
+    let mut links = TableRows::new(
+        "person_links",
+        &["person_id", "position"],
+        &[
+            "a_article",
+            "a_person",
+            "a_name",
+            "b_article",
+            "b_person",
+            "b_name",
+            "rule",
+            "score",
+        ],
+    );
+    people.remove_case(&case.id);
+    for (pp, person_links) in case.people.iter().zip(&p.person_links) {
         let block = casewatch_reconcile::names::block_key(&pp.name);
-        person
-            .execute(params![
-                case.id,
-                pp.id,
-                block,
-                pp.name,
-                pp.occupation,
-                pp.affiliation,
-                pp.role.as_str()
-            ])
-            .ctx(path, || format!("indexing person {}", pp.id))?;
+        index.push(
+            vec![value(&pp.id)],
+            vec![
+                value(&block),
+                value(&pp.name),
+                value(&pp.occupation),
+                value(&pp.affiliation),
+                value(pp.role.as_str()),
+            ],
+        );
         people.insert(
             &case.id,
             &pp.id,
@@ -1116,22 +1119,24 @@ fn write_case(
             &pp.name,
             (pp.occupation.clone(), pp.affiliation.clone()),
         );
-        for (i, l) in links.iter().enumerate() {
-            link.execute(params![
-                case.id,
-                pp.id,
-                pos(i),
-                l.a.article,
-                l.a.person,
-                l.a_name,
-                l.b.article,
-                l.b.person,
-                l.b_name,
-                l.rule,
-                l.score
-            ])
-            .ctx(path, || format!("storing a link of {}", pp.id))?;
+        for (i, l) in person_links.iter().enumerate() {
+            links.push(
+                vec![value(&pp.id), value(&pos(i))],
+                vec![
+                    value(&l.a.article),
+                    value(&l.a.person),
+                    value(&l.a_name),
+                    value(&l.b.article),
+                    value(&l.b.person),
+                    value(&l.b_name),
+                    value(&l.rule),
+                    value(&l.score),
+                ],
+            );
         }
+    }
+    for t in [&entries, &outlets, &index, &links] {
+        case_rows::sync(conn, path, &case.id, t)?;
     }
     Ok(())
 }

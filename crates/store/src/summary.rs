@@ -15,11 +15,12 @@
 //! Listing queries ([`Store::case_page`]) are one indexed `SELECT … ORDER BY
 //! … LIMIT` plus one `COUNT(*)` over the same filter.
 
+use crate::case_rows::{self, TableRows, value};
 use crate::error::{Context as _, data_error, invalid};
 use crate::{Result, Store, count, pos};
 use casewatch_model::{Case, OrgKind, PartialDate, PersonStatus, Review, Standing, country, custody};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension as _, params, params_from_iter, types::Value as SqlValue};
+use rusqlite::{Connection, OptionalExtension as _, params_from_iter, types::Value as SqlValue};
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -115,107 +116,129 @@ pub(crate) fn case_statuses(conn: &Connection, path: &Path, case: &Case) -> Resu
     Ok(out)
 }
 
-/// Stores the listing rows of one case (already in `cases`); `country` is a
-/// reviewer's country, else it is derived.
-pub(crate) fn write(conn: &Connection, path: &Path, case: &Case, reviewer_country: Option<String>) -> Result<()> {
-    let id = &case.id;
-    for table in ["case_entries", "case_outlet_names", "person_status"] {
-        conn.prepare_cached(&format!("DELETE FROM {table} WHERE case_id = ?1"))
-            .and_then(|mut st| st.execute([id]))
-            .ctx(path, || format!("clearing the {table} rows of {id}"))?;
-    }
-    let mut ins = conn
-        .prepare_cached(
-            "INSERT OR REPLACE INTO case_entries (case_id, entry_id, event_type, status, review, day_from, day_to, place,
-                                                  published)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )
-        .ctx(path, || "preparing the case entries insert")?;
+/// A column of `cases` and its value.
+pub(crate) type CaseColumn = (&'static str, SqlValue);
+
+/// The listing rows of one case: its summary columns of `cases` (country,
+/// standing, standing rank, reviewed count, id number, summary version)
+/// and its rows of `case_entries`, `case_outlet_names` and
+/// `person_status`. `reviewer_country` is a reviewer's country, else it is
+/// derived.
+pub(crate) fn rows(
+    conn: &Connection,
+    path: &Path,
+    case: &Case,
+    reviewer_country: Option<String>,
+) -> Result<(Vec<CaseColumn>, Vec<TableRows>)> {
+    let mut entries = TableRows::new(
+        "case_entries",
+        &["entry_id"],
+        &[
+            "event_type",
+            "status",
+            "review",
+            "day_from",
+            "day_to",
+            "place",
+            "published",
+        ],
+    );
     for e in &case.events {
         let span = e.date.day_span();
-        ins.execute(params![
-            id,
-            e.id,
-            e.event_type.as_str(),
-            e.status.as_str(),
-            e.review.as_str(),
-            span.map(|s| s.0),
-            span.map(|s| s.1),
-            e.place.as_deref().map(str::to_lowercase),
-            e.sources
-                .iter()
-                .filter_map(|s| s.published)
-                .max()
-                .map(|d| d.to_string())
-        ])
-        .ctx(path, || format!("indexing entry {} of {id}", e.id))?;
+        entries.push(
+            vec![value(&e.id)],
+            vec![
+                value(e.event_type.as_str()),
+                value(e.status.as_str()),
+                value(e.review.as_str()),
+                value(&span.map(|s| s.0)),
+                value(&span.map(|s| s.1)),
+                value(&e.place.as_deref().map(str::to_lowercase)),
+                value(
+                    &e.sources
+                        .iter()
+                        .filter_map(|s| s.published)
+                        .max()
+                        .map(|d| d.to_string()),
+                ),
+            ],
+        );
     }
-    let mut outlets: Vec<String> = vec![case.title.to_lowercase()];
+    let mut outlets = TableRows::new("case_outlet_names", &["name"], &[]);
+    let mut names: Vec<String> = vec![case.title.to_lowercase()];
     for o in case.organizations.iter().filter(|o| o.kind == OrgKind::MediaOutlet) {
-        outlets.push(o.name.to_lowercase());
-        outlets.extend(o.variants.iter().map(|v| v.to_lowercase()));
+        names.push(o.name.to_lowercase());
+        names.extend(o.variants.iter().map(|v| v.to_lowercase()));
     }
-    outlets.extend(
+    names.extend(
         case.people
             .iter()
             .filter_map(|p| p.affiliation.as_deref().map(str::to_lowercase)),
     );
-    let mut ins = conn
-        .prepare_cached("INSERT OR IGNORE INTO case_outlet_names (case_id, name) VALUES (?1, ?2)")
-        .ctx(path, || "preparing the case outlets insert")?;
-    for o in outlets {
-        ins.execute(params![id, o])
-            .ctx(path, || format!("indexing the outlets of {id}"))?;
+    for n in names {
+        outlets.push(vec![value(&n)], Vec::new());
     }
     let statuses = case_statuses(conn, path, case)?;
-    let mut ins = conn
-        .prepare_cached(
-            "INSERT OR REPLACE INTO person_status (case_id, person_id, position, name, status, since, term, until,
-                                                   entry, as_of, overridden, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )
-        .ctx(path, || "preparing the status insert")?;
-    for (i, s) in statuses.iter().enumerate() {
-        ins.execute(params![
-            id,
-            s.person,
-            pos(i),
-            s.name,
-            s.status.as_str(),
-            s.since.map(|d| d.to_string()),
-            s.term,
-            s.until.map(|d| d.to_string()),
-            s.entry,
-            s.as_of.map(|d| d.to_string()),
-            s.overridden,
-            s.note
-        ])
-        .ctx(path, || format!("storing the status of {} in {id}", s.person))?;
+    let mut status_rows = TableRows::new(
+        "person_status",
+        &["person_id"],
+        &[
+            "position",
+            "name",
+            "status",
+            "since",
+            "term",
+            "until",
+            "entry",
+            "as_of",
+            "overridden",
+            "note",
+        ],
+    );
+    for (i, st) in statuses.iter().enumerate() {
+        status_rows.push(
+            vec![value(&st.person)],
+            vec![
+                value(&pos(i)),
+                value(&st.name),
+                value(st.status.as_str()),
+                value(&st.since.map(|d| d.to_string())),
+                value(&st.term),
+                value(&st.until.map(|d| d.to_string())),
+                value(&st.entry),
+                value(&st.as_of.map(|d| d.to_string())),
+                value(&st.overridden),
+                value(&st.note),
+            ],
+        );
     }
     let standing = statuses.iter().map(|s| s.status).min_by_key(|s| s.rank());
     let country = reviewer_country.or_else(|| country::derive(case));
     let reviewed = case.events.iter().filter(|e| e.review != Review::Machine).count();
-    let number: i64 = id
+    let number: i64 = case
+        .id
         .trim_start_matches(|c: char| !c.is_ascii_digit())
         .parse()
         .unwrap_or(0);
-    conn.prepare_cached(
-        "UPDATE cases SET country = ?2, standing = ?3, standing_rank = ?4, reviewed_count = ?5, id_number = ?6,
-                          summary_version = ?7
-         WHERE id = ?1",
-    )
-    .and_then(|mut st| {
-        st.execute(params![
-            id,
-            country,
-            standing.map(|s| s.as_str()),
-            standing.map_or(9, |s| i64::from(s.rank())),
-            pos(reviewed),
-            number,
-            SUMMARY_VERSION
-        ])
-    })
-    .ctx(path, || format!("storing the summary of {id}"))?;
+    let columns = vec![
+        ("country", value(&country)),
+        ("standing", value(&standing.map(|s| s.as_str()))),
+        ("standing_rank", value(&standing.map_or(9, |s| i64::from(s.rank())))),
+        ("reviewed_count", value(&pos(reviewed))),
+        ("id_number", value(&number)),
+        ("summary_version", value(&SUMMARY_VERSION)),
+    ];
+    Ok((columns, vec![entries, outlets, status_rows]))
+}
+
+/// Stores the listing rows of one case (already in `cases`; see [`rows`]),
+/// writing only those that changed ([`crate::case_rows`]).
+pub(crate) fn write(conn: &Connection, path: &Path, case: &Case, reviewer_country: Option<String>) -> Result<()> {
+    let (columns, tables) = rows(conn, path, case, reviewer_country)?;
+    case_rows::write_case_row(conn, path, &case.id, &columns, false)?;
+    for t in &tables {
+        case_rows::sync(conn, path, &case.id, t)?;
+    }
     Ok(())
 }
 
