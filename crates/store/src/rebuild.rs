@@ -348,7 +348,7 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache
         }
         let blk = rebuild_cache::link_block(conn, path, cache, key)?;
         for g in blk.joinable(seeds, settings) {
-            for article in &blk.groups[g].1 {
+            for article in blk.articles(g) {
                 add.execute([article])
                     .ctx(path, || format!("adding article row {article}"))?;
             }

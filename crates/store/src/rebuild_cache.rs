@@ -51,10 +51,16 @@ impl RebuildCache {
     }
 }
 
-/// The prepared link mentions of one key block, grouped by their stored
-/// text: articles that give the same mentions with the same context (the
-/// same spellings, attributes and co-named surnames) link alike, so each
-/// distinct text is parsed, folded and compared once.
+/// The link mentions of one key block, grouped by their stored text:
+/// articles that give the same mentions with the same context (the same
+/// spellings, attributes and co-named surnames) link alike, so each
+/// distinct text is parsed and compared once. A group's mentions are
+/// prepared ([`casewatch_reconcile::LinkMention::prepare`]: names parsed
+/// and folded) only when one of their names matches a new mention's, so a
+/// block read for the first time (every block, in a new process) costs
+/// the parsing of its distinct names, not of all its mentions: at 190,000
+/// generated articles the first rebuild's neighbour step took 1.25 s when
+/// every mention was prepared.
 #[derive(Debug, Default)]
 pub(crate) struct LinkBlock {
     /// Rows of the block.
@@ -63,22 +69,47 @@ pub(crate) struct LinkBlock {
     last: Option<i64>,
     /// (mentions, context) text → index into `groups`.
     index: HashMap<(String, String), usize>,
-    /// Per distinct text: the prepared mentions and the article rows giving it.
-    pub(crate) groups: Vec<(Vec<casewatch_reconcile::PreparedMention>, Vec<i64>)>,
+    /// Per distinct text: its mentions and the article rows giving it.
+    groups: Vec<LinkGroup>,
     /// Name text → index into `names`.
     name_index: HashMap<String, usize>,
-    /// Per distinct name text of the block's mentions, the (group, mention)
-    /// pairs giving it (the first one stands for the name). A block has far
+    /// Per distinct name text of the block's mentions: the name alone,
+    /// prepared (what [`casewatch_reconcile::PreparedMention::name_match`]
+    /// reads), and the (group, mention) pairs giving it. A block has far
     /// fewer distinct names than mention lists: each name is compared with
-    /// a new mention's name once ([`casewatch_reconcile::PreparedMention::name_match`]),
-    /// and only the mentions of matching names are scored.
-    names: Vec<Vec<(usize, usize)>>,
+    /// a new mention's name once, and only the mentions of matching names
+    /// are prepared and scored.
+    names: Vec<(casewatch_reconcile::PreparedMention, Vec<(usize, usize)>)>,
     /// Per name text of a new mention: how many of `names` it was compared
     /// with, and those that matched with their base score (names are only
     /// appended, so later rebuilds compare it with the new names alone).
     matched: HashMap<String, (usize, Vec<(usize, f64)>)>,
     /// `Settings::given_name_max_edits` that `matched` was computed with.
     edits: usize,
+}
+
+/// One distinct (mentions, context) text of a [`LinkBlock`].
+#[derive(Debug)]
+struct LinkGroup {
+    mentions: Vec<casewatch_reconcile::LinkMention>,
+    context: Vec<String>,
+    /// `mentions` prepared with `context`, once needed.
+    prepared: Option<Vec<casewatch_reconcile::PreparedMention>>,
+    /// The article rows giving this text, ascending.
+    articles: Vec<i64>,
+}
+
+impl LinkGroup {
+    /// The group's mentions, prepared (on first use).
+    fn prepared(&mut self) -> &[casewatch_reconcile::PreparedMention] {
+        let LinkGroup {
+            mentions,
+            context,
+            prepared,
+            ..
+        } = self;
+        prepared.get_or_insert_with(|| mentions.iter().map(|m| m.prepare(context)).collect())
+    }
 }
 
 impl LinkBlock {
@@ -94,28 +125,43 @@ impl LinkBlock {
                     let ms: Vec<casewatch_reconcile::LinkMention> =
                         serde_json::from_str(&key.0).map_err(|e| data_error(path, "link key mentions", e))?;
                     let g = self.groups.len();
-                    let prepared: Vec<_> = ms.iter().map(|m| m.prepare(&context)).collect();
-                    for (m, p) in prepared.iter().enumerate() {
-                        let n = match self.name_index.get(p.text()) {
+                    for (m, mention) in ms.iter().enumerate() {
+                        let n = match self.name_index.get(&mention.name) {
                             Some(&n) => n,
                             None => {
-                                self.names.push(Vec::new());
-                                self.name_index.insert(p.text().to_string(), self.names.len() - 1);
+                                // (a name's match depends on the name alone)
+                                let alone = casewatch_reconcile::LinkMention {
+                                    name: mention.name.clone(),
+                                    occupation: None,
+                                    affiliation: None,
+                                };
+                                self.names.push((alone.prepare(&[]), Vec::new()));
+                                self.name_index.insert(mention.name.clone(), self.names.len() - 1);
                                 self.names.len() - 1
                             }
                         };
-                        self.names[n].push((g, m));
+                        self.names[n].1.push((g, m));
                     }
-                    self.groups.push((prepared, Vec::new()));
+                    self.groups.push(LinkGroup {
+                        mentions: ms,
+                        context,
+                        prepared: None,
+                        articles: Vec::new(),
+                    });
                     self.index.insert(key, g);
                     g
                 }
             };
-            self.groups[g].1.push(article);
+            self.groups[g].articles.push(article);
             self.count += 1;
             self.last = Some(article);
         }
         Ok(())
+    }
+
+    /// The article rows of group `g` (one of [`LinkBlock::joinable`]'s).
+    pub(crate) fn articles(&self, g: usize) -> &[i64] {
+        self.groups.get(g).map_or(&[], |x| x.articles.as_slice())
     }
 
     /// The groups with a mention that may join one of `seeds` (see
@@ -135,17 +181,18 @@ impl LinkBlock {
         let mut hit = vec![false; groups.len()];
         for a in seeds {
             let (done, found) = matched.entry(a.text().to_string()).or_default();
-            for (n, pairs) in names.iter().enumerate().skip(*done) {
-                if let Some(&(g, m)) = pairs.first()
-                    && let Some(base) = a.name_match(&groups[g].0[m], settings)
-                {
+            for (n, (name, _)) in names.iter().enumerate().skip(*done) {
+                if let Some(base) = a.name_match(name, settings) {
                     found.push((n, base));
                 }
             }
             *done = names.len();
             for &(n, base) in found.iter() {
-                for &(g, m) in &names[n] {
-                    if !hit[g] && a.may_join_with(&groups[g].0[m], base, settings) {
+                for &(g, m) in &names[n].1 {
+                    if !hit[g]
+                        && let Some(b) = groups[g].prepared().get(m)
+                        && a.may_join_with(b, base, settings)
+                    {
                         hit[g] = true;
                     }
                 }
