@@ -91,7 +91,9 @@ pub(crate) struct LinkBlock {
 /// One distinct (mentions, context) text of a [`LinkBlock`].
 #[derive(Debug)]
 struct LinkGroup {
+    /// The mentions as stored (emptied once prepared).
     mentions: Vec<casewatch_reconcile::LinkMention>,
+    /// The folded surnames the article names (emptied once prepared).
     context: Vec<String>,
     /// `mentions` prepared with `context`, once needed.
     prepared: Option<Vec<casewatch_reconcile::PreparedMention>>,
@@ -100,7 +102,8 @@ struct LinkGroup {
 }
 
 impl LinkGroup {
-    /// The group's mentions, prepared (on first use).
+    /// The group's mentions, prepared (on first use; the raw mentions and
+    /// context are dropped then, the prepared ones hold what they said).
     fn prepared(&mut self) -> &[casewatch_reconcile::PreparedMention] {
         let LinkGroup {
             mentions,
@@ -108,7 +111,12 @@ impl LinkGroup {
             prepared,
             ..
         } = self;
-        prepared.get_or_insert_with(|| mentions.iter().map(|m| m.prepare(context)).collect())
+        prepared.get_or_insert_with(|| {
+            let done = mentions.iter().map(|m| m.prepare(context)).collect();
+            *mentions = Vec::new();
+            *context = Vec::new();
+            done
+        })
     }
 }
 
