@@ -4,7 +4,8 @@
 //! cargo run --release -p casewatch --example bench_ingest -- [ARTICLES] [BATCH] [KEEP.db]
 //! ```
 //!
-//! Prints the time per article and per rebuild every twentieth of the run
+//! Prints the time per article (wall clock, and CPU time of the process
+//! where `/proc/self/stat` exists) and per rebuild every twentieth of the run
 //! (at least every 1,000), the largest cases, and the database size against
 //! the text stored. `BENCH_PHASES=1` adds the time of each rebuild phase
 //! (see `casewatch_store::RebuildTimings`). `BENCH_FULL_REBUILD=1` also times one rebuild of every
@@ -437,6 +438,17 @@ fn pad(rng: &mut Rng, body: &mut String) {
     }
 }
 
+/// The CPU time of this process so far, user and system, in seconds (from
+/// `/proc/self/stat` in clock ticks of 1/100 s; `None` where there is no
+/// such file).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // (the fields after the command name: state, then utime and stime are the 12th and 13th)
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let total: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
@@ -482,8 +494,8 @@ fn main() -> anyhow::Result<()> {
         "{total} generated articles, batches of {batch}, cases built every {rebuild_every} (insert + incremental case rebuild)"
     );
     println!(
-        "{:>8} {:>14} {:>14} {:>10} {:>16}",
-        "articles", "ms/article", "rebuild ms", "cases", "reconciled/rebuild"
+        "{:>8} {:>14} {:>14} {:>10} {:>16} {:>14}",
+        "articles", "ms/article", "rebuild ms", "cases", "reconciled/rebuild", "CPU ms/article"
     );
     let (mut window, mut window_rebuild, mut window_n, mut reconciled, mut batches) =
         (0.0f64, 0.0f64, 0usize, 0usize, 0usize);
@@ -507,6 +519,9 @@ fn main() -> anyhow::Result<()> {
     let from = env_usize("BENCH_FROM").unwrap_or(0);
     let stop = env_usize("BENCH_STOP").unwrap_or(total).min(total);
     let mut text_bytes = 0usize;
+    // The process's CPU time at the start of the window: on a shared
+    // machine it varies less than the wall-clock time.
+    let mut cpu_mark = cpu_seconds();
     for (k, slots) in order.chunks(batch).enumerate() {
         if (k + 1) * batch <= from {
             continue;
@@ -549,13 +564,18 @@ fn main() -> anyhow::Result<()> {
         }
         batches += 1;
         if done.is_multiple_of(every) || done >= stop {
+            let cpu = match (cpu_seconds(), cpu_mark) {
+                (Some(now), Some(then)) => format!("{:.3}", (now - then) * 1000.0 / window_n as f64),
+                _ => "-".to_string(),
+            };
             println!(
-                "{:>8} {:>14.3} {:>14.1} {:>10} {:>16.0}",
+                "{:>8} {:>14.3} {:>14.1} {:>10} {:>16.0} {:>14}",
                 done.min(total),
                 window * 1000.0 / window_n as f64,
                 window_rebuild * 1000.0 / batches as f64,
                 store.counts()?.cases,
-                reconciled as f64 / batches as f64
+                reconciled as f64 / batches as f64,
+                cpu
             );
             if std::env::var_os("BENCH_PHASES").is_some() {
                 let ms: Vec<String> = phases
@@ -568,6 +588,7 @@ fn main() -> anyhow::Result<()> {
                 );
             }
             phases = [0.0; 8];
+            cpu_mark = cpu_seconds();
             (window, window_rebuild, window_n, reconciled, batches) = (0.0, 0.0, 0, 0, 0);
         }
     }
