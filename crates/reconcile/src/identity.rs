@@ -251,7 +251,8 @@ fn same_folded(
 
 /// Candidates for sharing a person id across cases, blocked by folded
 /// surname (only people of one block are ever compared), each distinct name
-/// parsed once per run and attributes folded once per candidate.
+/// parsed once (kept in [`ParsedNames`] across runs) and attributes folded
+/// once per candidate.
 ///
 /// Per block, candidates are tried in a fixed order: the people of this run
 /// that had an id before the block was first looked up, then the people of

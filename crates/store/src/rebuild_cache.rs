@@ -16,12 +16,14 @@
 //!   cache's own writes left; the rebuild updates the cached blocks as it
 //!   writes the people index, and any other write empties the cache.
 //!
-//! A rebuild that fails (or whose commit is refused) clears the cache: its
-//! writes were rolled back.
+//! A rebuild that fails clears the cache; one that another connection's
+//! write made start again clears the people blocks (its updates of them
+//! were rolled back; link blocks are checked against the table anyway).
 //!
 //! Memory: at most [`MAX_CACHED_PEOPLE`] people rows (about 150 bytes each)
-//! and, for link blocks, the prepared mentions of every key looked up (about
-//! 70 MB at 200,000 generated articles, see ARCHITECTURE.md).
+//! and, for link blocks, the mentions of every key looked up; a whole
+//! 200,000-article run of `bench_ingest` peaks at about 1 GB (see
+//! ARCHITECTURE.md).
 
 use crate::Result;
 use crate::error::{Context as _, data_error};
