@@ -332,4 +332,55 @@ mod tests {
         let err = write_case_row(conn, &store.path, "c1", &columns("Osmonov case", 2), true).expect_err("dup");
         assert!(err.is_constraint_violation(), "{err}");
     }
+
+    #[test]
+    fn a_case_written_again_unchanged_writes_nothing() {
+        // Every listing column and row read back equals what is written
+        // (no column affinity converts a value), so an unchanged case is
+        // only read. A defendant in pre-trial detention gives a status row.
+        let case: casewatch_model::Case = serde_json::from_value(serde_json::json!({
+            "id": "c4",
+            "title": "Tundra Radio case",
+            "people": [{"id": "P2", "name": "Aibek Kadyrov", "variants": ["Aibek Kadyrov"],
+                        "occupation": "reporter", "affiliation": "Tundra Radio", "former": false,
+                        "role": "defendant"}],
+            "organizations": [{"id": "O1", "name": "Tundra Radio", "variants": [], "kind": "media_outlet"}],
+            "charges": [],
+            "events": [{"id": "E7", "type": "pretrial_detention", "date": "2025-03-11",
+                        "date_precision": "day", "date_qualifier": null,
+                        "subjects": [{"ref": "P2", "name": "Aibek Kadyrov"}],
+                        "agent": null, "place": "Karakol", "status": "occurred", "detail": "two months",
+                        "review": "machine",
+                        "sources": [{"article": "a1", "published": "2025-03-12", "url": null,
+                                     "start": 0, "end": 10, "sentence": "Kadyrov was remanded."}]}],
+            "articles": ["a1"],
+            "related_cases": []
+        }))
+        .expect("case");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("case.db")).expect("open");
+        let conn = &store.conn;
+        crate::cases::write(conn, &store.path, &case, 4, "2025-03-12").expect("first write");
+        let status: i64 = conn
+            .query_row("SELECT COUNT(*) FROM person_status WHERE case_id = 'c4'", [], |r| {
+                r.get(0)
+            })
+            .expect("count");
+        assert_eq!(status, 1);
+        let before = conn.total_changes();
+        crate::cases::write(conn, &store.path, &case, 4, "2025-03-12").expect("second write");
+        assert_eq!(conn.total_changes(), before, "nothing written");
+        let mut later = case.clone();
+        later.events[0].detail = Some("three months".into());
+        later.articles.push("a2".into());
+        crate::cases::write(conn, &store.path, &later, 4, "2025-03-12").expect("third write");
+        let sources: i64 = conn
+            .query_row("SELECT source_count FROM cases WHERE id = 'c4'", [], |r| r.get(0))
+            .expect("sources");
+        assert_eq!(sources, 2);
+        assert_eq!(
+            crate::cases::read_one(conn, &store.path, "c4").expect("read"),
+            Some(later)
+        );
+    }
 }
