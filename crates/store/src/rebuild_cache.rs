@@ -316,7 +316,7 @@ pub(crate) struct PersonCache {
     rows: usize,
 }
 
-/// The number `person_index_version` holds (0 on a store without it).
+/// The number `person_index_version` holds (0 when its row is missing).
 fn person_index_version(conn: &Connection, path: &Path) -> Result<i64> {
     conn.prepare_cached("SELECT version FROM person_index_version WHERE id = 1")
         .and_then(|mut st| st.query_row([], |r| r.get(0)).optional())
@@ -374,25 +374,32 @@ impl PersonCache {
         Ok(&self.blocks[block])
     }
 
-    /// Records a row (case, person) of a cached block, replacing the one
-    /// with the same key as `INSERT OR REPLACE` does.
+    /// Records a row (case, person) of a cached block, replacing the row
+    /// with the same (case, person), in whichever cached block it was, as
+    /// `INSERT OR REPLACE` does (the table's key has no block).
     fn put(&mut self, block: &str, case: String, person: String, name: String, attrs: Attributes) {
-        let Some(b) = self.blocks.get_mut(block) else { return };
+        if !self.blocks.contains_key(block) {
+            return;
+        }
         let key = (case.clone(), person.clone());
         let rows = self.by_case.entry(case).or_default();
-        if let Some(i) = rows.iter().position(|(bl, _, p)| bl == block && *p == person) {
-            let (_, old, _) = rows.remove(i);
-            if let Some(people) = b.names.get_mut(&old) {
+        if let Some(i) = rows.iter().position(|(_, _, p)| *p == person) {
+            let (old_block, old_name, _) = rows.remove(i);
+            if let Some(people) = self.blocks.get_mut(&old_block).and_then(|b| b.names.get_mut(&old_name)) {
                 people.remove(&key);
-                if people.is_empty() {
-                    b.names.remove(&old);
+                if people.is_empty()
+                    && let Some(b) = self.blocks.get_mut(&old_block)
+                {
+                    b.names.remove(&old_name);
                 }
             }
             self.rows -= 1;
         }
         rows.push((block.to_string(), name.clone(), person));
-        b.names.entry(name).or_default().insert(key, attrs);
-        self.rows += 1;
+        if let Some(b) = self.blocks.get_mut(block) {
+            b.names.entry(name).or_default().insert(key, attrs);
+            self.rows += 1;
+        }
     }
 
     /// A row the rebuild writes to `person_index` (`INSERT OR REPLACE`):
@@ -512,6 +519,20 @@ mod tests {
             .map(|k| k.id)
             .collect();
         assert_eq!(only, ["P2"]);
+
+        // A person written again under another surname leaves its old
+        // block, as `INSERT OR REPLACE` on (case, person) does.
+        assert!(cached(&mut cache, &store, "asanov", &[]).is_empty());
+        cache.insert("c1", "P1", "asanov", "Kanat Asanov", (None, None));
+        assert_eq!(
+            cached(&mut cache, &store, "asanov", &[]),
+            vec![row("c1", "P1", "Kanat Asanov")]
+        );
+        assert_eq!(
+            cached(&mut cache, &store, "osmonov", &[]),
+            vec![row("c1", "P2", "Dilnoza Osmonova"), row("c2", "P4", "Kanat Osmonov")]
+        );
+        assert_eq!(cache.rows, 3);
     }
 
     #[test]
