@@ -278,6 +278,23 @@ impl LinkMention {
             context: context.iter().cloned().collect(),
         }
     }
+
+    /// [`LinkMention::prepare`], taking the parsed name from `same_name`
+    /// when that is a mention prepared with the same name text (parsing
+    /// folds every token, most of the cost of preparing a mention); parses
+    /// it otherwise. The result is the same either way.
+    pub fn prepare_with_name(&self, same_name: &PreparedMention, context: &[String]) -> PreparedMention {
+        if same_name.text != self.name {
+            return self.prepare(context);
+        }
+        let folded = |v: &Option<String>| v.as_deref().map(names::fold).filter(|f| !f.is_empty());
+        PreparedMention {
+            text: self.name.clone(),
+            name: same_name.name.clone(),
+            attrs: [folded(&self.occupation), folded(&self.affiliation)],
+            context: context.iter().cloned().collect(),
+        }
+    }
 }
 
 impl PreparedMention {

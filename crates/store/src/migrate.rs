@@ -84,6 +84,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0011_person_index_version",
         sql: include_str!("../migrations/sqlite/0011_person_index_version.sql"),
     },
+    Migration {
+        version: 12,
+        name: "0012_link_names",
+        sql: include_str!("../migrations/sqlite/0012_link_names.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -349,7 +349,7 @@ fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache
             continue;
         }
         let blk = rebuild_cache::link_block(conn, path, cache, key)?;
-        for g in blk.joinable(seeds, settings) {
+        for g in blk.joinable(conn, path, key, seeds, settings)? {
             for article in blk.articles(g) {
                 add.execute([article])
                     .ctx(path, || format!("adding article row {article}"))?;

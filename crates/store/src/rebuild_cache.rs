@@ -30,7 +30,7 @@ use crate::error::{Context as _, data_error};
 use casewatch_reconcile::Settings;
 use casewatch_reconcile::identity::KnownPerson;
 use rusqlite::{Connection, OptionalExtension as _, params};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 /// The blocks a [`crate::Store`] keeps between rebuilds (see the module docs).
@@ -53,41 +53,57 @@ impl RebuildCache {
     }
 }
 
-/// The link mentions of one key block, grouped by their stored text:
-/// articles that give the same mentions with the same context (the same
-/// spellings, attributes and co-named surnames) link alike, so each
-/// distinct text is parsed and compared once. A group's mentions are
-/// prepared ([`casewatch_reconcile::LinkMention::prepare`]: names parsed
-/// and folded) only when one of their names matches a new mention's, so a
-/// block read for the first time (every block, in a new process) costs
-/// the parsing of its distinct names, not of all its mentions: at 190,000
-/// generated articles the first rebuild's neighbour step took 1.25 s when
-/// every mention was prepared.
+/// The link mentions of one key block that a rebuild has needed, grouped by
+/// their stored text: articles that give the same mentions with the same
+/// context (the same spellings, attributes and co-named surnames) link
+/// alike, so each distinct text is parsed and compared once.
+///
+/// A block is read by name (migration 12's `link_names`): first the list
+/// of its distinct names, then the rows of a name only when that name
+/// matches a new mention's. In a new process the first rebuild used to read
+/// every block it touched whole (at 190,000 generated articles, 340,000
+/// rows for 1,000 new articles, and 0.9 s of a 2.5 s rebuild). A group's
+/// mentions are prepared ([`casewatch_reconcile::LinkMention::prepare`]:
+/// names parsed and folded) only when one of their names matches.
 #[derive(Debug, Default)]
 pub(crate) struct LinkBlock {
-    /// Rows of the block.
+    /// Rows of the block in the table when it was last checked.
     count: usize,
-    /// Its largest article row.
+    /// Its largest article row then.
     last: Option<i64>,
+    /// The article rows read so far (each is read once).
+    seen: HashSet<i64>,
     /// (mentions, context) text → index into `groups`.
     index: HashMap<(String, String), usize>,
-    /// Per distinct text: its mentions and the article rows giving it.
+    /// Per distinct text read: its mentions and the article rows giving it.
     groups: Vec<LinkGroup>,
     /// Name text → index into `names`.
     name_index: HashMap<String, usize>,
-    /// Per distinct name text of the block's mentions: the name alone,
-    /// prepared (what [`casewatch_reconcile::PreparedMention::name_match`]
-    /// reads), and the (group, mention) pairs giving it. A block has far
-    /// fewer distinct names than mention lists: each name is compared with
-    /// a new mention's name once, and only the mentions of matching names
-    /// are prepared and scored.
-    names: Vec<(casewatch_reconcile::PreparedMention, Vec<(usize, usize)>)>,
+    /// Every distinct name of the block's mentions. A block has far fewer
+    /// distinct names than mention lists (about 60 against 350 at 190,000
+    /// generated articles): each name is compared with a new mention's name
+    /// once, and only the mentions of matching names are read, prepared
+    /// and scored.
+    names: Vec<BlockName>,
     /// Per name text of a new mention: how many of `names` it was compared
     /// with, and those that matched with their base score (names are only
     /// appended, so later rebuilds compare it with the new names alone).
     matched: HashMap<String, (usize, Vec<(usize, f64)>)>,
     /// `Settings::given_name_max_edits` that `matched` was computed with.
     edits: usize,
+}
+
+/// One distinct name of a [`LinkBlock`].
+#[derive(Debug)]
+struct BlockName {
+    /// The name alone, prepared (what
+    /// [`casewatch_reconcile::PreparedMention::name_match`] reads; its
+    /// `text()` is the name as stored).
+    alone: casewatch_reconcile::PreparedMention,
+    /// Whether every row of the block giving this name has been read.
+    complete: bool,
+    /// The (group, mention) pairs read so far that give this name.
+    mentions: Vec<(usize, usize)>,
 }
 
 /// One distinct (mentions, context) text of a [`LinkBlock`].
@@ -99,14 +115,19 @@ struct LinkGroup {
     context: Vec<String>,
     /// `mentions` prepared with `context`, once needed.
     prepared: Option<Vec<casewatch_reconcile::PreparedMention>>,
-    /// The article rows giving this text, ascending.
+    /// The article rows giving this text (each once, in the order read).
     articles: Vec<i64>,
 }
 
 impl LinkGroup {
     /// The group's mentions, prepared (on first use; the raw mentions and
     /// context are dropped then, the prepared ones hold what they said).
-    fn prepared(&mut self) -> &[casewatch_reconcile::PreparedMention] {
+    /// `alone` gives a name's [`BlockName::alone`], whose parsed name is
+    /// reused.
+    fn prepared<'a>(
+        &mut self,
+        alone: impl Fn(&str) -> Option<&'a casewatch_reconcile::PreparedMention>,
+    ) -> &[casewatch_reconcile::PreparedMention] {
         let LinkGroup {
             mentions,
             context,
@@ -114,7 +135,13 @@ impl LinkGroup {
             ..
         } = self;
         prepared.get_or_insert_with(|| {
-            let done = mentions.iter().map(|m| m.prepare(context)).collect();
+            let done = mentions
+                .iter()
+                .map(|m| match alone(&m.name) {
+                    Some(same) => m.prepare_with_name(same, context),
+                    None => m.prepare(context),
+                })
+                .collect();
             *mentions = Vec::new();
             *context = Vec::new();
             done
@@ -122,10 +149,38 @@ impl LinkGroup {
     }
 }
 
+/// A stored row of `link_keys`: article row, mentions and context (JSON).
+type LinkRow = (i64, String, String);
+
 impl LinkBlock {
-    /// Adds the stored rows `found` (ascending article rows).
-    fn extend(&mut self, path: &Path, found: Vec<(i64, String, String)>) -> Result<()> {
+    /// The entry of name `name`, added (as `complete`) when new.
+    fn name_entry(&mut self, name: &str, complete: bool) -> usize {
+        if let Some(&n) = self.name_index.get(name) {
+            return n;
+        }
+        // (a name's match depends on the name alone)
+        let alone = casewatch_reconcile::LinkMention {
+            name: name.to_string(),
+            occupation: None,
+            affiliation: None,
+        };
+        self.names.push(BlockName {
+            alone: alone.prepare(&[]),
+            complete,
+            mentions: Vec::new(),
+        });
+        self.name_index.insert(name.to_string(), self.names.len() - 1);
+        self.names.len() - 1
+    }
+
+    /// Adds the stored rows `found`, skipping articles already read. A
+    /// name first seen here is complete: the block's names were listed
+    /// when it was read, so a new one has no rows but those read now.
+    fn extend(&mut self, path: &Path, found: Vec<LinkRow>) -> Result<()> {
         for (article, mentions, ctx) in found {
+            if !self.seen.insert(article) {
+                continue;
+            }
             let key = (mentions, ctx);
             let g = match self.index.get(&key) {
                 Some(&g) => g,
@@ -136,21 +191,8 @@ impl LinkBlock {
                         serde_json::from_str(&key.0).map_err(|e| data_error(path, "link key mentions", e))?;
                     let g = self.groups.len();
                     for (m, mention) in ms.iter().enumerate() {
-                        let n = match self.name_index.get(&mention.name) {
-                            Some(&n) => n,
-                            None => {
-                                // (a name's match depends on the name alone)
-                                let alone = casewatch_reconcile::LinkMention {
-                                    name: mention.name.clone(),
-                                    occupation: None,
-                                    affiliation: None,
-                                };
-                                self.names.push((alone.prepare(&[]), Vec::new()));
-                                self.name_index.insert(mention.name.clone(), self.names.len() - 1);
-                                self.names.len() - 1
-                            }
-                        };
-                        self.names[n].1.push((g, m));
+                        let n = self.name_entry(&mention.name, true);
+                        self.names[n].mentions.push((g, m));
                     }
                     self.groups.push(LinkGroup {
                         mentions: ms,
@@ -163,8 +205,31 @@ impl LinkBlock {
                 }
             };
             self.groups[g].articles.push(article);
-            self.count += 1;
-            self.last = Some(article);
+        }
+        Ok(())
+    }
+
+    /// Reads the rows of name `n` of block `key` (once).
+    fn load_name(&mut self, conn: &Connection, path: &Path, key: &str, n: usize) -> Result<()> {
+        let Some(name) = self.names.get(n).filter(|x| !x.complete) else {
+            return Ok(());
+        };
+        let found: Vec<LinkRow> = conn
+            .prepare_cached(
+                "SELECT l.article, l.mentions, l.context
+                 FROM link_names n CROSS JOIN link_keys l ON l.key = n.key AND l.article = n.article
+                 WHERE n.key = ?1 AND n.name = ?2 ORDER BY n.article",
+            )
+            .and_then(|mut st| {
+                st.query_map(params![key, name.alone.text()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(path, || format!("reading the articles of a name of key {key}"))?;
+        self.extend(path, found)?;
+        if let Some(x) = self.names.get_mut(n) {
+            x.complete = true;
         }
         Ok(())
     }
@@ -174,33 +239,54 @@ impl LinkBlock {
         self.groups.get(g).map_or(&[], |x| x.articles.as_slice())
     }
 
-    /// The groups with a mention that may join one of `seeds` (see
-    /// [`casewatch_reconcile::PreparedMention::may_join`]), ascending.
+    /// The groups of block `key` with a mention that may join one of
+    /// `seeds` (see [`casewatch_reconcile::PreparedMention::may_join`]),
+    /// ascending; reads the rows of the names that match a seed's.
+    ///
+    /// Errors: [`crate::StoreError`] when reading or decoding a row fails.
     pub(crate) fn joinable(
         &mut self,
+        conn: &Connection,
+        path: &Path,
+        key: &str,
         seeds: &[casewatch_reconcile::PreparedMention],
         settings: &Settings,
-    ) -> Vec<usize> {
+    ) -> Result<Vec<usize>> {
         if self.edits != settings.given_name_max_edits {
             self.matched.clear();
             self.edits = settings.given_name_max_edits;
         }
-        let LinkBlock {
-            groups, names, matched, ..
-        } = self;
-        let mut hit = vec![false; groups.len()];
+        let mut wanted = BTreeSet::new();
         for a in seeds {
-            let (done, found) = matched.entry(a.text().to_string()).or_default();
-            for (n, (name, _)) in names.iter().enumerate().skip(*done) {
-                if let Some(base) = a.name_match(name, settings) {
+            let (done, found) = self.matched.entry(a.text().to_string()).or_default();
+            for (n, name) in self.names.iter().enumerate().skip(*done) {
+                if let Some(base) = a.name_match(&name.alone, settings) {
                     found.push((n, base));
                 }
             }
-            *done = names.len();
-            for &(n, base) in found.iter() {
-                for &(g, m) in &names[n].1 {
+            *done = self.names.len();
+            wanted.extend(found.iter().map(|&(n, _)| n));
+        }
+        for n in wanted {
+            self.load_name(conn, path, key, n)?;
+        }
+        let LinkBlock {
+            groups,
+            names,
+            name_index,
+            matched,
+            ..
+        } = self;
+        let alone = |text: &str| name_index.get(text).and_then(|&n| names.get(n)).map(|x| &x.alone);
+        let mut hit = vec![false; groups.len()];
+        for a in seeds {
+            let Some((_, found)) = matched.get(a.text()) else {
+                continue;
+            };
+            for &(n, base) in found {
+                for &(g, m) in &names[n].mentions {
                     if !hit[g]
-                        && let Some(b) = groups[g].prepared().get(m)
+                        && let Some(b) = groups[g].prepared(alone).get(m)
                         && a.may_join_with(b, base, settings)
                     {
                         hit[g] = true;
@@ -208,19 +294,22 @@ impl LinkBlock {
                 }
             }
         }
-        hit.iter().enumerate().filter(|(_, h)| **h).map(|(g, _)| g).collect()
+        Ok(hit.iter().enumerate().filter(|(_, h)| **h).map(|(g, _)| g).collect())
     }
 }
 
-/// The rows of link key block `key`, from `cache` when it is current (see
-/// [`RebuildCache`]).
+/// Link key block `key` from `cache`, brought up to date with the table:
+/// rows appended since it was last read are read (the usual case); a block
+/// never read, or changed otherwise, is started again from the list of its
+/// names (see [`LinkBlock`]).
+///
+/// Errors: [`crate::StoreError`] when a query fails or a row does not decode.
 pub(crate) fn link_block<'c>(
     conn: &Connection,
     path: &Path,
     cache: &'c mut RebuildCache,
     key: &str,
 ) -> Result<&'c mut LinkBlock> {
-    type Found = (i64, String, String);
     // (the count kept by migration 10's triggers: counting the rows read the whole block)
     let (count, max): (i64, Option<i64>) = conn
         .prepare_cached(
@@ -230,31 +319,53 @@ pub(crate) fn link_block<'c>(
         .and_then(|mut st| st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
         .ctx(path, || format!("counting the articles of key {key}"))?;
     let count = usize::try_from(count).unwrap_or(0);
-    let read = |after: i64| -> Result<Vec<Found>> {
-        conn.prepare_cached(
-            "SELECT article, mentions, context FROM link_keys WHERE key = ?1 AND article > ?2 ORDER BY article",
-        )
-        .and_then(|mut st| {
-            st.query_map(params![key, after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-        })
-        .ctx(path, || format!("reading the articles of key {key}"))
-    };
     let entry = cache.links.entry(key.to_string()).or_default();
-    if entry.count != count || entry.last != max {
-        // Rows appended since (the usual case) are read alone; anything
-        // else reloads the block.
-        if let (Some(l), Some(m)) = (entry.last, max)
-            && m > l
-            && entry.count < count
-        {
-            entry.extend(path, read(l)?)?;
-        }
-        if entry.count != count || entry.last != max {
-            *entry = LinkBlock::default();
-            entry.extend(path, read(i64::MIN)?)?;
+    if entry.count == count && entry.last == max {
+        return Ok(entry);
+    }
+    if let (Some(l), Some(m)) = (entry.last, max)
+        && m > l
+        && entry.count < count
+    {
+        let found: Vec<LinkRow> = conn
+            .prepare_cached(
+                "SELECT article, mentions, context FROM link_keys WHERE key = ?1 AND article > ?2 ORDER BY article",
+            )
+            .and_then(|mut st| {
+                st.query_map(params![key, l], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(path, || format!("reading the new articles of key {key}"))?;
+        let (added, last) = (found.len(), found.last().map(|r| r.0));
+        entry.extend(path, found)?;
+        if entry.count + added == count && last == max {
+            entry.count = count;
+            entry.last = max;
+            return Ok(entry);
         }
     }
+    // Never read, or rows deleted: list the block's names afresh (a skip
+    // scan of link_names' primary key, one seek per distinct name).
+    *entry = LinkBlock::default();
+    let names: Vec<String> = conn
+        .prepare_cached(
+            "WITH RECURSIVE n(name) AS (
+                 SELECT (SELECT MIN(name) FROM link_names WHERE key = ?1)
+                 UNION ALL
+                 SELECT (SELECT MIN(name) FROM link_names WHERE key = ?1 AND name > n.name)
+                 FROM n WHERE n.name IS NOT NULL)
+             SELECT name FROM n WHERE name IS NOT NULL",
+        )
+        .and_then(|mut st| {
+            st.query_map([key], |r| r.get(0))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+        })
+        .ctx(path, || format!("listing the names of key {key}"))?;
+    for name in &names {
+        entry.name_entry(name, false);
+    }
+    entry.count = count;
+    entry.last = max;
     Ok(entry)
 }
 
@@ -449,6 +560,180 @@ mod tests {
             )
             .expect("people");
         (dir, store)
+    }
+
+    /// A store file with articles 1–7 (rows only) and the link key rows
+    /// of `rows`: (article, key, mentions as (name, occupation)).
+    fn store_with_links(rows: &[(i64, &str, &[(&str, Option<&str>)])]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("links.db")).expect("open");
+        for i in 1..=7 {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO articles (id, article_id, source, language, sha256, body, ingested_at)
+                     VALUES (?1, 'a' || ?1, 'test', 'en', 'h' || ?1, '', '2026-01-01T00:00:00Z')",
+                    [i],
+                )
+                .expect("article");
+            // (as the store indexes an article: deleting one removes it from the index)
+            store
+                .conn
+                .execute(
+                    "INSERT INTO article_fts (rowid, title, body) VALUES (?1, NULL, casewatch_body(''))",
+                    [i],
+                )
+                .expect("indexed");
+        }
+        for &(article, key, mentions) in rows {
+            add_link(&store, article, key, mentions);
+        }
+        (dir, store)
+    }
+
+    /// Stores (or replaces, as the rebuild's upsert does) one link key row.
+    fn add_link(store: &Store, article: i64, key: &str, mentions: &[(&str, Option<&str>)]) {
+        let ms: Vec<casewatch_reconcile::LinkMention> = mentions
+            .iter()
+            .map(|&(name, occupation)| casewatch_reconcile::LinkMention {
+                name: name.into(),
+                occupation: occupation.map(Into::into),
+                affiliation: None,
+            })
+            .collect();
+        store
+            .conn
+            .execute(
+                "INSERT INTO link_keys (key, article, exhaustive, mentions, context) VALUES (?1, ?2, 0, ?3, '[\"osmonov\"]')
+                 ON CONFLICT (key, article) DO UPDATE SET mentions = excluded.mentions",
+                params![key, article, serde_json::to_string(&ms).expect("json")],
+            )
+            .expect("link key");
+    }
+
+    /// The article rows `cache` finds joinable by a mention named `name`
+    /// (occupation `occupation`) in block `key`.
+    fn joined(cache: &mut RebuildCache, store: &Store, key: &str, name: &str, occupation: Option<&str>) -> Vec<i64> {
+        let seed = casewatch_reconcile::LinkMention {
+            name: name.into(),
+            occupation: occupation.map(Into::into),
+            affiliation: None,
+        }
+        .prepare(&["osmonov".to_string()]);
+        let settings = Settings::default();
+        let blk = link_block(&store.conn, &store.path, cache, key).expect("block");
+        let groups = blk
+            .joinable(&store.conn, &store.path, key, &[seed], &settings)
+            .expect("joinable");
+        let mut out: Vec<i64> = groups.iter().flat_map(|&g| blk.articles(g).to_vec()).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// (key, name, article) of `link_names`, and what the mentions of
+    /// `link_keys` say it should hold.
+    fn link_names_and_expected(store: &Store) -> (Vec<(String, String, i64)>, Vec<(String, String, i64)>) {
+        let read = |sql: &str| -> Vec<(String, String, i64)> {
+            let mut st = store.conn.prepare(sql).expect("prepare");
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .expect("query")
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .expect("rows")
+        };
+        (
+            read("SELECT key, name, article FROM link_names ORDER BY key, name, article"),
+            read(
+                "SELECT DISTINCT l.key, json_extract(m.value, '$.name') AS name, l.article
+                 FROM link_keys l, json_each(l.mentions) m ORDER BY l.key, name, l.article",
+            ),
+        )
+    }
+
+    const KEY: &str = "person:osmonov";
+    const KANAT: (&str, Option<&str>) = ("Kanat Osmonov", Some("reporter"));
+    const DILNOZA: (&str, Option<&str>) = ("Dilnoza Osmonova", None);
+
+    #[test]
+    fn a_link_block_reads_the_rows_of_matching_names_only_and_follows_the_table() {
+        let (_dir, store) = store_with_links(&[
+            (1, KEY, &[KANAT]),
+            (2, KEY, &[DILNOZA]),
+            (3, KEY, &[KANAT]),
+            (4, KEY, &[KANAT, DILNOZA]),
+            (5, KEY, &[("Aibek Osmonov", None)]),
+        ]);
+        let mut cache = RebuildCache::default();
+        let blk = link_block(&store.conn, &store.path, &mut cache, KEY).expect("block");
+        // A block never read lists its names and reads no row.
+        let listed: Vec<(&str, bool)> = blk.names.iter().map(|n| (n.alone.text(), n.complete)).collect();
+        assert_eq!(
+            listed,
+            [
+                ("Aibek Osmonov", false),
+                ("Dilnoza Osmonova", false),
+                ("Kanat Osmonov", false)
+            ]
+        );
+        assert!(blk.seen.is_empty());
+        assert_eq!(
+            joined(&mut cache, &store, KEY, "Kanat Osmonov", Some("reporter")),
+            [1, 3, 4]
+        );
+        let blk = cache.links.get(KEY).expect("cached");
+        let mut seen: Vec<i64> = blk.seen.iter().copied().collect();
+        seen.sort_unstable();
+        assert_eq!(seen, [1, 3, 4], "only Kanat's rows were read");
+        // Article 4, read for Kanat, is not given twice for Dilnoza.
+        assert_eq!(joined(&mut cache, &store, KEY, "Dilnoza Osmonova", None), [2, 4]);
+        // An appended row is read alone; a deleted one makes the block start again.
+        add_link(&store, 6, KEY, &[KANAT]);
+        assert_eq!(
+            joined(&mut cache, &store, KEY, "Kanat Osmonov", Some("reporter")),
+            [1, 3, 4, 6]
+        );
+        store
+            .conn
+            .execute("DELETE FROM link_keys WHERE article = 1", [])
+            .expect("delete");
+        assert_eq!(
+            joined(&mut cache, &store, KEY, "Kanat Osmonov", Some("reporter")),
+            [3, 4, 6]
+        );
+        // Every answer is what a block read afresh gives.
+        for (name, occupation) in [KANAT, DILNOZA, ("Aibek Osmonov", None), ("Kanat Osmonov", None)] {
+            assert_eq!(
+                joined(&mut cache, &store, KEY, name, occupation),
+                joined(&mut RebuildCache::default(), &store, KEY, name, occupation),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn link_names_follow_every_change_of_link_keys() {
+        let (_dir, store) = store_with_links(&[
+            (1, KEY, &[KANAT, DILNOZA]),
+            (2, KEY, &[KANAT, KANAT]),
+            (3, "outlet:Radio Tundra|defamation", &[]),
+        ]);
+        let (table, expected) = link_names_and_expected(&store);
+        assert_eq!(table.len(), 3, "{table:?}");
+        assert_eq!(table, expected);
+        // An upsert that changes the mentions, a delete, and a cascade from
+        // a deleted article.
+        add_link(&store, 1, KEY, &[("Aibek Osmonov", None)]);
+        add_link(&store, 4, KEY, &[DILNOZA]);
+        store
+            .conn
+            .execute("DELETE FROM link_keys WHERE article = 2", [])
+            .expect("delete");
+        store
+            .conn
+            .execute("DELETE FROM articles WHERE id = 4", [])
+            .expect("cascade");
+        let (table, expected) = link_names_and_expected(&store);
+        assert_eq!(table, vec![(KEY.to_string(), "Aibek Osmonov".to_string(), 1)]);
+        assert_eq!(table, expected);
     }
 
     /// (case, person, name) of the people `cache` gives for `block`, every name wanted.

@@ -324,4 +324,27 @@ fn a_schema_5_database_is_listed_like_a_new_one_after_the_upgrade() {
     );
     assert!(upgraded_counts.iter().all(|(_, n, c)| n == c), "{upgraded_counts:?}");
     assert_eq!(upgraded_counts, counts(&fresh_path));
+
+    // Migration 0012: the names of each link key's mentions, listed by the
+    // migration on the old file and kept by triggers on the new one.
+    let names = |path: &Path, sql: &str| -> Vec<(String, String, i64)> {
+        let c = Connection::open(path).expect("open");
+        let mut st = c.prepare(sql).expect("prepare");
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("query")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("rows")
+    };
+    let table = "SELECT key, name, article FROM link_names ORDER BY key, name, article";
+    let expected = "SELECT DISTINCT l.key, json_extract(m.value, '$.name') AS name, l.article
+                    FROM link_keys l, json_each(l.mentions) m ORDER BY l.key, name, l.article";
+    let upgraded_names = names(&old_path, table);
+    assert!(
+        upgraded_names
+            .iter()
+            .any(|(k, n, _)| k == "person:okafor" && n.contains("Okafor")),
+        "{upgraded_names:?}"
+    );
+    assert_eq!(upgraded_names, names(&old_path, expected));
+    assert_eq!(upgraded_names, names(&fresh_path, table));
 }
