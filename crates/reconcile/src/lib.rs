@@ -225,7 +225,10 @@ pub struct LinkKey {
     /// those. Empty for outlet keys (every article with the key counts).
     pub mentions: Vec<LinkMention>,
     /// The folded surnames of everyone the article names (for the
-    /// co-occurrence part of the score); the same for every key of an article.
+    /// co-occurrence part of the score); the same for every key of an
+    /// article that has `mentions`, and empty for a key without (only
+    /// mentions are scored with it; an outlet key's rows, one per article,
+    /// are kept the smaller).
     pub context: Vec<String>,
 }
 
@@ -361,6 +364,7 @@ pub fn link_keys(record: &ExtractRecord) -> Vec<LinkKey> {
                 .map(|(key, exhaustive, people)| LinkKey {
                     key,
                     exhaustive,
+                    context: if people.is_empty() { Vec::new() } else { context.clone() },
                     mentions: people
                         .into_iter()
                         .map(|p| {
@@ -372,7 +376,6 @@ pub fn link_keys(record: &ExtractRecord) -> Vec<LinkKey> {
                             }
                         })
                         .collect(),
-                    context: context.clone(),
                 })
                 .collect()
         })

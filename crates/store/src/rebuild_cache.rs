@@ -391,7 +391,7 @@ impl PersonBlock {
     pub(crate) fn people(&self, wanted: &mut dyn FnMut(&str) -> bool, skip: &BTreeSet<&str>) -> Vec<KnownPerson> {
         let mut out = Vec::new();
         for (name, people) in &self.names {
-            if people.keys().all(|(case, _)| skip.contains(case.as_str())) || !wanted(name) {
+            if !wanted(name) {
                 continue;
             }
             for ((case, id), (occupation, affiliation)) in people {
