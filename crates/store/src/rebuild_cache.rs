@@ -734,6 +734,16 @@ mod tests {
         let (table, expected) = link_names_and_expected(&store);
         assert_eq!(table, vec![(KEY.to_string(), "Aibek Osmonov".to_string(), 1)]);
         assert_eq!(table, expected);
+        // The integrity check compares the two.
+        assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
+        store
+            .conn
+            .execute_batch("DELETE FROM link_names; INSERT INTO link_names VALUES ('person:x', 'X', 3);")
+            .expect("damage");
+        assert_eq!(
+            store.integrity_check().expect("check"),
+            ["link_names: 1 rows missing and 1 rows not in link_keys (the triggers of link_keys keep it)"]
+        );
     }
 
     /// (case, person, name) of the people `cache` gives for `block`, every name wanted.
