@@ -86,8 +86,8 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 12,
-        name: "0012_link_names",
-        sql: include_str!("../migrations/sqlite/0012_link_names.sql"),
+        name: "0012_blocks_by_name",
+        sql: include_str!("../migrations/sqlite/0012_blocks_by_name.sql"),
     },
 ];
 

@@ -812,8 +812,8 @@ pub(crate) fn rebuild_cached(
         let names = &mut cache.names;
         let people = &mut cache.people;
         let mut known = |block: &str, wanted: &mut dyn FnMut(&str) -> bool| -> Vec<KnownPerson> {
-            match people.block(conn, path, block) {
-                Ok(b) => b.people(wanted, &touched_set),
+            match people.people(conn, path, block, wanted, &touched_set) {
+                Ok(found) => found,
                 Err(e) => {
                     lookup_error.get_or_insert(e);
                     Vec::new()

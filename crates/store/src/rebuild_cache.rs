@@ -1,16 +1,19 @@
-//! What a [`crate::Store`] keeps in memory between incremental rebuilds: the prepared link mentions of each link key block and the people of each surname block of the people index, each used only while it agrees with the database.
+//! What a [`crate::Store`] keeps in memory between incremental rebuilds: the link mentions of each link key block and the people of each surname block of the people index, read by name as needed, each used only while it agrees with the database.
 //!
 //! Both kinds of block grow with the store (the generator of `bench_ingest`
 //! makes blocks of thousands of articles at 200,000), and a rebuild of 1,000
 //! new articles looks up a few hundred of them, most of them the same as the
 //! rebuild before. Reading them from SQLite every time made the cost of an
 //! increment grow with the store; kept here, a rebuild reads only what
-//! changed.
+//! changed. A block never read (every block, in a new process) is first
+//! listed by its distinct names (migration 12: `link_names`, and the index
+//! `person_index_block_names`), and the rows of a name are read only when a
+//! look-up's name matches it.
 //!
 //! - **Link blocks** ([`link_block`]): a block is used only while its row
 //!   count and largest article row equal the table's (`link_key_counts` and
 //!   one seek of the primary key); rows appended since are read alone,
-//!   anything else reloads the block.
+//!   anything else lists the block's names again.
 //! - **People** ([`PersonCache`]): used only while `person_index_version`
 //!   (migration 11, kept by triggers on `person_index`) is the number this
 //!   cache's own writes left; the rebuild updates the cached blocks as it
@@ -21,9 +24,9 @@
 //! were rolled back; link blocks are checked against the table anyway).
 //!
 //! Memory: at most [`MAX_CACHED_PEOPLE`] people rows (about 150 bytes each)
-//! and, for link blocks, the mentions of every key looked up; a whole
-//! 200,000-article run of `bench_ingest` peaks at about 1 GB (see
-//! ARCHITECTURE.md).
+//! and, for link blocks, the names of every key looked up and the mentions
+//! of the names read; a whole 200,000-article run of `bench_ingest` peaks
+//! at about 1 GB (see ARCHITECTURE.md).
 
 use crate::Result;
 use crate::error::{Context as _, data_error};
@@ -377,37 +380,19 @@ pub(crate) const MAX_CACHED_PEOPLE: usize = 2_000_000;
 /// The occupation and affiliation of a cached person.
 type Attributes = (Option<String>, Option<String>);
 
-/// The people of one surname block of `person_index`: name text → (case
-/// id, person id) → occupation and affiliation. A block repeats a few
-/// names many times, so a look-up tests each distinct name once.
+/// The people of one name of a [`PersonBlock`]: (case id, person id) →
+/// occupation and affiliation.
+type NamePeople = BTreeMap<(String, String), Attributes>;
+
+/// The people of one surname block of `person_index`, by name text: `None`
+/// for a name listed but not read yet. A block repeats a few names many
+/// times, so a look-up tests each distinct name once, and reads the people
+/// of the names it wants only (a block read for the first time, as every
+/// block is in a new process, costs a skip scan of its names, not all its
+/// rows).
 #[derive(Debug, Default)]
 pub(crate) struct PersonBlock {
-    names: BTreeMap<String, BTreeMap<(String, String), Attributes>>,
-}
-
-impl PersonBlock {
-    /// The people of this block whose name passes `wanted` and whose case
-    /// is not in `skip` (the cases being rebuilt), in name order.
-    pub(crate) fn people(&self, wanted: &mut dyn FnMut(&str) -> bool, skip: &BTreeSet<&str>) -> Vec<KnownPerson> {
-        let mut out = Vec::new();
-        for (name, people) in &self.names {
-            if !wanted(name) {
-                continue;
-            }
-            for ((case, id), (occupation, affiliation)) in people {
-                if !skip.contains(case.as_str()) {
-                    out.push(KnownPerson {
-                        id: id.clone(),
-                        case: case.clone(),
-                        name: name.clone(),
-                        occupation: occupation.clone(),
-                        affiliation: affiliation.clone(),
-                    });
-                }
-            }
-        }
-        out
-    }
+    names: BTreeMap<String, Option<NamePeople>>,
 }
 
 /// The people of the surname blocks (`person_index.block`) a rebuild looked
@@ -463,61 +448,137 @@ impl PersonCache {
         Ok(())
     }
 
-    /// The people of `block`, read from `person_index` when not cached.
-    pub(crate) fn block(&mut self, conn: &Connection, path: &Path, block: &str) -> Result<&PersonBlock> {
+    /// The people of `block` whose name passes `wanted` and whose case is
+    /// not in `skip` (the cases being rebuilt), in name order. A block not
+    /// cached is listed by name (a skip scan of the covering index
+    /// `person_index_block_names`, migration 12); the people of a wanted
+    /// name are read once.
+    ///
+    /// Errors: [`crate::StoreError`] when a query fails.
+    pub(crate) fn people(
+        &mut self,
+        conn: &Connection,
+        path: &Path,
+        block: &str,
+        wanted: &mut dyn FnMut(&str) -> bool,
+        skip: &BTreeSet<&str>,
+    ) -> Result<Vec<KnownPerson>> {
         if !self.blocks.contains_key(block) {
-            type Row = (String, String, String, Option<String>, Option<String>);
-            let rows: Vec<Row> = conn
+            let names: Vec<String> = conn
                 .prepare_cached(
-                    "SELECT case_id, person_id, name, occupation, affiliation
-                     FROM person_index INDEXED BY person_index_block_people WHERE block = ?1",
+                    "WITH RECURSIVE n(name) AS (
+                         SELECT (SELECT MIN(name) FROM person_index INDEXED BY person_index_block_names
+                                 WHERE block = ?1)
+                         UNION ALL
+                         SELECT (SELECT MIN(name) FROM person_index INDEXED BY person_index_block_names
+                                 WHERE block = ?1 AND name > n.name)
+                         FROM n WHERE n.name IS NOT NULL)
+                     SELECT name FROM n WHERE name IS NOT NULL",
                 )
                 .and_then(|mut st| {
-                    st.query_map([block], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+                    st.query_map([block], |r| r.get(0))
                         .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
                 })
-                .ctx(path, || format!("reading the people of block {block}"))?;
-            self.blocks.insert(block.to_string(), PersonBlock::default());
-            for (case, person, name, occupation, affiliation) in rows {
-                self.put(block, case, person, name, (occupation, affiliation));
-            }
+                .ctx(path, || format!("listing the names of block {block}"))?;
+            let listed = PersonBlock {
+                names: names.into_iter().map(|n| (n, None)).collect(),
+            };
+            self.blocks.insert(block.to_string(), listed);
         }
-        Ok(&self.blocks[block])
-    }
-
-    /// Records a row (case, person) of a cached block, replacing the row
-    /// with the same (case, person), in whichever cached block it was, as
-    /// `INSERT OR REPLACE` does (the table's key has no block).
-    fn put(&mut self, block: &str, case: String, person: String, name: String, attrs: Attributes) {
-        if !self.blocks.contains_key(block) {
-            return;
-        }
-        let key = (case.clone(), person.clone());
-        let rows = self.by_case.entry(case).or_default();
-        if let Some(i) = rows.iter().position(|(_, _, p)| *p == person) {
-            let (old_block, old_name, _) = rows.remove(i);
-            if let Some(people) = self.blocks.get_mut(&old_block).and_then(|b| b.names.get_mut(&old_name)) {
-                people.remove(&key);
-                if people.is_empty()
-                    && let Some(b) = self.blocks.get_mut(&old_block)
-                {
-                    b.names.remove(&old_name);
+        let mut want = Vec::new();
+        if let Some(b) = self.blocks.get(block) {
+            for (name, people) in &b.names {
+                if wanted(name) {
+                    want.push((name.clone(), people.is_none()));
                 }
             }
-            self.rows -= 1;
         }
-        rows.push((block.to_string(), name.clone(), person));
+        for (name, _) in want.iter().filter(|(_, unread)| *unread) {
+            self.read_name(conn, path, block, name)?;
+        }
+        let mut out = Vec::new();
+        let Some(b) = self.blocks.get(block) else {
+            return Ok(out);
+        };
+        for (name, _) in &want {
+            let Some(Some(people)) = b.names.get(name) else {
+                continue;
+            };
+            for ((case, id), (occupation, affiliation)) in people {
+                if !skip.contains(case.as_str()) {
+                    out.push(KnownPerson {
+                        id: id.clone(),
+                        case: case.clone(),
+                        name: name.clone(),
+                        occupation: occupation.clone(),
+                        affiliation: affiliation.clone(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Reads the people of name `name` of cached block `block`.
+    fn read_name(&mut self, conn: &Connection, path: &Path, block: &str, name: &str) -> Result<()> {
+        type Row = (String, String, Option<String>, Option<String>);
+        let rows: Vec<Row> = conn
+            .prepare_cached(
+                "SELECT case_id, person_id, occupation, affiliation
+                 FROM person_index INDEXED BY person_index_block_names WHERE block = ?1 AND name = ?2",
+            )
+            .and_then(|mut st| {
+                st.query_map(params![block, name], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(path, || format!("reading the people of block {block}"))?;
+        let mut people = NamePeople::new();
+        for (case, person, occupation, affiliation) in rows {
+            self.by_case
+                .entry(case.clone())
+                .or_default()
+                .push((block.to_string(), name.to_string(), person.clone()));
+            people.insert((case, person), (occupation, affiliation));
+        }
+        self.rows += people.len();
         if let Some(b) = self.blocks.get_mut(block) {
-            b.names.entry(name).or_default().insert(key, attrs);
-            self.rows += 1;
+            b.names.insert(name.to_string(), Some(people));
         }
+        Ok(())
     }
 
     /// A row the rebuild writes to `person_index` (`INSERT OR REPLACE`):
-    /// added when its block is cached.
+    /// the row with the same (case, person) leaves whichever cached block
+    /// and name held it (the table's key has no block), and the new row is
+    /// added when its block is cached and its name read (a name listed but
+    /// not read will read it from the table; a name not listed is new, and
+    /// has no other row).
     pub(crate) fn insert(&mut self, case: &str, person: &str, block: &str, name: &str, attrs: Attributes) {
-        if self.blocks.contains_key(block) {
-            self.put(block, case.to_string(), person.to_string(), name.to_string(), attrs);
+        let old = self.by_case.get_mut(case).and_then(|rows| {
+            let i = rows.iter().position(|(_, _, p)| p == person)?;
+            Some(rows.remove(i))
+        });
+        if let Some((old_block, old_name, _)) = old
+            && let Some(Some(people)) = self.blocks.get_mut(&old_block).and_then(|b| b.names.get_mut(&old_name))
+            && people.remove(&(case.to_string(), person.to_string())).is_some()
+        {
+            self.rows -= 1;
+        }
+        let Some(b) = self.blocks.get_mut(block) else { return };
+        let people = match b.names.entry(name.to_string()) {
+            std::collections::btree_map::Entry::Vacant(v) => v.insert(Some(NamePeople::new())),
+            std::collections::btree_map::Entry::Occupied(o) => o.into_mut(),
+        };
+        if let Some(people) = people {
+            people.insert((case.to_string(), person.to_string()), attrs);
+            self.rows += 1;
+            self.by_case.entry(case.to_string()).or_default().push((
+                block.to_string(),
+                name.to_string(),
+                person.to_string(),
+            ));
         }
     }
 
@@ -525,13 +586,10 @@ impl PersonCache {
     pub(crate) fn remove_case(&mut self, case: &str) {
         for (block, name, person) in self.by_case.remove(case).unwrap_or_default() {
             let Some(b) = self.blocks.get_mut(&block) else { continue };
-            if let Some(people) = b.names.get_mut(&name) {
-                if people.remove(&(case.to_string(), person)).is_some() {
-                    self.rows -= 1;
-                }
-                if people.is_empty() {
-                    b.names.remove(&name);
-                }
+            if let Some(Some(people)) = b.names.get_mut(&name)
+                && people.remove(&(case.to_string(), person)).is_some()
+            {
+                self.rows -= 1;
             }
         }
     }
@@ -749,8 +807,9 @@ mod tests {
     /// (case, person, name) of the people `cache` gives for `block`, every name wanted.
     fn cached(cache: &mut PersonCache, store: &Store, block: &str, skip: &[&str]) -> Vec<(String, String, String)> {
         let skip: BTreeSet<&str> = skip.iter().copied().collect();
-        let b = cache.block(&store.conn, &store.path, block).expect("block");
-        b.people(&mut |_| true, &skip)
+        cache
+            .people(&store.conn, &store.path, block, &mut |_| true, &skip)
+            .expect("people")
             .into_iter()
             .map(|k| (k.case, k.id, k.name))
             .collect()
@@ -806,14 +865,30 @@ mod tests {
                 row("c2", "P4", "Kanat Osmonov")
             ]
         );
-        // Only wanted names are given.
-        let b = cache.block(&store.conn, &store.path, "osmonov").expect("block");
-        let only: Vec<String> = b
-            .people(&mut |n| n.starts_with("Dilnoza"), &BTreeSet::new())
-            .into_iter()
-            .map(|k| k.id)
-            .collect();
-        assert_eq!(only, ["P2"]);
+        // Only wanted names are given, and only their people are read.
+        let dilnoza = |cache: &mut PersonCache| -> Vec<String> {
+            cache
+                .people(
+                    &store.conn,
+                    &store.path,
+                    "osmonov",
+                    &mut |n| n.starts_with("Dilnoza"),
+                    &BTreeSet::new(),
+                )
+                .expect("people")
+                .into_iter()
+                .map(|k| k.id)
+                .collect()
+        };
+        assert_eq!(dilnoza(&mut cache), ["P2"]);
+        let mut fresh = PersonCache::default();
+        assert_eq!(dilnoza(&mut fresh), ["P2"]);
+        assert_eq!(fresh.rows, 1, "Kanat Osmonov's two rows are listed, not read");
+        // A row written to a name listed but not read is read with it.
+        fresh.insert("c2", "P5", "osmonov", "Kanat Osmonov", (None, None));
+        assert_eq!(fresh.rows, 1);
+        fresh.insert("c2", "P6", "osmonov", "Bolot Osmonov", (None, None));
+        assert_eq!(fresh.rows, 2, "a name not listed is new: its row is all it has");
 
         // A person written again under another surname leaves its old
         // block, as `INSERT OR REPLACE` on (case, person) does.
