@@ -1,0 +1,58 @@
+//! What a [`crate::Store`] keeps in memory between incremental rebuilds: the link mentions of each link key block and the people of each surname block of the people index, read by name as needed, each used only while it agrees with the database.
+//!
+//! Both kinds of block grow with the store (the generator of `bench_ingest`
+//! makes blocks of thousands of articles at 200,000), and a rebuild of 1,000
+//! new articles looks up a few hundred of them, most of them the same as the
+//! rebuild before. Reading them from SQLite every time made the cost of an
+//! increment grow with the store; kept here, a rebuild reads only what
+//! changed. A block never read (every block, in a new process) is first
+//! listed by its distinct names (migration 12: `link_names`, and the index
+//! `person_index_block_names`), and the rows of a name are read only when a
+//! look-up's name matches it.
+//!
+//! - **Link blocks** ([`link_block`]): a block is used only while its row
+//!   count and largest article row equal the table's (`link_key_counts` and
+//!   one seek of the primary key); rows appended since are read alone,
+//!   anything else lists the block's names again.
+//! - **People** ([`PersonCache`]): used only while `person_index_version`
+//!   (migration 11, kept by triggers on `person_index`) is the number this
+//!   cache's own writes left; the rebuild updates the cached blocks as it
+//!   writes the people index, and any other write empties the cache.
+//!
+//! A rebuild that fails clears the cache; one that another connection's
+//! write made start again clears the people blocks (its updates of them
+//! were rolled back; link blocks are checked against the table anyway).
+//!
+//! Memory: at most [`people::MAX_CACHED_PEOPLE`] people rows (about 150 bytes each)
+//! and, for link blocks, the names of every key looked up and the mentions
+//! of the names read; a whole 200,000-article run of `bench_ingest` peaks
+//! at about 1 GB (see ARCHITECTURE.md).
+
+mod links;
+mod people;
+
+use links::LinkBlock;
+pub(crate) use links::link_block;
+pub(crate) use people::PersonCache;
+
+use std::collections::HashMap;
+
+/// The blocks a [`crate::Store`] keeps between rebuilds (see the module docs).
+#[derive(Debug, Default)]
+pub(crate) struct RebuildCache {
+    /// Link key → what was read of its block.
+    links: HashMap<String, LinkBlock>,
+    /// The people of surname blocks.
+    pub(crate) people: PersonCache,
+    /// The names identity assignment parsed (people of other cases).
+    pub(crate) names: casewatch_reconcile::identity::ParsedNames,
+}
+
+impl RebuildCache {
+    /// Forgets everything (after a failed or refused rebuild).
+    pub(crate) fn clear(&mut self) {
+        self.links.clear();
+        self.people.clear();
+        self.names = Default::default();
+    }
+}

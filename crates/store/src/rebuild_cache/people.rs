@@ -1,0 +1,397 @@
+//! The people of surname blocks, read by name and kept between rebuilds while `person_index_version` says they agree with the people index (see [`PersonCache`]).
+
+use crate::Result;
+use crate::error::Context as _;
+use casewatch_reconcile::identity::KnownPerson;
+use rusqlite::{Connection, OptionalExtension as _, params};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// How many people rows [`PersonCache`] holds at most; past it the cache
+/// starts again empty (about 150 bytes a row: 2,000,000 rows are about
+/// 300 MB). The 200,000-article bench holds about 100,000.
+pub(crate) const MAX_CACHED_PEOPLE: usize = 2_000_000;
+
+/// The occupation and affiliation of a cached person.
+type Attributes = (Option<String>, Option<String>);
+
+/// The people of one name of a [`PersonBlock`]: (case id, person id) →
+/// occupation and affiliation.
+type NamePeople = BTreeMap<(String, String), Attributes>;
+
+/// The people of one surname block of `person_index`, by name text: `None`
+/// for a name listed but not read yet. A block repeats a few names many
+/// times, so a look-up tests each distinct name once, and reads the people
+/// of the names it wants only (a block read for the first time, as every
+/// block is in a new process, costs a skip scan of its names, not all its
+/// rows).
+#[derive(Debug, Default)]
+pub(crate) struct PersonBlock {
+    names: BTreeMap<String, Option<NamePeople>>,
+}
+
+/// The people of the surname blocks (`person_index.block`) a rebuild looked
+/// up, kept between rebuilds and updated by the rebuild's own writes of the
+/// people index (see the module docs).
+#[derive(Debug, Default)]
+pub(crate) struct PersonCache {
+    /// The `person_index_version` the cached blocks agree with; `None`
+    /// when nothing is cached.
+    version: Option<i64>,
+    /// Block → its people.
+    blocks: HashMap<String, PersonBlock>,
+    /// Case id → (block, name, person id) of its cached rows, to remove
+    /// them when the case is deleted.
+    by_case: HashMap<String, Vec<(String, String, String)>>,
+    /// Cached rows.
+    rows: usize,
+}
+
+/// The number `person_index_version` holds (0 when its row is missing).
+fn person_index_version(conn: &Connection, path: &Path) -> Result<i64> {
+    conn.prepare_cached("SELECT version FROM person_index_version WHERE id = 1")
+        .and_then(|mut st| st.query_row([], |r| r.get(0)).optional())
+        .ctx(path, || "reading the version of the people index")
+        .map(Option::unwrap_or_default)
+}
+
+impl PersonCache {
+    /// Forgets every block.
+    pub(crate) fn clear(&mut self) {
+        self.version = None;
+        self.blocks.clear();
+        self.by_case.clear();
+        self.rows = 0;
+    }
+
+    /// Starts a rebuild: keeps the cached blocks only when the people index
+    /// is as this cache's own writes left it.
+    pub(crate) fn check(&mut self, conn: &Connection, path: &Path) -> Result<()> {
+        let now = person_index_version(conn, path)?;
+        if self.version != Some(now) || self.rows > MAX_CACHED_PEOPLE {
+            self.clear();
+            self.version = Some(now);
+        }
+        Ok(())
+    }
+
+    /// Ends a rebuild's writes: the cached blocks agree with the people
+    /// index as it now is (the caller clears the cache if the transaction
+    /// does not commit).
+    pub(crate) fn written(&mut self, conn: &Connection, path: &Path) -> Result<()> {
+        self.version = Some(person_index_version(conn, path)?);
+        Ok(())
+    }
+
+    /// The people of `block` whose name passes `wanted` and whose case is
+    /// not in `skip` (the cases being rebuilt), in name order. A block not
+    /// cached is listed by name (a skip scan of the covering index
+    /// `person_index_block_names`, migration 12); the people of a wanted
+    /// name are read once.
+    ///
+    /// Errors: [`crate::StoreError`] when a query fails.
+    pub(crate) fn people(
+        &mut self,
+        conn: &Connection,
+        path: &Path,
+        block: &str,
+        wanted: &mut dyn FnMut(&str) -> bool,
+        skip: &BTreeSet<&str>,
+    ) -> Result<Vec<KnownPerson>> {
+        if !self.blocks.contains_key(block) {
+            let names: Vec<String> = conn
+                .prepare_cached(
+                    "WITH RECURSIVE n(name) AS (
+                         SELECT (SELECT MIN(name) FROM person_index INDEXED BY person_index_block_names
+                                 WHERE block = ?1)
+                         UNION ALL
+                         SELECT (SELECT MIN(name) FROM person_index INDEXED BY person_index_block_names
+                                 WHERE block = ?1 AND name > n.name)
+                         FROM n WHERE n.name IS NOT NULL)
+                     SELECT name FROM n WHERE name IS NOT NULL",
+                )
+                .and_then(|mut st| {
+                    st.query_map([block], |r| r.get(0))
+                        .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+                })
+                .ctx(path, || format!("listing the names of block {block}"))?;
+            let listed = PersonBlock {
+                names: names.into_iter().map(|n| (n, None)).collect(),
+            };
+            self.blocks.insert(block.to_string(), listed);
+        }
+        let mut want = Vec::new();
+        if let Some(b) = self.blocks.get(block) {
+            for (name, people) in &b.names {
+                if wanted(name) {
+                    want.push((name.clone(), people.is_none()));
+                }
+            }
+        }
+        for (name, _) in want.iter().filter(|(_, unread)| *unread) {
+            self.read_name(conn, path, block, name)?;
+        }
+        let mut out = Vec::new();
+        let Some(b) = self.blocks.get(block) else {
+            return Ok(out);
+        };
+        for (name, _) in &want {
+            let Some(Some(people)) = b.names.get(name) else {
+                continue;
+            };
+            for ((case, id), (occupation, affiliation)) in people {
+                if !skip.contains(case.as_str()) {
+                    out.push(KnownPerson {
+                        id: id.clone(),
+                        case: case.clone(),
+                        name: name.clone(),
+                        occupation: occupation.clone(),
+                        affiliation: affiliation.clone(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Reads the people of name `name` of cached block `block`.
+    fn read_name(&mut self, conn: &Connection, path: &Path, block: &str, name: &str) -> Result<()> {
+        type Row = (String, String, Option<String>, Option<String>);
+        let rows: Vec<Row> = conn
+            .prepare_cached(
+                "SELECT case_id, person_id, occupation, affiliation
+                 FROM person_index INDEXED BY person_index_block_names WHERE block = ?1 AND name = ?2",
+            )
+            .and_then(|mut st| {
+                st.query_map(params![block, name], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .ctx(path, || format!("reading the people of block {block}"))?;
+        let mut people = NamePeople::new();
+        for (case, person, occupation, affiliation) in rows {
+            self.by_case
+                .entry(case.clone())
+                .or_default()
+                .push((block.to_string(), name.to_string(), person.clone()));
+            people.insert((case, person), (occupation, affiliation));
+        }
+        self.rows += people.len();
+        if let Some(b) = self.blocks.get_mut(block) {
+            b.names.insert(name.to_string(), Some(people));
+        }
+        Ok(())
+    }
+
+    /// A row the rebuild writes to `person_index` (`INSERT OR REPLACE`):
+    /// the row with the same (case, person) leaves whichever cached block
+    /// and name held it (the table's key has no block), and the new row is
+    /// added when its block is cached and its name read (a name listed but
+    /// not read will read it from the table; a name not listed is new, and
+    /// has no other row).
+    pub(crate) fn insert(&mut self, case: &str, person: &str, block: &str, name: &str, attrs: Attributes) {
+        let old = self.by_case.get_mut(case).and_then(|rows| {
+            let i = rows.iter().position(|(_, _, p)| p == person)?;
+            Some(rows.remove(i))
+        });
+        if let Some((old_block, old_name, _)) = old
+            && let Some(Some(people)) = self.blocks.get_mut(&old_block).and_then(|b| b.names.get_mut(&old_name))
+            && people.remove(&(case.to_string(), person.to_string())).is_some()
+        {
+            self.rows -= 1;
+        }
+        let Some(b) = self.blocks.get_mut(block) else { return };
+        let people = match b.names.entry(name.to_string()) {
+            std::collections::btree_map::Entry::Vacant(v) => v.insert(Some(NamePeople::new())),
+            std::collections::btree_map::Entry::Occupied(o) => o.into_mut(),
+        };
+        if let Some(people) = people {
+            people.insert((case.to_string(), person.to_string()), attrs);
+            self.rows += 1;
+            self.by_case.entry(case.to_string()).or_default().push((
+                block.to_string(),
+                name.to_string(),
+                person.to_string(),
+            ));
+        }
+    }
+
+    /// Case `case` is deleted (its people index rows with it).
+    pub(crate) fn remove_case(&mut self, case: &str) {
+        for (block, name, person) in self.by_case.remove(case).unwrap_or_default() {
+            let Some(b) = self.blocks.get_mut(&block) else { continue };
+            if let Some(Some(people)) = b.names.get_mut(&name)
+                && people.remove(&(case.to_string(), person)).is_some()
+            {
+                self.rows -= 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    /// A store file with two cases (rows only: their summaries are marked
+    /// current so that opening the file does not derive them) and three
+    /// people in block `osmonov`.
+    fn store_with_people() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("people.db")).expect("open");
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO cases (id, position, title, people_count, event_count, source_count, data, summary_version)
+                     VALUES ('c1', 1, 't', 2, 0, 1, '{}', 1), ('c2', 2, 't', 1, 0, 1, '{}', 1);
+                 INSERT INTO person_index (case_id, person_id, block, name, occupation, affiliation)
+                     VALUES ('c1', 'P1', 'osmonov', 'Kanat Osmonov', 'reporter', NULL),
+                            ('c1', 'P2', 'osmonov', 'Dilnoza Osmonova', NULL, NULL),
+                            ('c2', 'P3', 'osmonov', 'Kanat Osmonov', NULL, 'Radio Tundra');",
+            )
+            .expect("people");
+        (dir, store)
+    }
+
+    /// (case, person, name) of the people `cache` gives for `block`, every name wanted.
+    fn cached(cache: &mut PersonCache, store: &Store, block: &str, skip: &[&str]) -> Vec<(String, String, String)> {
+        let skip: BTreeSet<&str> = skip.iter().copied().collect();
+        cache
+            .people(&store.conn, &store.path, block, &mut |_| true, &skip)
+            .expect("people")
+            .into_iter()
+            .map(|k| (k.case, k.id, k.name))
+            .collect()
+    }
+
+    fn row(case: &str, id: &str, name: &str) -> (String, String, String) {
+        (case.into(), id.into(), name.into())
+    }
+
+    #[test]
+    fn people_of_a_block_are_read_once_and_follow_the_rebuilds_own_writes() {
+        let (_dir, store) = store_with_people();
+        let mut cache = PersonCache::default();
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(
+            cached(&mut cache, &store, "osmonov", &["c2"]),
+            vec![row("c1", "P2", "Dilnoza Osmonova"), row("c1", "P1", "Kanat Osmonov")]
+        );
+        // The rebuild replaces case c2 and writes its people again.
+        store
+            .conn
+            .execute("DELETE FROM cases WHERE id = 'c2'", [])
+            .expect("delete");
+        cache.remove_case("c2");
+        store
+            .conn
+            .execute(
+                "INSERT INTO cases (id, position, title, people_count, event_count, source_count, data, summary_version)
+                 VALUES ('c2', 2, 't', 1, 0, 1, '{}', 1)",
+                [],
+            )
+            .expect("case");
+        store
+            .conn
+            .execute(
+                "INSERT INTO person_index (case_id, person_id, block, name) VALUES ('c2', 'P4', 'osmonov', 'Kanat Osmonov')",
+                [],
+            )
+            .expect("person");
+        cache.insert("c2", "P4", "osmonov", "Kanat Osmonov", (None, None));
+        cache.written(&store.conn, &store.path).expect("written");
+        // The next rebuild keeps the cache, and it is what a fresh read gives.
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(cache.rows, 3);
+        let kept = cached(&mut cache, &store, "osmonov", &[]);
+        let mut fresh = PersonCache::default();
+        assert_eq!(kept, cached(&mut fresh, &store, "osmonov", &[]));
+        assert_eq!(
+            kept,
+            vec![
+                row("c1", "P2", "Dilnoza Osmonova"),
+                row("c1", "P1", "Kanat Osmonov"),
+                row("c2", "P4", "Kanat Osmonov")
+            ]
+        );
+        // Only wanted names are given, and only their people are read.
+        let dilnoza = |cache: &mut PersonCache| -> Vec<String> {
+            cache
+                .people(
+                    &store.conn,
+                    &store.path,
+                    "osmonov",
+                    &mut |n| n.starts_with("Dilnoza"),
+                    &BTreeSet::new(),
+                )
+                .expect("people")
+                .into_iter()
+                .map(|k| k.id)
+                .collect()
+        };
+        assert_eq!(dilnoza(&mut cache), ["P2"]);
+        let mut fresh = PersonCache::default();
+        assert_eq!(dilnoza(&mut fresh), ["P2"]);
+        assert_eq!(fresh.rows, 1, "Kanat Osmonov's two rows are listed, not read");
+        // A row written to a name listed but not read is read with it.
+        fresh.insert("c2", "P5", "osmonov", "Kanat Osmonov", (None, None));
+        assert_eq!(fresh.rows, 1);
+        fresh.insert("c2", "P6", "osmonov", "Bolot Osmonov", (None, None));
+        assert_eq!(fresh.rows, 2, "a name not listed is new: its row is all it has");
+
+        // A person written again under another surname leaves its old
+        // block, as `INSERT OR REPLACE` on (case, person) does.
+        assert!(cached(&mut cache, &store, "asanov", &[]).is_empty());
+        cache.insert("c1", "P1", "asanov", "Kanat Asanov", (None, None));
+        assert_eq!(
+            cached(&mut cache, &store, "asanov", &[]),
+            vec![row("c1", "P1", "Kanat Asanov")]
+        );
+        assert_eq!(
+            cached(&mut cache, &store, "osmonov", &[]),
+            vec![row("c1", "P2", "Dilnoza Osmonova"), row("c2", "P4", "Kanat Osmonov")]
+        );
+        assert_eq!(cache.rows, 3);
+    }
+
+    #[test]
+    fn a_write_by_anything_else_empties_the_cache() {
+        let (dir, store) = store_with_people();
+        let mut cache = PersonCache::default();
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(cached(&mut cache, &store, "osmonov", &[]).len(), 3);
+        cache.written(&store.conn, &store.path).expect("written");
+        // Another connection deletes a case: its people go by cascade,
+        // which the version counts.
+        let other = Store::open(&dir.path().join("people.db")).expect("open");
+        other
+            .conn
+            .execute("DELETE FROM cases WHERE id = 'c1'", [])
+            .expect("delete");
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(cache.rows, 0, "emptied");
+        assert_eq!(
+            cached(&mut cache, &store, "osmonov", &[]),
+            vec![row("c2", "P3", "Kanat Osmonov")]
+        );
+        // A change of role is not read by a look-up and keeps the cache.
+        cache.written(&store.conn, &store.path).expect("written");
+        other
+            .conn
+            .execute("UPDATE person_index SET role = 'defendant' WHERE person_id = 'P3'", [])
+            .expect("role");
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(cache.rows, 1, "kept");
+        other
+            .conn
+            .execute(
+                "UPDATE person_index SET occupation = 'editor' WHERE person_id = 'P3'",
+                [],
+            )
+            .expect("occupation");
+        cache.check(&store.conn, &store.path).expect("check");
+        assert_eq!(cache.rows, 0, "emptied");
+    }
+}
