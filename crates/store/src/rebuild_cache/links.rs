@@ -331,7 +331,13 @@ mod tests {
 
     /// A store file with articles 1–7 (rows only) and the link key rows
     /// of `rows`: (article, key, mentions as (name, occupation)).
-    fn store_with_links(rows: &[(i64, &str, &[(&str, Option<&str>)])]) -> (tempfile::TempDir, Store) {
+    /// A mention as a test gives it: name and occupation.
+    type Mention<'a> = (&'a str, Option<&'a str>);
+
+    /// A row of `link_names`: key, name, article.
+    type NameRow = (String, String, i64);
+
+    fn store_with_links(rows: &[(i64, &str, &[Mention<'_>])]) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("links.db")).expect("open");
         for i in 1..=7 {
@@ -359,7 +365,7 @@ mod tests {
     }
 
     /// Stores (or replaces, as the rebuild's upsert does) one link key row.
-    fn add_link(store: &Store, article: i64, key: &str, mentions: &[(&str, Option<&str>)]) {
+    fn add_link(store: &Store, article: i64, key: &str, mentions: &[Mention<'_>]) {
         let ms: Vec<casewatch_reconcile::LinkMention> = mentions
             .iter()
             .map(|&(name, occupation)| casewatch_reconcile::LinkMention {
@@ -399,8 +405,8 @@ mod tests {
 
     /// (key, name, article) of `link_names`, and what the mentions of
     /// `link_keys` say it should hold.
-    fn link_names_and_expected(store: &Store) -> (Vec<(String, String, i64)>, Vec<(String, String, i64)>) {
-        let read = |sql: &str| -> Vec<(String, String, i64)> {
+    fn link_names_and_expected(store: &Store) -> (Vec<NameRow>, Vec<NameRow>) {
+        let read = |sql: &str| -> Vec<NameRow> {
             let mut st = store.conn.prepare(sql).expect("prepare");
             st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .expect("query")
@@ -417,8 +423,8 @@ mod tests {
     }
 
     const KEY: &str = "person:osmonov";
-    const KANAT: (&str, Option<&str>) = ("Kanat Osmonov", Some("reporter"));
-    const DILNOZA: (&str, Option<&str>) = ("Dilnoza Osmonova", None);
+    const KANAT: Mention<'static> = ("Kanat Osmonov", Some("reporter"));
+    const DILNOZA: Mention<'static> = ("Dilnoza Osmonova", None);
 
     #[test]
     fn a_link_block_reads_the_rows_of_matching_names_only_and_follows_the_table() {
