@@ -1,7 +1,7 @@
 -- The names of each person link key block, one row per (name, article),
 -- kept by triggers on link_keys (issue #12).
 -- The rebuild finds the articles a new mention can join among the block of
--- its surname key (rebuild_cache.rs, LinkBlock). A block keeps growing with
+-- its surname key (rebuild_cache/links.rs, LinkBlock). A block keeps growing with
 -- the store (about 570 articles a key at 190,000 generated articles), and
 -- the first rebuild of a process read every block it touched whole: about
 -- 340,000 rows and 40 MB of mention lists for 1,000 new articles, most of
@@ -40,7 +40,7 @@ CREATE TRIGGER link_keys_renamed AFTER UPDATE OF mentions ON link_keys BEGIN
         FROM json_each(NEW.mentions) m
         WHERE json_type(m.value, '$.name') = 'text';
 END;
--- The people of a surname block, read by name too (rebuild_cache.rs,
+-- The people of a surname block, read by name too (rebuild_cache/people.rs,
 -- PersonCache): the covering index of migration 8 ordered a block's rows
 -- by case; ordered by name, a block never read lists its distinct names
 -- (a skip scan) and reads the rows of the names a look-up wants only.
