@@ -273,13 +273,7 @@ pub struct PreparedMention {
 impl LinkMention {
     /// Parses and folds the mention once; `context` is its article's [`LinkKey::context`].
     pub fn prepare(&self, context: &[String]) -> PreparedMention {
-        let folded = |v: &Option<String>| v.as_deref().map(names::fold).filter(|f| !f.is_empty());
-        PreparedMention {
-            text: self.name.clone(),
-            name: names::Name::parse(&self.name),
-            attrs: [folded(&self.occupation), folded(&self.affiliation)],
-            context: context.iter().cloned().collect(),
-        }
+        self.prepared(names::Name::parse(&self.name), context)
     }
 
     /// [`LinkMention::prepare`], taking the parsed name from `same_name`
@@ -290,10 +284,15 @@ impl LinkMention {
         if same_name.text != self.name {
             return self.prepare(context);
         }
+        self.prepared(same_name.name.clone(), context)
+    }
+
+    /// The mention prepared with `name`, its name parsed.
+    fn prepared(&self, name: names::Name, context: &[String]) -> PreparedMention {
         let folded = |v: &Option<String>| v.as_deref().map(names::fold).filter(|f| !f.is_empty());
         PreparedMention {
             text: self.name.clone(),
-            name: same_name.name.clone(),
+            name,
             attrs: [folded(&self.occupation), folded(&self.affiliation)],
             context: context.iter().cloned().collect(),
         }

@@ -302,20 +302,7 @@ pub(crate) fn link_block<'c>(
     // Never read, or rows deleted: list the block's names afresh (a skip
     // scan of link_names' primary key, one seek per distinct name).
     *entry = LinkBlock::default();
-    let names: Vec<String> = conn
-        .prepare_cached(
-            "WITH RECURSIVE n(name) AS (
-                 SELECT (SELECT MIN(name) FROM link_names WHERE key = ?1)
-                 UNION ALL
-                 SELECT (SELECT MIN(name) FROM link_names WHERE key = ?1 AND name > n.name)
-                 FROM n WHERE n.name IS NOT NULL)
-             SELECT name FROM n WHERE name IS NOT NULL",
-        )
-        .and_then(|mut st| {
-            st.query_map([key], |r| r.get(0))
-                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-        })
-        .ctx(path, || format!("listing the names of key {key}"))?;
+    let names = super::distinct_names(conn, path, "link_names", "key", key, "key")?;
     for name in &names {
         entry.name_entry(name, false);
     }

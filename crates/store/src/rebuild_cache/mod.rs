@@ -35,7 +35,11 @@ use links::LinkBlock;
 pub(crate) use links::link_block;
 pub(crate) use people::PersonCache;
 
+use crate::Result;
+use crate::error::Context as _;
+use rusqlite::Connection;
 use std::collections::HashMap;
+use std::path::Path;
 
 /// The blocks a [`crate::Store`] keeps between rebuilds (see the module docs).
 #[derive(Debug, Default)]
@@ -55,4 +59,35 @@ impl RebuildCache {
         self.people.clear();
         self.names = Default::default();
     }
+}
+
+/// The distinct values of column `name` in block `block` of `table` (a
+/// table, with its index hint, whose index is ordered by (`column`, name)),
+/// ascending. A skip scan: one seek per distinct name, however many rows
+/// the block has (thousands at 200,000 generated articles, against a few
+/// dozen names). `what` names the block in an error.
+///
+/// Errors: [`crate::StoreError`] when the query fails.
+fn distinct_names(
+    conn: &Connection,
+    path: &Path,
+    table: &str,
+    column: &str,
+    block: &str,
+    what: &str,
+) -> Result<Vec<String>> {
+    let sql = format!(
+        "WITH RECURSIVE n(name) AS (
+             SELECT (SELECT MIN(name) FROM {table} WHERE {column} = ?1)
+             UNION ALL
+             SELECT (SELECT MIN(name) FROM {table} WHERE {column} = ?1 AND name > n.name)
+             FROM n WHERE n.name IS NOT NULL)
+         SELECT name FROM n WHERE name IS NOT NULL"
+    );
+    conn.prepare_cached(&sql)
+        .and_then(|mut st| {
+            st.query_map([block], |r| r.get(0))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+        })
+        .ctx(path, || format!("listing the names of {what} {block}"))
 }

@@ -99,22 +99,8 @@ impl PersonCache {
         skip: &BTreeSet<&str>,
     ) -> Result<Vec<KnownPerson>> {
         if !self.blocks.contains_key(block) {
-            let names: Vec<String> = conn
-                .prepare_cached(
-                    "WITH RECURSIVE n(name) AS (
-                         SELECT (SELECT MIN(name) FROM person_index INDEXED BY person_index_block_names
-                                 WHERE block = ?1)
-                         UNION ALL
-                         SELECT (SELECT MIN(name) FROM person_index INDEXED BY person_index_block_names
-                                 WHERE block = ?1 AND name > n.name)
-                         FROM n WHERE n.name IS NOT NULL)
-                     SELECT name FROM n WHERE name IS NOT NULL",
-                )
-                .and_then(|mut st| {
-                    st.query_map([block], |r| r.get(0))
-                        .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-                })
-                .ctx(path, || format!("listing the names of block {block}"))?;
+            let table = "person_index INDEXED BY person_index_block_names";
+            let names = super::distinct_names(conn, path, table, "block", block, "block")?;
             let listed = PersonBlock {
                 names: names.into_iter().map(|n| (n, None)).collect(),
             };
