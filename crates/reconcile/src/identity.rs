@@ -50,10 +50,15 @@ pub struct KnownPerson {
 }
 
 /// The look-up of people of other cases that [`assign_ids_with`] calls:
-/// `(block, wanted)` → the people of the cases not being rebuilt whose
-/// blocking key ([`crate::names::block_key`]) is `block` and whose name
-/// text passes `wanted`, in any order.
-pub type KnownPeople<'a> = dyn FnMut(&str, &mut dyn FnMut(&str) -> bool) -> Vec<KnownPerson> + 'a;
+/// `(block, query, wanted)` → the people of the cases not being rebuilt
+/// whose blocking key ([`crate::names::block_key`]) is `block` and whose
+/// name text passes `wanted`, in any order. `query` names the test:
+/// `wanted` gives the same answer for a name text in every call with the
+/// same `query` (it depends on the name looked up and
+/// `Settings::given_name_max_edits` only), so a caller that keeps a
+/// block's names between calls may remember which passed and test only the
+/// names new to it.
+pub type KnownPeople<'a> = dyn FnMut(&str, &str, &mut dyn FnMut(&str) -> bool) -> Vec<KnownPerson> + 'a;
 
 /// The ids given before to the keys of the records being rebuilt.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -297,7 +302,8 @@ struct BlockCandidates {
     after: Vec<Candidate>,
     /// Whether the block was looked up (for any name).
     looked_up: bool,
-    /// The names (their parsed form) whose matching people of other cases were read.
+    /// The look-ups (edits and parsed name, the `query` of [`KnownPeople`])
+    /// whose matching people of other cases were read.
     read_for: BTreeSet<String>,
 }
 
@@ -329,7 +335,12 @@ impl Candidates {
         let block = name.bare_surname();
         let entry = self.by_block.entry(block.to_string()).or_default();
         entry.looked_up = true;
-        if !full_name(name) || !entry.read_for.insert(format!("{name:?}")) {
+        if !full_name(name) {
+            return;
+        }
+        // (what `wanted` below depends on: the parsed name and the edits)
+        let query = format!("{}|{name:?}", settings.given_name_max_edits);
+        if !entry.read_for.insert(query.clone()) {
             return;
         }
         let parsed = &mut self.parsed;
@@ -343,7 +354,7 @@ impl Candidates {
             seen.insert(text.to_string(), w);
             w
         };
-        let found = known(block, &mut wanted);
+        let found = known(block, &query, &mut wanted);
         for k in found {
             if let Some(c) = self.candidate(k) {
                 let entry = self.by_block.entry(block.to_string()).or_default();
@@ -414,7 +425,7 @@ pub fn assign_ids(
         counters,
         settings,
         names,
-        &mut |block: &str, wanted: &mut dyn FnMut(&str) -> bool| {
+        &mut |block: &str, _query: &str, wanted: &mut dyn FnMut(&str) -> bool| {
             known
                 .iter()
                 .filter(|k| crate::names::block_key(&k.name) == block && wanted(&k.name))

@@ -811,8 +811,8 @@ pub(crate) fn rebuild_cached(
         // and whose case is not being rebuilt become known people.
         let names = &mut cache.names;
         let people = &mut cache.people;
-        let mut known = |block: &str, wanted: &mut dyn FnMut(&str) -> bool| -> Vec<KnownPerson> {
-            match people.people(conn, path, block, wanted, &touched_set) {
+        let mut known = |block: &str, query: &str, wanted: &mut dyn FnMut(&str) -> bool| -> Vec<KnownPerson> {
+            match people.people(conn, path, block, query, wanted, &touched_set) {
                 Ok(found) => found,
                 Err(e) => {
                     lookup_error.get_or_insert(e);
