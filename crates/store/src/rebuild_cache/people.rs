@@ -12,6 +12,12 @@ use std::path::Path;
 /// 300 MB). The 200,000-article bench holds about 100,000.
 pub(crate) const MAX_CACHED_PEOPLE: usize = 2_000_000;
 
+/// How many passing names (over every block and query) [`PersonBlock`]s
+/// remember at most; past it they forget every query (8 bytes each: 32
+/// MB). A block of names all alike (a hostile list of near-identical
+/// names) would otherwise remember a square of its names.
+pub(crate) const MAX_REMEMBERED_NAMES: usize = 4_000_000;
+
 /// The occupation and affiliation of a cached person.
 type Attributes = (Option<String>, Option<String>);
 
@@ -30,8 +36,9 @@ type NamePeople = BTreeMap<(String, String), Attributes>;
 /// (see [`casewatch_reconcile::identity::KnownPeople`]); the block
 /// remembers which names passed each query, so a name looked up again (the
 /// same name is looked up rebuild after rebuild) tests only the names added
-/// since. At 190,000 generated articles testing every name of a block on
-/// every look-up was most of the id step.
+/// since (in a run of 200,000 generated articles, the id step took 64–70
+/// ms a rebuild at 110,000–170,000 instead of 84–96). What the blocks
+/// remember is bounded ([`MAX_REMEMBERED_NAMES`]).
 #[derive(Debug, Default)]
 pub(crate) struct PersonBlock {
     names: BTreeMap<String, Option<NamePeople>>,
@@ -53,12 +60,14 @@ impl PersonBlock {
     }
 
     /// The names that pass `wanted`, in name order, testing only those
-    /// `query` has not tested yet.
-    fn wanted(&mut self, query: &str, wanted: &mut dyn FnMut(&str) -> bool) -> Vec<String> {
+    /// `query` has not tested yet; adds to `remembered` the passing names
+    /// it remembers anew.
+    fn wanted(&mut self, query: &str, wanted: &mut dyn FnMut(&str) -> bool, remembered: &mut usize) -> Vec<String> {
         let (tested, hits) = self.passed.entry(query.to_string()).or_default();
         for (i, name) in self.order.iter().enumerate().skip(*tested) {
             if wanted(name) {
                 hits.push(i);
+                *remembered += 1;
             }
         }
         *tested = self.order.len();
@@ -83,6 +92,8 @@ pub(crate) struct PersonCache {
     by_case: HashMap<String, Vec<(String, String, String)>>,
     /// Cached rows.
     rows: usize,
+    /// Passing names the blocks remember (see [`MAX_REMEMBERED_NAMES`]).
+    remembered: usize,
 }
 
 /// The number `person_index_version` holds (0 when its row is missing).
@@ -100,6 +111,7 @@ impl PersonCache {
         self.blocks.clear();
         self.by_case.clear();
         self.rows = 0;
+        self.remembered = 0;
     }
 
     /// Starts a rebuild: keeps the cached blocks only when the people index
@@ -146,8 +158,14 @@ impl PersonCache {
             }
             self.blocks.insert(block.to_string(), listed);
         }
+        if self.remembered > MAX_REMEMBERED_NAMES {
+            for b in self.blocks.values_mut() {
+                b.passed.clear();
+            }
+            self.remembered = 0;
+        }
         let want = match self.blocks.get_mut(block) {
-            Some(b) => b.wanted(query, wanted),
+            Some(b) => b.wanted(query, wanted, &mut self.remembered),
             None => Vec::new(),
         };
         let unread: Vec<&String> = match self.blocks.get(block) {
@@ -420,6 +438,13 @@ mod tests {
         assert_eq!(tested, ["Kanat Osmonova", "Bolot Osmonov"]);
         // Another query tests every name.
         assert_eq!(look_up(&mut cache, "Kanat, again").1.len(), 4);
+        // Past the bound every query is forgotten: tested again, same answer.
+        assert_eq!(cache.remembered, 4, "names passing: one, one more, two");
+        cache.remembered = MAX_REMEMBERED_NAMES + 1;
+        let (ids, tested) = look_up(&mut cache, "Kanat");
+        assert_eq!(ids, ["P1", "P3", "P7"]);
+        assert_eq!(tested.len(), 4);
+        assert_eq!(cache.remembered, 2);
     }
 
     #[test]
