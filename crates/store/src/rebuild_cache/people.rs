@@ -12,10 +12,10 @@ use std::path::Path;
 /// 300 MB). The 200,000-article bench holds about 100,000.
 pub(crate) const MAX_CACHED_PEOPLE: usize = 2_000_000;
 
-/// How many passing names (over every block and query) [`PersonBlock`]s
-/// remember at most; past it they forget every query (8 bytes each: 32
-/// MB). A block of names all alike (a hostile list of near-identical
-/// names) would otherwise remember a square of its names.
+/// How many queries and passing names (over every block) [`PersonBlock`]s
+/// remember at most; past it they forget every query (8 bytes a passing
+/// name: 32 MB). A block of names all alike (a hostile list of
+/// near-identical names) would otherwise remember a square of its names.
 pub(crate) const MAX_REMEMBERED_NAMES: usize = 4_000_000;
 
 /// The occupation and affiliation of a cached person.
@@ -60,9 +60,12 @@ impl PersonBlock {
     }
 
     /// The names that pass `wanted`, in name order, testing only those
-    /// `query` has not tested yet; adds to `remembered` the passing names
-    /// it remembers anew.
+    /// `query` has not tested yet; adds to `remembered` the query when new
+    /// and the passing names it remembers anew.
     fn wanted(&mut self, query: &str, wanted: &mut dyn FnMut(&str) -> bool, remembered: &mut usize) -> Vec<String> {
+        if !self.passed.contains_key(query) {
+            *remembered += 1;
+        }
         let (tested, hits) = self.passed.entry(query.to_string()).or_default();
         for (i, name) in self.order.iter().enumerate().skip(*tested) {
             if wanted(name) {
@@ -92,7 +95,7 @@ pub(crate) struct PersonCache {
     by_case: HashMap<String, Vec<(String, String, String)>>,
     /// Cached rows.
     rows: usize,
-    /// Passing names the blocks remember (see [`MAX_REMEMBERED_NAMES`]).
+    /// Queries and passing names the blocks remember (see [`MAX_REMEMBERED_NAMES`]).
     remembered: usize,
 }
 
@@ -439,12 +442,12 @@ mod tests {
         // Another query tests every name.
         assert_eq!(look_up(&mut cache, "Kanat, again").1.len(), 4);
         // Past the bound every query is forgotten: tested again, same answer.
-        assert_eq!(cache.remembered, 4, "names passing: one, one more, two");
+        assert_eq!(cache.remembered, 6, "two queries; names passing: one, one more, two");
         cache.remembered = MAX_REMEMBERED_NAMES + 1;
         let (ids, tested) = look_up(&mut cache, "Kanat");
         assert_eq!(ids, ["P1", "P3", "P7"]);
         assert_eq!(tested.len(), 4);
-        assert_eq!(cache.remembered, 2);
+        assert_eq!(cache.remembered, 3);
     }
 
     #[test]
