@@ -309,6 +309,29 @@ mod tests {
             .collect()
     }
 
+    /// The person ids `cache` gives for block `osmonov` under `query`, the
+    /// names starting with `prefix` wanted, and the names it tested.
+    fn ids_starting(cache: &mut PersonCache, store: &Store, query: &str, prefix: &str) -> (Vec<String>, Vec<String>) {
+        let mut tested = Vec::new();
+        let ids = cache
+            .people(
+                &store.conn,
+                &store.path,
+                "osmonov",
+                query,
+                &mut |n| {
+                    tested.push(n.to_string());
+                    n.starts_with(prefix)
+                },
+                &BTreeSet::new(),
+            )
+            .expect("people")
+            .into_iter()
+            .map(|k| k.id)
+            .collect();
+        (ids, tested)
+    }
+
     fn row(case: &str, id: &str, name: &str) -> (String, String, String) {
         (case.into(), id.into(), name.into())
     }
@@ -360,21 +383,7 @@ mod tests {
             ]
         );
         // Only wanted names are given, and only their people are read.
-        let dilnoza = |cache: &mut PersonCache| -> Vec<String> {
-            cache
-                .people(
-                    &store.conn,
-                    &store.path,
-                    "osmonov",
-                    "Dilnoza",
-                    &mut |n| n.starts_with("Dilnoza"),
-                    &BTreeSet::new(),
-                )
-                .expect("people")
-                .into_iter()
-                .map(|k| k.id)
-                .collect()
-        };
+        let dilnoza = |cache: &mut PersonCache| ids_starting(cache, &store, "Dilnoza", "Dilnoza").0;
         assert_eq!(dilnoza(&mut cache), ["P2"]);
         let mut fresh = PersonCache::default();
         assert_eq!(dilnoza(&mut fresh), ["P2"]);
@@ -405,26 +414,7 @@ mod tests {
         let (_dir, store) = store_with_people();
         let mut cache = PersonCache::default();
         cache.check(&store.conn, &store.path).expect("check");
-        let look_up = |cache: &mut PersonCache, query: &str| -> (Vec<String>, Vec<String>) {
-            let mut tested = Vec::new();
-            let ids = cache
-                .people(
-                    &store.conn,
-                    &store.path,
-                    "osmonov",
-                    query,
-                    &mut |n| {
-                        tested.push(n.to_string());
-                        n.starts_with("Kanat")
-                    },
-                    &BTreeSet::new(),
-                )
-                .expect("people")
-                .into_iter()
-                .map(|k| k.id)
-                .collect();
-            (ids, tested)
-        };
+        let look_up = |cache: &mut PersonCache, query: &str| ids_starting(cache, &store, query, "Kanat");
         let (ids, tested) = look_up(&mut cache, "Kanat");
         assert_eq!(ids, ["P1", "P3"]);
         assert_eq!(tested, ["Dilnoza Osmonova", "Kanat Osmonov"]);
