@@ -198,6 +198,93 @@ fn people_who_must_stay_apart_do() {
     assert_eq!(build_cases(&records, &on).cases.len(), 1);
 }
 
+/// The case of each article, as the ids of the articles of its case.
+fn case_of(file: &CaseFile, article: &str) -> Vec<String> {
+    file.cases
+        .iter()
+        .map(|c| c.articles.clone())
+        .find(|ids| ids.iter().any(|id| id == article))
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_report_naming_no_outlet_does_not_chain_namesakes_of_two_outlets_into_one_case() {
+    // Two prosecutions of two journalists of one name, kept apart by their
+    // outlets; a later report names the name without an outlet.
+    let quay = art(
+        "n1",
+        "2025-01-02",
+        &[("Ivo Marten", Some("journalist"), Some("Quay Post"))],
+        &[("detention", "2025-01-01", &["Ivo Marten"])],
+    );
+    let harbor = art(
+        "n2",
+        "2025-02-03",
+        &[("Ivo Marten", Some("journalist"), Some("Harbor Light"))],
+        &[("detention", "2025-02-01", &["Ivo Marten"])],
+    );
+    let bare = |id: &str, published: &str| {
+        art(
+            id,
+            published,
+            &[("Ivo Marten", Some("journalist"), None)],
+            &[("charge", "2025-03-01", &["Ivo Marten"])],
+        )
+    };
+    let file = build_cases(
+        &[quay.clone(), harbor.clone(), bare("n3", "2025-03-04")],
+        &Settings::default(),
+    );
+    assert_eq!(file.cases.len(), 2, "{:?}", people_of(&file));
+    // The report naming no outlet joins the first namesake in the
+    // clustering's order (article rank), never both.
+    assert_eq!(case_of(&file, "n3"), ["n1", "n3"]);
+    assert_eq!(case_of(&file, "n2"), ["n2"]);
+    // Earlier than both, and with a second such report: still two cases.
+    let file = build_cases(
+        &[quay, harbor, bare("n0", "2024-12-30"), bare("n4", "2025-04-01")],
+        &Settings::default(),
+    );
+    assert_eq!(file.cases.len(), 2, "{:?}", people_of(&file));
+    assert_eq!(case_of(&file, "n2"), ["n2"]);
+}
+
+#[test]
+fn one_defendant_reported_with_two_outlets_stays_one_person_in_a_case() {
+    // Inside a case, two reports of one defendant that disagree on the
+    // outlet compare the two affiliations directly (same role and act
+    // outweigh them); a third report naming no outlet does not split them.
+    let records = [
+        art(
+            "d1",
+            "2025-01-02",
+            &[("Ivo Marten", None, None), ("Lene Oster", None, Some("Quay Post"))],
+            &[("detention", "2025-01-01", &["Ivo Marten", "Lene Oster"])],
+        ),
+        art(
+            "d2",
+            "2025-01-03",
+            &[
+                ("Ivo Marten", None, Some("Quay Post")),
+                ("Lene Oster", None, Some("Quay Post")),
+            ],
+            &[("detention", "2025-01-01", &["Ivo Marten", "Lene Oster"])],
+        ),
+        art(
+            "d3",
+            "2025-01-04",
+            &[
+                ("Ivo Marten", None, Some("Harbor Light")),
+                ("Lene Oster", None, Some("Quay Post")),
+            ],
+            &[("detention", "2025-01-01", &["Ivo Marten", "Lene Oster"])],
+        ),
+    ];
+    let file = build_cases(&records, &Settings::default());
+    assert_eq!(file.cases.len(), 1);
+    assert_eq!(people_of(&file)[0].len(), 2, "{:?}", people_of(&file));
+}
+
 #[test]
 fn an_initial_with_a_disagreeing_affiliation_stays_apart_and_the_threshold_is_a_setting() {
     let records = [

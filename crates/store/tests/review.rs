@@ -313,6 +313,37 @@ fn incremental_ingest_links_prosecuted_outlets_and_spelling_families_like_a_full
     }
 }
 
+#[test]
+fn incremental_ingest_keeps_namesakes_of_two_outlets_apart_like_a_full_rebuild() {
+    // Two journalists of one name, of two outlets, in two prosecutions; two
+    // reports name the name without an outlet (one before both).
+    let with = |id: &str, published: &str, outlet: Option<&str>, ty: &str, day: &str| {
+        art(id, published)
+            .person("Ivo Marten", Some("journalist"), outlet)
+            .event(ty, Some(day), &["Ivo Marten"], None)
+            .build()
+    };
+    let items = vec![
+        with("m1", "2024-03-02", Some("Quay Post"), "detention", "2024-03-01"),
+        with("m2", "2024-04-02", Some("Harbor Light"), "detention", "2024-04-01"),
+        with("m3", "2024-05-02", None, "charge", "2024-05-01"),
+        with("m0", "2024-02-02", None, "search", "2024-02-01"),
+    ];
+    let (_d1, mut all_at_once) = fresh();
+    ingest(&mut all_at_once, &items);
+    let expected = all_at_once.cases().expect("cases");
+    let groups: Vec<&Vec<String>> = expected.cases.iter().map(|c| &c.articles).collect();
+    assert_eq!(groups, vec![&vec!["m0", "m1", "m3"], &vec!["m2"]]);
+    for order in [vec![1, 2, 0, 3], vec![3, 1, 2, 0], vec![2, 3, 1, 0], vec![0, 1, 2, 3]] {
+        let (_d, mut one_by_one) = fresh();
+        for i in &order {
+            ingest(&mut one_by_one, std::slice::from_ref(&items[*i]));
+        }
+        let got = one_by_one.cases().expect("cases");
+        assert_eq!(canonical(&got), canonical(&expected), "order {order:?}");
+    }
+}
+
 fn incremental_equals_full(settings: &casewatch_reconcile::Settings, cases: usize) {
     let items = corpus();
     let (_d1, mut all_at_once) = fresh();

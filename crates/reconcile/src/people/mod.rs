@@ -1,11 +1,14 @@
 //! People across articles: clustering person mentions into one person per real individual (blocked by surname), and the canonical name, attributes and role of each cluster.
 
+mod across;
+mod role;
+
+pub(crate) use role::{PersonDraft, draft};
+
 use crate::Settings;
 use crate::articles::Article;
-use crate::names::fold;
-use crate::text::Tally;
 use crate::unionfind::UnionFind;
-use casewatch_model::{OrgKind, Role};
+use across::{Act, act_pairs, acts_of, ever_co_subjects, shared_act, surname_variant, variant_pairs};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One person entry of one article: `arts[art].rec.people[person]`.
@@ -262,7 +265,10 @@ fn name_rule(x: &crate::names::Name, y: &crate::names::Name, settings: &Settings
 ///
 /// Names match by [`name_rule`] (spelling families and extra names included).
 ///
-/// No join ever puts both sides of a reviewer split into one cluster.
+/// No join ever puts both sides of a reviewer split into one cluster, and
+/// no join by a pair that did not compare two affiliations puts namesakes
+/// of disagreeing outlets into one (see `Outlets`: a mention that names no
+/// outlet joins the first of them in this order, and none bridges them).
 ///
 /// [`Name::matches`]: crate::names::Name::matches
 pub(crate) fn cluster(
@@ -280,6 +286,10 @@ pub(crate) fn cluster(
     let mut sides_of: Vec<BTreeSet<(usize, bool)>> = (0..mentions.len())
         .map(|i| constraints.labels.get(i).into_iter().flatten().copied().collect())
         .collect();
+    // The affiliation of each mention, and the affiliations of each cluster
+    // root, for the namesake rule (see `Outlets`).
+    let affiliation = |i: usize| arts[mentions[i].art].attrs[mentions[i].person][1].as_deref();
+    let mut outlets_of: Vec<Outlets> = (0..mentions.len()).map(|i| Outlets::of(affiliation(i))).collect();
     let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for i in 0..mentions.len() {
         if !name(i).folded.is_empty() {
@@ -302,6 +312,12 @@ pub(crate) fn cluster(
             if sides_of[ra].iter().any(|&(s, side)| sides_of[rb].contains(&(s, !side))) {
                 return false;
             }
+            // A pair that compared two affiliations was scored for them; any
+            // other join must not bring namesakes of two outlets together.
+            let compared = affiliation(a).is_some() && affiliation(b).is_some();
+            if !compared && !outlets_of[ra].agree(&outlets_of[rb]) {
+                return false;
+            }
         }
         uf.union(ra, rb);
         let root = uf.find(ra);
@@ -310,6 +326,8 @@ pub(crate) fn cluster(
         arts_of[root].extend(moved);
         let moved = std::mem::take(&mut sides_of[other]);
         sides_of[root].extend(moved);
+        let moved = std::mem::take(&mut outlets_of[other]);
+        outlets_of[root].absorb(moved);
         true
     };
     for group in &constraints.must {
@@ -394,7 +412,7 @@ pub(crate) fn cluster(
                     pair_score(arts, mentions[s], mentions[partner], 0.7, settings)
                         + case_evidence(arts, mode, mentions[s], mentions[partner], settings)
                 };
-                if score >= threshold && join(&mut uf, s, t, false, false) {
+                if score >= threshold && join(&mut uf, s, partner, false, false) {
                     links.push(Link {
                         a: partner,
                         b: s,
@@ -457,21 +475,19 @@ pub(crate) fn cluster(
             }
         }
         for members in by_given.values() {
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    if uf.find(a) != uf.find(b)
-                        && name(a).bare_surname() != name(b).bare_surname()
-                        && surname_variant(arts, mentions[a], mentions[b])
-                        && join(&mut uf, a, b, true, false)
-                    {
-                        let score = strsim::jaro_winkler(name(a).bare_surname(), name(b).bare_surname());
-                        links.push(Link {
-                            a,
-                            b,
-                            rule: RULE_SURNAME_VARIANT,
-                            score,
-                        });
-                    }
+            // Only pairs whose surnames may be variants (an index, not all pairs).
+            for (a, b) in variant_pairs(members, |i| name(i).bare_surname()) {
+                if uf.find(a) != uf.find(b)
+                    && surname_variant(arts, mentions[a], mentions[b])
+                    && join(&mut uf, a, b, true, false)
+                {
+                    let score = strsim::jaro_winkler(name(a).bare_surname(), name(b).bare_surname());
+                    links.push(Link {
+                        a,
+                        b,
+                        rule: RULE_SURNAME_VARIANT,
+                        score,
+                    });
                 }
             }
         }
@@ -489,31 +505,31 @@ pub(crate) fn cluster(
         }
         let none: Vec<Act> = Vec::new();
         for members in by_given.values() {
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    if uf.find(a) == uf.find(b)
-                        || name(a).bare_surname() == name(b).bare_surname()
-                        || !name(a).has_given()
-                        || !name(b).has_given()
-                        || !shared_act(
-                            acts.get(&a).unwrap_or(&none),
-                            acts.get(&b).unwrap_or(&none),
-                            &mut uf,
-                            a,
-                            b,
-                        )
-                        || ever_co_subjects(arts, mentions, &mut uf, a, b)
-                    {
-                        continue;
-                    }
-                    if join(&mut uf, a, b, false, false) {
-                        links.push(Link {
-                            a,
-                            b,
-                            rule: RULE_SHARED_ACT,
-                            score: 1.0,
-                        });
-                    }
+            // Only pairs of different surnames with an act of one type on
+            // one day, each with other named subjects (an index, not all pairs).
+            for (a, b) in act_pairs(members, &acts, |i| name(i).bare_surname()) {
+                if uf.find(a) == uf.find(b)
+                    || name(a).bare_surname() == name(b).bare_surname()
+                    || !name(a).has_given()
+                    || !name(b).has_given()
+                    || !shared_act(
+                        acts.get(&a).unwrap_or(&none),
+                        acts.get(&b).unwrap_or(&none),
+                        &mut uf,
+                        a,
+                        b,
+                    )
+                    || ever_co_subjects(arts, mentions, &mut uf, a, b)
+                {
+                    continue;
+                }
+                if join(&mut uf, a, b, false, false) {
+                    links.push(Link {
+                        a,
+                        b,
+                        rule: RULE_SHARED_ACT,
+                        score: 1.0,
+                    });
                 }
             }
         }
@@ -521,133 +537,60 @@ pub(crate) fn cluster(
     (uf.groups(), links)
 }
 
-/// One act as [`shared_act`] compares it: type, day, and the other named
-/// subjects' mention indices.
-type Act = (casewatch_model::EventType, casewatch_model::PartialDate, Vec<usize>);
+/// Most distinct affiliations a cluster of [`cluster`] keeps; a cluster
+/// with more (only joins that compared disagreeing affiliations and still
+/// reached the threshold make one) counts as disagreeing with every cluster
+/// that has an affiliation. Bounds the namesake check to 16 × 16
+/// comparisons a join.
+const MAX_CLUSTER_OUTLETS: usize = 16;
 
-/// The day-precision acts a mention's person is a (not negated) subject of.
-fn acts_of(arts: &[Article], index: &BTreeMap<Mention, usize>, m: Mention) -> Vec<Act> {
-    use crate::articles::{DEFENDANT_TYPES, Subj};
-    let a = &arts[m.art];
-    a.rec
-        .events
-        .iter()
-        .zip(&a.subjects)
-        .filter(|(e, subj)| {
-            DEFENDANT_TYPES.contains(&e.event_type)
-                && matches!(
-                    e.status,
-                    casewatch_model::Status::Occurred | casewatch_model::Status::Alleged
-                )
-                && subj.contains(&Subj::Person(m.person))
-        })
-        .filter_map(|(e, subj)| {
-            let date = e
-                .date
-                .value
-                .filter(|d| d.precision() == casewatch_model::DatePrecision::Day)?;
-            let others: Vec<usize> = subj
-                .iter()
-                .filter_map(|s| match s {
-                    Subj::Person(p) if *p != m.person => index.get(&Mention { art: m.art, person: *p }).copied(),
-                    _ => None,
-                })
-                .collect();
-            Some((e.event_type, date, others))
-        })
-        .collect()
+/// The folded affiliations of one cluster's mentions, for the namesake
+/// rule: a join by a pair of mentions that did not both name an affiliation
+/// (so their score did not weigh one outlet against another) is refused
+/// when the two clusters' affiliations disagree. Without it a mention that
+/// names no outlet ("journalist Ivan Petrov was detained") joins every
+/// namesake it fits — Ivan Petrov of one outlet and Ivan Petrov of another,
+/// whom their affiliations keep apart — and single-linkage chains their
+/// unrelated prosecutions into one case; with it, the mention joins the
+/// first of them in the clustering's order, and the namesakes stay apart.
+#[derive(Debug, Default)]
+struct Outlets {
+    names: Vec<String>,
+    /// More than [`MAX_CLUSTER_OUTLETS`] distinct affiliations were joined.
+    overflow: bool,
 }
 
-/// Whether mentions `a` and `b` (of different surnames; `xs`, `ys` their
-/// [`acts_of`]) are each the subject
-/// of an act of one type on one day whose other named subjects are the same
-/// people (by their current clusters), at least one of them, and neither of
-/// `a`, `b` among them: "A, B and C were sentenced on 15 April" in one
-/// report and "A', B and C were sentenced on 15 April" in another.
-fn shared_act(xs: &[Act], ys: &[Act], uf: &mut UnionFind, a: usize, b: usize) -> bool {
-    let (ra, rb) = (uf.find(a), uf.find(b));
-    let roots =
-        |others: &[usize], uf: &mut UnionFind| -> BTreeSet<usize> { others.iter().map(|&o| uf.find(o)).collect() };
-    for (tx, dx, ox) in xs {
-        let rx = roots(ox, uf);
-        if rx.is_empty() || rx.contains(&ra) || rx.contains(&rb) {
-            continue;
+impl Outlets {
+    /// The affiliations of a one-mention cluster.
+    fn of(affiliation: Option<&str>) -> Self {
+        Outlets {
+            names: affiliation.map(str::to_string).into_iter().collect(),
+            overflow: false,
         }
-        for (ty, dy, oy) in ys {
-            if tx == ty && dx == dy && roots(oy, uf) == rx {
-                return true;
+    }
+
+    /// Whether every affiliation of one cluster agrees with every one of the
+    /// other ([`attr_agree`]); a cluster with none agrees with all.
+    fn agree(&self, other: &Outlets) -> bool {
+        if self.names.is_empty() || other.names.is_empty() {
+            return true;
+        }
+        !self.overflow && !other.overflow && self.names.iter().all(|x| other.names.iter().all(|y| attr_agree(x, y)))
+    }
+
+    /// Adds the affiliations of a joined cluster.
+    fn absorb(&mut self, other: Outlets) {
+        self.overflow |= other.overflow;
+        for name in other.names {
+            if !self.names.contains(&name) {
+                if self.names.len() == MAX_CLUSTER_OUTLETS {
+                    self.overflow = true;
+                    break;
+                }
+                self.names.push(name);
             }
         }
     }
-    false
-}
-
-/// Whether any article names a member of `a`'s cluster and a member of
-/// `b`'s cluster as subjects of one event (then they are two people).
-fn ever_co_subjects(arts: &[Article], mentions: &[Mention], uf: &mut UnionFind, a: usize, b: usize) -> bool {
-    let (ra, rb) = (uf.find(a), uf.find(b));
-    let mut by_art: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let r = uf.find(i);
-        if r == ra {
-            by_art.entry(m.art).or_default().0.push(m.person);
-        } else if r == rb {
-            by_art.entry(m.art).or_default().1.push(m.person);
-        }
-    }
-    by_art
-        .iter()
-        .any(|(&art, (pa, pb))| pa.iter().any(|&p| pb.iter().any(|&q| co_subjects(&arts[art], p, q))))
-}
-
-/// The case-only rule across surname blocks, for surname spellings the
-/// folding does not unify ("Mammadova"/"Mamedova", a dropped or added
-/// letter: "Zghidi"/"Zeghidi"): the same first given name, surnames of five
-/// letters or more one edit apart (two from eight letters on, with the same
-/// first three: "Chakravarty"/"Chakraborty") with the same last letter (so
-/// -ov/-ova stay apart), no disagreeing occupation or affiliation, and evidence that
-/// they are one: an agreeing occupation or affiliation, or both mentions
-/// defendants.
-fn surname_variant(arts: &[Article], a: Mention, b: Mention) -> bool {
-    let (na, nb) = (&arts[a.art].names[a.person], &arts[b.art].names[b.person]);
-    let (Some(ga), Some(gb)) = (na.given.first(), nb.given.first()) else {
-        return false;
-    };
-    let (sa, sb) = (na.bare_surname(), nb.bare_surname());
-    if ga != gb || ga.len() < 2 || sa.len() < 5 || sb.len() < 5 || sa.chars().last() != sb.chars().last() {
-        return false;
-    }
-    if let (Some(pa), Some(pb)) = (na.particle(), nb.particle())
-        && pa != pb
-    {
-        return false;
-    }
-    // Long surnames carry more spelling variation ("Chakravarty"/"Chakraborty"):
-    // two edits from eight letters on, when the first three agree.
-    let long = sa.chars().count() >= 8 && sb.chars().count() >= 8 && sa.chars().take(3).eq(sb.chars().take(3));
-    if strsim::levenshtein(sa, sb) > if long { 2 } else { 1 } {
-        return false;
-    }
-    let mut agree = false;
-    let both_defendants = arts[a.art].defendants.contains(&a.person) && arts[b.art].defendants.contains(&b.person);
-    for (i, (x, y)) in arts[a.art].attrs[a.person]
-        .iter()
-        .zip(&arts[b.art].attrs[b.person])
-        .enumerate()
-    {
-        if let (Some(x), Some(y)) = (x, y) {
-            if x == y {
-                agree = true;
-            } else if i == 1 || !both_defendants {
-                // An occupation worded two ways ("founder"/"head") does not
-                // part two defendants; another outlet does.
-                return false;
-            }
-        }
-    }
-    // Same role is evidence too: both prosecuted ("Mourad Zghidi" /
-    // "Mourad Zeghidi", defendants of one case).
-    agree || both_defendants
 }
 
 /// The case-only rule: same surname, first given names both longer than an
@@ -670,287 +613,27 @@ fn relaxed_match(arts: &[Article], a: Mention, b: Mention, settings: &Settings) 
         .all(|pair| !matches!(pair, (Some(x), Some(y)) if x != y))
 }
 
-/// A reconciled person of a case, before ids are given out.
-#[derive(Debug, Clone)]
-pub(crate) struct PersonDraft {
-    pub name: String,
-    pub variants: Vec<String>,
-    pub occupation: Option<String>,
-    pub affiliation: Option<String>,
-    pub former: Option<bool>,
-    pub role: Role,
-    /// The rule that set the role (see [`role_of`]).
-    pub role_rule: &'static str,
-    /// The earliest mention (article rank, person index): the order within a role.
-    pub first: Mention,
-    pub mentions: Vec<Mention>,
-}
+#[cfg(test)]
+mod tests {
+    use super::{MAX_CLUSTER_OUTLETS, Outlets};
 
-/// Occupation words of each role, checked in this order on the lower-case
-/// occupation (a word or phrase anywhere in it); the first hit wins. Where a
-/// role's words come from: the taxonomy's participants and the way reports
-/// introduce them ("lawyer X", "judge X", "X, a spokesperson for…").
-const ROLE_WORDS: [(Role, &[&str]); 7] = [
-    (
-        Role::Lawyer,
-        &[
-            "lawyer",
-            "attorney",
-            "advocate",
-            "counsel",
-            "barrister",
-            "solicitor",
-            "адвокат",
-            "avocat",
-        ],
-    ),
-    (Role::Judge, &["judge", "justice", "magistrate", "судья", "juge"]),
-    (
-        Role::Prosecutor,
-        &[
-            "prosecutor",
-            "investigator",
-            "procurator",
-            "прокурор",
-            "следовател",
-            "procureur",
-        ],
-    ),
-    (
-        Role::Relative,
-        &[
-            "wife",
-            "husband",
-            "mother",
-            "father",
-            "son",
-            "daughter",
-            "brother",
-            "sister",
-            "spouse",
-            "relative",
-            "parent",
-            "widow",
-            "partner",
-            "uncle",
-            "aunt",
-            "nephew",
-            "niece",
-            "cousin",
-            "fiancé",
-            "fiancee",
-            "мать",
-            "отец",
-            "жена",
-            "муж",
-            "сестра",
-            "брат",
-            "сын",
-            "дочь",
-        ],
-    ),
-    (
-        Role::Expert,
-        &["expert", "linguist", "psychologist", "forensic", "эксперт"],
-    ),
-    (Role::Witness, &["witness", "свидетел"]),
-    (
-        Role::Official,
-        &[
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "official",
-            "minister",
-            "officer",
-            "press secretary",
-            "police",
-            "ombudsman",
-            "president",
-            "prime minister",
-            "governor",
-            "mayor",
-            "ambassador",
-            "head of state",
-            "commissioner",
-            "chairman of the state",
-            "interior",
-            "security service",
-            "министр",
-            "пресс-секретар",
-            "президент",
-            "полици",
-            "ministre",
-            "porte-parole",
-        ],
-    ),
-];
-
-/// Occupation words of people quoted on a case from outside it: rights
-/// defenders, press-freedom groups, researchers, politicians.
-const COMMENTATOR_WORDS: [&str; 14] = [
-    "activist",
-    "rights defender",
-    "human rights",
-    "campaigner",
-    "researcher",
-    "analyst",
-    "politician",
-    "lawmaker",
-    "mp",
-    "member of parliament",
-    "opposition",
-    "representative",
-    "coordinator",
-    "правозащит",
-];
-
-/// The role of one person of a case and the rule that set it. In order:
-///
-/// 1. `subject_of_legal_event` → defendant: a subject of a legal event
-///    ([`crate::articles::DEFENDANT_TYPES`], not denied) that an article is
-///    about (a central defendant); `subject_in_passing` when only mentioned
-///    as such in articles about others;
-/// 2. `honorific` → lawyer: named with a lawyer's honorific ("Me X");
-///    `occupation` → lawyer, judge, prosecutor, relative, expert, witness
-///    or official by the words of the most frequent occupation
-///    ([`ROLE_WORDS`]), then by any other occupation given;
-/// 3. `affiliation_kind` → by the kind of organisation the person is
-///    affiliated with in the article: a court → judge, a prosecutor's
-///    office → prosecutor, police, security agency or government →
-///    official, an NGO → commentator;
-/// 4. `subject_of_questioning` → witness;
-/// 5. `quoted` → commentator: the article cites the person for an event
-///    (`attributed_to`), or the occupation is a commentator's ([`COMMENTATOR_WORDS`]);
-/// 6. `no_role_evidence` → mentioned.
-fn role_of(arts: &[Article], mentions: &[Mention], occupation: &Option<String>) -> (Role, &'static str) {
-    if mentions.iter().any(|m| arts[m.art].central.contains(&m.person)) {
-        return (Role::Defendant, "subject_of_legal_event");
-    }
-    if mentions.iter().any(|m| arts[m.art].defendants.contains(&m.person)) {
-        return (Role::Defendant, "subject_in_passing");
-    }
-    if mentions.iter().any(|m| arts[m.art].counsel.contains(&m.person)) {
-        return (Role::Lawyer, "honorific");
-    }
-    let occupations: Vec<String> = occupation
-        .iter()
-        .cloned()
-        .chain(
-            mentions
-                .iter()
-                .filter_map(|m| arts[m.art].rec.people[m.person].occupation.clone()),
-        )
-        .map(|o| o.to_lowercase())
-        .collect();
-    let has = |o: &str, w: &str| {
-        if w.chars().all(|c| c.is_ascii_alphabetic()) {
-            o.split(|c: char| !c.is_alphanumeric())
-                .any(|t| t == w || (w.len() > 4 && t.starts_with(w)))
-        } else {
-            o.contains(w)
+    #[test]
+    fn outlets_agree_by_containment_and_a_cluster_of_too_many_agrees_with_none() {
+        let kloop = Outlets::of(Some("kloop"));
+        let mut media = Outlets::of(Some("kloop media"));
+        assert!(kloop.agree(&media));
+        assert!(Outlets::of(None).agree(&Outlets::of(Some("azattyk"))));
+        assert!(!kloop.agree(&Outlets::of(Some("azattyk"))));
+        media.absorb(Outlets::of(Some("azattyk")));
+        assert!(!kloop.agree(&media), "one disagreeing outlet of the cluster is enough");
+        let mut many = Outlets::of(Some("outlet 0"));
+        for i in 1..=MAX_CLUSTER_OUTLETS {
+            assert!(!many.overflow);
+            many.absorb(Outlets::of(Some(&format!("outlet {i}"))));
         }
-    };
-    for o in &occupations {
-        for (role, words) in ROLE_WORDS {
-            if words.iter().any(|w| has(o, w)) {
-                return (role, "occupation");
-            }
-        }
-    }
-    for m in mentions {
-        let rec = arts[m.art].rec;
-        let Some(aff) = rec.people[m.person].affiliation.as_deref().map(fold) else {
-            continue;
-        };
-        let kind = rec
-            .organizations
-            .iter()
-            .find(|o| fold(&o.name) == aff || o.variants.iter().any(|v| fold(v) == aff))
-            .map(|o| o.kind);
-        let role = match kind {
-            Some(OrgKind::Court) => Role::Judge,
-            Some(OrgKind::Prosecutor) => Role::Prosecutor,
-            Some(OrgKind::Police | OrgKind::SecurityAgency | OrgKind::Government) => Role::Official,
-            Some(OrgKind::Ngo) => Role::Commentator,
-            _ => continue,
-        };
-        return (role, "affiliation_kind");
-    }
-    if mentions.iter().any(|m| arts[m.art].questioned.contains(&m.person)) {
-        return (Role::Witness, "subject_of_questioning");
-    }
-    if mentions.iter().any(|m| arts[m.art].speakers.contains(&m.person))
-        || occupations.iter().any(|o| COMMENTATOR_WORDS.iter().any(|w| has(o, w)))
-    {
-        return (Role::Commentator, "quoted");
-    }
-    (Role::Mentioned, "no_role_evidence")
-}
-
-/// Builds the person of one cluster: canonical name (the most frequent full
-/// form among the articles' fullest forms, `Person::name`: ties to the form
-/// with more words, then the longer, then the earliest seen), every spelling seen (sorted), the most
-/// frequent occupation/affiliation/former, and the role with its rule ([`role_of`]).
-pub(crate) fn draft(arts: &[Article], mentions: &[Mention]) -> PersonDraft {
-    let mut full: BTreeMap<String, (BTreeSet<usize>, Mention)> = BTreeMap::new();
-    let mut any: Tally<String> = Tally::default();
-    let mut variants: BTreeSet<String> = BTreeSet::new();
-    let mut occupation: Tally<String> = Tally::default();
-    let mut affiliation: Tally<String> = Tally::default();
-    let mut former: Tally<bool> = Tally::default();
-    let mut originals: BTreeMap<String, String> = BTreeMap::new();
-    for &m in mentions {
-        let art = &arts[m.art];
-        let p = &art.rec.people[m.person];
-        let pos = (m.art, m.person);
-        let shown = &art.shown[m.person];
-        any.add(shown.clone(), m.art, pos);
-        variants.insert(shown.clone());
-        // The record's other spellings, cleaned like the name; junk ones are left out.
-        variants.extend(p.variants.iter().filter_map(|v| crate::names::clean_name(v)));
-        if art.names[m.person].has_given() {
-            let e = full.entry(shown.clone()).or_insert_with(|| (BTreeSet::new(), m));
-            e.0.insert(m.art);
-            e.1 = e.1.min(m);
-        }
-        for (tally, value) in [(&mut occupation, &p.occupation), (&mut affiliation, &p.affiliation)] {
-            if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-                let key = fold(v);
-                originals.entry(key.clone()).or_insert_with(|| v.to_string());
-                tally.add(key, m.art, pos);
-            }
-        }
-        if let Some(f) = p.former {
-            former.add(f, m.art, pos);
-        }
-    }
-    let canonical = full
-        .iter()
-        .min_by(|(na, (aa, fa)), (nb, (ab, fb))| {
-            let words = |n: &str| n.split_whitespace().count();
-            ab.len()
-                .cmp(&aa.len())
-                .then(words(nb).cmp(&words(na)))
-                .then(nb.chars().count().cmp(&na.chars().count()))
-                .then(fa.cmp(fb))
-                .then(na.cmp(nb))
-        })
-        .map(|(n, _)| n.clone())
-        .or_else(|| any.winner().cloned())
-        .unwrap_or_default();
-    let original = |t: &Tally<String>| t.winner().and_then(|k| originals.get(k)).cloned();
-    let occupation = original(&occupation);
-    let (role, role_rule) = role_of(arts, mentions, &occupation);
-    PersonDraft {
-        name: canonical,
-        variants: variants.into_iter().collect(),
-        affiliation: original(&affiliation),
-        former: former.winner().copied(),
-        occupation,
-        role,
-        role_rule,
-        first: mentions.iter().copied().min().unwrap_or(Mention { art: 0, person: 0 }),
-        mentions: mentions.to_vec(),
+        assert!(many.overflow);
+        assert_eq!(many.names.len(), MAX_CLUSTER_OUTLETS);
+        assert!(!many.agree(&Outlets::of(Some("outlet 0"))));
+        assert!(many.agree(&Outlets::of(None)));
     }
 }
