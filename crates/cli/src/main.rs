@@ -673,8 +673,19 @@ fn count(outcomes: &[InsertOutcome], records: &[(casewatch_model::ExtractRecord,
 }
 
 /// Reconciles the newly stored articles into the cases they affect (ids
-/// stay stable; reviewer decisions are kept).
+/// stay stable; reviewer decisions are kept), and says on standard error
+/// how much it reconciled: the new articles and every article of the cases
+/// they may join.
 fn rebuild_cases(store: &mut Store) -> Result<()> {
-    store.update_cases()?;
+    let report = store.update_cases()?;
+    if report.seeds > 0 {
+        eprintln!(
+            "cases: {} new articles reconciled with {} stored ones; {} cases written, {} replaced",
+            report.seeds,
+            report.articles.saturating_sub(report.seeds),
+            report.cases_written,
+            report.cases_removed
+        );
+    }
     Ok(())
 }

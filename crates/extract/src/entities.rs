@@ -661,8 +661,19 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
             });
             continue;
         }
+        // "a reporter for X", "a radio host at X", "journalists with X", French "journaliste à X",
+        // "reporter pour X": whom a media worker works for is an outlet (even after "at", which
+        // otherwise names a place)
+        let works_for = a >= 2
+            && matches!(
+                toks[a - 1].lower.as_str(),
+                "for" | "at" | "with" | "à" | "au" | "pour" | "chez"
+            )
+            && occupation_before(toks, a - 1, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media);
         // "Managing editor X": the run is itself an occupation; "in Alexandria": a place
-        if occupation_at(toks, a, lex).is_some() || (a > 0 && LOCATIVE.contains(&toks[a - 1].lower.as_str())) {
+        if occupation_at(toks, a, lex).is_some()
+            || (!works_for && a > 0 && LOCATIVE.contains(&toks[a - 1].lower.as_str()))
+        {
             continue;
         }
         let before = a > 0 && lex.outlet_cues_before.iter().any(|c| c == toks[a - 1].lower.as_str());
@@ -683,11 +694,6 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
                     || lex.org_heads.contains_key(toks[b - 1].lower.as_str()))
         };
         let possessive_outlet = toks[b - 1].lower.ends_with("'s") && occ_after;
-        // "a reporter for X", "a radio host at X", French "journaliste à X", "reporter pour X": whom a
-        // media worker works for is an outlet
-        let works_for = a >= 2
-            && matches!(toks[a - 1].lower.as_str(), "for" | "at" | "à" | "au" | "pour" | "chez")
-            && occupation_before(toks, a - 1, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media);
         if !(before || after || occ_after || possessive_outlet || works_for || in_outlet_list(toks, a)) {
             continue;
         }
@@ -1254,7 +1260,9 @@ fn person_index(ents: &mut Entities, parts: &[String], heading: bool) -> usize {
 fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, ents: &mut Entities, idx: usize) {
     let toks = &s.tokens;
     // walk left over a coordinated list of names: "A, B and C" share the occupation before A
+    // (and a plural apposition after C: "A and B, journalists with X,")
     let mut left = a;
+    let mut listed: Vec<usize> = Vec::new();
     loop {
         let prev_name = ents.mentions[si]
             .iter()
@@ -1271,7 +1279,12 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
                     }))
         };
         match prev_name {
-            Some(m) if joined(&m) => left = m.first,
+            Some(m) if joined(&m) => {
+                left = m.first;
+                if let Target::Person(q) = m.target {
+                    listed.push(q);
+                }
+            }
             _ => break,
         }
     }
@@ -1318,6 +1331,7 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
         }
     }
     // apposition after: ", (a|the|who is a) (former) <occupation> (for|at|of|with) <Org>"
+    let mut plural_apposition = false;
     let mut j = b;
     if occ.is_none() && j < toks.len() && toks[j].text == "," {
         j += 1;
@@ -1362,6 +1376,7 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
             j = m.last;
         }
         if let Some((end, kind, phrase)) = occupation_at(toks, j, lex) {
+            plural_apposition = singular(&phrase) != phrase;
             occ = Some((phrase, kind));
             if let Some(Target::Org(o)) = org_first.map(|m| m.target) {
                 aff = Some(o);
@@ -1393,18 +1408,24 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
     if occ.is_none() {
         former = false;
     }
-    let p = &mut ents.people[idx];
-    if let Some((phrase, kind)) = occ {
-        if p.occupation.is_none() || p.occupation_kind == Some(OccupationKind::Other) {
-            p.occupation = Some(singular(&phrase));
-            p.occupation_kind = Some(kind);
-        }
-        if former {
-            p.former = true;
-        }
+    // a plural apposition describes every member of the list it closes
+    if !plural_apposition {
+        listed.clear();
     }
-    if aff.is_some() && p.affiliation.is_none() {
-        p.affiliation = aff;
+    for i in std::iter::once(idx).chain(listed) {
+        let p = &mut ents.people[i];
+        if let Some((phrase, kind)) = &occ {
+            if p.occupation.is_none() || p.occupation_kind == Some(OccupationKind::Other) {
+                p.occupation = Some(singular(phrase));
+                p.occupation_kind = Some(*kind);
+            }
+            if former {
+                p.former = true;
+            }
+        }
+        if aff.is_some() && p.affiliation.is_none() {
+            p.affiliation = aff;
+        }
     }
 }
 

@@ -973,6 +973,31 @@ fn people_occupations_and_affiliations() {
     );
     let r = extract("Lawyer Karl Brenner said his client was detained.", "2025-06-18");
     assert_eq!(r.people[0].occupation.as_deref(), Some("lawyer"));
+    // A plural apposition describes every member of the list it closes, and
+    // whom media workers are "with" or "at" is their outlet, whatever its name.
+    let r = extract(
+        "Police detained Dana Okafor and Lev Arkhipov, journalists with Quill Pulse, on Monday. \
+         Investigators charged Mira Sato, a reporter at Tamsk, on Tuesday. \
+         Ivo Marek and Petra Zeman, a lawyer, were questioned.",
+        "2025-06-18",
+    );
+    let described: Vec<(&str, Option<&str>, Option<&str>)> = r
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.occupation.as_deref(), p.affiliation.as_deref()))
+        .collect();
+    assert_eq!(
+        described,
+        vec![
+            ("Dana Okafor", Some("journalist"), Some("Quill Pulse")),
+            ("Lev Arkhipov", Some("journalist"), Some("Quill Pulse")),
+            ("Mira Sato", Some("reporter"), Some("Tamsk")),
+            ("Ivo Marek", None, None),
+            ("Petra Zeman", Some("lawyer"), None),
+        ]
+    );
+    let outlets: Vec<&str> = r.organizations.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(outlets, vec!["Quill Pulse", "Tamsk"]);
 }
 
 #[test]
