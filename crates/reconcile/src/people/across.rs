@@ -4,11 +4,13 @@ use super::{Mention, co_subjects};
 use crate::articles::Article;
 use crate::unionfind::UnionFind;
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 
 /// Longest surname (in characters) that [`variant_pairs`] indexes: a
 /// longer one (no real surname is) takes no part in the surname-variant
-/// rule, which bounds its deletion keys to 40 × 39 / 2 a surname.
-const MAX_VARIANT_SURNAME_CHARS: usize = 40;
+/// rule, which bounds its deletion keys to 1 + 32 + 32 × 31 / 2 = 529 a
+/// surname (16 bytes each while the index is built).
+const MAX_VARIANT_SURNAME_CHARS: usize = 32;
 
 /// The pairs `(a, b)`, `a < b`, of `members` (mention indices in ascending
 /// order, one first given name) whose surnames (`surname_of`) differ and
@@ -31,43 +33,38 @@ pub(super) fn variant_pairs<'n>(members: &[usize], surname_of: impl Fn(usize) ->
         return Vec::new();
     }
     let surnames: Vec<(&str, Vec<usize>)> = by_surname.into_iter().collect();
-    let mut by_key: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    // (key hash, surname) for every deletion key of every surname, sorted:
+    // runs of one hash are the surnames that share a key (a hash collision
+    // only adds a pair that `surnames_may_vary` then refuses).
+    let mut keyed: Vec<(u64, usize)> = Vec::new();
     for (k, (surname, _)) in surnames.iter().enumerate() {
         let chars: Vec<char> = surname.chars().collect();
         if surname.len() < 5 || chars.len() > MAX_VARIANT_SURNAME_CHARS {
             continue;
         }
-        let mut keys: BTreeSet<String> = BTreeSet::from([surname.to_string()]);
-        for i in 0..chars.len() {
-            keys.insert(
-                chars
-                    .iter()
-                    .enumerate()
-                    .filter(|&(x, _)| x != i)
-                    .map(|(_, c)| c)
-                    .collect(),
-            );
-            if chars.len() >= 8 {
-                for j in i + 1..chars.len() {
-                    keys.insert(
-                        chars
-                            .iter()
-                            .enumerate()
-                            .filter(|&(x, _)| x != i && x != j)
-                            .map(|(_, c)| c)
-                            .collect(),
-                    );
+        let key = |skip: &[usize]| {
+            let mut h = std::hash::DefaultHasher::new();
+            for (x, c) in chars.iter().enumerate() {
+                if !skip.contains(&x) {
+                    c.hash(&mut h);
                 }
             }
-        }
-        for key in keys {
-            by_key.entry(key).or_default().push(k);
+            h.finish()
+        };
+        keyed.push((key(&[]), k));
+        for i in 0..chars.len() {
+            keyed.push((key(&[i]), k));
+            if chars.len() >= 8 {
+                keyed.extend((i + 1..chars.len()).map(|j| (key(&[i, j]), k)));
+            }
         }
     }
+    keyed.sort_unstable();
+    keyed.dedup();
     let mut close: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for ks in by_key.values() {
-        for (x, &k) in ks.iter().enumerate() {
-            for &l in &ks[x + 1..] {
+    for run in keyed.chunk_by(|x, y| x.0 == y.0) {
+        for (x, &(_, k)) in run.iter().enumerate() {
+            for &(_, l) in &run[x + 1..] {
                 if surnames_may_vary(surnames[k].0, surnames[l].0) {
                     close.insert((k, l));
                 }
