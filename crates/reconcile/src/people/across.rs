@@ -1,6 +1,6 @@
 //! The case-only person rules across surname blocks (rules 5 and 6 of [`super::cluster`]): surname variants and one person under two surnames, with the indices that find their candidate pairs.
 
-use super::{Mention, co_subjects};
+use super::Mention;
 use crate::articles::Article;
 use crate::unionfind::UnionFind;
 use std::collections::{BTreeMap, BTreeSet};
@@ -184,20 +184,40 @@ pub(super) fn shared_act(xs: &[Act], ys: &[Act], uf: &mut UnionFind, a: usize, b
 
 /// Whether any article names a member of `a`'s cluster and a member of
 /// `b`'s cluster as subjects of one event (then they are two people).
-pub(super) fn ever_co_subjects(arts: &[Article], mentions: &[Mention], uf: &mut UnionFind, a: usize, b: usize) -> bool {
+/// `index` maps each mention to its index, `members` gives each cluster
+/// root's mentions. Reads the events of the smaller cluster's mentions
+/// only: linear in their articles' event subjects, not in all mentions.
+pub(super) fn ever_co_subjects(
+    arts: &[Article],
+    mentions: &[Mention],
+    index: &BTreeMap<Mention, usize>,
+    members: &[Vec<usize>],
+    uf: &mut UnionFind,
+    a: usize,
+    b: usize,
+) -> bool {
+    use crate::articles::Subj;
     let (ra, rb) = (uf.find(a), uf.find(b));
-    let mut by_art: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let r = uf.find(i);
-        if r == ra {
-            by_art.entry(m.art).or_default().0.push(m.person);
-        } else if r == rb {
-            by_art.entry(m.art).or_default().1.push(m.person);
+    let (small, other) = if members[ra].len() <= members[rb].len() {
+        (ra, rb)
+    } else {
+        (rb, ra)
+    };
+    for &m in &members[small] {
+        let Mention { art, person } = mentions[m];
+        for subjects in arts[art].subjects.iter().filter(|s| s.contains(&Subj::Person(person))) {
+            for s in subjects {
+                if let Subj::Person(q) = s
+                    && *q != person
+                    && let Some(&qi) = index.get(&Mention { art, person: *q })
+                    && uf.find(qi) == other
+                {
+                    return true;
+                }
+            }
         }
     }
-    by_art
-        .iter()
-        .any(|(&art, (pa, pb))| pa.iter().any(|&p| pb.iter().any(|&q| co_subjects(&arts[art], p, q))))
+    false
 }
 
 /// The case-only rule across surname blocks, for surname spellings the

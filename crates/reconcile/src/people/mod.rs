@@ -9,6 +9,7 @@ use crate::Settings;
 use crate::articles::Article;
 use crate::unionfind::UnionFind;
 use across::{Act, act_pairs, acts_of, ever_co_subjects, shared_act, surname_variant, variant_pairs};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One person entry of one article: `arts[art].rec.people[person]`.
@@ -290,6 +291,8 @@ pub(crate) fn cluster(
     // root, for the namesake rule (see `Outlets`).
     let affiliation = |i: usize| arts[mentions[i].art].attrs[mentions[i].person][1].as_deref();
     let mut outlets_of: Vec<Outlets> = (0..mentions.len()).map(|i| Outlets::of(affiliation(i))).collect();
+    // The members of each cluster root (read by rule 6 between joins).
+    let members_of: RefCell<Vec<Vec<usize>>> = RefCell::new((0..mentions.len()).map(|i| vec![i]).collect());
     let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for i in 0..mentions.len() {
         if !name(i).folded.is_empty() {
@@ -322,10 +325,10 @@ pub(crate) fn cluster(
         uf.union(ra, rb);
         let root = uf.find(ra);
         let other = if root == ra { rb } else { ra };
-        let moved = std::mem::take(&mut arts_of[other]);
-        arts_of[root].extend(moved);
-        let moved = std::mem::take(&mut sides_of[other]);
-        sides_of[root].extend(moved);
+        // (the smaller set moves into the larger: linear-logarithmic in all)
+        merge_into(&mut arts_of, root, other, |to, from| to.extend(from));
+        merge_into(&mut sides_of, root, other, |to, from| to.extend(from));
+        merge_into(&mut members_of.borrow_mut(), root, other, |to, from| to.extend(from));
         let moved = std::mem::take(&mut outlets_of[other]);
         outlets_of[root].absorb(moved);
         true
@@ -519,7 +522,7 @@ pub(crate) fn cluster(
                         a,
                         b,
                     )
-                    || ever_co_subjects(arts, mentions, &mut uf, a, b)
+                    || ever_co_subjects(arts, mentions, &index, &members_of.borrow(), &mut uf, a, b)
                 {
                     continue;
                 }
@@ -535,6 +538,35 @@ pub(crate) fn cluster(
         }
     }
     (uf.groups(), links)
+}
+
+/// Moves the set of cluster `other` into that of `root` (`extend` adds one
+/// to another), moving the smaller into the larger: the sets of a root
+/// swap places first when `other`'s is the larger, so that every member
+/// moves O(log n) times over a whole clustering.
+fn merge_into<T: Default + HasLen>(sets: &mut [T], root: usize, other: usize, extend: impl Fn(&mut T, T)) {
+    if sets[root].len() < sets[other].len() {
+        sets.swap(root, other);
+    }
+    let moved = std::mem::take(&mut sets[other]);
+    extend(&mut sets[root], moved);
+}
+
+/// The size of a cluster's set, for [`merge_into`].
+trait HasLen {
+    fn len(&self) -> usize;
+}
+
+impl<T> HasLen for Vec<T> {
+    fn len(&self) -> usize {
+        self.len()
+    }
+}
+
+impl<T> HasLen for BTreeSet<T> {
+    fn len(&self) -> usize {
+        self.len()
+    }
 }
 
 /// Most distinct affiliations a cluster of [`cluster`] keeps; a cluster
