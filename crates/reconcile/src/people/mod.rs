@@ -443,30 +443,28 @@ pub(crate) fn cluster(
         // "Pham Thi Doan Trang"): full names that match (not by an initial),
         // both defendants of the article.
         for members in blocks.values() {
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    let (ma, mb) = (mentions[a], mentions[b]);
-                    if ma.art != mb.art
-                        || uf.find(a) == uf.find(b)
-                        || !name(a).has_given()
-                        || !name(b).has_given()
-                        || !arts[ma.art].defendants.contains(&ma.person)
-                        || !arts[mb.art].defendants.contains(&mb.person)
-                        || co_subjects(&arts[ma.art], ma.person, mb.person)
-                    {
-                        continue;
-                    }
-                    if let Some((rule, _)) = name_rule(name(a), name(b), settings)
-                        && rule != RULE_INITIAL
-                        && join(&mut uf, a, b, false, false)
-                    {
-                        links.push(Link {
-                            a,
-                            b,
-                            rule: RULE_SAME_ARTICLE,
-                            score: 1.0,
-                        });
-                    }
+            // Only pairs of one article, in the order of a loop over all pairs.
+            for (a, b) in same_article_pairs(members, mentions) {
+                let (ma, mb) = (mentions[a], mentions[b]);
+                if uf.find(a) == uf.find(b)
+                    || !name(a).has_given()
+                    || !name(b).has_given()
+                    || !arts[ma.art].defendants.contains(&ma.person)
+                    || !arts[mb.art].defendants.contains(&mb.person)
+                    || co_subjects(&arts[ma.art], ma.person, mb.person)
+                {
+                    continue;
+                }
+                if let Some((rule, _)) = name_rule(name(a), name(b), settings)
+                    && rule != RULE_INITIAL
+                    && join(&mut uf, a, b, false, false)
+                {
+                    links.push(Link {
+                        a,
+                        b,
+                        rule: RULE_SAME_ARTICLE,
+                        score: 1.0,
+                    });
                 }
             }
         }
@@ -538,6 +536,26 @@ pub(crate) fn cluster(
         }
     }
     (uf.groups(), links)
+}
+
+/// The pairs `(a, b)` of `members` (mention indices) that are mentions of
+/// one article, in the order of a loop over all pairs of `members` (by
+/// position): the pairs rule 4 of [`cluster`] can join, without visiting
+/// every pair of a surname block (a case's block holds every report of its
+/// defendant). Linear in the members plus the pairs of each article.
+fn same_article_pairs(members: &[usize], mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut by_art: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (pos, &i) in members.iter().enumerate() {
+        by_art.entry(mentions[i].art).or_default().push(pos);
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for ps in by_art.values() {
+        for (x, &p) in ps.iter().enumerate() {
+            pairs.extend(ps[x + 1..].iter().map(|&q| (p, q)));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.into_iter().map(|(p, q)| (members[p], members[q])).collect()
 }
 
 /// Moves the set of cluster `other` into that of `root` (`extend` adds one
