@@ -346,16 +346,24 @@ pub(crate) fn cluster(
         }
     }
     let threshold = settings.person_match_threshold;
+    // The name as the article gives it: mentions with one text have one parsed name.
+    let text = |i: usize| arts[mentions[i].art].shown[mentions[i].person].as_str();
     for members in blocks.values() {
         let (full, bare): (Vec<usize>, Vec<usize>) = members.iter().partition(|&&i| name(i).has_given());
+        // Rules 1 and 2 visit the pairs of `full` in the order of a loop over
+        // all pairs, but only those of two clusters (see `BlockOrder`).
+        let mut order = BlockOrder::new(&full, &mut uf);
         for (x, &a) in full.iter().enumerate() {
-            for &b in &full[x + 1..] {
-                if uf.find(a) != uf.find(b)
+            for y in order.after(uf.find(a), x) {
+                let b = full[y];
+                let (ra, rb) = (uf.find(a), uf.find(b));
+                if ra != rb
                     && let Some((rule, base)) = name_rule(name(a), name(b), settings)
                 {
                     let score = pair_score(arts, mentions[a], mentions[b], base, settings)
                         + case_evidence(arts, mode, mentions[a], mentions[b], settings);
                     if score >= threshold && join(&mut uf, a, b, true, false) {
+                        order.merged(ra, rb, uf.find(a));
                         links.push(Link { a, b, rule, score });
                     }
                 }
@@ -363,11 +371,14 @@ pub(crate) fn cluster(
         }
         if mode == Mode::Case {
             for (x, &a) in full.iter().enumerate() {
-                for &b in &full[x + 1..] {
-                    if uf.find(a) != uf.find(b)
+                for y in order.after(uf.find(a), x) {
+                    let b = full[y];
+                    let (ra, rb) = (uf.find(a), uf.find(b));
+                    if ra != rb
                         && relaxed_match(arts, mentions[a], mentions[b], settings)
                         && join(&mut uf, a, b, true, false)
                     {
+                        order.merged(ra, rb, uf.find(a));
                         let (ga, gb) = (&name(a).given[0], &name(b).given[0]);
                         let score = strsim::jaro_winkler(ga, gb);
                         links.push(Link {
@@ -380,11 +391,28 @@ pub(crate) fn cluster(
                 }
             }
         }
+        // Rule 3. What depends on a name alone is found once per name text:
+        // the full names it fits (and one of them per cluster, clusters only
+        // ever join), and the surnames alone it matches.
+        let mut full_by_art: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &f in &full {
+            full_by_art.entry(mentions[f].art).or_default().push(f);
+        }
+        let mut fitting_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut same_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for &s in &bare {
-            let fitting: Vec<usize> = full.iter().copied().filter(|&f| name(s).fits(name(f))).collect();
-            let mut roots: Vec<usize> = fitting.iter().map(|&f| uf.find(f)).collect();
+            // The first fitting mention of each cluster, in `full` order.
+            let reps = fitting_of.entry(text(s)).or_insert_with(|| {
+                let mut seen: BTreeSet<usize> = BTreeSet::new();
+                full.iter()
+                    .copied()
+                    .filter(|&f| name(s).fits(name(f)) && seen.insert(uf.find(f)))
+                    .collect()
+            });
+            let mut roots: Vec<usize> = reps.iter().map(|&f| uf.find(f)).collect();
             roots.sort_unstable();
             roots.dedup();
+            let own_art = full_by_art.get(&mentions[s].art).map(Vec::as_slice).unwrap_or(&[]);
             let target = match (roots.as_slice(), mode) {
                 ([only], Mode::Case) => Some(*only),
                 ([only], Mode::Link) if settings.link_by_surname_only => Some(*only),
@@ -392,10 +420,7 @@ pub(crate) fn cluster(
                     let own: Vec<usize> = many
                         .iter()
                         .copied()
-                        .filter(|&r| {
-                            full.iter()
-                                .any(|&f| uf.find(f) == r && mentions[f].art == mentions[s].art)
-                        })
+                        .filter(|&r| own_art.iter().any(|&f| uf.find(f) == r))
                         .collect();
                     if let [one] = own.as_slice() { Some(*one) } else { None }
                 }
@@ -403,12 +428,13 @@ pub(crate) fn cluster(
             };
             if let Some(t) = target {
                 // Score against the cluster's mention in the same article, else its first.
-                let partner = fitting
+                let same_art = own_art
                     .iter()
                     .copied()
-                    .filter(|&f| uf.find(f) == t)
-                    .min_by_key(|&f| (mentions[f].art != mentions[s].art, f))
-                    .unwrap_or(t);
+                    .filter(|&f| name(s).fits(name(f)) && uf.find(f) == t)
+                    .min();
+                let first = reps.iter().copied().filter(|&f| uf.find(f) == t).min();
+                let partner = same_art.or(first).unwrap_or(t);
                 let score = if mentions[partner].art == mentions[s].art {
                     1.0
                 } else {
@@ -423,17 +449,22 @@ pub(crate) fn cluster(
                         score,
                     });
                 }
-            } else if mode == Mode::Case
-                && roots.is_empty()
-                && let Some(&o) = bare.iter().find(|&&o| o != s && name(o).matches(name(s), 0))
-                && join(&mut uf, s, o, false, false)
-            {
-                links.push(Link {
-                    a: o,
-                    b: s,
-                    rule: RULE_SAME_NAME,
-                    score: 1.0,
+            } else if mode == Mode::Case && roots.is_empty() {
+                // The first other surname alone of the block that matches.
+                let same = same_of.entry(text(s)).or_insert_with(|| {
+                    let mut first_two = bare.iter().copied().filter(|&o| name(o).matches(name(s), 0));
+                    first_two.by_ref().take(2).collect()
                 });
+                if let Some(&o) = same.iter().find(|&&o| o != s)
+                    && join(&mut uf, s, o, false, false)
+                {
+                    links.push(Link {
+                        a: o,
+                        b: s,
+                        rule: RULE_SAME_NAME,
+                        score: 1.0,
+                    });
+                }
             }
         }
     }
@@ -536,6 +567,50 @@ pub(crate) fn cluster(
         }
     }
     (uf.groups(), links)
+}
+
+/// The clusters of one surname block's full-name mentions (`full`), by
+/// root, as positions in `full`: lets rules 1 and 2 of [`cluster`] visit,
+/// for each mention, only the later mentions of *other* clusters, in
+/// position order: the pairs a loop over all pairs would not skip (a pair
+/// already in one cluster stays so). A case whose block holds one
+/// defendant's thousands of reports then costs a pass, not their square.
+struct BlockOrder {
+    by_root: BTreeMap<usize, BTreeSet<usize>>,
+}
+
+impl BlockOrder {
+    fn new(full: &[usize], uf: &mut UnionFind) -> Self {
+        let mut by_root: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for (pos, &f) in full.iter().enumerate() {
+            by_root.entry(uf.find(f)).or_default().insert(pos);
+        }
+        BlockOrder { by_root }
+    }
+
+    /// The positions after `x` of clusters other than `root`, ascending.
+    /// Linear in the block's clusters plus the positions returned.
+    fn after(&self, root: usize, x: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .by_root
+            .iter()
+            .filter(|&(&r, _)| r != root)
+            .flat_map(|(_, ps)| ps.range(x + 1..).copied())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Clusters `ra` and `rb` joined under `root` (the smaller set moves).
+    fn merged(&mut self, ra: usize, rb: usize, root: usize) {
+        let a = self.by_root.remove(&ra).unwrap_or_default();
+        let b = self.by_root.remove(&rb).unwrap_or_default();
+        let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+        big.extend(small);
+        if !big.is_empty() {
+            self.by_root.insert(root, big);
+        }
+    }
 }
 
 /// The pairs `(a, b)` of `members` (mention indices) that are mentions of
