@@ -740,7 +740,28 @@ fn relaxed_match(arts: &[Article], a: Mention, b: Mention, settings: &Settings) 
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_CLUSTER_OUTLETS, Outlets};
+    use super::{BlockOrder, MAX_CLUSTER_OUTLETS, Outlets};
+    use crate::unionfind::UnionFind;
+
+    #[test]
+    fn a_block_order_gives_the_later_positions_of_other_clusters() {
+        // Mentions 10..16 form the block's full names, positions 0..6.
+        let full = [10, 11, 12, 13, 14, 15];
+        let mut uf = UnionFind::new(20);
+        uf.union(10, 13); // positions 0 and 3: one cluster
+        uf.union(11, 15); // positions 1 and 5
+        let mut order = BlockOrder::new(&full, &mut uf);
+        assert_eq!(order.after(uf.find(10), 0), vec![1, 2, 4, 5]);
+        assert_eq!(order.after(uf.find(11), 1), vec![2, 3, 4]);
+        assert_eq!(order.after(uf.find(14), 4), vec![5]);
+        // Joining the clusters of positions 0 and 2 (mentions 10 and 12).
+        let (ra, rb) = (uf.find(10), uf.find(12));
+        uf.union(10, 12);
+        order.merged(ra, rb, uf.find(10));
+        assert_eq!(order.after(uf.find(10), 0), vec![1, 4, 5]);
+        assert_eq!(order.after(uf.find(11), 1), vec![2, 3, 4]);
+        assert_eq!(order.after(uf.find(12), 3), vec![4, 5]);
+    }
 
     #[test]
     fn outlets_agree_by_containment_and_a_cluster_of_too_many_agrees_with_none() {
