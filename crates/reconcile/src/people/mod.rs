@@ -265,6 +265,11 @@ fn name_rule(x: &crate::names::Name, y: &crate::names::Name, settings: &Settings
 ///    named co-subjects ([`shared_act`]), and never subjects of one event.
 ///
 /// Names match by [`name_rule`] (spelling families and extra names included).
+/// Each rule visits its pairs in the order of a loop over all pairs of its
+/// block, but only the pairs that can join, found through an index
+/// ([`BlockOrder`], [`same_article_pairs`], [`variant_pairs`],
+/// [`act_pairs`]): the cost follows the people compared, not the square of
+/// a case's reports.
 ///
 /// No join ever puts both sides of a reviewer split into one cluster, and
 /// no join by a pair that did not compare two affiliations puts namesakes
