@@ -661,21 +661,26 @@ fn cued_outlets(si: usize, s: &Sentence, lex: &Lexicon, ents: &mut Entities, tak
             });
             continue;
         }
-        // "a reporter for X", "a radio host at X", "journalists with X", French "journaliste à X",
-        // "reporter pour X": whom a media worker works for is an outlet (even after "at", which
-        // otherwise names a place)
+        // "Managing editor X": the run is itself an occupation; "in Alexandria": a place
+        if occupation_at(toks, a, lex).is_some() || (a > 0 && LOCATIVE.contains(&toks[a - 1].lower.as_str())) {
+            continue;
+        }
+        // "a reporter for X", "journalists with X", French "journaliste à X", "reporter pour X":
+        // whom a media worker works for is an outlet; not a possessive ("a reporter with Ivo
+        // Marten's team") nor a companion named before a workplace ("worked as a reporter with
+        // Lena Kral at Quill Pulse"). ("At X" is a place: "a reporter at Monday's rally".)
+        let companion = toks[b - 1].lower.ends_with("'s")
+            || (toks
+                .get(b)
+                .is_some_and(|t| matches!(t.lower.as_str(), "at" | "in" | "on" | "for"))
+                && toks.get(b + 1).is_some_and(is_cap_word));
         let works_for = a >= 2
             && matches!(
                 toks[a - 1].lower.as_str(),
-                "for" | "at" | "with" | "à" | "au" | "pour" | "chez"
+                "for" | "with" | "à" | "au" | "pour" | "chez"
             )
+            && !(toks[a - 1].lower == "with" && companion)
             && occupation_before(toks, a - 1, lex).is_some_and(|(_, k, _)| k == OccupationKind::Media);
-        // "Managing editor X": the run is itself an occupation; "in Alexandria": a place
-        if occupation_at(toks, a, lex).is_some()
-            || (!works_for && a > 0 && LOCATIVE.contains(&toks[a - 1].lower.as_str()))
-        {
-            continue;
-        }
         let before = a > 0 && lex.outlet_cues_before.iter().any(|c| c == toks[a - 1].lower.as_str());
         let after_words: Vec<&str> = toks[b..].iter().take(3).map(|t| t.lower.as_str()).collect();
         let after = lex.outlet_cues_after.iter().any(|cue| {
@@ -1376,7 +1381,8 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
             j = m.last;
         }
         if let Some((end, kind, phrase)) = occupation_at(toks, j, lex) {
-            plural_apposition = singular(&phrase) != phrase;
+            // (media workers only: "A and B, lawyers with X" may be the defence of someone else)
+            plural_apposition = singular(&phrase) != phrase && kind == OccupationKind::Media;
             occ = Some((phrase, kind));
             if let Some(Target::Org(o)) = org_first.map(|m| m.target) {
                 aff = Some(o);
@@ -1408,8 +1414,14 @@ fn describe_person(si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, e
     if occ.is_none() {
         former = false;
     }
-    // a plural apposition describes every member of the list it closes
-    if !plural_apposition {
+    // a plural apposition describes every member of the list it closes, when the list is
+    // not itself the complement of another phrase ("the wife of A, and B, journalists with X")
+    let embedded = left > 0
+        && matches!(
+            toks[left - 1].lower.as_str(),
+            "of" | "is" | "was" | "by" | "to" | "with" | "for" | "whose"
+        );
+    if !plural_apposition || embedded {
         listed.clear();
     }
     for i in std::iter::once(idx).chain(listed) {

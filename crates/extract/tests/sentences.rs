@@ -974,10 +974,10 @@ fn people_occupations_and_affiliations() {
     let r = extract("Lawyer Karl Brenner said his client was detained.", "2025-06-18");
     assert_eq!(r.people[0].occupation.as_deref(), Some("lawyer"));
     // A plural apposition describes every member of the list it closes, and
-    // whom media workers are "with" or "at" is their outlet, whatever its name.
+    // whom media workers are "with" is their outlet, whatever its name.
     let r = extract(
         "Police detained Dana Okafor and Lev Arkhipov, journalists with Quill Pulse, on Monday. \
-         Investigators charged Mira Sato, a reporter at Tamsk, on Tuesday. \
+         Investigators charged Mira Sato, a reporter with Tamsk, on Tuesday. \
          Ivo Marek and Petra Zeman, a lawyer, were questioned.",
         "2025-06-18",
     );
@@ -998,6 +998,30 @@ fn people_occupations_and_affiliations() {
     );
     let outlets: Vec<&str> = r.organizations.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(outlets, vec!["Quill Pulse", "Tamsk"]);
+    // But not a companion, a place or a day, and not the members of a list
+    // that is the complement of another phrase, nor lawyers.
+    for text in [
+        "A court sentenced Ivo Marek, who had worked as a reporter with Lena Vos at Quill Pulse, on Monday.",
+        "Police detained Ivo Marek, a reporter at Monday's rally, on Monday.",
+        "Police detained Ivo Marek, a reporter at Tamsk airport, on Monday.",
+    ] {
+        let r = extract(text, "2025-06-18");
+        let outlets: Vec<&str> = r.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(outlets.is_empty(), "{text}: {outlets:?}");
+        assert!(r.people.iter().all(|p| p.affiliation.is_none()), "{text}");
+    }
+    let r = extract(
+        "Police detained Lena Vos, the wife of Ivo Marek, and Omar Said, journalists with Quill Pulse, on Monday. \
+         Police detained Dana Okafor and Lev Arkhipov, lawyers with Tamsk Legal, on Tuesday.",
+        "2025-06-18",
+    );
+    let described: Vec<(&str, Option<&str>)> = r
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.affiliation.as_deref()))
+        .filter(|(_, aff)| aff.is_some())
+        .collect();
+    assert_eq!(described, vec![("Omar Said", Some("Quill Pulse"))]);
 }
 
 #[test]

@@ -247,6 +247,21 @@ fn a_report_naming_no_outlet_does_not_chain_namesakes_of_two_outlets_into_one_ca
     );
     assert_eq!(file.cases.len(), 2, "{:?}", people_of(&file));
     assert_eq!(case_of(&file, "n2"), ["n2"]);
+    // A name within another's letters but not its words ("Ray", "Gray
+    // Times") is another outlet.
+    let with = |id: &str, published: &str, outlet: &str| {
+        art(
+            id,
+            published,
+            &[("Ivo Marten", Some("journalist"), Some(outlet))],
+            &[("detention", published, &["Ivo Marten"])],
+        )
+    };
+    let file = build_cases(
+        &[with("r1", "2025-01-02", "Ray"), with("r2", "2025-02-02", "Gray Times")],
+        &Settings::default(),
+    );
+    assert_eq!(file.cases.len(), 2);
 }
 
 #[test]

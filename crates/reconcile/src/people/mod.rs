@@ -70,7 +70,20 @@ pub(crate) const RULE_SHARED_ACT: &str = "same_act_same_co_defendants";
 /// Whether two folded attribute values (occupation, affiliation) agree:
 /// equal, or one contains the other ("kloop" / "kloop media").
 fn attr_agree(x: &str, y: &str) -> bool {
-    x == y || x.contains(y) || y.contains(x)
+    x == y || contains_words(x, y) || contains_words(y, x)
+}
+
+/// Whether the words of `part` occur, in order and next to each other, as
+/// whole words of `whole` ("kloop" in "kloop media", not "ray" in "gray
+/// times"); words are separated by anything not alphanumeric.
+fn contains_words(whole: &str, part: &str) -> bool {
+    fn words(s: &str) -> Vec<&str> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+    let (w, p) = (words(whole), words(part));
+    !p.is_empty() && w.windows(p.len()).any(|win| win == p.as_slice())
 }
 
 /// The score of joining mentions `a` and `b` whose names matched with
@@ -677,7 +690,11 @@ const MAX_CLUSTER_OUTLETS: usize = 16;
 /// The folded affiliations of one cluster's mentions, for the namesake
 /// rule: a join by a pair of mentions that did not both name an affiliation
 /// (so their score did not weigh one outlet against another) is refused
-/// when the two clusters' affiliations disagree. Without it a mention that
+/// when the two clusters' affiliations disagree. (A pair that names two
+/// outlets was scored for them: one that agrees joins its cluster even
+/// when that cluster holds another outlet too, as a journalist who moved
+/// from one outlet to another does.) Outlets agree as [`attr_agree`] says:
+/// one name's words within the other's. Without it a mention that
 /// names no outlet ("journalist Ivan Petrov was detained") joins every
 /// namesake it fits — Ivan Petrov of one outlet and Ivan Petrov of another,
 /// whom their affiliations keep apart — and single-linkage chains their
@@ -775,6 +792,8 @@ mod tests {
         assert!(kloop.agree(&media));
         assert!(Outlets::of(None).agree(&Outlets::of(Some("azattyk"))));
         assert!(!kloop.agree(&Outlets::of(Some("azattyk"))));
+        // whole words only: "ray" is no part of "gray times"
+        assert!(!Outlets::of(Some("ray")).agree(&Outlets::of(Some("gray times"))));
         media.absorb(Outlets::of(Some("azattyk")));
         assert!(!kloop.agree(&media), "one disagreeing outlet of the cluster is enough");
         let mut many = Outlets::of(Some("outlet 0"));
