@@ -16,10 +16,9 @@
 //! through such keys and mentions, so this gives the cases a full
 //! rebuild would (up to the order in which single-linkage meets two people of
 //! one article, or namesakes of two outlets, which a rebuild of all articles
-//! may settle differently); the
-//! cases of the affected articles are replaced (each written as the
-//! difference from the rows stored under its id, see [`crate::case_rows`]),
-//! all others stay as they are.
+//! may settle differently); the cases of the affected articles are replaced
+//! (each written as the difference from the rows stored under its id, see
+//! [`crate::case_rows`]), all others stay as they are.
 //! The cost is proportional to the affected cases, not to the store.
 //!
 //! # Transactions
