@@ -344,9 +344,9 @@ pub(crate) fn cluster(
         let root = uf.find(ra);
         let other = if root == ra { rb } else { ra };
         // (the smaller set moves into the larger: linear-logarithmic in all)
-        merge_into(&mut arts_of, root, other, |to, from| to.extend(from));
-        merge_into(&mut sides_of, root, other, |to, from| to.extend(from));
-        merge_into(&mut members_of.borrow_mut(), root, other, |to, from| to.extend(from));
+        merge_into(&mut arts_of, root, other);
+        merge_into(&mut sides_of, root, other);
+        merge_into(&mut members_of.borrow_mut(), root, other);
         let moved = std::mem::take(&mut outlets_of[other]);
         outlets_of[root].absorb(moved);
         true
@@ -470,8 +470,11 @@ pub(crate) fn cluster(
             } else if mode == Mode::Case && roots.is_empty() {
                 // The first other surname alone of the block that matches.
                 let same = same_of.entry(text(s)).or_insert_with(|| {
-                    let mut first_two = bare.iter().copied().filter(|&o| name(o).matches(name(s), 0));
-                    first_two.by_ref().take(2).collect()
+                    bare.iter()
+                        .copied()
+                        .filter(|&o| name(o).matches(name(s), 0))
+                        .take(2)
+                        .collect()
                 });
                 if let Some(&o) = same.iter().find(|&&o| o != s)
                     && join(&mut uf, s, o, false, false)
@@ -651,32 +654,39 @@ fn same_article_pairs(members: &[usize], mentions: &[Mention]) -> Vec<(usize, us
     pairs.into_iter().map(|(p, q)| (members[p], members[q])).collect()
 }
 
-/// Moves the set of cluster `other` into that of `root` (`extend` adds one
-/// to another), moving the smaller into the larger: the sets of a root
-/// swap places first when `other`'s is the larger, so that every member
-/// moves O(log n) times over a whole clustering.
-fn merge_into<T: Default + HasLen>(sets: &mut [T], root: usize, other: usize, extend: impl Fn(&mut T, T)) {
+/// Moves the set of cluster `other` into that of `root`, the smaller into
+/// the larger: the sets of a root swap places first when `other`'s is the
+/// larger, so that every member moves O(log n) times over a whole
+/// clustering.
+fn merge_into<T: Default + ClusterSet>(sets: &mut [T], root: usize, other: usize) {
     if sets[root].len() < sets[other].len() {
         sets.swap(root, other);
     }
     let moved = std::mem::take(&mut sets[other]);
-    extend(&mut sets[root], moved);
+    sets[root].absorb(moved);
 }
 
-/// The size of a cluster's set, for [`merge_into`].
-trait HasLen {
+/// A set kept per cluster root, for [`merge_into`].
+trait ClusterSet {
     fn len(&self) -> usize;
+    fn absorb(&mut self, other: Self);
 }
 
-impl<T> HasLen for Vec<T> {
+impl<T> ClusterSet for Vec<T> {
     fn len(&self) -> usize {
         self.len()
     }
+    fn absorb(&mut self, other: Self) {
+        self.extend(other);
+    }
 }
 
-impl<T> HasLen for BTreeSet<T> {
+impl<T: Ord> ClusterSet for BTreeSet<T> {
     fn len(&self) -> usize {
         self.len()
+    }
+    fn absorb(&mut self, other: Self) {
+        self.extend(other);
     }
 }
 
