@@ -260,6 +260,16 @@ pub fn mentions_may_join(
     a.prepare(a_context).may_join(&b.prepare(b_context), settings)
 }
 
+/// Whether two folded affiliations ([`PreparedMention::affiliation`]) agree:
+/// equal, or the words of one occur whole and in order within the other
+/// ("kloop" / "kloop media", not "ray" / "gray times"). Linking never joins
+/// a person of one outlet with a namesake of an outlet that disagrees
+/// through a mention that names no outlet: such a mention joins the first
+/// of them (by article rank) and none of the others.
+pub fn affiliations_agree(a: &str, b: &str) -> bool {
+    people::attr_agree(a, b)
+}
+
 /// A [`LinkMention`] with its name parsed and its attributes and context
 /// folded, for repeated comparisons.
 #[derive(Debug, Clone)]
@@ -313,6 +323,14 @@ impl PreparedMention {
     /// the same [`PreparedMention::name_match`] with any other).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The affiliation (outlet) the mention names, folded
+    /// ([`names::fold`]); `None` when it names none. Linking refuses to
+    /// join namesakes of two outlets through a mention that names none
+    /// (see [`affiliations_agree`]).
+    pub fn affiliation(&self) -> Option<&str> {
+        self.attrs[1].as_deref()
     }
 
     /// The part of [`PreparedMention::may_join`] that depends on the two

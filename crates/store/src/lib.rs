@@ -58,6 +58,7 @@ mod error;
 mod feeds;
 mod manual;
 mod migrate;
+mod neighbours;
 mod rebuild;
 mod rebuild_cache;
 mod review;

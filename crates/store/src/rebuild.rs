@@ -55,9 +55,9 @@
 
 use crate::case_rows::{self, TableRows, value};
 use crate::error::{Context as _, data_error};
-use crate::rebuild_cache::{self, PersonCache, RebuildCache};
+use crate::rebuild_cache::{PersonCache, RebuildCache};
 use crate::review::{self, EntryEdit};
-use crate::{Result, Store, cases, pos};
+use crate::{Result, Store, cases, neighbours, pos};
 use casewatch_model::{Case, ExtractRecord, Review};
 use casewatch_reconcile::identity::{self, Absorbed, Counters, IdKind, KnownPerson, PreviousIds};
 use casewatch_reconcile::{MentionRef, Overrides, PersonLink, Settings};
@@ -298,67 +298,6 @@ fn load_counters(conn: &Connection, path: &Path) -> Result<Counters> {
     Ok(c)
 }
 
-/// Adds to `temp.rb_rows` the articles a seed can join: every article that
-/// shares a prosecuted-outlet key (`target:`) with a seed, or an
-/// outlet-and-charge key when `Settings::link_by_outlet_and_charge` is on;
-/// of the articles sharing a person key,
-/// those with a mention that [`casewatch_reconcile::mentions_may_join`] a
-/// mention of the seed (every one, with the store-wide surname-only rule on).
-/// Person blocks come from `cache` (see [`rebuild_cache::link_block`]).
-fn add_key_neighbours(conn: &Connection, path: &Path, settings: &Settings, cache: &mut RebuildCache) -> Result<()> {
-    use casewatch_reconcile::{LinkMention, PreparedMention};
-    type Row = (String, String, String);
-    let parse = |s: &str| -> Result<Vec<LinkMention>> {
-        serde_json::from_str(s).map_err(|e| data_error(path, "link key mentions", e))
-    };
-    let context = |s: &str| -> Result<Vec<String>> {
-        serde_json::from_str(s).map_err(|e| data_error(path, "link key context", e))
-    };
-    let seed_keys: Vec<Row> = conn
-        .prepare_cached(
-            "SELECT l.key, l.mentions, l.context FROM temp.rb_seed s CROSS JOIN link_keys l ON l.article = s.id
-             ORDER BY l.key",
-        )
-        .and_then(|mut st| {
-            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-        })
-        .ctx(path, || "reading the keys of the seeds")?;
-    let mut wanted: BTreeMap<String, Vec<PreparedMention>> = BTreeMap::new();
-    for (key, mentions, ctx) in seed_keys {
-        let ctx = context(&ctx)?;
-        let e = wanted.entry(key).or_default();
-        e.extend(parse(&mentions)?.iter().map(|m| m.prepare(&ctx)));
-    }
-    let mut add = conn
-        .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) VALUES (?1)")
-        .ctx(path, || "preparing the row insert")?;
-    for (key, seeds) in &wanted {
-        // Outlet-and-charge keys link nothing unless that rule is on.
-        if key.starts_with("outlet:") && !settings.link_by_outlet_and_charge {
-            continue;
-        }
-        let all = !key.starts_with("person:") || settings.link_by_surname_only;
-        if all {
-            conn.prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) SELECT article FROM link_keys WHERE key = ?1")
-                .and_then(|mut st| st.execute([key]))
-                .ctx(path, || format!("adding the articles of key {key}"))?;
-            continue;
-        }
-        if seeds.is_empty() {
-            continue;
-        }
-        let blk = rebuild_cache::link_block(conn, path, cache, key)?;
-        for g in blk.joinable(conn, path, key, seeds, settings)? {
-            for article in blk.articles(g) {
-                add.execute([article])
-                    .ctx(path, || format!("adding article row {article}"))?;
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Rebuilds the cases affected by `seeds` inside the caller's transaction.
 ///
 /// The queries that start from the small temporary tables use `CROSS JOIN`,
@@ -550,8 +489,6 @@ pub(crate) fn rebuild_cached(
         "INSERT OR IGNORE INTO temp.rb_rows SELECT id FROM temp.rb_seed",
         "adding the seeds",
     )?;
-    add_key_neighbours(conn, path, &settings, cache)?;
-    lap(&mut timings.neighbours);
     let groups: Vec<BTreeSet<String>> = overrides
         .merges
         .iter()
@@ -568,6 +505,9 @@ pub(crate) fn rebuild_cached(
                 .collect()
         }))
         .collect();
+    let decided: BTreeSet<String> = groups.iter().flatten().cloned().collect();
+    neighbours::add_key_neighbours(conn, path, &settings, cache, &decided)?;
+    lap(&mut timings.neighbours);
     // The closure, pass by pass from the rows added by the previous pass
     // (`rb_front`) only: each case and each exhaustive key is expanded once
     // (`rb_case`, `rb_key`), so the cost is linear in the rows reached, not

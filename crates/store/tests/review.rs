@@ -344,6 +344,69 @@ fn incremental_ingest_keeps_namesakes_of_two_outlets_apart_like_a_full_rebuild()
     }
 }
 
+#[test]
+fn a_report_naming_no_outlet_reconciles_only_the_namesake_it_joins() {
+    // Ivo Marten of Quay Post (one report) and of Harbor Light (two); a new
+    // report names him without an outlet. It joins the first by rank, the
+    // Quay Post one, and the Harbor Light case is not reconciled again.
+    let with = |id: &str, published: &str, outlet: Option<&str>, ty: &str, day: &str| {
+        art(id, published)
+            .person("Ivo Marten", Some("journalist"), outlet)
+            .event(ty, Some(day), &["Ivo Marten"], None)
+            .build()
+    };
+    let items = vec![
+        with("q1", "2024-03-02", Some("Quay Post"), "detention", "2024-03-01"),
+        with("h1", "2024-04-02", Some("Harbor Light"), "detention", "2024-04-01"),
+        with("h2", "2024-04-20", Some("Harbor Light"), "charge", "2024-04-19"),
+    ];
+    for (late, published) in [("n1", "2024-05-02"), ("n0", "2024-02-02")] {
+        let new = with(late, published, None, "charge", "2024-01-30");
+        let (_d, mut store) = fresh();
+        ingest(&mut store, &items);
+        let harbor = case_with(&store.cases().expect("cases"), "h1").clone();
+        store
+            .insert_articles(&[ArticleInput {
+                record: &new.0,
+                body: &new.1,
+            }])
+            .expect("insert");
+        let report = store.update_cases().expect("update");
+        // The new report and q1: not h1 and h2.
+        assert_eq!((report.seeds, report.articles), (1, 2), "{late}");
+        let got = store.cases().expect("cases");
+        let mut joined = vec!["q1", late];
+        joined.sort_unstable();
+        assert_eq!(case_with(&got, late).articles, joined);
+        assert_eq!(case_with(&got, "h1"), &harbor);
+        // As a rebuild of every article gives it.
+        let (_d2, mut all_at_once) = fresh();
+        ingest(&mut all_at_once, &[items.clone(), vec![new.clone()]].concat());
+        assert_eq!(canonical(&got), canonical(&all_at_once.cases().expect("cases")));
+    }
+    // When the first namesake names no outlet, which person it belongs to
+    // is not known before reconciling: every namesake is reconciled again,
+    // and the result is still that of a full rebuild.
+    let mut first_bare = items.clone();
+    first_bare.insert(0, with("b0", "2024-01-02", None, "search", "2024-01-01"));
+    let new = with("n2", "2024-05-02", None, "charge", "2024-05-01");
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &first_bare);
+    store
+        .insert_articles(&[ArticleInput {
+            record: &new.0,
+            body: &new.1,
+        }])
+        .expect("insert");
+    assert_eq!(store.update_cases().expect("update").articles, 5);
+    let (_d2, mut all_at_once) = fresh();
+    ingest(&mut all_at_once, &[first_bare, vec![new]].concat());
+    assert_eq!(
+        canonical(&store.cases().expect("cases")),
+        canonical(&all_at_once.cases().expect("cases"))
+    );
+}
+
 fn incremental_equals_full(settings: &casewatch_reconcile::Settings, cases: usize) {
     let items = corpus();
     let (_d1, mut all_at_once) = fresh();

@@ -69,7 +69,7 @@ pub(crate) const RULE_SHARED_ACT: &str = "same_act_same_co_defendants";
 
 /// Whether two folded attribute values (occupation, affiliation) agree:
 /// equal, or one contains the other ("kloop" / "kloop media").
-fn attr_agree(x: &str, y: &str) -> bool {
+pub(crate) fn attr_agree(x: &str, y: &str) -> bool {
     x == y || contains_words(x, y) || contains_words(y, x)
 }
 

@@ -194,9 +194,22 @@ impl LinkBlock {
         self.groups.get(g).map_or(&[], |x| x.articles.as_slice())
     }
 
-    /// The groups of block `key` with a mention that may join one of
-    /// `seeds` (see [`casewatch_reconcile::PreparedMention::may_join`]),
-    /// ascending; reads the rows of the names that match a seed's.
+    /// The affiliation of mention `m` of group `g`, folded (see
+    /// [`casewatch_reconcile::PreparedMention::affiliation`]); `None` when it
+    /// names none or the group was not among [`LinkBlock::joinable`]'s.
+    pub(crate) fn affiliation(&self, g: usize, m: usize) -> Option<&str> {
+        self.groups
+            .get(g)
+            .and_then(|x| x.prepared.as_ref())
+            .and_then(|p| p.get(m))
+            .and_then(|p| p.affiliation())
+    }
+
+    /// Per seed of `seeds` (in their order), the mentions of block `key`
+    /// that may join it (see
+    /// [`casewatch_reconcile::PreparedMention::may_join`]) as (group,
+    /// mention within the group) pairs, ascending; reads the rows of the
+    /// names that match a seed's.
     ///
     /// Errors: [`crate::StoreError`] when reading or decoding a row fails.
     pub(crate) fn joinable(
@@ -206,7 +219,7 @@ impl LinkBlock {
         key: &str,
         seeds: &[casewatch_reconcile::PreparedMention],
         settings: &Settings,
-    ) -> Result<Vec<usize>> {
+    ) -> Result<Vec<Vec<(usize, usize)>>> {
         if self.edits != settings.given_name_max_edits {
             self.matched.clear();
             self.edits = settings.given_name_max_edits;
@@ -233,23 +246,25 @@ impl LinkBlock {
             ..
         } = self;
         let alone = |text: &str| name_index.get(text).and_then(|&n| names.get(n)).map(|x| &x.alone);
-        let mut hit = vec![false; groups.len()];
+        let mut out = Vec::with_capacity(seeds.len());
         for a in seeds {
-            let Some((_, found)) = matched.get(a.text()) else {
-                continue;
-            };
-            for &(n, base) in found {
-                for &(g, m) in &names[n].mentions {
-                    if !hit[g]
-                        && let Some(b) = groups[g].prepared(alone).get(m)
-                        && a.may_join_with(b, base, settings)
-                    {
-                        hit[g] = true;
+            let mut hits: Vec<(usize, usize)> = Vec::new();
+            if let Some((_, found)) = matched.get(a.text()) {
+                for &(n, base) in found {
+                    for &(g, m) in &names[n].mentions {
+                        if let Some(b) = groups[g].prepared(alone).get(m)
+                            && a.may_join_with(b, base, settings)
+                        {
+                            hits.push((g, m));
+                        }
                     }
                 }
             }
+            hits.sort_unstable();
+            hits.dedup();
+            out.push(hits);
         }
-        Ok(hit.iter().enumerate().filter(|(_, h)| **h).map(|(g, _)| g).collect())
+        Ok(out)
     }
 }
 
@@ -385,8 +400,13 @@ mod tests {
         let groups = blk
             .joinable(&store.conn, &store.path, key, &[seed], &settings)
             .expect("joinable");
-        let mut out: Vec<i64> = groups.iter().flat_map(|&g| blk.articles(g).to_vec()).collect();
+        let mut out: Vec<i64> = groups
+            .iter()
+            .flatten()
+            .flat_map(|&(g, _)| blk.articles(g).to_vec())
+            .collect();
         out.sort_unstable();
+        out.dedup();
         out
     }
 
