@@ -66,7 +66,8 @@ pub(crate) fn split_case(
         let named: Vec<String> = strings(
             conn,
             path,
-            "SELECT DISTINCT article_id FROM ident_mentions WHERE kind = 'person' AND id = ?1 ORDER BY article_id",
+            "SELECT DISTINCT a.article_id FROM ident_mentions m JOIN articles a ON a.id = m.article
+             WHERE m.kind = 'person' AND m.id = ?1 ORDER BY a.article_id",
             [&person],
             format!("reading the articles of {person}"),
         )?

@@ -89,6 +89,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0012_blocks_by_name",
         sql: include_str!("../migrations/sqlite/0012_blocks_by_name.sql"),
     },
+    Migration {
+        version: 13,
+        name: "0013_identity_by_article_row",
+        sql: include_str!("../migrations/sqlite/0013_identity_by_article_row.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -669,11 +669,15 @@ pub(crate) fn rebuild_cached(
             .ctx(path, || "preparing the case look-up")?;
         let mut ment = conn
             .prepare_cached(
-                "SELECT kind, local_id, id FROM ident_mentions WHERE kind IN ('person', 'org') AND article_id = ?1",
+                "SELECT kind, local_id, id FROM ident_mentions
+                 WHERE kind IN ('person', 'org') AND article = (SELECT min(id) FROM articles WHERE article_id = ?1)",
             )
             .ctx(path, || "preparing the mention look-up")?;
         let mut asrt = conn
-            .prepare_cached("SELECT key, entry_id FROM ident_assertions WHERE article_id = ?1")
+            .prepare_cached(
+                "SELECT key, entry_id FROM ident_assertions
+                 WHERE article = (SELECT min(id) FROM articles WHERE article_id = ?1)",
+            )
             .ctx(path, || "preparing the assertion look-up")?;
         for a in &article_ids {
             let pairs = st
@@ -948,7 +952,10 @@ fn write_identity_rows(
         }
     }
     let mut del_m = conn
-        .prepare_cached("DELETE FROM ident_mentions WHERE kind = ?1 AND article_id = ?2 AND local_id = ?3")
+        .prepare_cached(
+            "DELETE FROM ident_mentions
+             WHERE kind = ?1 AND article = (SELECT min(id) FROM articles WHERE article_id = ?2) AND local_id = ?3",
+        )
         .ctx(path, || "preparing the mention delete")?;
     for key @ (kind, article, local) in stored_mentions.keys() {
         if !mentions.contains_key(key) {
@@ -959,7 +966,8 @@ fn write_identity_rows(
     }
     let mut ment = conn
         .prepare_cached(
-            "INSERT OR REPLACE INTO ident_mentions (kind, article_id, local_id, id) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR REPLACE INTO ident_mentions (kind, article, local_id, id)
+             VALUES (?1, (SELECT min(id) FROM articles WHERE article_id = ?2), ?3, ?4)",
         )
         .ctx(path, || "preparing the mention insert")?;
     for (key @ (kind, article, local), id) in &mentions {
@@ -969,7 +977,9 @@ fn write_identity_rows(
         }
     }
     let mut del_a = conn
-        .prepare_cached("DELETE FROM ident_assertions WHERE article_id = ?1 AND key = ?2")
+        .prepare_cached(
+            "DELETE FROM ident_assertions WHERE article = (SELECT min(id) FROM articles WHERE article_id = ?1) AND key = ?2",
+        )
         .ctx(path, || "preparing the assertion delete")?;
     for key @ (article, k) in stored_assertions.keys() {
         if !assertions.contains_key(key) {
@@ -979,7 +989,10 @@ fn write_identity_rows(
         }
     }
     let mut asrt = conn
-        .prepare_cached("INSERT OR REPLACE INTO ident_assertions (key, article_id, entry_id) VALUES (?1, ?2, ?3)")
+        .prepare_cached(
+            "INSERT OR REPLACE INTO ident_assertions (key, article, entry_id)
+             VALUES (?1, (SELECT min(id) FROM articles WHERE article_id = ?2), ?3)",
+        )
         .ctx(path, || "preparing the assertion insert")?;
     for (key @ (article, k), e) in &assertions {
         if stored_assertions.get(key).map(String::as_str) != Some(*e) {

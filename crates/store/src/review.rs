@@ -508,17 +508,20 @@ fn person_json(conn: &Connection, path: &Path, person: &str) -> Result<Value> {
 
 /// The mentions that carry a person id.
 fn mentions_of(conn: &Connection, path: &Path, person: &str) -> Result<Vec<MentionRef>> {
-    conn.prepare_cached("SELECT article_id, local_id FROM ident_mentions WHERE kind = 'person' AND id = ?1 ORDER BY article_id, local_id")
-        .and_then(|mut st| {
-            st.query_map([person], |r| {
-                Ok(MentionRef {
-                    article: r.get(0)?,
-                    person: r.get(1)?,
-                })
+    conn.prepare_cached(
+        "SELECT a.article_id, m.local_id FROM ident_mentions m JOIN articles a ON a.id = m.article
+         WHERE m.kind = 'person' AND m.id = ?1 ORDER BY a.article_id, m.local_id",
+    )
+    .and_then(|mut st| {
+        st.query_map([person], |r| {
+            Ok(MentionRef {
+                article: r.get(0)?,
+                person: r.get(1)?,
             })
-            .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
         })
-        .ctx(path, || format!("reading the mentions of {person}"))
+        .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+    })
+    .ctx(path, || format!("reading the mentions of {person}"))
 }
 
 /// The cases an article is in now.
@@ -963,7 +966,8 @@ fn split_person(
     // in earlier merges: the later decision wins.
     for (m, _) in &off {
         conn.execute(
-            "DELETE FROM ident_mentions WHERE kind = 'person' AND article_id = ?1 AND local_id = ?2",
+            "DELETE FROM ident_mentions
+             WHERE kind = 'person' AND article = (SELECT min(id) FROM articles WHERE article_id = ?1) AND local_id = ?2",
             params![m.article, m.person],
         )
         .ctx(path, || format!("detaching {} of {}", m.person, m.article))?;
@@ -999,7 +1003,10 @@ fn split_person(
     let mut new_ids: Vec<String> = Vec::new();
     for (m, _) in &off {
         if let Some(id) = conn
-            .prepare_cached("SELECT id FROM ident_mentions WHERE kind = 'person' AND article_id = ?1 AND local_id = ?2")
+            .prepare_cached(
+                "SELECT id FROM ident_mentions
+                 WHERE kind = 'person' AND article = (SELECT min(id) FROM articles WHERE article_id = ?1) AND local_id = ?2",
+            )
             .and_then(|mut st| {
                 st.query_row(params![m.article, m.person], |r| r.get::<_, String>(0))
                     .optional()

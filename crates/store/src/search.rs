@@ -161,7 +161,8 @@ fn run(conn: &Connection, fts_query: &str, limit: i64) -> rusqlite::Result<Vec<(
                 let start: i64 = r.get(6)?;
                 let prefix = format!("{article}#{start}#");
                 let mut ids = conn.prepare_cached(
-                    "SELECT DISTINCT entry_id FROM ident_assertions WHERE article_id = ?1 AND substr(key, 1, ?3) = ?2
+                    "SELECT DISTINCT entry_id FROM ident_assertions
+                     WHERE article = (SELECT min(id) FROM articles WHERE article_id = ?1) AND substr(key, 1, ?3) = ?2
                      ORDER BY entry_id",
                 )?;
                 let entries = ids.query_map(

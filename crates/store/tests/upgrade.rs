@@ -153,6 +153,11 @@ fn copy_into_old(from: &Path, to: &Path) {
                      'rule', rule, 'score', score)"
                 ),
             ),
+            // Schema 13 keys identity rows by the article's first row.
+            "ident_mentions" | "ident_assertions" => (
+                format!("{list}, article_id"),
+                format!("{list}, (SELECT a.article_id FROM cur.articles a WHERE a.id = t.article)"),
+            ),
             _ => (list.clone(), list),
         };
         copied += conn
@@ -299,6 +304,27 @@ fn a_schema_5_database_is_listed_like_a_new_one_after_the_upgrade() {
         assert_eq!(found, hits(&fresh, q), "{q}");
     }
     assert_eq!(upgraded.integrity_check().expect("check"), Vec::<String>::new());
+
+    // Migration 0013: identity rows keyed by the article's first row hold
+    // the ids a new database gives, and are found by article id.
+    let identity = |path: &Path| -> Vec<(String, String, String, String)> {
+        let c = Connection::open(path).expect("open");
+        let mut st = c
+            .prepare(
+                "SELECT m.kind, a.article_id, m.local_id, m.id FROM ident_mentions m JOIN articles a ON a.id = m.article
+                 UNION ALL
+                 SELECT 'entry', a.article_id, s.key, s.entry_id FROM ident_assertions s JOIN articles a ON a.id = s.article
+                 ORDER BY 1, 2, 3",
+            )
+            .expect("prepare");
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("query")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("rows")
+    };
+    let ids = identity(&old_path);
+    assert_eq!(ids, identity(&fresh_path));
+    assert!(ids.iter().any(|r| r.0 == "person") && ids.iter().any(|r| r.0 == "entry"), "{ids:?}");
 
     // Migration 0010: each link key's article count, counted by the
     // migration on the old file and kept by triggers on the new one.
