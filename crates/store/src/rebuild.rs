@@ -42,7 +42,9 @@
 //! its assertions (article id, evidence start byte, event type, record-local
 //! subject) had; the rest get the next number of their kind (numbers are
 //! never reused). The keys are stored (`ident_mentions`, `ident_assertions`,
-//! `case_articles`) after each rebuild. Ids that lose their items to a merge
+//! `case_articles`) after each rebuild; the first two by the article's
+//! first row (migration 13: the smallest `articles.id` of its article id),
+//! so a new article's rows are appended to their B-trees, not scattered. Ids that lose their items to a merge
 //! are kept as aliases (`id_aliases`), so a decision that named them still
 //! finds its target.
 //!

@@ -324,7 +324,10 @@ fn a_schema_5_database_is_listed_like_a_new_one_after_the_upgrade() {
     };
     let ids = identity(&old_path);
     assert_eq!(ids, identity(&fresh_path));
-    assert!(ids.iter().any(|r| r.0 == "person") && ids.iter().any(|r| r.0 == "entry"), "{ids:?}");
+    assert!(
+        ids.iter().any(|r| r.0 == "person") && ids.iter().any(|r| r.0 == "entry"),
+        "{ids:?}"
+    );
 
     // Migration 0010: each link key's article count, counted by the
     // migration on the old file and kept by triggers on the new one.
