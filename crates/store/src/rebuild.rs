@@ -7,7 +7,9 @@
 //! inserted ones) and reconciles only the *affected* articles: the new ones;
 //! every article sharing an outlet key with them, or a surname key with a
 //! mention that could join one of theirs (name match and score, see
-//! [`casewatch_reconcile::mentions_may_join`]);
+//! [`casewatch_reconcile::mentions_may_join`]; less the namesakes of other
+//! outlets that a mention naming no outlet cannot join, see
+//! [`crate::neighbours`]);
 //! then, until nothing is added, every article of a case that holds an
 //! included article, every article sharing an `exhaustive` key with one (only
 //! when the store-wide surname-only rule is on), every article with the same
@@ -44,9 +46,9 @@
 //! never reused). The keys are stored (`ident_mentions`, `ident_assertions`,
 //! `case_articles`) after each rebuild; the first two by the article's
 //! first row (migration 13: the smallest `articles.id` of its article id),
-//! so a new article's rows are appended to their B-trees, not scattered. Ids that lose their items to a merge
-//! are kept as aliases (`id_aliases`), so a decision that named them still
-//! finds its target.
+//! so a new article's rows are appended to their B-trees, not scattered.
+//! Ids that lose their items to a merge are kept as aliases (`id_aliases`),
+//! so a decision that named them still finds its target.
 //!
 //! # Reviewer decisions
 //!
