@@ -325,6 +325,12 @@ impl PreparedMention {
         &self.text
     }
 
+    /// The name folded ([`names::fold`]), as reviewer splits compare it
+    /// with their variants.
+    pub fn folded_name(&self) -> &str {
+        &self.name.folded
+    }
+
     /// The affiliation (outlet) the mention names, folded
     /// ([`names::fold`]); `None` when it names none. Linking refuses to
     /// join namesakes of two outlets through a mention that names none

@@ -77,6 +77,16 @@ impl Overrides {
         }
         out
     }
+
+    /// The spellings reviewer splits send to a person of their own,
+    /// folded ([`crate::names::fold`]): a mention with such a name takes a
+    /// side of that split wherever it appears, new articles included.
+    pub fn split_variants(&self) -> BTreeSet<String> {
+        self.splits
+            .iter()
+            .flat_map(|s| s.variants.iter().map(|v| fold(v)))
+            .collect()
+    }
 }
 
 /// The overrides of one run, by article rank and person index.

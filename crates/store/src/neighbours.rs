@@ -22,18 +22,27 @@
 //! half name no outlet made a rebuild read 43,390 stored articles, one case
 //! for every namesake (a generated full name has about a dozen).
 //!
-//! The first mention is not looked for (every mention is added) when the
-//! seed's article is named by a reviewer decision (a merge can put the
-//! mention in a larger person first), when another stored article has the
-//! same article id (one of the two records is dropped), when its article
-//! gives another mention whose name matches the seed's (two people of one
-//! article are never one person, so the first join may be refused), or
-//! when several mentions of the first article may join it.
+//! That first join must not be refused, so nothing is left out (every
+//! candidate is added) when:
+//! - the seed's article names anyone else (two people of one article are
+//!   never one person: another of its mentions may have joined the first
+//!   candidate's person before, however unlike the names);
+//! - a reviewer decision names the seed's article (a merge can put the
+//!   mention in a larger person first) or the first candidate's (a moved
+//!   article takes no part in linking);
+//! - the seed's name is a variant of a reviewer split (it then takes that
+//!   split's side, and never joins the split person's other mentions);
+//! - another stored article has the seed's article id (one of the two
+//!   records is dropped), or several mentions of the first candidate's
+//!   article may join it.
+//!
+//! These were found by comparing one-by-one ingests with a full rebuild on
+//! generated namesakes (outside the repository); each has a test.
 
 use crate::Result;
 use crate::error::{Context as _, data_error};
 use crate::rebuild_cache::{self, RebuildCache};
-use casewatch_reconcile::{LinkMention, PreparedMention, Settings, affiliations_agree};
+use casewatch_reconcile::{LinkMention, Overrides, PreparedMention, Settings, affiliations_agree};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -59,9 +68,8 @@ type Rank = (bool, Option<NaiveDate>, String);
 /// [`casewatch_reconcile::mentions_may_join`] a mention of the seed (every
 /// one, with the store-wide surname-only rule on), less the namesakes of
 /// other outlets that a mention naming no outlet cannot join (see the
-/// module docs). `decided` holds the article ids that reviewer decisions
-/// name. Person blocks come from `cache` (see
-/// [`rebuild_cache::link_block`]).
+/// module docs), as the reviewer decisions `overrides` allow. Person blocks
+/// come from `cache` (see [`rebuild_cache::link_block`]).
 ///
 /// Errors: [`crate::StoreError`] when a query fails or a stored key does
 /// not decode.
@@ -70,8 +78,10 @@ pub(crate) fn add_key_neighbours(
     path: &Path,
     settings: &Settings,
     cache: &mut RebuildCache,
-    decided: &BTreeSet<String>,
+    overrides: &Overrides,
 ) -> Result<()> {
+    let decided = overrides.articles();
+    let variants = overrides.split_variants();
     type Row = (String, i64, String, String);
     let parse = |s: &str| -> Result<Vec<LinkMention>> {
         serde_json::from_str(s).map_err(|e| data_error(path, "link key mentions", e))
@@ -89,12 +99,18 @@ pub(crate) fn add_key_neighbours(
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
         })
         .ctx(path, || "reading the keys of the seeds")?;
-    // Per key: the seed mentions and the article row of each.
+    // Per key: the seed mentions and the article row of each. Per seed
+    // article: the names of its mentions, and whether a key gave several.
     let mut wanted: BTreeMap<String, (Vec<PreparedMention>, Vec<i64>)> = BTreeMap::new();
+    let mut named: HashMap<i64, (BTreeSet<String>, bool)> = HashMap::new();
     for (key, row, mentions, ctx) in seed_keys {
         let ctx = context(&ctx)?;
         let e = wanted.entry(key).or_default();
-        for m in parse(&mentions)? {
+        let mentions = parse(&mentions)?;
+        let n = named.entry(row).or_default();
+        n.1 |= mentions.len() > 1;
+        for m in mentions {
+            n.0.insert(m.name.clone());
             e.0.push(m.prepare(&ctx));
             e.1.push(row);
         }
@@ -103,8 +119,8 @@ pub(crate) fn add_key_neighbours(
         .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) VALUES (?1)")
         .ctx(path, || "preparing the row insert")?;
     // Seed mentions naming no outlet, by (article row, name): their
-    // candidates in key order, and whether the first may not be looked for.
-    let mut open: BTreeMap<(i64, String), (Vec<Candidate>, bool)> = BTreeMap::new();
+    // candidates in key order.
+    let mut open: BTreeMap<(i64, String), Vec<Candidate>> = BTreeMap::new();
     let mut prunable: HashMap<i64, bool> = HashMap::new();
     for (k, (key, (seeds, rows))) in wanted.iter().enumerate() {
         // Outlet-and-charge keys link nothing unless that rule is on.
@@ -125,20 +141,21 @@ pub(crate) fn add_key_neighbours(
         let found = blk.joinable(conn, path, key, seeds, settings)?;
         let mut groups: BTreeSet<usize> = BTreeSet::new();
         for ((seed, &row), hits) in seeds.iter().zip(rows).zip(&found) {
-            if seed.affiliation().is_some() || !seed_prunable(conn, path, &mut prunable, row, decided)? {
+            // The only person its article names (of those linking sees).
+            let alone = named
+                .get(&row)
+                .is_some_and(|(names, several)| names.len() == 1 && !several);
+            if seed.affiliation().is_some()
+                || !alone
+                || variants.contains(seed.folded_name())
+                || !seed_prunable(conn, path, &mut prunable, row, &decided)?
+            {
                 groups.extend(hits.iter().map(|&(g, _)| g));
                 continue;
             }
             let entry = open.entry((row, seed.text().to_string())).or_default();
-            // Another mention of the seed's own article whose name matches.
-            let own = seeds
-                .iter()
-                .zip(rows)
-                .filter(|&(other, &r)| r == row && !std::ptr::eq(other, seed))
-                .any(|(other, _)| seed.name_match(other, settings).is_some());
-            entry.1 |= own;
             for &(g, m) in hits {
-                entry.0.push(Candidate {
+                entry.push(Candidate {
                     key: k,
                     affiliation: blk.affiliation(g, m).map(str::to_string),
                     articles: blk.articles(g).to_vec(),
@@ -153,12 +170,8 @@ pub(crate) fn add_key_neighbours(
         }
     }
     let mut ranks: HashMap<i64, Option<Rank>> = HashMap::new();
-    for ((row, _), (candidates, keep_all)) in open {
-        let keep = if keep_all {
-            vec![true; candidates.len()]
-        } else {
-            joinable_namesakes(conn, path, &mut ranks, row, &candidates)?
-        };
+    for ((row, _), candidates) in open {
+        let keep = joinable_namesakes(conn, path, &mut ranks, row, &candidates, &decided)?;
         for (c, _) in candidates.iter().zip(keep).filter(|(_, k)| *k) {
             for article in &c.articles {
                 add.execute([article])
@@ -205,14 +218,17 @@ fn seed_prunable(
 /// them, unless the first it meets (the earliest-ranked of its first key
 /// with any, not of its own article) names an outlet; then those that name
 /// none or an outlet agreeing with it. Also all of them when the
-/// candidates' outlets all agree (nothing to leave out), or when that first
-/// article gives several candidates. Ranks are read once into `ranks`.
+/// candidates' outlets all agree (nothing to leave out), when that first
+/// article gives several candidates, or when a reviewer decision names it
+/// (`decided`: a moved article takes no part in linking). Ranks are read
+/// once into `ranks`.
 fn joinable_namesakes(
     conn: &Connection,
     path: &Path,
     ranks: &mut HashMap<i64, Option<Rank>>,
     seed: i64,
     candidates: &[Candidate],
+    decided: &BTreeSet<String>,
 ) -> Result<Vec<bool>> {
     let all = vec![true; candidates.len()];
     let outlets: Vec<&str> = candidates.iter().filter_map(|c| c.affiliation.as_deref()).collect();
@@ -239,9 +255,12 @@ fn joinable_namesakes(
             }
         }
     }
-    let Some((_, first_row)) = first else {
+    let Some((first_rank, first_row)) = first else {
         return Ok(all);
     };
+    if decided.contains(&first_rank.2) {
+        return Ok(all);
+    }
     let mut met = candidates
         .iter()
         .filter(|c| c.key == first_key && c.articles.contains(&first_row));

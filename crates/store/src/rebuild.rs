@@ -509,8 +509,7 @@ pub(crate) fn rebuild_cached(
                 .collect()
         }))
         .collect();
-    let decided: BTreeSet<String> = groups.iter().flatten().cloned().collect();
-    neighbours::add_key_neighbours(conn, path, &settings, cache, &decided)?;
+    neighbours::add_key_neighbours(conn, path, &settings, cache, &overrides)?;
     lap(&mut timings.neighbours);
     // The closure, pass by pass from the rows added by the previous pass
     // (`rb_front`) only: each case and each exhaustive key is expanded once

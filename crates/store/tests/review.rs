@@ -407,6 +407,162 @@ fn a_report_naming_no_outlet_reconciles_only_the_namesake_it_joins() {
     );
 }
 
+/// A report on `name` (occupation journalist, outlet `outlet`): one act
+/// of `ty` on `day` (for the namesake tests).
+fn namesake(
+    id: &str,
+    published: &str,
+    name: &str,
+    outlet: Option<&str>,
+    ty: &str,
+    day: &str,
+) -> (ExtractRecord, String) {
+    art(id, published)
+        .person(name, Some("journalist"), outlet)
+        .event(ty, Some(day), &[name], None)
+        .build()
+}
+
+/// The case id holding article `article`.
+fn case_of(store: &Store, article: &str) -> String {
+    case_with(&store.cases().expect("cases"), article).id.clone()
+}
+
+#[test]
+fn a_report_naming_two_people_reconciles_every_namesake_of_either() {
+    // Ivo and Ivanna Marten, named without an outlet in one report, both
+    // match Ivan Marten of Quay Post, the first namesake: Ivo joins him,
+    // and Ivanna, who cannot be in one person with Ivo's article, joins
+    // Ivanna Marten of Harbor Light. That one must be reconciled too.
+    let a = namesake(
+        "a",
+        "2025-01-10",
+        "Ivan Marten",
+        Some("Quay Post"),
+        "detention",
+        "2025-01-08",
+    );
+    let c = namesake(
+        "c",
+        "2025-02-05",
+        "Ivanna Marten",
+        Some("Harbor Light"),
+        "sentence",
+        "2025-02-03",
+    );
+    let s = art("s", "2025-03-04")
+        .person("Ivo Marten", Some("journalist"), None)
+        .person("Ivanna Marten", Some("journalist"), None)
+        .event("detention", Some("2025-03-03"), &["Ivo Marten", "Ivanna Marten"], None)
+        .build();
+    let items = vec![a, c, s];
+    let (_d1, mut all_at_once) = fresh();
+    ingest(&mut all_at_once, &items);
+    let expected = all_at_once.cases().expect("cases");
+    let (_d, mut one_by_one) = fresh();
+    for item in &items {
+        ingest(&mut one_by_one, std::slice::from_ref(item));
+    }
+    assert_eq!(canonical(&one_by_one.cases().expect("cases")), canonical(&expected));
+}
+
+#[test]
+fn namesakes_are_reconciled_when_a_decision_moved_or_split_the_first() {
+    let ivo = |id: &str, published: &str, outlet: Option<&str>, ty: &str, day: &str| {
+        namesake(id, published, "Ivo Marten", outlet, ty, day)
+    };
+    let new = ivo("s", "2025-03-04", None, "detention", "2025-03-03");
+    let add = |store: &mut Store| {
+        store
+            .insert_articles(&[ArticleInput {
+                record: &new.0,
+                body: &new.1,
+            }])
+            .expect("insert");
+        store.update_cases().expect("update");
+    };
+    // The first Ivo Marten's report (a, Quay Post) was moved to another
+    // case: it takes no part in linking, so the new report joins the
+    // Harbor Light one.
+    let (_d, mut store) = fresh();
+    ingest(
+        &mut store,
+        &[
+            ivo("a", "2025-01-10", Some("Quay Post"), "detention", "2025-01-08"),
+            ivo("b", "2025-02-01", Some("Harbor Light"), "charge", "2025-01-30"),
+            namesake("z", "2025-01-20", "Lena Kral", None, "detention", "2025-01-18"),
+        ],
+    );
+    let to_case = case_of(&store, "z");
+    store
+        .review(
+            "",
+            ReviewAction::MoveArticle {
+                article: "a".into(),
+                to_case,
+            },
+            "ana",
+            None,
+        )
+        .expect("move");
+    add(&mut store);
+    let incremental = store.cases().expect("cases");
+    assert_eq!(case_with(&incremental, "s").articles, vec!["b", "s"]);
+    store.rebuild_cases().expect("rebuild");
+    assert_eq!(canonical(&store.cases().expect("cases")), canonical(&incremental));
+
+    // A reviewer split "Ivo Marten" off Ivan Marten of Quay Post (a, x),
+    // and a report on Ivan (a0, the earliest) came later: the new report
+    // takes the split's side, never joins Ivan, and so joins Ivo Marten of
+    // Harbor Light (b).
+    let (_d, mut store) = fresh();
+    ingest(
+        &mut store,
+        &[
+            namesake(
+                "a",
+                "2025-01-10",
+                "Ivan Marten",
+                Some("Quay Post"),
+                "detention",
+                "2025-01-08",
+            ),
+            ivo("x", "2025-02-10", Some("Quay Post"), "sentence", "2025-02-08"),
+            ivo("b", "2025-02-01", Some("Harbor Light"), "charge", "2025-01-30"),
+        ],
+    );
+    let file = store.cases().expect("cases");
+    let person = case_with(&file, "a").people[0].id.clone();
+    assert_eq!(case_with(&file, "a").articles, vec!["a", "x"]);
+    store
+        .review(
+            "",
+            ReviewAction::SplitPerson {
+                person,
+                variants: vec!["Ivo Marten".into()],
+            },
+            "ben",
+            None,
+        )
+        .expect("split");
+    ingest(
+        &mut store,
+        &[namesake(
+            "a0",
+            "2025-01-05",
+            "Ivan Marten",
+            Some("Quay Post"),
+            "search",
+            "2025-01-04",
+        )],
+    );
+    add(&mut store);
+    let incremental = store.cases().expect("cases");
+    store.rebuild_cases().expect("rebuild");
+    assert_eq!(canonical(&store.cases().expect("cases")), canonical(&incremental));
+    assert_eq!(case_with(&incremental, "s").articles, vec!["b", "s"]);
+}
+
 fn incremental_equals_full(settings: &casewatch_reconcile::Settings, cases: usize) {
     let items = corpus();
     let (_d1, mut all_at_once) = fresh();
