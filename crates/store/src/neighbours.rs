@@ -24,9 +24,11 @@
 //!
 //! That first join must not be refused, so nothing is left out (every
 //! candidate is added) when:
-//! - the seed's article names anyone else (two people of one article are
-//!   never one person: another of its mentions may have joined the first
-//!   candidate's person before, however unlike the names);
+//! - another person the seed's article names may join an article of the
+//!   first candidate's case (two people of one article are never one
+//!   person: that one may be in the first candidate's person first,
+//!   however unlike the two names), or the article names two people of one
+//!   name;
 //! - a reviewer decision names the seed's article (a merge can put the
 //!   mention in a larger person first) or the first candidate's (a moved
 //!   article takes no part in linking);
@@ -100,7 +102,8 @@ pub(crate) fn add_key_neighbours(
         })
         .ctx(path, || "reading the keys of the seeds")?;
     // Per key: the seed mentions and the article row of each. Per seed
-    // article: the names of its mentions, and whether a key gave several.
+    // article: the names of its mentions, and whether one key gave one name
+    // twice (two people of one name).
     let mut wanted: BTreeMap<String, (Vec<PreparedMention>, Vec<i64>)> = BTreeMap::new();
     let mut named: HashMap<i64, (BTreeSet<String>, bool)> = HashMap::new();
     for (key, row, mentions, ctx) in seed_keys {
@@ -108,13 +111,17 @@ pub(crate) fn add_key_neighbours(
         let e = wanted.entry(key).or_default();
         let mentions = parse(&mentions)?;
         let n = named.entry(row).or_default();
-        n.1 |= mentions.len() > 1;
+        let texts: BTreeSet<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+        n.1 |= texts.len() < mentions.len();
         for m in mentions {
             n.0.insert(m.name.clone());
             e.0.push(m.prepare(&ctx));
             e.1.push(row);
         }
     }
+    // Of seed articles naming several people: the article rows each
+    // mention may join, by (article row, name).
+    let mut reach: HashMap<(i64, String), BTreeSet<i64>> = HashMap::new();
     let mut add = conn
         .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) VALUES (?1)")
         .ctx(path, || "preparing the row insert")?;
@@ -141,12 +148,15 @@ pub(crate) fn add_key_neighbours(
         let found = blk.joinable(conn, path, key, seeds, settings)?;
         let mut groups: BTreeSet<usize> = BTreeSet::new();
         for ((seed, &row), hits) in seeds.iter().zip(rows).zip(&found) {
-            // The only person its article names (of those linking sees).
-            let alone = named
-                .get(&row)
-                .is_some_and(|(names, several)| names.len() == 1 && !several);
+            let (names, twice) = named.get(&row).map_or((0, true), |(n, t)| (n.len(), *t));
+            if names > 1 {
+                reach
+                    .entry((row, seed.text().to_string()))
+                    .or_default()
+                    .extend(hits.iter().flat_map(|&(g, _)| blk.articles(g).iter().copied()));
+            }
             if seed.affiliation().is_some()
-                || !alone
+                || twice
                 || variants.contains(seed.folded_name())
                 || !seed_prunable(conn, path, &mut prunable, row, &decided)?
             {
@@ -170,8 +180,29 @@ pub(crate) fn add_key_neighbours(
         }
     }
     let mut ranks: HashMap<i64, Option<Rank>> = HashMap::new();
-    for ((row, _), candidates) in open {
-        let keep = joinable_namesakes(conn, path, &mut ranks, row, &candidates, &decided)?;
+    for ((row, text), candidates) in open {
+        let mut keep = vec![true; candidates.len()];
+        if let Some((first, outlet)) = first_join(conn, path, &mut ranks, row, &candidates, &decided)? {
+            // Another person of the seed's article who may join the first
+            // candidate's case may be in its person first: then the seed's
+            // join is refused and it goes on to the next namesake.
+            let others: Vec<&BTreeSet<i64>> = named
+                .get(&row)
+                .into_iter()
+                .flat_map(|(names, _)| names.iter().filter(|n| **n != text))
+                .filter_map(|n| reach.get(&(row, n.clone())))
+                .collect();
+            let blocked = !others.is_empty() && {
+                let case = case_rows(conn, path, first)?;
+                others.iter().any(|o| o.iter().any(|a| case.contains(a)))
+            };
+            if !blocked {
+                keep = candidates
+                    .iter()
+                    .map(|c| c.affiliation.as_deref().is_none_or(|a| affiliations_agree(a, &outlet)))
+                    .collect();
+            }
+        }
         for (c, _) in candidates.iter().zip(keep).filter(|(_, k)| *k) {
             for article in &c.articles {
                 add.execute([article])
@@ -213,27 +244,25 @@ fn seed_prunable(
     Ok(p)
 }
 
-/// Which of `candidates` (the mentions that may join one seed mention
-/// naming no outlet, of article row `seed`) the seed can still join: all of
-/// them, unless the first it meets (the earliest-ranked of its first key
-/// with any, not of its own article) names an outlet; then those that name
-/// none or an outlet agreeing with it. Also all of them when the
-/// candidates' outlets all agree (nothing to leave out), when that first
-/// article gives several candidates, or when a reviewer decision names it
-/// (`decided`: a moved article takes no part in linking). Ranks are read
-/// once into `ranks`.
-fn joinable_namesakes(
+/// The first of `candidates` (the mentions that may join one seed mention
+/// naming no outlet, of article row `seed`) that the seed meets: the
+/// earliest-ranked of its first key with any, not of its own article, as
+/// (article row, the outlet it names). `None` (nothing can be left out)
+/// when it names no outlet, when the candidates' outlets all agree, when
+/// that first article gives several candidates, or when a reviewer decision
+/// names it (`decided`: a moved article takes no part in linking). Ranks
+/// are read once into `ranks`.
+fn first_join(
     conn: &Connection,
     path: &Path,
     ranks: &mut HashMap<i64, Option<Rank>>,
     seed: i64,
     candidates: &[Candidate],
     decided: &BTreeSet<String>,
-) -> Result<Vec<bool>> {
-    let all = vec![true; candidates.len()];
+) -> Result<Option<(i64, String)>> {
     let outlets: Vec<&str> = candidates.iter().filter_map(|c| c.affiliation.as_deref()).collect();
     if outlets.iter().all(|a| outlets.iter().all(|b| affiliations_agree(a, b))) {
-        return Ok(all);
+        return Ok(None);
     }
     let Some(first_key) = candidates
         .iter()
@@ -241,14 +270,14 @@ fn joinable_namesakes(
         .map(|c| c.key)
         .min()
     else {
-        return Ok(all);
+        return Ok(None);
     };
     // The earliest-ranked article of that key, and its candidates.
     let mut first: Option<(Rank, i64)> = None;
     for c in candidates.iter().filter(|c| c.key == first_key) {
         for &a in c.articles.iter().filter(|&&a| a != seed) {
             let Some(rank) = rank_of(conn, path, ranks, a)? else {
-                return Ok(all);
+                return Ok(None);
             };
             if first.as_ref().is_none_or(|f| (&rank, a) < (&f.0, f.1)) {
                 first = Some((rank, a));
@@ -256,24 +285,39 @@ fn joinable_namesakes(
         }
     }
     let Some((first_rank, first_row)) = first else {
-        return Ok(all);
+        return Ok(None);
     };
     if decided.contains(&first_rank.2) {
-        return Ok(all);
+        return Ok(None);
     }
     let mut met = candidates
         .iter()
         .filter(|c| c.key == first_key && c.articles.contains(&first_row));
     let (Some(met_first), None) = (met.next(), met.next()) else {
-        return Ok(all);
+        return Ok(None);
     };
-    let Some(outlet) = met_first.affiliation.as_deref() else {
-        return Ok(all);
-    };
-    Ok(candidates
-        .iter()
-        .map(|c| c.affiliation.as_deref().is_none_or(|a| affiliations_agree(a, outlet)))
-        .collect())
+    Ok(met_first.affiliation.clone().map(|outlet| (first_row, outlet)))
+}
+
+/// The article rows of the case that holds article row `row` as stored
+/// (only `row` when it is in none).
+///
+/// Errors: [`crate::StoreError`] when the query fails.
+fn case_rows(conn: &Connection, path: &Path, row: i64) -> Result<BTreeSet<i64>> {
+    let mut rows: BTreeSet<i64> = conn
+        .prepare_cached(
+            "SELECT a2.id FROM articles a1 CROSS JOIN case_articles c1 ON c1.article_id = a1.article_id
+                  CROSS JOIN case_articles c2 ON c2.case_id = c1.case_id
+                  CROSS JOIN articles a2 ON a2.article_id = c2.article_id
+             WHERE a1.id = ?1",
+        )
+        .and_then(|mut st| {
+            st.query_map([row], |r| r.get(0))
+                .and_then(|it| it.collect::<rusqlite::Result<BTreeSet<i64>>>())
+        })
+        .ctx(path, || format!("reading the case of article row {row}"))?;
+    rows.insert(row);
+    Ok(rows)
 }
 
 /// The rank of article row `row` (see [`Rank`]), read once into `ranks`;

@@ -384,6 +384,27 @@ fn a_report_naming_no_outlet_reconciles_only_the_namesake_it_joins() {
         ingest(&mut all_at_once, &[items.clone(), vec![new.clone()]].concat());
         assert_eq!(canonical(&got), canonical(&all_at_once.cases().expect("cases")));
     }
+    // A report naming someone else too, who has nothing to do with the
+    // first namesake's case: still only that case.
+    let (_d, mut store) = fresh();
+    ingest(&mut store, &items);
+    let two = art("n3", "2024-05-02")
+        .person("Ivo Marten", Some("journalist"), None)
+        .person("Lena Kral", Some("journalist"), None)
+        .event("charge", Some("2024-05-01"), &["Ivo Marten", "Lena Kral"], None)
+        .build();
+    store
+        .insert_articles(&[ArticleInput {
+            record: &two.0,
+            body: &two.1,
+        }])
+        .expect("insert");
+    assert_eq!(store.update_cases().expect("update").articles, 2);
+    assert_eq!(
+        case_with(&store.cases().expect("cases"), "n3").articles,
+        vec!["n3", "q1"]
+    );
+
     // When the first namesake names no outlet, which person it belongs to
     // is not known before reconciling: every namesake is reconciled again,
     // and the result is still that of a full rebuild.
