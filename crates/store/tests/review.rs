@@ -313,21 +313,52 @@ fn incremental_ingest_links_prosecuted_outlets_and_spelling_families_like_a_full
     }
 }
 
+/// A report on `name` (occupation journalist, outlet `outlet`): one act
+/// of `ty` on `day` (for the namesake tests).
+fn namesake(
+    id: &str,
+    published: &str,
+    name: &str,
+    outlet: Option<&str>,
+    ty: &str,
+    day: &str,
+) -> (ExtractRecord, String) {
+    art(id, published)
+        .person(name, Some("journalist"), outlet)
+        .event(ty, Some(day), &[name], None)
+        .build()
+}
+
+/// A report on journalist Ivo Marten (see [`namesake`]).
+fn ivo(id: &str, published: &str, outlet: Option<&str>, ty: &str, day: &str) -> (ExtractRecord, String) {
+    namesake(id, published, "Ivo Marten", outlet, ty, day)
+}
+
+/// Stores `item` and rebuilds the cases it affects.
+fn add_one(store: &mut Store, item: &(ExtractRecord, String)) -> casewatch_store::RebuildReport {
+    store
+        .insert_articles(&[ArticleInput {
+            record: &item.0,
+            body: &item.1,
+        }])
+        .expect("insert");
+    store.update_cases().expect("update")
+}
+
+/// The case id holding article `article`.
+fn case_of(store: &Store, article: &str) -> String {
+    case_with(&store.cases().expect("cases"), article).id.clone()
+}
+
 #[test]
 fn incremental_ingest_keeps_namesakes_of_two_outlets_apart_like_a_full_rebuild() {
     // Two journalists of one name, of two outlets, in two prosecutions; two
     // reports name the name without an outlet (one before both).
-    let with = |id: &str, published: &str, outlet: Option<&str>, ty: &str, day: &str| {
-        art(id, published)
-            .person("Ivo Marten", Some("journalist"), outlet)
-            .event(ty, Some(day), &["Ivo Marten"], None)
-            .build()
-    };
     let items = vec![
-        with("m1", "2024-03-02", Some("Quay Post"), "detention", "2024-03-01"),
-        with("m2", "2024-04-02", Some("Harbor Light"), "detention", "2024-04-01"),
-        with("m3", "2024-05-02", None, "charge", "2024-05-01"),
-        with("m0", "2024-02-02", None, "search", "2024-02-01"),
+        ivo("m1", "2024-03-02", Some("Quay Post"), "detention", "2024-03-01"),
+        ivo("m2", "2024-04-02", Some("Harbor Light"), "detention", "2024-04-01"),
+        ivo("m3", "2024-05-02", None, "charge", "2024-05-01"),
+        ivo("m0", "2024-02-02", None, "search", "2024-02-01"),
     ];
     let (_d1, mut all_at_once) = fresh();
     ingest(&mut all_at_once, &items);
@@ -349,29 +380,17 @@ fn a_report_naming_no_outlet_reconciles_only_the_namesake_it_joins() {
     // Ivo Marten of Quay Post (one report) and of Harbor Light (two); a new
     // report names him without an outlet. It joins the first by rank, the
     // Quay Post one, and the Harbor Light case is not reconciled again.
-    let with = |id: &str, published: &str, outlet: Option<&str>, ty: &str, day: &str| {
-        art(id, published)
-            .person("Ivo Marten", Some("journalist"), outlet)
-            .event(ty, Some(day), &["Ivo Marten"], None)
-            .build()
-    };
     let items = vec![
-        with("q1", "2024-03-02", Some("Quay Post"), "detention", "2024-03-01"),
-        with("h1", "2024-04-02", Some("Harbor Light"), "detention", "2024-04-01"),
-        with("h2", "2024-04-20", Some("Harbor Light"), "charge", "2024-04-19"),
+        ivo("q1", "2024-03-02", Some("Quay Post"), "detention", "2024-03-01"),
+        ivo("h1", "2024-04-02", Some("Harbor Light"), "detention", "2024-04-01"),
+        ivo("h2", "2024-04-20", Some("Harbor Light"), "charge", "2024-04-19"),
     ];
     for (late, published) in [("n1", "2024-05-02"), ("n0", "2024-02-02")] {
-        let new = with(late, published, None, "charge", "2024-01-30");
+        let new = ivo(late, published, None, "charge", "2024-01-30");
         let (_d, mut store) = fresh();
         ingest(&mut store, &items);
         let harbor = case_with(&store.cases().expect("cases"), "h1").clone();
-        store
-            .insert_articles(&[ArticleInput {
-                record: &new.0,
-                body: &new.1,
-            }])
-            .expect("insert");
-        let report = store.update_cases().expect("update");
+        let report = add_one(&mut store, &new);
         // The new report and q1: not h1 and h2.
         assert_eq!((report.seeds, report.articles), (1, 2), "{late}");
         let got = store.cases().expect("cases");
@@ -393,13 +412,7 @@ fn a_report_naming_no_outlet_reconciles_only_the_namesake_it_joins() {
         .person("Lena Kral", Some("journalist"), None)
         .event("charge", Some("2024-05-01"), &["Ivo Marten", "Lena Kral"], None)
         .build();
-    store
-        .insert_articles(&[ArticleInput {
-            record: &two.0,
-            body: &two.1,
-        }])
-        .expect("insert");
-    assert_eq!(store.update_cases().expect("update").articles, 2);
+    assert_eq!(add_one(&mut store, &two).articles, 2);
     assert_eq!(
         case_with(&store.cases().expect("cases"), "n3").articles,
         vec!["n3", "q1"]
@@ -409,44 +422,17 @@ fn a_report_naming_no_outlet_reconciles_only_the_namesake_it_joins() {
     // is not known before reconciling: every namesake is reconciled again,
     // and the result is still that of a full rebuild.
     let mut first_bare = items.clone();
-    first_bare.insert(0, with("b0", "2024-01-02", None, "search", "2024-01-01"));
-    let new = with("n2", "2024-05-02", None, "charge", "2024-05-01");
+    first_bare.insert(0, ivo("b0", "2024-01-02", None, "search", "2024-01-01"));
+    let new = ivo("n2", "2024-05-02", None, "charge", "2024-05-01");
     let (_d, mut store) = fresh();
     ingest(&mut store, &first_bare);
-    store
-        .insert_articles(&[ArticleInput {
-            record: &new.0,
-            body: &new.1,
-        }])
-        .expect("insert");
-    assert_eq!(store.update_cases().expect("update").articles, 5);
+    assert_eq!(add_one(&mut store, &new).articles, 5);
     let (_d2, mut all_at_once) = fresh();
     ingest(&mut all_at_once, &[first_bare, vec![new]].concat());
     assert_eq!(
         canonical(&store.cases().expect("cases")),
         canonical(&all_at_once.cases().expect("cases"))
     );
-}
-
-/// A report on `name` (occupation journalist, outlet `outlet`): one act
-/// of `ty` on `day` (for the namesake tests).
-fn namesake(
-    id: &str,
-    published: &str,
-    name: &str,
-    outlet: Option<&str>,
-    ty: &str,
-    day: &str,
-) -> (ExtractRecord, String) {
-    art(id, published)
-        .person(name, Some("journalist"), outlet)
-        .event(ty, Some(day), &[name], None)
-        .build()
-}
-
-/// The case id holding article `article`.
-fn case_of(store: &Store, article: &str) -> String {
-    case_with(&store.cases().expect("cases"), article).id.clone()
 }
 
 #[test]
@@ -489,19 +475,7 @@ fn a_report_naming_two_people_reconciles_every_namesake_of_either() {
 
 #[test]
 fn namesakes_are_reconciled_when_a_decision_moved_or_split_the_first() {
-    let ivo = |id: &str, published: &str, outlet: Option<&str>, ty: &str, day: &str| {
-        namesake(id, published, "Ivo Marten", outlet, ty, day)
-    };
     let new = ivo("s", "2025-03-04", None, "detention", "2025-03-03");
-    let add = |store: &mut Store| {
-        store
-            .insert_articles(&[ArticleInput {
-                record: &new.0,
-                body: &new.1,
-            }])
-            .expect("insert");
-        store.update_cases().expect("update");
-    };
     // The first Ivo Marten's report (a, Quay Post) was moved to another
     // case: it takes no part in linking, so the new report joins the
     // Harbor Light one.
@@ -526,7 +500,7 @@ fn namesakes_are_reconciled_when_a_decision_moved_or_split_the_first() {
             None,
         )
         .expect("move");
-    add(&mut store);
+    add_one(&mut store, &new);
     let incremental = store.cases().expect("cases");
     assert_eq!(case_with(&incremental, "s").articles, vec!["b", "s"]);
     store.rebuild_cases().expect("rebuild");
@@ -577,7 +551,7 @@ fn namesakes_are_reconciled_when_a_decision_moved_or_split_the_first() {
             "2025-01-04",
         )],
     );
-    add(&mut store);
+    add_one(&mut store, &new);
     let incremental = store.cases().expect("cases");
     store.rebuild_cases().expect("rebuild");
     assert_eq!(canonical(&store.cases().expect("cases")), canonical(&incremental));
