@@ -59,6 +59,28 @@ struct Candidate {
     articles: Vec<i64>,
 }
 
+/// The most article rows the step holds for its namesake rule (candidates
+/// of seeds naming no outlet, and what the other people of their articles
+/// may join), about 16 MB: a name reported thousands of times without an
+/// outlet by every new article would otherwise hold the product of the two.
+/// Past it, seeds are treated as before the rule (every candidate added).
+const MAX_HELD_ROWS: usize = 2_000_000;
+
+#[cfg(test)]
+thread_local! {
+    /// A smaller [`MAX_HELD_ROWS`] for this thread's rebuilds (tests).
+    static TEST_MAX_HELD_ROWS: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// [`MAX_HELD_ROWS`], or a test's smaller bound.
+fn max_held_rows() -> usize {
+    #[cfg(test)]
+    if let Some(n) = TEST_MAX_HELD_ROWS.with(std::cell::Cell::get) {
+        return n;
+    }
+    MAX_HELD_ROWS
+}
+
 /// An article's rank in reconciliation: undated last, then publication
 /// date, then article id (as `casewatch_reconcile` ranks records).
 type Rank = (bool, Option<NaiveDate>, String);
@@ -122,6 +144,12 @@ pub(crate) fn add_key_neighbours(
     // Of seed articles naming several people: the article rows each
     // mention may join, by (article row, name).
     let mut reach: HashMap<(i64, String), BTreeSet<i64>> = HashMap::new();
+    // Rows held in `reach` and `open` (see `MAX_HELD_ROWS`), and the seed
+    // articles whose `reach` is incomplete (then nothing is left out).
+    let (mut held, max_held) = (0usize, max_held_rows());
+    let mut unreached: BTreeSet<i64> = BTreeSet::new();
+    // Seed mentions whose candidates did not all fit: every one is added.
+    let mut spilled: BTreeSet<(i64, String)> = BTreeSet::new();
     let mut add = conn
         .prepare_cached("INSERT OR IGNORE INTO temp.rb_rows (id) VALUES (?1)")
         .ctx(path, || "preparing the row insert")?;
@@ -149,11 +177,17 @@ pub(crate) fn add_key_neighbours(
         let mut groups: BTreeSet<usize> = BTreeSet::new();
         for ((seed, &row), hits) in seeds.iter().zip(rows).zip(&found) {
             let (names, twice) = named.get(&row).map_or((0, true), |(n, t)| (n.len(), *t));
-            if names > 1 {
-                reach
-                    .entry((row, seed.text().to_string()))
-                    .or_default()
-                    .extend(hits.iter().flat_map(|&(g, _)| blk.articles(g).iter().copied()));
+            let rows_of_hits: usize = hits.iter().map(|&(g, _)| blk.articles(g).len()).sum();
+            if names > 1 && !unreached.contains(&row) {
+                if held + rows_of_hits > max_held {
+                    unreached.insert(row);
+                } else {
+                    held += rows_of_hits;
+                    reach
+                        .entry((row, seed.text().to_string()))
+                        .or_default()
+                        .extend(hits.iter().flat_map(|&(g, _)| blk.articles(g).iter().copied()));
+                }
             }
             if seed.affiliation().is_some()
                 || twice
@@ -163,7 +197,14 @@ pub(crate) fn add_key_neighbours(
                 groups.extend(hits.iter().map(|&(g, _)| g));
                 continue;
             }
-            let entry = open.entry((row, seed.text().to_string())).or_default();
+            let id = (row, seed.text().to_string());
+            if spilled.contains(&id) || held + rows_of_hits > max_held {
+                spilled.insert(id);
+                groups.extend(hits.iter().map(|&(g, _)| g));
+                continue;
+            }
+            held += rows_of_hits;
+            let entry = open.entry(id).or_default();
             for &(g, m) in hits {
                 entry.push(Candidate {
                     key: k,
@@ -182,7 +223,12 @@ pub(crate) fn add_key_neighbours(
     let mut ranks: HashMap<i64, Option<Rank>> = HashMap::new();
     for ((row, text), candidates) in open {
         let mut keep = vec![true; candidates.len()];
-        if let Some((first, outlet)) = first_join(conn, path, &mut ranks, row, &candidates, &decided)? {
+        let first = if spilled.contains(&(row, text.clone())) {
+            None
+        } else {
+            first_join(conn, path, &mut ranks, row, &candidates, &decided)?
+        };
+        if let Some((first, outlet)) = first {
             // Another person of the seed's article who may join the first
             // candidate's case may be in its person first: then the seed's
             // join is refused and it goes on to the next namesake.
@@ -192,10 +238,11 @@ pub(crate) fn add_key_neighbours(
                 .flat_map(|(names, _)| names.iter().filter(|n| **n != text))
                 .filter_map(|n| reach.get(&(row, n.clone())))
                 .collect();
-            let blocked = !others.is_empty() && {
-                let case = case_rows(conn, path, first)?;
-                others.iter().any(|o| o.iter().any(|a| case.contains(a)))
-            };
+            let blocked = unreached.contains(&row)
+                || !others.is_empty() && {
+                    let case = case_rows(conn, path, first)?;
+                    others.iter().any(|o| o.iter().any(|a| case.contains(a)))
+                };
             if !blocked {
                 keep = candidates
                     .iter()
@@ -339,4 +386,70 @@ fn rank_of(conn: &Connection, path: &Path, ranks: &mut HashMap<i64, Option<Rank>
     });
     ranks.insert(row, rank.clone());
     Ok(rank)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TEST_MAX_HELD_ROWS;
+    use crate::{ArticleInput, Store};
+    use casewatch_model::ExtractRecord;
+    use serde_json::json;
+
+    /// A report on journalist Ivo Marten of `outlet`, detained on `day`.
+    fn report(id: &str, published: &str, outlet: Option<&str>, day: &str) -> (ExtractRecord, String) {
+        let body = format!("Ivo Marten detention on {day}.");
+        let v = json!({
+            "article": {"id": id, "source": format!("{id}.txt"), "published": published,
+                        "title": null, "language": "en", "sha256": format!("{:0>64}", id)},
+            "people": [{"id": "p1", "name": "Ivo Marten", "variants": ["Ivo Marten"],
+                        "occupation": "journalist", "affiliation": outlet, "former": outlet.map(|_| false)}],
+            "organizations": [], "charges": [],
+            "events": [{"type": "detention", "date": day, "date_precision": "day", "date_qualifier": null,
+                        "date_text": null, "subjects": [{"ref": "p1", "name": "Ivo Marten"}], "agent": null,
+                        "place": null, "status": "occurred", "attributed_to": null, "detail": null,
+                        "evidence": {"start": 0, "end": body.len(), "sentence": body}}]
+        });
+        (serde_json::from_value(v).expect("record"), body)
+    }
+
+    fn add(store: &mut Store, items: &[(ExtractRecord, String)]) -> usize {
+        let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
+        store.insert_articles(&inputs).expect("insert");
+        store.update_cases().expect("update").articles
+    }
+
+    #[test]
+    fn past_the_bound_every_namesake_is_reconciled_as_before_the_rule() {
+        let stored = [
+            report("q1", "2024-03-02", Some("Quay Post"), "2024-03-01"),
+            report("h1", "2024-04-02", Some("Harbor Light"), "2024-04-01"),
+            report("h2", "2024-04-20", Some("Harbor Light"), "2024-04-19"),
+        ];
+        let new = report("n1", "2024-05-02", None, "2024-05-01");
+        let mut files = Vec::new();
+        for bound in [None, Some(1)] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let mut store = Store::open(&dir.path().join("b.db")).expect("open");
+            add(&mut store, &stored);
+            TEST_MAX_HELD_ROWS.with(|c| c.set(bound));
+            let reconciled = add(&mut store, std::slice::from_ref(&new));
+            TEST_MAX_HELD_ROWS.with(|c| c.set(None));
+            // Within the bound: n1 and q1; past it: every namesake.
+            assert_eq!(reconciled, if bound.is_none() { 2 } else { 4 });
+            let cases: Vec<Vec<String>> = store
+                .cases()
+                .expect("cases")
+                .cases
+                .into_iter()
+                .map(|c| c.articles)
+                .collect();
+            files.push(cases);
+        }
+        assert_eq!(files[0], files[1]);
+        assert!(
+            files[0].contains(&vec!["n1".to_string(), "q1".to_string()]),
+            "{:?}",
+            files[0]
+        );
+    }
 }
