@@ -208,6 +208,45 @@ fn case_of(file: &CaseFile, article: &str) -> Vec<String> {
 }
 
 #[test]
+fn many_reports_naming_no_outlet_join_the_first_of_many_namesakes() {
+    // Forty prosecutions of forty journalists of one name, one outlet each,
+    // five reports each; then sixty reports name the name without an
+    // outlet. Each of those is refused by thirty-nine namesakes (the
+    // clustering remembers which clusters it refused, rather than scoring
+    // every such pair again): they all join the first.
+    let mut records = Vec::new();
+    for k in 0..40 {
+        for r in 0..5 {
+            let outlet = format!("Outlet{k} Daily");
+            records.push(art(
+                &format!("k{k:02}r{r}"),
+                &format!("2024-{:02}-{:02}", 1 + k % 12, 1 + r),
+                &[("Ivo Marten", Some("journalist"), Some(outlet.as_str()))],
+                &[("detention", "2024-01-01", &["Ivo Marten"])],
+            ));
+        }
+    }
+    for n in 0..60 {
+        records.push(art(
+            &format!("z{n:02}"),
+            "2025-06-01",
+            &[("Ivo Marten", Some("journalist"), None)],
+            &[("charge", "2025-05-30", &["Ivo Marten"])],
+        ));
+    }
+    let file = build_cases(&records, &Settings::default());
+    assert_eq!(file.cases.len(), 40, "{:?}", people_of(&file));
+    // The first by rank: published 2024-01-01, the smallest id.
+    let first = case_of(&file, "k00r0");
+    assert_eq!(first.len(), 5 + 60, "{first:?}");
+    assert!(
+        first.iter().all(|a| a.starts_with("k00") || a.starts_with('z')),
+        "{first:?}"
+    );
+    assert_eq!(case_of(&file, "k01r0").len(), 5);
+}
+
+#[test]
 fn a_report_naming_no_outlet_does_not_chain_namesakes_of_two_outlets_into_one_case() {
     // Two prosecutions of two journalists of one name, kept apart by their
     // outlets; a later report names the name without an outlet.

@@ -10,7 +10,7 @@ use crate::articles::Article;
 use crate::unionfind::UnionFind;
 use across::{Act, act_pairs, acts_of, ever_co_subjects, shared_act, surname_variant, variant_pairs};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// One person entry of one article: `arts[art].rec.people[person]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -317,6 +317,13 @@ pub(crate) fn cluster(
     let mut outlets_of: Vec<Outlets> = (0..mentions.len()).map(|i| Outlets::of(affiliation(i))).collect();
     // The members of each cluster root (read by rule 6 between joins).
     let members_of: RefCell<Vec<Vec<usize>>> = RefCell::new((0..mentions.len()).map(|i| vec![i]).collect());
+    // Pairs of cluster roots whose outlets were found to disagree: a cluster
+    // only grows, so they disagree for good, and rule 1 skips their pairs
+    // that compare no two affiliations without scoring them (a name told
+    // without an outlet in thousands of reports is otherwise scored against
+    // every namesake of another outlet, and refused each time).
+    let refused: RefCell<HashSet<(usize, usize)>> = RefCell::new(HashSet::new());
+    let root_pair = |x: usize, y: usize| (x.min(y), x.max(y));
     let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for i in 0..mentions.len() {
         if !name(i).folded.is_empty() {
@@ -343,6 +350,10 @@ pub(crate) fn cluster(
             // other join must not bring namesakes of two outlets together.
             let compared = affiliation(a).is_some() && affiliation(b).is_some();
             if !compared && !outlets_of[ra].agree(&outlets_of[rb]) {
+                let mut memo = refused.borrow_mut();
+                if memo.len() < MAX_REFUSED_PAIRS {
+                    memo.insert(root_pair(ra, rb));
+                }
                 return false;
             }
         }
@@ -381,7 +392,9 @@ pub(crate) fn cluster(
             for y in order.after(uf.find(a), x) {
                 let b = full[y];
                 let (ra, rb) = (uf.find(a), uf.find(b));
+                let compared = affiliation(a).is_some() && affiliation(b).is_some();
                 if ra != rb
+                    && (compared || !refused.borrow().contains(&root_pair(ra, rb)))
                     && let Some((rule, base)) = name_rule(name(a), name(b), settings)
                 {
                     let score = pair_score(arts, mentions[a], mentions[b], base, settings)
@@ -695,6 +708,11 @@ impl<T: Ord> ClusterSet for BTreeSet<T> {
         self.extend(other);
     }
 }
+
+/// The most pairs of cluster roots `cluster` remembers as refused by the
+/// namesake rule (16 bytes each, 16 MB); past it, pairs are scored and
+/// refused as before, only slower.
+const MAX_REFUSED_PAIRS: usize = 1_000_000;
 
 /// Most distinct affiliations a cluster of [`cluster`] keeps; a cluster
 /// with more (only joins that compared disagreeing affiliations and still
