@@ -334,6 +334,18 @@ fn ivo(id: &str, published: &str, outlet: Option<&str>, ty: &str, day: &str) -> 
     namesake(id, published, "Ivo Marten", outlet, ty, day)
 }
 
+/// The first namesake of the tests that follow: Ivan Marten of Quay Post ("a").
+fn ivan_of_quay_post() -> (ExtractRecord, String) {
+    namesake(
+        "a",
+        "2025-01-10",
+        "Ivan Marten",
+        Some("Quay Post"),
+        "detention",
+        "2025-01-08",
+    )
+}
+
 /// Stores `item` and rebuilds the cases it affects.
 fn add_one(store: &mut Store, item: &(ExtractRecord, String)) -> casewatch_store::RebuildReport {
     store
@@ -441,14 +453,7 @@ fn a_report_naming_two_people_reconciles_every_namesake_of_either() {
     // match Ivan Marten of Quay Post, the first namesake: Ivo joins him,
     // and Ivanna, who cannot be in one person with Ivo's article, joins
     // Ivanna Marten of Harbor Light. That one must be reconciled too.
-    let a = namesake(
-        "a",
-        "2025-01-10",
-        "Ivan Marten",
-        Some("Quay Post"),
-        "detention",
-        "2025-01-08",
-    );
+    let a = ivan_of_quay_post();
     let c = namesake(
         "c",
         "2025-02-05",
@@ -514,14 +519,7 @@ fn namesakes_are_reconciled_when_a_decision_moved_or_split_the_first() {
     ingest(
         &mut store,
         &[
-            namesake(
-                "a",
-                "2025-01-10",
-                "Ivan Marten",
-                Some("Quay Post"),
-                "detention",
-                "2025-01-08",
-            ),
+            ivan_of_quay_post(),
             ivo("x", "2025-02-10", Some("Quay Post"), "sentence", "2025-02-08"),
             ivo("b", "2025-02-01", Some("Harbor Light"), "charge", "2025-01-30"),
         ],
