@@ -81,6 +81,17 @@ fn max_held_rows() -> usize {
     MAX_HELD_ROWS
 }
 
+/// What a seed article's mentions say (over all its person keys).
+#[derive(Default)]
+struct Named {
+    /// The names of its mentions.
+    names: BTreeSet<String>,
+    /// Whether one key gave one name twice (two people of one name).
+    twice: bool,
+    /// Whether one of them names no outlet.
+    bare: bool,
+}
+
 /// An article's rank in reconciliation: undated last, then publication
 /// date, then article id (as `casewatch_reconcile` ranks records).
 type Rank = (bool, Option<NaiveDate>, String);
@@ -123,26 +134,27 @@ pub(crate) fn add_key_neighbours(
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
         })
         .ctx(path, || "reading the keys of the seeds")?;
-    // Per key: the seed mentions and the article row of each. Per seed
-    // article: the names of its mentions, and whether one key gave one name
-    // twice (two people of one name).
+    // Per key: the seed mentions and the article row of each.
     let mut wanted: BTreeMap<String, (Vec<PreparedMention>, Vec<i64>)> = BTreeMap::new();
-    let mut named: HashMap<i64, (BTreeSet<String>, bool)> = HashMap::new();
+    let mut named: HashMap<i64, Named> = HashMap::new();
     for (key, row, mentions, ctx) in seed_keys {
         let ctx = context(&ctx)?;
         let e = wanted.entry(key).or_default();
         let mentions = parse(&mentions)?;
         let n = named.entry(row).or_default();
         let texts: BTreeSet<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
-        n.1 |= texts.len() < mentions.len();
+        n.twice |= texts.len() < mentions.len();
         for m in mentions {
-            n.0.insert(m.name.clone());
-            e.0.push(m.prepare(&ctx));
+            n.names.insert(m.name.clone());
+            let prepared = m.prepare(&ctx);
+            n.bare |= prepared.affiliation().is_none();
+            e.0.push(prepared);
             e.1.push(row);
         }
     }
-    // Of seed articles naming several people: the article rows each
-    // mention may join, by (article row, name).
+    // Of seed articles naming several people, one of them without an
+    // outlet: the article rows each mention may join, by (article row,
+    // name).
     let mut reach: HashMap<(i64, String), BTreeSet<i64>> = HashMap::new();
     // Rows held in `reach` and `open` (see `MAX_HELD_ROWS`), and the seed
     // articles whose `reach` is incomplete (then nothing is left out).
@@ -172,13 +184,28 @@ pub(crate) fn add_key_neighbours(
         if seeds.is_empty() {
             continue;
         }
+        // Per seed: whether the namesake rule may leave some of its
+        // candidates out, and whether what it may join is needed (another
+        // person of its article may be left some out). Those seeds get
+        // their own candidates from `joinable`; the others share theirs.
+        let mut wants: Vec<(bool, bool)> = Vec::with_capacity(seeds.len());
+        for (seed, &row) in seeds.iter().zip(rows) {
+            let n = named.get(&row);
+            let prune = seed.affiliation().is_none()
+                && n.is_some_and(|n| !n.twice)
+                && !variants.contains(seed.folded_name())
+                && !spilled.contains(&(row, seed.text().to_string()))
+                && seed_prunable(conn, path, &mut prunable, row, &decided)?;
+            let reached = n.is_some_and(|n| n.names.len() > 1 && n.bare) && !unreached.contains(&row);
+            wants.push((prune, reached));
+        }
+        let own: Vec<bool> = wants.iter().map(|&(p, r)| p || r).collect();
         let blk = rebuild_cache::link_block(conn, path, cache, key)?;
-        let found = blk.joinable(conn, path, key, seeds, settings)?;
+        let found = blk.joinable(conn, path, key, seeds, &own, settings)?;
         let mut groups: BTreeSet<usize> = BTreeSet::new();
-        for ((seed, &row), hits) in seeds.iter().zip(rows).zip(&found) {
-            let (names, twice) = named.get(&row).map_or((0, true), |(n, t)| (n.len(), *t));
+        for (((seed, &row), hits), &(prune, reached)) in seeds.iter().zip(rows).zip(&found).zip(&wants) {
             let rows_of_hits: usize = hits.iter().map(|&(g, _)| blk.articles(g).len()).sum();
-            if names > 1 && !unreached.contains(&row) {
+            if reached {
                 if held + rows_of_hits > max_held {
                     unreached.insert(row);
                 } else {
@@ -189,16 +216,12 @@ pub(crate) fn add_key_neighbours(
                         .extend(hits.iter().flat_map(|&(g, _)| blk.articles(g).iter().copied()));
                 }
             }
-            if seed.affiliation().is_some()
-                || twice
-                || variants.contains(seed.folded_name())
-                || !seed_prunable(conn, path, &mut prunable, row, &decided)?
-            {
+            if !prune {
                 groups.extend(hits.iter().map(|&(g, _)| g));
                 continue;
             }
             let id = (row, seed.text().to_string());
-            if spilled.contains(&id) || held + rows_of_hits > max_held {
+            if held + rows_of_hits > max_held {
                 spilled.insert(id);
                 groups.extend(hits.iter().map(|&(g, _)| g));
                 continue;
@@ -221,6 +244,7 @@ pub(crate) fn add_key_neighbours(
         }
     }
     let mut ranks: HashMap<i64, Option<Rank>> = HashMap::new();
+    let mut cases: HashMap<i64, BTreeSet<i64>> = HashMap::new();
     for ((row, text), candidates) in open {
         let mut keep = vec![true; candidates.len()];
         let first = if spilled.contains(&(row, text.clone())) {
@@ -235,12 +259,15 @@ pub(crate) fn add_key_neighbours(
             let others: Vec<&BTreeSet<i64>> = named
                 .get(&row)
                 .into_iter()
-                .flat_map(|(names, _)| names.iter().filter(|n| **n != text))
+                .flat_map(|n| n.names.iter().filter(|n| **n != text))
                 .filter_map(|n| reach.get(&(row, n.clone())))
                 .collect();
             let blocked = unreached.contains(&row)
                 || !others.is_empty() && {
-                    let case = case_rows(conn, path, first)?;
+                    let case = match cases.entry(first) {
+                        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                        std::collections::hash_map::Entry::Vacant(e) => e.insert(case_rows(conn, path, first)?),
+                    };
                     others.iter().any(|o| o.iter().any(|a| case.contains(a)))
                 };
             if !blocked {
@@ -307,8 +334,11 @@ fn first_join(
     candidates: &[Candidate],
     decided: &BTreeSet<String>,
 ) -> Result<Option<(i64, String)>> {
-    let outlets: Vec<&str> = candidates.iter().filter_map(|c| c.affiliation.as_deref()).collect();
-    if outlets.iter().all(|a| outlets.iter().all(|b| affiliations_agree(a, b))) {
+    // (when every two outlets agree, the first one's agrees with all and
+    // nothing is left out; checked over the distinct outlets, and only for
+    // a few of them: it saves the rank look-ups, it decides nothing)
+    let outlets: BTreeSet<&str> = candidates.iter().filter_map(|c| c.affiliation.as_deref()).collect();
+    if outlets.len() <= 16 && outlets.iter().all(|a| outlets.iter().all(|b| affiliations_agree(a, b))) {
         return Ok(None);
     }
     let Some(first_key) = candidates

@@ -209,7 +209,10 @@ impl LinkBlock {
     /// that may join it (see
     /// [`casewatch_reconcile::PreparedMention::may_join`]) as (group,
     /// mention within the group) pairs, ascending; reads the rows of the
-    /// names that match a seed's.
+    /// names that match a seed's. A seed whose `own` is false gets only
+    /// the groups no earlier such seed got (its caller adds the union of
+    /// their groups), so a group joined by many new reports is compared
+    /// with one of them, not with each.
     ///
     /// Errors: [`crate::StoreError`] when reading or decoding a row fails.
     pub(crate) fn joinable(
@@ -218,6 +221,7 @@ impl LinkBlock {
         path: &Path,
         key: &str,
         seeds: &[casewatch_reconcile::PreparedMention],
+        own: &[bool],
         settings: &Settings,
     ) -> Result<Vec<Vec<(usize, usize)>>> {
         if self.edits != settings.given_name_max_edits {
@@ -247,15 +251,22 @@ impl LinkBlock {
         } = self;
         let alone = |text: &str| name_index.get(text).and_then(|&n| names.get(n)).map(|x| &x.alone);
         let mut out = Vec::with_capacity(seeds.len());
-        for a in seeds {
+        // Groups already given to a seed that does not want its own.
+        let mut taken = vec![false; groups.len()];
+        for (i, a) in seeds.iter().enumerate() {
+            let shared = !own.get(i).copied().unwrap_or(true);
             let mut hits: Vec<(usize, usize)> = Vec::new();
             if let Some((_, found)) = matched.get(a.text()) {
                 for &(n, base) in found {
                     for &(g, m) in &names[n].mentions {
+                        if shared && taken[g] {
+                            continue;
+                        }
                         if let Some(b) = groups[g].prepared(alone).get(m)
                             && a.may_join_with(b, base, settings)
                         {
                             hits.push((g, m));
+                            taken[g] |= shared;
                         }
                     }
                 }
@@ -398,7 +409,7 @@ mod tests {
         let settings = Settings::default();
         let blk = link_block(&store.conn, &store.path, cache, key).expect("block");
         let groups = blk
-            .joinable(&store.conn, &store.path, key, &[seed], &settings)
+            .joinable(&store.conn, &store.path, key, &[seed], &[true], &settings)
             .expect("joinable");
         let mut out: Vec<i64> = groups
             .iter()
