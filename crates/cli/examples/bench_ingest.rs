@@ -10,7 +10,9 @@
 //! the text stored. `BENCH_PHASES=1` adds the time of each rebuild phase
 //! (see `casewatch_store::RebuildTimings`). `BENCH_FULL_REBUILD=1` also times one rebuild of every
 //! article. `BENCH_CACHE_MIB=N` sets the store's page cache (default
-//! `casewatch_store::BULK_CACHE_MIB`, as `casewatch ingest`).
+//! `casewatch_store::BULK_CACHE_MIB`, as `casewatch ingest`);
+//! `BENCH_BULK_CHECKPOINTS=0` keeps SQLite's checkpoint every 1,000 pages
+//! instead of `casewatch ingest`'s (`Store::set_bulk_checkpoints`).
 //! `BENCH_REBUILD_EVERY=N` builds the cases every N articles instead of
 //! every batch (as `casewatch ingest --batch B --rebuild-every N`);
 //! `BENCH_EVERY=N` prints every N articles; `BENCH_BODY_BYTES=N` pads each
@@ -483,6 +485,9 @@ fn main() -> anyhow::Result<()> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(casewatch_store::BULK_CACHE_MIB);
     store.set_page_cache_mib(cache_mib)?;
+    // BENCH_BULK_CHECKPOINTS=0: SQLite's checkpoints every 1,000 pages
+    // instead of what `casewatch ingest` sets
+    store.set_bulk_checkpoints(std::env::var("BENCH_BULK_CHECKPOINTS").map_or(true, |v| v != "0"))?;
     // BENCH_REBUILD_EVERY: build the cases every this many articles (a
     // multiple of the batch; default every batch), as `casewatch ingest
     // --batch B --rebuild-every N` does

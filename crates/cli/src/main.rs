@@ -249,6 +249,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Rebuild { all } => {
             let mut store = Store::open(&cli.db)?;
             store.set_page_cache_mib(casewatch_store::BULK_CACHE_MIB)?;
+            store.set_bulk_checkpoints(true)?;
             let pending = store.unreconciled()?;
             let report = if all {
                 store.rebuild_cases()?
@@ -459,6 +460,7 @@ fn ingest(
     let ex = extractor(read)?;
     let mut store = Store::open(db)?;
     store.set_page_cache_mib(casewatch_store::BULK_CACHE_MIB)?;
+    store.set_bulk_checkpoints(true)?;
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(

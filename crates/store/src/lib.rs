@@ -103,6 +103,15 @@ pub const SCHEMA_VERSION: u32 = migrate::LATEST;
 /// from the operating system on every batch.
 pub const BULK_CACHE_MIB: u32 = 256;
 
+/// How much of the database the write-ahead log of a bulk writer may hold
+/// before a commit copies it back (see [`Store::set_bulk_checkpoints`]): one
+/// page of the log for every `BULK_WAL_SHARE` pages of the database.
+pub const BULK_WAL_SHARE: u64 = 2;
+
+/// SQLite's own checkpoint threshold (`wal_autocheckpoint`, pages), which a
+/// store keeps outside bulk writes and which a bulk writer never goes below.
+pub const WAL_AUTOCHECKPOINT_PAGES: u64 = 1000;
+
 /// One article to store: its extraction record (article meta, people,
 /// organisations, events, charges) and its body text (the text the record's
 /// evidence offsets point into).
@@ -227,6 +236,9 @@ pub struct Store {
     /// The words of stored names, for widening searches (see [`search::NameWords`]),
     /// shared with the other stores of the process on the same file.
     name_words: search::SharedNameWords,
+    /// Whether checkpoints follow the size of the database (see
+    /// [`Store::set_bulk_checkpoints`]).
+    bulk_checkpoints: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -310,6 +322,7 @@ impl Store {
             path: path.to_path_buf(),
             rebuild_cache: rebuild_cache::RebuildCache::default(),
             name_words: search::shared_name_words(path),
+            bulk_checkpoints: false,
         })
     }
 
@@ -370,6 +383,7 @@ impl Store {
     /// (for a constraint violation, see the crate docs); nothing of the batch
     /// is stored then.
     pub fn insert_articles(&mut self, batch: &[ArticleInput<'_>]) -> Result<Vec<InsertOutcome>> {
+        self.fit_checkpoints()?;
         articles::insert_batch(&mut self.conn, &self.path, batch)
     }
 
@@ -488,6 +502,65 @@ impl Store {
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = -{}", u64::from(mib) * 1024))
             .ctx(&self.path, || format!("setting a page cache of {mib} MiB"))
+    }
+
+    /// Lets the write-ahead log of this connection's commits grow to one
+    /// page in [`BULK_WAL_SHARE`] of the database (never fewer than
+    /// [`WAL_AUTOCHECKPOINT_PAGES`]) before a commit copies it back into the
+    /// database file (SQLite's `wal_autocheckpoint`, set again before every
+    /// batch and rebuild, as the database grows); `false` restores SQLite's
+    /// 1,000 pages. For bulk writers (`casewatch ingest` and `rebuild`).
+    ///
+    /// Why: an increment of 1,000 articles into a store of 190,000 changes
+    /// about 13,000 pages (one or more per new row of every index keyed by a
+    /// name or a hash), and with 1,000 pages each of its commits (five
+    /// batches, the keys, the rebuild) copied what it wrote back into the
+    /// database and synced both files: 121 syncs in ten increments. Ten
+    /// increments change far fewer distinct pages than the sum of what each
+    /// changes (six: 32,900 against 6 × 13,000), so a log that may hold half
+    /// the database copies each page once for several commits: 7 syncs, a
+    /// fifth fewer writes and a third fewer reads (figures in
+    /// ARCHITECTURE.md, "Session 14"). The larger the store, the more
+    /// increments share a checkpoint. The log file takes up to half the
+    /// database's size on disk while the writer runs; closing the last
+    /// connection checkpoints and removes it, as before. What a crash can
+    /// lose is unchanged: with `synchronous=NORMAL` (see the crate docs) the
+    /// commits since the last checkpoint were already the operating system's
+    /// to write, and none is ever half applied.
+    ///
+    /// Errors: [`StoreError::Query`] when SQLite refuses a pragma.
+    pub fn set_bulk_checkpoints(&mut self, on: bool) -> Result<()> {
+        self.bulk_checkpoints = on;
+        self.fit_checkpoints()
+    }
+
+    /// Sets `wal_autocheckpoint` as [`Store::set_bulk_checkpoints`] says.
+    fn fit_checkpoints(&self) -> Result<()> {
+        let pages = if self.bulk_checkpoints {
+            let count: i64 = self
+                .conn
+                .query_row("PRAGMA page_count", [], |r| r.get(0))
+                .ctx(&self.path, || "reading the size of the database")?;
+            (u64::try_from(count).unwrap_or(0) / BULK_WAL_SHARE).max(WAL_AUTOCHECKPOINT_PAGES)
+        } else {
+            WAL_AUTOCHECKPOINT_PAGES
+        };
+        self.conn
+            .execute_batch(&format!("PRAGMA wal_autocheckpoint = {pages}"))
+            .ctx(&self.path, || format!("checkpointing every {pages} pages"))
+    }
+
+    /// The size (pages) the write-ahead log reaches before a commit of
+    /// this connection checkpoints it (SQLite's `wal_autocheckpoint`; see
+    /// [`Store::set_bulk_checkpoints`]).
+    ///
+    /// Errors: [`StoreError::Query`] when SQLite refuses the pragma.
+    pub fn checkpoint_pages(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+            .ctx(&self.path, || "reading the checkpoint threshold")?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// Checks the database file: SQLite's `integrity_check`, foreign keys,

@@ -1134,6 +1134,7 @@ impl Store {
 
     /// Rebuilds from `seeds` in one IMMEDIATE transaction.
     pub(crate) fn rebuild_with(&mut self, seeds: &Seeds) -> Result<RebuildReport> {
+        self.fit_checkpoints()?;
         // 1. The link keys of new articles: a short write.
         let started = Instant::now();
         let tx = self

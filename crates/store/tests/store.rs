@@ -492,3 +492,44 @@ fn a_record_whose_evidence_is_not_the_text_at_its_offsets_is_refused() {
     assert!(err.to_string().contains("not the article's text"), "{err}");
     assert_eq!(store.counts().expect("counts").articles, 0);
 }
+
+#[test]
+fn bulk_checkpoints_follow_the_size_of_the_database_and_closing_empties_the_log() {
+    use casewatch_store::{BULK_WAL_SHARE, WAL_AUTOCHECKPOINT_PAGES};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("casewatch.db");
+    let mut store = Store::open(&path).expect("open");
+    assert_eq!(store.checkpoint_pages().expect("pages"), WAL_AUTOCHECKPOINT_PAGES);
+    // A small database keeps SQLite's threshold.
+    store.set_bulk_checkpoints(true).expect("bulk");
+    assert_eq!(store.checkpoint_pages().expect("pages"), WAL_AUTOCHECKPOINT_PAGES);
+    // Grown past it (by another connection), the next batch lets the log
+    // hold half of it.
+    let raw = rusqlite::Connection::open(&path).expect("raw");
+    raw.execute_batch("CREATE TABLE filler (x BLOB); INSERT INTO filler VALUES (randomblob(16000000));")
+        .expect("grow");
+    let pages: u64 = raw
+        .query_row("PRAGMA page_count", [], |r| r.get::<_, i64>(0))
+        .map(|n| u64::try_from(n).expect("positive"))
+        .expect("page count");
+    drop(raw);
+    assert!(pages / BULK_WAL_SHARE > WAL_AUTOCHECKPOINT_PAGES, "{pages}");
+    let items = vec![generated(1), generated(2)];
+    store.insert_articles(&inputs(&items)).expect("insert");
+    assert_eq!(store.checkpoint_pages().expect("pages"), pages / BULK_WAL_SHARE);
+    store.update_cases().expect("rebuild");
+    let cases = store.cases().expect("cases");
+    let wal = dir.path().join("casewatch.db-wal");
+    assert!(wal.exists(), "the log holds the commits");
+    // Off again: SQLite's threshold.
+    store.set_bulk_checkpoints(false).expect("off");
+    assert_eq!(store.checkpoint_pages().expect("pages"), WAL_AUTOCHECKPOINT_PAGES);
+    store.set_bulk_checkpoints(true).expect("bulk");
+    drop(store);
+    assert!(!wal.exists(), "closing checkpoints the log and removes it");
+    let store = Store::open(&path).expect("reopen");
+    let stored = store.articles().expect("articles");
+    assert_eq!(stored.len(), 2);
+    assert_eq!(stored[0].record, items[0].0);
+    assert_eq!(store.cases().expect("cases"), cases);
+}
