@@ -598,9 +598,15 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let all = started.elapsed().as_secs_f64();
-    let mut sizes: Vec<u64> = store.case_summaries()?.iter().map(|c| c.sources).collect();
-    sizes.sort_unstable_by(|a, b| b.cmp(a));
-    println!("largest cases (articles): {:?}", &sizes[..sizes.len().min(8)]);
+    // (the listing's stored summaries, as `/cases?sort=sources` reads them)
+    let largest = store.case_page(&casewatch_store::CaseQuery {
+        sort: casewatch_store::CaseSort::Sources,
+        descending: true,
+        limit: 8,
+        ..Default::default()
+    })?;
+    let sizes: Vec<u64> = largest.rows.iter().map(|c| c.sources).collect();
+    println!("largest cases (articles): {sizes:?}");
     let stored = stop - from.min(stop);
     println!(
         "total {all:.1} s ({:.2} ms/article)",

@@ -101,16 +101,7 @@ pub fn run(db: &Path, cmd: &IdCommand) -> Result<()> {
     let out: Vec<String> = match cmd {
         IdCommand::Case { article, title } => match (article, title) {
             (Some(a), _) => vec![case_of_article(&store, a)?],
-            (None, Some(t)) => {
-                let t = t.to_lowercase();
-                store
-                    .case_summaries()?
-                    .into_iter()
-                    .filter(|c| c.title.to_lowercase().contains(&t))
-                    .map(|c| c.id)
-                    .take(1)
-                    .collect()
-            }
+            (None, Some(t)) => store.case_by_title(t)?.into_iter().collect(),
             (None, None) => bail!("give --article or --title"),
         },
         IdCommand::Person { name, case } => {

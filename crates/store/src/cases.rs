@@ -394,6 +394,23 @@ pub(crate) fn read_one(conn: &Connection, path: &Path, id: &str) -> Result<Optio
     Ok(Some(c))
 }
 
+/// The first case in listing order whose title contains `text` (both in
+/// lower case); see [`crate::Store::case_by_title`].
+pub(crate) fn case_by_title(conn: &Connection, path: &Path, text: &str) -> Result<Option<String>> {
+    let wanted = text.to_lowercase();
+    let mut st = conn
+        .prepare_cached("SELECT id, title FROM cases ORDER BY sort_key, position")
+        .ctx(path, || "preparing the case titles")?;
+    let mut rows = st.query([]).ctx(path, || "reading the case titles")?;
+    while let Some(row) = rows.next().ctx(path, || "reading the case titles")? {
+        let title: String = row.get(1).ctx(path, || "reading a case title")?;
+        if title.to_lowercase().contains(&wanted) {
+            return row.get(0).map(Some).ctx(path, || "reading a case id");
+        }
+    }
+    Ok(None)
+}
+
 /// The listing from the summary columns.
 pub(crate) fn summaries(conn: &Connection, path: &Path) -> Result<Vec<CaseSummary>> {
     let mut st = conn

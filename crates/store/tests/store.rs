@@ -137,6 +137,12 @@ fn cases_round_trip_in_given_order() {
         .map(|s| s.id)
         .collect();
     assert_eq!(ids, ["c2", "c1", "c10"]);
+    // By title: the first in case order, ignoring case.
+    let by_title = |t: &str| store.case_by_title(t).expect("by title");
+    assert_eq!(by_title("CASE").as_deref(), Some("c2"));
+    assert_eq!(by_title("northwind").as_deref(), Some("c1"));
+    assert_eq!(by_title("Empty c").as_deref(), Some("c10"));
+    assert_eq!(by_title("Velmora"), None);
     assert_eq!(store.case("c1").expect("case").as_ref(), Some(&file.cases[1]));
     assert_eq!(store.case("c99").expect("case"), None);
     assert_eq!(store.counts().expect("counts").cases, 3);
