@@ -57,8 +57,17 @@ pub struct KnownPerson {
 /// same `query` (it depends on the name looked up and
 /// `Settings::given_name_max_edits` only), so a caller that keeps a
 /// block's names between calls may remember which passed and test only the
-/// names new to it.
-pub type KnownPeople<'a> = dyn FnMut(&str, &str, &mut dyn FnMut(&str) -> bool) -> Vec<KnownPerson> + 'a;
+/// names new to it. `fits(occupation, affiliation)` is a second test, of a
+/// person's attributes as stored (not remembered: it depends on the person
+/// looked up for): only people who pass it need be returned (returning
+/// more is harmless).
+pub type KnownPeople<'a> =
+    dyn FnMut(&str, &str, &mut dyn FnMut(&str) -> bool, &mut AttributeTest<'_>) -> Vec<KnownPerson> + 'a;
+
+/// The attribute test of [`KnownPeople`]: `(occupation, affiliation)` of a
+/// known person, as stored → whether that person may still be the one
+/// looked up.
+pub type AttributeTest<'a> = dyn FnMut(Option<&str>, Option<&str>) -> bool + 'a;
 
 /// The ids given before to the keys of the records being rebuilt.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -237,21 +246,79 @@ fn same_folded(
     if !full_name(a) || !full_name(b) || !a.matches(b, settings.given_name_max_edits) {
         return false;
     }
-    let mut score = if a.folded == b.folded { 1.0 } else { 0.9 };
+    let name_score = if a.folded == b.folded { 1.0 } else { 0.9 };
+    let [x, y] = b_attrs;
+    with_attributes(name_score, a_attrs, x.as_deref(), y.as_deref(), settings) + 1e-9
+        >= settings.cross_case_person_min_score
+}
+
+/// [`same_folded`]'s score from the name's, `score`: plus
+/// `settings.attribute_agree_bonus` for each of occupation and affiliation
+/// that both people give and that agree (equal, or one containing the
+/// other), less its disagreement penalty for each that both give otherwise
+/// (added in that order, so the sum is the same to the last bit).
+fn with_attributes(
+    mut score: f64,
+    a: &[Option<String>; 2],
+    occupation: Option<&str>,
+    affiliation: Option<&str>,
+    settings: &Settings,
+) -> f64 {
     let penalties = [
         settings.occupation_disagree_penalty,
         settings.affiliation_disagree_penalty,
     ];
-    for ((x, y), penalty) in a_attrs.iter().zip(b_attrs).zip(penalties) {
+    for ((x, y), penalty) in a.iter().zip([occupation, affiliation]).zip(penalties) {
         if let (Some(x), Some(y)) = (x, y) {
-            if x == y || x.contains(y.as_str()) || y.contains(x.as_str()) {
+            if x == y || x.contains(y) || y.contains(x.as_str()) {
                 score += settings.attribute_agree_bonus;
             } else {
                 score -= penalty;
             }
         }
     }
-    score + 1e-9 >= settings.cross_case_person_min_score
+    score
+}
+
+/// Whether a person of attributes `b` (as stored, not folded) may pass
+/// [`same_folded`] with a person of folded attributes `a` whatever their
+/// names: with the best name score (1.0, the same folded name), the
+/// attributes keep the score at least `cross_case_person_min_score`. A
+/// necessary condition, so the people who fail it need not be read
+/// ([`KnownPeople`]). `folded` memoises the folding of stored attributes
+/// (a store repeats a few occupations and outlets many times).
+fn attributes_fit(
+    a: &[Option<String>; 2],
+    b: [Option<&str>; 2],
+    folded: &mut HashMap<String, Option<String>>,
+    settings: &Settings,
+) -> bool {
+    let [occupation, affiliation] = b.map(|v| fold_attribute(folded, v));
+    with_attributes(1.0, a, occupation.as_deref(), affiliation.as_deref(), settings) + 1e-9
+        >= settings.cross_case_person_min_score
+}
+
+/// A stored attribute folded (`None` when absent or folding to nothing),
+/// memoised in `folded` (at most [`ParsedNames::MAX`] texts; past it, it
+/// starts again empty).
+fn fold_attribute(folded: &mut HashMap<String, Option<String>>, v: Option<&str>) -> Option<String> {
+    let v = v?;
+    if let Some(f) = folded.get(v) {
+        return f.clone();
+    }
+    if folded.len() >= ParsedNames::MAX {
+        folded.clear();
+    }
+    let f = Some(crate::names::fold(v)).filter(|f| !f.is_empty());
+    folded.insert(v.to_string(), f.clone());
+    f
+}
+
+/// A person's occupation and affiliation folded as [`same_folded`] compares
+/// them (`None` when absent or folding to nothing).
+fn folded_attributes(person: &casewatch_model::CasePerson) -> [Option<String>; 2] {
+    let fold = |v: Option<&str>| v.map(crate::names::fold).filter(|f| !f.is_empty());
+    [fold(person.occupation.as_deref()), fold(person.affiliation.as_deref())]
 }
 
 /// Candidates for sharing a person id across cases, blocked by folded
@@ -284,6 +351,8 @@ struct Candidates {
 #[derive(Debug, Default)]
 pub struct ParsedNames {
     parsed: HashMap<String, Option<Name>>,
+    /// Stored attributes folded (see [`attributes_fit`]).
+    attributes: HashMap<String, Option<String>>,
 }
 
 impl ParsedNames {
@@ -316,8 +385,7 @@ struct Candidate {
 
 /// The parsed name of `text` when it is a full name (a given name, no
 /// initial), memoised in `parsed`.
-fn full_parsed<'p>(parsed: &'p mut ParsedNames, text: &str) -> Option<&'p Name> {
-    let parsed = &mut parsed.parsed;
+fn full_parsed<'p>(parsed: &'p mut HashMap<String, Option<Name>>, text: &str) -> Option<&'p Name> {
     if !parsed.contains_key(text) {
         if parsed.len() >= ParsedNames::MAX {
             parsed.clear();
@@ -330,8 +398,10 @@ fn full_parsed<'p>(parsed: &'p mut ParsedNames, text: &str) -> Option<&'p Name> 
 
 impl Candidates {
     /// Reads the people of other cases in the block of `name` whose name
-    /// matches it, once per (block, name).
-    fn load(&mut self, name: &Name, settings: &Settings, known: &mut KnownPeople<'_>) {
+    /// matches it and whose attributes fit `attrs` (the folded attributes of
+    /// the person looked up for, see [`attributes_fit`]), once per (block,
+    /// name, attributes).
+    fn load(&mut self, name: &Name, attrs: &[Option<String>; 2], settings: &Settings, known: &mut KnownPeople<'_>) {
         let block = name.bare_surname();
         let entry = self.by_block.entry(block.to_string()).or_default();
         entry.looked_up = true;
@@ -340,10 +410,13 @@ impl Candidates {
         }
         // (what `wanted` below depends on: the parsed name and the edits)
         let query = format!("{}|{name:?}", settings.given_name_max_edits);
-        if !entry.read_for.insert(query.clone()) {
+        if !entry.read_for.insert(format!("{query}|{attrs:?}")) {
             return;
         }
-        let parsed = &mut self.parsed;
+        let ParsedNames { parsed, attributes } = &mut self.parsed;
+        let mut fits = |occupation: Option<&str>, affiliation: Option<&str>| {
+            attributes_fit(attrs, [occupation, affiliation], attributes, settings)
+        };
         // A block repeats a few names many times: each is matched once.
         let mut seen: HashMap<String, bool> = HashMap::new();
         let mut wanted = |text: &str| {
@@ -354,7 +427,7 @@ impl Candidates {
             seen.insert(text.to_string(), w);
             w
         };
-        let found = known(block, &query, &mut wanted);
+        let found = known(block, &query, &mut wanted, &mut fits);
         for k in found {
             if let Some(c) = self.candidate(k) {
                 let entry = self.by_block.entry(block.to_string()).or_default();
@@ -365,9 +438,12 @@ impl Candidates {
 
     /// The candidate for `k` when its name is a full name.
     fn candidate(&mut self, k: KnownPerson) -> Option<Candidate> {
-        let name = full_parsed(&mut self.parsed, &k.name)?.clone();
-        let fold = |v: Option<&str>| v.map(crate::names::fold).filter(|f| !f.is_empty());
-        let attrs = [fold(k.occupation.as_deref()), fold(k.affiliation.as_deref())];
+        let name = full_parsed(&mut self.parsed.parsed, &k.name)?.clone();
+        let folded = &mut self.parsed.attributes;
+        let attrs = [
+            fold_attribute(folded, k.occupation.as_deref()),
+            fold_attribute(folded, k.affiliation.as_deref()),
+        ];
         Some(Candidate { name, attrs, known: k })
     }
 
@@ -384,11 +460,12 @@ impl Candidates {
     }
 
     /// The first candidate of another case than `case`, not in `taken`,
-    /// that is the same person.
+    /// that is the same person as the one of name `name` and folded
+    /// attributes `attrs`.
     fn find(
         &self,
         name: &Name,
-        person: &casewatch_model::CasePerson,
+        attrs: &[Option<String>; 2],
         case: &str,
         taken: &BTreeSet<String>,
         settings: &Settings,
@@ -396,13 +473,11 @@ impl Candidates {
         if !full_name(name) {
             return None;
         }
-        let fold = |v: Option<&str>| v.map(crate::names::fold).filter(|f| !f.is_empty());
-        let attrs = [fold(person.occupation.as_deref()), fold(person.affiliation.as_deref())];
         let b = self.by_block.get(name.bare_surname())?;
         b.before.iter().chain(b.known.values()).chain(&b.after).find_map(|c| {
             (c.known.case != case
                 && !taken.contains(&c.known.id)
-                && same_folded(name, &attrs, &c.name, &c.attrs, settings))
+                && same_folded(name, attrs, &c.name, &c.attrs, settings))
             .then(|| c.known.id.clone())
         })
     }
@@ -425,10 +500,14 @@ pub fn assign_ids(
         counters,
         settings,
         names,
-        &mut |block: &str, _query: &str, wanted: &mut dyn FnMut(&str) -> bool| {
+        &mut |block: &str, _query: &str, wanted: &mut dyn FnMut(&str) -> bool, fits: &mut AttributeTest<'_>| {
             known
                 .iter()
-                .filter(|k| crate::names::block_key(&k.name) == block && wanted(&k.name))
+                .filter(|k| {
+                    crate::names::block_key(&k.name) == block
+                        && wanted(&k.name)
+                        && fits(k.occupation.as_deref(), k.affiliation.as_deref())
+                })
                 .cloned()
                 .collect()
         },
@@ -569,8 +648,9 @@ pub fn assign_ids_with(
                 continue;
             }
             let name = Name::parse(&person.name);
-            candidates.load(&name, settings, known_people);
-            let found = candidates.find(&name, person, &case_ids[ci], &taken, settings);
+            let attrs = folded_attributes(person);
+            candidates.load(&name, &attrs, settings, known_people);
+            let found = candidates.find(&name, &attrs, &case_ids[ci], &taken, settings);
             let id = found.unwrap_or_else(|| {
                 counters.person += 1;
                 format!("P{}", counters.person)

@@ -59,7 +59,7 @@
 
 use crate::case_rows::{self, TableRows, value};
 use crate::error::{Context as _, data_error};
-use crate::rebuild_cache::{PersonCache, RebuildCache};
+use crate::rebuild_cache::{Lookup, PersonCache, RebuildCache};
 use crate::review::{self, EntryEdit};
 use crate::{Result, Store, cases, neighbours, pos};
 use casewatch_model::{Case, ExtractRecord, Review};
@@ -754,12 +754,18 @@ pub(crate) fn rebuild_cached(
     let mut lookup_error: Option<crate::StoreError> = None;
     let absorbed = {
         // The people of a block come from the cache (read once, then kept
-        // up to date by the writes below); only those whose name is wanted
-        // and whose case is not being rebuilt become known people.
+        // up to date by the writes below); only those whose name is wanted,
+        // whose attributes fit and whose case is not being rebuilt become
+        // known people.
         let names = &mut cache.names;
         let people = &mut cache.people;
-        let mut known = |block: &str, query: &str, wanted: &mut dyn FnMut(&str) -> bool| -> Vec<KnownPerson> {
-            match people.people(conn, path, block, query, wanted, &touched_set) {
+        let mut known = |block: &str,
+                         query: &str,
+                         wanted: &mut dyn FnMut(&str) -> bool,
+                         fits: &mut identity::AttributeTest<'_>|
+         -> Vec<KnownPerson> {
+            let look = Lookup { query, wanted, fits };
+            match people.people(conn, path, block, look, &touched_set) {
                 Ok(found) => found,
                 Err(e) => {
                     lookup_error.get_or_insert(e);

@@ -33,7 +33,7 @@ mod people;
 
 use links::LinkBlock;
 pub(crate) use links::link_block;
-pub(crate) use people::PersonCache;
+pub(crate) use people::{Lookup, PersonCache};
 
 use crate::Result;
 use crate::error::Context as _;
