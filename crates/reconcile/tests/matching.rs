@@ -1,7 +1,9 @@
 //! Matching beyond the basics on fictional records: folding rules across articles, scored joins and their reasons, organisation aliases and courts, reviewer overrides, link keys and stable id assignment.
 
 use casewatch_model::{CaseFile, ExtractRecord};
-use casewatch_reconcile::identity::{Counters, KnownPerson, PreviousIds, assign_ids};
+use casewatch_reconcile::identity::{
+    AttributeTest, Counters, KnownPerson, ParsedNames, PreviousIds, assign_ids, assign_ids_with,
+};
 use casewatch_reconcile::{MentionRef, Move, Overrides, Settings, Split, build_cases, link_keys, reconcile};
 use serde_json::{Value, json};
 
@@ -700,4 +702,56 @@ fn ids_follow_their_keys_and_a_person_in_two_cases_shares_one() {
     };
     assign_ids(&mut alone, &known, &mut Counters::default(), &settings);
     assert_eq!(lawyer(&alone.file, 0), "P77");
+}
+
+#[test]
+fn a_new_person_takes_the_id_of_the_first_namesake_whose_outlet_agrees_and_only_those_are_read() {
+    let records = vec![art(
+        "q1",
+        "2025-03-02",
+        &[("Ivo Marten", Some("journalist"), Some("Quill Pulse"))],
+        &[("detention", "2025-03-01", &["Ivo Marten"])],
+    )];
+    let settings = Settings::default();
+    let person = |id: &str, case: &str, affiliation: &str| KnownPerson {
+        id: id.into(),
+        case: case.into(),
+        name: "Ivo Marten".into(),
+        occupation: Some("journalist".into()),
+        affiliation: Some(affiliation.into()),
+    };
+    // In (case, id) order: a namesake of another outlet first, then two of his.
+    let known = vec![
+        person("P70", "c2", "Radio Tundra"),
+        person("P71", "c3", "Quill Pulse"),
+        person("P72", "c4", "the Quill Pulse"),
+    ];
+    // The id given, and the people the look-up returned, when it applies the
+    // attribute test or not (returning more is harmless).
+    let run = |apply: bool| -> (String, Vec<String>) {
+        let mut rec = reconcile(&records, &settings, &Overrides::default());
+        let mut returned = Vec::new();
+        assign_ids_with(
+            &mut rec,
+            &PreviousIds::default(),
+            &mut Counters::default(),
+            &settings,
+            &mut ParsedNames::default(),
+            &mut |_block: &str, _query: &str, wanted: &mut dyn FnMut(&str) -> bool, fits: &mut AttributeTest<'_>| {
+                let out: Vec<KnownPerson> = known
+                    .iter()
+                    .filter(|k| wanted(&k.name) && (!apply || fits(k.occupation.as_deref(), k.affiliation.as_deref())))
+                    .cloned()
+                    .collect();
+                returned.extend(out.iter().map(|k| k.id.clone()));
+                out
+            },
+        );
+        (rec.file.cases[0].people[0].id.clone(), returned)
+    };
+    assert_eq!(
+        run(true),
+        ("P71".to_string(), vec!["P71".to_string(), "P72".to_string()])
+    );
+    assert_eq!(run(false).0, "P71");
 }
