@@ -721,7 +721,7 @@ fn a_new_person_takes_the_id_of_the_first_namesake_whose_outlet_agrees_and_only_
         affiliation: Some(affiliation.into()),
     };
     // In (case, id) order: a namesake of another outlet first, then two of his.
-    let known = vec![
+    let known = [
         person("P70", "c2", "Radio Tundra"),
         person("P71", "c3", "Quill Pulse"),
         person("P72", "c4", "the Quill Pulse"),
