@@ -253,6 +253,23 @@ pub struct Store {
     bulk_checkpoints: bool,
 }
 
+impl Drop for Store {
+    /// A bulk writer (see [`Store::set_bulk_checkpoints`]) copies its
+    /// write-ahead log back and empties the file as it closes. SQLite does
+    /// that only on the last connection's close, and with a `serve` on the
+    /// same file the log would keep up to 256 MiB on disk until the server
+    /// stops. Best effort: a reader that keeps part of the log for more than
+    /// a second leaves it to the next checkpoint.
+    fn drop(&mut self) {
+        if self.bulk_checkpoints {
+            let _ = self.conn.busy_timeout(Duration::from_secs(1));
+            let _ = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0));
+        }
+    }
+}
+
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")

@@ -530,11 +530,23 @@ fn bulk_checkpoints_follow_the_size_of_the_database_and_closing_empties_the_log(
     store.set_bulk_checkpoints(false).expect("off");
     assert_eq!(store.checkpoint_pages().expect("pages"), WAL_AUTOCHECKPOINT_PAGES);
     store.set_bulk_checkpoints(true).expect("bulk");
+    // Closing with another connection open (a server) still empties the
+    // log, which SQLite leaves to the last close.
+    store.insert_articles(&inputs(&[generated(3)])).expect("insert");
+    let other = rusqlite::Connection::open(&path).expect("other");
+    let wal_pages = |c: &rusqlite::Connection| -> i64 {
+        c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+            .expect("read");
+        std::fs::metadata(&wal).map_or(0, |m| i64::try_from(m.len()).expect("size") / 4096)
+    };
+    assert!(wal_pages(&other) > 0, "the batch is in the log");
     drop(store);
+    assert_eq!(wal_pages(&other), 0, "the bulk writer emptied the log as it closed");
+    drop(other);
     assert!(!wal.exists(), "closing checkpoints the log and removes it");
     let store = Store::open(&path).expect("reopen");
     let stored = store.articles().expect("articles");
-    assert_eq!(stored.len(), 2);
+    assert_eq!(stored.len(), 3);
     assert_eq!(stored[0].record, items[0].0);
     assert_eq!(store.cases().expect("cases"), cases);
 }
