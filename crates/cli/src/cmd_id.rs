@@ -101,7 +101,11 @@ pub fn run(db: &Path, cmd: &IdCommand) -> Result<()> {
     let out: Vec<String> = match cmd {
         IdCommand::Case { article, title } => match (article, title) {
             (Some(a), _) => vec![case_of_article(&store, a)?],
-            (None, Some(t)) => store.case_by_title(t)?.into_iter().collect(),
+            (None, Some(t)) if t.trim().is_empty() => bail!("--title is empty: give a text of the case title"),
+            (None, Some(t)) => match store.case_by_title(t)? {
+                Some(id) => vec![id],
+                None => bail!("no case title contains {t:?}"),
+            },
             (None, None) => bail!("give --article or --title"),
         },
         IdCommand::Person { name, case } => {

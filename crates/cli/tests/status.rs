@@ -355,3 +355,20 @@ fn entries_are_added_merged_and_split_from_the_command_line() {
     assert!(c2.iter().any(|e| e["id"] == keep.as_str()));
     assert!(c2.iter().any(|e| e["detail"] == "source: court schedule"));
 }
+
+#[test]
+fn a_case_is_found_by_a_text_of_its_title_and_a_miss_names_the_text() {
+    let dir = ingested();
+    let d = dir.path();
+    assert_eq!(ok(&run(&["id", "case", "--title", "KHABIBULLINA"], d)).trim(), "c1");
+    let miss = run(&["id", "case", "--title", "Velmora Gazette"], d);
+    assert_eq!(miss.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&miss.stderr).contains("no case title contains \"Velmora Gazette\""),
+        "{}",
+        String::from_utf8_lossy(&miss.stderr)
+    );
+    let empty = run(&["id", "case", "--title", " "], d);
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("--title is empty"));
+}
