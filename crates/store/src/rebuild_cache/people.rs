@@ -438,12 +438,14 @@ mod tests {
         assert_eq!(cache.rows, 3);
     }
 
-    #[test]
-    fn a_look_up_returns_only_the_people_whose_attributes_fit() {
-        let (_dir, store) = store_with_people();
-        let mut cache = PersonCache::default();
-        let mut seen: Vec<(Option<String>, Option<String>)> = Vec::new();
-        let found: Vec<String> = cache
+    /// The person ids `cache` gives for the Kanat Osmonovs of block
+    /// `osmonov` whose attributes pass `fits`.
+    fn kanats_fitting(
+        cache: &mut PersonCache,
+        store: &Store,
+        fits: &mut dyn FnMut(Option<&str>, Option<&str>) -> bool,
+    ) -> Vec<String> {
+        cache
             .people(
                 &store.conn,
                 &store.path,
@@ -451,17 +453,25 @@ mod tests {
                 Lookup {
                     query: "Kanat",
                     wanted: &mut |n| n == "Kanat Osmonov",
-                    fits: &mut |occupation, affiliation| {
-                        seen.push((occupation.map(Into::into), affiliation.map(Into::into)));
-                        affiliation.is_none_or(|a| a == "Radio Tundra") && occupation.is_none()
-                    },
+                    fits,
                 },
                 &BTreeSet::new(),
             )
             .expect("people")
             .into_iter()
             .map(|k| k.id)
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_look_up_returns_only_the_people_whose_attributes_fit() {
+        let (_dir, store) = store_with_people();
+        let mut cache = PersonCache::default();
+        let mut seen: Vec<(Option<String>, Option<String>)> = Vec::new();
+        let found = kanats_fitting(&mut cache, &store, &mut |occupation, affiliation| {
+            seen.push((occupation.map(Into::into), affiliation.map(Into::into)));
+            affiliation.is_none_or(|a| a == "Radio Tundra") && occupation.is_none()
+        });
         assert_eq!(found, ["P3"]);
         // Both Kanats were tested, in (case, person) order; Dilnoza's name was not wanted.
         assert_eq!(
@@ -469,22 +479,7 @@ mod tests {
             [(Some("reporter".into()), None), (None, Some("Radio Tundra".into()))]
         );
         // The test is not remembered: the same query with another gives the other.
-        let again: Vec<String> = cache
-            .people(
-                &store.conn,
-                &store.path,
-                "osmonov",
-                Lookup {
-                    query: "Kanat",
-                    wanted: &mut |n| n == "Kanat Osmonov",
-                    fits: &mut |occupation, _| occupation.is_some(),
-                },
-                &BTreeSet::new(),
-            )
-            .expect("people")
-            .into_iter()
-            .map(|k| k.id)
-            .collect();
+        let again = kanats_fitting(&mut cache, &store, &mut |occupation, _| occupation.is_some());
         assert_eq!(again, ["P1"]);
     }
 
