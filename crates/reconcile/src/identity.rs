@@ -332,8 +332,10 @@ fn folded_attributes(person: &casewatch_model::CasePerson) -> [Option<String>; 2
 /// an id since. Only names with a given name and no initial can ever match
 /// ([`same_person_across_cases`]), so no other name is kept; and of the
 /// people of other cases, only those whose name matches a name looked up
-/// ([`Name::matches`], a condition of every match) are read: the same first
-/// match as trying the whole block, without reading the whole block.
+/// ([`Name::matches`], a condition of every match) and whose attributes fit
+/// the person's ([`attributes_fit`], another) are read: the same first match
+/// as trying the whole block, without reading the whole block or cloning the
+/// namesakes of other outlets.
 #[derive(Default)]
 struct Candidates {
     by_block: BTreeMap<String, BlockCandidates>,
