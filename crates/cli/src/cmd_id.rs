@@ -109,14 +109,24 @@ pub fn run(db: &Path, cmd: &IdCommand) -> Result<()> {
             (None, None) => bail!("give --article or --title"),
         },
         IdCommand::Person { name, case } => {
-            let cases = match case {
-                Some(c) => store.case(c)?.into_iter().collect(),
-                None => store.cases()?.cases,
+            // One case at a time, in case order, up to the first that has
+            // the person (decoding every case at once held 1.6 GB at
+            // 190,000 generated articles).
+            let ids = match case {
+                Some(c) => vec![c.clone()],
+                None => store.case_ids()?,
             };
-            let mut ids: Vec<String> = cases.iter().flat_map(|c| person_ids(c, name)).collect();
-            ids.dedup();
-            ids.truncate(1);
-            ids
+            let mut found = Vec::new();
+            for id in &ids {
+                if let Some(c) = store.case(id)? {
+                    found = person_ids(&c, name);
+                    if !found.is_empty() {
+                        break;
+                    }
+                }
+            }
+            found.truncate(1);
+            found
         }
         IdCommand::Entry(a) => {
             let case_id = match (&a.case, &a.article) {

@@ -372,3 +372,17 @@ fn a_case_is_found_by_a_text_of_its_title_and_a_miss_names_the_text() {
     assert_eq!(empty.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&empty.stderr).contains("--title is empty"));
 }
+
+#[test]
+fn a_person_is_found_by_any_spelling_in_the_first_case_that_has_them() {
+    let dir = ingested();
+    let d = dir.path();
+    let valiev = ok(&run(&["id", "person", "Valiev"], d));
+    assert_eq!(
+        valiev.trim(),
+        ok(&run(&["id", "person", "Rinat Valiyev", "--case", "c1"], d)).trim()
+    );
+    assert!(valiev.trim().starts_with('P'), "{valiev}");
+    let miss = run(&["id", "person", "Velmora Quist"], d);
+    assert_eq!(miss.status.code(), Some(1));
+}

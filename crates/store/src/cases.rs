@@ -394,6 +394,17 @@ pub(crate) fn read_one(conn: &Connection, path: &Path, id: &str) -> Result<Optio
     Ok(Some(c))
 }
 
+/// Every case id in case order (`sort_key`, then position), as
+/// [`read_all`] reads the cases.
+pub(crate) fn ids(conn: &Connection, path: &Path) -> Result<Vec<String>> {
+    conn.prepare_cached("SELECT id FROM cases ORDER BY sort_key, position")
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get(0))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<String>>>())
+        })
+        .ctx(path, || "reading the case ids")
+}
+
 /// The first case in listing order whose title contains `text` (both in
 /// lower case); see [`crate::Store::case_by_title`].
 pub(crate) fn case_by_title(conn: &Connection, path: &Path, text: &str) -> Result<Option<String>> {

@@ -456,6 +456,14 @@ impl Store {
         cases::summaries(&self.conn, &self.path)
     }
 
+    /// Every case id, in the order of [`Store::cases`] (so a caller can
+    /// decode the cases one at a time: [`Store::case`]).
+    ///
+    /// Errors: [`StoreError::Query`] when the database cannot be read.
+    pub fn case_ids(&self) -> Result<Vec<String>> {
+        cases::ids(&self.conn, &self.path)
+    }
+
     /// The first case in case order whose title contains `text`, ignoring
     /// case (Unicode lower case, so Cyrillic titles too); `None` when no
     /// title does. Reads the titles alone, one pass.
