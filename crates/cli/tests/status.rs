@@ -31,6 +31,17 @@ fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
 }
 
+/// The standard error of a command that failed with exit status 1.
+fn failed(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "stdout: {}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 fn ingested() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     ok(&run(&["ingest", examples().to_str().expect("utf-8 path")], dir.path()));
@@ -76,8 +87,7 @@ fn status_lists_each_defendant_with_census_csv_and_filters() {
     let eg = ok(&run(&["status", "--country", "EG"], d));
     assert!(eg.contains("Tarek Abdel-Sattar") && !eg.contains("Valiyev"), "{eg}");
     let bad = run(&["status", "--status", "jailed"], d);
-    assert_eq!(bad.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown status \"jailed\""));
+    assert!(failed(&bad).contains("unknown status \"jailed\""));
 }
 
 #[test]
@@ -221,8 +231,7 @@ fn url_and_title_flags_give_a_text_input_its_source() {
     assert_eq!(v["article"]["url"], "https://www.example.org/novi-sad/interview");
     assert_eq!(v["article"]["title"], "Police question Novi Sad reporter");
     let bad = run(&["extract", novi.to_str().expect("utf-8"), "--url", "example.org"], d);
-    assert_eq!(bad.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("not an http:// or https:// URL"));
+    assert!(failed(&bad).contains("not an http:// or https:// URL"));
 }
 
 #[test]
@@ -263,8 +272,7 @@ fn entries_are_added_merged_and_split_from_the_command_line() {
         ],
         d,
     );
-    assert_eq!(bad.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("not in article northwind-04"));
+    assert!(failed(&bad).contains("not in article northwind-04"));
     ok(&run(
         &[
             "review",
@@ -362,15 +370,10 @@ fn a_case_is_found_by_a_text_of_its_title_and_a_miss_names_the_text() {
     let d = dir.path();
     assert_eq!(ok(&run(&["id", "case", "--title", "KHABIBULLINA"], d)).trim(), "c1");
     let miss = run(&["id", "case", "--title", "Velmora Gazette"], d);
-    assert_eq!(miss.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&miss.stderr).contains("no case title contains \"Velmora Gazette\""),
-        "{}",
-        String::from_utf8_lossy(&miss.stderr)
-    );
+    let err = failed(&miss);
+    assert!(err.contains("no case title contains \"Velmora Gazette\""), "{err}");
     let empty = run(&["id", "case", "--title", " "], d);
-    assert_eq!(empty.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&empty.stderr).contains("--title is empty"));
+    assert!(failed(&empty).contains("--title is empty"));
 }
 
 #[test]
@@ -383,6 +386,5 @@ fn a_person_is_found_by_any_spelling_in_the_first_case_that_has_them() {
         ok(&run(&["id", "person", "Rinat Valiyev", "--case", "c1"], d)).trim()
     );
     assert!(valiev.trim().starts_with('P'), "{valiev}");
-    let miss = run(&["id", "person", "Velmora Quist"], d);
-    assert_eq!(miss.status.code(), Some(1));
+    failed(&run(&["id", "person", "Velmora Quist"], d));
 }

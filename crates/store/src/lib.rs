@@ -584,20 +584,29 @@ impl Store {
     /// Errors: [`StoreError::Query`] when SQLite refuses a pragma.
     pub fn set_bulk_checkpoints(&mut self, on: bool) -> Result<()> {
         self.bulk_checkpoints = on;
-        self.fit_checkpoints()
+        if on {
+            self.fit_checkpoints()
+        } else {
+            self.checkpoint_every(WAL_AUTOCHECKPOINT_PAGES)
+        }
     }
 
-    /// Sets `wal_autocheckpoint` as [`Store::set_bulk_checkpoints`] says.
+    /// For a bulk writer, sets `wal_autocheckpoint` to the database's
+    /// current size (see [`Store::set_bulk_checkpoints`]); nothing for any
+    /// other store, which keeps SQLite's threshold.
     fn fit_checkpoints(&self) -> Result<()> {
-        let pages = if self.bulk_checkpoints {
-            let count: i64 = self
-                .conn
-                .query_row("PRAGMA page_count", [], |r| r.get(0))
-                .ctx(&self.path, || "reading the size of the database")?;
-            bulk_checkpoint_pages(u64::try_from(count).unwrap_or(0))
-        } else {
-            WAL_AUTOCHECKPOINT_PAGES
-        };
+        if !self.bulk_checkpoints {
+            return Ok(());
+        }
+        let count: i64 = self
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .ctx(&self.path, || "reading the size of the database")?;
+        self.checkpoint_every(bulk_checkpoint_pages(u64::try_from(count).unwrap_or(0)))
+    }
+
+    /// Sets SQLite's `wal_autocheckpoint` to `pages`.
+    fn checkpoint_every(&self, pages: u64) -> Result<()> {
         self.conn
             .execute_batch(&format!("PRAGMA wal_autocheckpoint = {pages}"))
             .ctx(&self.path, || format!("checkpointing every {pages} pages"))
