@@ -94,6 +94,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0013_identity_by_article_row",
         sql: include_str!("../migrations/sqlite/0013_identity_by_article_row.sql"),
     },
+    Migration {
+        version: 14,
+        name: "0014_block_name_lists",
+        sql: include_str!("../migrations/sqlite/0014_block_name_lists.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

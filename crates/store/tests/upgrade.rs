@@ -376,4 +376,41 @@ fn a_schema_5_database_is_listed_like_a_new_one_after_the_upgrade() {
     );
     assert_eq!(upgraded_names, names(&old_path, expected));
     assert_eq!(upgraded_names, names(&fresh_path, table));
+
+    // Migration 0014: the names of each link key block and people index
+    // block, listed by the migration on the old file and kept by triggers
+    // on the new one; and opening a store counts stale summaries in an
+    // index, not by reading every case.
+    let pairs = |path: &Path, sql: &str| -> Vec<(String, String)> {
+        let c = Connection::open(path).expect("open");
+        let mut st = c.prepare(sql).expect("prepare");
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("rows")
+    };
+    for (table, source) in [
+        (
+            "SELECT key, name FROM link_block_names ORDER BY 1, 2",
+            "SELECT DISTINCT key, name FROM link_names ORDER BY 1, 2",
+        ),
+        (
+            "SELECT block, name FROM person_block_names ORDER BY 1, 2",
+            "SELECT DISTINCT block, name FROM person_index ORDER BY 1, 2",
+        ),
+    ] {
+        let listed = pairs(&old_path, table);
+        assert!(listed.iter().any(|(_, n)| n.contains("Okafor")), "{listed:?}");
+        assert_eq!(listed, pairs(&old_path, source), "{table}");
+        assert_eq!(listed, pairs(&fresh_path, table), "{table}");
+    }
+    let plan: String = Connection::open(&old_path)
+        .expect("open")
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM cases WHERE summary_version < 1",
+            [],
+            |r| r.get(3),
+        )
+        .expect("plan");
+    assert!(plan.contains("INDEX cases_summary_version"), "{plan}");
 }

@@ -325,10 +325,9 @@ pub(crate) fn link_block<'c>(
             return Ok(entry);
         }
     }
-    // Never read, or rows deleted: list the block's names afresh (a skip
-    // scan of link_names' primary key, one seek per distinct name).
+    // Never read, or rows deleted: list the block's names afresh.
     *entry = LinkBlock::default();
-    let names = super::distinct_names(conn, path, "link_names", "key", key, "key")?;
+    let names = super::listed_names(conn, path, "link_block_names", "key", key, "key")?;
     for name in &names {
         entry.name_entry(name, false);
     }
@@ -525,6 +524,16 @@ mod tests {
         let (table, expected) = link_names_and_expected(&store);
         assert_eq!(table, vec![(KEY.to_string(), "Aibek Osmonov".to_string(), 1)]);
         assert_eq!(table, expected);
+        // The list of the block's names follows (migration 14).
+        let listed: Vec<(String, String)> = store
+            .conn
+            .prepare("SELECT key, name FROM link_block_names")
+            .and_then(|mut st| {
+                st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .expect("listed");
+        assert_eq!(listed, vec![(KEY.to_string(), "Aibek Osmonov".to_string())]);
         // The integrity check compares the two.
         assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
         store
@@ -534,6 +543,14 @@ mod tests {
         assert_eq!(
             store.integrity_check().expect("check"),
             ["link_names: 1 rows missing and 1 rows not in link_keys (the triggers of link_keys keep it)"]
+        );
+        store
+            .conn
+            .execute("INSERT INTO link_block_names VALUES ('person:y', 'Y')", [])
+            .expect("damage");
+        assert_eq!(
+            store.integrity_check().expect("check")[1..],
+            ["link_block_names: 0 rows missing and 1 rows not in link_names (the triggers of link_names keep it)"]
         );
     }
 }

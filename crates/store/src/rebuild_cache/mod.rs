@@ -6,9 +6,10 @@
 //! rebuild before. Reading them from SQLite every time made the cost of an
 //! increment grow with the store; kept here, a rebuild reads only what
 //! changed. A block never read (every block, in a new process) is first
-//! listed by its distinct names (migration 12: `link_names`, and the index
-//! `person_index_block_names`), and the rows of a name are read only when a
-//! look-up's name matches it.
+//! listed by its distinct names (migration 14: `link_block_names` and
+//! `person_block_names`), and the rows of a name are read only when a
+//! look-up's name matches it (migration 12: `link_names`, and the index
+//! `person_index_block_names`).
 //!
 //! - **Link blocks** ([`link_block`]): a block is used only while its row
 //!   count and largest article row equal the table's (`link_key_counts` and
@@ -61,14 +62,14 @@ impl RebuildCache {
     }
 }
 
-/// The distinct values of column `name` in block `block` of `table` (a
-/// table, with its index hint, whose index is ordered by (`column`, name)),
-/// ascending. A skip scan: one seek per distinct name, however many rows
-/// the block has (thousands at 200,000 generated articles, against a few
-/// dozen names). `what` names the block in an error.
+/// The names of block `block` as `table` lists them (a table keyed by
+/// (`column`, `name`): migration 14's `link_block_names` or
+/// `person_block_names`), ascending: one range of a small table, however
+/// many rows the block has (thousands at 200,000 generated articles,
+/// against a few dozen names). `what` names the block in an error.
 ///
 /// Errors: [`crate::StoreError`] when the query fails.
-fn distinct_names(
+fn listed_names(
     conn: &Connection,
     path: &Path,
     table: &str,
@@ -76,15 +77,7 @@ fn distinct_names(
     block: &str,
     what: &str,
 ) -> Result<Vec<String>> {
-    let sql = format!(
-        "WITH RECURSIVE n(name) AS (
-             SELECT (SELECT MIN(name) FROM {table} WHERE {column} = ?1)
-             UNION ALL
-             SELECT (SELECT MIN(name) FROM {table} WHERE {column} = ?1 AND name > n.name)
-             FROM n WHERE n.name IS NOT NULL)
-         SELECT name FROM n WHERE name IS NOT NULL"
-    );
-    conn.prepare_cached(&sql)
+    conn.prepare_cached(&format!("SELECT name FROM {table} WHERE {column} = ?1 ORDER BY name"))
         .and_then(|mut st| {
             st.query_map([block], |r| r.get(0))
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())

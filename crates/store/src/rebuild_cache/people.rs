@@ -29,8 +29,9 @@ type NamePeople = BTreeMap<(String, String), Attributes>;
 /// for a name listed but not read yet. A block repeats a few names many
 /// times, so a look-up tests each distinct name once, and reads the people
 /// of the names it wants only (a block read for the first time, as every
-/// block is in a new process, costs a skip scan of its names, not all its
-/// rows).
+/// block is in a new process, costs one range of its names in
+/// `person_block_names`, not all its rows). A listed name may have no
+/// people any more (see migration 14): it is read as empty.
 ///
 /// A look-up tests the names with a `wanted` test named by its `query`
 /// (see [`casewatch_reconcile::identity::KnownPeople`]); the block
@@ -154,9 +155,9 @@ impl PersonCache {
     /// cases being rebuilt), in name order. Only those are cloned: at
     /// 190,000 generated articles the names of a look-up gave about 15
     /// people, most of them namesakes whose outlet `fits` rules out. A block
-    /// not cached is listed by name (a skip scan of the covering index
-    /// `person_index_block_names`, migration 12); the people of a wanted
-    /// name are read once.
+    /// not cached is listed by name (`person_block_names`, migration 14);
+    /// the people of a wanted name are read once (the covering index
+    /// `person_index_block_names`, migration 12).
     ///
     /// Errors: [`crate::StoreError`] when a query fails.
     pub(crate) fn people(
@@ -169,8 +170,7 @@ impl PersonCache {
     ) -> Result<Vec<KnownPerson>> {
         let Lookup { query, wanted, fits } = look;
         if !self.blocks.contains_key(block) {
-            let table = "person_index INDEXED BY person_index_block_names";
-            let names = super::distinct_names(conn, path, table, "block", block, "block")?;
+            let names = super::listed_names(conn, path, "person_block_names", "block", block, "block")?;
             let mut listed = PersonBlock::default();
             for name in &names {
                 listed.name_entry(name, None);
@@ -512,6 +512,69 @@ mod tests {
         assert_eq!(ids, ["P1", "P3", "P7"]);
         assert_eq!(tested.len(), 4);
         assert_eq!(cache.remembered, 3);
+    }
+
+    /// (block, name) of `person_block_names`.
+    fn listed(store: &Store) -> Vec<(String, String)> {
+        let mut st = store
+            .conn
+            .prepare("SELECT block, name FROM person_block_names ORDER BY block, name")
+            .expect("prepare");
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            .expect("rows")
+    }
+
+    #[test]
+    fn a_block_is_listed_from_its_names_and_a_name_left_without_people_reads_as_none() {
+        let (_dir, store) = store_with_people();
+        let pair = |b: &str, n: &str| (b.to_string(), n.to_string());
+        assert_eq!(
+            listed(&store),
+            [pair("osmonov", "Dilnoza Osmonova"), pair("osmonov", "Kanat Osmonov")]
+        );
+        // A rename by update and a new person are listed; a delete of the
+        // last person of a name unlists it, of one of two keeps it.
+        store
+            .conn
+            .execute_batch(
+                "UPDATE person_index SET name = 'Dilnoza Osmonovna' WHERE person_id = 'P2';
+                 INSERT INTO person_index (case_id, person_id, block, name) VALUES ('c2', 'P9', 'asanov', 'Nurlan Asanov');
+                 DELETE FROM person_index WHERE person_id = 'P9';
+                 DELETE FROM person_index WHERE person_id = 'P3';",
+            )
+            .expect("writes");
+        assert_eq!(
+            listed(&store),
+            [pair("osmonov", "Dilnoza Osmonovna"), pair("osmonov", "Kanat Osmonov")]
+        );
+        // The rebuild's `INSERT OR REPLACE` deletes without a trigger: the
+        // old name stays listed, and a look-up finds nobody of it.
+        store
+            .conn
+            .execute(
+                "INSERT OR REPLACE INTO person_index (case_id, person_id, block, name) VALUES ('c1', 'P1', 'osmonov', 'Kanat Osmonbek')",
+                [],
+            )
+            .expect("replace");
+        assert_eq!(listed(&store).len(), 3);
+        assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
+        let mut cache = PersonCache::default();
+        assert_eq!(
+            cached(&mut cache, &store, "osmonov", &[]),
+            vec![row("c1", "P2", "Dilnoza Osmonovna"), row("c1", "P1", "Kanat Osmonbek")]
+        );
+        // A name missing from the list is a damaged file.
+        store
+            .conn
+            .execute("DELETE FROM person_block_names WHERE name = 'Kanat Osmonbek'", [])
+            .expect("damage");
+        assert_eq!(
+            store.integrity_check().expect("check"),
+            [
+                "person_block_names: 1 rows missing and 0 rows not in person_index (the triggers of person_index keep it)"
+            ]
+        );
     }
 
     #[test]
