@@ -286,11 +286,17 @@ pub fn name(code: &str) -> Option<String> {
     )
 }
 
-fn index() -> HashMap<&'static str, &'static str> {
-    GAZETTEER
-        .iter()
-        .flat_map(|(code, names)| names.iter().map(move |n| (*n, *code)))
-        .collect()
+/// Every name of [`GAZETTEER`] → its country code, built once (a case's
+/// country is derived each time the case is written: building this map on
+/// every call was 2% of an incremental rebuild).
+fn index() -> &'static HashMap<&'static str, &'static str> {
+    static INDEX: std::sync::LazyLock<HashMap<&'static str, &'static str>> = std::sync::LazyLock::new(|| {
+        GAZETTEER
+            .iter()
+            .flat_map(|(code, names)| names.iter().map(move |n| (*n, *code)))
+            .collect()
+    });
+    &INDEX
 }
 
 /// Adds `weight` to every country a text names (whole words, phrases of up
@@ -322,20 +328,20 @@ pub fn derive(case: &Case) -> Option<String> {
     let mut votes: HashMap<&'static str, u32> = HashMap::new();
     for e in &case.events {
         if let Some(p) = &e.place {
-            vote(p, 3, &idx, &mut votes);
+            vote(p, 3, idx, &mut votes);
         }
         if let Some(a) = &e.agent {
-            vote(&a.name, 3, &idx, &mut votes);
+            vote(&a.name, 3, idx, &mut votes);
         }
         for s in &e.sources {
-            vote(&s.sentence, 1, &idx, &mut votes);
+            vote(&s.sentence, 1, idx, &mut votes);
         }
     }
     for o in &case.organizations {
         if matches!(o.kind, OrgKind::MediaOutlet | OrgKind::Ngo | OrgKind::Other) {
             continue;
         }
-        vote(&o.name, 3, &idx, &mut votes);
+        vote(&o.name, 3, idx, &mut votes);
         if let Some(code) = o
             .rule
             .as_deref()
@@ -362,7 +368,7 @@ mod tests {
     fn names_and_votes() {
         let idx = index();
         let mut v = HashMap::new();
-        vote("the Novi Sad police, Serbia", 1, &idx, &mut v);
+        vote("the Novi Sad police, Serbia", 1, idx, &mut v);
         assert_eq!(v.get("RS"), Some(&2));
         assert_eq!(name("KG").as_deref(), Some("Kyrgyzstan"));
         assert_eq!(name("US").as_deref(), Some("United States"));

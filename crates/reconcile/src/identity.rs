@@ -343,16 +343,20 @@ struct Candidates {
     parsed: ParsedNames,
 }
 
-/// Names parsed by [`assign_ids_with`], by their text (`None`: not a full
-/// name, which never matches), kept by the caller between runs: a store's
-/// rebuilds look up the same surname blocks again and again, and parsing
-/// every distinct name of a block on every rebuild (about 45 names a block,
-/// 450 blocks a rebuild of 1,000 generated articles at 190,000) cost more
-/// than the rest of the look-up. Holds at most [`ParsedNames::MAX`] names;
-/// past it, it starts again empty.
+/// Names parsed by [`assign_ids_with`] (and by any caller through
+/// [`ParsedNames::name`]), by their text, kept by the caller between runs: a
+/// store's rebuilds look up the same surname blocks again and again, and
+/// parsing every distinct name of a block on every rebuild (about 45 names
+/// a block, 450 blocks a rebuild of 1,000 generated articles at 190,000)
+/// cost more than the rest of the look-up. A store shares it with the
+/// neighbour step, which parses the names of link key blocks first: the
+/// people of other cases that identity assignment looks up are mostly named
+/// there already (in a new process at 190,000 generated articles, 16,000
+/// parses of the id step). Holds at most [`ParsedNames::MAX`] names; past
+/// it, it starts again empty.
 #[derive(Debug, Default)]
 pub struct ParsedNames {
-    parsed: HashMap<String, Option<Name>>,
+    parsed: HashMap<String, Name>,
     /// Stored attributes folded (see [`attributes_fit`]).
     attributes: HashMap<String, Option<String>>,
 }
@@ -360,6 +364,20 @@ pub struct ParsedNames {
 impl ParsedNames {
     /// The most names kept (about 300 bytes each: 150 MB).
     pub const MAX: usize = 500_000;
+
+    /// [`Name::parse`] of `text`, parsed once and kept (see [`ParsedNames`]).
+    pub fn name(&mut self, text: &str) -> &Name {
+        parsed_name(&mut self.parsed, text)
+    }
+}
+
+/// [`Name::parse`] of `text`, memoised in `parsed` (at most
+/// [`ParsedNames::MAX`] names).
+fn parsed_name<'p>(parsed: &'p mut HashMap<String, Name>, text: &str) -> &'p Name {
+    if !parsed.contains_key(text) && parsed.len() >= ParsedNames::MAX {
+        parsed.clear();
+    }
+    parsed.entry(text.to_string()).or_insert_with(|| Name::parse(text))
 }
 
 /// The candidates of one surname block (see [`Candidates`]).
@@ -387,15 +405,8 @@ struct Candidate {
 
 /// The parsed name of `text` when it is a full name (a given name, no
 /// initial), memoised in `parsed`.
-fn full_parsed<'p>(parsed: &'p mut HashMap<String, Option<Name>>, text: &str) -> Option<&'p Name> {
-    if !parsed.contains_key(text) {
-        if parsed.len() >= ParsedNames::MAX {
-            parsed.clear();
-        }
-        let n = Name::parse(text);
-        parsed.insert(text.to_string(), full_name(&n).then_some(n));
-    }
-    parsed.get(text).and_then(Option::as_ref)
+fn full_parsed<'p>(parsed: &'p mut HashMap<String, Name>, text: &str) -> Option<&'p Name> {
+    Some(parsed_name(parsed, text)).filter(|n| full_name(n))
 }
 
 impl Candidates {

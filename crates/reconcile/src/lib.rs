@@ -297,6 +297,13 @@ impl LinkMention {
         self.prepared(same_name.name.clone(), context)
     }
 
+    /// [`LinkMention::prepare`] with `name`, the mention's name as
+    /// [`names::Name::parse`] gives it (from a memo such as
+    /// [`identity::ParsedNames::name`]); the result is the same when it is.
+    pub fn prepare_parsed(&self, name: &names::Name, context: &[String]) -> PreparedMention {
+        self.prepared(name.clone(), context)
+    }
+
     /// The mention prepared with `name`, its name parsed.
     fn prepared(&self, name: names::Name, context: &[String]) -> PreparedMention {
         let folded = |v: &Option<String>| v.as_deref().map(names::fold).filter(|f| !f.is_empty());

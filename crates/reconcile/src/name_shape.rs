@@ -498,18 +498,24 @@ pub fn plausible_person(name: &str) -> bool {
     if words.is_empty() || name.chars().any(|c| c.is_ascii_digit()) || name.contains('…') || name.contains("...") {
         return false;
     }
-    let is_particle_word = |w: &str| NAME_PARTICLES.contains(&w.to_lowercase().as_str()) || is_particle(&fold(w));
-    if words.iter().filter(|w| !is_particle_word(w)).count() > 4 {
+    // (each word lowercased and folded once: names are tested on every rebuild)
+    let particle_words: Vec<(String, bool)> = words
+        .iter()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let particle = NAME_PARTICLES.contains(&lower.as_str()) || is_particle(&fold(w));
+            (lower, particle)
+        })
+        .collect();
+    if particle_words.iter().filter(|(_, p)| !p).count() > 4 {
         return false;
     }
-    for w in &words {
+    for (w, (lower, particle_word)) in words.iter().zip(&particle_words) {
         if !w.chars().any(char::is_alphabetic) {
             return false;
         }
         let first = w.chars().next().unwrap_or(' ');
-        let lower = w.to_lowercase();
-        let particle = NAME_PARTICLES.contains(&lower.as_str())
-            || is_particle(&fold(w))
+        let particle = *particle_word
             || ["al-", "el-", "ad-", "ar-", "as-", "ash-", "an-", "at-"]
                 .iter()
                 .any(|p| lower.starts_with(p));

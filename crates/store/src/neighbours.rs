@@ -146,7 +146,7 @@ pub(crate) fn add_key_neighbours(
         n.twice |= texts.len() < mentions.len();
         for m in mentions {
             n.names.insert(m.name.clone());
-            let prepared = m.prepare(&ctx);
+            let prepared = m.prepare_parsed(cache.names.name(&m.name), &ctx);
             n.bare |= prepared.affiliation().is_none();
             e.0.push(prepared);
             e.1.push(row);
@@ -200,8 +200,8 @@ pub(crate) fn add_key_neighbours(
             wants.push((prune, reached));
         }
         let own: Vec<bool> = wants.iter().map(|&(p, r)| p || r).collect();
-        let blk = rebuild_cache::link_block(conn, path, cache, key)?;
-        let found = blk.joinable(conn, path, key, seeds, &own, settings)?;
+        let (blk, parsed) = rebuild_cache::link_block(conn, path, cache, key)?;
+        let found = blk.joinable(conn, path, key, seeds, &own, settings, parsed)?;
         let mut groups: BTreeSet<usize> = BTreeSet::new();
         for (((seed, &row), hits), &(prune, reached)) in seeds.iter().zip(rows).zip(&found).zip(&wants) {
             let rows_of_hits: usize = hits.iter().map(|&(g, _)| blk.articles(g).len()).sum();

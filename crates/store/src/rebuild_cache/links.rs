@@ -4,6 +4,7 @@ use super::RebuildCache;
 use crate::Result;
 use crate::error::{Context as _, data_error};
 use casewatch_reconcile::Settings;
+use casewatch_reconcile::identity::ParsedNames;
 use rusqlite::{Connection, params};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
@@ -108,8 +109,9 @@ impl LinkGroup {
 type LinkRow = (i64, String, String);
 
 impl LinkBlock {
-    /// The entry of name `name`, added (as `complete`) when new.
-    fn name_entry(&mut self, name: &str, complete: bool) -> usize {
+    /// The entry of name `name`, added (as `complete`) when new, its name
+    /// parsed through `parsed` (shared with identity assignment).
+    fn name_entry(&mut self, name: &str, complete: bool, parsed: &mut ParsedNames) -> usize {
         if let Some(&n) = self.name_index.get(name) {
             return n;
         }
@@ -120,7 +122,7 @@ impl LinkBlock {
             affiliation: None,
         };
         self.names.push(BlockName {
-            alone: alone.prepare(&[]),
+            alone: alone.prepare_parsed(parsed.name(name), &[]),
             complete,
             mentions: Vec::new(),
         });
@@ -131,7 +133,7 @@ impl LinkBlock {
     /// Adds the stored rows `found`, skipping articles already read. A
     /// name first seen here is complete: the block's names were listed
     /// when it was read, so a new one has no rows but those read now.
-    fn extend(&mut self, path: &Path, found: Vec<LinkRow>) -> Result<()> {
+    fn extend(&mut self, path: &Path, found: Vec<LinkRow>, parsed: &mut ParsedNames) -> Result<()> {
         for (article, mentions, ctx) in found {
             if !self.seen.insert(article) {
                 continue;
@@ -146,7 +148,7 @@ impl LinkBlock {
                         serde_json::from_str(&key.0).map_err(|e| data_error(path, "link key mentions", e))?;
                     let g = self.groups.len();
                     for (m, mention) in ms.iter().enumerate() {
-                        let n = self.name_entry(&mention.name, true);
+                        let n = self.name_entry(&mention.name, true, parsed);
                         self.names[n].mentions.push((g, m));
                     }
                     self.groups.push(LinkGroup {
@@ -165,7 +167,14 @@ impl LinkBlock {
     }
 
     /// Reads the rows of name `n` of block `key` (once).
-    fn load_name(&mut self, conn: &Connection, path: &Path, key: &str, n: usize) -> Result<()> {
+    fn load_name(
+        &mut self,
+        conn: &Connection,
+        path: &Path,
+        key: &str,
+        n: usize,
+        parsed: &mut ParsedNames,
+    ) -> Result<()> {
         let Some(name) = self.names.get(n).filter(|x| !x.complete) else {
             return Ok(());
         };
@@ -182,7 +191,7 @@ impl LinkBlock {
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
             })
             .ctx(path, || format!("reading the articles of a name of key {key}"))?;
-        self.extend(path, found)?;
+        self.extend(path, found, parsed)?;
         if let Some(x) = self.names.get_mut(n) {
             x.complete = true;
         }
@@ -212,9 +221,11 @@ impl LinkBlock {
     /// names that match a seed's. A seed whose `own` is false gets only
     /// the groups no earlier such seed got (its caller adds the union of
     /// their groups), so a group joined by many new reports is compared
-    /// with one of them, not with each.
+    /// with one of them, not with each. Names read are parsed through
+    /// `parsed` (see [`link_block`]).
     ///
     /// Errors: [`crate::StoreError`] when reading or decoding a row fails.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn joinable(
         &mut self,
         conn: &Connection,
@@ -223,6 +234,7 @@ impl LinkBlock {
         seeds: &[casewatch_reconcile::PreparedMention],
         own: &[bool],
         settings: &Settings,
+        parsed: &mut ParsedNames,
     ) -> Result<Vec<Vec<(usize, usize)>>> {
         if self.edits != settings.given_name_max_edits {
             self.matched.clear();
@@ -240,7 +252,7 @@ impl LinkBlock {
             wanted.extend(found.iter().map(|&(n, _)| n));
         }
         for n in wanted {
-            self.load_name(conn, path, key, n)?;
+            self.load_name(conn, path, key, n, parsed)?;
         }
         let LinkBlock {
             groups,
@@ -282,7 +294,9 @@ impl LinkBlock {
 /// Link key block `key` from `cache`, brought up to date with the table:
 /// rows appended since it was last read are read (the usual case); a block
 /// never read, or changed otherwise, is started again from the list of its
-/// names (see [`LinkBlock`]).
+/// names (see [`LinkBlock`]). Also gives the cache's parsed names
+/// ([`RebuildCache::names`], shared with identity assignment), which names
+/// are parsed through, for [`LinkBlock::joinable`].
 ///
 /// Errors: [`crate::StoreError`] when a query fails or a row does not decode.
 pub(crate) fn link_block<'c>(
@@ -290,7 +304,7 @@ pub(crate) fn link_block<'c>(
     path: &Path,
     cache: &'c mut RebuildCache,
     key: &str,
-) -> Result<&'c mut LinkBlock> {
+) -> Result<(&'c mut LinkBlock, &'c mut ParsedNames)> {
     // (the count kept by migration 10's triggers: counting the rows read the whole block)
     let (count, max): (i64, Option<i64>) = conn
         .prepare_cached(
@@ -300,9 +314,12 @@ pub(crate) fn link_block<'c>(
         .and_then(|mut st| st.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
         .ctx(path, || format!("counting the articles of key {key}"))?;
     let count = usize::try_from(count).unwrap_or(0);
-    let entry = cache.links.entry(key.to_string()).or_default();
+    let RebuildCache {
+        links, names: parsed, ..
+    } = cache;
+    let entry = links.entry(key.to_string()).or_default();
     if entry.count == count && entry.last == max {
-        return Ok(entry);
+        return Ok((entry, parsed));
     }
     if let (Some(l), Some(m)) = (entry.last, max)
         && m > l
@@ -318,22 +335,22 @@ pub(crate) fn link_block<'c>(
             })
             .ctx(path, || format!("reading the new articles of key {key}"))?;
         let (added, last) = (found.len(), found.last().map(|r| r.0));
-        entry.extend(path, found)?;
+        entry.extend(path, found, parsed)?;
         if entry.count + added == count && last == max {
             entry.count = count;
             entry.last = max;
-            return Ok(entry);
+            return Ok((entry, parsed));
         }
     }
     // Never read, or rows deleted: list the block's names afresh.
     *entry = LinkBlock::default();
     let names = super::listed_names(conn, path, "link_block_names", "key", key, "key")?;
     for name in &names {
-        entry.name_entry(name, false);
+        entry.name_entry(name, false, parsed);
     }
     entry.count = count;
     entry.last = max;
-    Ok(entry)
+    Ok((entry, parsed))
 }
 
 #[cfg(test)]
@@ -406,9 +423,9 @@ mod tests {
         }
         .prepare(&["osmonov".to_string()]);
         let settings = Settings::default();
-        let blk = link_block(&store.conn, &store.path, cache, key).expect("block");
+        let (blk, parsed) = link_block(&store.conn, &store.path, cache, key).expect("block");
         let groups = blk
-            .joinable(&store.conn, &store.path, key, &[seed], &[true], &settings)
+            .joinable(&store.conn, &store.path, key, &[seed], &[true], &settings, parsed)
             .expect("joinable");
         let mut out: Vec<i64> = groups
             .iter()
@@ -453,7 +470,7 @@ mod tests {
             (5, KEY, &[("Aibek Osmonov", None)]),
         ]);
         let mut cache = RebuildCache::default();
-        let blk = link_block(&store.conn, &store.path, &mut cache, KEY).expect("block");
+        let (blk, _) = link_block(&store.conn, &store.path, &mut cache, KEY).expect("block");
         // A block never read lists its names and reads no row.
         let listed: Vec<(&str, bool)> = blk.names.iter().map(|n| (n.alone.text(), n.complete)).collect();
         assert_eq!(

@@ -49,7 +49,8 @@ pub(crate) struct RebuildCache {
     links: HashMap<String, LinkBlock>,
     /// The people of surname blocks.
     pub(crate) people: PersonCache,
-    /// The names identity assignment parsed (people of other cases).
+    /// Names parsed: by identity assignment (people of other cases), and by
+    /// the neighbour step (the names of new mentions and of link blocks).
     pub(crate) names: casewatch_reconcile::identity::ParsedNames,
 }
 
