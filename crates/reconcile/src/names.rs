@@ -257,7 +257,8 @@ const fn needs<const N: usize>(rules: &[(&str, &str); N]) -> [u128; N] {
     out
 }
 
-/// [`needs`] of the rule of [`fold`] before [`FOLDS`], of [`FOLDS`] and of
+/// The rule [`fold`] applies before [`FOLDS`] ("-yiev" is a spelling of
+/// "-iev"/"-yev"); then the [`needs`] of it, of [`FOLDS`] and of
 /// [`SPELLING_FOLDS`].
 const IYI: [(&str, &str); 1] = [("iyi", "i")];
 const IYI_NEEDS: [u128; 1] = needs(&IYI);

@@ -21,8 +21,8 @@
 --    the neighbour step's namesake rule (crates/store/src/neighbours.rs),
 --    which looks up the rank of every candidate of a mention naming no
 --    outlet. Read from the table, each look-up read the leaf page of a whole
---    article row, body included; this covering index holds 40 bytes a row, in
---    row order, so new rows are appended.
+--    article row, body included; this covering index holds about 33 bytes a
+--    row, in row order, so new rows are appended.
 -- 3. cases_summary_version: opening a store counts the cases whose listing
 --    rows an older version derived (crates/store/src/summary.rs, backfill).
 --    Without an index that read every case row, 24–150 ms at 190,000 articles
