@@ -374,7 +374,12 @@ impl ParsedNames {
 /// [`Name::parse`] of `text`, memoised in `parsed` (at most
 /// [`ParsedNames::MAX`] names).
 fn parsed_name<'p>(parsed: &'p mut HashMap<String, Name>, text: &str) -> &'p Name {
-    if !parsed.contains_key(text) && parsed.len() >= ParsedNames::MAX {
+    // (a name already parsed is found without allocating its key: this is
+    // called for every name a look-up tests)
+    if parsed.contains_key(text) {
+        return &parsed[text];
+    }
+    if parsed.len() >= ParsedNames::MAX {
         parsed.clear();
     }
     parsed.entry(text.to_string()).or_insert_with(|| Name::parse(text))
