@@ -306,7 +306,7 @@ impl LinkMention {
 
     /// The mention prepared with `name`, its name parsed.
     fn prepared(&self, name: names::Name, context: &[String]) -> PreparedMention {
-        let folded = |v: &Option<String>| v.as_deref().map(names::fold).filter(|f| !f.is_empty());
+        let folded = |v: &Option<String>| v.as_deref().and_then(fold_attribute);
         PreparedMention {
             text: self.name.clone(),
             name,
@@ -314,6 +314,13 @@ impl LinkMention {
             context: context.iter().cloned().collect(),
         }
     }
+}
+
+/// An occupation or affiliation as a prepared mention holds it
+/// ([`PreparedMention::affiliation`]): [`names::fold`]ed, `None` when that
+/// leaves nothing.
+pub fn fold_attribute(raw: &str) -> Option<String> {
+    Some(names::fold(raw)).filter(|f| !f.is_empty())
 }
 
 impl PreparedMention {
@@ -365,6 +372,35 @@ impl PreparedMention {
             (&other.attrs, &other.context),
             settings,
         )
+    }
+
+    /// Whether this mention may join one whose name matched with base score
+    /// `base` ([`PreparedMention::name_match`]), whose affiliation is
+    /// `affiliation` (folded, [`fold_attribute`]) and whose article names
+    /// another person of one surname with this one's when `co_named` is
+    /// `Some(true)` (`None`: not known), whatever that mention's
+    /// occupation: when false, [`PreparedMention::may_join_with`] is false
+    /// for every such mention. Lets a caller leave unread the stored
+    /// mentions of a name that this one cannot join (with the default
+    /// settings, those of another outlet unless the two names fold alike and
+    /// the two articles are co-named, see [`PreparedMention::co_names`]).
+    pub fn may_join_listed(
+        &self,
+        base: f64,
+        affiliation: Option<&str>,
+        co_named: Option<bool>,
+        settings: &Settings,
+    ) -> bool {
+        people::may_join_bound(base, &self.attrs, affiliation, co_named, settings)
+    }
+
+    /// The surnames that make another article co-named with this mention's
+    /// (see [`PreparedMention::may_join_listed`]): those of its context other
+    /// than its own (folded, as [`LinkKey::context`] holds them); co-named
+    /// when the other's context holds one of them.
+    pub fn co_names(&self) -> impl Iterator<Item = &str> {
+        let own = self.name.bare_surname();
+        self.context.iter().map(String::as_str).filter(move |s| *s != own)
     }
 }
 

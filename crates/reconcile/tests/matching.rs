@@ -755,3 +755,86 @@ fn a_new_person_takes_the_id_of_the_first_namesake_whose_outlet_agrees_and_only_
     );
     assert_eq!(run(false).0, "P71");
 }
+
+#[test]
+fn a_listed_outlet_rules_out_only_mentions_that_could_never_join() {
+    use casewatch_reconcile::{LinkMention, PreparedMention, fold_attribute};
+    let names = ["Dana Okafor", "D. Okafor", "Dana Okafora", "Dana Adaeze Okafor"];
+    let occupations = [None, Some("reporter"), Some("camera operator")];
+    let outlets = [None, Some("Harbor Light"), Some("Harbor Light TV"), Some("Quay Post")];
+    let contexts: [&[&str]; 3] = [&["okafor"], &["okafor", "varga"], &["okafor", "ilves"]];
+    let mut mentions: Vec<(PreparedMention, Vec<String>)> = Vec::new();
+    for name in names {
+        for occupation in occupations {
+            for outlet in outlets {
+                for context in contexts {
+                    let context: Vec<String> = context.iter().map(|c| c.to_string()).collect();
+                    let m = LinkMention {
+                        name: name.into(),
+                        occupation: occupation.map(Into::into),
+                        affiliation: outlet.map(Into::into),
+                    };
+                    mentions.push((m.prepare(&context), context));
+                }
+            }
+        }
+    }
+    let lenient = Settings {
+        affiliation_disagree_penalty: 0.3,
+        attribute_agree_bonus: -0.05,
+        ..Settings::default()
+    };
+    // (an agreeing occupation decides: 1.0 + 0.05 + 0.1 − 0.5 reaches it,
+    // 1.0 + 0.1 − 0.5 does not)
+    let strict = Settings {
+        person_match_threshold: 0.62,
+        ..Settings::default()
+    };
+    let (mut joined, mut ruled_out) = (0, 0);
+    for settings in [Settings::default(), lenient, strict] {
+        for (a, _) in &mentions {
+            for (b, b_context) in &mentions {
+                let Some(base) = a.name_match(b, &settings) else {
+                    continue;
+                };
+                let co_named = a.co_names().any(|s| b_context.iter().any(|c| c == s));
+                let listed = a.may_join_listed(base, b.affiliation(), Some(co_named), &settings);
+                let unknown = a.may_join_listed(base, b.affiliation(), None, &settings);
+                if a.may_join_with(b, base, &settings) {
+                    joined += 1;
+                    assert!(listed && unknown, "{} / {}", a.text(), b.text());
+                }
+                ruled_out += usize::from(!listed);
+            }
+        }
+    }
+    assert!(
+        joined > 1000 && ruled_out > 1000,
+        "{joined} joined, {ruled_out} ruled out"
+    );
+    // With the defaults another outlet is ruled out unless the names fold
+    // alike and the articles are co-named.
+    let settings = Settings::default();
+    let reporter = |name: &str, outlet: &str, context: &[&str]| {
+        let context: Vec<String> = context.iter().map(|c| c.to_string()).collect();
+        LinkMention {
+            name: name.into(),
+            occupation: Some("reporter".into()),
+            affiliation: Some(outlet.into()),
+        }
+        .prepare(&context)
+    };
+    let a = reporter("Dana Okafor", "Harbor Light", &["okafor", "varga"]);
+    let quay = fold_attribute("Quay Post");
+    assert!(!a.may_join_listed(1.0, quay.as_deref(), Some(false), &settings));
+    assert!(a.may_join_listed(1.0, quay.as_deref(), Some(true), &settings));
+    assert!(a.may_join_listed(1.0, quay.as_deref(), None, &settings));
+    assert!(!a.may_join_listed(0.9, quay.as_deref(), None, &settings));
+    assert!(a.may_join_listed(
+        0.9,
+        fold_attribute("Harbor Light TV").as_deref(),
+        Some(false),
+        &settings
+    ));
+    assert_eq!(a.co_names().collect::<Vec<_>>(), ["varga"]);
+}

@@ -628,7 +628,7 @@ impl Store {
     /// Checks the database file: SQLite's `integrity_check`, foreign keys,
     /// both full-text indexes against their tables, and the tables triggers
     /// keep against the tables they follow: `link_key_counts` (migration 10)
-    /// and `link_names` (migration 12) against `link_keys`,
+    /// and `link_names` (migrations 12 and 15) against `link_keys`,
     /// `link_block_names` against `link_names`, and `person_block_names`
     /// (migration 14; it may hold a name no row has any more, not miss one)
     /// against `person_index`. Returns the problems found, empty when the
@@ -680,9 +680,14 @@ impl Store {
             ),
             (
                 "link_names",
-                "SELECT key, name, article FROM link_names",
-                "SELECT l.key, json_extract(m.value, '$.name'), l.article FROM link_keys l, json_each(l.mentions) m
-                 WHERE json_type(m.value, '$.name') = 'text'",
+                "SELECT key, name, article, affiliation, context FROM link_names",
+                // (migration 15: a name's one affiliation in the row, else NULL)
+                "SELECT key, n, article, CASE WHEN count(a) = count(*) AND min(a) = max(a) THEN min(a) END, context
+                 FROM (SELECT l.key, l.article, l.context, json_extract(m.value, '$.name') AS n,
+                              CASE WHEN json_type(m.value, '$.affiliation') = 'text'
+                                   THEN json_extract(m.value, '$.affiliation') END AS a
+                       FROM link_keys l, json_each(l.mentions) m WHERE json_type(m.value, '$.name') = 'text')
+                 GROUP BY key, article, n",
                 "link_keys",
                 false,
             ),

@@ -99,6 +99,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0014_block_name_lists",
         sql: include_str!("../migrations/sqlite/0014_block_name_lists.sql"),
     },
+    Migration {
+        version: 15,
+        name: "0015_link_name_outlets",
+        sql: include_str!("../migrations/sqlite/0015_link_name_outlets.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

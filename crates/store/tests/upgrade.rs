@@ -404,6 +404,26 @@ fn a_schema_5_database_is_listed_like_a_new_one_after_the_upgrade() {
         assert_eq!(listed, pairs(&old_path, source), "{table}");
         assert_eq!(listed, pairs(&fresh_path, table), "{table}");
     }
+    // Migration 0015: the outlet and context of each listed name, filled by
+    // the migration on the old file and kept by triggers on the new one.
+    let listed = |path: &Path| -> Vec<(String, String, i64, Option<String>, String)> {
+        let c = Connection::open(path).expect("open");
+        let mut st = c
+            .prepare("SELECT key, name, article, affiliation, context FROM link_names ORDER BY key, name, article")
+            .expect("prepare");
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .expect("query")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("rows")
+    };
+    let upgraded_listed = listed(&old_path);
+    assert!(
+        upgraded_listed
+            .iter()
+            .any(|(_, n, _, _, c)| n.contains("Okafor") && c.contains("okafor")),
+        "{upgraded_listed:?}"
+    );
+    assert_eq!(upgraded_listed, listed(&fresh_path));
     let plan: String = Connection::open(&old_path)
         .expect("open")
         .query_row(

@@ -170,16 +170,23 @@ pub(crate) fn score_parts(
     cooccur: bool,
     settings: &Settings,
 ) -> f64 {
+    let agree = |i: usize| match (&xa[i], &xb[i]) {
+        (Some(x), Some(y)) => Some(attr_agree(x, y)),
+        _ => None,
+    };
+    score_of(base, [agree(0), agree(1)], cooccur, settings)
+}
+
+/// [`score_parts`] given whether the (occupation, affiliation) of the two
+/// agree (`None`: one of them has none).
+fn score_of(base: f64, agree: [Option<bool>; 2], cooccur: bool, settings: &Settings) -> f64 {
     let mut score = base;
-    for (i, (x, y)) in xa.iter().zip(xb).enumerate() {
-        if let (Some(x), Some(y)) = (x, y) {
-            if attr_agree(x, y) {
-                score += settings.attribute_agree_bonus;
-            } else if i == 0 {
-                score -= settings.occupation_disagree_penalty;
-            } else {
-                score -= settings.affiliation_disagree_penalty;
-            }
+    for (i, a) in agree.into_iter().enumerate() {
+        match a {
+            Some(true) => score += settings.attribute_agree_bonus,
+            Some(false) if i == 0 => score -= settings.occupation_disagree_penalty,
+            Some(false) => score -= settings.affiliation_disagree_penalty,
+            None => {}
         }
     }
     if cooccur {
@@ -230,6 +237,44 @@ pub(crate) fn may_join_scored(
     let own = na.bare_surname();
     let cooccur = ca.iter().any(|s| s != own && cb.contains(s));
     score_parts(base, xa, xb, cooccur, settings) >= settings.person_match_threshold
+}
+
+/// Whether a mention with folded attributes `xa` may join another whose
+/// name matched with base score `base` and whose folded affiliation is
+/// `affiliation`, whatever the other's occupation: the score
+/// ([`score_parts`]) at its best over the other's occupation (agreeing,
+/// absent or disagreeing), and over co-occurrence when `cooccur` is `None`
+/// (not known), reaches `Settings::person_match_threshold`. A necessary
+/// condition of [`may_join_scored`] with that affiliation (and
+/// co-occurrence), computed by the same arithmetic so that no rounding makes
+/// it stricter. With the defaults a disagreeing affiliation passes only
+/// with base 1.0 and co-occurrence (1.0 + 0.05 + 0.1 − 0.5 = 0.65).
+pub(crate) fn may_join_bound(
+    base: f64,
+    xa: &[Option<String>; 2],
+    affiliation: Option<&str>,
+    cooccur: Option<bool>,
+    settings: &Settings,
+) -> bool {
+    let outlet = match (&xa[1], affiliation) {
+        (Some(x), Some(y)) => Some(attr_agree(x, y)),
+        _ => None,
+    };
+    let occupations: &[Option<bool>] = if xa[0].is_some() {
+        &[Some(true), None, Some(false)]
+    } else {
+        &[None]
+    };
+    let cooccurs: &[bool] = match cooccur {
+        Some(true) => &[true],
+        Some(false) => &[false],
+        None => &[false, true],
+    };
+    occupations.iter().any(|&occupation| {
+        cooccurs
+            .iter()
+            .any(|&c| score_of(base, [occupation, outlet], c, settings) >= settings.person_match_threshold)
+    })
 }
 
 /// The rule and base score by which two full names match (see

@@ -5,8 +5,8 @@ use crate::Result;
 use crate::error::{Context as _, data_error};
 use casewatch_reconcile::Settings;
 use casewatch_reconcile::identity::ParsedNames;
-use rusqlite::{Connection, params};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rusqlite::{Connection, OptionalExtension as _, params};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// The link mentions of one key block that a rebuild has needed, grouped by
@@ -21,6 +21,14 @@ use std::path::Path;
 /// rows for 1,000 new articles, and 0.9 s of a 2.5 s rebuild). A group's
 /// mentions are prepared ([`casewatch_reconcile::LinkMention::prepare`]:
 /// names parsed and folded) only when one of their names matches.
+///
+/// A matching name's rows are first listed with the outlet of its mention
+/// and the row's context (migration 15), and only the rows that one of the
+/// new mentions may join are read
+/// ([`casewatch_reconcile::PreparedMention::may_join_listed`]): the others
+/// stay listed until a mention that may join them comes. At 190,000
+/// generated articles the first rebuild of 1,000 new ones read 89,000 rows
+/// of matching names and joined 3,300; it now reads those 3,300.
 #[derive(Debug, Default)]
 pub(crate) struct LinkBlock {
     /// Rows of the block in the table when it was last checked.
@@ -47,6 +55,12 @@ pub(crate) struct LinkBlock {
     matched: HashMap<String, (usize, Vec<(usize, f64)>)>,
     /// `Settings::given_name_max_edits` that `matched` was computed with.
     edits: usize,
+    /// The distinct outlets of the rows listed (folded, see
+    /// [`casewatch_reconcile::fold_attribute`]).
+    outlets: Vec<String>,
+    /// Outlet as stored → index into `outlets` (`None`: it folds to
+    /// nothing).
+    outlet_index: HashMap<String, Option<usize>>,
 }
 
 /// One distinct name of a [`LinkBlock`].
@@ -58,8 +72,37 @@ struct BlockName {
     alone: casewatch_reconcile::PreparedMention,
     /// Whether every row of the block giving this name has been read.
     complete: bool,
+    /// The rows giving this name that were listed (migration 15) and left
+    /// unread because no seed that matched the name could join them.
+    /// `None` until the name's rows are first listed.
+    unread: Option<Vec<Listed>>,
     /// The (group, mention) pairs read so far that give this name.
     mentions: Vec<(usize, usize)>,
+}
+
+/// A row of a name as `link_names` lists it (migration 15), before its
+/// mentions are read.
+#[derive(Debug)]
+struct Listed {
+    /// Its article row.
+    article: i64,
+    /// The outlet its mention of the name names (an index into
+    /// [`LinkBlock::outlets`]), `None` when it names none.
+    outlet: Option<usize>,
+    /// Its context as stored (JSON: the folded surnames its article names).
+    context: String,
+}
+
+/// Whether a listed row of one outlet may be joined by one of the seeds
+/// that matched its name (see [`LinkBlock::joinable`]).
+enum Verdict {
+    /// Yes, whatever its article names.
+    Read,
+    /// No.
+    Skip,
+    /// Only when its article names another person of one surname with
+    /// one of these seeds' (indices into the seeds).
+    IfCoNamed(Vec<usize>),
 }
 
 /// One distinct (mentions, context) text of a [`LinkBlock`].
@@ -124,6 +167,7 @@ impl LinkBlock {
         self.names.push(BlockName {
             alone: alone.prepare_parsed(parsed.name(name), &[]),
             complete,
+            unread: None,
             mentions: Vec::new(),
         });
         self.name_index.insert(name.to_string(), self.names.len() - 1);
@@ -166,34 +210,86 @@ impl LinkBlock {
         Ok(())
     }
 
-    /// Reads the rows of name `n` of block `key` (once).
+    /// Reads the rows of name `n` of block `key` that `wanted` accepts
+    /// (given the folded outlet the row's mention of the name names, if any,
+    /// and its context as stored); each row once. The others stay listed in
+    /// [`BlockName::unread`] for a later call.
     fn load_name(
         &mut self,
         conn: &Connection,
         path: &Path,
         key: &str,
         n: usize,
+        mut wanted: impl FnMut(Option<&str>, &str) -> bool,
         parsed: &mut ParsedNames,
     ) -> Result<()> {
-        let Some(name) = self.names.get(n).filter(|x| !x.complete) else {
+        let Some(name) = self.names.get_mut(n).filter(|x| !x.complete) else {
             return Ok(());
         };
-        let found: Vec<LinkRow> = conn
-            .prepare_cached(
-                "SELECT l.article, l.mentions, l.context
-                 FROM link_names n CROSS JOIN link_keys l ON l.key = n.key AND l.article = n.article
-                 WHERE n.key = ?1 AND n.name = ?2 ORDER BY n.article",
-            )
-            .and_then(|mut st| {
-                st.query_map(params![key, name.alone.text()], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })
-                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-            })
-            .ctx(path, || format!("reading the articles of a name of key {key}"))?;
+        let listed = match name.unread.take() {
+            Some(rows) => rows,
+            None => {
+                let rows: Vec<(i64, Option<String>, Option<String>)> = conn
+                    .prepare_cached(
+                        "SELECT article, affiliation, context FROM link_names WHERE key = ?1 AND name = ?2 ORDER BY article",
+                    )
+                    .and_then(|mut st| {
+                        st.query_map(params![key, name.alone.text()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                            .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+                    })
+                    .ctx(path, || format!("listing the articles of a name of key {key}"))?;
+                let (outlets, index) = (&mut self.outlets, &mut self.outlet_index);
+                rows.into_iter()
+                    .map(|(article, raw, context)| {
+                        // (a block has a few outlets: each is folded once)
+                        let outlet = raw.and_then(|raw| match index.get(&raw) {
+                            Some(&o) => o,
+                            None => {
+                                let o = casewatch_reconcile::fold_attribute(&raw).map(|f| {
+                                    outlets.push(f);
+                                    outlets.len() - 1
+                                });
+                                index.insert(raw, o);
+                                o
+                            }
+                        });
+                        Listed {
+                            article,
+                            outlet,
+                            // (no context listed: "[]" never rules a row out)
+                            context: context.unwrap_or_default(),
+                        }
+                    })
+                    .collect()
+            }
+        };
+        let outlets = &self.outlets;
+        let (read, unread): (Vec<Listed>, Vec<Listed>) = listed
+            .into_iter()
+            .filter(|x| !self.seen.contains(&x.article))
+            .partition(|x| wanted(x.outlet.and_then(|o| outlets.get(o)).map(String::as_str), &x.context));
+        let mut text = conn
+            .prepare_cached("SELECT mentions, context FROM link_keys WHERE key = ?1 AND article = ?2")
+            .ctx(path, || "preparing the link key read")?;
+        let mut found: Vec<LinkRow> = Vec::with_capacity(read.len());
+        for Listed { article, .. } in read {
+            let row: Option<(String, String)> = text
+                .query_row(params![key, article], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+                .ctx(path, || {
+                    format!("reading the mentions of key {key} in article row {article}")
+                })?;
+            // (a listed row whose key row is gone has nothing to link: the
+            // block is listed afresh once the count shows it)
+            if let Some((mentions, context)) = row {
+                found.push((article, mentions, context));
+            }
+        }
+        drop(text);
         self.extend(path, found, parsed)?;
         if let Some(x) = self.names.get_mut(n) {
-            x.complete = true;
+            x.complete = unread.is_empty();
+            x.unread = Some(unread);
         }
         Ok(())
     }
@@ -240,8 +336,9 @@ impl LinkBlock {
             self.matched.clear();
             self.edits = settings.given_name_max_edits;
         }
-        let mut wanted = BTreeSet::new();
-        for a in seeds {
+        // Per matching name: the seeds that matched it, with base scores.
+        let mut wanted: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
+        for (i, a) in seeds.iter().enumerate() {
             let (done, found) = self.matched.entry(a.text().to_string()).or_default();
             for (n, name) in self.names.iter().enumerate().skip(*done) {
                 if let Some(base) = a.name_match(&name.alone, settings) {
@@ -249,10 +346,62 @@ impl LinkBlock {
                 }
             }
             *done = self.names.len();
-            wanted.extend(found.iter().map(|&(n, _)| n));
+            for &(n, base) in found.iter() {
+                wanted.entry(n).or_default().push((i, base));
+            }
         }
-        for n in wanted {
-            self.load_name(conn, path, key, n, parsed)?;
+        for (n, by) in wanted {
+            // A row none of these seeds may join cannot be one of their
+            // hits: per outlet, which seeds may join a row of it, with or
+            // without co-naming (an outlet is judged once; a row's context
+            // is read only when co-naming decides).
+            let judge = |outlet: Option<&str>| {
+                let may = |cooccur| {
+                    by.iter().filter(move |&&(i, base)| {
+                        seeds
+                            .get(i)
+                            .is_some_and(|a| a.may_join_listed(base, outlet, Some(cooccur), settings))
+                    })
+                };
+                if may(false).next().is_some() {
+                    Verdict::Read
+                } else {
+                    let co: Vec<usize> = may(true).map(|&(i, _)| i).collect();
+                    if co.is_empty() {
+                        Verdict::Skip
+                    } else {
+                        Verdict::IfCoNamed(co)
+                    }
+                }
+            };
+            let mut none: Option<Verdict> = None;
+            let mut some: HashMap<String, Verdict> = HashMap::new();
+            let mut want = |outlet: Option<&str>, context: &str| {
+                let verdict = match outlet {
+                    None => none.get_or_insert_with(|| judge(None)),
+                    Some(o) => {
+                        if !some.contains_key(o) {
+                            some.insert(o.to_string(), judge(Some(o)));
+                        }
+                        match some.get(o) {
+                            Some(v) => v,
+                            None => return true,
+                        }
+                    }
+                };
+                match verdict {
+                    Verdict::Read => true,
+                    Verdict::Skip => false,
+                    // (a row read that the seeds do not join costs only
+                    // the read: the test may let through more than it must)
+                    Verdict::IfCoNamed(co) => co.iter().any(|&i| {
+                        seeds
+                            .get(i)
+                            .is_some_and(|a| a.co_names().any(|s| may_list_string(context, s)))
+                    }),
+                }
+            };
+            self.load_name(conn, path, key, n, &mut want, parsed)?;
         }
         let LinkBlock {
             groups,
@@ -289,6 +438,19 @@ impl LinkBlock {
         }
         Ok(out)
     }
+}
+
+/// Whether JSON text `json` may hold a string equal to `s`: false only when
+/// it cannot (`s` is never escaped when it has no quote, backslash or
+/// control character, so an element `s` is written `"s"`); decoding it is
+/// not needed, and most rows tested are ruled out by the search alone.
+fn may_list_string(json: &str, s: &str) -> bool {
+    if s.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
+        return true;
+    }
+    json.match_indices(s).any(|(at, _)| {
+        json.as_bytes().get(at.wrapping_sub(1)) == Some(&b'"') && json.as_bytes().get(at + s.len()) == Some(&b'"')
+    })
 }
 
 /// Link key block `key` from `cache`, brought up to date with the table:
@@ -413,6 +575,93 @@ mod tests {
             .expect("link key");
     }
 
+    /// Stores one link key row whose mentions name outlets:
+    /// (name, occupation, affiliation), with context `context`.
+    fn add_outlet_link(store: &Store, article: i64, key: &str, mentions: &[Outlet<'_>], context: &[&str]) {
+        let ms: Vec<casewatch_reconcile::LinkMention> = mentions
+            .iter()
+            .map(|&(name, occupation, affiliation)| casewatch_reconcile::LinkMention {
+                name: name.into(),
+                occupation: occupation.map(Into::into),
+                affiliation: affiliation.map(Into::into),
+            })
+            .collect();
+        store
+            .conn
+            .execute(
+                "INSERT INTO link_keys (key, article, exhaustive, mentions, context) VALUES (?1, ?2, 0, ?3, ?4)
+                 ON CONFLICT (key, article) DO UPDATE SET mentions = excluded.mentions, context = excluded.context",
+                params![
+                    key,
+                    article,
+                    serde_json::to_string(&ms).expect("json"),
+                    serde_json::to_string(context).expect("json")
+                ],
+            )
+            .expect("link key");
+    }
+
+    /// A mention with an outlet as a test gives it: name, occupation,
+    /// affiliation.
+    type Outlet<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+
+    /// The article rows `cache` finds joinable by `seed` (prepared with
+    /// `context`) in block `key`, and the rows that comparing the seed with
+    /// every stored mention of the block finds.
+    fn joined_by(
+        cache: &mut RebuildCache,
+        store: &Store,
+        key: &str,
+        seed: Outlet<'_>,
+        context: &[&str],
+    ) -> (Vec<i64>, Vec<i64>) {
+        let context: Vec<String> = context.iter().map(|c| c.to_string()).collect();
+        let seed = casewatch_reconcile::LinkMention {
+            name: seed.0.into(),
+            occupation: seed.1.map(Into::into),
+            affiliation: seed.2.map(Into::into),
+        }
+        .prepare(&context);
+        let settings = Settings::default();
+        let (blk, parsed) = link_block(&store.conn, &store.path, cache, key).expect("block");
+        let groups = blk
+            .joinable(
+                &store.conn,
+                &store.path,
+                key,
+                std::slice::from_ref(&seed),
+                &[true],
+                &settings,
+                parsed,
+            )
+            .expect("joinable");
+        let mut found: Vec<i64> = groups
+            .iter()
+            .flatten()
+            .flat_map(|&(g, _)| blk.articles(g).to_vec())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let rows: Vec<(i64, String, String)> = store
+            .conn
+            .prepare("SELECT article, mentions, context FROM link_keys WHERE key = ?1 ORDER BY article")
+            .and_then(|mut st| {
+                st.query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .expect("rows");
+        let every: Vec<i64> = rows
+            .into_iter()
+            .filter(|(_, mentions, ctx)| {
+                let ms: Vec<casewatch_reconcile::LinkMention> = serde_json::from_str(mentions).expect("mentions");
+                let ctx: Vec<String> = serde_json::from_str(ctx).expect("context");
+                ms.iter().any(|m| seed.may_join(&m.prepare(&ctx), &settings))
+            })
+            .map(|(article, _, _)| article)
+            .collect();
+        (found, every)
+    }
+
     /// The article rows `cache` finds joinable by a mention named `name`
     /// (occupation `occupation`) in block `key`.
     fn joined(cache: &mut RebuildCache, store: &Store, key: &str, name: &str, occupation: Option<&str>) -> Vec<i64> {
@@ -517,6 +766,74 @@ mod tests {
     }
 
     #[test]
+    fn a_link_block_leaves_unread_the_rows_of_outlets_a_mention_cannot_join() {
+        let (_dir, store) = store_with_links(&[]);
+        let (tundra, steppe) = (Some("Radio Tundra"), Some("Daily Steppe"));
+        let kanat = |outlet| ("Kanat Osmonov", Some("reporter"), outlet);
+        add_outlet_link(&store, 1, KEY, &[kanat(tundra)], &["osmonov"]);
+        add_outlet_link(&store, 2, KEY, &[kanat(steppe)], &["osmonov"]);
+        add_outlet_link(&store, 3, KEY, &[("Kanat Osmonov", None, None)], &["osmonov"]);
+        // Another outlet, but the article also names a Temirova.
+        add_outlet_link(&store, 4, KEY, &[kanat(steppe)], &["osmonov", "temirova"]);
+        // An outlet that agrees ("Radio Tundra" is part of it).
+        add_outlet_link(&store, 5, KEY, &[kanat(Some("Radio Tundra TV"))], &["osmonov"]);
+        // Another outlet and an initial: never joined through another
+        // outlet, even co-named.
+        add_outlet_link(
+            &store,
+            6,
+            KEY,
+            &[("K. Osmonov", Some("reporter"), steppe)],
+            &["osmonov", "temirova"],
+        );
+        let mut cache = RebuildCache::default();
+        let (found, every) = joined_by(&mut cache, &store, KEY, kanat(tundra), &["osmonov", "temirova"]);
+        assert_eq!(found, [1, 3, 4, 5]);
+        assert_eq!(found, every);
+        let read = |cache: &RebuildCache| {
+            let mut seen: Vec<i64> = cache.links.get(KEY).expect("cached").seen.iter().copied().collect();
+            seen.sort_unstable();
+            seen
+        };
+        assert_eq!(
+            read(&cache),
+            [1, 3, 4, 5],
+            "the rows of Daily Steppe alone were left unread"
+        );
+        // A mention of the other outlet reads them then.
+        let (found, every) = joined_by(&mut cache, &store, KEY, kanat(steppe), &["osmonov"]);
+        assert_eq!(found, [2, 3, 4, 6]);
+        assert_eq!(found, every);
+        assert_eq!(read(&cache), [1, 2, 3, 4, 5, 6]);
+        // A mention naming no outlet may join every outlet.
+        let (found, every) = joined_by(&mut cache, &store, KEY, ("Kanat Osmonov", None, None), &["osmonov"]);
+        assert_eq!(found, [1, 2, 3, 4, 5, 6]);
+        assert_eq!(found, every);
+        for seed in [kanat(tundra), kanat(steppe), ("Kanat Osmonov", None, None)] {
+            let fresh = joined_by(
+                &mut RebuildCache::default(),
+                &store,
+                KEY,
+                seed,
+                &["osmonov", "temirova"],
+            );
+            assert_eq!(fresh.0, fresh.1, "{seed:?}");
+        }
+    }
+
+    #[test]
+    fn a_json_list_is_searched_for_a_string_without_decoding_it() {
+        let list = r#"["osmonov","temirova","kara suu"]"#;
+        assert!(may_list_string(list, "osmonov"));
+        assert!(may_list_string(list, "kara suu"));
+        assert!(!may_list_string(list, "temir"), "a part of an element");
+        assert!(!may_list_string(list, "osmonova"));
+        assert!(!may_list_string("[]", "osmonov"));
+        // A string JSON would escape is never ruled out.
+        assert!(may_list_string(list, "o\"s"));
+    }
+
+    #[test]
     fn link_names_follow_every_change_of_link_keys() {
         let (_dir, store) = store_with_links(&[
             (1, KEY, &[KANAT, DILNOZA]),
@@ -551,15 +868,59 @@ mod tests {
             })
             .expect("listed");
         assert_eq!(listed, vec![(KEY.to_string(), "Aibek Osmonov".to_string())]);
+        // The outlet and context listed beside each name (migration 15)
+        // follow an upsert that changes the context alone.
+        add_outlet_link(
+            &store,
+            1,
+            KEY,
+            &[("Aibek Osmonov", None, None)],
+            &["osmonov", "temirova"],
+        );
+        add_outlet_link(
+            &store,
+            5,
+            KEY,
+            &[("Aibek Osmonov", None, Some("Radio Tundra"))],
+            &["osmonov"],
+        );
+        let beside: Vec<(i64, Option<String>, String)> = store
+            .conn
+            .prepare("SELECT article, affiliation, context FROM link_names ORDER BY article")
+            .and_then(|mut st| {
+                st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+            })
+            .expect("listed");
+        assert_eq!(
+            beside,
+            [
+                (1, None, r#"["osmonov","temirova"]"#.to_string()),
+                (5, Some("Radio Tundra".to_string()), r#"["osmonov"]"#.to_string())
+            ]
+        );
         // The integrity check compares the two.
         assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
         store
             .conn
-            .execute_batch("DELETE FROM link_names; INSERT INTO link_names VALUES ('person:x', 'X', 3);")
+            .execute(
+                "UPDATE link_names SET affiliation = 'Daily Steppe' WHERE article = 5",
+                [],
+            )
             .expect("damage");
         assert_eq!(
             store.integrity_check().expect("check"),
             ["link_names: 1 rows missing and 1 rows not in link_keys (the triggers of link_keys keep it)"]
+        );
+        store
+            .conn
+            .execute_batch(
+                "DELETE FROM link_names; INSERT INTO link_names (key, name, article) VALUES ('person:x', 'X', 3);",
+            )
+            .expect("damage");
+        assert_eq!(
+            store.integrity_check().expect("check"),
+            ["link_names: 2 rows missing and 1 rows not in link_keys (the triggers of link_keys keep it)"]
         );
         store
             .conn

@@ -9,7 +9,8 @@
 //! listed by its distinct names (migration 14: `link_block_names` and
 //! `person_block_names`), and the rows of a name are read only when a
 //! look-up's name matches it (migration 12: `link_names`, and the index
-//! `person_index_block_names`).
+//! `person_index_block_names`), and of those only the rows of outlets and
+//! articles a look-up's mention may join (migration 15).
 //!
 //! - **Link blocks** ([`link_block`]): a block is used only while its row
 //!   count and largest article row equal the table's (`link_key_counts` and
