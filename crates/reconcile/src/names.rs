@@ -337,6 +337,13 @@ pub fn spelling_key(folded_token: &str) -> String {
 impl Name {
     /// Folds and splits `name`.
     pub fn parse(name: &str) -> Name {
+        Name::parse_folding(name, fold)
+    }
+
+    /// [`Name::parse`], folding each word of the name with `fold_word`,
+    /// which must give what [`fold`] gives (a memo of it: a block's names
+    /// share their surname, and a store's names a few thousand given names).
+    pub fn parse_folding(name: &str, mut fold_word: impl FnMut(&str) -> String) -> Name {
         // An honorific is no part of the name ("Me Fethi Mouldi", "Mr. Purkayastha").
         let name = strip_honorific(name);
         let folded = fold(name);
@@ -345,7 +352,7 @@ impl Name {
         let mut toks: Vec<String> = Vec::with_capacity(words.len() + 1);
         let mut alt_keys: Vec<String> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let f = fold(w);
+            let f = fold_word(w);
             if f.is_empty() {
                 continue;
             }

@@ -838,3 +838,51 @@ fn a_listed_outlet_rules_out_only_mentions_that_could_never_join() {
     ));
     assert_eq!(a.co_names().collect::<Vec<_>>(), ["varga"]);
 }
+
+#[test]
+fn a_name_parsed_through_the_memo_of_its_words_is_parsed_as_alone() {
+    use casewatch_reconcile::identity::ParsedNames;
+    use casewatch_reconcile::names::Name;
+    let given = [
+        "Zhyldyz",
+        "Жылдыз",
+        "Me Kanat",
+        "Aibek Tursun",
+        "Z.",
+        "Chung",
+        "Ivo-Pui",
+    ];
+    let surnames = [
+        "Kasymaliyeva",
+        "Касымалиева",
+        "Abdel-Sattar",
+        "Toktogul uulu",
+        "Pui-kuen",
+        "Osmonov",
+    ];
+    let mut parsed = ParsedNames::default();
+    let mut names = 0;
+    // (every word recurs across names, so most are folded from the memo)
+    for round in 0..2 {
+        for g in given {
+            for s in surnames {
+                let text = if round == 0 {
+                    format!("{g} {s}")
+                } else {
+                    format!("{s} {g}")
+                };
+                assert_eq!(parsed.name(&text), &Name::parse(&text), "{text:?}");
+                names += 1;
+            }
+        }
+    }
+    assert_eq!(names, 84);
+    for raw in ["Radio Tundra", "RADIO  tundra!", "—", "Радио Тундра"] {
+        assert_eq!(
+            parsed.attribute(raw).map(str::to_string),
+            casewatch_reconcile::fold_attribute(raw),
+            "{raw:?}"
+        );
+    }
+    assert_eq!(parsed.attribute("—"), None);
+}

@@ -241,12 +241,13 @@ impl LinkBlock {
                 let (outlets, index) = (&mut self.outlets, &mut self.outlet_index);
                 rows.into_iter()
                     .map(|(article, raw, context)| {
-                        // (a block has a few outlets: each is folded once)
+                        // (a block has a few outlets: each is folded once,
+                        // and once a process)
                         let outlet = raw.and_then(|raw| match index.get(&raw) {
                             Some(&o) => o,
                             None => {
-                                let o = casewatch_reconcile::fold_attribute(&raw).map(|f| {
-                                    outlets.push(f);
+                                let o = parsed.attribute(&raw).map(|f| {
+                                    outlets.push(f.to_string());
                                     outlets.len() - 1
                                 });
                                 index.insert(raw, o);
