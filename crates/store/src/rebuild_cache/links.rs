@@ -89,8 +89,9 @@ struct Listed {
     /// The outlet its mention of the name names (an index into
     /// [`LinkBlock::outlets`]), `None` when it names none.
     outlet: Option<usize>,
-    /// Its context as stored (JSON: the folded surnames its article names).
-    context: String,
+    /// Its context as stored (JSON: the folded surnames its article
+    /// names); `None` when none is listed (then it is read).
+    context: Option<String>,
 }
 
 /// Whether a listed row of one outlet may be joined by one of the seeds
@@ -212,7 +213,7 @@ impl LinkBlock {
 
     /// Reads the rows of name `n` of block `key` that `wanted` accepts
     /// (given the folded outlet the row's mention of the name names, if any,
-    /// and its context as stored); each row once. The others stay listed in
+    /// and its context as stored, if listed); each row once. The others stay listed in
     /// [`BlockName::unread`] for a later call.
     fn load_name(
         &mut self,
@@ -220,7 +221,7 @@ impl LinkBlock {
         path: &Path,
         key: &str,
         n: usize,
-        mut wanted: impl FnMut(Option<&str>, &str) -> bool,
+        mut wanted: impl FnMut(Option<&str>, Option<&str>) -> bool,
         parsed: &mut ParsedNames,
     ) -> Result<()> {
         let Some(name) = self.names.get_mut(n).filter(|x| !x.complete) else {
@@ -257,8 +258,7 @@ impl LinkBlock {
                         Listed {
                             article,
                             outlet,
-                            // (no context listed: "[]" never rules a row out)
-                            context: context.unwrap_or_default(),
+                            context,
                         }
                     })
                     .collect()
@@ -268,7 +268,12 @@ impl LinkBlock {
         let (read, unread): (Vec<Listed>, Vec<Listed>) = listed
             .into_iter()
             .filter(|x| !self.seen.contains(&x.article))
-            .partition(|x| wanted(x.outlet.and_then(|o| outlets.get(o)).map(String::as_str), &x.context));
+            .partition(|x| {
+                wanted(
+                    x.outlet.and_then(|o| outlets.get(o)).map(String::as_str),
+                    x.context.as_deref(),
+                )
+            });
         let mut text = conn
             .prepare_cached("SELECT mentions, context FROM link_keys WHERE key = ?1 AND article = ?2")
             .ctx(path, || "preparing the link key read")?;
@@ -377,7 +382,7 @@ impl LinkBlock {
             };
             let mut none: Option<Verdict> = None;
             let mut some: HashMap<String, Verdict> = HashMap::new();
-            let mut want = |outlet: Option<&str>, context: &str| {
+            let mut want = |outlet: Option<&str>, context: Option<&str>| {
                 let verdict = match outlet {
                     None => none.get_or_insert_with(|| judge(None)),
                     Some(o) => {
@@ -395,10 +400,12 @@ impl LinkBlock {
                     Verdict::Skip => false,
                     // (a row read that the seeds do not join costs only
                     // the read: the test may let through more than it must)
-                    Verdict::IfCoNamed(co) => co.iter().any(|&i| {
-                        seeds
-                            .get(i)
-                            .is_some_and(|a| a.co_names().any(|s| may_list_string(context, s)))
+                    Verdict::IfCoNamed(co) => context.is_none_or(|context| {
+                        co.iter().any(|&i| {
+                            seeds
+                                .get(i)
+                                .is_some_and(|a| a.co_names().any(|s| may_list_string(context, s)))
+                        })
                     }),
                 }
             };
@@ -820,6 +827,28 @@ mod tests {
             );
             assert_eq!(fresh.0, fresh.1, "{seed:?}");
         }
+    }
+
+    #[test]
+    fn a_row_listed_without_its_context_is_read_when_co_naming_decides() {
+        let (_dir, store) = store_with_links(&[]);
+        let kanat = |outlet| ("Kanat Osmonov", Some("reporter"), outlet);
+        // Another outlet, co-named: joined, and only co-naming says so.
+        add_outlet_link(&store, 4, KEY, &[kanat(Some("Daily Steppe"))], &["osmonov", "temirova"]);
+        store
+            .conn
+            .execute("UPDATE link_names SET context = NULL WHERE article = 4", [])
+            .expect("damage");
+        let seed = kanat(Some("Radio Tundra"));
+        let (found, every) = joined_by(
+            &mut RebuildCache::default(),
+            &store,
+            KEY,
+            seed,
+            &["osmonov", "temirova"],
+        );
+        assert_eq!(found, [4]);
+        assert_eq!(found, every);
     }
 
     #[test]
