@@ -26,9 +26,10 @@
 //! were rolled back; link blocks are checked against the table anyway).
 //!
 //! Memory: at most [`people::MAX_CACHED_PEOPLE`] people rows (about 150 bytes each)
-//! and, for link blocks, the names of every key looked up and the mentions
-//! of the names read; a whole 200,000-article run of `bench_ingest` peaks
-//! at about 1 GB (see ARCHITECTURE.md).
+//! and, for link blocks, the names of every key looked up, the rows listed
+//! for the names that matched (article, outlet and context, about 100 bytes
+//! each) and the mentions of the rows read; a whole 200,000-article run of
+//! `bench_ingest` peaks at about 760 MB (see ARCHITECTURE.md, "Session 16").
 
 mod links;
 mod people;
