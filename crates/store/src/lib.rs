@@ -681,13 +681,8 @@ impl Store {
             (
                 "link_names",
                 "SELECT key, name, article, affiliation, context FROM link_names",
-                // (migration 15: a name's one affiliation in the row, else NULL)
-                "SELECT key, n, article, CASE WHEN count(a) = count(*) AND min(a) = max(a) THEN min(a) END, context
-                 FROM (SELECT l.key, l.article, l.context, json_extract(m.value, '$.name') AS n,
-                              CASE WHEN json_type(m.value, '$.affiliation') = 'text'
-                                   THEN json_extract(m.value, '$.affiliation') END AS a
-                       FROM link_keys l, json_each(l.mentions) m WHERE json_type(m.value, '$.name') = 'text')
-                 GROUP BY key, article, n",
+                // (migration 15's view of what the triggers write)
+                "SELECT key, name, article, affiliation, context FROM link_names_derived",
                 "link_keys",
                 false,
             ),

@@ -23,14 +23,24 @@
 -- folded surnames its article names), as in link_keys.
 ALTER TABLE link_names ADD COLUMN affiliation TEXT;
 ALTER TABLE link_names ADD COLUMN context TEXT;
-UPDATE link_names SET (affiliation, context) = (
-    SELECT CASE WHEN count(a) = count(*) AND min(a) = max(a) THEN min(a) END, max(c)
-    FROM (SELECT CASE WHEN json_type(m.value, '$.affiliation') = 'text'
-                      THEN json_extract(m.value, '$.affiliation') END AS a,
-                 l.context AS c
+-- What link_names holds, derived from link_keys: the migration fills the
+-- new columns from it, `Store::integrity_check` compares the table with it,
+-- and the triggers below write the same for the row that fired them.
+CREATE VIEW link_names_derived AS
+    SELECT key, n AS name, article,
+           CASE WHEN count(a) = count(*) AND min(a) = max(a) THEN min(a) END AS affiliation,
+           context
+    FROM (SELECT l.key, l.article, l.context, json_extract(m.value, '$.name') AS n,
+                 CASE WHEN json_type(m.value, '$.affiliation') = 'text'
+                      THEN json_extract(m.value, '$.affiliation') END AS a
           FROM link_keys l, json_each(l.mentions) m
-          WHERE l.key = link_names.key AND l.article = link_names.article
-            AND json_extract(m.value, '$.name') = link_names.name));
+          WHERE json_type(m.value, '$.name') = 'text')
+    GROUP BY key, article, n;
+-- (row by row: the view's terms on key and article reach link_keys'
+-- primary key, so nothing of the whole view is held)
+UPDATE link_names SET (affiliation, context) = (
+    SELECT d.affiliation, d.context FROM link_names_derived d
+    WHERE d.key = link_names.key AND d.article = link_names.article AND d.name = link_names.name);
 DROP TRIGGER link_keys_named;
 DROP TRIGGER link_keys_renamed;
 CREATE TRIGGER link_keys_named AFTER INSERT ON link_keys BEGIN

@@ -291,7 +291,6 @@ impl LinkBlock {
                 found.push((article, mentions, context));
             }
         }
-        drop(text);
         self.extend(path, found, parsed)?;
         if let Some(x) = self.names.get_mut(n) {
             x.complete = unread.is_empty();
@@ -389,10 +388,7 @@ impl LinkBlock {
                         if !some.contains_key(o) {
                             some.insert(o.to_string(), judge(Some(o)));
                         }
-                        match some.get(o) {
-                            Some(v) => v,
-                            None => return true,
-                        }
+                        &some[o]
                     }
                 };
                 match verdict {
