@@ -30,8 +30,9 @@
 use crate::names::Name;
 use crate::overrides::MentionRef;
 use crate::{Reconciled, Settings};
+use foldhash::{HashMap, HashMapExt as _};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A person of a case that is not being rebuilt: a candidate to share its id
 /// with a person of a rebuilt case.

@@ -46,8 +46,9 @@ use crate::error::{Context as _, data_error};
 use crate::rebuild_cache::{self, RebuildCache};
 use casewatch_reconcile::{LinkMention, Overrides, PreparedMention, Settings, affiliations_agree};
 use chrono::NaiveDate;
+use foldhash::{HashMap, HashMapExt as _};
 use rusqlite::{Connection, OptionalExtension as _};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// A stored mention that may join a seed mention naming no outlet: the

@@ -40,8 +40,8 @@ pub(crate) use people::{Lookup, PersonCache};
 
 use crate::Result;
 use crate::error::Context as _;
+use foldhash::HashMap;
 use rusqlite::Connection;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// The blocks a [`crate::Store`] keeps between rebuilds (see the module docs).

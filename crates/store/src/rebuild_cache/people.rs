@@ -3,8 +3,9 @@
 use crate::Result;
 use crate::error::Context as _;
 use casewatch_reconcile::identity::KnownPerson;
+use foldhash::HashMap;
 use rusqlite::{Connection, OptionalExtension as _, params};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// How many people rows [`PersonCache`] holds at most; past it the cache
