@@ -560,10 +560,11 @@ pub fn given_names_agree(x: &str, y: &str, max_edits: usize) -> bool {
 /// distance is at least the difference of the lengths, and the smallest
 /// value of a row of the distance table never decreases from one row to
 /// the next, so the answer is no as soon as either exceeds `max`; words of up
-/// to [`EDIT_CHARS`] characters are compared on the stack. A block's given
-/// names are compared with each new mention's (100,000 comparisons in the
-/// first rebuild of 1,000 generated articles at 190,000), and most pairs
-/// are told apart in a few rows.
+/// to [`EDIT_CHARS`] characters are compared on the stack. A block's names
+/// are compared with each new mention's (in the first rebuild of 1,000
+/// generated articles at 190,000, 108,000 name comparisons came to the
+/// edit distance of 116,000 pairs of given names), and most pairs are told
+/// apart in a few rows.
 fn within_edits(x: &str, y: &str, max: usize) -> bool {
     let (mut xs, mut ys) = ([' '; EDIT_CHARS], [' '; EDIT_CHARS]);
     let (mut n, mut m) = (0, 0);
