@@ -634,6 +634,19 @@ pub fn block_key(name: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A fixed pseudo-random generator (xorshift) from `seed`: each call
+    /// gives a number below its argument, so a failing generated case
+    /// repeats.
+    fn xorshift(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut state = seed;
+        move |n| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % n as u64).unwrap_or(0)
+        }
+    }
+
     /// [`fold`] as first written, one plain pass per step: the reference
     /// the faster version must equal.
     fn fold_reference(text: &str) -> String {
@@ -693,13 +706,7 @@ mod tests {
              çÇéÉüÜöÖşŞğĞåøæœłđəŁØ字ş1234"
             .chars()
             .collect();
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n as u64).unwrap_or(0)
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..50_000 {
             let len = next(15);
             let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
@@ -729,13 +736,7 @@ mod tests {
         let alphabet: Vec<char> = "aAbcChHeEiIyYkKsSzZwWqQpPjJouUlnrtvx '`-.,\t\n\r\x0b\x0c\x1c_/()1234"
             .chars()
             .collect();
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n as u64).unwrap_or(0)
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..100_000 {
             let len = next(25);
             let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
@@ -757,13 +758,7 @@ mod tests {
     #[test]
     fn within_edits_is_the_levenshtein_distance_bounded() {
         let alphabet: Vec<char> = "aabnnoirkЖжé".chars().collect();
-        let mut state: u64 = 0x3c6e_f372_fe94_f82b;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n as u64).unwrap_or(0)
-        };
+        let mut next = xorshift(0x3c6e_f372_fe94_f82b);
         let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
             let len = next(11);
             (0..len).map(|_| alphabet[next(alphabet.len())]).collect()
