@@ -556,47 +556,65 @@ pub fn given_names_agree(x: &str, y: &str, max_edits: usize) -> bool {
 }
 
 /// Whether `x` and `y` are at most `max` Levenshtein edits apart (in
-/// characters): `strsim::levenshtein(x, y) <= max`, told sooner. The
-/// distance is at least the difference of the lengths, and the smallest
-/// value of a row of the distance table never decreases from one row to
-/// the next, so the answer is no as soon as either exceeds `max`; words of up
-/// to [`EDIT_CHARS`] characters are compared on the stack. A block's names
-/// are compared with each new mention's (in the first rebuild of 1,000
-/// generated articles at 190,000, 108,000 name comparisons came to the
-/// edit distance of 116,000 pairs of given names), and most pairs are told
-/// apart in a few rows.
+/// characters): `strsim::levenshtein(x, y) <= max`, told sooner and in
+/// linear time. The distance is at least the difference of the lengths; a
+/// cell of the distance table more than `max` off the diagonal is past the
+/// bound, so only that band is computed (`max` cells each side of it, a row
+/// at a time: linear in the length for the bound, where the whole table of
+/// two given names of 100,000 letters would hold 10^10 cells); and the
+/// smallest value of a row never decreases from one row to the next, so the
+/// answer is no as soon as one row is past the bound. Words of up to
+/// [`EDIT_CHARS`] characters are compared on the stack. A block's names are
+/// compared with each new mention's (in the first rebuild of 1,000
+/// generated articles at 190,000, 108,000 name comparisons came to the edit
+/// distance of 116,000 pairs of given names), and most pairs are told apart
+/// in a few rows.
 fn within_edits(x: &str, y: &str, max: usize) -> bool {
-    let (mut xs, mut ys) = ([' '; EDIT_CHARS], [' '; EDIT_CHARS]);
-    let (mut n, mut m) = (0, 0);
-    for c in x.chars() {
-        let Some(slot) = xs.get_mut(n) else {
-            return strsim::levenshtein(x, y) <= max;
-        };
-        *slot = c;
-        n += 1;
-    }
-    for c in y.chars() {
-        let Some(slot) = ys.get_mut(m) else {
-            return strsim::levenshtein(x, y) <= max;
-        };
-        *slot = c;
-        m += 1;
-    }
+    let (n, m) = (x.chars().count(), y.chars().count());
     if n.abs_diff(m) > max {
         return false;
     }
-    let (xs, ys) = (&xs[..n], &ys[..m]);
-    let mut prev = [0usize; EDIT_CHARS + 1];
-    let mut cur = [0usize; EDIT_CHARS + 1];
-    for (j, v) in prev.iter_mut().enumerate().take(m + 1) {
-        *v = j;
+    if m <= EDIT_CHARS {
+        let mut ys = [' '; EDIT_CHARS];
+        for (slot, c) in ys.iter_mut().zip(y.chars()) {
+            *slot = c;
+        }
+        let (mut prev, mut cur) = ([0usize; EDIT_CHARS + 1], [0usize; EDIT_CHARS + 1]);
+        within_band(x, &ys[..m], max, &mut prev[..=m], &mut cur[..=m])
+    } else {
+        let ys: Vec<char> = y.chars().collect();
+        let (mut prev, mut cur) = (vec![0; m + 1], vec![0; m + 1]);
+        within_band(x, &ys, max, &mut prev, &mut cur)
     }
-    for (i, &a) in xs.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut least = cur[0];
-        for (j, &b) in ys.iter().enumerate() {
-            let v = (prev[j] + usize::from(a != b)).min(prev[j + 1] + 1).min(cur[j] + 1);
-            cur[j + 1] = v;
+}
+
+/// The band of the distance table of [`within_edits`], for `x` against the
+/// characters `ys`, whose lengths differ by at most `max`: `prev` and `cur`
+/// are two rows of `ys.len() + 1` cells. A value past the bound is kept as
+/// `max + 1`, so none overflows; a cell outside the band is never written
+/// but by the first row, so it reads as past the bound.
+fn within_band(x: &str, ys: &[char], max: usize, prev: &mut [usize], cur: &mut [usize]) -> bool {
+    let m = ys.len();
+    let past = max + 1;
+    for (j, v) in prev.iter_mut().enumerate() {
+        *v = j.min(past);
+    }
+    cur.fill(past);
+    let (mut prev, mut cur) = (prev, cur);
+    for (i, a) in x.chars().enumerate().map(|(i, a)| (i + 1, a)) {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(m);
+        cur[0] = i.min(past);
+        // (the cell left of the band is past it; the rows alternate, so it
+        // holds the value of two rows before)
+        cur[lo - 1] = if lo == 1 { cur[0] } else { past };
+        let mut least = cur[lo - 1];
+        for j in lo..=hi {
+            let v = (prev[j - 1] + usize::from(a != ys[j - 1]))
+                .min(prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(past);
+            cur[j] = v;
             least = least.min(v);
         }
         if least > max {
@@ -608,7 +626,7 @@ fn within_edits(x: &str, y: &str, max: usize) -> bool {
 }
 
 /// The longest words [`within_edits`] compares on the stack (longer ones
-/// go to `strsim`).
+/// in two rows on the heap).
 const EDIT_CHARS: usize = 32;
 
 /// Whether two spellings name the same person, by score.py's rule with its
@@ -773,11 +791,46 @@ mod tests {
                 );
             }
         }
-        // Past the stack's length, strsim decides.
-        let long = "a".repeat(40);
-        assert!(within_edits(&long, &format!("{long}bb"), 2));
-        assert!(!within_edits(&long, &format!("{long}bbb"), 2));
+        // Words past the stack's length: a word and a copy with a few
+        // random edits, and two unrelated ones.
+        for _ in 0..5_000 {
+            let len = 30 + next(20);
+            let x: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let mut y: Vec<char> = x.chars().collect();
+            for _ in 0..next(5) {
+                let at = next(y.len() + 1);
+                match next(3) {
+                    0 => y.insert(at, alphabet[next(alphabet.len())]),
+                    1 if at < y.len() => {
+                        y.remove(at);
+                    }
+                    _ if at < y.len() => y[at] = alphabet[next(alphabet.len())],
+                    _ => {}
+                }
+            }
+            let y: String = y.into_iter().collect();
+            let z: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            for max in 0..6 {
+                assert_eq!(
+                    within_edits(&x, &y, max),
+                    strsim::levenshtein(&x, &y) <= max,
+                    "{x:?} {y:?} {max}"
+                );
+                assert_eq!(
+                    within_edits(&x, &z, max),
+                    strsim::levenshtein(&x, &z) <= max,
+                    "{x:?} {z:?} {max}"
+                );
+            }
+        }
         assert!(within_edits("kanat", "kanet", 1) && !within_edits("kanat", "kenet", 1));
+        assert!(within_edits("", "ab", 2) && !within_edits("", "abc", 2));
+        // Two given names of 100,000 letters one edit apart: the band, not
+        // the table of 10^10 cells.
+        let long = "ab".repeat(50_000);
+        let other = format!("{}c", &long[1..]);
+        assert!(!within_edits(&long, &other, 1));
+        assert!(within_edits(&long, &other, 2));
     }
 
     fn same_key(a: &str, b: &str) {
