@@ -344,18 +344,15 @@ fn related_counts(conn: &Connection, path: &Path) -> Result<BTreeMap<String, u64
 }
 
 /// Ids of the stored articles that belong to no case (no legal event about
-/// a named defendant or a prosecuted outlet), sorted.
+/// a named defendant or a prosecuted outlet), sorted, each once: the table
+/// migration 16's triggers keep, not a look-up of every article.
 pub(crate) fn articles_without_case(conn: &Connection, path: &Path) -> Result<Vec<String>> {
-    conn.prepare_cached(
-        "SELECT article_id FROM articles a
-          WHERE NOT EXISTS (SELECT 1 FROM case_articles c WHERE c.article_id = a.article_id)
-          ORDER BY article_id",
-    )
-    .and_then(|mut st| {
-        st.query_map([], |r| r.get(0))
-            .and_then(|it| it.collect::<rusqlite::Result<Vec<String>>>())
-    })
-    .ctx(path, || "reading the articles without a case")
+    conn.prepare_cached("SELECT article_id FROM articles_without_case ORDER BY article_id")
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get(0))
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<String>>>())
+        })
+        .ctx(path, || "reading the articles without a case")
 }
 
 /// Every case in listing order (`sort_key`, then position).

@@ -473,9 +473,12 @@ impl Store {
         cases::case_by_title(&self.conn, &self.path, text)
     }
 
-    /// Ids of the stored articles that belong to no case, sorted: articles
-    /// that report no legal event about a named defendant or a prosecuted
-    /// outlet. They stay stored and searchable.
+    /// Ids of the stored articles that belong to no case, sorted, each once:
+    /// articles that report no legal event about a named defendant or a
+    /// prosecuted outlet. They stay stored and searchable. Read from
+    /// `articles_without_case` (migration 16, kept by triggers): as many
+    /// rows as the answer, where finding them took 50–60 ms at 190,000
+    /// articles.
     ///
     /// Errors: [`StoreError::Query`] when the database cannot be read.
     pub fn articles_without_case(&self) -> Result<Vec<String>> {
@@ -631,7 +634,8 @@ impl Store {
     /// and `link_names` (migrations 12 and 15) against `link_keys`,
     /// `link_block_names` against `link_names`, and `person_block_names`
     /// (migration 14; it may hold a name no row has any more, not miss one)
-    /// against `person_index`. Returns the problems found, empty when the
+    /// against `person_index`, and `articles_without_case` (migration 16)
+    /// against `articles` and `case_articles`. Returns the problems found, empty when the
     /// file is sound. Reads every link key row (about a second at 200,000
     /// generated articles).
     pub fn integrity_check(&self) -> Result<Vec<String>> {
@@ -699,6 +703,14 @@ impl Store {
                 "SELECT block, name FROM person_index",
                 "person_index",
                 true,
+            ),
+            (
+                "articles_without_case",
+                "SELECT article_id FROM articles_without_case",
+                "SELECT article_id FROM articles a
+                 WHERE NOT EXISTS (SELECT 1 FROM case_articles c WHERE c.article_id = a.article_id)",
+                "articles and case_articles",
+                false,
             ),
         ];
         for (table, kept, expected, source, more) in derived {

@@ -104,6 +104,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0015_link_name_outlets",
         sql: include_str!("../migrations/sqlite/0015_link_name_outlets.sql"),
     },
+    Migration {
+        version: 16,
+        name: "0016_articles_without_case",
+        sql: include_str!("../migrations/sqlite/0016_articles_without_case.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

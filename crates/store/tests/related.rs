@@ -245,3 +245,44 @@ fn a_reviewed_role_survives_new_articles_and_rebuilds_and_is_audited() {
             .is_err()
     );
 }
+
+#[test]
+fn articles_without_a_case_follow_every_change_of_the_cases() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("casewatch.db")).expect("open");
+    let items = corpus();
+    let sound = |store: &Store| assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
+    // Stored and not yet reconciled: no case lists any of them.
+    let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
+    store.insert_articles(&inputs).expect("insert");
+    assert_eq!(
+        store.articles_without_case().expect("without"),
+        ["r1", "r2", "r3", "r4"]
+    );
+    sound(&store);
+    store.update_cases().expect("update cases");
+    assert_eq!(store.articles_without_case().expect("without"), ["r4"]);
+    sound(&store);
+    // Every case replaced by none, then by one case of two of them.
+    let mut file = store.cases().expect("cases");
+    let kept = file.cases.remove(0);
+    store
+        .replace_cases(&casewatch_model::CaseFile::default())
+        .expect("replace");
+    assert_eq!(
+        store.articles_without_case().expect("without"),
+        ["r1", "r2", "r3", "r4"]
+    );
+    sound(&store);
+    let mut both = kept.clone();
+    both.articles = vec!["r1".into(), "r4".into()];
+    store
+        .replace_cases(&casewatch_model::CaseFile { cases: vec![both] })
+        .expect("replace");
+    assert_eq!(store.articles_without_case().expect("without"), ["r2", "r3"]);
+    sound(&store);
+    // A rebuild of every case gives the list a store built at once gives.
+    store.rebuild_cases().expect("rebuild");
+    assert_eq!(store.articles_without_case().expect("without"), ["r4"]);
+    sound(&store);
+}

@@ -67,6 +67,8 @@ fn articles() -> Vec<(ExtractRecord, String)> {
                 ("release", "2025-02-02", &[0], "Belgrade", None),
             ],
         ),
+        // No legal event: in no case.
+        record("u4", "2025-02-10", &["Ivo Marek"], &[]),
     ]
 }
 
@@ -424,6 +426,11 @@ fn a_schema_5_database_is_listed_like_a_new_one_after_the_upgrade() {
         "{upgraded_listed:?}"
     );
     assert_eq!(upgraded_listed, listed(&fresh_path));
+    // Migration 0016: the articles no case lists, filled by the migration
+    // on the old file and kept by triggers on the new one.
+    assert_eq!(upgraded.articles_without_case().expect("without"), ["u4"]);
+    assert_eq!(fresh.articles_without_case().expect("without"), ["u4"]);
+    assert_eq!(upgraded.integrity_check().expect("check"), Vec::<String>::new());
     let plan: String = Connection::open(&old_path)
         .expect("open")
         .query_row(
