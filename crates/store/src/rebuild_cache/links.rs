@@ -687,27 +687,9 @@ mod tests {
     }
 
     /// The article rows `cache` finds joinable by a mention named `name`
-    /// (occupation `occupation`) in block `key`.
+    /// (occupation `occupation`) in block `key` (see [`joined_by`]).
     fn joined(cache: &mut RebuildCache, store: &Store, key: &str, name: &str, occupation: Option<&str>) -> Vec<i64> {
-        let seed = casewatch_reconcile::LinkMention {
-            name: name.into(),
-            occupation: occupation.map(Into::into),
-            affiliation: None,
-        }
-        .prepare(&["osmonov".to_string()]);
-        let settings = Settings::default();
-        let (blk, parsed) = link_block(&store.conn, &store.path, cache, key).expect("block");
-        let groups = blk
-            .joinable(&store.conn, &store.path, key, &[seed], &[true], &settings, parsed)
-            .expect("joinable");
-        let mut out: Vec<i64> = groups
-            .iter()
-            .flatten()
-            .flat_map(|&(g, _)| blk.articles(g).to_vec())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        joined_by(cache, store, key, (name, occupation, None), &["osmonov"]).0
     }
 
     /// (key, name, article) of `link_names`, and what the mentions of
