@@ -13,7 +13,6 @@
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, Error};
-use std::io::{Read as _, Write as _};
 
 /// Bodies shorter than this many bytes are stored as text: the deflate
 /// header and the lost page-fill gain outweigh what it saves.
@@ -49,8 +48,7 @@ pub(crate) fn encode(body: &str) -> StoredBody<'_> {
     if body.len() < MIN_DEFLATED_BYTES {
         return StoredBody::Text(body);
     }
-    let mut z = flate2::write::DeflateEncoder::new(Vec::with_capacity(body.len() / 2), flate2::Compression::fast());
-    match z.write_all(body.as_bytes()).and_then(|()| z.finish()) {
+    match crate::deflate::deflate(body.as_bytes()) {
         Ok(d) if worth_deflating(body.len(), d.len()) => StoredBody::Deflated(d),
         _ => StoredBody::Text(body),
     }
@@ -59,11 +57,9 @@ pub(crate) fn encode(body: &str) -> StoredBody<'_> {
 /// Inflates a stored body. Errors: the bytes are not a deflate stream, or
 /// not UTF-8 once inflated (a damaged row), as a message.
 pub(crate) fn inflate(deflated: &[u8]) -> Result<String, String> {
-    let mut out = String::with_capacity(deflated.len().saturating_mul(2));
-    flate2::read::DeflateDecoder::new(deflated)
-        .read_to_string(&mut out)
-        .map_err(|e| format!("a stored article body does not inflate to UTF-8 text: {e}"))?;
-    Ok(out)
+    crate::deflate::inflate(deflated, None)
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()))
+        .map_err(|e| format!("a stored article body does not inflate to UTF-8 text: {e}"))
 }
 
 /// Defines two functions on `conn`. `casewatch_body(x)`: NULL and TEXT are
@@ -137,12 +133,7 @@ pub(crate) fn head(stored: ValueRef<'_>, bytes: usize) -> Result<String, String>
 }
 
 fn inflate_head(deflated: &[u8], bytes: usize) -> Result<Vec<u8>, String> {
-    let mut head = Vec::with_capacity(bytes.min(deflated.len().saturating_mul(4)));
-    flate2::read::DeflateDecoder::new(deflated)
-        .take(u64::try_from(bytes).unwrap_or(u64::MAX))
-        .read_to_end(&mut head)
-        .map_err(|e| format!("a stored article body does not inflate: {e}"))?;
-    Ok(head)
+    crate::deflate::inflate(deflated, Some(bytes)).map_err(|e| format!("a stored article body does not inflate: {e}"))
 }
 
 #[cfg(test)]

@@ -172,7 +172,6 @@ fn source_outlets(conn: &Connection, path: &Path, case: &Case) -> Result<Option<
 /// every read from the indexes, see [`related`]), deflated (a BLOB; rows
 /// written before hold the JSON as TEXT, and [`decode`] reads both).
 fn stored_json(case: &Case) -> std::result::Result<Vec<u8>, String> {
-    use std::io::Write as _;
     let json = if case.related_cases.is_empty() {
         serde_json::to_vec(case)
     } else {
@@ -181,9 +180,7 @@ fn stored_json(case: &Case) -> std::result::Result<Vec<u8>, String> {
         serde_json::to_vec(&c)
     }
     .map_err(|e| e.to_string())?;
-    let mut z = flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 4), flate2::Compression::fast());
-    z.write_all(&json).map_err(|e| e.to_string())?;
-    z.finish().map_err(|e| e.to_string())
+    crate::deflate::deflate(&json)
 }
 
 /// Reads a stored case: deflated JSON (a BLOB) or JSON text (older rows).
@@ -196,9 +193,7 @@ pub(crate) fn decode(path: &Path, id: &str, data: rusqlite::types::ValueRef<'_>)
             // Inflated whole, then parsed: `serde_json::from_reader` reads a
             // byte at a time, and each byte through the decoder cost a call
             // into the inflater (two thirds of a 1,000-article case page).
-            let mut json = Vec::with_capacity(b.len().saturating_mul(4));
-            std::io::Read::read_to_end(&mut flate2::read::DeflateDecoder::new(b), &mut json)
-                .map_err(|e| data_error(path, what(), e))?;
+            let json = crate::deflate::inflate(b, None).map_err(|e| data_error(path, what(), e))?;
             serde_json::from_slice(&json).map_err(|e| data_error(path, what(), e))
         }
         other => Err(data_error(path, what(), format!("stored as {:?}", other.data_type()))),

@@ -54,6 +54,7 @@ mod body;
 mod case_rows;
 mod case_split;
 mod cases;
+mod deflate;
 mod error;
 mod feeds;
 mod manual;
