@@ -382,6 +382,16 @@ impl ParsedNames {
         parsed_name(&mut self.parsed, text)
     }
 
+    /// How many names are held parsed.
+    pub fn len(&self) -> usize {
+        self.parsed.names.len()
+    }
+
+    /// Whether no name is held parsed.
+    pub fn is_empty(&self) -> bool {
+        self.parsed.names.is_empty()
+    }
+
     /// An occupation or affiliation as stored, folded as a prepared mention
     /// holds it ([`crate::fold_attribute`]), once per text.
     pub fn attribute(&mut self, raw: &str) -> Option<&str> {

@@ -261,7 +261,19 @@ impl Drop for Store {
     /// same file the log would keep up to 256 MiB on disk until the server
     /// stops. Best effort: a reader that keeps part of the log for more than
     /// a second leaves it to the next checkpoint.
+    ///
+    /// A large rebuild cache ([`rebuild_cache::RebuildCache::is_large`]) is
+    /// freed on a thread of its own, while the log is copied back: a process
+    /// that exits meanwhile leaves the rest to the operating system.
     fn drop(&mut self) {
+        if self.rebuild_cache.is_large() {
+            let cache = std::mem::take(&mut self.rebuild_cache);
+            // (when no thread can be made, the closure and the cache are
+            // dropped here)
+            let _ = std::thread::Builder::new()
+                .name("casewatch-free".into())
+                .spawn(move || drop(cache));
+        }
         if self.bulk_checkpoints {
             let _ = self.conn.busy_timeout(Duration::from_secs(1));
             let _ = self
