@@ -360,13 +360,19 @@ fn joined_folds(word_folds: &[String]) -> String {
 impl Name {
     /// Folds and splits `name`.
     pub fn parse(name: &str) -> Name {
-        Name::parse_folding(name, fold)
+        Name::parse_folding(name, fold, spelling_key)
     }
 
     /// [`Name::parse`], folding each word of the name with `fold_word`,
-    /// which must give what [`fold`] gives (a memo of it: a block's names
-    /// share their surname, and a store's names a few thousand given names).
-    pub fn parse_folding(name: &str, mut fold_word: impl FnMut(&str) -> String) -> Name {
+    /// which must give what [`fold`] gives, and each folded token with
+    /// `spell`, which must give what [`spelling_key`] gives (memos of them:
+    /// a block's names share their surname, and a store's names a few
+    /// thousand given names).
+    pub fn parse_folding(
+        name: &str,
+        mut fold_word: impl FnMut(&str) -> String,
+        mut spell: impl FnMut(&str) -> String,
+    ) -> Name {
         // An honorific is no part of the name ("Me Fethi Mouldi", "Mr. Purkayastha").
         let name = strip_honorific(name);
         // A hyphenated last word is one surname: fold each word on its own.
@@ -384,12 +390,12 @@ impl Name {
                 continue;
             }
             if i + 1 == words.len() && f.contains(' ') && !f.split(' ').any(is_particle) {
-                if let Some(last) = f.split(' ').next_back().map(spelling_key).filter(|l| l.len() >= 3) {
+                if let Some(last) = f.split(' ').next_back().map(&mut spell).filter(|l| l.len() >= 3) {
                     alt_keys.push(last);
                 }
-                toks.push(spelling_key(&f.replace(' ', "")));
+                toks.push(spell(&f.replace(' ', "")));
             } else {
-                toks.extend(f.split(' ').map(spelling_key));
+                toks.extend(f.split(' ').map(&mut spell));
             }
         }
         // Family name first: a two-word name whose second word is a
