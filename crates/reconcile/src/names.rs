@@ -790,6 +790,25 @@ mod tests {
         }
     }
 
+    /// `x` after `edits` random insertions, deletions or substitutions of
+    /// letters of `letters` (an edit at the end that is no insertion does
+    /// nothing).
+    fn edited(x: &[char], letters: &[char], edits: usize, next: &mut dyn FnMut(usize) -> usize) -> String {
+        let mut y = x.to_vec();
+        for _ in 0..edits {
+            let at = next(y.len() + 1);
+            match next(3) {
+                0 => y.insert(at, letters[next(letters.len())]),
+                1 if at < y.len() => {
+                    y.remove(at);
+                }
+                _ if at < y.len() => y[at] = letters[next(letters.len())],
+                _ => {}
+            }
+        }
+        y.into_iter().collect()
+    }
+
     #[test]
     fn within_edits_is_the_levenshtein_distance_bounded() {
         let alphabet: Vec<char> = "aabnnoirkЖжé".chars().collect();
@@ -814,19 +833,9 @@ mod tests {
         let wide: Vec<char> = "abcdefghijklmnopqrstuvwxyzéЖжшаюя".chars().collect();
         for _ in 0..20_000 {
             let x: Vec<char> = (0..1 + next(11)).map(|_| wide[next(wide.len())]).collect();
-            let mut y = x.clone();
-            for _ in 0..next(4) {
-                let at = next(y.len() + 1);
-                match next(3) {
-                    0 => y.insert(at, wide[next(wide.len())]),
-                    1 if at < y.len() => {
-                        y.remove(at);
-                    }
-                    _ if at < y.len() => y[at] = wide[next(wide.len())],
-                    _ => {}
-                }
-            }
-            let (x, y): (String, String) = (x.into_iter().collect(), y.into_iter().collect());
+            let edits = next(4);
+            let y = edited(&x, &wide, edits, &mut next);
+            let x: String = x.into_iter().collect();
             for max in 0..4 {
                 assert_eq!(
                     within_edits(&x, &y, max),
@@ -840,19 +849,8 @@ mod tests {
         for _ in 0..5_000 {
             let len = 30 + next(20);
             let x: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
-            let mut y: Vec<char> = x.chars().collect();
-            for _ in 0..next(5) {
-                let at = next(y.len() + 1);
-                match next(3) {
-                    0 => y.insert(at, alphabet[next(alphabet.len())]),
-                    1 if at < y.len() => {
-                        y.remove(at);
-                    }
-                    _ if at < y.len() => y[at] = alphabet[next(alphabet.len())],
-                    _ => {}
-                }
-            }
-            let y: String = y.into_iter().collect();
+            let edits = next(5);
+            let y = edited(&x.chars().collect::<Vec<_>>(), &alphabet, edits, &mut next);
             let z: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
             for max in 0..6 {
                 assert_eq!(
