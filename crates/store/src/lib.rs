@@ -765,6 +765,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_store_with_a_large_rebuild_cache_closes_as_any_other() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("casewatch.db");
+        let mut store = Store::open(&path).expect("open");
+        store.set_bulk_checkpoints(true).expect("bulk");
+        store
+            .conn
+            .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (7);")
+            .expect("write");
+        for i in 0..rebuild_cache::RebuildCache::FREED_APART {
+            store.rebuild_cache.names.name(&format!("Kanat{i} Osmonov"));
+        }
+        assert!(store.rebuild_cache.is_large());
+        // (another connection keeps the log file, so its size is seen)
+        let other = Connection::open(&path).expect("other");
+        let wal = dir.path().join("casewatch.db-wal");
+        assert!(
+            std::fs::metadata(&wal).map_or(0, |m| m.len()) > 0,
+            "the write is in the log"
+        );
+        drop(store);
+        // The cache went to a thread of its own; the close still emptied
+        // the log into the file.
+        assert_eq!(std::fs::metadata(&wal).map_or(0, |m| m.len()), 0);
+        let x: i64 = other.query_row("SELECT x FROM t", [], |r| r.get(0)).expect("read");
+        assert_eq!(x, 7);
+    }
+
+    #[test]
     fn a_bulk_writer_checkpoints_at_half_the_database_within_bounds() {
         assert_eq!(bulk_checkpoint_pages(0), 1000);
         assert_eq!(bulk_checkpoint_pages(1999), 1000);
