@@ -574,7 +574,7 @@ pub fn given_names_agree(x: &str, y: &str, max_edits: usize) -> bool {
 /// compared with each new mention's (in the first rebuild of 1,000
 /// generated articles at 190,000, 108,000 name comparisons came to the edit
 /// distance of 116,000 pairs of given names), and most pairs are told apart
-/// before the table: an edit adds or takes away at most one of a word's
+/// before the table (all but 33,700 of those): an edit adds or takes away at most one of a word's
 /// distinct letters on each side (a substitution both), so two words within
 /// `max` edits differ in at most `2 * max` of them, counted on a 64-bit set
 /// of their characters ([`letter_set`]; two characters sharing a bit only
