@@ -23,8 +23,8 @@ thread_local! {
 }
 
 /// The raw deflate stream (no zlib header, `Compression::fast()`) of
-/// `data`, whatever this thread deflated before. Errors: the compressor's own (none is expected for any input), as a
-/// message.
+/// `data`, the same whatever this thread deflated before. Errors: the
+/// compressor's own (none is expected for any input), as a message.
 pub(crate) fn deflate(data: &[u8]) -> Result<Vec<u8>, String> {
     let run = |z: &mut Compress| -> Result<Vec<u8>, String> {
         z.reset();
