@@ -262,9 +262,9 @@ impl Drop for Store {
     /// stops. Best effort: a reader that keeps part of the log for more than
     /// a second leaves it to the next checkpoint.
     ///
-    /// A large rebuild cache ([`rebuild_cache::RebuildCache::is_large`]) is
-    /// freed on a thread of its own, while the log is copied back: a process
-    /// that exits meanwhile leaves the rest to the operating system.
+    /// A large rebuild cache (10,000 parsed names or more, `RebuildCache::is_large`)
+    /// is freed on a thread of its own, while the log is copied back: a
+    /// process that exits meanwhile leaves the rest to the operating system.
     fn drop(&mut self) {
         if self.rebuild_cache.is_large() {
             let cache = std::mem::take(&mut self.rebuild_cache);
