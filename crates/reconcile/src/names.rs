@@ -744,7 +744,7 @@ mod tests {
         let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..50_000 {
             let len = next(15);
-            let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let text = random_word(&alphabet, len, &mut next);
             assert_eq!(fold(&text), fold_reference(&text), "{text:?}");
             let folded = fold(&text);
             assert_eq!(spelling_key(&folded), spelling_key_reference(&folded), "{text:?}");
@@ -774,7 +774,7 @@ mod tests {
         let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..100_000 {
             let len = next(25);
-            let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let text = random_word(&alphabet, len, &mut next);
             let words: Vec<String> = text.split_whitespace().map(fold).collect();
             assert_eq!(joined_folds(&words), fold(&text), "{text:?}");
             assert_eq!(Name::parse(&text).folded, fold(strip_honorific(&text)), "{text:?}");
@@ -788,6 +788,11 @@ mod tests {
         ] {
             assert_eq!(Name::parse(text).folded, fold(strip_honorific(text)), "{text:?}");
         }
+    }
+
+    /// A word of `len` letters of `letters` drawn by `next`.
+    fn random_word(letters: &[char], len: usize, next: &mut dyn FnMut(usize) -> usize) -> String {
+        (0..len).map(|_| letters[next(letters.len())]).collect()
     }
 
     /// `x` after `edits` random insertions, deletions or substitutions of
@@ -815,7 +820,7 @@ mod tests {
         let mut next = xorshift(0x3c6e_f372_fe94_f82b);
         let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
             let len = next(11);
-            (0..len).map(|_| alphabet[next(alphabet.len())]).collect()
+            random_word(&alphabet, len, next)
         };
         for _ in 0..50_000 {
             let (x, y) = (word(&mut next), word(&mut next));
@@ -832,7 +837,8 @@ mod tests {
         // before the table).
         let wide: Vec<char> = "abcdefghijklmnopqrstuvwxyzéЖжшаюя".chars().collect();
         for _ in 0..20_000 {
-            let x: Vec<char> = (0..1 + next(11)).map(|_| wide[next(wide.len())]).collect();
+            let len = 1 + next(11);
+            let x: Vec<char> = random_word(&wide, len, &mut next).chars().collect();
             let edits = next(4);
             let y = edited(&x, &wide, edits, &mut next);
             let x: String = x.into_iter().collect();
@@ -848,10 +854,10 @@ mod tests {
         // random edits, and two unrelated ones.
         for _ in 0..5_000 {
             let len = 30 + next(20);
-            let x: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let x = random_word(&alphabet, len, &mut next);
             let edits = next(5);
             let y = edited(&x.chars().collect::<Vec<_>>(), &alphabet, edits, &mut next);
-            let z: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let z = random_word(&alphabet, len, &mut next);
             for max in 0..6 {
                 assert_eq!(
                     within_edits(&x, &y, max),
