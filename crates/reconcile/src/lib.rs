@@ -413,7 +413,12 @@ impl PreparedMention {
 /// article of a case it touches; and, with `Settings::link_by_surname_only`,
 /// for each included article, every article sharing one of its `exhaustive`
 /// keys (repeated until nothing is added).
-pub fn link_keys(record: &ExtractRecord) -> Vec<LinkKey> {
+///
+/// Outlet-and-charge keys are given only when `settings` turn that rule on
+/// (`Settings::link_by_outlet_and_charge`): with it off they link nothing,
+/// and a store need not keep a row per article for them (a store turning
+/// the rule on keys its articles again).
+pub fn link_keys(record: &ExtractRecord, settings: &Settings) -> Vec<LinkKey> {
     let arts = articles::prepare(std::slice::from_ref(record));
     arts.first()
         .map(|a| {
@@ -425,7 +430,7 @@ pub fn link_keys(record: &ExtractRecord) -> Vec<LinkKey> {
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .collect();
-            linking::keys(a)
+            linking::keys(a, settings)
                 .into_iter()
                 .map(|(key, exhaustive, people)| LinkKey {
                     key,

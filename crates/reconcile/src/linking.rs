@@ -70,13 +70,7 @@ pub(crate) fn link(arts: &[Article], settings: &Settings, resolved: &Resolved) -
     if settings.link_by_outlet_and_charge {
         let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
         for (i, a) in arts.iter().enumerate().filter(|&(i, _)| !moved(i)) {
-            let charges: BTreeSet<String> = a
-                .rec
-                .charges
-                .iter()
-                .map(|c| fold(&c.label))
-                .filter(|c| !c.is_empty())
-                .collect();
+            let charges = charge_keys(a);
             for outlet in outlets(a) {
                 for charge in &charges {
                     let first = *seen.entry((outlet.clone(), charge.clone())).or_insert(i);
@@ -99,12 +93,13 @@ pub(crate) fn link(arts: &[Article], settings: &Settings, resolved: &Resolved) -
 /// The keys by which an article can link to others: one per surname key
 /// ([`crate::names::Name::keys`]) of its central defendants (`person:<key>`, with
 /// the indices of the defendants of that key it names with a given name),
-/// one per targeted outlet (`target:<outlet>`) and one per (defendant's
+/// one per targeted outlet (`target:<outlet>`) and, when
+/// `Settings::link_by_outlet_and_charge` is on, one per (defendant's
 /// outlet, charge) pair (`outlet:<outlet>|<charge>`). `exhaustive` marks the person blocks where
 /// the article names someone by surname alone: the store-wide surname-only
 /// rule looks at every person of the block, so (with that rule on) a partial
 /// rebuild that includes this article must include every article of the block.
-pub(crate) fn keys(a: &Article) -> Vec<(String, bool, Vec<usize>)> {
+pub(crate) fn keys(a: &Article, settings: &Settings) -> Vec<(String, bool, Vec<usize>)> {
     let mut out: BTreeMap<String, (bool, BTreeSet<usize>)> = BTreeMap::new();
     for &p in &a.central {
         let n = &a.names[p];
@@ -123,20 +118,26 @@ pub(crate) fn keys(a: &Article) -> Vec<(String, bool, Vec<usize>)> {
     for outlet in targets(a) {
         out.entry(format!("target:{outlet}")).or_default();
     }
-    let charges: BTreeSet<String> = a
-        .rec
-        .charges
-        .iter()
-        .map(|c| fold(&c.label))
-        .filter(|c| !c.is_empty())
-        .collect();
-    for outlet in outlets(a) {
-        for charge in &charges {
-            out.entry(format!("outlet:{outlet}|{charge}")).or_default();
+    if settings.link_by_outlet_and_charge {
+        let charges = charge_keys(a);
+        for outlet in outlets(a) {
+            for charge in &charges {
+                out.entry(format!("outlet:{outlet}|{charge}")).or_default();
+            }
         }
     }
     out.into_iter()
         .map(|(k, (exhaustive, people))| (k, exhaustive, people.into_iter().collect()))
+        .collect()
+}
+
+/// The folded labels of an article's charges (the empty ones left out).
+fn charge_keys(a: &Article) -> BTreeSet<String> {
+    a.rec
+        .charges
+        .iter()
+        .map(|c| fold(&c.label))
+        .filter(|c| !c.is_empty())
         .collect()
 }
 

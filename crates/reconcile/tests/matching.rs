@@ -567,25 +567,32 @@ fn link_keys_name_surname_blocks_and_outlet_charges() {
         article: None,
         subjects: vec![],
     });
-    let keys = link_keys(&rec);
-    let summary: Vec<(String, bool, Vec<String>)> = keys
-        .iter()
-        .map(|k| {
-            (
-                k.key.clone(),
-                k.exhaustive,
-                k.mentions.iter().map(|m| m.name.clone()).collect(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        summary,
-        vec![
-            ("outlet:harbor light|tax evasion".to_string(), false, vec![]),
-            ("person:okafor".to_string(), false, vec!["Dana Okafor".to_string()]),
-            ("person:varga".to_string(), true, vec![]),
-        ]
-    );
+    // With the default settings, no outlet-and-charge key: that rule is off.
+    let summary = |keys: &[casewatch_reconcile::LinkKey]| -> Vec<(String, bool, Vec<String>)> {
+        keys.iter()
+            .map(|k| {
+                (
+                    k.key.clone(),
+                    k.exhaustive,
+                    k.mentions.iter().map(|m| m.name.clone()).collect(),
+                )
+            })
+            .collect()
+    };
+    let people = vec![
+        ("person:okafor".to_string(), false, vec!["Dana Okafor".to_string()]),
+        ("person:varga".to_string(), true, vec![]),
+    ];
+    assert_eq!(summary(&link_keys(&rec, &Settings::default())), people);
+    let on = Settings {
+        link_by_outlet_and_charge: true,
+        ..Settings::default()
+    };
+    // With the rule on, one key per (outlet, charge) besides.
+    let keys = link_keys(&rec, &on);
+    let mut expected = vec![("outlet:harbor light|tax evasion".to_string(), false, vec![])];
+    expected.extend(people);
+    assert_eq!(summary(&keys), expected);
     assert_eq!(keys[1].context, vec!["okafor", "varga"]);
     assert_eq!(keys[1].mentions[0].affiliation.as_deref(), Some("Harbor Light"));
     // The same name at another outlet cannot join; at the same outlet it can.

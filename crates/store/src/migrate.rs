@@ -109,6 +109,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0016_articles_without_case",
         sql: include_str!("../migrations/sqlite/0016_articles_without_case.sql"),
     },
+    Migration {
+        version: 17,
+        name: "0017_outlet_keys_while_linked",
+        sql: include_str!("../migrations/sqlite/0017_outlet_keys_while_linked.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

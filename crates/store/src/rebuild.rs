@@ -318,11 +318,18 @@ pub(crate) fn rebuild(conn: &Connection, path: &Path, seeds: &Seeds) -> Result<R
     )
 }
 
-/// Stores the link keys of the article rows `rows` (of `records`),
-/// replacing any they had. `keyed` stays 0 until the transaction that writes
-/// the articles' cases, so this may be committed on its own (a short write
+/// Stores the link keys of the article rows `rows` (of `records`) under
+/// `settings` (outlet-and-charge keys only with that rule on), replacing any
+/// they had. `keyed` stays 0 until the transaction that writes the
+/// articles' cases, so this may be committed on its own (a short write
 /// before a rebuild computes on a snapshot).
-fn store_link_keys(conn: &Connection, path: &Path, rows: &[i64], records: &HashMap<i64, ExtractRecord>) -> Result<()> {
+fn store_link_keys(
+    conn: &Connection,
+    path: &Path,
+    rows: &[i64],
+    records: &HashMap<i64, ExtractRecord>,
+    settings: &Settings,
+) -> Result<()> {
     let mut del = conn
         .prepare_cached("DELETE FROM link_keys WHERE article = ?1")
         .ctx(path, || "preparing the link key delete")?;
@@ -337,7 +344,7 @@ fn store_link_keys(conn: &Connection, path: &Path, rows: &[i64], records: &HashM
         let Some(rec) = records.get(&row) else { continue };
         del.execute([row])
             .ctx(path, || format!("clearing the link keys of row {row}"))?;
-        for k in casewatch_reconcile::link_keys(rec) {
+        for k in casewatch_reconcile::link_keys(rec, settings) {
             let mentions = serde_json::to_string(&k.mentions).map_err(|e| data_error(path, "link key mentions", e))?;
             let context = serde_json::to_string(&k.context).map_err(|e| data_error(path, "link key context", e))?;
             ins.execute(params![k.key, row, k.exhaustive, mentions, context])
@@ -366,7 +373,7 @@ fn key_unkeyed(conn: &Connection, path: &Path) -> Result<(i64, HashMap<i64, Extr
     };
     let total = store_size(conn, path)?;
     let records = load_records(conn, path, &rows, total)?;
-    store_link_keys(conn, path, &rows, &records)?;
+    store_link_keys(conn, path, &rows, &records, &load_settings(conn, path)?)?;
     Ok((upto, records))
 }
 
@@ -483,7 +490,7 @@ pub(crate) fn rebuild_cached(
     let unread: Vec<i64> = unkeyed.iter().copied().filter(|r| !records.contains_key(r)).collect();
     records.extend(load_records(conn, path, &unread, total)?);
     if matches!(keys, Keys::Store) {
-        store_link_keys(conn, path, &unkeyed, &records)?;
+        store_link_keys(conn, path, &unkeyed, &records, &settings)?;
     }
     lap(&mut timings.keys);
     // The affected articles.
@@ -1218,14 +1225,45 @@ impl Store {
 
     /// Stores the reconciliation settings. Existing cases keep their shape
     /// until rebuilt: call [`Store::rebuild_cases`] to apply the settings to them.
+    ///
+    /// Link keys of the outlet-and-charge rule are stored only while it is
+    /// on (`Settings::link_by_outlet_and_charge`, see
+    /// [`casewatch_reconcile::link_keys`]): turning it off deletes them, and
+    /// turning it on marks every article as not reconciled
+    /// (`articles.keyed = 0`), so the next rebuild ([`Store::update_cases`],
+    /// or the next `ingest`) keys every article again and reconciles them all.
+    /// One transaction: on an error nothing changes.
     pub fn set_reconcile_settings(&mut self, settings: &Settings) -> Result<()> {
         let data = serde_json::to_string(settings).map_err(|e| data_error(&self.path, "reconciliation settings", e))?;
-        self.conn
-            .execute(
-                "INSERT OR REPLACE INTO reconcile_settings (id, data) VALUES (1, ?1)",
-                [data],
-            )
-            .ctx(&self.path, || "storing the reconciliation settings")?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .ctx(&self.path, || "starting to store the reconciliation settings")?;
+        // (settings that do not read are taken as different from these)
+        let before = load_settings(&tx, &self.path).ok().map(|s| s.link_by_outlet_and_charge);
+        tx.execute(
+            "INSERT OR REPLACE INTO reconcile_settings (id, data) VALUES (1, ?1)",
+            [data],
+        )
+        .ctx(&self.path, || "storing the reconciliation settings")?;
+        match (before, settings.link_by_outlet_and_charge) {
+            (Some(true), true) | (Some(false), false) => {}
+            (_, true) => {
+                tx.execute("UPDATE articles SET keyed = 0 WHERE keyed = 1", [])
+                    .ctx(&self.path, || "marking the articles for new link keys")?;
+            }
+            (_, false) => {
+                // (`outlet;` is the first key after every `outlet:…`)
+                tx.execute_batch(
+                    "DELETE FROM link_keys WHERE key >= 'outlet:' AND key < 'outlet;';
+                     DELETE FROM link_key_counts WHERE key >= 'outlet:' AND key < 'outlet;' AND articles = 0;",
+                )
+                .ctx(&self.path, || "deleting the outlet-and-charge link keys")?;
+            }
+        }
+        tx.commit()
+            .ctx(&self.path, || "committing the reconciliation settings")?;
+        self.rebuild_cache.clear();
         Ok(())
     }
 

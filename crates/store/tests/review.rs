@@ -255,6 +255,68 @@ fn incremental_ingest_gives_the_cases_of_a_full_rebuild() {
     );
 }
 
+/// The outlet-and-charge link keys stored in `store`'s file.
+fn outlet_keys(store: &Store) -> i64 {
+    rusqlite::Connection::open(store.path())
+        .and_then(|c| {
+            c.query_row(
+                "SELECT count(*) FROM link_keys WHERE key >= 'outlet:' AND key < 'outlet;'",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .expect("count outlet keys")
+}
+
+#[test]
+fn turning_the_outlet_and_charge_rule_on_keys_every_article_again() {
+    let items = corpus();
+    let on = casewatch_reconcile::Settings {
+        link_by_outlet_and_charge: true,
+        ..casewatch_reconcile::Settings::default()
+    };
+    let (_d1, mut with_rule) = fresh();
+    with_rule.set_reconcile_settings(&on).expect("settings");
+    ingest(&mut with_rule, &items);
+    assert_eq!(outlet_keys(&with_rule), 2, "o1 and o2 name one outlet and one charge");
+    let linked = with_rule.cases().expect("cases");
+    assert_eq!(linked.cases.len(), 6);
+
+    // With the rule off (the default) no outlet key is stored.
+    let (_d2, mut store) = fresh();
+    ingest(&mut store, &items);
+    assert_eq!(outlet_keys(&store), 0);
+    let apart = store.cases().expect("cases");
+    assert_eq!(apart.cases.len(), 7);
+    assert_eq!(store.unreconciled().expect("unreconciled"), 0);
+
+    // Turning it on marks every article: the next update keys them all and
+    // gives the cases of a store that had the rule from the start.
+    store.set_reconcile_settings(&on).expect("settings");
+    assert_eq!(store.unreconciled().expect("unreconciled"), items.len());
+    assert_eq!(
+        store.cases().expect("cases"),
+        apart,
+        "cases keep their shape until rebuilt"
+    );
+    store.update_cases().expect("update");
+    assert_eq!(store.unreconciled().expect("unreconciled"), 0);
+    assert_eq!(outlet_keys(&store), 2);
+    assert_eq!(canonical(&store.cases().expect("cases")), canonical(&linked));
+    // Storing the same settings again changes nothing.
+    store.set_reconcile_settings(&on).expect("settings");
+    assert_eq!(store.unreconciled().expect("unreconciled"), 0);
+
+    // Turning it off deletes them; a rebuild splits o1 and o2 again.
+    store
+        .set_reconcile_settings(&casewatch_reconcile::Settings::default())
+        .expect("settings");
+    assert_eq!(outlet_keys(&store), 0);
+    store.rebuild_cases().expect("rebuild");
+    assert_eq!(canonical(&store.cases().expect("cases")), canonical(&apart));
+    assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
+}
+
 /// Articles linked by a prosecuted outlet and by spelling families (a
 /// second surname, gh/g), and one that makes no case.
 fn outlet_and_spelling_corpus() -> Vec<(ExtractRecord, String)> {

@@ -441,3 +441,83 @@ fn a_schema_5_database_is_listed_like_a_new_one_after_the_upgrade() {
         .expect("plan");
     assert!(plan.contains("INDEX cases_summary_version"), "{plan}");
 }
+
+/// The outlet-and-charge link keys in the file at `path`.
+fn outlet_keys(path: &Path) -> i64 {
+    Connection::open(path)
+        .and_then(|c| {
+            c.query_row(
+                "SELECT count(*) FROM link_keys WHERE key >= 'outlet:' AND key < 'outlet;'",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .expect("count outlet keys")
+}
+
+#[test]
+fn migration_17_keeps_outlet_keys_only_where_the_rule_is_on() {
+    // A defendant with an outlet and a charge: one outlet-and-charge key an article.
+    let items: Vec<(ExtractRecord, String)> = articles()
+        .into_iter()
+        .map(|(mut rec, body)| {
+            for p in &mut rec.people {
+                p.affiliation = Some("Harbor Light".into());
+            }
+            rec.charges.push(casewatch_model::Charge {
+                label: "Tax evasion".into(),
+                article: None,
+                subjects: vec![],
+            });
+            (rec, body)
+        })
+        .collect();
+    // The stored settings as an older build left them: the rule on, off, or never set.
+    for (settings, kept) in [(Some(true), true), (Some(false), false), (None, false)] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("casewatch.db");
+        {
+            let mut store = Store::open(&path).expect("open");
+            store
+                .set_reconcile_settings(&casewatch_reconcile::Settings {
+                    link_by_outlet_and_charge: true,
+                    ..casewatch_reconcile::Settings::default()
+                })
+                .expect("settings");
+            let inputs: Vec<ArticleInput<'_>> =
+                items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
+            store.insert_articles(&inputs).expect("insert");
+            store.update_cases().expect("cases");
+        }
+        let stored = outlet_keys(&path);
+        // u1, u2 and u3 have a legal event, so a defendant; u4 none.
+        assert_eq!(stored, 3);
+        {
+            // Back to schema 16, with the settings as they were.
+            let c = Connection::open(&path).expect("open");
+            match settings {
+                Some(on) => c
+                    .execute(
+                        "UPDATE reconcile_settings SET data = json_set(data, '$.link_by_outlet_and_charge', json(?1))",
+                        [if on { "true" } else { "false" }],
+                    )
+                    .expect("settings"),
+                None => c.execute("DELETE FROM reconcile_settings", []).expect("settings"),
+            };
+            c.execute_batch("DELETE FROM schema_migrations WHERE version = 17; PRAGMA user_version = 16")
+                .expect("schema 16");
+        }
+        let store = Store::open(&path).expect("upgrade");
+        assert_eq!(store.schema_version().expect("version"), 17);
+        assert_eq!(outlet_keys(&path), if kept { stored } else { 0 }, "{settings:?}");
+        let zero: i64 = Connection::open(&path)
+            .and_then(|c| {
+                c.query_row("SELECT count(*) FROM link_key_counts WHERE articles = 0", [], |r| {
+                    r.get(0)
+                })
+            })
+            .expect("counts");
+        assert_eq!(zero, 0, "{settings:?}");
+        assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
+    }
+}
