@@ -356,25 +356,36 @@ fn store_link_keys(
 
 /// Computes and stores the link keys of the articles not reconciled yet
 /// (`articles.keyed = 0`), in the caller's (short) write transaction.
-/// Returns the largest article row it keyed (0 when none): a rebuild on a
-/// later snapshot takes only the new articles up to it, since articles
-/// another connection stores meanwhile have no link keys yet. Also returns
-/// the records it read, by article row, for that rebuild (a stored record
-/// never changes, so it need not read them again).
-fn key_unkeyed(conn: &Connection, path: &Path) -> Result<(i64, HashMap<i64, ExtractRecord>)> {
+/// Returns what a rebuild on a later snapshot needs ([`Keys::Stored`]): the
+/// largest article row it keyed (0 when none), since articles another
+/// connection stores meanwhile have no link keys yet, and the generation of
+/// the link key settings it keyed under; and the records it read, by article
+/// row, for that rebuild (a stored record never changes, so it need not
+/// read them again).
+fn key_unkeyed(conn: &Connection, path: &Path) -> Result<(Keys, HashMap<i64, ExtractRecord>)> {
     let rows = ints(
         conn,
         path,
         "SELECT id FROM articles WHERE keyed = 0 ORDER BY id",
         "reading unkeyed articles",
     )?;
+    let generation = key_generation(conn, path)?;
     let Some(&upto) = rows.last() else {
-        return Ok((0, HashMap::new()));
+        return Ok((Keys::Stored { upto: 0, generation }, HashMap::new()));
     };
     let total = store_size(conn, path)?;
     let records = load_records(conn, path, &rows, total)?;
     store_link_keys(conn, path, &rows, &records, &load_settings(conn, path)?)?;
-    Ok((upto, records))
+    Ok((Keys::Stored { upto, generation }, records))
+}
+
+/// The number of changes of the settings that decide which link keys are
+/// stored (`link_key_generation`, migration 17; bumped by
+/// [`Store::set_reconcile_settings`] when the outlet-and-charge rule changes).
+fn key_generation(conn: &Connection, path: &Path) -> Result<i64> {
+    conn.prepare_cached("SELECT generation FROM link_key_generation WHERE id = 1")
+        .and_then(|mut st| st.query_row([], |r| r.get(0)))
+        .ctx(path, || "reading the link key generation")
 }
 
 /// Whether [`rebuild_cached`] stores the link keys of new articles itself or
@@ -383,10 +394,19 @@ fn key_unkeyed(conn: &Connection, path: &Path) -> Result<(i64, HashMap<i64, Extr
 pub(crate) enum Keys {
     /// Compute and store them (inside the caller's write transaction).
     Store,
-    /// They are stored already for the new articles up to this row (the
-    /// value [`key_unkeyed`] returned): the rebuild takes only those as new,
-    /// and only reads until it writes its cases.
-    Stored(i64),
+    /// They are stored already for the new articles up to row `upto` (as
+    /// [`key_unkeyed`] returned), under the link key settings of
+    /// `generation`: the rebuild takes only those as new, and only reads
+    /// until it writes its cases. Unless that generation has passed on the
+    /// rebuild's snapshot (the outlet-and-charge rule changed in between,
+    /// deleting what was keyed or marking more articles not reconciled):
+    /// then the rebuild keys every new article itself.
+    Stored {
+        /// The last article row keyed.
+        upto: i64,
+        /// [`key_generation`] when they were keyed.
+        generation: i64,
+    },
 }
 
 impl Keys {
@@ -394,7 +414,7 @@ impl Keys {
     fn upto(self) -> i64 {
         match self {
             Keys::Store => i64::MAX,
-            Keys::Stored(upto) => upto,
+            Keys::Stored { upto, .. } => upto,
         }
     }
 }
@@ -489,7 +509,11 @@ pub(crate) fn rebuild_cached(
         .collect();
     let unread: Vec<i64> = unkeyed.iter().copied().filter(|r| !records.contains_key(r)).collect();
     records.extend(load_records(conn, path, &unread, total)?);
-    if matches!(keys, Keys::Store) {
+    let keyed_before = match keys {
+        Keys::Stored { generation, .. } => generation == key_generation(conn, path)?,
+        Keys::Store => false,
+    };
+    if !keyed_before {
         store_link_keys(conn, path, &unkeyed, &records, &settings)?;
     }
     lap(&mut timings.keys);
@@ -1154,7 +1178,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .ctx(&self.path, || "starting to key new articles")?;
-        let (upto, read) = key_unkeyed(&tx, &self.path)?;
+        let (stored, read) = key_unkeyed(&tx, &self.path)?;
         tx.commit().ctx(&self.path, || "committing the keys of new articles")?;
         let keyed = started.elapsed();
         let timed = |mut report: RebuildReport| {
@@ -1174,19 +1198,12 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Deferred)
                 .ctx(&self.path, || "starting a case rebuild")?;
-            let done = rebuild_cached(
-                &tx,
-                &self.path,
-                seeds,
-                &mut self.rebuild_cache,
-                Keys::Stored(upto),
-                &read,
-            )
-            .and_then(|report| {
-                tx.commit()
-                    .ctx(&self.path, || "committing a case rebuild")
-                    .map(|()| report)
-            });
+            let done =
+                rebuild_cached(&tx, &self.path, seeds, &mut self.rebuild_cache, stored, &read).and_then(|report| {
+                    tx.commit()
+                        .ctx(&self.path, || "committing a case rebuild")
+                        .map(|()| report)
+                });
             match done {
                 Ok(report) => return Ok(timed(report)),
                 Err(e) if e.is_busy() => {
@@ -1249,14 +1266,18 @@ impl Store {
         match (before, settings.link_by_outlet_and_charge) {
             (Some(true), true) | (Some(false), false) => {}
             (_, true) => {
-                tx.execute("UPDATE articles SET keyed = 0 WHERE keyed = 1", [])
-                    .ctx(&self.path, || "marking the articles for new link keys")?;
+                tx.execute_batch(
+                    "UPDATE articles SET keyed = 0 WHERE keyed = 1;
+                     UPDATE link_key_generation SET generation = generation + 1;",
+                )
+                .ctx(&self.path, || "marking the articles for new link keys")?;
             }
             (_, false) => {
                 // (`outlet;` is the first key after every `outlet:…`)
                 tx.execute_batch(
                     "DELETE FROM link_keys WHERE key >= 'outlet:' AND key < 'outlet;';
-                     DELETE FROM link_key_counts WHERE key >= 'outlet:' AND key < 'outlet;' AND articles = 0;",
+                     DELETE FROM link_key_counts WHERE key >= 'outlet:' AND key < 'outlet;' AND articles = 0;
+                     UPDATE link_key_generation SET generation = generation + 1;",
                 )
                 .ctx(&self.path, || "deleting the outlet-and-charge link keys")?;
             }
@@ -1326,5 +1347,102 @@ impl Store {
     pub fn entry_review(&self, entry: &str) -> Result<Option<(Review, EntryEdit)>> {
         let id = resolve_alias(&self.conn, &self.path, IdKind::Event, entry)?;
         review::load_entry_review(&self.conn, &self.path, &id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ArticleInput;
+    use serde_json::json;
+
+    /// Report `i`: fictional journalist `name` of the outlet Steppe Wire,
+    /// detained and charged with extremism.
+    fn report(i: usize, name: &str) -> (ExtractRecord, String) {
+        let body = format!("{name} was detained on 2024-03-{:02}.", i + 1);
+        let rec = json!({
+            "article": {"id": format!("r{i}"), "source": format!("r{i}.txt"), "published": "2024-04-01",
+                        "title": null, "language": "en", "sha256": format!("{:064x}", i + 1)},
+            "people": [{"id": "p1", "name": name, "variants": [name],
+                        "occupation": "journalist", "affiliation": "Steppe Wire", "former": false}],
+            "organizations": [],
+            "events": [{"type": "detention", "date": format!("2024-03-{:02}", i + 1), "date_precision": "day",
+                        "date_qualifier": null, "date_text": null, "subjects": [{"ref": "p1", "name": name}],
+                        "agent": null, "place": null, "status": "occurred", "attributed_to": null, "detail": null,
+                        "evidence": {"start": 0, "end": body.len(), "sentence": body}}],
+            "charges": [{"label": "extremism", "article": null, "subjects": []}]
+        });
+        (serde_json::from_value(rec).expect("valid record"), body)
+    }
+
+    fn insert(store: &mut Store, items: &[(ExtractRecord, String)]) {
+        let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
+        store.insert_articles(&inputs).expect("insert");
+    }
+
+    fn outlet_keys(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM link_keys WHERE key >= 'outlet:' AND key < 'outlet;'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count")
+    }
+
+    /// `update_cases` step by step, with the outlet-and-charge rule `first`
+    /// from the start and set to each of `changes` by another connection
+    /// between the keying of a new article and the snapshot: the rebuild
+    /// ends with the rule on, so every article has its key and all three
+    /// are one case.
+    fn rule_changed_between_keying_and_the_snapshot(first: bool, changes: &[bool]) {
+        let rule = |on: bool| Settings {
+            link_by_outlet_and_charge: on,
+            ..Settings::default()
+        };
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("casewatch.db");
+        let mut store = Store::open(&path).expect("open");
+        store.set_reconcile_settings(&rule(first)).expect("settings");
+        insert(&mut store, &[report(0, "Aibek Tokoev"), report(1, "Nurlan Sadykov")]);
+        store.update_cases().expect("cases");
+        assert_eq!(store.cases().expect("cases").cases.len(), if first { 1 } else { 2 });
+        insert(&mut store, &[report(2, "Erlan Usenov")]);
+        // The new article is keyed…
+        let tx = store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .expect("begin");
+        let (stored, read) = key_unkeyed(&tx, &path).expect("keys");
+        tx.commit().expect("commit");
+        assert_eq!(outlet_keys(&store), if first { 3 } else { 0 });
+        // …another connection changes the rule…
+        let mut other = Store::open(&path).expect("second connection");
+        for &on in changes {
+            other.set_reconcile_settings(&rule(on)).expect("settings");
+        }
+        // …and the rebuild on a snapshot keys every article under the rule it reads.
+        let tx = store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .expect("begin");
+        rebuild_cached(&tx, &path, &Seeds::Unkeyed, &mut store.rebuild_cache, stored, &read).expect("rebuild");
+        tx.commit().expect("commit");
+        assert_eq!(outlet_keys(&store), 3, "{first} {changes:?}");
+        assert_eq!(store.unreconciled().expect("unreconciled"), 0);
+        let cases = store.cases().expect("cases");
+        assert_eq!(cases.cases.len(), 1, "one outlet and one charge link all three");
+        assert_eq!(cases.cases[0].articles, ["r0", "r1", "r2"]);
+        assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_rule_turned_on_between_keying_and_the_snapshot_keys_every_article() {
+        rule_changed_between_keying_and_the_snapshot(false, &[true]);
+        // (turned off, its keys deleted, then on again: the new article's too)
+        rule_changed_between_keying_and_the_snapshot(true, &[false, true]);
+        // (changed three times, ending on)
+        rule_changed_between_keying_and_the_snapshot(false, &[true, false, true]);
     }
 }

@@ -504,8 +504,11 @@ fn migration_17_keeps_outlet_keys_only_where_the_rule_is_on() {
                     .expect("settings"),
                 None => c.execute("DELETE FROM reconcile_settings", []).expect("settings"),
             };
-            c.execute_batch("DELETE FROM schema_migrations WHERE version = 17; PRAGMA user_version = 16")
-                .expect("schema 16");
+            c.execute_batch(
+                "DROP TABLE link_key_generation; DELETE FROM schema_migrations WHERE version = 17;
+                 PRAGMA user_version = 16",
+            )
+            .expect("schema 16");
         }
         let store = Store::open(&path).expect("upgrade");
         assert_eq!(store.schema_version().expect("version"), 17);
@@ -519,5 +522,9 @@ fn migration_17_keeps_outlet_keys_only_where_the_rule_is_on() {
             .expect("counts");
         assert_eq!(zero, 0, "{settings:?}");
         assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());
+        let generation: i64 = Connection::open(&path)
+            .and_then(|c| c.query_row("SELECT generation FROM link_key_generation", [], |r| r.get(0)))
+            .expect("generation");
+        assert_eq!(generation, 0);
     }
 }

@@ -12,6 +12,11 @@
 -- the counts they leave at zero. (`outlet;` is the first key after every
 -- `outlet:…`; settings that are not JSON read as off here, as the
 -- rebuild would refuse them anyway.)
+--
+-- `link_key_generation` counts the changes of that rule: a rebuild keys
+-- its new articles in a short write, then computes on a snapshot, and when
+-- the rule changed in between it keys them again on the snapshot (the
+-- change may have deleted or marked what it keyed).
 
 DELETE FROM link_keys
 WHERE key >= 'outlet:' AND key < 'outlet;'
@@ -22,3 +27,9 @@ WHERE key >= 'outlet:' AND key < 'outlet;'
   );
 DELETE FROM link_key_counts
 WHERE key >= 'outlet:' AND key < 'outlet;' AND articles = 0;
+
+CREATE TABLE link_key_generation (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    generation   INTEGER NOT NULL
+);
+INSERT INTO link_key_generation (id, generation) VALUES (1, 0);
