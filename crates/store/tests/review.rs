@@ -6,6 +6,10 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use tempfile::TempDir;
 
+#[allow(dead_code)]
+mod common;
+use common::outlet_keys;
+
 // ---------------------------------------------------------------- fixtures
 
 /// A fictional article under construction: the body grows with each event sentence.
@@ -255,19 +259,6 @@ fn incremental_ingest_gives_the_cases_of_a_full_rebuild() {
     );
 }
 
-/// The outlet-and-charge link keys stored in `store`'s file.
-fn outlet_keys(store: &Store) -> i64 {
-    rusqlite::Connection::open(store.path())
-        .and_then(|c| {
-            c.query_row(
-                "SELECT count(*) FROM link_keys WHERE key >= 'outlet:' AND key < 'outlet;'",
-                [],
-                |r| r.get(0),
-            )
-        })
-        .expect("count outlet keys")
-}
-
 #[test]
 fn turning_the_outlet_and_charge_rule_on_keys_every_article_again() {
     let items = corpus();
@@ -278,14 +269,18 @@ fn turning_the_outlet_and_charge_rule_on_keys_every_article_again() {
     let (_d1, mut with_rule) = fresh();
     with_rule.set_reconcile_settings(&on).expect("settings");
     ingest(&mut with_rule, &items);
-    assert_eq!(outlet_keys(&with_rule), 2, "o1 and o2 name one outlet and one charge");
+    assert_eq!(
+        outlet_keys(with_rule.path()),
+        2,
+        "o1 and o2 name one outlet and one charge"
+    );
     let linked = with_rule.cases().expect("cases");
     assert_eq!(linked.cases.len(), 6);
 
     // With the rule off (the default) no outlet key is stored.
     let (_d2, mut store) = fresh();
     ingest(&mut store, &items);
-    assert_eq!(outlet_keys(&store), 0);
+    assert_eq!(outlet_keys(store.path()), 0);
     let apart = store.cases().expect("cases");
     assert_eq!(apart.cases.len(), 7);
     assert_eq!(store.unreconciled().expect("unreconciled"), 0);
@@ -301,7 +296,7 @@ fn turning_the_outlet_and_charge_rule_on_keys_every_article_again() {
     );
     store.update_cases().expect("update");
     assert_eq!(store.unreconciled().expect("unreconciled"), 0);
-    assert_eq!(outlet_keys(&store), 2);
+    assert_eq!(outlet_keys(store.path()), 2);
     assert_eq!(canonical(&store.cases().expect("cases")), canonical(&linked));
     // Storing the same settings again changes nothing.
     store.set_reconcile_settings(&on).expect("settings");
@@ -311,7 +306,7 @@ fn turning_the_outlet_and_charge_rule_on_keys_every_article_again() {
     store
         .set_reconcile_settings(&casewatch_reconcile::Settings::default())
         .expect("settings");
-    assert_eq!(outlet_keys(&store), 0);
+    assert_eq!(outlet_keys(store.path()), 0);
     store.rebuild_cases().expect("rebuild");
     assert_eq!(canonical(&store.cases().expect("cases")), canonical(&apart));
     assert_eq!(store.integrity_check().expect("check"), Vec::<String>::new());

@@ -6,6 +6,10 @@ use rusqlite::Connection;
 use serde_json::{Value, json};
 use std::path::Path;
 
+#[allow(dead_code)]
+mod common;
+use common::outlet_keys;
+
 /// The schema before the stored case listing (`0006_workflow`).
 const OLD_SCHEMA: u32 = 5;
 
@@ -440,19 +444,6 @@ fn a_schema_5_database_is_listed_like_a_new_one_after_the_upgrade() {
         )
         .expect("plan");
     assert!(plan.contains("INDEX cases_summary_version"), "{plan}");
-}
-
-/// The outlet-and-charge link keys in the file at `path`.
-fn outlet_keys(path: &Path) -> i64 {
-    Connection::open(path)
-        .and_then(|c| {
-            c.query_row(
-                "SELECT count(*) FROM link_keys WHERE key >= 'outlet:' AND key < 'outlet;'",
-                [],
-                |r| r.get(0),
-            )
-        })
-        .expect("count outlet keys")
 }
 
 #[test]

@@ -383,3 +383,17 @@ pub fn case_file() -> CaseFile {
         cases: vec![c2, c1, c10],
     }
 }
+
+/// The outlet-and-charge link keys (`outlet:<outlet>|<charge>`) stored in
+/// the database file at `path`.
+pub fn outlet_keys(path: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .and_then(|c| {
+            c.query_row(
+                "SELECT count(*) FROM link_keys WHERE key >= 'outlet:' AND key < 'outlet;'",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .expect("count outlet keys")
+}
