@@ -32,6 +32,11 @@
 //! arrive in publication order, the popular cases getting more of them.
 //! No extraction runs: the cost measured is storing and reconciling.
 
+/// The allocator `casewatch` itself uses (see its `main.rs`), so that the
+/// bench measures what `casewatch ingest` costs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use casewatch_model::ExtractRecord;
 use casewatch_store::{ArticleInput, Store};
 use serde_json::{Value, json};
