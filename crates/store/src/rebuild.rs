@@ -441,6 +441,7 @@ pub(crate) fn rebuild_cached(
     let settings = load_settings(conn, path)?;
     let overrides = load_overrides(conn, path)?;
     cache.people.check(conn, path)?;
+    cache.bound();
     conn.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS rb_seed (id INTEGER PRIMARY KEY);
          CREATE TEMP TABLE IF NOT EXISTS rb_rows (id INTEGER PRIMARY KEY);

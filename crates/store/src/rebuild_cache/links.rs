@@ -311,6 +311,12 @@ impl LinkBlock {
         Ok(())
     }
 
+    /// What the block holds, for [`super::RebuildCache::bound`]: its
+    /// distinct names and distinct (mentions, context) texts.
+    pub(crate) fn held(&self) -> usize {
+        self.names.len() + self.groups.len()
+    }
+
     /// The article rows of group `g` (one of [`LinkBlock::joinable`]'s).
     pub(crate) fn articles(&self, g: usize) -> &[i64] {
         self.groups.get(g).map_or(&[], |x| x.articles.as_slice())

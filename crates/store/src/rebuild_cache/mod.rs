@@ -28,8 +28,10 @@
 //! Memory: at most [`people::MAX_CACHED_PEOPLE`] people rows (about 150 bytes each)
 //! and, for link blocks, the names of every key looked up, the rows listed
 //! for the names that matched (article, outlet and context, about 100 bytes
-//! each) and the mentions of the rows read; a whole 200,000-article run of
-//! `bench_ingest` peaks at about 760 MB (see ARCHITECTURE.md, "Session 16").
+//! each) and the mentions of the rows read, at most [`MAX_LINK_ENTRIES`]
+//! names and distinct texts ([`RebuildCache::bound`]); a whole
+//! 200,000-article run of `bench_ingest` peaks at about 770 MB (see
+//! ARCHITECTURE.md, "Session 20").
 
 mod links;
 mod people;
@@ -56,7 +58,51 @@ pub(crate) struct RebuildCache {
     pub(crate) names: casewatch_reconcile::identity::ParsedNames,
 }
 
+/// How many names and distinct (mentions, context) texts the link blocks
+/// of a [`RebuildCache`] hold at most between rebuilds; past it they are
+/// forgotten ([`RebuildCache::bound`]) and read again as needed. A text
+/// holds its prepared mentions and is its own key (about 2 KB with the
+/// bench's one to three defendants an article), so the bound is about 600
+/// MB. Every row a rebuild reads stays cached, so without a bound the
+/// cache grew with the store: 170,000 texts and 34,000 names at 160,000
+/// generated articles, about half of the process's memory (ARCHITECTURE.md,
+/// "Session 20"). A whole 200,000-article run of `bench_ingest` stays
+/// under it (about 250,000).
+pub(crate) const MAX_LINK_ENTRIES: usize = 300_000;
+
+#[cfg(test)]
+thread_local! {
+    /// A smaller [`MAX_LINK_ENTRIES`] for this thread's rebuilds (tests).
+    pub(crate) static TEST_MAX_LINK_ENTRIES: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// [`MAX_LINK_ENTRIES`], or a test's smaller bound.
+fn max_link_entries() -> usize {
+    #[cfg(test)]
+    if let Some(n) = TEST_MAX_LINK_ENTRIES.with(std::cell::Cell::get) {
+        return n;
+    }
+    MAX_LINK_ENTRIES
+}
+
 impl RebuildCache {
+    /// Starts a rebuild within the memory bound of the link blocks:
+    /// forgets them all when they hold more than [`MAX_LINK_ENTRIES`]
+    /// names and texts (one pass over the blocks: a few thousand). The
+    /// rebuild then reads the blocks it needs as a new process would.
+    pub(crate) fn bound(&mut self) {
+        let held: usize = self.links.values().map(LinkBlock::held).sum();
+        if held > max_link_entries() {
+            self.links.clear();
+        }
+    }
+
+    /// How many link blocks are held (tests).
+    #[cfg(test)]
+    pub(crate) fn link_blocks(&self) -> usize {
+        self.links.len()
+    }
+
     /// Whether freeing the cache takes long enough to be worth a thread
     /// of its own ([`crate::Store`]'s drop): [`RebuildCache::FREED_APART`]
     /// parsed names or more. Each name comes with a few small allocations in
@@ -100,4 +146,79 @@ fn listed_names(
                 .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
         })
         .ctx(path, || format!("listing the names of {what} {block}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TEST_MAX_LINK_ENTRIES;
+    use crate::{ArticleInput, Store};
+    use casewatch_model::ExtractRecord;
+    use serde_json::json;
+
+    /// A report of `id` on the detention of journalist `name` of Quay Post.
+    fn report(id: &str, published: &str, name: &str) -> (ExtractRecord, String) {
+        let body = format!("{name} detention on {published}.");
+        let v = json!({
+            "article": {"id": id, "source": format!("{id}.txt"), "published": published,
+                        "title": null, "language": "en", "sha256": format!("{:0>64}", id)},
+            "people": [{"id": "p1", "name": name, "variants": [name],
+                        "occupation": "journalist", "affiliation": "Quay Post", "former": false}],
+            "organizations": [], "charges": [],
+            "events": [{"type": "detention", "date": published, "date_precision": "day", "date_qualifier": null,
+                        "date_text": null, "subjects": [{"ref": "p1", "name": name}], "agent": null,
+                        "place": null, "status": "occurred", "attributed_to": null, "detail": null,
+                        "evidence": {"start": 0, "end": body.len(), "sentence": body}}]
+        });
+        (serde_json::from_value(v).expect("record"), body)
+    }
+
+    fn add(store: &mut Store, items: &[(ExtractRecord, String)]) {
+        let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
+        store.insert_articles(&inputs).expect("insert");
+        store.update_cases().expect("update");
+    }
+
+    #[test]
+    fn link_blocks_past_the_bound_are_forgotten_and_the_cases_are_the_same() {
+        let first = [
+            report("a1", "2024-03-02", "Ivo Marten"),
+            report("a2", "2024-03-09", "I. Marten"),
+        ];
+        let second = [
+            report("b1", "2024-04-02", "Lena Kral"),
+            report("b2", "2024-04-05", "L. Kral"),
+            report("b3", "2024-05-05", "Ivo Marten"),
+        ];
+        let third = [report("c1", "2024-06-02", "Sara Holm")];
+        let mut held = Vec::new();
+        let mut files = Vec::new();
+        for bound in [None, Some(1)] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let mut store = Store::open(&dir.path().join("bound.db")).expect("open");
+            TEST_MAX_LINK_ENTRIES.with(|c| c.set(bound));
+            let mut blocks = Vec::new();
+            for increment in [&first[..], &second[..], &third[..]] {
+                add(&mut store, increment);
+                blocks.push(store.rebuild_cache.link_blocks());
+            }
+            TEST_MAX_LINK_ENTRIES.with(|c| c.set(None));
+            held.push(blocks);
+            let cases: Vec<Vec<String>> = store
+                .cases()
+                .expect("cases")
+                .cases
+                .into_iter()
+                .map(|c| c.articles)
+                .collect();
+            files.push(cases);
+        }
+        // Unbounded, the blocks read stay: Marten's, then Kral's, then
+        // Holm's. Past the bound each rebuild starts from nothing and holds
+        // what it read: Kral's and Marten's (b3, read afresh), then Holm's.
+        assert_eq!(held, [[1, 2, 3], [1, 2, 1]]);
+        assert_eq!(files[0], files[1]);
+        let ids = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<String>>();
+        assert!(files[0].contains(&ids(&["a1", "a2", "b3"])), "{:?}", files[0]);
+        assert!(files[0].contains(&ids(&["b1", "b2"])), "{:?}", files[0]);
+    }
 }
