@@ -66,6 +66,8 @@ mod review;
 mod search;
 mod snippet;
 mod summary;
+#[cfg(test)]
+mod test_reports;
 mod web_queries;
 
 pub use auth::{

@@ -423,31 +423,13 @@ fn rank_of(conn: &Connection, path: &Path, ranks: &mut HashMap<i64, Option<Rank>
 #[cfg(test)]
 mod tests {
     use super::TEST_MAX_HELD_ROWS;
-    use crate::{ArticleInput, Store};
+    use crate::Store;
+    use crate::test_reports::{add, case_articles, detention};
     use casewatch_model::ExtractRecord;
-    use serde_json::json;
 
     /// A report on journalist Ivo Marten of `outlet`, detained on `day`.
     fn report(id: &str, published: &str, outlet: Option<&str>, day: &str) -> (ExtractRecord, String) {
-        let body = format!("Ivo Marten detention on {day}.");
-        let v = json!({
-            "article": {"id": id, "source": format!("{id}.txt"), "published": published,
-                        "title": null, "language": "en", "sha256": format!("{:0>64}", id)},
-            "people": [{"id": "p1", "name": "Ivo Marten", "variants": ["Ivo Marten"],
-                        "occupation": "journalist", "affiliation": outlet, "former": outlet.map(|_| false)}],
-            "organizations": [], "charges": [],
-            "events": [{"type": "detention", "date": day, "date_precision": "day", "date_qualifier": null,
-                        "date_text": null, "subjects": [{"ref": "p1", "name": "Ivo Marten"}], "agent": null,
-                        "place": null, "status": "occurred", "attributed_to": null, "detail": null,
-                        "evidence": {"start": 0, "end": body.len(), "sentence": body}}]
-        });
-        (serde_json::from_value(v).expect("record"), body)
-    }
-
-    fn add(store: &mut Store, items: &[(ExtractRecord, String)]) -> usize {
-        let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
-        store.insert_articles(&inputs).expect("insert");
-        store.update_cases().expect("update").articles
+        detention(id, published, "Ivo Marten", outlet, day)
     }
 
     #[test]
@@ -468,14 +450,7 @@ mod tests {
             TEST_MAX_HELD_ROWS.with(|c| c.set(None));
             // Within the bound: n1 and q1; past it: every namesake.
             assert_eq!(reconciled, if bound.is_none() { 2 } else { 4 });
-            let cases: Vec<Vec<String>> = store
-                .cases()
-                .expect("cases")
-                .cases
-                .into_iter()
-                .map(|c| c.articles)
-                .collect();
-            files.push(cases);
+            files.push(case_articles(&store));
         }
         assert_eq!(files[0], files[1]);
         assert!(

@@ -61,13 +61,14 @@ pub(crate) struct RebuildCache {
 /// How many names and distinct (mentions, context) texts the link blocks
 /// of a [`RebuildCache`] hold at most between rebuilds; past it they are
 /// forgotten ([`RebuildCache::bound`]) and read again as needed. A text
-/// holds its prepared mentions and is its own key (about 2 KB with the
-/// bench's one to three defendants an article), so the bound is about 600
-/// MB. Every row a rebuild reads stays cached, so without a bound the
-/// cache grew with the store: 170,000 texts and 34,000 names at 160,000
-/// generated articles, about half of the process's memory (ARCHITECTURE.md,
-/// "Session 20"). A whole 200,000-article run of `bench_ingest` stays
-/// under it (about 250,000).
+/// holds its prepared mentions and is its own key: about 2 KB with the
+/// bench's one to three defendants an article, by a count of its
+/// allocations (not measured), so the bound is about 600 MB. Every row a
+/// rebuild reads stays cached, so without a bound the cache grew with the
+/// store: 170,700 texts and 34,500 names at 160,000 generated articles, and
+/// a run with 40 times more surnames grew by about 5.5 KB an article
+/// (ARCHITECTURE.md, "Session 20"). A whole 200,000-article run of
+/// `bench_ingest` stays under it (244,000 at 190,000).
 pub(crate) const MAX_LINK_ENTRIES: usize = 300_000;
 
 #[cfg(test)]
@@ -151,31 +152,13 @@ fn listed_names(
 #[cfg(test)]
 mod tests {
     use super::TEST_MAX_LINK_ENTRIES;
-    use crate::{ArticleInput, Store};
+    use crate::Store;
+    use crate::test_reports::{add, case_articles, detention};
     use casewatch_model::ExtractRecord;
-    use serde_json::json;
 
     /// A report of `id` on the detention of journalist `name` of Quay Post.
     fn report(id: &str, published: &str, name: &str) -> (ExtractRecord, String) {
-        let body = format!("{name} detention on {published}.");
-        let v = json!({
-            "article": {"id": id, "source": format!("{id}.txt"), "published": published,
-                        "title": null, "language": "en", "sha256": format!("{:0>64}", id)},
-            "people": [{"id": "p1", "name": name, "variants": [name],
-                        "occupation": "journalist", "affiliation": "Quay Post", "former": false}],
-            "organizations": [], "charges": [],
-            "events": [{"type": "detention", "date": published, "date_precision": "day", "date_qualifier": null,
-                        "date_text": null, "subjects": [{"ref": "p1", "name": name}], "agent": null,
-                        "place": null, "status": "occurred", "attributed_to": null, "detail": null,
-                        "evidence": {"start": 0, "end": body.len(), "sentence": body}}]
-        });
-        (serde_json::from_value(v).expect("record"), body)
-    }
-
-    fn add(store: &mut Store, items: &[(ExtractRecord, String)]) {
-        let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
-        store.insert_articles(&inputs).expect("insert");
-        store.update_cases().expect("update");
+        detention(id, published, name, Some("Quay Post"), published)
     }
 
     #[test]
@@ -203,14 +186,7 @@ mod tests {
             }
             TEST_MAX_LINK_ENTRIES.with(|c| c.set(None));
             held.push(blocks);
-            let cases: Vec<Vec<String>> = store
-                .cases()
-                .expect("cases")
-                .cases
-                .into_iter()
-                .map(|c| c.articles)
-                .collect();
-            files.push(cases);
+            files.push(case_articles(&store));
         }
         // Unbounded, the blocks read stay: Marten's, then Kral's, then
         // Holm's. Past the bound each rebuild starts from nothing and holds
