@@ -1354,31 +1354,20 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ArticleInput;
-    use serde_json::json;
+    use crate::test_reports::{detention, insert};
+    use casewatch_model::Charge;
 
     /// Report `i`: fictional journalist `name` of the outlet Steppe Wire,
     /// detained and charged with extremism.
     fn report(i: usize, name: &str) -> (ExtractRecord, String) {
-        let body = format!("{name} was detained on 2024-03-{:02}.", i + 1);
-        let rec = json!({
-            "article": {"id": format!("r{i}"), "source": format!("r{i}.txt"), "published": "2024-04-01",
-                        "title": null, "language": "en", "sha256": format!("{:064x}", i + 1)},
-            "people": [{"id": "p1", "name": name, "variants": [name],
-                        "occupation": "journalist", "affiliation": "Steppe Wire", "former": false}],
-            "organizations": [],
-            "events": [{"type": "detention", "date": format!("2024-03-{:02}", i + 1), "date_precision": "day",
-                        "date_qualifier": null, "date_text": null, "subjects": [{"ref": "p1", "name": name}],
-                        "agent": null, "place": null, "status": "occurred", "attributed_to": null, "detail": null,
-                        "evidence": {"start": 0, "end": body.len(), "sentence": body}}],
-            "charges": [{"label": "extremism", "article": null, "subjects": []}]
+        let day = format!("2024-03-{:02}", i + 1);
+        let (mut rec, body) = detention(&format!("r{i}"), "2024-04-01", name, Some("Steppe Wire"), &day);
+        rec.charges.push(Charge {
+            label: "extremism".to_string(),
+            article: None,
+            subjects: vec![],
         });
-        (serde_json::from_value(rec).expect("valid record"), body)
-    }
-
-    fn insert(store: &mut Store, items: &[(ExtractRecord, String)]) {
-        let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
-        store.insert_articles(&inputs).expect("insert");
+        (rec, body)
     }
 
     fn outlet_keys(store: &Store) -> i64 {

@@ -28,11 +28,16 @@ pub(crate) fn detention(
     (serde_json::from_value(v).expect("record"), body)
 }
 
+/// Stores `items` (their cases not rebuilt).
+pub(crate) fn insert(store: &mut Store, items: &[(ExtractRecord, String)]) {
+    let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
+    store.insert_articles(&inputs).expect("insert");
+}
+
 /// Stores `items` and rebuilds the cases they touch; the number of
 /// articles that rebuild reconciled.
 pub(crate) fn add(store: &mut Store, items: &[(ExtractRecord, String)]) -> usize {
-    let inputs: Vec<ArticleInput<'_>> = items.iter().map(|(r, b)| ArticleInput { record: r, body: b }).collect();
-    store.insert_articles(&inputs).expect("insert");
+    insert(store, items);
     store.update_cases().expect("update").articles
 }
 
