@@ -19,6 +19,7 @@ mod cmd_serve;
 mod cmd_status;
 mod cmd_user;
 mod cmd_watch;
+mod pipeline;
 mod render;
 
 use anyhow::{Context, Result};
@@ -331,82 +332,57 @@ fn read_options(read: &ReadArgs) -> ReadOptions {
     }
 }
 
-/// Articles extracted in parallel at a time: enough to keep every core busy,
-/// few enough (and at most [`CHUNK_BYTES`] of text) to bound memory. Output
-/// keeps the input order whatever the number of threads.
-const CHUNK_ARTICLES: usize = 256;
-/// Most body bytes read ahead for one parallel chunk.
-const CHUNK_BYTES: usize = 16 << 20;
-
-/// Reads the next chunk of inputs: up to [`CHUNK_ARTICLES`] articles or about
-/// [`CHUNK_BYTES`] of text, with the read errors met on the way, in order.
-/// Empty at the end.
-fn next_chunk(
-    items: &mut impl Iterator<Item = Result<RawArticle, casewatch_ingest::InputError>>,
-) -> Vec<Result<RawArticle, casewatch_ingest::InputError>> {
-    let mut chunk = Vec::new();
-    let (mut articles, mut bytes) = (0usize, 0usize);
-    for item in items.by_ref() {
-        if let Ok(a) = &item {
-            articles += 1;
-            bytes += a.body.len();
-        }
-        chunk.push(item);
-        if articles >= CHUNK_ARTICLES || bytes >= CHUNK_BYTES {
-            break;
-        }
-    }
-    chunk
+/// `extract`'s side of the pipeline ([`pipeline::ChunkSink`]): fills each
+/// article's metadata from the command line, then prints its record and its
+/// read and extraction warnings, in input order.
+struct ExtractSink<'a, W: Write> {
+    read: &'a ReadArgs,
+    format: RecordFormat,
+    explain: bool,
+    out: &'a mut W,
+    /// Whether no record is printed yet (the JSON array's separators).
+    first: bool,
+    /// Inputs that could not be read.
+    failed: usize,
+    /// Articles per language that has no extraction pack.
+    without_pack: std::collections::BTreeMap<&'static str, usize>,
 }
 
-/// Extracts a chunk of articles on every core (rayon), in input order.
-/// Identifies each article's language and extracts it with that language's
-/// pack, in parallel (rayon), keeping the input order.
-fn extract_all(ex: &Extractor, chunk: &[RawArticle]) -> Vec<(&'static str, casewatch_extract::Extraction)> {
-    use rayon::prelude::*;
-    chunk
-        .par_iter()
-        .map(|a| {
-            let lang = language::identify(&a.body);
-            (lang, ex.extract(a.meta(lang), &a.body))
-        })
-        .collect()
-}
+impl<W: Write> pipeline::ChunkSink for ExtractSink<'_, W> {
+    /// The chunk's read errors, in order.
+    type Prepared = Vec<casewatch_ingest::InputError>;
 
-fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitCode> {
-    read.check()?;
-    let ex = extractor(read)?;
-    let mut failed = 0usize;
-    let mut first = true;
-    let mut without_pack: std::collections::BTreeMap<&'static str, usize> = std::collections::BTreeMap::new();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if format == RecordFormat::Json {
-        out.write_all(b"[")?;
-    }
-    let mut items = read_all(read);
-    loop {
-        let inputs = next_chunk(&mut items);
-        if inputs.is_empty() {
-            break;
-        }
+    fn prepare(
+        &mut self,
+        inputs: Vec<Result<RawArticle, casewatch_ingest::InputError>>,
+    ) -> Result<(Vec<RawArticle>, Self::Prepared)> {
         let mut chunk = Vec::with_capacity(inputs.len());
+        let mut errors = Vec::new();
         for item in inputs {
             match item {
                 Ok(mut a) => {
-                    read.fill_meta(&mut a);
+                    self.read.fill_meta(&mut a);
                     chunk.push(a)
                 }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    failed += 1;
-                }
+                Err(e) => errors.push(e),
             }
         }
-        let extractions = extract_all(&ex, &chunk);
+        Ok((chunk, errors))
+    }
+
+    fn consume(
+        &mut self,
+        chunk: Vec<RawArticle>,
+        extractions: Vec<pipeline::Extracted>,
+        errors: Self::Prepared,
+    ) -> Result<()> {
+        for e in errors {
+            eprintln!("error: {e}");
+            self.failed += 1;
+        }
         for (article, (lang, extraction)) in chunk.iter().zip(extractions) {
             if !language::has_pack(lang) {
-                *without_pack.entry(lang).or_default() += 1;
+                *self.without_pack.entry(lang).or_default() += 1;
             }
             for w in article.warnings.iter().chain(&extraction.limits) {
                 eprintln!(
@@ -415,23 +391,45 @@ fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitC
                     casewatch_ingest::printable(w)
                 );
             }
-            if explain {
+            if self.explain {
                 eprint!("{}", render::explanation(&extraction));
             }
-            match format {
+            match self.format {
                 RecordFormat::Jsonl => {
-                    serde_json::to_writer(&mut out, &extraction.record)?;
-                    out.write_all(b"\n")?;
+                    serde_json::to_writer(&mut *self.out, &extraction.record)?;
+                    self.out.write_all(b"\n")?;
                 }
                 RecordFormat::Json => {
-                    out.write_all(if first { b"\n" } else { b",\n" })?;
-                    serde_json::to_writer_pretty(&mut out, &extraction.record)?;
+                    self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
+                    serde_json::to_writer_pretty(&mut *self.out, &extraction.record)?;
                 }
-                RecordFormat::Text => out.write_all(render::record_text(&extraction.record).as_bytes())?,
+                RecordFormat::Text => self.out.write_all(render::record_text(&extraction.record).as_bytes())?,
             }
-            first = false;
+            self.first = false;
         }
+        Ok(())
     }
+}
+
+fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitCode> {
+    read.check()?;
+    let ex = extractor(read)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if format == RecordFormat::Json {
+        out.write_all(b"[")?;
+    }
+    let mut sink = ExtractSink {
+        read,
+        format,
+        explain,
+        out: &mut out,
+        first: true,
+        failed: 0,
+        without_pack: std::collections::BTreeMap::new(),
+    };
+    pipeline::run(&ex, &mut *read_all(read), &mut sink)?;
+    let (failed, without_pack) = (sink.failed, sink.without_pack);
     if format == RecordFormat::Json {
         out.write_all(b"\n]\n")?;
     }
@@ -458,6 +456,150 @@ struct Tally {
     without_pack: std::collections::BTreeMap<&'static str, usize>,
 }
 
+/// What `ingest`'s [`IngestSink::prepare`] keeps of one input for
+/// `consume`, in input order.
+enum ReadItem {
+    /// An input that could not be read.
+    Failed(casewatch_ingest::InputError),
+    /// An article: where it was read from, the problems met reading it, and
+    /// whether it is stored already (then it is not extracted).
+    Article {
+        source: String,
+        warnings: Vec<String>,
+        duplicate: bool,
+    },
+}
+
+/// `ingest`'s side of the pipeline ([`pipeline::ChunkSink`]): leaves out the
+/// articles stored already before they are extracted, then stores the
+/// extracted ones in batches of `batch_size` and builds the cases of the
+/// new ones every `rebuild_every` stored articles, reporting what it read in
+/// input order.
+struct IngestSink<'a> {
+    store: &'a mut Store,
+    read: &'a ReadArgs,
+    batch_size: usize,
+    rebuild_every: usize,
+    print_cases: bool,
+    bar: &'a indicatif::ProgressBar,
+    tally: Tally,
+    /// The ids of the articles read (for `--print`).
+    seen: std::collections::BTreeSet<String>,
+    /// Extracted articles not stored yet: record and body.
+    pending: Vec<(casewatch_model::ExtractRecord, String)>,
+    /// The outlets the pending articles' metadata names, by sha256.
+    outlets: Vec<(String, String)>,
+    /// New articles whose cases are built.
+    reconciled: usize,
+}
+
+impl pipeline::ChunkSink for IngestSink<'_> {
+    type Prepared = Vec<ReadItem>;
+
+    fn prepare(
+        &mut self,
+        inputs: Vec<Result<RawArticle, casewatch_ingest::InputError>>,
+    ) -> Result<(Vec<RawArticle>, Self::Prepared)> {
+        let mut chunk = Vec::with_capacity(inputs.len());
+        let mut items = Vec::with_capacity(inputs.len());
+        for item in inputs {
+            match item {
+                Ok(mut article) => {
+                    if self.print_cases {
+                        self.seen.insert(article.id.clone());
+                    }
+                    // (an article of the chunk before, not stored yet, is
+                    // extracted and then found a duplicate as it is stored)
+                    let duplicate = self.store.contains(&article.sha256)?;
+                    items.push(ReadItem::Article {
+                        source: article.source.clone(),
+                        warnings: std::mem::take(&mut article.warnings),
+                        duplicate,
+                    });
+                    if !duplicate {
+                        self.read.fill_meta(&mut article);
+                        chunk.push(article);
+                    }
+                }
+                Err(e) => items.push(ReadItem::Failed(e)),
+            }
+        }
+        Ok((chunk, items))
+    }
+
+    fn consume(
+        &mut self,
+        chunk: Vec<RawArticle>,
+        extractions: Vec<pipeline::Extracted>,
+        items: Self::Prepared,
+    ) -> Result<()> {
+        let bar = self.bar;
+        for item in items {
+            match item {
+                ReadItem::Article {
+                    source,
+                    warnings,
+                    duplicate,
+                } => {
+                    self.tally.read += 1;
+                    bar.inc(1);
+                    for w in &warnings {
+                        bar.suspend(|| {
+                            eprintln!(
+                                "warning: {}: {}",
+                                casewatch_ingest::printable(&source),
+                                casewatch_ingest::printable(w)
+                            )
+                        });
+                    }
+                    if duplicate {
+                        self.tally.duplicates += 1;
+                    }
+                }
+                ReadItem::Failed(e) => {
+                    self.tally.failed += 1;
+                    bar.suspend(|| eprintln!("error: {e}"));
+                }
+            }
+        }
+        for (article, (lang, extraction)) in chunk.into_iter().zip(extractions) {
+            if !language::has_pack(lang) {
+                *self.tally.without_pack.entry(lang).or_default() += 1;
+            }
+            for w in &extraction.limits {
+                bar.suspend(|| {
+                    eprintln!(
+                        "warning: {}: {}",
+                        casewatch_ingest::printable(&article.source),
+                        casewatch_ingest::printable(w)
+                    )
+                });
+            }
+            if let Some(o) = article.outlet {
+                self.outlets.push((article.sha256, o));
+            }
+            self.pending.push((extraction.record, article.body));
+            if self.pending.len() >= self.batch_size {
+                flush(self.store, &mut self.pending, &mut self.outlets, &mut self.tally, bar)?;
+                // The cases of what is stored so far: an incremental rebuild gives the cases one rebuild at the end would.
+                if self.tally.new - self.reconciled >= self.rebuild_every {
+                    bar.set_message(format!(
+                        "(building the cases of {} articles)",
+                        self.tally.new - self.reconciled
+                    ));
+                    rebuild_cases(self.store)?;
+                    self.reconciled = self.tally.new;
+                }
+            }
+        }
+        bar.set_message(format!(
+            "({} new, {} duplicates, {} failed)",
+            self.tally.new, self.tally.duplicates, self.tally.failed
+        ));
+        Ok(())
+    }
+}
+
 fn ingest(
     db: &std::path::Path,
     read: &ReadArgs,
@@ -481,88 +623,31 @@ fn ingest(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let mut tally = Tally::default();
-    let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    let mut pending: Vec<(casewatch_model::ExtractRecord, String)> = Vec::new();
-    // The outlets the pending articles' metadata names, by sha256.
-    let mut outlets: Vec<(String, String)> = Vec::new();
-    // new articles whose cases are built
-    let mut reconciled = 0usize;
     let earlier = store.unreconciled()?;
     if earlier > 0 {
         eprintln!("completing the reconciliation of {earlier} articles stored by an earlier, interrupted run");
     }
-    let mut items = read_all(read);
-    loop {
-        let inputs = next_chunk(&mut items);
-        if inputs.is_empty() {
-            break;
-        }
-        let mut chunk = Vec::with_capacity(inputs.len());
-        for item in inputs {
-            match item {
-                Ok(article) => {
-                    tally.read += 1;
-                    bar.inc(1);
-                    if print_cases {
-                        seen.insert(article.id.clone());
-                    }
-                    for w in &article.warnings {
-                        bar.suspend(|| {
-                            eprintln!(
-                                "warning: {}: {}",
-                                casewatch_ingest::printable(&article.source),
-                                casewatch_ingest::printable(w)
-                            )
-                        });
-                    }
-                    if store.contains(&article.sha256)? {
-                        tally.duplicates += 1;
-                        continue;
-                    }
-                    let mut article = article;
-                    read.fill_meta(&mut article);
-                    chunk.push(article);
-                }
-                Err(e) => {
-                    tally.failed += 1;
-                    bar.suspend(|| eprintln!("error: {e}"));
-                }
-            }
-        }
-        let extractions = extract_all(&ex, &chunk);
-        for (article, (lang, extraction)) in chunk.into_iter().zip(extractions) {
-            if !language::has_pack(lang) {
-                *tally.without_pack.entry(lang).or_default() += 1;
-            }
-            for w in &extraction.limits {
-                bar.suspend(|| {
-                    eprintln!(
-                        "warning: {}: {}",
-                        casewatch_ingest::printable(&article.source),
-                        casewatch_ingest::printable(w)
-                    )
-                });
-            }
-            if let Some(o) = article.outlet {
-                outlets.push((article.sha256, o));
-            }
-            pending.push((extraction.record, article.body));
-            if pending.len() >= batch_size {
-                flush(&mut store, &mut pending, &mut outlets, &mut tally, &bar)?;
-                // The cases of what is stored so far: an incremental rebuild gives the cases one rebuild at the end would.
-                if tally.new - reconciled >= rebuild_every {
-                    bar.set_message(format!("(building the cases of {} articles)", tally.new - reconciled));
-                    rebuild_cases(&mut store)?;
-                    reconciled = tally.new;
-                }
-            }
-        }
-        bar.set_message(format!(
-            "({} new, {} duplicates, {} failed)",
-            tally.new, tally.duplicates, tally.failed
-        ));
-    }
+    let mut sink = IngestSink {
+        store: &mut store,
+        read,
+        batch_size,
+        rebuild_every,
+        print_cases,
+        bar: &bar,
+        tally: Tally::default(),
+        seen: std::collections::BTreeSet::new(),
+        pending: Vec::new(),
+        outlets: Vec::new(),
+        reconciled: 0,
+    };
+    pipeline::run(&ex, &mut *read_all(read), &mut sink)?;
+    let IngestSink {
+        mut tally,
+        seen,
+        mut pending,
+        mut outlets,
+        ..
+    } = sink;
     flush(&mut store, &mut pending, &mut outlets, &mut tally, &bar)?;
     bar.finish_and_clear();
     // Also the articles an interrupted ingest stored without building their cases.
