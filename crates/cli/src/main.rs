@@ -456,7 +456,7 @@ struct Tally {
     without_pack: std::collections::BTreeMap<&'static str, usize>,
 }
 
-/// What `ingest`'s [`IngestSink::prepare`] keeps of one input for
+/// What `ingest`'s sink keeps of one input in [`pipeline::ChunkSink::prepare`] for
 /// `consume`, in input order.
 enum ReadItem {
     /// An input that could not be read.

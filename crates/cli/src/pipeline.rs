@@ -5,11 +5,13 @@
 //! readers are not `Send`), extract each chunk in parallel (rayon, keeping
 //! input order), and then print or store the results on the same one thread
 //! (the store is one SQLite connection). Done one after the other, the
-//! reading, printing, storing and case building left the second core idle
-//! (`extract` of 1,980 reports: 1.6× faster on two cores than on one;
-//! `ingest`: 1.05×). Here a chunk's extraction runs on a scoped thread that
-//! drives the rayon pool while this thread prepares the next chunk and
-//! consumes the previous one, so that work overlaps the extraction.
+//! reading, printing and storing left the second core idle. Here a chunk's
+//! extraction runs on a scoped thread that drives the rayon pool while this
+//! thread prepares the next chunk and consumes the previous one, so that
+//! work overlaps the extraction. `extract` of 1,980 fictional reports as
+//! HTML pages (16 MB), one core against two: 1.37 times faster before,
+//! 1.57 after; as text, 1.76 and 1.83 (ARCHITECTURE.md, session 21). A case
+//! build still runs alone on the reading thread, so `ingest` gains less.
 //!
 //! Order is unchanged: chunks are consumed in input order, and within a
 //! chunk the extractions come back in input order. At most three chunks are
