@@ -13,7 +13,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod cmd_eval;
 mod cmd_export;
+mod cmd_extract;
 mod cmd_id;
+mod cmd_ingest;
 mod cmd_review;
 mod cmd_serve;
 mod cmd_status;
@@ -25,13 +27,12 @@ mod render;
 use anyhow::{Context, Result};
 use casewatch_extract::{Extractor, language};
 use casewatch_ingest::{RawArticle, ReadOptions, read_paths};
-use casewatch_store::{ArticleInput, InsertOutcome, Store};
+use casewatch_store::Store;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 /// casewatch: turn news reports about the prosecution of journalists into
 /// dated, source-linked case timelines.
@@ -250,13 +251,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Extract { read, format, explain } => extract(&read, format, explain),
+        Command::Extract { read, format, explain } => cmd_extract::extract(&read, format, explain),
         Command::Ingest {
             read,
             batch,
             rebuild_every,
             print,
-        } => ingest(&cli.db, &read, batch.max(1), rebuild_every.max(1), print),
+        } => cmd_ingest::ingest(&cli.db, &read, batch.max(1), rebuild_every.max(1), print),
         Command::Rebuild { all } => {
             let mut store = Store::open(&cli.db)?;
             store.set_page_cache_mib(casewatch_store::BULK_CACHE_MIB)?;
@@ -332,365 +333,6 @@ fn read_options(read: &ReadArgs) -> ReadOptions {
     }
 }
 
-/// `extract`'s side of the pipeline ([`pipeline::ChunkSink`]): fills each
-/// article's metadata from the command line, then prints its record and its
-/// read and extraction warnings, in input order.
-struct ExtractSink<'a, W: Write> {
-    read: &'a ReadArgs,
-    format: RecordFormat,
-    explain: bool,
-    out: &'a mut W,
-    /// Whether no record is printed yet (the JSON array's separators).
-    first: bool,
-    /// Inputs that could not be read.
-    failed: usize,
-    /// Articles per language that has no extraction pack.
-    without_pack: std::collections::BTreeMap<&'static str, usize>,
-}
-
-impl<W: Write> pipeline::ChunkSink for ExtractSink<'_, W> {
-    /// The chunk's read errors, in order.
-    type Prepared = Vec<casewatch_ingest::InputError>;
-
-    fn prepare(
-        &mut self,
-        inputs: Vec<Result<RawArticle, casewatch_ingest::InputError>>,
-    ) -> Result<(Vec<RawArticle>, Self::Prepared)> {
-        let mut chunk = Vec::with_capacity(inputs.len());
-        let mut errors = Vec::new();
-        for item in inputs {
-            match item {
-                Ok(mut a) => {
-                    self.read.fill_meta(&mut a);
-                    chunk.push(a)
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-        Ok((chunk, errors))
-    }
-
-    fn consume(
-        &mut self,
-        chunk: Vec<RawArticle>,
-        extractions: Vec<pipeline::Extracted>,
-        errors: Self::Prepared,
-    ) -> Result<()> {
-        for e in errors {
-            eprintln!("error: {e}");
-            self.failed += 1;
-        }
-        for (article, (lang, extraction)) in chunk.iter().zip(extractions) {
-            if !language::has_pack(lang) {
-                *self.without_pack.entry(lang).or_default() += 1;
-            }
-            for w in article.warnings.iter().chain(&extraction.limits) {
-                eprintln!(
-                    "warning: {}: {}",
-                    casewatch_ingest::printable(&article.source),
-                    casewatch_ingest::printable(w)
-                );
-            }
-            if self.explain {
-                eprint!("{}", render::explanation(&extraction));
-            }
-            match self.format {
-                RecordFormat::Jsonl => {
-                    serde_json::to_writer(&mut *self.out, &extraction.record)?;
-                    self.out.write_all(b"\n")?;
-                }
-                RecordFormat::Json => {
-                    self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
-                    serde_json::to_writer_pretty(&mut *self.out, &extraction.record)?;
-                }
-                RecordFormat::Text => self.out.write_all(render::record_text(&extraction.record).as_bytes())?,
-            }
-            self.first = false;
-        }
-        Ok(())
-    }
-}
-
-fn extract(read: &ReadArgs, format: RecordFormat, explain: bool) -> Result<ExitCode> {
-    read.check()?;
-    let ex = extractor(read)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if format == RecordFormat::Json {
-        out.write_all(b"[")?;
-    }
-    let mut sink = ExtractSink {
-        read,
-        format,
-        explain,
-        out: &mut out,
-        first: true,
-        failed: 0,
-        without_pack: std::collections::BTreeMap::new(),
-    };
-    pipeline::run(&ex, &mut *read_all(read), &mut sink)?;
-    let (failed, without_pack) = (sink.failed, sink.without_pack);
-    if format == RecordFormat::Json {
-        out.write_all(b"\n]\n")?;
-    }
-    out.flush().context("writing to standard output")?;
-    if let Some(note) = without_pack_note(&without_pack) {
-        eprintln!("{note}");
-    }
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// Counters for the closing summary of `ingest`.
-#[derive(Default, Debug)]
-struct Tally {
-    read: usize,
-    new: usize,
-    duplicates: usize,
-    failed: usize,
-    events: usize,
-    /// Articles per language that has no extraction pack (people and organisations only).
-    without_pack: std::collections::BTreeMap<&'static str, usize>,
-}
-
-/// What `ingest`'s sink keeps of one input in [`pipeline::ChunkSink::prepare`] for
-/// `consume`, in input order.
-enum ReadItem {
-    /// An input that could not be read.
-    Failed(casewatch_ingest::InputError),
-    /// An article: where it was read from, the problems met reading it, and
-    /// whether it is stored already (then it is not extracted).
-    Article {
-        source: String,
-        warnings: Vec<String>,
-        duplicate: bool,
-    },
-}
-
-/// `ingest`'s side of the pipeline ([`pipeline::ChunkSink`]): leaves out the
-/// articles stored already before they are extracted, then stores the
-/// extracted ones in batches of `batch_size` and builds the cases of the
-/// new ones every `rebuild_every` stored articles, reporting what it read in
-/// input order.
-struct IngestSink<'a> {
-    store: &'a mut Store,
-    read: &'a ReadArgs,
-    batch_size: usize,
-    rebuild_every: usize,
-    print_cases: bool,
-    bar: &'a indicatif::ProgressBar,
-    tally: Tally,
-    /// The ids of the articles read (for `--print`).
-    seen: std::collections::BTreeSet<String>,
-    /// Extracted articles not stored yet: record and body.
-    pending: Vec<(casewatch_model::ExtractRecord, String)>,
-    /// The outlets the pending articles' metadata names, by sha256.
-    outlets: Vec<(String, String)>,
-    /// New articles whose cases are built.
-    reconciled: usize,
-}
-
-impl pipeline::ChunkSink for IngestSink<'_> {
-    type Prepared = Vec<ReadItem>;
-
-    fn prepare(
-        &mut self,
-        inputs: Vec<Result<RawArticle, casewatch_ingest::InputError>>,
-    ) -> Result<(Vec<RawArticle>, Self::Prepared)> {
-        let mut chunk = Vec::with_capacity(inputs.len());
-        let mut items = Vec::with_capacity(inputs.len());
-        for item in inputs {
-            match item {
-                Ok(mut article) => {
-                    if self.print_cases {
-                        self.seen.insert(article.id.clone());
-                    }
-                    // (an article of the chunk before, not stored yet, is
-                    // extracted and then found a duplicate as it is stored)
-                    let duplicate = self.store.contains(&article.sha256)?;
-                    items.push(ReadItem::Article {
-                        source: article.source.clone(),
-                        warnings: std::mem::take(&mut article.warnings),
-                        duplicate,
-                    });
-                    if !duplicate {
-                        self.read.fill_meta(&mut article);
-                        chunk.push(article);
-                    }
-                }
-                Err(e) => items.push(ReadItem::Failed(e)),
-            }
-        }
-        Ok((chunk, items))
-    }
-
-    fn consume(
-        &mut self,
-        chunk: Vec<RawArticle>,
-        extractions: Vec<pipeline::Extracted>,
-        items: Self::Prepared,
-    ) -> Result<()> {
-        let bar = self.bar;
-        for item in items {
-            match item {
-                ReadItem::Article {
-                    source,
-                    warnings,
-                    duplicate,
-                } => {
-                    self.tally.read += 1;
-                    bar.inc(1);
-                    for w in &warnings {
-                        bar.suspend(|| {
-                            eprintln!(
-                                "warning: {}: {}",
-                                casewatch_ingest::printable(&source),
-                                casewatch_ingest::printable(w)
-                            )
-                        });
-                    }
-                    if duplicate {
-                        self.tally.duplicates += 1;
-                    }
-                }
-                ReadItem::Failed(e) => {
-                    self.tally.failed += 1;
-                    bar.suspend(|| eprintln!("error: {e}"));
-                }
-            }
-        }
-        for (article, (lang, extraction)) in chunk.into_iter().zip(extractions) {
-            if !language::has_pack(lang) {
-                *self.tally.without_pack.entry(lang).or_default() += 1;
-            }
-            for w in &extraction.limits {
-                bar.suspend(|| {
-                    eprintln!(
-                        "warning: {}: {}",
-                        casewatch_ingest::printable(&article.source),
-                        casewatch_ingest::printable(w)
-                    )
-                });
-            }
-            if let Some(o) = article.outlet {
-                self.outlets.push((article.sha256, o));
-            }
-            self.pending.push((extraction.record, article.body));
-            if self.pending.len() >= self.batch_size {
-                flush(self.store, &mut self.pending, &mut self.outlets, &mut self.tally, bar)?;
-                // The cases of what is stored so far: an incremental rebuild gives the cases one rebuild at the end would.
-                if self.tally.new - self.reconciled >= self.rebuild_every {
-                    bar.set_message(format!(
-                        "(building the cases of {} articles)",
-                        self.tally.new - self.reconciled
-                    ));
-                    rebuild_cases(self.store)?;
-                    self.reconciled = self.tally.new;
-                }
-            }
-        }
-        bar.set_message(format!(
-            "({} new, {} duplicates, {} failed)",
-            self.tally.new, self.tally.duplicates, self.tally.failed
-        ));
-        Ok(())
-    }
-}
-
-fn ingest(
-    db: &std::path::Path,
-    read: &ReadArgs,
-    batch_size: usize,
-    rebuild_every: usize,
-    print_cases: bool,
-) -> Result<ExitCode> {
-    let started = Instant::now();
-    read.check()?;
-    let ex = extractor(read)?;
-    let mut store = Store::open(db)?;
-    store.set_page_cache_mib(casewatch_store::BULK_CACHE_MIB)?;
-    store.set_bulk_checkpoints(true)?;
-    let bar = if std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} articles read {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        b
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let earlier = store.unreconciled()?;
-    if earlier > 0 {
-        eprintln!("completing the reconciliation of {earlier} articles stored by an earlier, interrupted run");
-    }
-    let mut sink = IngestSink {
-        store: &mut store,
-        read,
-        batch_size,
-        rebuild_every,
-        print_cases,
-        bar: &bar,
-        tally: Tally::default(),
-        seen: std::collections::BTreeSet::new(),
-        pending: Vec::new(),
-        outlets: Vec::new(),
-        reconciled: 0,
-    };
-    pipeline::run(&ex, &mut *read_all(read), &mut sink)?;
-    let IngestSink {
-        mut tally,
-        seen,
-        mut pending,
-        mut outlets,
-        ..
-    } = sink;
-    flush(&mut store, &mut pending, &mut outlets, &mut tally, &bar)?;
-    bar.finish_and_clear();
-    // Also the articles an interrupted ingest stored without building their cases.
-    let unreconciled = store.unreconciled()?;
-    if unreconciled > 0 {
-        eprintln!("reconciling {unreconciled} articles into cases");
-        rebuild_cases(&mut store)?;
-    }
-    let secs = started.elapsed().as_secs_f64();
-    eprintln!(
-        "read {} articles: {} new, {} duplicates{}, {} failed; {} events extracted; {:.2} s",
-        tally.read,
-        tally.new,
-        tally.duplicates,
-        if tally.new == 0 && tally.duplicates > 0 {
-            " (nothing added)"
-        } else {
-            ""
-        },
-        tally.failed,
-        tally.events,
-        secs
-    );
-    if let Some(note) = without_pack_note(&tally.without_pack) {
-        eprintln!("{note}");
-    }
-    if print_cases {
-        let mut out = String::new();
-        for case in store.cases()?.cases {
-            if case.articles.iter().any(|a| seen.contains(a)) {
-                out.push_str(&render::case_text(&case));
-                out.push('\n');
-            }
-        }
-        print(&out)?;
-    }
-    Ok(if tally.failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
 /// The notice for articles in languages without extraction, most frequent
 /// first: "3 articles in languages without extraction (people and
 /// organisations only, no events): fr 2, es 1"; `None` when there are none.
@@ -710,79 +352,4 @@ fn without_pack_note(counts: &std::collections::BTreeMap<&'static str, usize>) -
         "{total} article{} in languages without extraction (people and organisations only, no events): {list}",
         if total == 1 { "" } else { "s" }
     ))
-}
-
-/// Stores the pending articles in one transaction; if the batch is refused by
-/// a constraint, stores them one by one so that one bad record fails alone.
-/// Then records the outlets their metadata names (`Store::set_outlets`).
-fn flush(
-    store: &mut Store,
-    pending: &mut Vec<(casewatch_model::ExtractRecord, String)>,
-    outlets: &mut Vec<(String, String)>,
-    tally: &mut Tally,
-    bar: &indicatif::ProgressBar,
-) -> Result<()> {
-    if pending.is_empty() {
-        return Ok(());
-    }
-    let inputs: Vec<ArticleInput<'_>> = pending
-        .iter()
-        .map(|(r, b)| ArticleInput { record: r, body: b })
-        .collect();
-    match store.insert_articles(&inputs) {
-        Ok(outcomes) => count(&outcomes, pending, tally),
-        Err(e) if e.is_constraint_violation() => {
-            for i in 0..pending.len() {
-                let (rec, body) = &pending[i];
-                match store.insert_articles(&[ArticleInput { record: rec, body }]) {
-                    Ok(o) => count(&o, &pending[i..=i], tally),
-                    Err(e) => {
-                        tally.failed += 1;
-                        bar.suspend(|| {
-                            eprintln!(
-                                "error: {}: not stored: {e}",
-                                casewatch_ingest::printable(&rec.article.source)
-                            )
-                        });
-                    }
-                }
-            }
-        }
-        Err(e) => return Err(e.into()),
-    }
-    pending.clear();
-    let named: Vec<(&str, &str)> = outlets.iter().map(|(s, o)| (s.as_str(), o.as_str())).collect();
-    store.set_outlets(&named)?;
-    outlets.clear();
-    Ok(())
-}
-
-fn count(outcomes: &[InsertOutcome], records: &[(casewatch_model::ExtractRecord, String)], tally: &mut Tally) {
-    for (o, (rec, _)) in outcomes.iter().zip(records) {
-        match o {
-            InsertOutcome::New => {
-                tally.new += 1;
-                tally.events += rec.events.len();
-            }
-            InsertOutcome::Duplicate => tally.duplicates += 1,
-        }
-    }
-}
-
-/// Reconciles the newly stored articles into the cases they affect (ids
-/// stay stable; reviewer decisions are kept), and says on standard error
-/// how much it reconciled: the new articles and every article of the cases
-/// they may join.
-fn rebuild_cases(store: &mut Store) -> Result<()> {
-    let report = store.update_cases()?;
-    if report.seeds > 0 {
-        eprintln!(
-            "cases: {} new articles reconciled with {} stored ones; {} cases written, {} replaced",
-            report.seeds,
-            report.articles.saturating_sub(report.seeds),
-            report.cases_written,
-            report.cases_removed
-        );
-    }
-    Ok(())
 }
