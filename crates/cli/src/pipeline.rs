@@ -89,6 +89,10 @@ pub(crate) fn extract_all(ex: &Extractor, chunk: &[RawArticle]) -> Vec<Extracted
         .collect()
 }
 
+/// A chunk being extracted on a scoped thread: it gives back the articles
+/// with their extractions.
+type InFlight<'scope> = std::thread::ScopedJoinHandle<'scope, (Vec<RawArticle>, Vec<Extracted>)>;
+
 /// Runs `sink` over every chunk of `items`: reads and prepares chunk `k + 1`
 /// and consumes chunk `k` on this thread while chunk `k + 1` (then `k + 2`)
 /// is extracted on every core (see the module docs). Chunks are consumed in
@@ -103,7 +107,8 @@ pub(crate) fn run<S: ChunkSink>(
     sink: &mut S,
 ) -> Result<()> {
     std::thread::scope(|scope| {
-        let mut in_flight = None;
+        // (the chunk being extracted, and what `prepare` kept of it)
+        let mut in_flight: Option<(InFlight<'_>, S::Prepared)> = None;
         loop {
             let inputs = next_chunk(items);
             let next = if inputs.is_empty() {
@@ -113,8 +118,7 @@ pub(crate) fn run<S: ChunkSink>(
             };
             let finished = match in_flight.take() {
                 Some((handle, prepared)) => {
-                    let done: (Vec<RawArticle>, Vec<Extracted>) = std::thread::ScopedJoinHandle::join(handle)
-                        .map_err(|_| anyhow!("an extraction thread panicked"))?;
+                    let done = handle.join().map_err(|_| anyhow!("an extraction thread panicked"))?;
                     Some((done, prepared))
                 }
                 None => None,
